@@ -1,0 +1,92 @@
+"""Exception types shared by every stage of the pipeline.
+
+They live in one leaf module so that the decoder, validator, compiler and
+runtime can raise the same classes the public API exports, without any stage
+importing a stage to its right.
+"""
+from __future__ import annotations
+
+import enum
+
+
+class WasmtimeError(Exception):
+    """Every failure the runtime reports (decode, validation, link, ...)."""
+
+
+class MalformedError(WasmtimeError):
+    """The bytes or text are not a well-formed module (spec: *malformed*)."""
+
+
+class TextParseError(MalformedError):
+    """A text-format error; the message carries ``line:column``."""
+
+
+class InvalidError(WasmtimeError):
+    """The module is well formed but fails validation (spec: *invalid*)."""
+
+
+class LinkError(WasmtimeError):
+    """Imports do not match (spec: *unlinkable*)."""
+
+
+class TrapCode(enum.IntEnum):
+    """Same numbering as wasmtime-py's ``TrapCode``."""
+
+    STACK_OVERFLOW = 0
+    MEMORY_OUT_OF_BOUNDS = 1
+    HEAP_MISALIGNED = 2
+    TABLE_OUT_OF_BOUNDS = 3
+    INDIRECT_CALL_TO_NULL = 4
+    BAD_SIGNATURE = 5
+    INTEGER_OVERFLOW = 6
+    INTEGER_DIVISION_BY_ZERO = 7
+    BAD_CONVERSION_TO_INTEGER = 8
+    UNREACHABLE = 9
+    INTERRUPT = 10
+    OUT_OF_FUEL = 11
+    NULL_REFERENCE = 12
+
+
+# The spec test suite's wording for each trap code.
+TRAP_MESSAGES: dict[TrapCode, str] = {
+    TrapCode.STACK_OVERFLOW: "call stack exhausted",
+    TrapCode.MEMORY_OUT_OF_BOUNDS: "out of bounds memory access",
+    TrapCode.HEAP_MISALIGNED: "misaligned memory access",
+    TrapCode.TABLE_OUT_OF_BOUNDS: "out of bounds table access",
+    TrapCode.INDIRECT_CALL_TO_NULL: "uninitialized element",
+    TrapCode.BAD_SIGNATURE: "indirect call type mismatch",
+    TrapCode.INTEGER_OVERFLOW: "integer overflow",
+    TrapCode.INTEGER_DIVISION_BY_ZERO: "integer divide by zero",
+    TrapCode.BAD_CONVERSION_TO_INTEGER: "invalid conversion to integer",
+    TrapCode.UNREACHABLE: "unreachable",
+    TrapCode.INTERRUPT: "interrupt",
+    TrapCode.OUT_OF_FUEL: "all fuel consumed by WebAssembly",
+    TrapCode.NULL_REFERENCE: "null reference",
+}
+
+
+class Trap(WasmtimeError):
+    """A WebAssembly trap: ``.message``, ``.trap_code``, ``.frames``."""
+
+    def __init__(self, message: str, trap_code: TrapCode | None = None,
+                 frames: list | None = None) -> None:
+        self.message = message
+        self.trap_code = trap_code
+        self.frames = list(frames or [])
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        if not self.frames:
+            return self.message
+        lines = [self.message, "wasm backtrace:"]
+        for i, f in enumerate(self.frames):
+            lines.append(f"  {i:>2}: {f}")
+        return "\n".join(lines)
+
+
+class ExitTrap(WasmtimeError):
+    """WASI ``proc_exit``: ``.code`` is the exit status."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+        super().__init__(f"Exited with i32 exit status {code}")

@@ -1,0 +1,155 @@
+"""The module as data: what the decoder and text parser produce and every
+later stage reads.
+
+Function bodies and constant expressions are *flat* lists of ``Instr``, exactly
+as in the binary format: structured instructions appear as ``block`` / ``loop``
+/ ``if`` / ``else`` / ``end`` markers and every expression ends with its own
+``end``. Folded text instructions are flattened by the parser.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional, Union
+
+from .types import (ExternKind, FuncType, GlobalType, MemoryType, TableType,
+                    ValType)
+
+
+class Instr:
+    """One instruction: ``op`` is its row in ``instructions.OPS``; ``imm`` its
+    immediates in the shape that row's ``imm`` kind documents; ``offset`` the
+    byte offset of the opcode in the code section (0 when built from text)."""
+
+    __slots__ = ("op", "imm", "offset")
+
+    def __init__(self, op: "Any", imm: Any = None, offset: int = 0) -> None:
+        self.op = op
+        self.imm = imm
+        self.offset = offset
+
+    def __repr__(self) -> str:
+        return self.op.name if self.imm is None else f"{self.op.name} {self.imm!r}"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Instr) and self.op is other.op
+                and self.imm == other.imm)
+
+    def __hash__(self) -> int:
+        return hash((self.op.name, repr(self.imm)))
+
+
+Expr = list  # list[Instr], always ending with an ``end`` Instr
+
+# Block type immediate: None (no result), a ValType (one result), or an int
+# (index into Module.types for multi-value / params).
+BlockType = Union[None, ValType, int]
+
+ImportDesc = Union[int, TableType, MemoryType, GlobalType]
+
+
+@dataclass
+class Import:
+    module: str
+    name: str
+    kind: ExternKind
+    desc: ImportDesc        # FUNC: type index; others: the type
+
+
+@dataclass
+class Export:
+    name: str
+    kind: ExternKind
+    index: int
+
+
+@dataclass
+class Func:
+    type_idx: int
+    locals: list[ValType]   # declared locals only (params come from the type)
+    body: Expr
+    # byte offset of the function body (its size LEB) in the binary; for
+    # backtraces ("0x1a - fac!fac").
+    offset: int = 0
+
+
+@dataclass
+class Global:
+    type: GlobalType
+    init: Expr
+
+
+@dataclass
+class Elem:
+    type: ValType               # FUNCREF or EXTERNREF
+    init: list[Expr]            # one constant expression per element
+    mode: str = "passive"       # "passive" | "active" | "declarative"
+    table: int = 0
+    offset: Optional[Expr] = None
+
+
+@dataclass
+class Data:
+    init: bytes
+    mode: str = "passive"       # "passive" | "active"
+    memory: int = 0
+    offset: Optional[Expr] = None
+
+
+@dataclass
+class Custom:
+    name: str
+    data: bytes
+    # Where it sat in the binary: id of the preceding non-custom section
+    # (0 = before all), so the encoder can put it back in the same place.
+    after: int = 0
+
+
+@dataclass
+class NameSection:
+    module: Optional[str] = None
+    funcs: dict[int, str] = field(default_factory=dict)
+    locals: dict[int, dict[int, str]] = field(default_factory=dict)
+
+
+@dataclass
+class Module:
+    types: list[FuncType] = field(default_factory=list)
+    imports: list[Import] = field(default_factory=list)
+    funcs: list[Func] = field(default_factory=list)
+    tables: list[TableType] = field(default_factory=list)
+    mems: list[MemoryType] = field(default_factory=list)
+    globals: list[Global] = field(default_factory=list)
+    exports: list[Export] = field(default_factory=list)
+    start: Optional[int] = None
+    elems: list[Elem] = field(default_factory=list)
+    datas: list[Data] = field(default_factory=list)
+    data_count: Optional[int] = None
+    customs: list[Custom] = field(default_factory=list)
+    names: Optional[NameSection] = None
+    # text-format module id ($name), used by the .wast runner; not encoded
+    id: Optional[str] = None
+
+    # -- index spaces (imports come first in each) --------------------------
+
+    def imports_of(self, kind: ExternKind) -> list[Import]:
+        return [i for i in self.imports if i.kind == kind]
+
+    def func_type_indices(self) -> list[int]:
+        """Type index of every function in the function index space."""
+        return ([i.desc for i in self.imports if i.kind == ExternKind.FUNC]
+                + [f.type_idx for f in self.funcs])
+
+    def all_tables(self) -> list[TableType]:
+        return ([i.desc for i in self.imports if i.kind == ExternKind.TABLE]
+                + list(self.tables))
+
+    def all_mems(self) -> list[MemoryType]:
+        return ([i.desc for i in self.imports if i.kind == ExternKind.MEMORY]
+                + list(self.mems))
+
+    def all_globals(self) -> list[GlobalType]:
+        return ([i.desc for i in self.imports if i.kind == ExternKind.GLOBAL]
+                + [g.type for g in self.globals])
+
+    def num_imported(self, kind: ExternKind) -> int:
+        return sum(1 for i in self.imports if i.kind == kind)
