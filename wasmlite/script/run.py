@@ -1,0 +1,317 @@
+"""The .wast script runner: ``wasmlite wast FILE...``.
+
+Every module command and assertion counts as one check. Checks that need
+execution are run through ``Executor`` (the runtime) when it is available and
+reported as skipped when it is not, so the front end can be measured alone.
+"""
+from __future__ import annotations
+
+import struct
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from ..binary.decode import decode_module
+from ..errors import InvalidError, MalformedError, Trap, WasmtimeError
+from ..syntax.module import Module
+from ..syntax.types import EXTERNREF, F32, F64, FUNCREF, V128
+from ..text import script as S
+from ..text.parse import parse_module
+from ..valid.validate import validate_module
+
+
+@dataclass
+class Outcome:
+    """The tally of one script (or of several, added together)."""
+
+    passed: int = 0
+    failed: int = 0
+    skipped: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def __iadd__(self, other: "Outcome") -> "Outcome":
+        self.passed += other.passed
+        self.failed += other.failed
+        self.skipped += other.skipped
+        self.failures += other.failures
+        return self
+
+    def summary(self) -> str:
+        return f"{self.passed} passed, {self.failed} failed, {self.skipped} skipped"
+
+
+class Skip(Exception):
+    """A check that cannot be decided without a part not yet built."""
+
+
+class CheckFailed(Exception):
+    """A check whose outcome differs from what the script expects."""
+
+
+def load_module(cmd: "S.ModuleCmd") -> Module:
+    """Text, binary or quoted module → syntax.Module (malformed → raises)."""
+    if cmd.kind == "text":
+        return cmd.module
+    if cmd.kind == "binary":
+        return decode_module(cmd.source)
+    return parse_module(cmd.source)
+
+
+# --------------------------------------------------------------- results
+
+def _lanes(bits: int, shape: str) -> list[int]:
+    width = 128 // int(shape[4:] if shape[3] == "x" else shape[3:])
+    count = 128 // width
+    mask = (1 << width) - 1
+    return [(bits >> (i * width)) & mask for i in range(count)]
+
+
+def _is_nan(bits: int, ty) -> bool:
+    if ty is F32:
+        return (bits & 0x7F800000) == 0x7F800000 and bits & 0x007FFFFF != 0
+    return (bits & 0x7FF0000000000000) == 0x7FF0000000000000 and bits & 0xFFFFFFFFFFFFF != 0
+
+
+def _nan_matches(bits: int, pattern: "S.NanPattern") -> bool:
+    """canonical: only the quiet bit set in the payload; arithmetic: quiet bit set."""
+    if pattern.type is F32:
+        quiet, magnitude = 0x7FC00000, bits & 0x7FFFFFFF
+    else:
+        quiet, magnitude = 0x7FF8000000000000, bits & 0x7FFFFFFFFFFFFFFF
+    if pattern.kind == "canonical":
+        return magnitude == quiet
+    return _is_nan(bits, pattern.type) and (magnitude & quiet) == quiet
+
+
+def _describe(bits, ty) -> str:
+    if bits is None or ty is None:
+        return repr(bits)
+    if ty is F32:
+        return f"f32 {struct.unpack('<f', struct.pack('<I', bits))[0]!r} (0x{bits:08x})"
+    if ty is F64:
+        return f"f64 {struct.unpack('<d', struct.pack('<Q', bits))[0]!r} (0x{bits:016x})"
+    if ty is V128:
+        return f"v128 0x{bits:032x}"
+    return f"{ty} {bits!r}"
+
+
+# --------------------------------------------------------------- runner
+
+class ScriptRunner:
+    """Runs the commands of one script in order, keeping its named modules."""
+
+    def __init__(self, filename: str, executor_factory: Optional[Callable] = None) -> None:
+        self.filename = filename
+        self.outcome = Outcome()
+        self.executor = None
+        self.executor_error: Optional[str] = None
+        if executor_factory is not None:
+            self.executor = executor_factory()
+        self.instances: dict[Optional[str], object] = {}  # id (None = last) -> instance
+
+    # -- bookkeeping ---------------------------------------------------------
+
+    def _check(self, line: int, fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except Skip:
+            self.outcome.skipped += 1
+        except CheckFailed as e:
+            self.outcome.failed += 1
+            self.outcome.failures.append(f"{self.filename}:{line}: {e}")
+        except RecursionError as e:  # never let one command end the script
+            self.outcome.failed += 1
+            self.outcome.failures.append(f"{self.filename}:{line}: recursion: {e}")
+        except (WasmtimeError, Exception) as e:  # noqa: BLE001 - report, go on
+            self.outcome.failed += 1
+            self.outcome.failures.append(
+                f"{self.filename}:{line}: unexpected {type(e).__name__}: {e}")
+        else:
+            self.outcome.passed += 1
+
+    def _need_executor(self):
+        if self.executor is None:
+            raise Skip()
+        return self.executor
+
+    def _instance(self, module_id: Optional[str]):
+        self._need_executor()
+        inst = self.instances.get(module_id)
+        if inst is None:
+            raise CheckFailed(f"no instance of module {module_id or '(current)'}")
+        return inst
+
+    # -- commands ------------------------------------------------------------
+
+    def run(self, commands: list) -> Outcome:
+        handlers = {
+            S.ModuleCmd: self._module,
+            S.Register: self._register,
+            S.Invoke: self._action_cmd,
+            S.Get: self._action_cmd,
+            S.AssertReturn: self._assert_return,
+            S.AssertTrap: self._assert_trap,
+            S.AssertExhaustion: self._assert_exhaustion,
+            S.AssertMalformed: self._assert_malformed,
+            S.AssertInvalid: self._assert_invalid,
+            S.AssertUnlinkable: self._assert_unlinkable,
+            S.AssertUninstantiable: self._assert_uninstantiable,
+        }
+        for cmd in commands:
+            handler = handlers[type(cmd)]
+            self._check(cmd.line, lambda: handler(cmd))
+        return self.outcome
+
+    def _define(self, cmd: "S.ModuleCmd"):
+        """Decode/parse, validate and (if possible) instantiate a module."""
+        module = load_module(cmd)
+        info = validate_module(module)
+        return module, info
+
+    def _module(self, cmd: "S.ModuleCmd") -> None:
+        # Forget the previous instance first: if this one fails, later
+        # commands must not silently run against the old one.
+        self.instances[None] = None
+        if cmd.id is not None:
+            self.instances[cmd.id] = None
+        module, info = self._define(cmd)
+        if self.executor is None:
+            return  # decided: well formed and valid
+        inst = self.executor.instantiate(module, info)
+        self.instances[None] = inst
+        if cmd.id is not None:
+            self.instances[cmd.id] = inst
+
+    def _register(self, cmd: "S.Register") -> None:
+        ex = self._need_executor()
+        ex.register(cmd.name, self._instance(cmd.module_id))
+
+    def _do(self, action):
+        ex = self._need_executor()
+        inst = self._instance(action.module_id)
+        if isinstance(action, S.Invoke):
+            return ex.invoke(inst, action.name, action.args)
+        return [ex.get(inst, action.name)]
+
+    def _action_cmd(self, action) -> None:
+        self._do(action)
+
+    def _assert_return(self, cmd: "S.AssertReturn") -> None:
+        try:
+            results = self._do(cmd.action)
+        except Trap as e:
+            raise CheckFailed(f"unexpected trap: {e.message}") from None
+        if len(results) != len(cmd.expected):
+            raise CheckFailed(f"expected {len(cmd.expected)} results, got {len(results)}")
+        for i, (got, want) in enumerate(zip(results, cmd.expected)):
+            if not self._matches(got, want):
+                raise CheckFailed(
+                    f"result {i}: got {_describe(got, getattr(want, 'type', None))},"
+                    f" expected {want}")
+
+    def _matches(self, got, want) -> bool:
+        if isinstance(want, S.NanPattern):
+            return _nan_matches(got, want)
+        if isinstance(want, S.V128Pattern):
+            lanes = _lanes(got, want.shape)
+            return all(self._matches(g, w) for g, w in zip(lanes, want.lanes))
+        if isinstance(want, S.RefPattern):
+            return got != 0 and got is not None
+        # Const
+        if want.type is EXTERNREF or want.type is FUNCREF:
+            if want.value is None:
+                return got == 0 or got is None
+            return self.executor.extern_matches(got, want.value)
+        if want.type.is_num or want.type is V128:
+            return got == want.value
+        return got == want.value
+
+    def _assert_trap(self, cmd: "S.AssertTrap") -> None:
+        target = cmd.action_or_module
+        if isinstance(target, S.ModuleCmd):
+            module, info = self._define(target)
+            ex = self._need_executor()
+            run = lambda: ex.instantiate(module, info)  # noqa: E731
+        else:
+            run = lambda: self._do(target)  # noqa: E731
+        self._expect_trap(run, cmd.message)
+
+    def _expect_trap(self, run: Callable, message: str) -> None:
+        try:
+            run()
+        except Trap as e:
+            if message not in e.message:
+                raise CheckFailed(f"trap {e.message!r}, expected {message!r}") from None
+            return
+        raise CheckFailed(f"expected trap {message!r}, got a result")
+
+    def _assert_exhaustion(self, cmd: "S.AssertExhaustion") -> None:
+        self._expect_trap(lambda: self._do(cmd.action), cmd.message)
+
+    def _expect_error(self, fn: Callable, kind: type, message: str) -> None:
+        try:
+            fn()
+        except kind as e:
+            if message not in str(e):
+                raise CheckFailed(
+                    f"{kind.__name__} {str(e)!r}, expected {message!r}") from None
+            return
+        except WasmtimeError as e:
+            raise CheckFailed(
+                f"expected {kind.__name__} {message!r}, got {type(e).__name__}: {e}") from None
+        raise CheckFailed(f"expected {kind.__name__} {message!r}, module accepted")
+
+    def _assert_malformed(self, cmd: "S.AssertMalformed") -> None:
+        self._expect_error(lambda: load_module(cmd.module), MalformedError, cmd.message)
+
+    def _assert_invalid(self, cmd: "S.AssertInvalid") -> None:
+        module = load_module(cmd.module)  # must be well formed
+        self._expect_error(lambda: validate_module(module), InvalidError, cmd.message)
+
+    def _assert_unlinkable(self, cmd: "S.AssertUnlinkable") -> None:
+        module, info = self._define(cmd.module)
+        ex = self._need_executor()
+        self._expect_error(lambda: ex.instantiate(module, info), WasmtimeError, cmd.message)
+
+    def _assert_uninstantiable(self, cmd: "S.AssertUninstantiable") -> None:
+        module, info = self._define(cmd.module)
+        ex = self._need_executor()
+        self._expect_trap(lambda: ex.instantiate(module, info), cmd.message)
+
+
+def default_executor_factory() -> Optional[Callable]:
+    """The runtime's executor, or None while the runtime is not built."""
+    try:
+        from .execute import Executor
+    except ImportError:
+        return None
+    return Executor
+
+
+def run_file(path: str | Path, executor_factory: Optional[Callable] = None) -> Outcome:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        commands = S.parse_script(text, str(path))
+    except (OSError, UnicodeDecodeError, WasmtimeError) as e:
+        out = Outcome(failed=1)
+        out.failures.append(f"{path}: cannot read script: {e}")
+        return out
+    return ScriptRunner(str(path), executor_factory).run(commands)
+
+
+def main(paths: list[str], verbose: bool = False, out=sys.stdout) -> int:
+    """Run each script; print a line per file and the total. Exit status 1 on failure."""
+    factory = default_executor_factory()
+    total = Outcome()
+    for p in paths:
+        result = run_file(p, factory)
+        print(f"{p}: {result.summary()}", file=out)
+        if verbose:
+            for f in result.failures:
+                print(f"  {f}", file=out)
+        total += result
+    print(total.summary(), file=out)
+    return 1 if total.failed else 0
+
