@@ -1,0 +1,218 @@
+"""The native layouts shared by generated code and the runtime.
+
+This is the ONE place that defines them. The compiler (compile/) bakes these
+offsets into the code it emits; the runtime (runtime/) allocates and fills the
+structures with ctypes using the same numbers. All structures are little-endian,
+pointers and u64 are 8 bytes (x86-64 / aarch64 Linux).
+
+Deviations from / precisions of the compiler-runtime contract
+-------------------------------------------------------------
+* Reference values (funcref and externref) are ONE type in generated code: an
+  ``i64``. A funcref is the address of a ``VMFuncRef`` (0 = null), an externref
+  a runtime handle (0 = null). Table elements are 8 bytes either way.
+* Every data segment and every element segment of the module has a slot in
+  the VMContext (indexed by segment index, not only passive ones). The runtime
+  sets the ``len`` of active and declarative segments to 0 after instantiation
+  (the spec drops them), so generated code treats them uniformly.
+* Element segment slots point at an array of u64 table-element values (for
+  funcref segments: addresses of VMFuncRefs, 0 for ref.null; for externref:
+  handles). ``table.init`` copies them with memmove.
+* ``VMRuntimeLimits.max_wasm_stack`` (bytes) is read by the entry trampoline
+  when it sets the stack limit; the runtime must fill it (Config.max_wasm_stack,
+  default ``DEFAULT_MAX_WASM_STACK``). A value of 0 means the default.
+* Builtins (function pointers the runtime fills, called by generated code with
+  the C ABI; ``vmctx`` is the calling instance's VMContext):
+    - ``memory_grow(ptr vmctx, i32 mem_index, i64 delta_pages) -> i64``:
+      old size in pages, or -1 on failure. It must update the VMMemory
+      (base and length_bytes) before returning; generated code reloads both
+      after the call.
+    - ``table_grow(ptr vmctx, i32 table_index, i64 delta, i64 init_bits)
+      -> i64``: old length, or -1. It must update the VMTable.
+  Builtins may request a trap by returning ``BUILTIN_TRAP`` (-2) after storing
+  the trap code in ``VMRuntimeLimits.trap_code``; generated code then traps.
+* Trap status from the entry trampoline: 0 = returned normally; otherwise
+  ``trap_code + 1`` where ``trap_code`` is the value stored in
+  ``VMRuntimeLimits.trap_code`` — a ``wasmlite.errors.TrapCode`` value, or
+  ``HOST_EXCEPTION`` (a host function raised; the runtime holds the Python
+  exception and re-raises it).
+* Host trampolines: ``VMHostContext`` starts with ``{VMRuntimeLimits* limits;
+  callback}``; the rest (from offset ``HOSTCTX_RUNTIME_DATA``) belongs to the
+  runtime. The callback is ``i32 cb(VMHostContext*, u64* values)``: args are
+  in ``values`` on entry (8 bytes a slot, v128 two slots), results are written
+  back from slot 0. A non-zero status ``s`` makes the trampoline store ``s-1``
+  into ``trap_code`` and longjmp to the innermost entry; so the runtime returns
+  ``HOST_EXCEPTION + 1`` when the Python callable raised, or ``TrapCode + 1``
+  to raise a specific wasm trap.
+* Both VMContext and VMHostContext hold the ``VMRuntimeLimits*`` at offset 0,
+  so an entry trampoline can call either kind of callee.
+
+Function ABI
+------------
+Every wasm function (and every host trampoline) has the native C-ABI
+signature ``ret f(ptr vmctx, params...)``: i32->i32, i64->i64, f32->float,
+f64->double, v128-><2 x i64>, funcref/externref->i64. No result: void; one
+result: the value; several: an LLVM literal struct of them (LLVM demotes big
+structs to an sret pointer by itself, consistently on both sides).
+
+Entry trampoline: ``i32 entry(ptr callee_vmctx, ptr caller_vmctx, ptr code,
+ptr values)`` — see the module docstring of trampolines.py.
+"""
+from __future__ import annotations
+
+from ..syntax.module import Module
+from ..syntax.types import ExternKind, FuncType, ValType, V128
+
+POINTER_SIZE = 8
+
+# ---------------------------------------------------------------- VMRuntimeLimits
+LIMITS_STACK_LIMIT = 0      # u64: lowest allowed stack address; 0 = not set
+LIMITS_JMPBUF = 8           # void*: innermost active entry's jmp_buf
+LIMITS_TRAP_CODE = 16       # u32
+LIMITS_FUEL = 24            # i64 (reserved)
+LIMITS_EPOCH_DEADLINE = 32  # u64 (reserved)
+LIMITS_MAX_WASM_STACK = 40  # u64 bytes of native stack wasm may use
+VMRUNTIME_LIMITS_SIZE = 48
+
+DEFAULT_MAX_WASM_STACK = 512 * 1024
+
+# trap_code value meaning "a host function raised a Python exception"
+HOST_EXCEPTION = 255
+# a builtin's return value asking generated code to trap with limits.trap_code
+BUILTIN_TRAP = -2
+
+# ---------------------------------------------------------------- VMBuiltins
+BUILTIN_MEMORY_GROW = 0     # i64 (ptr vmctx, i32 mem, i64 delta)
+BUILTIN_TABLE_GROW = 1      # i64 (ptr vmctx, i32 table, i64 delta, i64 init)
+BUILTIN_NAMES = ("memory_grow", "table_grow")
+VMBUILTINS_SIZE = POINTER_SIZE * len(BUILTIN_NAMES)
+
+
+def builtin_offset(index: int) -> int:
+    return index * POINTER_SIZE
+
+
+# ---------------------------------------------------------------- VMMemory
+VMMEMORY_BASE = 0           # u8*
+VMMEMORY_LENGTH = 8         # u64 length in bytes
+VMMEMORY_SIZE = 16
+
+# ---------------------------------------------------------------- VMTable
+VMTABLE_ELEMENTS = 0        # u64* (void**)
+VMTABLE_LENGTH = 8          # u64 number of elements
+VMTABLE_SIZE = 16
+TABLE_ELEMENT_SIZE = 8
+
+# ---------------------------------------------------------------- VMFuncRef
+VMFUNCREF_CODE = 0          # void*: native code with the wasm ABI
+VMFUNCREF_VMCTX = 8         # void*: VMContext or VMHostContext to pass
+VMFUNCREF_SIG = 16          # u64: engine-wide signature index
+VMFUNCREF_SIZE = 24
+
+# ---------------------------------------------------------------- globals
+GLOBAL_CELL_SIZE = 16       # value bits, little-endian (v128 fills it)
+
+# ---------------------------------------------------------------- segments
+SEGMENT_PTR = 0             # data: u8*; elem: u64*
+SEGMENT_LEN = 8             # data: bytes; elem: elements (0 = dropped)
+SEGMENT_SIZE = 16
+
+# ---------------------------------------------------------------- VMHostContext
+HOSTCTX_LIMITS = 0          # VMRuntimeLimits*
+HOSTCTX_CALLBACK = 8        # i32 (*)(VMHostContext*, u64*)
+HOSTCTX_RUNTIME_DATA = 16   # first byte the runtime may use freely
+
+# ---------------------------------------------------------------- values
+VALUE_SLOT_SIZE = 8
+
+
+def value_slots(t: ValType) -> int:
+    """Number of 8-byte slots a value takes in a values array."""
+    return 2 if t is V128 else 1
+
+
+def values_slots(types) -> int:
+    return sum(2 if t is V128 else 1 for t in types)
+
+
+def values_array_slots(ft: FuncType) -> int:
+    """Slots the ``values`` array for an entry/host call must have (>= 1)."""
+    return max(values_slots(ft.params), values_slots(ft.results), 1)
+
+
+class VMContextLayout:
+    """Byte offsets inside the VMContext of an instance of ``module``.
+
+    Order: limits ptr, builtins ptr, memories (ptr each), tables (ptr each),
+    globals (ptr each), functions (inline VMFuncRef each, imports first),
+    signature indices of the module's types (u32 each, padded to 8), data
+    segments, element segments.
+    """
+
+    __slots__ = ("num_memories", "num_tables", "num_globals", "num_funcs",
+                 "num_imported_funcs", "num_types", "num_datas", "num_elems",
+                 "limits", "builtins", "memories_start", "tables_start",
+                 "globals_start", "funcs_start", "sigs_start", "datas_start",
+                 "elems_start", "size")
+
+    def __init__(self, module: Module) -> None:
+        self.num_memories = len(module.all_mems())
+        self.num_tables = len(module.all_tables())
+        self.num_globals = len(module.all_globals())
+        self.num_imported_funcs = module.num_imported(ExternKind.FUNC)
+        self.num_funcs = self.num_imported_funcs + len(module.funcs)
+        self.num_types = len(module.types)
+        self.num_datas = len(module.datas)
+        self.num_elems = len(module.elems)
+
+        self.limits = 0
+        self.builtins = 8
+        off = 16
+        self.memories_start = off
+        off += POINTER_SIZE * self.num_memories
+        self.tables_start = off
+        off += POINTER_SIZE * self.num_tables
+        self.globals_start = off
+        off += POINTER_SIZE * self.num_globals
+        self.funcs_start = off
+        off += VMFUNCREF_SIZE * self.num_funcs
+        self.sigs_start = off
+        off += 4 * self.num_types
+        off = (off + 7) & ~7
+        self.datas_start = off
+        off += SEGMENT_SIZE * self.num_datas
+        self.elems_start = off
+        off += SEGMENT_SIZE * self.num_elems
+        self.size = max(off, 16)
+
+    def memory(self, index: int) -> int:
+        """Offset of the ``VMMemory*`` of memory ``index``."""
+        return self.memories_start + POINTER_SIZE * index
+
+    def table(self, index: int) -> int:
+        """Offset of the ``VMTable*`` of table ``index``."""
+        return self.tables_start + POINTER_SIZE * index
+
+    def global_(self, index: int) -> int:
+        """Offset of the pointer to the 16-byte cell of global ``index``."""
+        return self.globals_start + POINTER_SIZE * index
+
+    def func(self, index: int) -> int:
+        """Offset of the inline ``VMFuncRef`` of function ``index``."""
+        return self.funcs_start + VMFUNCREF_SIZE * index
+
+    def sig(self, type_index: int) -> int:
+        """Offset of the u32 engine-wide signature index of type ``type_index``."""
+        return self.sigs_start + 4 * type_index
+
+    def data(self, index: int) -> int:
+        """Offset of ``{u8* ptr; u64 len}`` of data segment ``index``."""
+        return self.datas_start + SEGMENT_SIZE * index
+
+    def elem(self, index: int) -> int:
+        """Offset of ``{u64* ptr; u64 len}`` of element segment ``index``."""
+        return self.elems_start + SEGMENT_SIZE * index
+
+    def __repr__(self) -> str:
+        return (f"VMContextLayout(size={self.size}, memories={self.num_memories}, "
+                f"tables={self.num_tables}, globals={self.num_globals}, "
+                f"funcs={self.num_funcs}, types={self.num_types})")
