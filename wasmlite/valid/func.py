@@ -1,0 +1,599 @@
+"""Type checking of one function body (the spec appendix's validation
+algorithm: an operand stack and a control stack).
+
+The body is a flat list of ``Instr`` (block/loop/if/else/end markers), so the
+checker is one loop over it; nesting depth never turns into Python recursion.
+
+Operand stack entries are ``ValType`` singletons, or ``None`` for the spec's
+*Unknown* type, which only appears in unreachable code (after ``unreachable``,
+``br``, ``br_table``, ``return``), where the stack is polymorphic.
+
+Dispatch per instruction, fastest first:
+  * ``GENERIC[op]``: instructions with a fixed stack signature in the
+    instruction table (numeric, memory, SIMD, bulk memory ...), typed from
+    ``op.params`` / ``op.results``, plus an optional immediate check
+    (memory index and alignment, lane index, segment indices);
+  * block / loop / if / else / end and local.get / local.set / local.tee,
+    handled inline because they are the most frequent;
+  * ``HANDLERS[op]``: one small function per remaining special instruction.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from ..errors import InvalidError
+from ..syntax import instructions as ins_table
+from ..syntax.instructions import OP_BY_NAME, OPS, Op
+from ..syntax.types import FUNCREF, I32, FuncType, ValType
+
+__all__ = ["FuncResult", "check_function", "block_signature"]
+
+# -- control frame layout (a list, indexed by these constants, for speed) ----
+F_KIND = 0       # "func" | "block" | "loop" | "if" | "else"
+F_PARAMS = 1     # list[ValType]
+F_RESULTS = 2    # list[ValType]
+F_HEIGHT = 3     # operand stack height at entry (after popping the params)
+F_UNREACH = 4    # bool: the rest of this frame is unreachable
+F_START = 5      # body index of the block/loop/if instruction (-1 for func)
+F_LABEL = 6      # list[ValType]: what a branch to this frame carries
+
+_EMPTY_FT = FuncType((), ())
+
+
+class _Ctx:
+    """What a function body may refer to (a view of the module context)."""
+
+    __slots__ = ("types", "func_types", "globals", "tables", "mems",
+                 "elem_types", "num_datas", "refs", "bt_cache")
+
+    def __init__(self, types, func_types, globals_, tables, mems, elem_types,
+                 num_datas, refs) -> None:
+        self.types: list[FuncType] = types
+        self.func_types: list[FuncType] = func_types
+        self.globals = globals_            # list[GlobalType]
+        self.tables = tables               # list[TableType]
+        self.mems = mems                   # list[MemoryType]
+        self.elem_types: list[ValType] = elem_types
+        self.num_datas: int = num_datas
+        self.refs: set[int] = refs
+        # block type immediate -> (FuncType, params list, results list)
+        self.bt_cache: dict[Any, tuple] = {}
+
+
+def block_signature(ctx: _Ctx, bt) -> tuple:
+    """Resolve a block type immediate to (FuncType, params, results)."""
+    cached = ctx.bt_cache.get(bt)
+    if cached is not None:
+        return cached
+    if bt is None:
+        ft = _EMPTY_FT
+    elif isinstance(bt, ValType):
+        ft = FuncType((), (bt,))
+    elif isinstance(bt, int) and not isinstance(bt, bool):
+        if not 0 <= bt < len(ctx.types):
+            raise InvalidError(f"unknown type {bt}")
+        ft = ctx.types[bt]
+    else:
+        raise InvalidError(f"malformed block type {bt!r}")
+    res = (ft, list(ft.params), list(ft.results))
+    ctx.bt_cache[bt] = res
+    return res
+
+
+class FuncResult:
+    """What checking one body found (validate.py wraps it into FuncInfo)."""
+
+    __slots__ = ("max_stack", "max_depth", "block_types", "select_types",
+                 "ends", "elses")
+
+    def __init__(self) -> None:
+        self.max_stack = 0
+        self.max_depth = 0
+        self.block_types: dict[int, FuncType] = {}
+        self.select_types: dict[int, ValType] = {}
+        self.ends: dict[int, int] = {}
+        self.elses: dict[int, int] = {}
+
+
+def _fmt(types) -> str:
+    return "[" + " ".join("_" if t is None else t.name for t in types) + "]"
+
+
+class _Checker:
+    """Mutable state of one body check; handlers receive it."""
+
+    __slots__ = ("ctx", "stack", "ctrls", "locals", "res")
+
+    def __init__(self, ctx: _Ctx, locals_: list[ValType], res: FuncResult) -> None:
+        self.ctx = ctx
+        self.stack: list[Optional[ValType]] = []
+        self.ctrls: list[list] = []
+        self.locals = locals_
+        self.res = res
+
+    # -- the spec algorithm's primitives (slow paths) ------------------------
+
+    def pop(self, expect: Optional[ValType]) -> Optional[ValType]:
+        stack = self.stack
+        frame = self.ctrls[-1]
+        if len(stack) == frame[F_HEIGHT]:
+            if frame[F_UNREACH]:
+                return expect
+            want = "a value" if expect is None else str(expect)
+            raise InvalidError(f"type mismatch: expected {want} but the stack is empty")
+        actual = stack.pop()
+        if expect is None or actual is None:
+            return expect if actual is None else actual
+        if actual is not expect:
+            raise InvalidError(f"type mismatch: expected {expect} but got {actual}")
+        return actual
+
+    def pop_vals(self, types: list) -> None:
+        """Pop ``types`` (last one on top); fast when the stack plainly has them."""
+        stack = self.stack
+        n = len(types)
+        if not n:
+            return
+        h = len(stack)
+        if h - n >= self.ctrls[-1][F_HEIGHT] and stack[h - n:] == types:
+            del stack[h - n:]
+            return
+        have = stack[max(self.ctrls[-1][F_HEIGHT], h - n):]
+        try:
+            for t in reversed(types):
+                self.pop(t)
+        except InvalidError:
+            raise InvalidError(f"type mismatch: instruction requires {_fmt(types)} "
+                               f"but stack has {_fmt(have)}") from None
+
+    def set_unreachable(self) -> None:
+        frame = self.ctrls[-1]
+        del self.stack[frame[F_HEIGHT]:]
+        frame[F_UNREACH] = True
+
+    def label(self, depth: Any) -> list:
+        ctrls = self.ctrls
+        if not isinstance(depth, int) or not 0 <= depth < len(ctrls):
+            raise InvalidError(f"unknown label {depth}")
+        return ctrls[-1 - depth][F_LABEL]
+
+
+# -- immediate checks for fixed-signature instructions -------------------------
+
+def _check_index(kind: str, idx: Any, count: int) -> None:
+    if not isinstance(idx, int) or not 0 <= idx < count:
+        raise InvalidError(f"unknown {kind} {idx}")
+
+
+def _chk_memarg(c: _Checker, ins) -> None:
+    align, _offset, mem = ins.imm[0], ins.imm[1], ins.imm[2]
+    _check_index("memory", mem, len(c.ctx.mems))
+    if align > ins.op.natural_align:
+        raise InvalidError("alignment must not be larger than natural")
+
+
+def _chk_memarg_lane(c: _Checker, ins) -> None:
+    _chk_memarg(c, ins)
+    lane = ins.imm[3]
+    if not 0 <= lane < 16 >> ins.op.natural_align:
+        raise InvalidError(f"invalid lane index {lane}")
+
+
+def _lane_checker(lanes: int) -> Callable:
+    def check(c: _Checker, ins) -> None:
+        if not isinstance(ins.imm, int) or not 0 <= ins.imm < lanes:
+            raise InvalidError(f"invalid lane index {ins.imm}")
+    return check
+
+
+def _chk_shuffle(c: _Checker, ins) -> None:
+    lanes = ins.imm
+    if len(lanes) != 16 or any(b >= 32 for b in lanes):
+        raise InvalidError("invalid lane index")
+
+
+def _chk_mem(c: _Checker, ins) -> None:
+    _check_index("memory", ins.imm, len(c.ctx.mems))
+
+
+def _chk_data(c: _Checker, ins) -> None:
+    _check_index("data segment", ins.imm, c.ctx.num_datas)
+
+
+def _chk_memory_init(c: _Checker, ins) -> None:
+    data, mem = ins.imm
+    _check_index("memory", mem, len(c.ctx.mems))
+    _check_index("data segment", data, c.ctx.num_datas)
+
+
+def _chk_memory_copy(c: _Checker, ins) -> None:
+    dst, src = ins.imm
+    _check_index("memory", dst, len(c.ctx.mems))
+    _check_index("memory", src, len(c.ctx.mems))
+
+
+def _chk_table(c: _Checker, ins) -> None:
+    _check_index("table", ins.imm, len(c.ctx.tables))
+
+
+def _chk_elem(c: _Checker, ins) -> None:
+    _check_index("elem segment", ins.imm, len(c.ctx.elem_types))
+
+
+def _chk_table_init(c: _Checker, ins) -> None:
+    elem, table = ins.imm
+    _check_index("table", table, len(c.ctx.tables))
+    _check_index("elem segment", elem, len(c.ctx.elem_types))
+    if c.ctx.tables[table].elem is not c.ctx.elem_types[elem]:
+        raise InvalidError("type mismatch: element segment type does not match table")
+
+
+def _chk_table_copy(c: _Checker, ins) -> None:
+    dst, src = ins.imm
+    tables = c.ctx.tables
+    _check_index("table", dst, len(tables))
+    _check_index("table", src, len(tables))
+    if tables[dst].elem is not tables[src].elem:
+        raise InvalidError("type mismatch: table element types differ")
+
+
+_IMM_CHECKS: dict[Optional[str], Optional[Callable]] = {
+    None: None, "i32": None, "i64": None, "f32": None, "f64": None,
+    "v128": None,
+    "memarg": _chk_memarg, "memarg_lane": _chk_memarg_lane,
+    "shuffle": _chk_shuffle, "mem": _chk_mem, "data": _chk_data,
+    "memory.init": _chk_memory_init, "memory.copy": _chk_memory_copy,
+    "table": _chk_table, "elem": _chk_elem, "table.init": _chk_table_init,
+    "table.copy": _chk_table_copy,
+}
+
+
+def _generic_entry(op: Op):
+    """(params list, n params, results list, immediate check) or None."""
+    if op.params is None:
+        return None
+    if op.imm == "lane":
+        shape = op.name.split(".")[0]              # e.g. "i8x16"
+        check = _lane_checker(int(shape.split("x")[1]))
+    else:
+        check = _IMM_CHECKS[op.imm]
+    return (list(op.params), len(op.params), list(op.results), check)
+
+
+GENERIC: dict[Op, tuple] = {}
+for _op in OPS:
+    _e = _generic_entry(_op)
+    if _e is not None:
+        GENERIC[_op] = _e
+
+
+# -- handlers for the remaining special instructions ---------------------------
+
+def _h_unreachable(c: _Checker, ins, i: int) -> None:
+    c.set_unreachable()
+
+
+def _h_br(c: _Checker, ins, i: int) -> None:
+    c.pop_vals(c.label(ins.imm))
+    c.set_unreachable()
+
+
+def _h_br_if(c: _Checker, ins, i: int) -> None:
+    types = c.label(ins.imm)
+    c.pop(I32)
+    c.pop_vals(types)
+    c.stack.extend(types)
+
+
+def _h_br_table(c: _Checker, ins, i: int) -> None:
+    targets, default = ins.imm
+    c.pop(I32)
+    default_types = c.label(default)
+    arity = len(default_types)
+    stack = c.stack
+    for t in targets:
+        types = c.label(t)
+        if len(types) != arity:
+            raise InvalidError("type mismatch: br_table targets have different arities")
+        # Pop the label's types and push back what was popped (Unknown stays
+        # Unknown), so every target is checked against the same operands.
+        popped = []
+        for ty in reversed(types):
+            popped.append(c.pop(ty))
+        popped.reverse()
+        stack.extend(popped)
+    c.pop_vals(default_types)
+    c.set_unreachable()
+
+
+def _h_return(c: _Checker, ins, i: int) -> None:
+    c.pop_vals(c.ctrls[0][F_LABEL])
+    c.set_unreachable()
+
+
+def _h_call(c: _Checker, ins, i: int) -> None:
+    x = ins.imm
+    _check_index("function", x, len(c.ctx.func_types))
+    ft = c.ctx.func_types[x]
+    c.pop_vals(list(ft.params))
+    c.stack.extend(ft.results)
+
+
+def _h_call_indirect(c: _Checker, ins, i: int) -> None:
+    type_idx, table = ins.imm
+    ctx = c.ctx
+    _check_index("table", table, len(ctx.tables))
+    _check_index("type", type_idx, len(ctx.types))
+    if ctx.tables[table].elem is not FUNCREF:
+        raise InvalidError("type mismatch: call_indirect needs a table of funcref")
+    ft = ctx.types[type_idx]
+    c.pop(I32)
+    c.pop_vals(list(ft.params))
+    c.stack.extend(ft.results)
+
+
+def _h_drop(c: _Checker, ins, i: int) -> None:
+    c.pop(None)
+
+
+def _h_select(c: _Checker, ins, i: int) -> None:
+    c.pop(I32)
+    t1 = c.pop(None)
+    t2 = c.pop(None)
+    # Untyped select is only for numeric and vector types in Wasm 2.0.
+    if (t1 is not None and t1.is_ref) or (t2 is not None and t2.is_ref):
+        raise InvalidError("type mismatch: select without type needs numeric or vector operands")
+    if t1 is not None and t2 is not None and t1 is not t2:
+        raise InvalidError(f"type mismatch: select operands {t2} and {t1} differ")
+    t = t2 if t1 is None else t1
+    if t is not None:
+        c.res.select_types[i] = t
+    c.stack.append(t)
+
+
+def _h_select_t(c: _Checker, ins, i: int) -> None:
+    types = ins.imm
+    if len(types) != 1:
+        raise InvalidError("invalid result arity")
+    t = types[0]
+    c.pop(I32)
+    c.pop(t)
+    c.pop(t)
+    c.stack.append(t)
+
+
+def _global(c: _Checker, x: Any):
+    _check_index("global", x, len(c.ctx.globals))
+    return c.ctx.globals[x]
+
+
+def _h_global_get(c: _Checker, ins, i: int) -> None:
+    c.stack.append(_global(c, ins.imm).valtype)
+
+
+def _h_global_set(c: _Checker, ins, i: int) -> None:
+    g = _global(c, ins.imm)
+    if not g.mutable:
+        raise InvalidError("global is immutable")
+    c.pop(g.valtype)
+
+
+def _table_elem(c: _Checker, x: Any) -> ValType:
+    _check_index("table", x, len(c.ctx.tables))
+    return c.ctx.tables[x].elem
+
+
+def _h_table_get(c: _Checker, ins, i: int) -> None:
+    t = _table_elem(c, ins.imm)
+    c.pop(I32)
+    c.stack.append(t)
+
+
+def _h_table_set(c: _Checker, ins, i: int) -> None:
+    t = _table_elem(c, ins.imm)
+    c.pop(t)
+    c.pop(I32)
+
+
+def _h_table_grow(c: _Checker, ins, i: int) -> None:
+    t = _table_elem(c, ins.imm)
+    c.pop(I32)
+    c.pop(t)
+    c.stack.append(I32)
+
+
+def _h_table_fill(c: _Checker, ins, i: int) -> None:
+    t = _table_elem(c, ins.imm)
+    c.pop(I32)
+    c.pop(t)
+    c.pop(I32)
+
+
+def _h_ref_null(c: _Checker, ins, i: int) -> None:
+    t = ins.imm
+    if not isinstance(t, ValType) or not t.is_ref:
+        raise InvalidError(f"malformed reference type {t!r}")
+    c.stack.append(t)
+
+
+def _h_ref_is_null(c: _Checker, ins, i: int) -> None:
+    t = c.pop(None)
+    if t is not None and not t.is_ref:
+        raise InvalidError(f"type mismatch: ref.is_null needs a reference, got {t}")
+    c.stack.append(I32)
+
+
+def _h_ref_func(c: _Checker, ins, i: int) -> None:
+    x = ins.imm
+    _check_index("function", x, len(c.ctx.func_types))
+    if x not in c.ctx.refs:
+        raise InvalidError(f"undeclared function reference {x}")
+    c.stack.append(FUNCREF)
+
+
+HANDLERS: dict[Op, Callable] = {OP_BY_NAME[name]: fn for name, fn in [
+    ("unreachable", _h_unreachable), ("br", _h_br), ("br_if", _h_br_if),
+    ("br_table", _h_br_table), ("return", _h_return), ("call", _h_call),
+    ("call_indirect", _h_call_indirect), ("drop", _h_drop),
+    ("select", _h_select), ("select_t", _h_select_t),
+    ("global.get", _h_global_get), ("global.set", _h_global_set),
+    ("table.get", _h_table_get), ("table.set", _h_table_set),
+    ("table.grow", _h_table_grow), ("table.fill", _h_table_fill),
+    ("ref.null", _h_ref_null), ("ref.is_null", _h_ref_is_null),
+    ("ref.func", _h_ref_func),
+]}
+
+_BLOCK = OP_BY_NAME["block"]
+_LOOP = OP_BY_NAME["loop"]
+_IF = OP_BY_NAME["if"]
+_ELSE = ins_table.ELSE
+_END = ins_table.END
+_LOCAL_GET = OP_BY_NAME["local.get"]
+_LOCAL_SET = OP_BY_NAME["local.set"]
+_LOCAL_TEE = OP_BY_NAME["local.tee"]
+
+_covered = set(GENERIC) | set(HANDLERS) | {
+    _BLOCK, _LOOP, _IF, _ELSE, _END, _LOCAL_GET, _LOCAL_SET, _LOCAL_TEE}
+assert _covered == set(OPS), f"untyped instructions: {set(OPS) - _covered}"
+
+
+def _pop_ctrl(c: _Checker) -> list:
+    """The spec's pop_ctrl: the frame's results must be exactly what is left."""
+    frame = c.ctrls[-1]
+    stack = c.stack
+    results = frame[F_RESULTS]
+    height = frame[F_HEIGHT]
+    if not (len(stack) == height + len(results) and stack[height:] == results):
+        c.pop_vals(results)
+        if len(stack) != height:
+            raise InvalidError(f"type mismatch: block requires {_fmt(results)} "
+                               f"but stack has {_fmt(stack[height:])}")
+    del stack[height:]
+    c.ctrls.pop()
+    return frame
+
+
+def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
+                   body: list) -> FuncResult:
+    """Type-check one body; raise InvalidError naming the instruction."""
+    res = FuncResult()
+    c = _Checker(ctx, locals_, res)
+    stack = c.stack
+    ctrls = c.ctrls
+    results = list(ft.results)
+    ctrls.append(["func", [], results, 0, False, -1, results])
+    nlocals = len(locals_)
+    generic = GENERIC
+    handlers = HANDLERS
+    block_types = res.block_types
+    max_stack = 0
+    max_depth = 1
+    height = 0            # stack height of the innermost frame
+    i = -1
+    ins = None
+    n_body = len(body)
+    try:
+        for i, ins in enumerate(body):
+            op = ins.op
+            g = generic.get(op)
+            if g is not None:
+                plist, n, rlist, check = g
+                if check is not None:
+                    check(c, ins)
+                if n:
+                    h = len(stack)
+                    if h - n >= height and stack[h - n:] == plist:
+                        del stack[h - n:]
+                    else:
+                        c.pop_vals(plist)
+                if rlist:
+                    stack.extend(rlist)
+                    if len(stack) > max_stack:
+                        max_stack = len(stack)
+                continue
+            if op is _LOCAL_GET:
+                x = ins.imm
+                if not isinstance(x, int) or not 0 <= x < nlocals:
+                    raise InvalidError(f"unknown local {x}")
+                stack.append(locals_[x])
+                if len(stack) > max_stack:
+                    max_stack = len(stack)
+                continue
+            if op is _LOCAL_SET or op is _LOCAL_TEE:
+                x = ins.imm
+                if not isinstance(x, int) or not 0 <= x < nlocals:
+                    raise InvalidError(f"unknown local {x}")
+                t = locals_[x]
+                if len(stack) > height and stack[-1] is t:
+                    if op is _LOCAL_SET:
+                        stack.pop()
+                else:
+                    c.pop(t)
+                    if op is _LOCAL_TEE:
+                        stack.append(t)
+                continue
+            if op is _BLOCK or op is _LOOP or op is _IF:
+                bft, plist, rlist = block_signature(ctx, ins.imm)
+                block_types[i] = bft
+                if op is _IF:
+                    c.pop(I32)
+                n = len(plist)
+                if n:
+                    h = len(stack)
+                    if h - n >= height and stack[h - n:] == plist:
+                        del stack[h - n:]
+                    else:
+                        c.pop_vals(plist)
+                height = len(stack)
+                ctrls.append([op.name, plist, rlist, height, False, i,
+                              plist if op is _LOOP else rlist])
+                stack.extend(plist)
+                if len(ctrls) > max_depth:
+                    max_depth = len(ctrls)
+                if len(stack) > max_stack:
+                    max_stack = len(stack)
+                continue
+            if op is _END:
+                frame = _pop_ctrl(c)
+                kind = frame[F_KIND]
+                if kind == "if" and frame[F_PARAMS] != frame[F_RESULTS]:
+                    raise InvalidError("type mismatch: if without else must "
+                                       "leave its params as its results")
+                if kind == "func":
+                    if i != n_body - 1:
+                        raise InvalidError("malformed body: instructions after the final end")
+                    break
+                res.ends[frame[F_START]] = i
+                stack.extend(frame[F_RESULTS])
+                height = ctrls[-1][F_HEIGHT]
+                if len(stack) > max_stack:
+                    max_stack = len(stack)
+                continue
+            if op is _ELSE:
+                if ctrls[-1][F_KIND] != "if":
+                    raise InvalidError("malformed body: else without if")
+                frame = _pop_ctrl(c)
+                res.elses[frame[F_START]] = i
+                frame[F_KIND] = "else"
+                frame[F_UNREACH] = False
+                height = frame[F_HEIGHT]
+                ctrls.append(frame)
+                stack.extend(frame[F_PARAMS])
+                continue
+            handler = handlers.get(op)
+            if handler is None:
+                raise InvalidError(f"unknown instruction {op!r}")
+            handler(c, ins, i)
+            if len(stack) > max_stack:
+                max_stack = len(stack)
+        else:
+            raise InvalidError("malformed body: missing final end")
+    except InvalidError as e:
+        where = "" if ins is None else f" (at instruction {i}: {ins.op.name})"
+        raise InvalidError(f"{e.args[0]}{where}") from None
+    except (TypeError, ValueError, AttributeError, IndexError) as e:
+        # A hand-built Instr with immediates of the wrong shape.
+        raise InvalidError(f"malformed immediate at instruction {i}: {ins!r} ({e})") from None
+    res.max_stack = max_stack
+    res.max_depth = max_depth
+    return res

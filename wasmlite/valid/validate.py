@@ -1,0 +1,289 @@
+"""Module validation: the WebAssembly 2.0 type checker.
+
+``validate_module(module)`` checks a ``syntax.Module`` and returns a
+``ModuleInfo`` with everything the checker learned, so that the compiler and
+the runtime never re-derive it (resolved index spaces, block types, the type
+of every untyped ``select``, stack and control-depth bounds, ...). It raises
+``InvalidError`` with the reference interpreter's wording (the spec tests'
+``assert_invalid`` texts are substrings of our messages).
+
+The order of checks follows the reference interpreter, so a module with
+several faults reports the same one: imports, function types, globals,
+tables, memories, element segments, data segments, function bodies, start,
+exports, and finally the single-memory rule of Wasm 2.0.
+
+Function bodies are checked in ``func.py`` and constant expressions in
+``const.py``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..errors import InvalidError
+from ..syntax.instructions import REF_FUNC
+from ..syntax.module import Module
+from ..syntax.types import (I32, MAX_PAGES_32, MAX_TABLE_SIZE, ExternKind,
+                            FuncType, GlobalType, Limits, MemoryType, TableType,
+                            ValType)
+from .const import check_const
+from .func import _Ctx, check_function
+
+__all__ = ["FuncInfo", "ModuleInfo", "validate_module"]
+
+
+@dataclass
+class FuncInfo:
+    """What validation learned about one *defined* function.
+
+    ``type``          its FuncType.
+    ``type_idx``      its index in ``Module.types``.
+    ``locals``        params followed by declared locals (local index space).
+    ``max_stack``     maximum operand stack height anywhere in the body
+                      (values, counted across all nested blocks).
+    ``max_depth``     maximum control stack depth, the function frame
+                      counting as 1.
+    ``block_types``   body index of each block/loop/if -> its resolved
+                      FuncType (params, results), whatever the immediate was.
+    ``select_types``  body index of each untyped ``select`` -> the type of
+                      its operands; absent only for selects in unreachable code
+                      whose operand type is unknown.
+    ``ends``          body index of each block/loop/if -> index of its ``end``.
+    ``elses``         body index of each ``if`` that has an ``else`` -> index
+                      of that ``else``.
+    """
+
+    type: FuncType
+    type_idx: int
+    locals: list[ValType]
+    max_stack: int = 0
+    max_depth: int = 1
+    block_types: dict[int, FuncType] = field(default_factory=dict)
+    select_types: dict[int, ValType] = field(default_factory=dict)
+    ends: dict[int, int] = field(default_factory=dict)
+    elses: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass
+class ModuleInfo:
+    """Module-level facts, every index space with its imports first.
+
+    ``funcs``            one FuncInfo per defined function (module.funcs order).
+    ``func_types``       FuncType of every function in the function index space.
+    ``func_type_idx``    type index of every function in the index space.
+    ``refs``             declared function references (C.refs): functions
+                         named by ref.func outside function bodies, in element
+                         segments or exports; only these may be ``ref.func``'d
+                         inside bodies.
+    ``globals``          GlobalType of every global (index space).
+    ``tables``           TableType of every table (index space).
+    ``mems``             MemoryType of every memory (index space; at most 1).
+    ``elem_types``       reference type of each element segment.
+    ``num_datas``        number of data segments.
+    ``num_imported_*``   how many of each index space are imports.
+    ``start``            start function index or None.
+    """
+
+    types: list[FuncType]
+    funcs: list[FuncInfo]
+    func_types: list[FuncType]
+    func_type_idx: list[int]
+    refs: set[int]
+    globals: list[GlobalType]
+    tables: list[TableType]
+    mems: list[MemoryType]
+    elem_types: list[ValType]
+    num_datas: int
+    num_imported_funcs: int
+    num_imported_tables: int
+    num_imported_mems: int
+    num_imported_globals: int
+    start: Optional[int] = None
+
+
+# -- small pieces ---------------------------------------------------------------
+
+def _check_type_index(idx: object, types: list[FuncType]) -> FuncType:
+    if not isinstance(idx, int) or not 0 <= idx < len(types):
+        raise InvalidError(f"unknown type {idx}")
+    return types[idx]
+
+
+def _check_limits(lim: Limits, bound: int, too_big: str) -> None:
+    if not 0 <= lim.min <= bound:
+        raise InvalidError(too_big)
+    if lim.max is not None:
+        if not 0 <= lim.max <= bound:
+            raise InvalidError(too_big)
+        if lim.min > lim.max:
+            raise InvalidError("size minimum must not be greater than maximum")
+
+
+def _check_table_type(tt: TableType) -> None:
+    if not isinstance(tt.elem, ValType) or not tt.elem.is_ref:
+        raise InvalidError(f"malformed table element type {tt.elem!r}")
+    _check_limits(tt.limits, MAX_TABLE_SIZE, "table size must be at most 2^32-1")
+
+
+def _check_memory_type(mt: MemoryType) -> None:
+    if mt.is64:
+        raise InvalidError("memory64 is not enabled (Wasm 2.0)")
+    if mt.shared:
+        raise InvalidError("shared memories (threads) are not enabled")
+    _check_limits(mt.limits, MAX_PAGES_32,
+                  "memory size must be at most 65536 pages (4GiB)")
+
+
+def _check_global_type(gt: GlobalType) -> None:
+    if not isinstance(gt.valtype, ValType):
+        raise InvalidError(f"malformed global type {gt.valtype!r}")
+
+
+def _declared_refs(module: Module) -> set[int]:
+    """C.refs: function indices mentioned outside function bodies."""
+    refs: set[int] = set()
+    for g in module.globals:
+        refs.update(i.imm for i in g.init if i.op is REF_FUNC)
+    for e in module.elems:
+        for expr in e.init:
+            refs.update(i.imm for i in expr if i.op is REF_FUNC)
+    refs.update(x.index for x in module.exports if x.kind == ExternKind.FUNC)
+    return refs
+
+
+_EXPORT_SPACES = {
+    ExternKind.FUNC: "function", ExternKind.TABLE: "table",
+    ExternKind.MEMORY: "memory", ExternKind.GLOBAL: "global",
+}
+
+
+# -- the module -----------------------------------------------------------------
+
+def validate_module(module: Module) -> ModuleInfo:
+    """Validate ``module`` per Wasm 2.0; return what the compiler needs.
+
+    Raises InvalidError (message contains the spec's wording) on failure.
+    """
+    types = module.types
+    for t in types:
+        if not isinstance(t, FuncType):
+            raise InvalidError(f"malformed type {t!r}")
+
+    # Imports (they open each index space).
+    func_type_idx: list[int] = []
+    tables: list[TableType] = []
+    mems: list[MemoryType] = []
+    globals_: list[GlobalType] = []
+    for imp in module.imports:
+        kind, desc = imp.kind, imp.desc
+        if kind == ExternKind.FUNC:
+            _check_type_index(desc, types)
+            func_type_idx.append(desc)
+        elif kind == ExternKind.TABLE:
+            _check_table_type(desc)
+            tables.append(desc)
+        elif kind == ExternKind.MEMORY:
+            _check_memory_type(desc)
+            mems.append(desc)
+        elif kind == ExternKind.GLOBAL:
+            _check_global_type(desc)
+            globals_.append(desc)
+        else:
+            raise InvalidError(f"unsupported import kind {kind!r}")
+    n_imp_funcs, n_imp_tables = len(func_type_idx), len(tables)
+    n_imp_mems, n_imp_globals = len(mems), len(globals_)
+
+    for f in module.funcs:
+        _check_type_index(f.type_idx, types)
+        func_type_idx.append(f.type_idx)
+    func_types = [types[i] for i in func_type_idx]
+    num_funcs = len(func_types)
+
+    # Constant expressions see only the imported globals (Wasm 2.0).
+    imported_globals = list(globals_)
+    for g in module.globals:
+        _check_global_type(g.type)
+        check_const(g.init, g.type.valtype, imported_globals, num_funcs)
+        globals_.append(g.type)
+
+    for tt in module.tables:
+        _check_table_type(tt)
+        tables.append(tt)
+    for mt in module.mems:
+        _check_memory_type(mt)
+        mems.append(mt)
+
+    elem_types: list[ValType] = []
+    for e in module.elems:
+        if not isinstance(e.type, ValType) or not e.type.is_ref:
+            raise InvalidError(f"malformed element type {e.type!r}")
+        for expr in e.init:
+            check_const(expr, e.type, imported_globals, num_funcs)
+        if e.mode == "active":
+            if not isinstance(e.table, int) or not 0 <= e.table < len(tables):
+                raise InvalidError(f"unknown table {e.table}")
+            if e.offset is None:
+                raise InvalidError("malformed element segment: active without offset")
+            check_const(e.offset, I32, imported_globals, num_funcs)
+            if tables[e.table].elem is not e.type:
+                raise InvalidError(f"type mismatch: element segment of {e.type} "
+                                   f"for a table of {tables[e.table].elem}")
+        elif e.mode not in ("passive", "declarative"):
+            raise InvalidError(f"malformed element segment mode {e.mode!r}")
+        elem_types.append(e.type)
+
+    for d in module.datas:
+        if d.mode == "active":
+            if not isinstance(d.memory, int) or not 0 <= d.memory < len(mems):
+                raise InvalidError(f"unknown memory {d.memory}")
+            if d.offset is None:
+                raise InvalidError("malformed data segment: active without offset")
+            check_const(d.offset, I32, imported_globals, num_funcs)
+        elif d.mode != "passive":
+            raise InvalidError(f"malformed data segment mode {d.mode!r}")
+
+    refs = _declared_refs(module)
+    ctx = _Ctx(types, func_types, globals_, tables, mems, elem_types,
+               len(module.datas), refs)
+    infos: list[FuncInfo] = []
+    for n, f in enumerate(module.funcs):
+        ft = types[f.type_idx]
+        locals_ = list(ft.params) + list(f.locals)
+        try:
+            r = check_function(ctx, ft, locals_, f.body)
+        except InvalidError as e:
+            raise InvalidError(f"{e.args[0]} in function {n_imp_funcs + n}") from None
+        infos.append(FuncInfo(ft, f.type_idx, locals_, r.max_stack, r.max_depth,
+                              r.block_types, r.select_types, r.ends, r.elses))
+
+    if module.start is not None:
+        s = module.start
+        if not isinstance(s, int) or not 0 <= s < num_funcs:
+            raise InvalidError(f"unknown function {s}")
+        st = func_types[s]
+        if st.params or st.results:
+            raise InvalidError(f"start function must have type [] -> [], has {st}")
+
+    spaces = {ExternKind.FUNC: num_funcs, ExternKind.TABLE: len(tables),
+              ExternKind.MEMORY: len(mems), ExternKind.GLOBAL: len(globals_)}
+    names: set[str] = set()
+    for x in module.exports:
+        space = _EXPORT_SPACES.get(x.kind)
+        if space is None:
+            raise InvalidError(f"unsupported export kind {x.kind!r}")
+        if not isinstance(x.index, int) or not 0 <= x.index < spaces[x.kind]:
+            raise InvalidError(f"unknown {space} {x.index}")
+        if x.name in names:
+            raise InvalidError(f"duplicate export name {x.name!r}")
+        names.add(x.name)
+
+    if len(mems) > 1:
+        raise InvalidError("multiple memories are not enabled (Wasm 2.0)")
+
+    return ModuleInfo(
+        types=list(types), funcs=infos, func_types=func_types,
+        func_type_idx=func_type_idx, refs=refs, globals=globals_,
+        tables=tables, mems=mems, elem_types=elem_types,
+        num_datas=len(module.datas), num_imported_funcs=n_imp_funcs,
+        num_imported_tables=n_imp_tables, num_imported_mems=n_imp_mems,
+        num_imported_globals=n_imp_globals, start=module.start)
