@@ -209,7 +209,9 @@ def test_malformed_bodies_raise_invalid():
     m = Module(types=[FuncType((), ())], funcs=[Func(0, [], [I("end"), I("nop"), I("end")])])
     invalid(m, "after the final end")
     m = Module(types=[FuncType((), ())], funcs=[Func(0, [], [I("local.get", "x"), I("end")])])
-    invalid(m, "unknown local")
+    invalid(m, "malformed immediate")
+    m = Module(types=[FuncType((), ())], funcs=[Func(0, [], [I("br", None), I("end")])])
+    invalid(m, "unknown label")
 
 
 # -- memory, tables, references ------------------------------------------------

@@ -44,7 +44,7 @@ class _Ctx:
     """What a function body may refer to (a view of the module context)."""
 
     __slots__ = ("types", "func_types", "globals", "tables", "mems",
-                 "elem_types", "num_datas", "refs", "bt_cache")
+                 "elem_types", "num_datas", "refs", "bt_cache", "call_sigs")
 
     def __init__(self, types, func_types, globals_, tables, mems, elem_types,
                  num_datas, refs) -> None:
@@ -58,6 +58,13 @@ class _Ctx:
         self.refs: set[int] = refs
         # block type immediate -> (FuncType, params list, results list)
         self.bt_cache: dict[Any, tuple] = {}
+        # per function index: a GENERIC-shaped entry typing ``call``
+        # (signatures are shared, so build one entry per distinct FuncType)
+        by_type: dict[FuncType, tuple] = {}
+        for ft in func_types:
+            if ft not in by_type:
+                by_type[ft] = (list(ft.params), len(ft.params), list(ft.results), None)
+        self.call_sigs: list[tuple] = [by_type[ft] for ft in func_types]
 
 
 def block_signature(ctx: _Ctx, bt) -> tuple:
@@ -311,14 +318,6 @@ def _h_return(c: _Checker, ins, i: int) -> None:
     c.set_unreachable()
 
 
-def _h_call(c: _Checker, ins, i: int) -> None:
-    x = ins.imm
-    _check_index("function", x, len(c.ctx.func_types))
-    ft = c.ctx.func_types[x]
-    c.pop_vals(list(ft.params))
-    c.stack.extend(ft.results)
-
-
 def _h_call_indirect(c: _Checker, ins, i: int) -> None:
     type_idx, table = ins.imm
     ctx = c.ctx
@@ -433,7 +432,7 @@ def _h_ref_func(c: _Checker, ins, i: int) -> None:
 
 HANDLERS: dict[Op, Callable] = {OP_BY_NAME[name]: fn for name, fn in [
     ("unreachable", _h_unreachable), ("br", _h_br), ("br_if", _h_br_if),
-    ("br_table", _h_br_table), ("return", _h_return), ("call", _h_call),
+    ("br_table", _h_br_table), ("return", _h_return),
     ("call_indirect", _h_call_indirect), ("drop", _h_drop),
     ("select", _h_select), ("select_t", _h_select_t),
     ("global.get", _h_global_get), ("global.set", _h_global_set),
@@ -449,11 +448,12 @@ _IF = OP_BY_NAME["if"]
 _ELSE = ins_table.ELSE
 _END = ins_table.END
 _LOCAL_GET = OP_BY_NAME["local.get"]
+_CALL = OP_BY_NAME["call"]
 _LOCAL_SET = OP_BY_NAME["local.set"]
 _LOCAL_TEE = OP_BY_NAME["local.tee"]
 
 _covered = set(GENERIC) | set(HANDLERS) | {
-    _BLOCK, _LOOP, _IF, _ELSE, _END, _LOCAL_GET, _LOCAL_SET, _LOCAL_TEE}
+    _BLOCK, _LOOP, _IF, _ELSE, _END, _LOCAL_GET, _LOCAL_SET, _LOCAL_TEE, _CALL}
 assert _covered == set(OPS), f"untyped instructions: {set(OPS) - _covered}"
 
 
@@ -483,6 +483,8 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
     results = list(ft.results)
     ctrls.append(["func", [], results, 0, False, -1, results])
     nlocals = len(locals_)
+    call_sigs = ctx.call_sigs
+    nfuncs = len(call_sigs)
     generic = GENERIC
     handlers = HANDLERS
     block_types = res.block_types
@@ -495,7 +497,20 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
     try:
         for i, ins in enumerate(body):
             op = ins.op
+            if op is _LOCAL_GET:                  # the most frequent instruction
+                x = ins.imm
+                if not 0 <= x < nlocals:
+                    raise InvalidError(f"unknown local {x}")
+                stack.append(locals_[x])
+                if len(stack) > max_stack:
+                    max_stack = len(stack)
+                continue
             g = generic.get(op)
+            if g is None and op is _CALL:         # typed like a generic op
+                x = ins.imm
+                if not 0 <= x < nfuncs:
+                    raise InvalidError(f"unknown function {x}")
+                g = call_sigs[x]
             if g is not None:
                 plist, n, rlist, check = g
                 if check is not None:
@@ -511,17 +526,9 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                     if len(stack) > max_stack:
                         max_stack = len(stack)
                 continue
-            if op is _LOCAL_GET:
-                x = ins.imm
-                if not isinstance(x, int) or not 0 <= x < nlocals:
-                    raise InvalidError(f"unknown local {x}")
-                stack.append(locals_[x])
-                if len(stack) > max_stack:
-                    max_stack = len(stack)
-                continue
             if op is _LOCAL_SET or op is _LOCAL_TEE:
                 x = ins.imm
-                if not isinstance(x, int) or not 0 <= x < nlocals:
+                if not 0 <= x < nlocals:
                     raise InvalidError(f"unknown local {x}")
                 t = locals_[x]
                 if len(stack) > height and stack[-1] is t:
