@@ -1,0 +1,348 @@
+"""Binary format -> ``syntax.Module`` (WebAssembly 2.0).
+
+Every read is bounded by the end of the whole binary, not by the end of the
+current section, and each section (and function body) checks afterwards that
+it consumed exactly its declared size. That is how the reference interpreter
+reads, and it decides which error a broken binary reports ("section size
+mismatch" vs "unexpected end ..."), so the messages match the spec tests.
+
+Reading past the end raises IndexError deep inside the readers; it is turned
+into one MalformedError here, which keeps bounds checks off the hot path.
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from ..errors import MalformedError
+from ..syntax.instructions import END, REF_FUNC
+from ..syntax.module import (Custom, Data, Elem, Export, Func, Global, Import,
+                             Instr, Module)
+from ..syntax.types import (FUNCREF, ExternKind, FuncType, GlobalType, Limits,
+                            MemoryType, TableType)
+from .instr_decode import (ExprState, decode_expr, malformed, read_reftype,
+                           read_type_code, read_valtype)
+from .leb128 import read_u32, read_unsigned
+from .names import decode_names
+
+MAGIC = b"\x00asm"
+VERSION = b"\x01\x00\x00\x00"
+
+# Non-custom sections must appear in this order, at most once each
+# (the data count section, id 12, sits between elements and code).
+SECTION_RANK = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9,
+                12: 10, 10: 11, 11: 12}
+MAX_SECTION_ID = 12
+_FUNC_TYPE_CODE = {0x60: "func"}
+
+# Implementation limit on a function's declared locals (wasmparser's and
+# Wasmtime's limit); the spec's own limit is 2**32 - 1, far beyond memory.
+MAX_FUNCTION_LOCALS = 50_000
+
+
+def decode_module(data: bytes) -> Module:
+    """Decode a binary module; raise MalformedError if it is not well formed."""
+    if isinstance(data, (bytearray, memoryview)):
+        data = bytes(data)
+    elif not isinstance(data, bytes):
+        raise TypeError(f"expected bytes, got {type(data).__name__}")
+    _check_header(data)
+    decoder = _Decoder(data)
+    try:
+        return decoder.run()
+    except IndexError:
+        raise MalformedError(
+            f"unexpected end of section or function (at offset {len(data)})"
+        ) from None
+
+
+def _check_header(data: bytes) -> None:
+    if len(data) < 4:
+        raise MalformedError("unexpected end")
+    if data[:4] != MAGIC:
+        raise MalformedError("magic header not detected")
+    if len(data) < 8:
+        raise MalformedError("unexpected end")
+    if data[4:8] != VERSION:
+        raise MalformedError("unknown binary version")
+
+
+class _Decoder:
+    """One pass over the sections; ``pos`` is the read position."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pos = 8
+        self.module = Module()
+        self.func_type_idxs: list[int] = []
+        self.bodies: list[Func] = []      # type_idx filled in at the end
+        self.code_state = ExprState()     # what function bodies use
+        self.readers: dict[int, Callable[[], None]] = {
+            1: self.type_section, 2: self.import_section,
+            3: self.function_section, 4: self.table_section,
+            5: self.memory_section, 6: self.global_section,
+            7: self.export_section, 8: self.start_section,
+            9: self.element_section, 10: self.code_section,
+            11: self.data_section, 12: self.data_count_section,
+        }
+
+    # ------------------------------------------------------------ primitives
+
+    def u32(self) -> int:
+        x, self.pos = read_u32(self.data, self.pos)
+        return x
+
+    def byte(self) -> int:
+        b = self.data[self.pos]
+        self.pos += 1
+        return b
+
+    def length(self) -> int:
+        """A u32 length or count, no larger than the bytes left."""
+        start = self.pos
+        n = self.u32()
+        if n > len(self.data) - start:
+            raise malformed("length out of bounds", start)
+        return n
+
+    def raw_bytes(self, n: int) -> bytes:
+        end = self.pos + n
+        if end > len(self.data):
+            raise IndexError
+        raw = self.data[self.pos:end]
+        self.pos = end
+        return raw
+
+    def name(self) -> str:
+        start = self.pos
+        raw = self.raw_bytes(self.length())
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise malformed("malformed UTF-8 encoding", start) from None
+
+    def vec(self, read_item: Callable[[], object]) -> list:
+        return [read_item() for _ in range(self.length())]
+
+    def valtype(self):
+        t, self.pos = read_valtype(self.data, self.pos)
+        return t
+
+    def reftype(self):
+        t, self.pos = read_reftype(self.data, self.pos)
+        return t
+
+    def limits(self) -> Limits:
+        has_max, self.pos = read_unsigned(self.data, self.pos, 1)
+        lo = self.u32()
+        return Limits(lo, self.u32() if has_max else None)
+
+    def table_type(self) -> TableType:
+        elem = self.reftype()
+        return TableType(elem, self.limits())
+
+    def memory_type(self) -> MemoryType:
+        return MemoryType(self.limits())
+
+    def global_type(self) -> GlobalType:
+        t = self.valtype()
+        mut = self.byte()
+        if mut > 1:
+            raise malformed("malformed mutability", self.pos - 1)
+        return GlobalType(t, mut == 1)
+
+    def const_expr(self) -> list:
+        # constant expressions decode like bodies; validation checks constness
+        expr, self.pos = decode_expr(self.data, self.pos, ExprState())
+        return expr
+
+    # --------------------------------------------------------------- module
+
+    def run(self) -> Module:
+        data = self.data
+        end = len(data)
+        m = self.module
+        last_rank = 0
+        prev_id = 0                  # last non-custom section, for Custom.after
+        while self.pos < end:
+            sid = data[self.pos]
+            if sid > MAX_SECTION_ID:
+                raise malformed("malformed section id", self.pos)
+            if sid:
+                rank = SECTION_RANK[sid]
+                if rank <= last_rank:
+                    raise malformed("unexpected content after last section",
+                                    self.pos)
+                last_rank = rank
+            self.pos += 1
+            size = self.length()
+            start = self.pos
+            if sid == 0:
+                self.custom_section(start + size, prev_id)
+            else:
+                self.readers[sid]()
+                prev_id = sid
+            if self.pos != start + size:
+                raise malformed("section size mismatch", start)
+
+        if len(self.func_type_idxs) != len(self.bodies):
+            raise MalformedError(
+                "function and code section have inconsistent lengths")
+        if m.data_count is not None and m.data_count != len(m.datas):
+            raise MalformedError(
+                "data count and data section have inconsistent lengths")
+        if m.data_count is None and self.code_state.uses_data_index:
+            raise MalformedError("data count section required")
+        for func, type_idx in zip(self.bodies, self.func_type_idxs):
+            func.type_idx = type_idx
+        m.funcs = self.bodies
+        return m
+
+    # ------------------------------------------------------------- sections
+
+    def custom_section(self, section_end: int, prev_id: int) -> None:
+        name = self.name()
+        if section_end < self.pos or section_end > len(self.data):
+            raise IndexError         # the name ran past the declared size
+        payload = self.data[self.pos:section_end]
+        self.pos = section_end
+        self.module.customs.append(Custom(name, payload, prev_id))
+        if name == "name" and self.module.names is None:
+            self.module.names = decode_names(payload)
+
+    def type_section(self) -> None:
+        self.module.types = self.vec(self.func_type)
+
+    def func_type(self) -> FuncType:
+        read_type_code(self.data, self.pos, _FUNC_TYPE_CODE, "function type")
+        self.pos += 1
+        params = tuple(self.vec(self.valtype))
+        results = tuple(self.vec(self.valtype))
+        return FuncType(params, results)
+
+    def import_section(self) -> None:
+        self.module.imports = self.vec(self.import_)
+
+    def import_(self) -> Import:
+        module = self.name()
+        name = self.name()
+        kind = self.byte()
+        if kind == 0:
+            desc = self.u32()
+        elif kind == 1:
+            desc = self.table_type()
+        elif kind == 2:
+            desc = self.memory_type()
+        elif kind == 3:
+            desc = self.global_type()
+        else:
+            raise malformed("malformed import kind", self.pos - 1)
+        return Import(module, name, ExternKind(kind), desc)
+
+    def function_section(self) -> None:
+        self.func_type_idxs = self.vec(self.u32)
+
+    def table_section(self) -> None:
+        self.module.tables = self.vec(self.table_type)
+
+    def memory_section(self) -> None:
+        self.module.mems = self.vec(self.memory_type)
+
+    def global_section(self) -> None:
+        self.module.globals = self.vec(self.global_)
+
+    def global_(self) -> Global:
+        gt = self.global_type()
+        return Global(gt, self.const_expr())
+
+    def export_section(self) -> None:
+        self.module.exports = self.vec(self.export)
+
+    def export(self) -> Export:
+        name = self.name()
+        kind = self.byte()
+        if kind > 3:
+            raise malformed("malformed export kind", self.pos - 1)
+        return Export(name, ExternKind(kind), self.u32())
+
+    def start_section(self) -> None:
+        self.module.start = self.u32()
+
+    def element_section(self) -> None:
+        self.module.elems = self.vec(self.elem)
+
+    def elem(self) -> Elem:
+        flag_pos = self.pos
+        flags = self.u32()
+        if flags > 7:
+            raise malformed("malformed elements segment kind", flag_pos)
+        uses_exprs = bool(flags & 4)
+        table = 0
+        offset: Optional[list] = None
+        if flags & 1:
+            mode = "declarative" if flags & 2 else "passive"
+        else:
+            mode = "active"
+            if flags & 2:
+                table = self.u32()
+            offset = self.const_expr()
+        if flags & 3 == 0:           # forms 0 and 4: funcref, type implicit
+            etype = FUNCREF
+        elif uses_exprs:
+            etype = self.reftype()
+        else:
+            if self.byte() != 0x00:
+                raise malformed("malformed element kind", self.pos - 1)
+            etype = FUNCREF
+        if uses_exprs:
+            init = self.vec(self.const_expr)
+        else:
+            init = self.vec(self.elem_func_index)
+        return Elem(etype, init, mode, table, offset)
+
+    def elem_func_index(self) -> list:
+        at = self.pos
+        return [Instr(REF_FUNC, self.u32(), at), Instr(END, None, self.pos)]
+
+    def data_count_section(self) -> None:
+        self.module.data_count = self.u32()
+
+    def code_section(self) -> None:
+        self.bodies = self.vec(self.code)
+
+    def code(self) -> Func:
+        func_offset = self.pos
+        size = self.length()
+        start = self.pos
+        locals_ = self.locals()
+        body, self.pos = decode_expr(self.data, self.pos, self.code_state)
+        if self.pos != start + size:
+            raise malformed("section size mismatch", start)
+        return Func(-1, locals_, body, func_offset)
+
+    def locals(self) -> list:
+        start = self.pos
+        groups = [(self.u32(), self.valtype()) for _ in range(self.length())]
+        total = sum(n for n, _ in groups)
+        if total >= 2**32:
+            raise malformed("too many locals", start)
+        if total > MAX_FUNCTION_LOCALS:
+            raise malformed(f"too many locals: {total} exceeds the "
+                            f"implementation limit {MAX_FUNCTION_LOCALS}", start)
+        result: list = []
+        for n, t in groups:
+            result += [t] * n
+        return result
+
+    def data_section(self) -> None:
+        self.module.datas = self.vec(self.data_segment)
+
+    def data_segment(self) -> Data:
+        flag_pos = self.pos
+        flags = self.u32()
+        if flags == 1:
+            return Data(self.raw_bytes(self.length()), "passive")
+        if flags > 2:
+            raise malformed("malformed data segment kind", flag_pos)
+        memory = self.u32() if flags == 2 else 0
+        offset = self.const_expr()
+        return Data(self.raw_bytes(self.length()), "active", memory, offset)

@@ -1,0 +1,291 @@
+"""Decoding instruction sequences (function bodies and constant expressions).
+
+This is the hot path of decoding a large module, so it is one flat loop:
+one list lookup per opcode byte gives the instruction's row and a small
+integer naming how to read its immediates (precomputed from the row's ``imm``
+kind in ``syntax.instructions``), and an if-chain ordered by how common each
+kind is reads them, with the one-byte LEB128 case inlined.
+
+Structured instructions stay flat (block/loop/if/else/end markers); a list of
+open blocks replaces recursion, so nesting depth costs nothing but memory.
+The error wording follows the reference interpreter: a misplaced ``else``
+surfaces as "END opcode expected", unknown opcodes as "illegal opcode".
+"""
+from __future__ import annotations
+
+from ..errors import MalformedError
+from ..syntax.instructions import OPS, Op
+from ..syntax.module import Instr
+from ..syntax.types import REFTYPE_BY_HEAPCODE, VALTYPE_BY_CODE, ValType
+from .leb128 import read_signed, read_unsigned
+
+# How to read each immediate kind. Plain u32 indices share one code.
+K_NONE, K_IDX, K_I32, K_MEMARG, K_BLOCK, K_END, K_ELSE, K_I64, K_F32, \
+    K_F64, K_BR_TABLE, K_CALL_INDIRECT, K_ZERO, K_SELECT_T, K_HEAPTYPE, \
+    K_DATA, K_MEMORY_INIT, K_MEMORY_COPY, K_IDX_PAIR, K_BYTES16, K_LANE, \
+    K_MEMARG_LANE, K_PREFIX = range(23)
+
+_KIND_CODE = {
+    None: K_NONE, "label": K_IDX, "func": K_IDX, "local": K_IDX,
+    "global": K_IDX, "table": K_IDX, "elem": K_IDX, "data": K_DATA,
+    "mem": K_ZERO, "i32": K_I32, "i64": K_I64, "f32": K_F32, "f64": K_F64,
+    "memarg": K_MEMARG, "block": K_BLOCK, "br_table": K_BR_TABLE,
+    "call_indirect": K_CALL_INDIRECT, "select_t": K_SELECT_T,
+    "heaptype": K_HEAPTYPE, "memory.init": K_MEMORY_INIT,
+    "memory.copy": K_MEMORY_COPY, "table.init": K_IDX_PAIR,
+    "table.copy": K_IDX_PAIR, "v128": K_BYTES16, "shuffle": K_BYTES16,
+    "lane": K_LANE, "memarg_lane": K_MEMARG_LANE,
+}
+
+
+def _entry(op: Op) -> tuple[Op, int]:
+    if op.name == "end":
+        return op, K_END
+    if op.name == "else":
+        return op, K_ELSE
+    return op, _KIND_CODE[op.imm]
+
+
+# one-byte opcodes: a 256-entry list (faster than a dict); prefixed opcodes:
+# prefix byte -> {sub-opcode: entry}
+ONE_BYTE: list = [None] * 256
+PREFIXED: dict[int, dict[int, tuple[Op, int]]] = {}
+for _op in OPS:
+    if _op.prefix is None:
+        ONE_BYTE[_op.code] = _entry(_op)
+    else:
+        PREFIXED.setdefault(_op.prefix, {})[_op.code] = _entry(_op)
+for _prefix in PREFIXED:
+    ONE_BYTE[_prefix] = (None, K_PREFIX)
+
+# prefixed ops whose presence requires the data count section
+_DATA_OPS = frozenset(("memory.init", "data.drop"))
+
+# memarg flags: the alignment exponent; 2.0 has no flag bits above it
+_MAX_ALIGN_FLAGS = 32
+
+
+def malformed(msg: str, pos: int) -> MalformedError:
+    return MalformedError(f"{msg} (at offset {pos})")
+
+
+def read_type_code(data: bytes, pos: int, codes: dict, what: str):
+    """A type code: one byte in practice, an s7 LEB128 in the spec (so a
+    continuation bit is "integer representation too long")."""
+    b = data[pos]
+    t = codes.get(b)
+    if t is None:
+        if b & 0x80:
+            read_signed(data, pos, 7)      # raises: too long for an s7
+        raise malformed(f"malformed {what}", pos)
+    return t, pos + 1
+
+
+def read_valtype(data: bytes, pos: int) -> tuple[ValType, int]:
+    return read_type_code(data, pos, VALTYPE_BY_CODE, "value type")
+
+
+def read_reftype(data: bytes, pos: int) -> tuple[ValType, int]:
+    return read_type_code(data, pos, REFTYPE_BY_HEAPCODE, "reference type")
+
+
+def _read_blocktype(data: bytes, pos: int):
+    b = data[pos]
+    if b == 0x40:
+        return None, pos + 1
+    if b & 0xC0 == 0x40:               # a one-byte negative: a value type
+        return read_valtype(data, pos)
+    idx, end = read_signed(data, pos, 33)
+    if idx < 0:
+        raise malformed("malformed block type", pos)
+    return idx, end
+
+
+def _check_end(data: bytes, pos: int, n: int) -> None:
+    if pos + n > len(data):
+        raise IndexError           # the decoder reports "unexpected end"
+
+
+class ExprState:
+    """What decoding expressions learns about the module as a whole."""
+
+    __slots__ = ("uses_data_index",)
+
+    def __init__(self) -> None:
+        self.uses_data_index = False    # memory.init / data.drop seen
+
+
+def decode_expr(data: bytes, pos: int, state: ExprState) -> tuple[list, int]:
+    """Decode instructions from ``pos`` through the ``end`` that closes the
+    expression; return the flat list (ending with that ``end``) and the
+    position after it. Reading past ``data`` raises IndexError."""
+    table = ONE_BYTE
+    prefixed = PREFIXED
+    new = Instr
+    out: list = []
+    append = out.append
+    open_blocks: list = []         # per open block: True if an `if` awaiting else
+    push = open_blocks.append
+    pop = open_blocks.pop
+    while True:
+        start = pos
+        b = data[pos]
+        pos += 1
+        entry = table[b]
+        if entry is None:
+            raise malformed(f"illegal opcode {b:02x}", start)
+        op, kind = entry
+        if kind == K_NONE:
+            append(new(op, None, start))
+            continue
+        if kind == K_PREFIX:
+            sub = data[pos]
+            if sub < 0x80:
+                pos += 1
+            else:
+                sub, pos = read_unsigned(data, pos, 32)
+            entry = prefixed[b].get(sub)
+            if entry is None:
+                raise malformed(f"illegal opcode {b:02x} {sub:02x}", start)
+            op, kind = entry
+            if kind == K_NONE:
+                append(new(op, None, start))
+                continue
+        if kind == K_IDX:
+            x = data[pos]
+            if x < 0x80:
+                pos += 1
+            else:
+                x, pos = read_unsigned(data, pos, 32)
+            append(new(op, x, start))
+        elif kind == K_I32:
+            x = data[pos]
+            if x < 0x40:
+                pos += 1
+            else:
+                x, pos = read_signed(data, pos, 32)
+            append(new(op, x, start))
+        elif kind == K_MEMARG or kind == K_MEMARG_LANE:
+            align = data[pos]
+            if align < 0x80:
+                pos += 1
+            else:
+                align, pos = read_unsigned(data, pos, 32)
+            if align >= _MAX_ALIGN_FLAGS:
+                raise malformed("malformed memop flags", pos - 1)
+            offset = data[pos]
+            if offset < 0x80:
+                pos += 1
+            else:
+                offset, pos = read_unsigned(data, pos, 32)
+            if kind == K_MEMARG:
+                append(new(op, (align, offset, 0), start))
+            else:
+                lane = data[pos]
+                pos += 1
+                append(new(op, (align, offset, 0, lane), start))
+        elif kind == K_END:
+            append(new(op, None, start))
+            if not open_blocks:
+                return out, pos
+            pop()
+        elif kind == K_BLOCK:
+            bt = data[pos]
+            if bt == 0x40:
+                bt = None
+                pos += 1
+            else:
+                bt, pos = _read_blocktype(data, pos)
+            append(new(op, bt, start))
+            push(b == 0x04)
+        elif kind == K_ELSE:
+            if not open_blocks or not open_blocks[-1]:
+                raise malformed("END opcode expected", start)
+            open_blocks[-1] = False
+            append(new(op, None, start))
+        elif kind == K_I64:
+            x = data[pos]
+            if x < 0x40:
+                pos += 1
+            else:
+                x, pos = read_signed(data, pos, 64)
+            append(new(op, x, start))
+        elif kind == K_F32:
+            _check_end(data, pos, 4)
+            append(new(op, int.from_bytes(data[pos:pos + 4], "little"), start))
+            pos += 4
+        elif kind == K_F64:
+            _check_end(data, pos, 8)
+            append(new(op, int.from_bytes(data[pos:pos + 8], "little"), start))
+            pos += 8
+        elif kind == K_BR_TABLE:
+            n, pos = _read_len(data, pos)
+            targets = []
+            for _ in range(n):
+                x = data[pos]
+                if x < 0x80:
+                    pos += 1
+                else:
+                    x, pos = read_unsigned(data, pos, 32)
+                targets.append(x)
+            default, pos = read_unsigned(data, pos, 32)
+            append(new(op, (tuple(targets), default), start))
+        elif kind == K_CALL_INDIRECT:
+            typeidx, pos = read_unsigned(data, pos, 32)
+            tableidx, pos = read_unsigned(data, pos, 32)
+            append(new(op, (typeidx, tableidx), start))
+        elif kind == K_ZERO:
+            if data[pos] != 0:
+                raise malformed("zero byte expected", pos)
+            pos += 1
+            append(new(op, 0, start))
+        elif kind == K_SELECT_T:
+            n, pos = _read_len(data, pos)
+            types = []
+            for _ in range(n):
+                t, pos = read_valtype(data, pos)
+                types.append(t)
+            append(new(op, tuple(types), start))
+        elif kind == K_HEAPTYPE:
+            t, pos = read_reftype(data, pos)
+            append(new(op, t, start))
+        elif kind == K_DATA:
+            x, pos = read_unsigned(data, pos, 32)
+            state.uses_data_index = True
+            append(new(op, x, start))
+        elif kind == K_MEMORY_INIT:
+            x, pos = read_unsigned(data, pos, 32)
+            if data[pos] != 0:
+                raise malformed("zero byte expected", pos)
+            pos += 1
+            state.uses_data_index = True
+            append(new(op, (x, 0), start))
+        elif kind == K_MEMORY_COPY:
+            for _ in range(2):
+                if data[pos] != 0:
+                    raise malformed("zero byte expected", pos)
+                pos += 1
+            append(new(op, (0, 0), start))
+        elif kind == K_IDX_PAIR:
+            x, pos = read_unsigned(data, pos, 32)
+            y, pos = read_unsigned(data, pos, 32)
+            append(new(op, (x, y), start))
+        elif kind == K_BYTES16:
+            _check_end(data, pos, 16)
+            append(new(op, bytes(data[pos:pos + 16]), start))
+            pos += 16
+        elif kind == K_LANE:
+            lane = data[pos]
+            pos += 1
+            append(new(op, lane, start))
+        else:  # pragma: no cover - every kind of the table is handled above
+            raise AssertionError(f"unhandled immediate kind {kind} of {op}")
+
+
+def _read_len(data: bytes, pos: int) -> tuple[int, int]:
+    """A vector length: a u32 no larger than the bytes left (counted from
+    the length itself, as the reference interpreter does)."""
+    n, end = read_unsigned(data, pos, 32)
+    if n > len(data) - pos:
+        raise malformed("length out of bounds", pos)
+    return n, end
