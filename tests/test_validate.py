@@ -187,6 +187,15 @@ def test_br_table():
                                     ("br_table", ((0,), 1)), "end", ("i32.const", 1)])
     invalid(bad, "type mismatch")
     invalid(module1(code=[("i32.const", 0), ("br_table", ((), 3))]), "unknown label")
+    # Unknown operands satisfy targets of different types with one arity
+    # (unreached-valid.wast "meet-bottom").
+    validate_module(module1(code=[
+        ("block", F64), ("block", F32), "unreachable", ("i32.const", 1),
+        ("br_table", ((0, 1), 1)), "end", "drop", ("f64.const", 0), "end", "drop"]))
+    invalid(module1(code=[
+        ("block", F64), ("block", F32), ("f32.const", 0), ("i32.const", 1),
+        ("br_table", ((0, 1), 1)), "end", "drop", ("f64.const", 0), "end", "drop"]),
+        "type mismatch")
 
 
 def test_return():

@@ -125,12 +125,12 @@ class _Checker:
         frame = self.ctrls[-1]
         if len(stack) == frame[F_HEIGHT]:
             if frame[F_UNREACH]:
-                return expect
+                return None           # Unknown: the polymorphic stack
             want = "a value" if expect is None else str(expect)
             raise InvalidError(f"type mismatch: expected {want} but the stack is empty")
         actual = stack.pop()
         if expect is None or actual is None:
-            return expect if actual is None else actual
+            return actual
         if actual is not expect:
             raise InvalidError(f"type mismatch: expected {expect} but got {actual}")
         return actual
