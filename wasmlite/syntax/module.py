@@ -85,6 +85,9 @@ class Elem:
     mode: str = "passive"       # "passive" | "active" | "declarative"
     table: int = 0
     offset: Optional[Expr] = None
+    # binary form (flags 0-7) the segment was decoded from, so re-encoding
+    # is byte-exact; None lets the encoder pick the shortest form.
+    form: Optional[int] = field(default=None, compare=False)
 
 
 @dataclass
