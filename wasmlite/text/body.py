@@ -1,0 +1,425 @@
+"""Instruction sequences of the text format → flat ``Instr`` lists.
+
+Folded and plain instructions are parsed by one loop with an explicit stack
+of open folded forms, so nesting depth costs heap, not Python recursion
+(bodies can nest 10,000 blocks deep). A folded ``(op imm* operand*)`` emits
+its operands first and ``op`` when its ``)`` is reached; a folded
+``(if cond* (then ...) (else ...))`` emits the conditions, then ``if``.
+
+``BodyParser`` is a mixin of ``parse.ModuleParser``: it uses the module's
+index spaces, type interning and token helpers.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..syntax import instructions as ins
+from ..syntax.module import Instr
+from ..syntax.types import EXTERNREF, FUNCREF, FuncType
+from .keywords import TEXT_OPS
+from .numbers import F32_FORMAT, F64_FORMAT, parse_float, parse_int, parse_nat
+
+_END = ins.END
+_ELSE = ins.ELSE
+_SELECT = ins.OP_BY_NAME["select"]
+_SELECT_T = ins.OP_BY_NAME["select_t"]
+_U32_MAX = 0xFFFFFFFF
+
+# label states: a plain block/loop, a plain `if` before / after its `else`,
+# and a label opened by a folded form (closed by its `)`)
+_PLAIN, _PLAIN_IF, _PLAIN_ELSE, _FOLDED = range(4)
+# folded frame kinds: operands of an op, conditions of an `if`, contents
+_OP, _IF, _BLOCK, _THEN, _ELSE_ARM = range(5)
+
+# v128 shapes: (lane count, lane bits, float format or None)
+SHAPES = {"i8x16": (16, 8, None), "i16x8": (8, 16, None), "i32x4": (4, 32, None),
+          "i64x2": (2, 64, None), "f32x4": (4, 32, F32_FORMAT), "f64x2": (2, 64, F64_FORMAT)}
+_HEAPTYPES = {"func": FUNCREF, "extern": EXTERNREF}
+
+
+def looks_numeric(atom: str) -> bool:
+    """Could ``atom`` be meant as a number (used to count v128 lanes)?"""
+    c = atom[0]
+    return c.isdigit() or c in "+-" or atom.startswith(("inf", "nan"))
+
+
+def lane_value(text: str, bits: int, fmt) -> int:
+    """One v128 lane literal as unsigned bits; None if not a literal of the
+    lane type; OverflowError if out of range."""
+    if fmt is not None:
+        return parse_float(text, fmt)
+    v = parse_int(text, bits)
+    return None if v is None else v & ((1 << bits) - 1)
+
+
+class BodyParser:
+    """Instruction parsing; expects the attributes of ``ModuleParser``."""
+
+    locals: dict[str, int]
+
+    # ------------------------------------------------------------ entry points
+
+    def parse_body(self, i: int, end: int, local_names: dict[str, int]) -> list[Instr]:
+        self.locals = local_names
+        out = self.instrs(i, end)
+        out.append(Instr(_END))
+        return out
+
+    def parse_expr(self, i: int, end: int) -> list[Instr]:
+        """A constant (or any) expression in tokens ``[i, end)``."""
+        self.locals = {}
+        out = self.instrs(i, end)
+        out.append(Instr(_END))
+        return out
+
+    # ------------------------------------------------------------ the loop
+
+    def instrs(self, i: int, end: int) -> list[Instr]:
+        K, T, M = self.K, self.T, self.M
+        ops = TEXT_OPS
+        out: list[Instr] = []
+        labels: list[list] = []      # [name or None, state]
+        frames: list[list] = []      # [close index, kind, instr, label, if-arm]
+        while True:
+            if frames:
+                fr = frames[-1]
+                if i == fr[0]:
+                    frames.pop()
+                    kind = fr[1]
+                    if kind == _OP:
+                        out.append(fr[2])
+                    elif kind == _IF:
+                        if fr[4] == 0:           # `(if ...)` without `(then ...)`
+                            raise self.unexpected(i)
+                        labels.pop()
+                        out.append(Instr(_END))
+                    else:
+                        if labels[-1][1] != _FOLDED:   # plain block left open
+                            raise self.unexpected(i)
+                        if kind == _BLOCK:
+                            labels.pop()
+                            out.append(Instr(_END))
+                        else:
+                            frames[-1][4] = 1 if kind == _THEN else 2
+                    i += 1
+                    continue
+            elif i >= end:
+                break
+            k = K[i]
+            if k == "a":
+                if frames and frames[-1][1] <= _IF:     # operands must be folded
+                    raise self.unexpected(i)
+                name = T[i]
+                op = ops.get(name)
+                if op is None:
+                    raise self.unexpected(i)
+                if op.imm == "block":
+                    label, i = self.opt_id(i + 1)
+                    bt, i = self.block_type(i)
+                    out.append(Instr(op, bt))
+                    labels.append([label, _PLAIN_IF if name == "if" else _PLAIN])
+                elif op is _ELSE:
+                    if not labels or labels[-1][1] != _PLAIN_IF:
+                        raise self.unexpected(i)
+                    i = self.end_label(i + 1, labels[-1][0])
+                    labels[-1][1] = _PLAIN_ELSE
+                    out.append(Instr(op))
+                elif op is _END:
+                    if not labels or labels[-1][1] == _FOLDED:
+                        raise self.unexpected(i)
+                    i = self.end_label(i + 1, labels.pop()[0])
+                    out.append(Instr(op))
+                else:
+                    instr, i = self.plain_op(op, i + 1, labels)
+                    out.append(instr)
+            elif k == "(":
+                kw = T[i + 1]
+                if K[i + 1] != "a":
+                    raise self.unexpected(i + 1)
+                if frames and frames[-1][1] == _IF:
+                    fr = frames[-1]
+                    if kw == "then":
+                        if fr[4] != 0:
+                            raise self.unexpected(i + 1)
+                        out.append(fr[2])
+                        labels.append([fr[3], _FOLDED])
+                        frames.append([M[i], _THEN, None, None, 0])
+                        i += 2
+                        continue
+                    if kw == "else" and fr[4] == 1:
+                        out.append(Instr(_ELSE))
+                        frames.append([M[i], _ELSE_ARM, None, None, 0])
+                        i += 2
+                        continue
+                    if fr[4] != 0:
+                        raise self.unexpected(i + 1)
+                op = ops.get(kw)
+                if op is None or op is _ELSE or op is _END:
+                    raise self.unexpected(i + 1)
+                close = M[i]
+                if op.imm == "block":
+                    label, j = self.opt_id(i + 2)
+                    bt, j = self.block_type(j)
+                    if kw == "if":
+                        frames.append([close, _IF, Instr(op, bt), label, 0])
+                    else:
+                        out.append(Instr(op, bt))
+                        labels.append([label, _FOLDED])
+                        frames.append([close, _BLOCK, None, None, 0])
+                    i = j
+                else:
+                    instr, i = self.plain_op(op, i + 2, labels)
+                    frames.append([close, _OP, instr, None, 0])
+            else:
+                raise self.unexpected(i, end)
+        if labels:
+            raise self.unexpected(i, end)
+        return out
+
+    def end_label(self, i: int, label: Optional[str]) -> int:
+        """Optional ``$id`` after ``end``/``else``; must repeat the label."""
+        if self.K[i] == "$":
+            if self.T[i] != label:
+                raise self.error(i, f"mismatching label {self.T[i]}")
+            return i + 1
+        return i
+
+    def block_type(self, i: int):
+        """``(type x)? (param t*)* (result t*)*`` → None | ValType | type index."""
+        explicit = None
+        if self.is_open(i, "type"):
+            explicit = self.index(i + 2, self.spaces["type"])
+            i = self.expect_close(i + 3)
+        at = i
+        params, results, _, i = self.func_type(i, allow_names=False)
+        if explicit is not None:
+            if i != at and explicit < len(self.types):
+                if self.types[explicit] != FuncType(tuple(params), tuple(results)):
+                    raise self.error(at, "inline function type")
+            return explicit, i
+        if not params and len(results) <= 1:
+            return (results[0] if results else None), i
+        return self.intern_type(FuncType(tuple(params), tuple(results))), i
+
+    # ------------------------------------------------------------ immediates
+
+    def plain_op(self, op, i: int, labels: list) -> tuple[Instr, int]:
+        kind = op.imm
+        if kind is None:
+            if op is _SELECT and self.is_open(i, "result"):
+                types = []
+                while self.is_open(i, "result"):
+                    j = i + 2
+                    while self.K[j] == "a":
+                        types.append(self.valtype(j))
+                        j += 1
+                    i = self.expect_close(j)
+                return Instr(_SELECT_T, tuple(types)), i
+            return Instr(op), i
+        if kind == "memarg":
+            imm, i = self.memarg(i, op.natural_align)
+        elif kind == "memarg_lane":
+            imm, i = self.memarg(i, op.natural_align)
+            imm = imm + (self.lane(i),)
+            i += 1
+        else:
+            imm, i = self._IMM[kind](self, i, labels)
+        return Instr(op, imm), i
+
+    def label(self, i: int, labels: list) -> int:
+        if self.K[i] == "$":
+            name = self.T[i]
+            for d in range(len(labels) - 1, -1, -1):
+                if labels[d][0] == name:
+                    return len(labels) - 1 - d
+            raise self.error(i, f"unknown label {name}")
+        return self.u32(i)
+
+    def _imm_label(self, i, labels):
+        return self.label(i, labels), i + 1
+
+    def _imm_br_table(self, i, labels):
+        K, T = self.K, self.T
+        targets = []
+        while K[i] == "$" or (K[i] == "a" and parse_nat(T[i]) is not None):
+            targets.append(self.label(i, labels))
+            i += 1
+        if not targets:
+            raise self.unexpected(i)
+        return (tuple(targets[:-1]), targets[-1]), i
+
+    def _imm_func(self, i, labels):
+        return self.index(i, self.spaces["func"]), i + 1
+
+    def _imm_call_indirect(self, i, labels):
+        table = 0
+        if self.is_index(i):
+            table = self.index(i, self.spaces["table"])
+            i += 1
+        tidx, _, _, i = self.type_use(i, allow_names=False)
+        return (tidx, table), i
+
+    def _imm_local(self, i, labels):
+        if self.K[i] == "$":
+            idx = self.locals.get(self.T[i])
+            if idx is None:
+                raise self.error(i, f"unknown local {self.T[i]}")
+            return idx, i + 1
+        return self.u32(i), i + 1
+
+    def _space_imm(space):
+        def imm(self, i, labels):
+            return self.index(i, self.spaces[space]), i + 1
+        return imm
+
+    def _optional_space_imm(space):
+        def imm(self, i, labels):
+            if self.is_index(i):
+                return self.index(i, self.spaces[space]), i + 1
+            return 0, i
+        return imm
+
+    def memarg(self, i: int, natural: int) -> tuple[tuple[int, int, int], int]:
+        K, T = self.K, self.T
+        offset = 0
+        align = natural
+        if K[i] == "a" and T[i].startswith("offset="):
+            v = parse_nat(T[i][7:])
+            if v is None:
+                raise self.unexpected(i)
+            if v > _U32_MAX:
+                raise self.error(i, "i32 constant out of range")
+            offset = v
+            i += 1
+        if K[i] == "a" and T[i].startswith("align="):
+            v = parse_nat(T[i][6:])
+            if v is None:
+                raise self.unexpected(i)
+            if v == 0 or v & (v - 1):
+                raise self.error(i, "alignment must be a power of two")
+            if v > _U32_MAX:
+                raise self.error(i, "i32 constant out of range")
+            align = v.bit_length() - 1
+            i += 1
+        return (align, offset, 0), i
+
+    def _imm_int(bits):
+        def imm(self, i, labels):
+            if self.K[i] != "a":
+                raise self.unexpected(i)
+            try:
+                v = parse_int(self.T[i], bits)
+            except OverflowError:
+                raise self.error(i, "constant out of range") from None
+            if v is None:
+                raise self.unexpected(i)
+            return v, i + 1
+        return imm
+
+    def _imm_float(fmt):
+        def imm(self, i, labels):
+            if self.K[i] != "a":
+                raise self.unexpected(i)
+            try:
+                v = parse_float(self.T[i], fmt)
+            except OverflowError:
+                raise self.error(i, "constant out of range") from None
+            if v is None:
+                raise self.unexpected(i)
+            return v, i + 1
+        return imm
+
+    def _imm_v128(self, i, labels):
+        K, T = self.K, self.T
+        shape = SHAPES.get(T[i]) if K[i] == "a" else None
+        if shape is None:
+            raise self.unexpected(i)
+        count, bits, fmt = shape
+        j = i + 1
+        while K[j] == "a" and looks_numeric(T[j]):
+            j += 1
+        if j - (i + 1) != count:
+            raise self.error(i, "wrong number of lane literals")
+        value = 0
+        for n in range(count):
+            t = i + 1 + n
+            try:
+                lane = lane_value(T[t], bits, fmt)
+            except OverflowError:
+                raise self.error(t, "constant out of range") from None
+            if lane is None:
+                raise self.unexpected(t)
+            value |= lane << (n * bits)
+        return value.to_bytes(16, "little"), j
+
+    def _imm_heaptype(self, i, labels):
+        t = _HEAPTYPES.get(self.T[i]) if self.K[i] == "a" else None
+        if t is None:
+            raise self.unexpected(i)
+        return t, i + 1
+
+    def _imm_memory_init(self, i, labels):
+        if self.is_index(i) and self.is_index(i + 1):   # memory.init mem data
+            mem = self.index(i, self.spaces["memory"])
+            return (self.index(i + 1, self.spaces["data"]), mem), i + 2
+        return (self.index(i, self.spaces["data"]), 0), i + 1
+
+    def _imm_table_init(self, i, labels):
+        if self.is_index(i) and self.is_index(i + 1):   # table.init table elem
+            table = self.index(i, self.spaces["table"])
+            return (self.index(i + 1, self.spaces["elem"]), table), i + 2
+        return (self.index(i, self.spaces["elem"]), 0), i + 1
+
+    def _pair_imm(space):
+        def imm(self, i, labels):
+            if self.is_index(i):
+                a = self.index(i, self.spaces[space])
+                b = self.index(i + 1, self.spaces[space])
+                return (a, b), i + 2
+            return (0, 0), i
+        return imm
+
+    def lane(self, i: int) -> int:
+        v = parse_nat(self.T[i]) if self.K[i] == "a" else None
+        if v is None:
+            raise self.unexpected(i)
+        if v > 255:
+            raise self.error(i, "malformed lane index")
+        return v
+
+    def _imm_lane(self, i, labels):
+        return self.lane(i), i + 1
+
+    def _imm_shuffle(self, i, labels):
+        K, T = self.K, self.T
+        j = i
+        while K[j] == "a" and looks_numeric(T[j]):
+            j += 1
+        if j - i != 16:
+            raise self.error(i, "invalid lane length")
+        return bytes(self.lane(t) for t in range(i, j)), j
+
+    _IMM = {
+        "label": _imm_label,
+        "br_table": _imm_br_table,
+        "func": _imm_func,
+        "call_indirect": _imm_call_indirect,
+        "local": _imm_local,
+        "global": _space_imm("global"),
+        "elem": _space_imm("elem"),
+        "data": _space_imm("data"),
+        "table": _optional_space_imm("table"),
+        "mem": _optional_space_imm("memory"),
+        "i32": _imm_int(32),
+        "i64": _imm_int(64),
+        "f32": _imm_float(F32_FORMAT),
+        "f64": _imm_float(F64_FORMAT),
+        "v128": _imm_v128,
+        "heaptype": _imm_heaptype,
+        "memory.init": _imm_memory_init,
+        "memory.copy": _pair_imm("memory"),
+        "table.init": _imm_table_init,
+        "table.copy": _pair_imm("table"),
+        "lane": _imm_lane,
+        "shuffle": _imm_shuffle,
+    }

@@ -1,0 +1,603 @@
+"""WAT text → ``syntax.Module``.
+
+Two passes over the fields of one module, like the spec's identifier
+contexts: the first pass registers every ``$id`` (and parses explicit
+``type`` definitions, which reference nothing), the second builds each field
+in text order, resolving names and creating the implicit types of inline
+type uses at the end of the type list, as the spec prescribes.
+
+Function bodies are parsed by ``body.py`` into flat instruction lists.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..errors import TextParseError
+from ..syntax import instructions as ins
+from ..syntax.module import (Data, Elem, Export, Func, Global, Import, Instr,
+                             Module)
+from ..syntax.types import (EXTERNREF, FUNCREF, VALTYPE_BY_NAME, ExternKind,
+                            FuncType, GlobalType, Limits, MemoryType,
+                            TableType, ValType, PAGE_SIZE)
+from .body import BodyParser
+from .keywords import is_known_word
+from .lexer import Tokens, decode_name, decode_string, tokenize
+from .numbers import parse_nat
+
+_KIND_BY_WORD = {"func": ExternKind.FUNC, "table": ExternKind.TABLE,
+                 "memory": ExternKind.MEMORY, "global": ExternKind.GLOBAL}
+_KIND_NOUN = {ExternKind.FUNC: "function", ExternKind.TABLE: "table",
+              ExternKind.MEMORY: "memory", ExternKind.GLOBAL: "global"}
+_REFTYPES = {"funcref": FUNCREF, "externref": EXTERNREF}
+_U32_MAX = 0xFFFFFFFF
+
+
+class Space:
+    """One index space: names bound so far and the next index."""
+
+    __slots__ = ("what", "names", "count")
+
+    def __init__(self, what: str) -> None:
+        self.what = what          # noun used in "unknown ..." / "duplicate ..."
+        self.names: dict[str, int] = {}
+        self.count = 0
+
+
+class ModuleParser(BodyParser):
+    """Parses the module fields in tokens ``[start, end)``."""
+
+    def __init__(self, toks: Tokens, start: int, end: int) -> None:
+        self.toks = toks
+        self.K = toks.kind
+        self.T = toks.text
+        self.M = toks.match
+        self.start = start
+        self.end = end
+        self.module = Module()
+        self.types: list[FuncType] = self.module.types
+        self.type_index: dict[FuncType, int] = {}
+        self.spaces = {w: Space(w) for w in
+                       ("type", "func", "table", "memory", "global", "elem", "data")}
+        self.uses_data_count = False
+
+    # ------------------------------------------------------------ errors
+
+    def error(self, i: int, message: str) -> TextParseError:
+        toks = self.toks
+        if i >= len(toks.pos):
+            return toks.source.error(len(toks.source.text), message)
+        return toks.source.error(toks.pos[i], message)
+
+    def unexpected(self, i: int, limit: Optional[int] = None) -> TextParseError:
+        """The error for a token the grammar does not allow at ``i``."""
+        if i >= len(self.toks.pos) or (limit is not None and i >= limit):
+            return self.error(i, "unexpected end")
+        k, t = self.K[i], self.T[i]
+        if k == "r" or (k == "a" and not is_known_word(t)):
+            return self.error(i, f"unknown operator {t}")
+        return self.error(i, f"unexpected token {t}")
+
+    # ------------------------------------------------------------ small pieces
+
+    def expect_close(self, i: int) -> int:
+        if self.K[i] != ")":
+            raise self.unexpected(i)
+        return i + 1
+
+    def is_open(self, i: int, word: str) -> bool:
+        return self.K[i] == "(" and self.T[i + 1] == word and self.K[i + 1] == "a"
+
+    def opt_id(self, i: int) -> tuple[Optional[str], int]:
+        if self.K[i] == "$":
+            return self.T[i], i + 1
+        return None, i
+
+    def bind(self, space: Space, name: Optional[str], i: int) -> int:
+        """Give the next index of ``space`` to ``name``; return the index."""
+        idx = space.count
+        if name is not None:
+            if name in space.names:
+                raise self.error(i, f"duplicate {space.what} {name}")
+            space.names[name] = idx
+        space.count += 1
+        return idx
+
+    def index(self, i: int, space: Space) -> int:
+        """An index or ``$name`` reference into ``space`` at token ``i``."""
+        k = self.K[i]
+        if k == "$":
+            idx = space.names.get(self.T[i])
+            if idx is None:
+                raise self.error(i, f"unknown {space.what} {self.T[i]}")
+            return idx
+        if k == "a":
+            v = parse_nat(self.T[i])
+            if v is not None:
+                if v > _U32_MAX:
+                    raise self.error(i, "i32 constant out of range")
+                return v
+        raise self.unexpected(i)
+
+    def is_index(self, i: int) -> bool:
+        k = self.K[i]
+        return k == "$" or (k == "a" and parse_nat(self.T[i]) is not None)
+
+    def u32(self, i: int) -> int:
+        v = parse_nat(self.T[i]) if self.K[i] == "a" else None
+        if v is None:
+            raise self.unexpected(i)
+        if v > _U32_MAX:
+            raise self.error(i, "i32 constant out of range")
+        return v
+
+    def string(self, i: int) -> bytes:
+        if self.K[i] != "s":
+            raise self.unexpected(i)
+        try:
+            return decode_string(self.T[i])
+        except ValueError as e:
+            raise self.error(i, str(e)) from None
+
+    def name(self, i: int) -> str:
+        if self.K[i] != "s":
+            raise self.unexpected(i)
+        try:
+            return decode_name(self.T[i])
+        except ValueError as e:
+            raise self.error(i, str(e)) from None
+
+    def valtype(self, i: int) -> ValType:
+        t = VALTYPE_BY_NAME.get(self.T[i]) if self.K[i] == "a" else None
+        if t is None:
+            raise self.unexpected(i)
+        return t
+
+    def reftype(self, i: int) -> ValType:
+        t = _REFTYPES.get(self.T[i]) if self.K[i] == "a" else None
+        if t is None:
+            raise self.unexpected(i)
+        return t
+
+    def limits(self, i: int) -> tuple[Limits, int]:
+        lo = self.u32(i)
+        i += 1
+        hi = None
+        if self.K[i] == "a" and parse_nat(self.T[i]) is not None:
+            hi = self.u32(i)
+            i += 1
+        return Limits(lo, hi), i
+
+    # ------------------------------------------------------------ types
+
+    def intern_type(self, ft: FuncType) -> int:
+        """Index of the first type equal to ``ft``; appended if none."""
+        idx = self.type_index.get(ft)
+        if idx is None:
+            idx = len(self.types)
+            self.types.append(ft)
+            self.type_index[ft] = idx
+        return idx
+
+    def func_type(self, i: int, allow_names: bool = True
+                  ) -> tuple[list[ValType], list[ValType], list[Optional[str]], int]:
+        """``(param ...)* (result ...)*`` from ``i``: params, results, param
+        names (None where unnamed) and the index after them."""
+        K, T = self.K, self.T
+        params: list[ValType] = []
+        names: list[Optional[str]] = []
+        results: list[ValType] = []
+        while K[i] == "(" and T[i + 1] == "param":
+            j = i + 2
+            if K[j] == "$":
+                if not allow_names:
+                    raise self.unexpected(j)
+                names.append(T[j])
+                params.append(self.valtype(j + 1))
+                j += 2
+            else:
+                while K[j] == "a":
+                    params.append(self.valtype(j))
+                    names.append(None)
+                    j += 1
+            i = self.expect_close(j)
+        while K[i] == "(" and T[i + 1] == "result":
+            j = i + 2
+            while K[j] == "a":
+                results.append(self.valtype(j))
+                j += 1
+            i = self.expect_close(j)
+        return params, results, names, i
+
+    def type_use(self, i: int, allow_names: bool = True
+                 ) -> tuple[int, int, list[Optional[str]], int]:
+        """A type use: (type index, number of params, param names, next i).
+
+        With both ``(type x)`` and inline declarations they must agree
+        ("inline function type"); without ``(type x)`` the inline type is
+        looked up or appended to the type list."""
+        explicit = None
+        if self.is_open(i, "type"):
+            explicit = self.index(i + 2, self.spaces["type"])
+            i = self.expect_close(i + 3)
+        at = i
+        params, results, names, i = self.func_type(i, allow_names)
+        if explicit is None:
+            return self.intern_type(FuncType(tuple(params), tuple(results))), len(params), names, i
+        if explicit < len(self.types):
+            declared = self.types[explicit]
+            if i != at:
+                if declared != FuncType(tuple(params), tuple(results)):
+                    raise self.error(at, "inline function type")
+            else:
+                names = [None] * len(declared.params)
+            return explicit, len(declared.params), names, i
+        # unknown numeric type index: the validator reports it
+        return explicit, len(params), names, i
+
+    # ------------------------------------------------------------ pass 1
+
+    def scan(self) -> list[tuple[str, int]]:
+        """Register every field's ``$id``; parse explicit types. Returns the
+        fields as (keyword, index of their '(') in text order."""
+        K, T, M = self.K, self.T, self.M
+        fields: list[tuple[str, int]] = []
+        first_def: Optional[ExternKind] = None
+        i = self.start
+        while i < self.end:
+            if K[i] != "(":
+                raise self.unexpected(i)
+            if K[i + 1] != "a":
+                raise self.unexpected(i + 1)
+            kw = T[i + 1]
+            close = M[i]
+            if kw == "type":
+                self.scan_type(i)
+            elif kw in _KIND_BY_WORD:
+                kind = _KIND_BY_WORD[kw]
+                name, j = self.opt_id(i + 2)
+                while self.is_open(j, "export"):
+                    j = M[j] + 1
+                if self.is_open(j, "import"):
+                    if first_def is not None:
+                        raise self.error(i, f"import after {_KIND_NOUN[first_def]}")
+                elif first_def is None:
+                    first_def = kind
+                self.bind(self.spaces[kw], name, i + 2)
+            elif kw == "import":
+                j = i + 2
+                while j < close and K[j] == "s":
+                    j += 1
+                if K[j] != "(" or T[j + 1] not in _KIND_BY_WORD:
+                    raise self.unexpected(j + 1 if K[j] == "(" else j)
+                if first_def is not None:
+                    raise self.error(i, f"import after {_KIND_NOUN[first_def]}")
+                name, _ = self.opt_id(j + 2)
+                self.bind(self.spaces[T[j + 1]], name, j + 2)
+            elif kw in ("elem", "data"):
+                name, _ = self.opt_id(i + 2)
+                self.bind(self.spaces[kw], name, i + 2)
+            elif kw not in ("export", "start"):
+                raise self.unexpected(i + 1)
+            fields.append((kw, i))
+            i = close + 1
+        return fields
+
+    def scan_type(self, i: int) -> None:
+        name, j = self.opt_id(i + 2)
+        if not self.is_open(j, "func"):
+            raise self.unexpected(j + 1 if self.K[j] == "(" else j)
+        k = j + 2
+        if self.K[k] == "$":       # (func $name ...) is allowed and ignored
+            k += 1
+        params, results, _, k = self.func_type(k)
+        k = self.expect_close(k)
+        self.expect_close(k)
+        self.bind(self.spaces["type"], name, i + 2)
+        ft = FuncType(tuple(params), tuple(results))
+        self.type_index.setdefault(ft, len(self.types))
+        self.types.append(ft)
+
+    # ------------------------------------------------------------ pass 2
+
+    def parse(self) -> Module:
+        fields = self.scan()
+        # explicit types were appended during the scan; nothing new yet
+        handlers = {"import": self.field_import, "func": self.field_func,
+                    "table": self.field_table, "memory": self.field_memory,
+                    "global": self.field_global, "export": self.field_export,
+                    "start": self.field_start, "elem": self.field_elem,
+                    "data": self.field_data}
+        for kw, i in fields:
+            if kw != "type":
+                handlers[kw](i)
+        if self.uses_data_count:
+            self.module.data_count = len(self.module.datas)
+        return self.module
+
+    def inline_exports(self, i: int, kind: ExternKind, idx: int) -> int:
+        while self.is_open(i, "export"):
+            name = self.name(i + 2)
+            self.module.exports.append(Export(name, kind, idx))
+            i = self.expect_close(i + 3)
+        return i
+
+    def inline_import(self, i: int) -> tuple[Optional[tuple[str, str]], int]:
+        if not self.is_open(i, "import"):
+            return None, i
+        mod = self.name(i + 2)
+        nm = self.name(i + 3)
+        return (mod, nm), self.expect_close(i + 4)
+
+    def field_import(self, i: int) -> None:
+        mod = self.name(i + 2)
+        nm = self.name(i + 3)
+        j = i + 4
+        kw = self.T[j + 1]
+        kind = _KIND_BY_WORD[kw]
+        _, k = self.opt_id(j + 2)
+        desc, k = self.import_desc(kind, k)
+        k = self.expect_close(k)
+        self.expect_close(k)
+        self.module.imports.append(Import(mod, nm, kind, desc))
+
+    def import_desc(self, kind: ExternKind, i: int):
+        if kind == ExternKind.FUNC:
+            tidx, _, _, i = self.type_use(i)
+            return tidx, i
+        if kind == ExternKind.TABLE:
+            lim, i = self.limits(i)
+            return TableType(self.reftype(i), lim), i + 1
+        if kind == ExternKind.MEMORY:
+            lim, i = self.limits(i)
+            return MemoryType(lim), i
+        gt, i = self.global_type(i)
+        return gt, i
+
+    def global_type(self, i: int) -> tuple[GlobalType, int]:
+        if self.is_open(i, "mut"):
+            t = self.valtype(i + 2)
+            return GlobalType(t, True), self.expect_close(i + 3)
+        return GlobalType(self.valtype(i), False), i + 1
+
+    def field_func(self, i: int) -> None:
+        close = self.M[i]
+        _, j = self.opt_id(i + 2)
+        idx = self.module.num_imported(ExternKind.FUNC) + len(self.module.funcs)
+        j = self.inline_exports(j, ExternKind.FUNC, idx)
+        imp, j = self.inline_import(j)
+        if imp is not None:
+            tidx, _, _, j = self.type_use(j)
+            self.expect_close(j)
+            self.module.imports.append(Import(imp[0], imp[1], ExternKind.FUNC, tidx))
+            return
+        tidx, nparams, pnames, j = self.type_use(j)
+        local_names: dict[str, int] = {}
+        for n, pname in enumerate(pnames):
+            if pname is not None:
+                if pname in local_names:
+                    raise self.error(j, f"duplicate local {pname}")
+                local_names[pname] = n
+        locals_: list[ValType] = []
+        K, T = self.K, self.T
+        while K[j] == "(" and T[j + 1] == "local":
+            k = j + 2
+            if K[k] == "$":
+                if T[k] in local_names:
+                    raise self.error(k, f"duplicate local {T[k]}")
+                local_names[T[k]] = nparams + len(locals_)
+                locals_.append(self.valtype(k + 1))
+                k += 2
+            else:
+                while K[k] == "a":
+                    locals_.append(self.valtype(k))
+                    k += 1
+            j = self.expect_close(k)
+        body = self.parse_body(j, close, local_names)
+        self.module.funcs.append(Func(tidx, locals_, body))
+
+    def field_table(self, i: int) -> None:
+        close = self.M[i]
+        _, j = self.opt_id(i + 2)
+        idx = self.module.num_imported(ExternKind.TABLE) + len(self.module.tables)
+        j = self.inline_exports(j, ExternKind.TABLE, idx)
+        imp, j = self.inline_import(j)
+        if self.K[j] == "a" and self.T[j] in _REFTYPES:
+            # (table reftype (elem ...)): size from the element list
+            et = self.reftype(j)
+            if not self.is_open(j + 1, "elem"):
+                raise self.unexpected(j + 1)
+            inits, _ = self.elem_list(j + 2, self.M[j + 1], et, allow_bare=True)
+            self.expect_close(self.M[j + 1] + 1)
+            n = len(inits)
+            self.module.tables.append(TableType(et, Limits(n, n)))
+            offset = [Instr(ins.I32_CONST, 0), Instr(ins.END)]
+            self.module.elems.append(Elem(et, inits, "active", idx, offset))
+            return
+        lim, j = self.limits(j)
+        tt = TableType(self.reftype(j), lim)
+        self.expect_close(j + 1)
+        if imp is not None:
+            self.module.imports.append(Import(imp[0], imp[1], ExternKind.TABLE, tt))
+        else:
+            self.module.tables.append(tt)
+
+    def field_memory(self, i: int) -> None:
+        _, j = self.opt_id(i + 2)
+        idx = self.module.num_imported(ExternKind.MEMORY) + len(self.module.mems)
+        j = self.inline_exports(j, ExternKind.MEMORY, idx)
+        imp, j = self.inline_import(j)
+        if imp is None and self.is_open(j, "data"):
+            data = bytearray()
+            k = j + 2
+            while self.K[k] == "s":
+                data += self.string(k)
+                k += 1
+            k = self.expect_close(k)
+            self.expect_close(k)
+            pages = (len(data) + PAGE_SIZE - 1) // PAGE_SIZE
+            self.module.mems.append(MemoryType(Limits(pages, pages)))
+            offset = [Instr(ins.I32_CONST, 0), Instr(ins.END)]
+            self.module.datas.append(Data(bytes(data), "active", idx, offset))
+            return
+        lim, j = self.limits(j)
+        self.expect_close(j)
+        mt = MemoryType(lim)
+        if imp is not None:
+            self.module.imports.append(Import(imp[0], imp[1], ExternKind.MEMORY, mt))
+        else:
+            self.module.mems.append(mt)
+
+    def field_global(self, i: int) -> None:
+        close = self.M[i]
+        _, j = self.opt_id(i + 2)
+        idx = self.module.num_imported(ExternKind.GLOBAL) + len(self.module.globals)
+        j = self.inline_exports(j, ExternKind.GLOBAL, idx)
+        imp, j = self.inline_import(j)
+        gt, j = self.global_type(j)
+        if imp is not None:
+            self.expect_close(j)
+            self.module.imports.append(Import(imp[0], imp[1], ExternKind.GLOBAL, gt))
+            return
+        self.module.globals.append(Global(gt, self.parse_expr(j, close)))
+
+    def field_export(self, i: int) -> None:
+        name = self.name(i + 2)
+        j = i + 3
+        if self.K[j] != "(" or self.T[j + 1] not in _KIND_BY_WORD:
+            raise self.unexpected(j + 1 if self.K[j] == "(" else j)
+        kw = self.T[j + 1]
+        idx = self.index(j + 2, self.spaces[kw])
+        k = self.expect_close(j + 3)
+        self.expect_close(k)
+        self.module.exports.append(Export(name, _KIND_BY_WORD[kw], idx))
+
+    def field_start(self, i: int) -> None:
+        if self.module.start is not None:
+            raise self.error(i, "multiple start sections")
+        self.module.start = self.index(i + 2, self.spaces["func"])
+        self.expect_close(i + 3)
+
+    def offset_expr(self, i: int) -> tuple[list[Instr], int]:
+        """``(offset instr*)`` or one folded instruction; returns after it."""
+        close = self.M[i]
+        if self.T[i + 1] == "offset" and self.K[i + 1] == "a":
+            return self.parse_expr(i + 2, close), close + 1
+        return self.parse_expr(i, close + 1), close + 1
+
+    def field_elem(self, i: int) -> None:
+        close = self.M[i]
+        K, T = self.K, self.T
+        _, j = self.opt_id(i + 2)
+        mode, table, offset = "passive", 0, None
+        if K[j] == "a" and T[j] == "declare":
+            mode = "declarative"
+            j += 1
+        else:
+            if self.is_open(j, "table"):
+                table = self.index(j + 2, self.spaces["table"])
+                j = self.expect_close(j + 3)
+                if K[j] != "(":
+                    raise self.unexpected(j)
+            elif self.is_index(j) and K[j + 1] == "(":
+                table = self.index(j, self.spaces["table"])   # legacy `elem 0 (offset)`
+                j += 1
+            if K[j] == "(":
+                offset, j = self.offset_expr(j)
+                mode = "active"
+        et = FUNCREF
+        if K[j] == "a" and T[j] in _REFTYPES:
+            et = self.reftype(j)
+            inits, j = self.elem_list(j + 1, close, et, allow_bare=False)
+        elif K[j] == "a" and T[j] == "func":
+            inits, j = self.elem_list(j + 1, close, FUNCREF, allow_bare=True, only_bare=True)
+        elif mode == "active":
+            inits, j = self.elem_list(j, close, FUNCREF, allow_bare=True, only_bare=True)
+        else:
+            raise self.unexpected(j)
+        self.expect_close(j)
+        self.module.elems.append(Elem(et, inits, mode, table, offset))
+
+    def elem_list(self, i: int, close: int, et: ValType, allow_bare: bool,
+                  only_bare: bool = False) -> tuple[list[list[Instr]], int]:
+        """Element initializers up to ``close``: function indices (when
+        ``allow_bare``) or ``(item instr*)`` / single folded instructions."""
+        K = self.K
+        inits: list[list[Instr]] = []
+        funcs = self.spaces["func"]
+        end = Instr(ins.END)
+        while i < close:
+            if K[i] == "(" and not only_bare:
+                c = self.M[i]
+                if self.T[i + 1] == "item" and K[i + 1] == "a":
+                    inits.append(self.parse_expr(i + 2, c))
+                else:
+                    inits.append(self.parse_expr(i, c + 1))
+                i = c + 1
+            elif allow_bare and K[i] in ("a", "$"):
+                inits.append([Instr(ins.REF_FUNC, self.index(i, funcs)), end])
+                i += 1
+            else:
+                raise self.unexpected(i)
+        return inits, i
+
+    def field_data(self, i: int) -> None:
+        K = self.K
+        _, j = self.opt_id(i + 2)
+        mode, mem, offset = "passive", 0, None
+        if self.is_open(j, "memory"):
+            mem = self.index(j + 2, self.spaces["memory"])
+            j = self.expect_close(j + 3)
+            if K[j] != "(":
+                raise self.unexpected(j)
+        elif self.is_index(j) and K[j + 1] == "(":
+            mem = self.index(j, self.spaces["memory"])    # legacy `data 0 (offset)`
+            j += 1
+        if K[j] == "(":
+            offset, j = self.offset_expr(j)
+            mode = "active"
+        data = bytearray()
+        while K[j] == "s":
+            data += self.string(j)
+            j += 1
+        self.expect_close(j)
+        self.module.datas.append(Data(bytes(data), mode, mem, offset))
+
+
+def add_sentinels(toks: Tokens) -> None:
+    """Pad the token lists so lookahead past the last token never raises
+    IndexError; the pads sit beyond ``pos`` so errors there say "end"."""
+    toks.kind.extend((")",) * 8)
+    toks.text.extend(("",) * 8)
+
+
+def _module_range(toks: Tokens) -> tuple[int, int, Optional[str]]:
+    """Field range of a text that is ``(module $id? field*)`` or bare fields."""
+    K, T = toks.kind, toks.text
+    n = len(K)
+    if n >= 2 and K[0] == "(" and K[1] == "a" and T[1] == "module" and toks.match[0] == n - 1:
+        start = 2
+        mid = None
+        if K[2] == "$":
+            mid = T[2]
+            start = 3
+        return start, n - 1, mid
+    return 0, n, None
+
+
+def parse_module(text: str) -> Module:
+    """Parse a whole text module (``(module ...)`` or bare fields)."""
+    toks = tokenize(text)
+    start, end, mid = _module_range(toks)
+    add_sentinels(toks)
+    parser = ModuleParser(toks, start, end)
+    module = parser.parse()
+    module.id = mid
+    return module
+
+
+def parse_module_tokens(toks: Tokens, start: int, end: int,
+                        module_id: Optional[str] = None) -> Module:
+    """Parse the fields in ``toks[start:end]`` (used by the script parser)."""
+    module = ModuleParser(toks, start, end).parse()
+    module.id = module_id
+    return module
