@@ -1,0 +1,56 @@
+"""Evaluating constant expressions at instantiation time, to raw bits.
+
+Constant expressions initialise globals and give segment offsets and element
+items. They are validated already; this only computes. The extended-constant
+arithmetic (i32/i64 add, sub, mul) is accepted too since it costs nothing.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..errors import WasmtimeError
+
+_M32 = (1 << 32) - 1
+_M64 = (1 << 64) - 1
+
+_ARITH = {
+    "i32.add": (lambda a, b: a + b, _M32), "i32.sub": (lambda a, b: a - b, _M32),
+    "i32.mul": (lambda a, b: a * b, _M32), "i64.add": (lambda a, b: a + b, _M64),
+    "i64.sub": (lambda a, b: a - b, _M64), "i64.mul": (lambda a, b: a * b, _M64),
+}
+
+
+def eval_const(expr: list, global_value: Callable[[int], int],
+               func_ref: Callable[[int], int]) -> int:
+    """The raw bits of the single value ``expr`` leaves on the stack.
+
+    ``global_value(i)`` gives the raw bits of global ``i``; ``func_ref(i)``
+    the funcref bits (VMFuncRef address) of function ``i``.
+    """
+    stack: list[int] = []
+    for instr in expr:
+        name = instr.op.name
+        if name == "end":
+            break
+        if name == "i32.const" or name == "f32.const":
+            stack.append(instr.imm & _M32)
+        elif name == "i64.const" or name == "f64.const":
+            stack.append(instr.imm & _M64)
+        elif name == "v128.const":
+            stack.append(int.from_bytes(instr.imm, "little"))
+        elif name == "ref.null":
+            stack.append(0)
+        elif name == "ref.func":
+            stack.append(func_ref(instr.imm))
+        elif name == "global.get":
+            stack.append(global_value(instr.imm))
+        elif name in _ARITH:
+            fn, mask = _ARITH[name]
+            b = stack.pop()
+            a = stack.pop()
+            stack.append(fn(a, b) & mask)
+        else:
+            raise WasmtimeError(f"instruction {name} is not allowed in a constant expression")
+    if len(stack) != 1:
+        raise WasmtimeError("constant expression must leave exactly one value")
+    return stack[0]

@@ -1,0 +1,276 @@
+"""Instantiation: linking imports, building the VMContext, segments, start.
+
+``instantiate(store, compiled, imports)`` follows the spec's instantiation
+algorithm (Wasm 2.0):
+
+1. match every import against its declared type (``LinkError``);
+2. allocate memories, tables and globals (global initialisers see the globals
+   before them), fill the VMContext per ``compile/vmcontext.py``;
+3. evaluate every element segment's items, then apply the active element
+   segments in order as ``table.init`` + ``elem.drop``, then the active data
+   segments as ``memory.init`` + ``data.drop``; declarative segments are
+   dropped. An out-of-bounds segment traps, leaving earlier segments applied
+   (observable through imported tables and memories);
+4. run the start function.
+
+A trap in steps 3-4 raises ``Trap``; the instance stays registered in the
+store, because functions it already wrote into shared tables remain callable.
+"""
+from __future__ import annotations
+
+import ctypes
+import struct
+from typing import Optional, Sequence
+
+from ..compile import vmcontext as vm
+from ..errors import LinkError, TrapCode
+from ..syntax.module import Module
+from ..syntax.types import ExternKind, FuncType, Limits
+from .call import invoke
+from .const_eval import eval_const
+from .export import (ExportFunction, ExportGlobal, ExportMemory, ExportRecord,
+                     ExportTable)
+from .global_ import Global
+from .memory import Memory
+from .table import Table
+from .trap import make_trap
+
+_KIND_NAMES = {ExternKind.FUNC: "func", ExternKind.TABLE: "table",
+               ExternKind.MEMORY: "memory", ExternKind.GLOBAL: "global"}
+_RECORD_KIND = {ExportFunction: ExternKind.FUNC, ExportTable: ExternKind.TABLE,
+                ExportMemory: ExternKind.MEMORY, ExportGlobal: ExternKind.GLOBAL}
+
+
+class RuntimeInstance:
+    """A module instance: its VMContext, its externals and its exports."""
+
+    def __init__(self, store, compiled) -> None:
+        self.store = store
+        self.compiled = compiled
+        self.module: Module = compiled.module
+        self.layout: vm.VMContextLayout = compiled.layout
+        self._vmctx_words = (ctypes.c_uint64 * (self.layout.size // 8 + 1))()
+        self.vmctx: int = ctypes.addressof(self._vmctx_words)
+        self.memories: list[Memory] = []
+        self.tables: list[Table] = []
+        self.globals: list[Global] = []
+        self.imported_funcs: list[ExportFunction] = []
+        self.type_sigs: list[int] = []
+        self.func_type_idx: list[int] = self.module.func_type_indices()
+        self.exports: dict[str, ExportRecord] = {}
+        self.exports_by_index: list[ExportRecord] = []
+        self._functions: dict[int, ExportFunction] = {}
+        # element segments' u64 arrays, kept alive for table.init
+        self._segment_arrays: list[object] = []
+
+    # -- functions --------------------------------------------------------------
+
+    def func_ref(self, index: int) -> int:
+        """The funcref bits of function ``index``: its VMFuncRef in the vmctx."""
+        return self.vmctx + self.layout.func(index)
+
+    def func_index_of_funcref(self, funcref: int) -> Optional[int]:
+        offset = funcref - self.vmctx - self.layout.funcs_start
+        if offset < 0 or offset % vm.VMFUNCREF_SIZE:
+            return None
+        index = offset // vm.VMFUNCREF_SIZE
+        return index if index < self.layout.num_funcs else None
+
+    def function(self, index: int) -> ExportFunction:
+        """The record of function ``index`` of the function index space."""
+        record = self._functions.get(index)
+        if record is not None:
+            return record
+        nimp = len(self.imported_funcs)
+        if index < nimp:
+            return self.imported_funcs[index]
+        type_idx = self.func_type_idx[index]
+        functype = self.module.types[type_idx]
+        record = ExportFunction(
+            code=self.compiled.function_ptrs[index - nimp], vmctx=self.vmctx,
+            sig_index=self.type_sigs[type_idx], functype=functype,
+            funcref=self.func_ref(index),
+            entry=self.compiled.entry_trampoline_for(functype), owner=self)
+        self._functions[index] = record
+        return record
+
+    def global_value(self, index: int) -> int:
+        return self.globals[index].get()
+
+    # -- exports ------------------------------------------------------------------
+
+    def _export_record(self, kind: ExternKind, index: int) -> ExportRecord:
+        if kind == ExternKind.FUNC:
+            return self.function(index)
+        if kind == ExternKind.TABLE:
+            return ExportTable(self.tables[index])
+        if kind == ExternKind.MEMORY:
+            return ExportMemory(self.memories[index])
+        if kind == ExternKind.GLOBAL:
+            return ExportGlobal(self.globals[index])
+        raise LinkError(f"unsupported export kind {kind!r}")
+
+
+# ------------------------------------------------------------------ linking
+
+def _incompatible(imp, detail: str) -> LinkError:
+    return LinkError(f"incompatible import type for `{imp.module}::{imp.name}`: {detail}")
+
+
+def _limits_match(actual_min: int, actual_max: Optional[int], wanted: Limits) -> bool:
+    if actual_min < wanted.min:
+        return False
+    if wanted.max is None:
+        return True
+    return actual_max is not None and actual_max <= wanted.max
+
+
+def check_import(module: Module, imp, record, signatures) -> None:
+    """Raise LinkError unless ``record`` may satisfy import ``imp``."""
+    if record is None:
+        raise LinkError(f"unknown import: `{imp.module}::{imp.name}` has not been defined")
+    kind = _RECORD_KIND.get(type(record))
+    if kind != imp.kind:
+        raise _incompatible(imp, f"expected {_KIND_NAMES.get(imp.kind, imp.kind)}, "
+                                 f"found {_KIND_NAMES.get(kind, type(record).__name__)}")
+    if kind == ExternKind.FUNC:
+        want = module.types[imp.desc]
+        if record.sig_index != signatures.register(want):
+            raise _incompatible(imp, f"expected {want}, found {record.functype}")
+    elif kind == ExternKind.TABLE:
+        want, table = imp.desc, record.table
+        if table.type.elem is not want.elem or not _limits_match(
+                table.size, table.type.limits.max, want.limits):
+            raise _incompatible(imp, "table types do not match")
+    elif kind == ExternKind.MEMORY:
+        want, memory = imp.desc, record.memory
+        if memory.type.is64 != want.is64 or not _limits_match(
+                memory.pages, memory.type.limits.max, want.limits):
+            raise _incompatible(imp, "memory types do not match")
+    else:
+        want, have = imp.desc, record.global_.type
+        if have.valtype is not want.valtype or have.mutable != want.mutable:
+            raise _incompatible(imp, f"expected {want}, found {have}")
+
+
+# ------------------------------------------------------------------ instantiation
+
+def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
+    """Link, allocate, initialise and start an instance of ``compiled``."""
+    module: Module = compiled.module
+    signatures = store.engine.signatures
+    if len(imports) != len(module.imports):
+        raise LinkError(f"expected {len(module.imports)} imports, got {len(imports)}")
+    for imp, record in zip(module.imports, imports):
+        check_import(module, imp, record, signatures)
+
+    inst = RuntimeInstance(store, compiled)
+    inst.type_sigs = [signatures.register(t) for t in module.types]
+    for record in imports:
+        if isinstance(record, ExportFunction):
+            inst.imported_funcs.append(record)
+        elif isinstance(record, ExportTable):
+            inst.tables.append(record.table)
+        elif isinstance(record, ExportMemory):
+            inst.memories.append(record.memory)
+        else:
+            inst.globals.append(record.global_)
+    for memtype in module.mems:
+        inst.memories.append(Memory(memtype))
+    for tabletype in module.tables:
+        inst.tables.append(Table(tabletype))
+    for g in module.globals:
+        value = eval_const(g.init, inst.global_value, inst.func_ref)
+        inst.globals.append(Global(g.type, value))
+
+    _fill_vmctx(inst)
+    store.register_instance(inst)
+    _setup_segments(inst)
+
+    for i, export in enumerate(module.exports):
+        record = inst._export_record(export.kind, export.index)
+        inst.exports[export.name] = record
+        inst.exports_by_index.append(record)
+
+    _apply_segments(inst)
+    if module.start is not None:
+        invoke(store, inst.function(module.start), [])
+    return inst
+
+
+def _fill_vmctx(inst: RuntimeInstance) -> None:
+    layout, store = inst.layout, inst.store
+    words = inst._vmctx_words
+    words[layout.limits // 8] = store.limits_address
+    words[layout.builtins // 8] = store.builtins_address
+    for i, mem in enumerate(inst.memories):
+        words[layout.memory(i) // 8] = mem.address
+    for i, table in enumerate(inst.tables):
+        words[layout.table(i) // 8] = table.address
+    for i, g in enumerate(inst.globals):
+        words[layout.global_(i) // 8] = g.address
+
+    # Function references: imports copy the exporter's VMFuncRef; defined
+    # functions point at their code with this instance's vmctx.
+    funcs: list[int] = []
+    for record in inst.imported_funcs:
+        funcs += (record.code, record.vmctx, record.sig_index)
+    vmctx, sigs, type_idx = inst.vmctx, inst.type_sigs, inst.func_type_idx
+    nimp = len(inst.imported_funcs)
+    for i, code in enumerate(inst.compiled.function_ptrs):
+        funcs += (code, vmctx, sigs[type_idx[nimp + i]])
+    start = layout.funcs_start // 8
+    words[start:start + len(funcs)] = funcs
+
+    if sigs:
+        view = memoryview(words).cast("B")
+        struct.pack_into(f"<{len(sigs)}I", view, layout.sigs_start, *sigs)
+        view.release()
+
+
+def _bytes_address(data: bytes) -> int:
+    return ctypes.cast(ctypes.c_char_p(data), ctypes.c_void_p).value or 0
+
+
+def _setup_segments(inst: RuntimeInstance) -> None:
+    """Point the VMContext's segment slots at each segment's contents.
+
+    Element items are evaluated here, all of them before any is applied,
+    as the spec orders it.
+    """
+    words, layout, module = inst._vmctx_words, inst.layout, inst.module
+    for i, data in enumerate(module.datas):
+        slot = layout.data(i) // 8
+        # the module's bytes object is immutable and outlives the instance
+        words[slot] = _bytes_address(data.init) if data.init else 0
+        words[slot + 1] = len(data.init)
+    for i, elem in enumerate(module.elems):
+        items = [eval_const(e, inst.global_value, inst.func_ref) for e in elem.init]
+        array = (ctypes.c_uint64 * max(len(items), 1))(*items)
+        inst._segment_arrays.append(array)
+        slot = layout.elem(i) // 8
+        words[slot] = ctypes.addressof(array)
+        words[slot + 1] = len(items)
+
+
+def _apply_segments(inst: RuntimeInstance) -> None:
+    words, layout, module = inst._vmctx_words, inst.layout, inst.module
+    for i, elem in enumerate(module.elems):
+        slot = layout.elem(i) // 8
+        if elem.mode == "active":
+            offset = eval_const(elem.offset, inst.global_value, inst.func_ref)
+            array = inst._segment_arrays[i]
+            inst.tables[elem.table].init_from(offset, array[:len(elem.init)])
+        if elem.mode != "passive":
+            words[slot + 1] = 0          # elem.drop
+    for i, data in enumerate(module.datas):
+        if data.mode != "active":
+            continue
+        offset = eval_const(data.offset, inst.global_value, inst.func_ref)
+        memory = inst.memories[data.memory]
+        n = len(data.init)
+        if offset + n > memory.data_len:
+            raise make_trap(TrapCode.MEMORY_OUT_OF_BOUNDS)
+        if n:
+            ctypes.memmove(memory.base + offset, data.init, n)
+        words[layout.data(i) // 8 + 1] = 0   # data.drop

@@ -1,0 +1,138 @@
+"""Linear memory: an address range reserved once, committed as it grows.
+
+Generated code keeps the memory base in registers across calls, so the base
+must never move. We reserve the whole range the memory may ever reach (its
+declared maximum, at most 4 GiB) plus a guard region as PROT_NONE up front,
+then ``mprotect`` pages read/write as the memory grows. Python's ``mmap``
+module cannot reserve without committing, hence ctypes on libc.
+
+The native view generated code reads is a ``VMMemory {u8* base; u64
+length_bytes}`` owned by this object; importers point at the same struct, so a
+grow done by any instance is seen by all of them.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import mmap as _mmap_module
+
+from ..errors import WasmtimeError
+from ..syntax.types import MAX_PAGES_32, PAGE_SIZE, MemoryType
+
+_libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+_libc.mmap.restype = ctypes.c_void_p
+_libc.mmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int,
+                       ctypes.c_int, ctypes.c_int, ctypes.c_long]
+_libc.mprotect.restype = ctypes.c_int
+_libc.mprotect.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+_libc.munmap.restype = ctypes.c_int
+_libc.munmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+
+_PROT_NONE = 0
+_PROT_RW = _mmap_module.PROT_READ | _mmap_module.PROT_WRITE
+_MAP_PRIVATE = _mmap_module.MAP_PRIVATE
+_MAP_ANONYMOUS = getattr(_mmap_module, "MAP_ANONYMOUS", 0x20)
+_MAP_NORESERVE = getattr(_mmap_module, "MAP_NORESERVE", 0x4000)
+_MAP_FAILED = ctypes.c_void_p(-1).value
+
+# Inaccessible bytes after the largest possible memory: an access whose
+# 32-bit address plus offset overshoots lands here instead of in a neighbour.
+GUARD_BYTES = 2 * 1024 * 1024 * 1024
+
+
+class VMMemory(ctypes.Structure):
+    """The native memory descriptor (see compile/vmcontext.py)."""
+
+    _fields_ = [("base", ctypes.c_void_p), ("length_bytes", ctypes.c_uint64)]
+
+
+class Memory:
+    """One linear memory (defined by an instance or created by the host)."""
+
+    def __init__(self, memtype: MemoryType) -> None:
+        limits = memtype.limits
+        self.type = memtype
+        self.maximum = MAX_PAGES_32 if limits.max is None else min(limits.max, MAX_PAGES_32)
+        if limits.min > self.maximum:
+            raise WasmtimeError("memory minimum size exceeds its maximum")
+        self._reserved = self.maximum * PAGE_SIZE + GUARD_BYTES
+        base = _libc.mmap(None, self._reserved, _PROT_NONE,
+                          _MAP_PRIVATE | _MAP_ANONYMOUS | _MAP_NORESERVE, -1, 0)
+        if base is None or base == _MAP_FAILED:
+            self._reserved = 0
+            raise WasmtimeError(
+                f"failed to reserve linear memory: {_errno_message()}")
+        self.base: int = base
+        self.vm = VMMemory(base, 0)
+        self.address: int = ctypes.addressof(self.vm)   # what vmctx points at
+        self.pages = 0
+        if limits.min and self._commit(limits.min) is None:
+            self._release()
+            raise WasmtimeError("failed to allocate initial linear memory")
+
+    # -- growth -------------------------------------------------------------
+
+    def grow(self, delta: int) -> int:
+        """Grow by ``delta`` pages; the old size in pages, or -1 on failure
+        (the wasm ``memory.grow`` contract: failure is a value, not an error)."""
+        old = self.pages
+        if delta < 0 or old + delta > self.maximum:
+            return -1
+        if delta == 0:
+            return old
+        return old if self._commit(old + delta) is not None else -1
+
+    def _commit(self, new_pages: int) -> int | None:
+        old_bytes = self.pages * PAGE_SIZE
+        new_bytes = new_pages * PAGE_SIZE
+        if _libc.mprotect(self.base + old_bytes, new_bytes - old_bytes, _PROT_RW) != 0:
+            return None
+        self.pages = new_pages
+        self.vm.length_bytes = new_bytes
+        return new_pages
+
+    # -- access from Python ---------------------------------------------------
+
+    @property
+    def data_len(self) -> int:
+        return self.pages * PAGE_SIZE
+
+    def buffer(self, size: int | None = None, offset: int = 0):
+        """A ctypes byte array over ``[offset, offset+size)`` (no copy)."""
+        length = self.data_len
+        if size is None:
+            size = length - offset
+        if offset < 0 or size < 0 or offset + size > length:
+            raise WasmtimeError("out of bounds memory access")
+        return (ctypes.c_ubyte * size).from_address(self.base + offset)
+
+    def read(self, start: int, stop: int) -> bytearray:
+        if not 0 <= start <= stop <= self.data_len:
+            raise WasmtimeError("out of bounds memory access")
+        return bytearray(ctypes.string_at(self.base + start, stop - start))
+
+    def write(self, data: bytes, start: int) -> None:
+        if start < 0 or start + len(data) > self.data_len:
+            raise WasmtimeError("out of bounds memory access")
+        ctypes.memmove(self.base + start, bytes(data), len(data))
+
+    # -- lifetime -------------------------------------------------------------
+
+    def _release(self) -> None:
+        if self._reserved:
+            _libc.munmap(self.base, self._reserved)
+            self._reserved = 0
+            self.vm.base = None
+            self.vm.length_bytes = 0
+
+    def __del__(self) -> None:
+        # Interpreter shutdown may have torn down the ctypes function already.
+        try:
+            self._release()
+        except Exception:
+            pass
+
+
+def _errno_message() -> str:
+    import os
+    return os.strerror(ctypes.get_errno())

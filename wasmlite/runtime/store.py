@@ -1,0 +1,138 @@
+"""Runtime-level store state: everything one store's instances share.
+
+A store owns its ``VMRuntimeLimits`` (the native block generated code reaches
+through every VMContext: stack limit, jmp_buf chain, trap code), the builtin
+function table generated code calls, the externref handle table, the Python
+exception a host function raised (to re-raise it to the wasm caller's caller),
+and every instance, memory, table, global and host function created in it:
+the store keeps them alive, as in the spec's store.
+"""
+from __future__ import annotations
+
+import bisect
+import ctypes
+from typing import Any, Optional
+
+from ..compile import vmcontext as vm
+from .engine import RuntimeEngine
+
+_BUILTIN_MEMORY_GROW = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int32,
+                                        ctypes.c_int64)
+_BUILTIN_TABLE_GROW = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int32,
+                                       ctypes.c_int64, ctypes.c_uint64)
+
+
+class RuntimeStore:
+    """Per-store runtime state (not the public ``Store``; that wraps this)."""
+
+    def __init__(self, engine: RuntimeEngine) -> None:
+        self.engine = engine
+        self._limits = (ctypes.c_uint64 * (vm.VMRUNTIME_LIMITS_SIZE // 8))()
+        self.limits_address: int = ctypes.addressof(self._limits)
+        ctypes.c_uint64.from_address(
+            self.limits_address + vm.LIMITS_MAX_WASM_STACK).value = engine.max_wasm_stack
+
+        # The builtins close over this store; a VMContext reaches them through
+        # its builtins pointer, so code of one store never calls another's.
+        self._builtin_funcs = (_BUILTIN_MEMORY_GROW(self._memory_grow),
+                               _BUILTIN_TABLE_GROW(self._table_grow))
+        self._builtins = (ctypes.c_void_p * len(vm.BUILTIN_NAMES))(
+            *[ctypes.cast(f, ctypes.c_void_p).value for f in self._builtin_funcs])
+        self.builtins_address: int = ctypes.addressof(self._builtins)
+
+        # externref: handle (>= 1) <-> Python object, identity preserved.
+        self._extern_objects: list[Any] = [None]
+        self._extern_handles: dict[int, int] = {}
+
+        # A host function's Python exception, waiting for the entry that the
+        # trap unwinds to.
+        self.pending_exception: Optional[BaseException] = None
+
+        # vmctx address -> instance, and sorted vmctx ranges to map a funcref
+        # address back to the instance function it names.
+        self._instances: dict[int, Any] = {}
+        self._vmctx_starts: list[int] = []
+        self._vmctx_instances: list[Any] = []
+        self.host_functions: dict[int, Any] = {}   # funcref address -> ExportFunction
+        self.keepalive: list[Any] = []             # memories, tables, globals, ...
+        self.call_plans: dict[int, Any] = {}       # see call.py
+
+    # -- native state ---------------------------------------------------------
+
+    @property
+    def trap_code(self) -> int:
+        return ctypes.c_uint32.from_address(self.limits_address + vm.LIMITS_TRAP_CODE).value
+
+    @trap_code.setter
+    def trap_code(self, code: int) -> None:
+        ctypes.c_uint32.from_address(self.limits_address + vm.LIMITS_TRAP_CODE).value = code
+
+    # -- externref handles ---------------------------------------------------
+
+    def extern_to_handle(self, obj: Any) -> int:
+        """The raw bits of ``obj`` as an externref (None is null, 0)."""
+        if obj is None:
+            return 0
+        handle = self._extern_handles.get(id(obj))
+        if handle is None:
+            handle = len(self._extern_objects)
+            self._extern_objects.append(obj)   # keeps id(obj) from being reused
+            self._extern_handles[id(obj)] = handle
+        return handle
+
+    def handle_to_extern(self, handle: int) -> Any:
+        """The Python object an externref's raw bits stand for."""
+        if handle == 0:
+            return None
+        try:
+            return self._extern_objects[handle]
+        except IndexError:
+            from ..errors import WasmtimeError
+            raise WasmtimeError(f"unknown externref handle {handle}") from None
+
+    # -- instances and functions ---------------------------------------------
+
+    def register_instance(self, instance: Any) -> None:
+        """Keep ``instance`` alive and findable by its vmctx address."""
+        self._instances[instance.vmctx] = instance
+        i = bisect.bisect(self._vmctx_starts, instance.vmctx)
+        self._vmctx_starts.insert(i, instance.vmctx)
+        self._vmctx_instances.insert(i, instance)
+
+    def instance_of(self, vmctx: int) -> Any:
+        return self._instances[vmctx]
+
+    def function_of_funcref(self, funcref: int):
+        """The ExportFunction named by a funcref's raw bits (None for null)."""
+        if funcref == 0:
+            return None
+        record = self.host_functions.get(funcref)
+        if record is not None:
+            return record
+        i = bisect.bisect(self._vmctx_starts, funcref) - 1
+        if i >= 0:
+            inst = self._vmctx_instances[i]
+            index = inst.func_index_of_funcref(funcref)
+            if index is not None:
+                return inst.function(index)
+        from ..errors import WasmtimeError
+        raise WasmtimeError(f"funcref 0x{funcref:x} is not a function of this store")
+
+    # -- builtins (called from generated code; must never raise) -------------
+
+    def _builtin_failed(self, exc: BaseException) -> int:
+        self.pending_exception = exc
+        self.trap_code = vm.HOST_EXCEPTION
+        return vm.BUILTIN_TRAP
+
+    def _memory_grow(self, vmctx: int, index: int, delta: int) -> int:
+        try:
+            return self._instances[vmctx].memories[index].grow(delta)
+        except BaseException as exc:  # noqa: BLE001 - becomes a trap
+            return self._builtin_failed(exc)
+
+    def _table_grow(self, vmctx: int, index: int, delta: int, init: int) -> int:
+        try:
+            return self._instances[vmctx].tables[index].grow(delta, init)
+        except BaseException as exc:  # noqa: BLE001 - becomes a trap
+            return self._builtin_failed(exc)
