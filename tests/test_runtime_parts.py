@@ -315,3 +315,17 @@ def test_builtins_grow_through_the_vmctx(store):
     assert grow_mem(inst.vmctx, 7, 1) == vm.BUILTIN_TRAP
     assert isinstance(store.pending_exception, IndexError)
     assert store.trap_code == vm.HOST_EXCEPTION
+
+
+def test_store_limits_bound_growth_and_creation(store):
+    store.max_memory_bytes = 2 * 65536
+    store.max_table_elements = 3
+    inst = instantiate(store, compiled("(module (memory 1) (table 1 funcref))"), [])
+    assert store.memory_grow(inst.memories[0], 2) == -1
+    assert store.memory_grow(inst.memories[0], 1) == 1
+    assert store.table_grow(inst.tables[0], 3, 0) == -1
+    assert store.table_grow(inst.tables[0], 2, 0) == 1
+    with pytest.raises(Exception, match="exceeds memory limits"):
+        instantiate(store, compiled("(module (memory 3))"), [])
+    with pytest.raises(Exception, match="exceeds table limits"):
+        create_table(store, TableType(FUNCREF, Limits(4)))

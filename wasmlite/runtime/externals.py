@@ -13,6 +13,7 @@ from .table import Table
 
 
 def create_memory(store, memtype: MemoryType) -> ExportMemory:
+    store.check_new_memory(memtype.limits.min)
     memory = Memory(memtype)
     store.keepalive.append(memory)
     return ExportMemory(memory)
@@ -20,6 +21,7 @@ def create_memory(store, memtype: MemoryType) -> ExportMemory:
 
 def create_table(store, tabletype: TableType, init: int = 0) -> ExportTable:
     """A table of ``limits.min`` elements set to ``init`` (raw bits)."""
+    store.check_new_table(tabletype.limits.min)
     table = Table(tabletype, init)
     store.keepalive.append(table)
     return ExportTable(table)

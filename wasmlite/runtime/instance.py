@@ -176,8 +176,10 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
         else:
             inst.globals.append(record.global_)
     for memtype in module.mems:
+        store.check_new_memory(memtype.limits.min)
         inst.memories.append(Memory(memtype))
     for tabletype in module.tables:
+        store.check_new_table(tabletype.limits.min)
         inst.tables.append(Table(tabletype))
     for g in module.globals:
         value = eval_const(g.init, inst.global_value, inst.func_ref)

@@ -57,6 +57,11 @@ class RuntimeStore:
         self.keepalive: list[Any] = []             # memories, tables, globals, ...
         self.call_plans: dict[int, Any] = {}       # see call.py
 
+        # Store.set_limits: None = unlimited. Growing past a limit fails
+        # (-1) like growing past a declared maximum; creating past it raises.
+        self.max_memory_bytes: Optional[int] = None
+        self.max_table_elements: Optional[int] = None
+
     # -- native state ---------------------------------------------------------
 
     @property
@@ -125,14 +130,42 @@ class RuntimeStore:
         self.trap_code = vm.HOST_EXCEPTION
         return vm.BUILTIN_TRAP
 
+    def memory_grow(self, memory, delta: int) -> int:
+        """Grow ``memory`` by ``delta`` pages within the store's limits."""
+        limit = self.max_memory_bytes
+        if limit is not None and delta > 0 and (memory.pages + delta) * 65536 > limit:
+            return -1
+        return memory.grow(delta)
+
+    def table_grow(self, table, delta: int, init: int) -> int:
+        """Grow ``table`` by ``delta`` elements within the store's limits."""
+        limit = self.max_table_elements
+        if limit is not None and delta > 0 and table.size + delta > limit:
+            return -1
+        return table.grow(delta, init)
+
+    def check_new_memory(self, min_pages: int) -> None:
+        limit = self.max_memory_bytes
+        if limit is not None and min_pages * 65536 > limit:
+            from ..errors import WasmtimeError
+            raise WasmtimeError(
+                f"memory minimum size of {min_pages} pages exceeds memory limits")
+
+    def check_new_table(self, min_elements: int) -> None:
+        limit = self.max_table_elements
+        if limit is not None and min_elements > limit:
+            from ..errors import WasmtimeError
+            raise WasmtimeError(
+                f"table minimum size of {min_elements} elements exceeds table limits")
+
     def _memory_grow(self, vmctx: int, index: int, delta: int) -> int:
         try:
-            return self._instances[vmctx].memories[index].grow(delta)
+            return self.memory_grow(self._instances[vmctx].memories[index], delta)
         except BaseException as exc:  # noqa: BLE001 - becomes a trap
             return self._builtin_failed(exc)
 
     def _table_grow(self, vmctx: int, index: int, delta: int, init: int) -> int:
         try:
-            return self._instances[vmctx].tables[index].grow(delta, init)
+            return self.table_grow(self._instances[vmctx].tables[index], delta, init)
         except BaseException as exc:  # noqa: BLE001 - becomes a trap
             return self._builtin_failed(exc)
