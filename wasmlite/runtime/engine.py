@@ -26,19 +26,18 @@ class RuntimeEngine:
         self.opt_level = opt_level
         self.max_wasm_stack = max_wasm_stack
         self.signatures = SignatureRegistry()
-        # FuncType -> (code address, object keeping that code alive)
-        self._host_trampolines: dict[FuncType, tuple[int, object]] = {}
+        self._host_trampolines = None   # compile.HostTrampolines, made on first use
         self._lock = threading.Lock()
 
     def host_trampoline(self, functype: FuncType) -> int:
         """Address of the native wasm-ABI trampoline that calls a host
         callback of this signature (compiled on first request, then cached)."""
-        entry = self._host_trampolines.get(functype)
-        if entry is None:
+        cache = self._host_trampolines
+        if cache is None:
             with self._lock:
-                entry = self._host_trampolines.get(functype)
-                if entry is None:
-                    from ..compile.trampolines import compile_host_trampoline
-                    entry = compile_host_trampoline(functype, opt_level=self.opt_level)
-                    self._host_trampolines[functype] = entry
-        return entry[0]
+                if self._host_trampolines is None:
+                    # imported here: loading LLVM is only needed once code is
+                    from ..compile import HostTrampolines
+                    self._host_trampolines = HostTrampolines(opt_level=self.opt_level)
+                cache = self._host_trampolines
+        return cache.get(functype).address
