@@ -1,0 +1,93 @@
+"""LLVM IR text -> optimized object code -> code memory (llvmlite LLJIT).
+
+One process-wide LLJIT holds every library; each compiled module (or host
+trampoline) is ONE JIT library exporting ONE symbol: an array of code
+pointers. The library's ResourceTracker is kept by the CompiledModule, so the
+code is freed when the last reference to it goes away.
+
+Optimization levels: 2 (default) runs LLVM's O2 pipeline and codegen; 1 the
+O1 pipeline; 0 only SROA (so locals become registers) with fast codegen.
+"""
+from __future__ import annotations
+
+import ctypes
+import itertools
+import threading
+
+import llvmlite.binding as llvm
+
+from ..errors import WasmtimeError
+
+_lock = threading.Lock()
+_state: dict = {}
+_counter = itertools.count()
+
+
+def _init() -> dict:
+    """Initialize LLVM, the host target machines and the shared LLJIT once."""
+    with _lock:
+        if not _state:
+            llvm.initialize_native_target()
+            llvm.initialize_native_asmprinter()
+            target = llvm.Target.from_default_triple()
+            cpu = llvm.get_host_cpu_name()
+            features = llvm.get_host_cpu_features().flatten()
+            tms = {lvl: target.create_target_machine(cpu=cpu, features=features, opt=lvl,
+                                                     reloc="pic", codemodel="default")
+                   for lvl in (0, 1, 2, 3)}
+            _state["tms"] = tms
+            _state["lljit"] = llvm.create_lljit_compiler(tms[2])
+            _state["triple"] = tms[2].triple
+            _state["layout"] = str(tms[2].target_data)
+        return _state
+
+
+def module_header() -> str:
+    s = _init()
+    return f'target triple = "{s["triple"]}"\ntarget datalayout = "{s["layout"]}"\n'
+
+
+def new_symbol(prefix: str) -> str:
+    """A process-unique symbol / library name."""
+    return f"{prefix}_{next(_counter)}"
+
+
+class CodeLibrary:
+    """Code memory of one JIT library; freed when this object is collected."""
+
+    def __init__(self, tracker, table_address: int, count: int) -> None:
+        self._tracker = tracker
+        arr = (ctypes.c_void_p * count).from_address(table_address) if count else []
+        self.addresses: list[int] = [a or 0 for a in arr]
+
+
+def optimize(mod, opt_level: int) -> None:
+    s = _init()
+    tm = s["tms"][min(max(opt_level, 0), 3)]
+    if opt_level <= 0:
+        pm = llvm.create_new_module_pass_manager()
+        pm.add_sroa_pass()
+        pto = llvm.create_pipeline_tuning_options(speed_level=0)
+        pm.run(mod, llvm.create_pass_builder(tm, pto))
+    else:
+        pto = llvm.create_pipeline_tuning_options(speed_level=min(opt_level, 3))
+        pb = llvm.create_pass_builder(tm, pto)
+        pb.getModulePassManager().run(mod, pb)
+
+
+def build_library(ir_text: str, table_symbol: str, count: int, opt_level: int = 2) -> CodeLibrary:
+    """Parse, optimize, emit and link ``ir_text``; ``table_symbol`` must be a
+    global array of ``count`` pointers in it."""
+    s = _init()
+    try:
+        mod = llvm.parse_assembly(ir_text)
+        mod.verify()
+    except RuntimeError as e:
+        raise WasmtimeError(f"internal compiler error: generated IR is invalid: {e}") from e
+    optimize(mod, opt_level)
+    tm = s["tms"][min(max(opt_level, 0), 3)]
+    obj = tm.emit_object(mod)
+    with _lock:
+        tracker = (llvm.JITLibraryBuilder().add_object_img(obj).add_current_process()
+                   .export_symbol(table_symbol).link(s["lljit"], table_symbol))
+    return CodeLibrary(tracker, tracker[table_symbol], count)

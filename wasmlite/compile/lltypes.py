@@ -1,0 +1,51 @@
+"""How wasm value types look in the generated LLVM IR (the function ABI)."""
+from __future__ import annotations
+
+import struct
+
+from ..syntax.types import (EXTERNREF, F32, F64, FUNCREF, I32, I64, V128,
+                            FuncType, ValType)
+
+# References (funcref: address of a VMFuncRef; externref: runtime handle) are
+# both plain i64 so tables and values need no casts.
+LLTYPE: dict[ValType, str] = {
+    I32: "i32", I64: "i64", F32: "float", F64: "double",
+    V128: "<2 x i64>", FUNCREF: "i64", EXTERNREF: "i64",
+}
+
+ZERO: dict[str, str] = {
+    "i32": "0", "i64": "0", "float": "0.0", "double": "0.0",
+    "<2 x i64>": "zeroinitializer",
+}
+
+
+def ret_type(results) -> str:
+    """LLVM return type for a result list: void, the type, or a literal struct."""
+    if not results:
+        return "void"
+    if len(results) == 1:
+        return LLTYPE[results[0]]
+    return "{ " + ", ".join(LLTYPE[t] for t in results) + " }"
+
+
+def param_list(ft: FuncType, first: str = "ptr %vmctx") -> str:
+    """Parameter list of a definition with params named %p0, %p1, ..."""
+    parts = [first]
+    parts += [f"{LLTYPE[t]} %p{i}" for i, t in enumerate(ft.params)]
+    return ", ".join(parts)
+
+
+def f32_literal(bits: int) -> str:
+    """An exact f32 constant operand. LLVM writes float constants as the hex
+    of the equal double; a NaN would lose its payload that way, so NaNs are a
+    constant bitcast of the integer image instead."""
+    bits &= 0xFFFFFFFF
+    if (bits & 0x7F800000) == 0x7F800000 and (bits & 0x007FFFFF):
+        return f"bitcast (i32 {bits - (1 << 32) if bits >= 1 << 31 else bits} to float)"
+    x = struct.unpack("<f", struct.pack("<I", bits))[0]
+    return "0x%016X" % struct.unpack("<Q", struct.pack("<d", x))[0]
+
+
+def f64_literal(bits: int) -> str:
+    """LLVM's hex double form is the exact bit pattern (NaN payloads kept)."""
+    return "0x%016X" % (bits & 0xFFFFFFFFFFFFFFFF)

@@ -1,0 +1,378 @@
+"""Memory, table and bulk-memory instructions (a mixin of FunctionTranslator).
+
+Bounds are checked against the CURRENT length (reloaded at every access,
+since memory.grow / table.grow may change it): the effective address is
+``zext(i32 addr) + offset`` computed in i64, and ``addr + offset + size`` must
+not exceed the length. Bulk operations check their whole range first, so a
+zero-length operation past the end traps too, as the spec requires.
+"""
+from __future__ import annotations
+
+from ..errors import TrapCode
+from ..syntax.instructions import OP_BY_NAME
+from . import vmcontext as vm
+
+_MEM_OOB = int(TrapCode.MEMORY_OUT_OF_BOUNDS)
+_TABLE_OOB = int(TrapCode.TABLE_OUT_OF_BOUNDS)
+
+# name -> (access type, bytes, extension to the value type, value type)
+LOADS = {
+    "i32.load": ("i32", 4, None, "i32"), "i64.load": ("i64", 8, None, "i64"),
+    "f32.load": ("float", 4, None, "float"), "f64.load": ("double", 8, None, "double"),
+    "i32.load8_s": ("i8", 1, "sext", "i32"), "i32.load8_u": ("i8", 1, "zext", "i32"),
+    "i32.load16_s": ("i16", 2, "sext", "i32"), "i32.load16_u": ("i16", 2, "zext", "i32"),
+    "i64.load8_s": ("i8", 1, "sext", "i64"), "i64.load8_u": ("i8", 1, "zext", "i64"),
+    "i64.load16_s": ("i16", 2, "sext", "i64"), "i64.load16_u": ("i16", 2, "zext", "i64"),
+    "i64.load32_s": ("i32", 4, "sext", "i64"), "i64.load32_u": ("i32", 4, "zext", "i64"),
+}
+# name -> (access type, bytes, value type)
+STORES = {
+    "i32.store": ("i32", 4, "i32"), "i64.store": ("i64", 8, "i64"),
+    "f32.store": ("float", 4, "float"), "f64.store": ("double", 8, "double"),
+    "i32.store8": ("i8", 1, "i32"), "i32.store16": ("i16", 2, "i32"),
+    "i64.store8": ("i8", 1, "i64"), "i64.store16": ("i16", 2, "i64"),
+    "i64.store32": ("i32", 4, "i64"),
+}
+_LOAD_BY_OP = {OP_BY_NAME[k]: v for k, v in LOADS.items()}
+_STORE_BY_OP = {OP_BY_NAME[k]: v for k, v in STORES.items()}
+
+
+class MemoryOps:
+    """Methods named ``op_*`` are registered by ``handlers()``."""
+
+    # ------------------------------------------------------------ pointers
+    def mem_ptrs(self, idx: int) -> tuple[str, str]:
+        """(VMMemory*, pointer to its length field), loaded once per function."""
+        name = f"mem{idx}"
+        m = self.vmctx_field(name, self.ctx.layout.memory(idx))
+
+        def make():
+            self.entry.append(f"%{name}.lenp = getelementptr i8, ptr {m}, i64 {vm.VMMEMORY_LENGTH}")
+            return f"%{name}.lenp"
+        return m, self.hoisted(name + ".lenp", make)
+
+    def table_ptrs(self, idx: int) -> tuple[str, str]:
+        """(VMTable*, pointer to its length field), loaded once per function."""
+        name = f"tab{idx}"
+        t = self.vmctx_field(name, self.ctx.layout.table(idx))
+
+        def make():
+            self.entry.append(f"%{name}.lenp = getelementptr i8, ptr {t}, i64 {vm.VMTABLE_LENGTH}")
+            return f"%{name}.lenp"
+        return t, self.hoisted(name + ".lenp", make)
+
+    def builtin(self, index: int) -> str:
+        b = self.vmctx_field("builtins", self.ctx.layout.builtins)
+        return self.hoisted(f"builtin{index}", lambda: self._load_builtin(b, index))
+
+    def _load_builtin(self, b: str, index: int) -> str:
+        self.entry.append(f"%builtin{index}.a = getelementptr i8, ptr {b}, i64 {vm.builtin_offset(index)}")
+        self.entry.append(f"%builtin{index} = load ptr, ptr %builtin{index}.a")
+        return f"%builtin{index}"
+
+    def check_range(self, r: str, start64: str, count64: str, lenp: str, trap: int,
+                    scale: int = 1) -> None:
+        """Trap unless start + count <= *lenp (all i64, no overflow: both
+        operands are zero-extended u32)."""
+        out = self.out
+        out.append(f"%{r}.end = add i64 {start64}, {count64}")
+        out.append(f"%{r}.len = load i64, ptr {lenp}")
+        out.append(f"%{r}.oob = icmp ugt i64 %{r}.end, %{r}.len")
+        out.append(f"br i1 %{r}.oob, label {self.trap_to(trap)}, label %{r}.ok")
+        out.append(f"{r}.ok:")
+        self.cur = f"{r}.ok"
+
+    # ------------------------------------------------------------ load/store
+    def _address(self, r: str, addr: str, offset: int, size: int, mem: int) -> str:
+        """Bounds-check an access and return the host pointer (SSA name)."""
+        m, lenp = self.mem_ptrs(mem)
+        out = self.out
+        out.append(f"%{r}.ea = zext i32 {addr} to i64")
+        out.append(f"%{r}.end = add i64 %{r}.ea, {offset + size}")
+        out.append(f"%{r}.len = load i64, ptr {lenp}")
+        out.append(f"%{r}.oob = icmp ugt i64 %{r}.end, %{r}.len")
+        out.append(f"br i1 %{r}.oob, label {self.trap_to(_MEM_OOB)}, label %{r}.ok")
+        out.append(f"{r}.ok:")
+        self.cur = f"{r}.ok"
+        out.append(f"%{r}.base = load ptr, ptr {m}")
+        out.append(f"%{r}.p0 = getelementptr i8, ptr %{r}.base, i64 %{r}.ea")
+        if offset:
+            out.append(f"%{r}.p = getelementptr i8, ptr %{r}.p0, i64 {offset}")
+            return f"%{r}.p"
+        return f"%{r}.p0"
+
+    def op_load(self, ins) -> None:
+        at, size, ext, vt = _LOAD_BY_OP[ins.op]
+        _, offset, mem = ins.imm
+        addr = self.stack.pop()[0]
+        r = self.tmp()
+        p = self._address(r, addr, offset, size, mem)
+        if ext is None:
+            self.out.append(f"%{r} = load {at}, ptr {p}, align 1")
+        else:
+            self.out.append(f"%{r}.v = load {at}, ptr {p}, align 1")
+            self.out.append(f"%{r} = {ext} {at} %{r}.v to {vt}")
+        self.stack.append((f"%{r}", vt))
+
+    def op_store(self, ins) -> None:
+        at, size, vt = _STORE_BY_OP[ins.op]
+        _, offset, mem = ins.imm
+        v = self.stack.pop()[0]
+        addr = self.stack.pop()[0]
+        r = self.tmp()
+        p = self._address(r, addr, offset, size, mem)
+        if at != vt:
+            self.out.append(f"%{r}.v = trunc {vt} {v} to {at}")
+            v = f"%{r}.v"
+        self.out.append(f"store {at} {v}, ptr {p}, align 1")
+
+    # ------------------------------------------------------------ memory
+    def op_memory_size(self, ins) -> None:
+        _, lenp = self.mem_ptrs(ins.imm)
+        r = self.tmp()
+        self.out.append(f"%{r}.len = load i64, ptr {lenp}")
+        self.out.append(f"%{r}.pg = lshr i64 %{r}.len, 16")
+        self.out.append(f"%{r} = trunc i64 %{r}.pg to i32")
+        self.stack.append((f"%{r}", "i32"))
+
+    def op_memory_grow(self, ins) -> None:
+        delta = self.stack.pop()[0]
+        fn = self.builtin(vm.BUILTIN_MEMORY_GROW)
+        r = self.tmp()
+        out = self.out
+        out.append(f"%{r}.d = zext i32 {delta} to i64")
+        out.append(f"%{r}.r = call i64 {fn}(ptr %vmctx, i32 {ins.imm}, i64 %{r}.d)")
+        self._check_builtin_trap(r)
+        out.append(f"%{r} = trunc i64 %{r}.r to i32")
+        self.stack.append((f"%{r}", "i32"))
+
+    def _check_builtin_trap(self, r: str) -> None:
+        out = self.out
+        out.append(f"%{r}.t = icmp eq i64 %{r}.r, {vm.BUILTIN_TRAP}")
+        out.append(f"br i1 %{r}.t, label %{r}.raise, label %{r}.ok, !prof !0")
+        out.append(f"{r}.raise:")
+        out.append("call void @wasmlite_raise(ptr %vmctx)")
+        out.append("unreachable")
+        out.append(f"{r}.ok:")
+        self.cur = f"{r}.ok"
+
+    def op_memory_fill(self, ins) -> None:
+        st = self.stack
+        n = st.pop()[0]
+        val = st.pop()[0]
+        d = st.pop()[0]
+        m, lenp = self.mem_ptrs(ins.imm)
+        r = self.tmp()
+        out = self.out
+        out.append(f"%{r}.d = zext i32 {d} to i64")
+        out.append(f"%{r}.n = zext i32 {n} to i64")
+        self.check_range(r, f"%{r}.d", f"%{r}.n", lenp, _MEM_OOB)
+        out.append(f"%{r}.base = load ptr, ptr {m}")
+        out.append(f"%{r}.p = getelementptr i8, ptr %{r}.base, i64 %{r}.d")
+        out.append(f"%{r}.v = trunc i32 {val} to i8")
+        out.append(f"call void @llvm.memset.p0.i64(ptr %{r}.p, i8 %{r}.v, i64 %{r}.n, i1 false)")
+
+    def op_memory_copy(self, ins) -> None:
+        dm, sm = ins.imm
+        st = self.stack
+        n = st.pop()[0]
+        s = st.pop()[0]
+        d = st.pop()[0]
+        dmem, dlen = self.mem_ptrs(dm)
+        smem, slen = self.mem_ptrs(sm)
+        r = self.tmp()
+        out = self.out
+        out.append(f"%{r}.d = zext i32 {d} to i64")
+        out.append(f"%{r}.s = zext i32 {s} to i64")
+        out.append(f"%{r}.n = zext i32 {n} to i64")
+        self.check_range(f"{r}.cs", f"%{r}.s", f"%{r}.n", slen, _MEM_OOB)
+        self.check_range(f"{r}.cd", f"%{r}.d", f"%{r}.n", dlen, _MEM_OOB)
+        out.append(f"%{r}.db = load ptr, ptr {dmem}")
+        out.append(f"%{r}.sb = load ptr, ptr {smem}")
+        out.append(f"%{r}.dp = getelementptr i8, ptr %{r}.db, i64 %{r}.d")
+        out.append(f"%{r}.sp = getelementptr i8, ptr %{r}.sb, i64 %{r}.s")
+        out.append(f"call void @llvm.memmove.p0.p0.i64(ptr %{r}.dp, ptr %{r}.sp, i64 %{r}.n, i1 false)")
+
+    def _segment(self, r: str, offset: int) -> tuple[str, str]:
+        """(pointer to the segment's ptr field, pointer to its len field)."""
+        self.out.append(f"%{r}.seg = getelementptr i8, ptr %vmctx, i64 {offset}")
+        self.out.append(f"%{r}.segl = getelementptr i8, ptr %{r}.seg, i64 {vm.SEGMENT_LEN}")
+        return f"%{r}.seg", f"%{r}.segl"
+
+    def op_memory_init(self, ins) -> None:
+        seg, mem = ins.imm
+        st = self.stack
+        n = st.pop()[0]
+        s = st.pop()[0]
+        d = st.pop()[0]
+        m, lenp = self.mem_ptrs(mem)
+        r = self.tmp()
+        out = self.out
+        segp, segl = self._segment(r, self.ctx.layout.data(seg))
+        out.append(f"%{r}.d = zext i32 {d} to i64")
+        out.append(f"%{r}.s = zext i32 {s} to i64")
+        out.append(f"%{r}.n = zext i32 {n} to i64")
+        self.check_range(f"{r}.cs", f"%{r}.s", f"%{r}.n", segl, _MEM_OOB)
+        self.check_range(f"{r}.cd", f"%{r}.d", f"%{r}.n", lenp, _MEM_OOB)
+        out.append(f"%{r}.base = load ptr, ptr {m}")
+        out.append(f"%{r}.dp = getelementptr i8, ptr %{r}.base, i64 %{r}.d")
+        out.append(f"%{r}.sb = load ptr, ptr {segp}")
+        out.append(f"%{r}.sp = getelementptr i8, ptr %{r}.sb, i64 %{r}.s")
+        out.append(f"call void @llvm.memmove.p0.p0.i64(ptr %{r}.dp, ptr %{r}.sp, i64 %{r}.n, i1 false)")
+
+    def op_data_drop(self, ins) -> None:
+        r = self.tmp()
+        _, segl = self._segment(r, self.ctx.layout.data(ins.imm))
+        self.out.append(f"store i64 0, ptr {segl}")
+
+    # ------------------------------------------------------------ tables
+    def _table_slot(self, r: str, tab: str, i64idx: str) -> str:
+        self.out.append(f"%{r}.el = load ptr, ptr {tab}")
+        self.out.append(f"%{r}.ep = getelementptr i64, ptr %{r}.el, i64 {i64idx}")
+        return f"%{r}.ep"
+
+    def op_table_get(self, ins) -> None:
+        i = self.stack.pop()[0]
+        tab, lenp = self.table_ptrs(ins.imm)
+        r = self.tmp()
+        self.out.append(f"%{r}.i = zext i32 {i} to i64")
+        self.check_range(r, f"%{r}.i", "1", lenp, _TABLE_OOB)
+        p = self._table_slot(r, tab, f"%{r}.i")
+        self.out.append(f"%{r} = load i64, ptr {p}")
+        self.stack.append((f"%{r}", "i64"))
+
+    def op_table_set(self, ins) -> None:
+        v = self.stack.pop()[0]
+        i = self.stack.pop()[0]
+        tab, lenp = self.table_ptrs(ins.imm)
+        r = self.tmp()
+        self.out.append(f"%{r}.i = zext i32 {i} to i64")
+        self.check_range(r, f"%{r}.i", "1", lenp, _TABLE_OOB)
+        p = self._table_slot(r, tab, f"%{r}.i")
+        self.out.append(f"store i64 {v}, ptr {p}")
+
+    def op_table_size(self, ins) -> None:
+        _, lenp = self.table_ptrs(ins.imm)
+        r = self.tmp()
+        self.out.append(f"%{r}.len = load i64, ptr {lenp}")
+        self.out.append(f"%{r} = trunc i64 %{r}.len to i32")
+        self.stack.append((f"%{r}", "i32"))
+
+    def op_table_grow(self, ins) -> None:
+        n = self.stack.pop()[0]
+        init = self.stack.pop()[0]
+        fn = self.builtin(vm.BUILTIN_TABLE_GROW)
+        r = self.tmp()
+        out = self.out
+        out.append(f"%{r}.d = zext i32 {n} to i64")
+        out.append(f"%{r}.r = call i64 {fn}(ptr %vmctx, i32 {ins.imm}, i64 %{r}.d, i64 {init})")
+        self._check_builtin_trap(r)
+        out.append(f"%{r} = trunc i64 %{r}.r to i32")
+        self.stack.append((f"%{r}", "i32"))
+
+    def op_table_fill(self, ins) -> None:
+        st = self.stack
+        n = st.pop()[0]
+        val = st.pop()[0]
+        i = st.pop()[0]
+        tab, lenp = self.table_ptrs(ins.imm)
+        r = self.tmp()
+        out = self.out
+        out.append(f"%{r}.i = zext i32 {i} to i64")
+        out.append(f"%{r}.n = zext i32 {n} to i64")
+        self.check_range(r, f"%{r}.i", f"%{r}.n", lenp, _TABLE_OOB)
+        p = self._table_slot(r, tab, f"%{r}.i")
+        out.append(f"call void @wasmlite_fill64(ptr {p}, i64 {val}, i64 %{r}.n)")
+
+    def op_table_copy(self, ins) -> None:
+        dt, stab = ins.imm
+        st = self.stack
+        n = st.pop()[0]
+        s = st.pop()[0]
+        d = st.pop()[0]
+        dtab, dlen = self.table_ptrs(dt)
+        stb, slen = self.table_ptrs(stab)
+        r = self.tmp()
+        out = self.out
+        out.append(f"%{r}.d = zext i32 {d} to i64")
+        out.append(f"%{r}.s = zext i32 {s} to i64")
+        out.append(f"%{r}.n = zext i32 {n} to i64")
+        self.check_range(f"{r}.cs", f"%{r}.s", f"%{r}.n", slen, _TABLE_OOB)
+        self.check_range(f"{r}.cd", f"%{r}.d", f"%{r}.n", dlen, _TABLE_OOB)
+        dp = self._table_slot(f"{r}.dt", dtab, f"%{r}.d")
+        sp = self._table_slot(f"{r}.st", stb, f"%{r}.s")
+        out.append(f"%{r}.bytes = shl i64 %{r}.n, 3")
+        out.append(f"call void @llvm.memmove.p0.p0.i64(ptr {dp}, ptr {sp}, i64 %{r}.bytes, i1 false)")
+
+    def op_table_init(self, ins) -> None:
+        seg, table = ins.imm
+        st = self.stack
+        n = st.pop()[0]
+        s = st.pop()[0]
+        d = st.pop()[0]
+        tab, lenp = self.table_ptrs(table)
+        r = self.tmp()
+        out = self.out
+        segp, segl = self._segment(r, self.ctx.layout.elem(seg))
+        out.append(f"%{r}.d = zext i32 {d} to i64")
+        out.append(f"%{r}.s = zext i32 {s} to i64")
+        out.append(f"%{r}.n = zext i32 {n} to i64")
+        self.check_range(f"{r}.cs", f"%{r}.s", f"%{r}.n", segl, _TABLE_OOB)
+        self.check_range(f"{r}.cd", f"%{r}.d", f"%{r}.n", lenp, _TABLE_OOB)
+        dp = self._table_slot(f"{r}.dt", tab, f"%{r}.d")
+        out.append(f"%{r}.sb = load ptr, ptr {segp}")
+        out.append(f"%{r}.sp = getelementptr i64, ptr %{r}.sb, i64 %{r}.s")
+        out.append(f"%{r}.bytes = shl i64 %{r}.n, 3")
+        out.append(f"call void @llvm.memmove.p0.p0.i64(ptr {dp}, ptr %{r}.sp, i64 %{r}.bytes, i1 false)")
+
+    def op_elem_drop(self, ins) -> None:
+        r = self.tmp()
+        _, segl = self._segment(r, self.ctx.layout.elem(ins.imm))
+        self.out.append(f"store i64 0, ptr {segl}")
+
+    @classmethod
+    def handlers(cls) -> dict:
+        h = {}
+        for op in _LOAD_BY_OP:
+            h[op] = cls.op_load
+        for op in _STORE_BY_OP:
+            h[op] = cls.op_store
+        for name in ("memory.size", "memory.grow", "memory.fill", "memory.copy",
+                     "memory.init", "data.drop", "table.get", "table.set", "table.size",
+                     "table.grow", "table.fill", "table.copy", "table.init", "elem.drop"):
+            h[OP_BY_NAME[name]] = getattr(cls, "op_" + name.replace(".", "_"))
+        return h
+
+
+# Helpers every module defines (internal; unused ones are dropped by LLVM).
+RUNTIME_HELPERS = f"""
+define internal void @wasmlite_raise(ptr %vmctx) cold noreturn nounwind {{
+  %limits = load ptr, ptr %vmctx
+  %jbp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_JMPBUF}
+  %jb = load ptr, ptr %jbp
+  call void @longjmp(ptr %jb, i32 1)
+  unreachable
+}}
+define internal void @wasmlite_trap(ptr %vmctx, i32 %code) cold noreturn nounwind {{
+  %limits = load ptr, ptr %vmctx
+  %tc = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_CODE}
+  store i32 %code, ptr %tc
+  call void @wasmlite_raise(ptr %vmctx)
+  unreachable
+}}
+define internal void @wasmlite_fill64(ptr %p, i64 %v, i64 %n) nounwind {{
+entry:
+  %z = icmp eq i64 %n, 0
+  br i1 %z, label %done, label %loop
+loop:
+  %i = phi i64 [ 0, %entry ], [ %i1, %loop ]
+  %q = getelementptr i64, ptr %p, i64 %i
+  store i64 %v, ptr %q
+  %i1 = add i64 %i, 1
+  %c = icmp ult i64 %i1, %n
+  br i1 %c, label %loop, label %done
+done:
+  ret void
+}}
+!0 = !{{!"branch_weights", i32 1, i32 1048576}}
+"""

@@ -1,0 +1,101 @@
+"""Whole-module compilation and host trampolines: the compiler's public API."""
+from __future__ import annotations
+
+import threading
+from typing import Any, Optional
+
+from ..syntax.module import Module
+from ..syntax.types import FuncType
+from . import jit
+from .memory import RUNTIME_HELPERS
+from .numeric import INTRINSIC_DECLS
+from .signatures import SignatureRegistry
+from .trampolines import HostTrampoline, compile_host_trampoline, entry_trampoline
+from .translate import ModuleContext, translate_function
+from .vmcontext import VMContextLayout
+
+
+def _distinct_types(module: Module) -> list[FuncType]:
+    seen: dict[FuncType, None] = {}
+    for ft in module.types:
+        seen.setdefault(ft, None)
+    return list(seen)
+
+
+def module_ir(module: Module, table_symbol: str = "wasmlite_code") -> tuple[str, list[FuncType]]:
+    """LLVM IR text of a module: its defined functions (``@f<index>``), one
+    entry trampoline per distinct signature, and ``@<table_symbol>``: an array
+    of code pointers (defined functions in order, then the trampolines).
+    Returns (text, signatures of the trampolines in table order)."""
+    ctx = ModuleContext(module)
+    sigs = _distinct_types(module)
+    parts = [jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS]
+    first = ctx.num_imported_funcs
+    for i, func in enumerate(module.funcs):
+        parts.append(translate_function(ctx, first + i, func))
+    names = [f"f{first + i}" for i in range(len(module.funcs))]
+    for k, ft in enumerate(sigs):
+        parts.append(entry_trampoline(f"entry{k}", ft))
+        names.append(f"entry{k}")
+    body = ", ".join(f"ptr @{n}" for n in names)
+    parts.append(f"@{table_symbol} = constant [{len(names)} x ptr] [{body}]")
+    return "\n".join(parts), sigs
+
+
+class CompiledModule:
+    """Native code of one module.
+
+    ``function_ptrs[i]``: code address of defined function i (wasm ABI);
+    ``entry_trampoline_for(ft)``: address of the entry trampoline of ``ft``;
+    ``sig_indices[t]``: engine-wide signature index of ``module.types[t]``
+    (the runtime writes these into the VMContext)."""
+
+    def __init__(self, module: Module, info: Any, layout: VMContextLayout,
+                 library: jit.CodeLibrary, sigs: list[FuncType],
+                 signatures: SignatureRegistry) -> None:
+        self.module = module
+        self.info = info
+        self.layout = layout
+        self.signatures = signatures
+        self._library = library
+        n = len(module.funcs)
+        self.function_ptrs: list[int] = library.addresses[:n]
+        self.entry_trampolines: dict[FuncType, int] = dict(zip(sigs, library.addresses[n:]))
+        self.sig_indices: list[int] = [signatures.register(ft) for ft in module.types]
+
+    def entry_trampoline_for(self, functype: FuncType) -> int:
+        try:
+            return self.entry_trampolines[functype]
+        except KeyError:
+            raise KeyError(f"module has no entry trampoline for {functype}") from None
+
+
+def compile_module(module: Module, info: Any = None,
+                   signatures: Optional[SignatureRegistry] = None,
+                   opt_level: int = 2) -> CompiledModule:
+    """Compile a validated module to native code."""
+    if signatures is None:
+        signatures = SignatureRegistry()
+    symbol = jit.new_symbol("wasmlite_code")
+    text, sigs = module_ir(module, symbol)
+    library = jit.build_library(text, symbol, len(module.funcs) + len(sigs), opt_level)
+    return CompiledModule(module, info, VMContextLayout(module), library, sigs, signatures)
+
+
+class HostTrampolines:
+    """Per-engine cache: one compiled host trampoline per signature."""
+
+    def __init__(self, opt_level: int = 2) -> None:
+        self.opt_level = opt_level
+        self._cache: dict[FuncType, HostTrampoline] = {}
+        self._lock = threading.Lock()
+
+    def get(self, functype: FuncType) -> HostTrampoline:
+        t = self._cache.get(functype)
+        if t is None:
+            with self._lock:
+                t = self._cache.get(functype)
+                if t is None:
+                    t = compile_host_trampoline(functype, self.opt_level)
+                    self._cache[functype] = t
+        return t

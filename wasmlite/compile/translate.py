@@ -1,0 +1,606 @@
+"""Translate one wasm function body into LLVM IR text.
+
+The body is a flat instruction list; we walk it once with a typed value stack
+of SSA operands (strings) and a stack of control frames — no recursion, so
+10,000 nested blocks cost nothing special.
+
+* Locals live in allocas (LLVM's SROA turns them into registers); block
+  results and loop parameters are phi nodes built when the block's end (or the
+  loop's end, for its header) is reached, when all incoming edges are known.
+* Constants are pushed as literal operands, not instructions.
+* Code after br/br_table/return/unreachable is skipped up to the matching
+  else/end (only nesting depth is tracked there).
+* Each trap kind has one shared block per function that calls the module's
+  ``wasmlite_trap`` routine (it stores the code and longjmps).
+
+Memory, table and bulk instructions are in memory.py (a mixin).
+"""
+from __future__ import annotations
+
+from ..errors import TrapCode, WasmtimeError
+from ..syntax.instructions import OP_BY_NAME, OPS
+from ..syntax.module import Func, Module
+from ..syntax.types import ExternKind, FuncType, ValType
+from . import vmcontext as vm
+from .lltypes import LLTYPE, ZERO, f32_literal, f64_literal, param_list, ret_type
+from .memory import MemoryOps
+from .numeric import TEMPLATES
+
+_STACK_OVERFLOW = int(TrapCode.STACK_OVERFLOW)
+_UNREACHABLE = int(TrapCode.UNREACHABLE)
+_TABLE_OOB = int(TrapCode.TABLE_OUT_OF_BOUNDS)
+_NULL_CALL = int(TrapCode.INDIRECT_CALL_TO_NULL)
+_BAD_SIG = int(TrapCode.BAD_SIGNATURE)
+
+
+class CompileError(WasmtimeError):
+    """The compiler could not translate a function (unsupported or invalid)."""
+
+
+# Numeric instructions: Op -> (template, nparams, result lltype, traps, new_block)
+NUMERIC: dict = {}
+for _op in OPS:
+    _t = TEMPLATES.get(_op.name)
+    if _t is not None:
+        NUMERIC[_op] = (_t[0], len(_op.params), LLTYPE[_op.results[0]], _t[1], _t[2])
+
+
+class Frame:
+    """A control frame: ``label`` is the branch target (end label, or the
+    header for a loop); ``incoming`` the (predecessor label, values) edges."""
+
+    __slots__ = ("kind", "params", "results", "label", "height", "incoming",
+                 "else_label", "param_vals", "has_else", "phis", "phi_slot")
+
+    def __init__(self, kind, params, results, label, height):
+        self.kind = kind
+        self.params = params
+        self.results = results
+        self.label = label
+        self.height = height
+        self.incoming = []
+        self.else_label = None
+        self.param_vals = None
+        self.has_else = False
+        self.phis = None
+        self.phi_slot = -1
+
+
+class ModuleContext:
+    """What every function translator needs to know about the module."""
+
+    def __init__(self, module: Module) -> None:
+        self.module = module
+        self.layout = vm.VMContextLayout(module)
+        self.types = module.types
+        self.func_types: list[FuncType] = [module.types[i] for i in module.func_type_indices()]
+        self.num_imported_funcs = module.num_imported(ExternKind.FUNC)
+        self.global_lltypes = [LLTYPE[g.valtype] for g in module.all_globals()]
+        # LLVM spelling of each function's return type, by function index
+        self.ret_types = [ret_type(ft.results) for ft in self.func_types]
+        self._block_types: dict = {}
+
+    def block_type(self, bt) -> tuple[list[str], list[str]]:
+        """(param lltypes, result lltypes) of a block type immediate."""
+        r = self._block_types.get(bt)
+        if r is None:
+            if bt is None:
+                r = ([], [])
+            elif isinstance(bt, ValType):
+                r = ([], [LLTYPE[bt]])
+            else:
+                ft = self.types[bt]
+                r = ([LLTYPE[t] for t in ft.params], [LLTYPE[t] for t in ft.results])
+            self._block_types[bt] = r
+        return r
+
+
+class FunctionTranslator(MemoryOps):
+    """Translates defined function ``index`` of the module to one ``define``."""
+
+    def __init__(self, ctx: ModuleContext, index: int, func: Func) -> None:
+        self.ctx = ctx
+        self.index = index
+        self.func = func
+        self.ft = ctx.func_types[index]
+        self.out: list = []          # body lines (None = loop phi placeholder)
+        self.entry: list[str] = []   # loads hoisted into the entry block
+        self.cache: dict = {}
+        self.stack: list = []        # (operand, lltype)
+        self.frames: list[Frame] = []
+        self.cur = "start"
+        self.n = 0
+        self.traps: set[int] = set()
+        self.dead = False
+        self.func_results = [LLTYPE[t] for t in self.ft.results]
+        self.local_types = [LLTYPE[t] for t in self.ft.params] + [LLTYPE[t] for t in func.locals]
+
+    # ------------------------------------------------------------ helpers
+    def tmp(self) -> str:
+        n = self.n
+        self.n = n + 1
+        return f"t{n}"
+
+    def pop_vals(self, k: int) -> list[str]:
+        if k == 0:
+            return []
+        st = self.stack
+        vals = [v for v, _ in st[-k:]]
+        del st[-k:]
+        return vals
+
+    def top_vals(self, k: int) -> list[str]:
+        if k == 0:
+            return []
+        return [v for v, _ in self.stack[-k:]]
+
+    def hoisted(self, key, make) -> str:
+        """An SSA value computed once in the entry block (pointers that never
+        change for the life of an instance)."""
+        v = self.cache.get(key)
+        if v is None:
+            v = make()
+            self.cache[key] = v
+        return v
+
+    def vmctx_field(self, name: str, offset: int, lltype: str = "ptr") -> str:
+        """Load a constant field of the VMContext once, in the entry block."""
+        def make():
+            self.entry.append(f"%{name}.a = getelementptr i8, ptr %vmctx, i64 {offset}")
+            self.entry.append(f"%{name} = load {lltype}, ptr %{name}.a")
+            return f"%{name}"
+        return self.hoisted(name, make)
+
+    def trap_to(self, code: int) -> str:
+        self.traps.add(code)
+        return f"%trap{code}"
+
+    # ------------------------------------------------------------ driver
+    def translate(self) -> str:
+        ft = self.ft
+        ctx = self.ctx
+        out = self.out
+        params, results = [LLTYPE[t] for t in ft.params], [LLTYPE[t] for t in ft.results]
+        self.frames.append(Frame("func", params, results, "exit", 0))
+        numeric = NUMERIC
+        handlers = HANDLERS
+        stack = self.stack
+        block_ops = _BLOCK_OPS
+        for ins in self.func.body:
+            op = ins.op
+            if self.dead:
+                # skipped code: only follow nesting to find our else/end
+                if op in block_ops:
+                    self.dead_depth += 1
+                elif op is _END:
+                    if self.dead_depth:
+                        self.dead_depth -= 1
+                    else:
+                        self.op_end(ins)
+                elif op is _ELSE and not self.dead_depth:
+                    self.op_else(ins)
+                continue
+            t = numeric.get(op)
+            if t is not None:
+                tmpl, np_, rty, traps, nb = t
+                n = self.n
+                self.n = n + 1
+                name = f"t{n}"
+                if np_ == 2:
+                    b = stack.pop()[0]
+                    a = stack.pop()[0]
+                else:
+                    a = stack.pop()[0]
+                    b = None
+                out.append(tmpl.format(r="%" + name, n=name, a=a, b=b))
+                if traps:
+                    self.traps.update(traps)
+                if nb:
+                    self.cur = nb.format(n=name)
+                stack.append(("%" + name, rty))
+                continue
+            h = handlers.get(op)
+            if h is None:
+                if op.prefix == 0xFD:
+                    raise CompileError(f"SIMD instruction {op.name} is not supported yet")
+                raise CompileError(f"instruction {op.name} is not supported")
+            h(self, ins)
+            if not self.frames:
+                break
+        return self.assemble()
+
+    dead_depth = 0
+
+    def assemble(self) -> str:
+        ft = self.ft
+        lines = [f"define internal {self.ctx.ret_types[self.index]} @f{self.index}({param_list(ft)}) {{",
+                 "entry:"]
+        lt = self.local_types
+        np_ = len(ft.params)
+        for i, t in enumerate(lt):
+            lines.append(f"%l{i} = alloca {t}")
+        for i in range(np_):
+            lines.append(f"store {lt[i]} %p{i}, ptr %l{i}")
+        for i in range(np_, len(lt)):
+            lines.append(f"store {lt[i]} {ZERO[lt[i]]}, ptr %l{i}")
+        lines.extend(self.entry)
+        # stack-limit check: the entry trampoline sets limits.stack_limit
+        lines.append("%limits = load ptr, ptr %vmctx")
+        lines.append("%stack_limit = load i64, ptr %limits")
+        lines.append("%sp.p = call ptr @llvm.stacksave.p0()")
+        lines.append("%sp = ptrtoint ptr %sp.p to i64")
+        lines.append("%overflow = icmp ult i64 %sp, %stack_limit")
+        lines.append(f"br i1 %overflow, label %trap{_STACK_OVERFLOW}, label %start, !prof !0")
+        self.traps.add(_STACK_OVERFLOW)
+        lines.append("start:")
+        lines.extend(x for x in self.out if x is not None)
+        for code in sorted(self.traps):
+            lines.append(f"trap{code}:")
+            lines.append(f"call void @wasmlite_trap(ptr %vmctx, i32 {code})")
+            lines.append("unreachable")
+        lines.append("}")
+        return "\n".join(lines)
+
+    # ------------------------------------------------------------ control
+    def emit_return(self, vals: list[str]) -> None:
+        results = self.func_results
+        out = self.out
+        if not results:
+            out.append("ret void")
+        elif len(results) == 1:
+            out.append(f"ret {results[0]} {vals[0]}")
+        else:
+            rt = self.ctx.ret_types[self.index]
+            agg = "undef"
+            name = self.tmp()
+            for i, (v, t) in enumerate(zip(vals, results)):
+                out.append(f"%{name}.{i} = insertvalue {rt} {agg}, {t} {v}, {i}")
+                agg = f"%{name}.{i}"
+            out.append(f"ret {rt} {agg}")
+
+    def op_block(self, ins) -> None:
+        params, results = self.ctx.block_type(ins.imm)
+        self.frames.append(Frame("block", params, results, f"b{self.tmp()}",
+                                 len(self.stack) - len(params)))
+
+    def op_loop(self, ins) -> None:
+        params, results = self.ctx.block_type(ins.imm)
+        name = self.tmp()
+        header = f"L{name}"
+        f = Frame("loop", params, results, header, len(self.stack) - len(params))
+        out = self.out
+        out.append(f"br label %{header}")
+        out.append(f"{header}:")
+        if params:
+            f.incoming.append((self.cur, self.pop_vals(len(params))))
+            f.phis = [f"%{header}.p{i}" for i in range(len(params))]
+            f.phi_slot = len(out)
+            out.append(None)   # phis written at the loop's end
+            self.stack.extend(zip(f.phis, params))
+        self.cur = header
+        self.frames.append(f)
+
+    def op_if(self, ins) -> None:
+        params, results = self.ctx.block_type(ins.imm)
+        c = self.stack.pop()[0]
+        name = self.tmp()
+        f = Frame("if", params, results, f"e{name}", len(self.stack) - len(params))
+        f.else_label = f"{name}.else"
+        f.param_vals = list(self.stack[len(self.stack) - len(params):])
+        out = self.out
+        out.append(f"%{name}.c = icmp ne i32 {c}, 0")
+        out.append(f"br i1 %{name}.c, label %{name}.then, label %{name}.else")
+        out.append(f"{name}.then:")
+        self.cur = f"{name}.then"
+        self.frames.append(f)
+
+    def op_else(self, ins) -> None:
+        f = self.frames[-1]
+        if not self.dead:
+            f.incoming.append((self.cur, self.top_vals(len(f.results))))
+            self.out.append(f"br label %{f.label}")
+        del self.stack[f.height:]
+        self.stack.extend(f.param_vals)
+        self.out.append(f"{f.else_label}:")
+        self.cur = f.else_label
+        self.dead = False
+        f.has_else = True
+
+    def op_end(self, ins) -> None:
+        f = self.frames.pop()
+        out = self.out
+        stack = self.stack
+        if f.kind == "loop":
+            if f.phis:
+                phis = []
+                for i, (p, t) in enumerate(zip(f.phis, f.params)):
+                    edges = ", ".join(f"[ {vals[i]}, %{lbl} ]" for lbl, vals in f.incoming)
+                    phis.append(f"{p} = phi {t} {edges}")
+                out[f.phi_slot] = "\n".join(phis)
+            if self.dead:
+                del stack[f.height:]
+            return
+        if f.kind == "if" and not f.has_else:
+            # the implicit else passes the block's params through to the end
+            if not self.dead:
+                f.incoming.append((self.cur, self.top_vals(len(f.results))))
+                out.append(f"br label %{f.label}")
+            out.append(f"{f.else_label}:")
+            out.append(f"br label %{f.label}")
+            f.incoming.append((f.else_label, [v for v, _ in f.param_vals]))
+            self.dead = True
+        if not self.dead:
+            if not f.incoming:
+                # only the fallthrough reaches the end: stay in this block
+                if f.kind == "func":
+                    self.emit_return(self.top_vals(len(f.results)))
+                return
+            f.incoming.append((self.cur, self.top_vals(len(f.results))))
+            out.append(f"br label %{f.label}")
+        del stack[f.height:]
+        if not f.incoming:
+            self.dead = True        # nothing reaches the end
+            return
+        out.append(f"{f.label}:")
+        self.cur = f.label
+        self.dead = False
+        results = f.results
+        if len(f.incoming) == 1:
+            vals = f.incoming[0][1]
+        else:
+            vals = []
+            for i, t in enumerate(results):
+                edges = ", ".join(f"[ {v[i]}, %{lbl} ]" for lbl, v in f.incoming)
+                out.append(f"%{f.label}.r{i} = phi {t} {edges}")
+                vals.append(f"%{f.label}.r{i}")
+        stack.extend(zip(vals, results))
+        if f.kind == "func":
+            self.emit_return(vals)
+
+    def branch_edge(self, depth: int) -> tuple[str, Frame]:
+        """Record an edge from the current block to frame ``depth`` and
+        return its target label."""
+        f = self.frames[-1 - depth]
+        arity = len(f.params) if f.kind == "loop" else len(f.results)
+        f.incoming.append((self.cur, self.top_vals(arity)))
+        return f.label
+
+    def op_br(self, ins) -> None:
+        label = self.branch_edge(ins.imm)
+        self.out.append(f"br label %{label}")
+        self.dead = True
+
+    def op_br_if(self, ins) -> None:
+        c = self.stack.pop()[0]
+        label = self.branch_edge(ins.imm)
+        name = self.tmp()
+        out = self.out
+        out.append(f"%{name}.c = icmp ne i32 {c}, 0")
+        out.append(f"br i1 %{name}.c, label %{label}, label %{name}.f")
+        out.append(f"{name}.f:")
+        self.cur = f"{name}.f"
+
+    def op_br_table(self, ins) -> None:
+        targets, default = ins.imm
+        idx = self.stack.pop()[0]
+        name = self.tmp()
+        out = self.out
+        labels: dict[int, str] = {}
+        # every distinct target gets its own edge block when values flow, so
+        # each phi sees one entry per predecessor
+        pre = []
+        for d in (*targets, default):
+            if d in labels:
+                continue
+            f = self.frames[-1 - d]
+            arity = len(f.params) if f.kind == "loop" else len(f.results)
+            if arity:
+                lbl = f"{name}.d{d}"
+                pre.append(f"{lbl}:")
+                pre.append(f"br label %{f.label}")
+                f.incoming.append((lbl, self.top_vals(arity)))
+                labels[d] = lbl
+            else:
+                f.incoming.append((self.cur, []))
+                labels[d] = f.label
+        cases = " ".join(f"i32 {i}, label %{labels[d]}" for i, d in enumerate(targets))
+        out.append(f"switch i32 {idx}, label %{labels[default]} [ {cases} ]")
+        out.extend(pre)
+        self.dead = True
+
+    def op_return(self, ins) -> None:
+        self.emit_return(self.top_vals(len(self.func_results)))
+        self.dead = True
+
+    def op_unreachable(self, ins) -> None:
+        self.out.append(f"br label {self.trap_to(_UNREACHABLE)}")
+        self.dead = True
+
+    def op_nop(self, ins) -> None:
+        pass
+
+    # ------------------------------------------------------------ calls
+    def emit_call(self, callee: str, ft: FuncType, vmctx: str) -> None:
+        np_ = len(ft.params)
+        st = self.stack
+        args = st[len(st) - np_:] if np_ else []
+        if np_:
+            del st[-np_:]
+        arg_text = "".join(f", {t} {v}" for v, t in args)
+        results = ft.results
+        rt = ret_type(results)
+        out = self.out
+        if not results:
+            out.append(f"call void {callee}(ptr {vmctx}{arg_text})")
+            return
+        name = self.tmp()
+        out.append(f"%{name} = call {rt} {callee}(ptr {vmctx}{arg_text})")
+        if len(results) == 1:
+            st.append((f"%{name}", rt))
+        else:
+            for i, t in enumerate(results):
+                lt = LLTYPE[t]
+                out.append(f"%{name}.{i} = extractvalue {rt} %{name}, {i}")
+                st.append((f"%{name}.{i}", lt))
+
+    def op_call(self, ins) -> None:
+        idx = ins.imm
+        ctx = self.ctx
+        ft = ctx.func_types[idx]
+        if idx >= ctx.num_imported_funcs:
+            self.emit_call(f"@f{idx}", ft, "%vmctx")
+        else:
+            off = ctx.layout.func(idx)
+            code = self.vmctx_field(f"imp{idx}.code", off + vm.VMFUNCREF_CODE)
+            vmc = self.vmctx_field(f"imp{idx}.vmctx", off + vm.VMFUNCREF_VMCTX)
+            self.emit_call(code, ft, vmc)
+
+    def op_call_indirect(self, ins) -> None:
+        type_idx, table_idx = ins.imm
+        ft = self.ctx.types[type_idx]
+        i = self.stack.pop()[0]
+        tab, lenp = self.table_ptrs(table_idx)
+        sig = self.hoisted(("sig", type_idx), lambda: self._load_sig(type_idx))
+        r = self.tmp()
+        out = self.out
+        out.append(f"%{r}.len = load i64, ptr {lenp}")
+        out.append(f"%{r}.i = zext i32 {i} to i64")
+        out.append(f"%{r}.oob = icmp uge i64 %{r}.i, %{r}.len")
+        out.append(f"br i1 %{r}.oob, label {self.trap_to(_TABLE_OOB)}, label %{r}.a")
+        out.append(f"{r}.a:")
+        out.append(f"%{r}.el = load ptr, ptr {tab}")
+        out.append(f"%{r}.ep = getelementptr i64, ptr %{r}.el, i64 %{r}.i")
+        out.append(f"%{r}.fr = load ptr, ptr %{r}.ep")
+        out.append(f"%{r}.null = icmp eq ptr %{r}.fr, null")
+        out.append(f"br i1 %{r}.null, label {self.trap_to(_NULL_CALL)}, label %{r}.b")
+        out.append(f"{r}.b:")
+        out.append(f"%{r}.sp = getelementptr i8, ptr %{r}.fr, i64 {vm.VMFUNCREF_SIG}")
+        out.append(f"%{r}.sig = load i64, ptr %{r}.sp")
+        out.append(f"%{r}.bad = icmp ne i64 %{r}.sig, {sig}")
+        out.append(f"br i1 %{r}.bad, label {self.trap_to(_BAD_SIG)}, label %{r}.ok")
+        out.append(f"{r}.ok:")
+        out.append(f"%{r}.code = load ptr, ptr %{r}.fr")
+        out.append(f"%{r}.vp = getelementptr i8, ptr %{r}.fr, i64 {vm.VMFUNCREF_VMCTX}")
+        out.append(f"%{r}.vmctx = load ptr, ptr %{r}.vp")
+        self.cur = f"{r}.ok"
+        self.emit_call(f"%{r}.code", ft, f"%{r}.vmctx")
+
+    def _load_sig(self, type_idx: int) -> str:
+        off = self.ctx.layout.sig(type_idx)
+        e = self.entry
+        e.append(f"%sig{type_idx}.a = getelementptr i8, ptr %vmctx, i64 {off}")
+        e.append(f"%sig{type_idx}.w = load i32, ptr %sig{type_idx}.a")
+        e.append(f"%sig{type_idx} = zext i32 %sig{type_idx}.w to i64")
+        return f"%sig{type_idx}"
+
+    # ------------------------------------------------------------ parametric
+    def op_drop(self, ins) -> None:
+        self.stack.pop()
+
+    def op_select(self, ins) -> None:
+        st = self.stack
+        c = st.pop()[0]
+        b = st.pop()[0]
+        a, t = st.pop()
+        r = self.tmp()
+        self.out.append(f"%{r}.c = icmp ne i32 {c}, 0")
+        self.out.append(f"%{r} = select i1 %{r}.c, {t} {a}, {t} {b}")
+        st.append((f"%{r}", t))
+
+    # ------------------------------------------------------------ variables
+    def op_local_get(self, ins) -> None:
+        i = ins.imm
+        t = self.local_types[i]
+        n = self.n
+        self.n = n + 1
+        self.out.append(f"%t{n} = load {t}, ptr %l{i}")
+        self.stack.append((f"%t{n}", t))
+
+    def op_local_set(self, ins) -> None:
+        i = ins.imm
+        v = self.stack.pop()[0]
+        self.out.append(f"store {self.local_types[i]} {v}, ptr %l{i}")
+
+    def op_local_tee(self, ins) -> None:
+        i = ins.imm
+        self.out.append(f"store {self.local_types[i]} {self.stack[-1][0]}, ptr %l{i}")
+
+    def global_cell(self, idx: int) -> str:
+        return self.vmctx_field(f"g{idx}", self.ctx.layout.global_(idx))
+
+    def op_global_get(self, ins) -> None:
+        idx = ins.imm
+        cell = self.global_cell(idx)
+        t = self.ctx.global_lltypes[idx]
+        r = self.tmp()
+        self.out.append(f"%{r} = load {t}, ptr {cell}")
+        self.stack.append((f"%{r}", t))
+
+    def op_global_set(self, ins) -> None:
+        idx = ins.imm
+        cell = self.global_cell(idx)
+        v = self.stack.pop()[0]
+        self.out.append(f"store {self.ctx.global_lltypes[idx]} {v}, ptr {cell}")
+
+    # ------------------------------------------------------------ constants
+    def op_i32_const(self, ins) -> None:
+        self.stack.append((str(ins.imm), "i32"))
+
+    def op_i64_const(self, ins) -> None:
+        self.stack.append((str(ins.imm), "i64"))
+
+    def op_f32_const(self, ins) -> None:
+        self.stack.append((f32_literal(ins.imm), "float"))
+
+    def op_f64_const(self, ins) -> None:
+        self.stack.append((f64_literal(ins.imm), "double"))
+
+    # ------------------------------------------------------------ references
+    def op_ref_null(self, ins) -> None:
+        self.stack.append(("0", "i64"))
+
+    def op_ref_is_null(self, ins) -> None:
+        a = self.stack.pop()[0]
+        r = self.tmp()
+        self.out.append(f"%{r}.c = icmp eq i64 {a}, 0")
+        self.out.append(f"%{r} = zext i1 %{r}.c to i32")
+        self.stack.append((f"%{r}", "i32"))
+
+    def op_ref_func(self, ins) -> None:
+        off = self.ctx.layout.func(ins.imm)
+        r = self.tmp()
+        self.out.append(f"%{r}.p = getelementptr i8, ptr %vmctx, i64 {off}")
+        self.out.append(f"%{r} = ptrtoint ptr %{r}.p to i64")
+        self.stack.append((f"%{r}", "i64"))
+
+
+_END = OP_BY_NAME["end"]
+_ELSE = OP_BY_NAME["else"]
+_BLOCK_OPS = frozenset(OP_BY_NAME[n] for n in ("block", "loop", "if"))
+
+HANDLERS = {}
+for _name, _meth in [
+    ("block", "op_block"), ("loop", "op_loop"), ("if", "op_if"), ("else", "op_else"),
+    ("end", "op_end"), ("br", "op_br"), ("br_if", "op_br_if"), ("br_table", "op_br_table"),
+    ("return", "op_return"), ("unreachable", "op_unreachable"), ("nop", "op_nop"),
+    ("call", "op_call"), ("call_indirect", "op_call_indirect"),
+    ("drop", "op_drop"), ("select", "op_select"), ("select_t", "op_select"),
+    ("local.get", "op_local_get"), ("local.set", "op_local_set"), ("local.tee", "op_local_tee"),
+    ("global.get", "op_global_get"), ("global.set", "op_global_set"),
+    ("i32.const", "op_i32_const"), ("i64.const", "op_i64_const"),
+    ("f32.const", "op_f32_const"), ("f64.const", "op_f64_const"),
+    ("ref.null", "op_ref_null"), ("ref.is_null", "op_ref_is_null"), ("ref.func", "op_ref_func"),
+]:
+    HANDLERS[OP_BY_NAME[_name]] = getattr(FunctionTranslator, _meth)
+HANDLERS.update(MemoryOps.handlers())
+
+
+def translate_function(ctx: ModuleContext, index: int, func: Func) -> str:
+    """IR text of defined function ``index`` (function index space)."""
+    try:
+        return FunctionTranslator(ctx, index, func).translate()
+    except CompileError:
+        raise
+    except (IndexError, KeyError, TypeError, ValueError) as e:
+        # only reachable for a module that skipped validation
+        raise CompileError(f"cannot compile function {index}: invalid body ({e!r})") from e
