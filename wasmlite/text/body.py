@@ -38,9 +38,9 @@ _HEAPTYPES = {"func": FUNCREF, "extern": EXTERNREF}
 
 
 def looks_numeric(atom: str) -> bool:
-    """Could ``atom`` be meant as a number (used to count v128 lanes)?"""
-    c = atom[0]
-    return c.isdigit() or c in "+-" or atom.startswith(("inf", "nan"))
+    """Is ``atom`` meant as a lane literal (anything but an instruction
+    name, so that malformed literals are counted and then reported)?"""
+    return atom not in TEXT_OPS
 
 
 def lane_value(text: str, bits: int, fmt) -> int:
@@ -193,7 +193,9 @@ class BodyParser:
         at = i
         params, results, _, i = self.func_type(i, allow_names=False)
         if explicit is not None:
-            if i != at and explicit < len(self.types):
+            if i != at:
+                if explicit >= len(self.types):
+                    raise self.error(at - 2, f"unknown type {explicit}")
                 if self.types[explicit] != FuncType(tuple(params), tuple(results)):
                     raise self.error(at, "inline function type")
             return explicit, i
@@ -223,6 +225,9 @@ class BodyParser:
             imm = imm + (self.lane(i),)
             i += 1
         else:
+            if kind == "memory.init" or kind == "data":
+                # the binary form of these needs a data count section
+                self.uses_data_count = True
             imm, i = self._IMM[kind](self, i, labels)
         return Instr(op, imm), i
 
@@ -397,7 +402,12 @@ class BodyParser:
             j += 1
         if j - i != 16:
             raise self.error(i, "invalid lane length")
-        return bytes(self.lane(t) for t in range(i, j)), j
+        lanes = []
+        for t in range(i, j):
+            if parse_nat(T[t]) is None:
+                raise self.error(t, "malformed lane index")
+            lanes.append(self.lane(t))
+        return bytes(lanes), j
 
     _IMM = {
         "label": _imm_label,

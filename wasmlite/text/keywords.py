@@ -7,7 +7,7 @@ spec tests check that distinction, so the parser asks here which one it is.
 from __future__ import annotations
 
 from ..syntax.instructions import OP_BY_NAME
-from .numbers import FLOAT_RE
+from .numbers import FLOAT_RE, parse_nat
 
 # "select_t" is the table's name for the binary form of `select (result t)`;
 # it is not a word of the text format.
@@ -30,5 +30,5 @@ def is_known_word(atom: str) -> bool:
     if atom in TEXT_OPS or atom in GRAMMAR_WORDS:
         return True
     if atom.startswith(("offset=", "align=")):
-        return True
+        return parse_nat(atom[atom.index("=") + 1:]) is not None
     return FLOAT_RE.fullmatch(atom) is not None

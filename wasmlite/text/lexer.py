@@ -31,7 +31,7 @@ _TOKEN_RE = re.compile(
     r"(\()(?!;)"                                       # 1 (
     r"|(\))"                                           # 2 )
     rf"|((?:[{_IDCHARS}]+|{_STRING})+)"                # 3 atom / string / id
-    r"|(;;[^\n]*)"                                     # 4 line comment
+    r"|(;;[^\n\r]*)"                                     # 4 line comment
     r"|(\(;)"                                          # 5 block comment
     r"|(\Z)"                                           # 6 end of text
     r")", re.S)
@@ -135,9 +135,8 @@ def tokenize(text: str, name: str = "") -> Tokens:
             texts.append("(")
             poss.append(m.start(1))
         elif g == 2:
-            if not stack:
-                raise src.error(m.start(2), "unexpected token: unbalanced ')'")
-            match[stack.pop()] = len(kinds)
+            if stack:     # a stray ')' stays a token: the parser reports it in order
+                match[stack.pop()] = len(kinds)
             kinds.append(")")
             texts.append(")")
             poss.append(m.start(2))

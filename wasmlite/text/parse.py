@@ -59,6 +59,7 @@ class ModuleParser(BodyParser):
         self.spaces = {w: Space(w) for w in
                        ("type", "func", "table", "memory", "global", "elem", "data")}
         self.uses_data_count = False
+        self.scan_error: Optional[TextParseError] = None
 
     # ------------------------------------------------------------ errors
 
@@ -206,6 +207,8 @@ class ModuleParser(BodyParser):
                 results.append(self.valtype(j))
                 j += 1
             i = self.expect_close(j)
+        if self.is_open(i, "param"):            # params must come first
+            raise self.unexpected(i + 1)
         return params, results, names, i
 
     def type_use(self, i: int, allow_names: bool = True
@@ -231,6 +234,8 @@ class ModuleParser(BodyParser):
             else:
                 names = [None] * len(declared.params)
             return explicit, len(declared.params), names, i
+        if i != at:       # inline types cannot be checked against nothing
+            raise self.error(at - 2, f"unknown type {explicit}")
         # unknown numeric type index: the validator reports it
         return explicit, len(params), names, i
 
@@ -239,10 +244,17 @@ class ModuleParser(BodyParser):
     def scan(self) -> list[tuple[str, int]]:
         """Register every field's ``$id``; parse explicit types. Returns the
         fields as (keyword, index of their '(') in text order."""
-        K, T, M = self.K, self.T, self.M
         fields: list[tuple[str, int]] = []
+        try:
+            self.scan_fields(fields, self.start)
+        except TextParseError as e:
+            # report it after the fields before it, so errors come in text order
+            self.scan_error = e
+        return fields
+
+    def scan_fields(self, fields: list, i: int) -> None:
+        K, T, M = self.K, self.T, self.M
         first_def: Optional[ExternKind] = None
-        i = self.start
         while i < self.end:
             if K[i] != "(":
                 raise self.unexpected(i)
@@ -280,7 +292,6 @@ class ModuleParser(BodyParser):
                 raise self.unexpected(i + 1)
             fields.append((kw, i))
             i = close + 1
-        return fields
 
     def scan_type(self, i: int) -> None:
         name, j = self.opt_id(i + 2)
@@ -310,6 +321,8 @@ class ModuleParser(BodyParser):
         for kw, i in fields:
             if kw != "type":
                 handlers[kw](i)
+        if self.scan_error is not None:
+            raise self.scan_error
         if self.uses_data_count:
             self.module.data_count = len(self.module.datas)
         return self.module
@@ -406,7 +419,7 @@ class ModuleParser(BodyParser):
             et = self.reftype(j)
             if not self.is_open(j + 1, "elem"):
                 raise self.unexpected(j + 1)
-            inits, _ = self.elem_list(j + 2, self.M[j + 1], et, allow_bare=True)
+            inits, _ = self.elem_list(j + 3, self.M[j + 1], et, allow_bare=True)
             self.expect_close(self.M[j + 1] + 1)
             n = len(inits)
             self.module.tables.append(TableType(et, Limits(n, n)))

@@ -1,0 +1,432 @@
+""".wast scripts → a list of commands.
+
+The whole script is tokenized once; text modules are parsed straight from
+the script's tokens. ``module quote`` and ``module binary`` keep their source
+(text or bytes) for the runner, so their errors surface where the script
+asserts them. Values are raw bits (see ``Const``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+from ..errors import TextParseError
+from ..syntax.module import Module
+from ..syntax.types import (EXTERNREF, F32, F64, FUNCREF, I32, I64, V128,
+                            ValType)
+from .body import SHAPES, lane_value, looks_numeric
+from .lexer import Tokens, decode_name, decode_string, tokenize
+from .numbers import F32_FORMAT, F64_FORMAT, parse_float, parse_int, parse_nat
+from .parse import ModuleParser, add_sentinels
+
+
+@dataclass
+class Const:
+    """A value as raw bits: i32/i64 unsigned, f32/f64 bit pattern, v128 the
+    16 bytes read little-endian, references an int or None (null)."""
+    type: ValType
+    value: Optional[int]
+
+
+@dataclass
+class NanPattern:
+    type: ValType                 # F32 or F64
+    kind: str                     # "canonical" | "arithmetic"
+
+
+@dataclass
+class V128Pattern:
+    shape: str                    # "i8x16" ... "f64x2"
+    lanes: list                   # Const | NanPattern per lane
+
+
+@dataclass
+class RefPattern:
+    type: ValType                 # FUNCREF or EXTERNREF
+    kind: str = "nonnull"
+
+
+Expected = Union[Const, NanPattern, V128Pattern, RefPattern]
+
+
+@dataclass
+class ModuleCmd:
+    line: int
+    id: Optional[str]
+    kind: str                     # "text" | "binary" | "quote"
+    module: Optional[Module] = None
+    source: Union[bytes, str, None] = None
+
+
+@dataclass
+class Register:
+    line: int
+    name: str
+    module_id: Optional[str]
+
+
+@dataclass
+class Invoke:
+    line: int
+    module_id: Optional[str]
+    name: str
+    args: list = field(default_factory=list)
+
+
+@dataclass
+class Get:
+    line: int
+    module_id: Optional[str]
+    name: str
+
+
+Action = Union[Invoke, Get]
+
+
+@dataclass
+class AssertReturn:
+    line: int
+    action: Action
+    expected: list
+
+
+@dataclass
+class AssertTrap:
+    line: int
+    action_or_module: Union[Invoke, Get, ModuleCmd]
+    message: str
+
+
+@dataclass
+class AssertExhaustion:
+    line: int
+    action: Action
+    message: str
+
+
+@dataclass
+class AssertMalformed:
+    line: int
+    module: ModuleCmd
+    message: str
+
+
+@dataclass
+class AssertInvalid:
+    line: int
+    module: ModuleCmd
+    message: str
+
+
+@dataclass
+class AssertUnlinkable:
+    line: int
+    module: ModuleCmd
+    message: str
+
+
+@dataclass
+class AssertUninstantiable:
+    line: int
+    module: ModuleCmd
+    message: str
+
+
+Command = Union[ModuleCmd, Register, Invoke, Get, AssertReturn, AssertTrap,
+                AssertExhaustion, AssertMalformed, AssertInvalid,
+                AssertUnlinkable, AssertUninstantiable]
+
+_NUM_TYPES = {"i32.const": I32, "i64.const": I64, "f32.const": F32,
+              "f64.const": F64}
+_MODULE_ASSERTS = {"assert_malformed": AssertMalformed,
+                   "assert_invalid": AssertInvalid,
+                   "assert_unlinkable": AssertUnlinkable,
+                   "assert_uninstantiable": AssertUninstantiable}
+_NAN_KINDS = {"nan:canonical": "canonical", "nan:arithmetic": "arithmetic"}
+
+
+class _ScriptParser:
+    def __init__(self, toks: Tokens) -> None:
+        self.toks = toks
+        self.K = toks.kind
+        self.T = toks.text
+        self.M = toks.match
+        self.n = len(toks.pos)
+        # a ModuleParser over the whole script gives the shared error helpers
+        self.helper = ModuleParser(toks, 0, 0)
+
+    def line(self, i: int) -> int:
+        return self.toks.source.line_col(self.toks.pos[i])[0]
+
+    def error(self, i: int, message: str) -> TextParseError:
+        return self.helper.error(i, message)
+
+    def unexpected(self, i: int) -> TextParseError:
+        return self.helper.unexpected(i)
+
+    def head(self, i: int) -> str:
+        """The keyword after the '(' at ``i``."""
+        if self.K[i] != "(":
+            raise self.unexpected(i)
+        if self.K[i + 1] != "a":
+            raise self.unexpected(i + 1)
+        return self.T[i + 1]
+
+    def close(self, i: int) -> int:
+        if self.K[i] != ")":
+            raise self.unexpected(i)
+        return i + 1
+
+    def message(self, i: int) -> str:
+        if self.K[i] != "s":
+            raise self.unexpected(i)
+        try:
+            return decode_string(self.T[i]).decode("utf-8", "replace")
+        except ValueError as e:
+            raise self.error(i, str(e)) from None
+
+    # ------------------------------------------------------------ commands
+
+    def commands(self) -> list:
+        out = []
+        i = 0
+        n = self.n
+        # a file of bare module fields is one module (the spec allows it)
+        if n and self.K[0] == "(" and self.T[1] not in _COMMANDS:
+            module = ModuleParser(self.toks, 0, n).parse()
+            return [ModuleCmd(1, None, "text", module, None)]
+        while i < n:
+            out.append(self.command(i))
+            i = self.M[i] + 1
+        return out
+
+    def command(self, i: int):
+        kw = self.head(i)
+        handler = _COMMANDS.get(kw)
+        if handler is None:
+            raise self.unexpected(i + 1)
+        return handler(self, i)
+
+    def module(self, i: int) -> ModuleCmd:
+        if self.head(i) != "module":
+            raise self.unexpected(i + 1)
+        close = self.M[i]
+        line = self.line(i)
+        j = i + 2
+        mid = None
+        if self.K[j] == "$":
+            mid = self.T[j]
+            j += 1
+        if self.K[j] == "a" and self.T[j] in ("binary", "quote"):
+            kind = self.T[j]
+            parts = []
+            j += 1
+            while j < close:
+                if self.K[j] != "s":
+                    raise self.unexpected(j)
+                try:
+                    parts.append(decode_string(self.T[j]))
+                except ValueError as e:
+                    raise self.error(j, str(e)) from None
+                j += 1
+            data = b"".join(parts)
+            if kind == "binary":
+                return ModuleCmd(line, mid, kind, None, data)
+            # quoted text is UTF-8 by construction; bad bytes are the
+            # module's problem, reported when the runner parses it
+            return ModuleCmd(line, mid, kind, None,
+                             data.decode("utf-8", "surrogateescape"))
+        module = ModuleParser(self.toks, j, close).parse()
+        module.id = mid
+        return ModuleCmd(line, mid, "text", module, None)
+
+    def cmd_module(self, i: int) -> ModuleCmd:
+        return self.module(i)
+
+    def cmd_register(self, i: int) -> Register:
+        name = self.name(i + 2)
+        mid = None
+        j = i + 3
+        if self.K[j] == "$":
+            mid = self.T[j]
+            j += 1
+        self.close(j)
+        return Register(self.line(i), name, mid)
+
+    def name(self, i: int) -> str:
+        if self.K[i] != "s":
+            raise self.unexpected(i)
+        try:
+            return decode_name(self.T[i])
+        except ValueError as e:
+            raise self.error(i, str(e)) from None
+
+    def action(self, i: int):
+        kw = self.head(i)
+        line = self.line(i)
+        j = i + 2
+        mid = None
+        if self.K[j] == "$":
+            mid = self.T[j]
+            j += 1
+        name = self.name(j)
+        j += 1
+        if kw == "get":
+            self.close(j)
+            return Get(line, mid, name)
+        if kw != "invoke":
+            raise self.unexpected(i + 1)
+        args = []
+        while self.K[j] == "(":
+            args.append(self.value(j, pattern=False))
+            j = self.M[j] + 1
+        self.close(j)
+        return Invoke(line, mid, name, args)
+
+    def cmd_action(self, i: int):
+        return self.action(i)
+
+    def cmd_assert_return(self, i: int) -> AssertReturn:
+        action = self.action(i + 2)
+        j = self.M[i + 2] + 1
+        expected = []
+        while self.K[j] == "(":
+            expected.append(self.value(j, pattern=True))
+            j = self.M[j] + 1
+        self.close(j)
+        return AssertReturn(self.line(i), action, expected)
+
+    def cmd_assert_trap(self, i: int) -> AssertTrap:
+        kw = self.head(i + 2)
+        target = self.module(i + 2) if kw == "module" else self.action(i + 2)
+        j = self.M[i + 2] + 1
+        msg = self.message(j)
+        self.close(j + 1)
+        return AssertTrap(self.line(i), target, msg)
+
+    def cmd_assert_exhaustion(self, i: int) -> AssertExhaustion:
+        action = self.action(i + 2)
+        j = self.M[i + 2] + 1
+        msg = self.message(j)
+        self.close(j + 1)
+        return AssertExhaustion(self.line(i), action, msg)
+
+    def cmd_assert_module(self, i: int):
+        cls = _MODULE_ASSERTS[self.T[i + 1]]
+        module = self.module(i + 2)
+        j = self.M[i + 2] + 1
+        msg = self.message(j)
+        self.close(j + 1)
+        return cls(self.line(i), module, msg)
+
+    # ------------------------------------------------------------ values
+
+    def value(self, i: int, pattern: bool):
+        """``(t.const v)`` / ``(ref.null ht)`` / ``(ref.extern n)`` /
+        ``(ref.func)``; NaN and nonnull patterns only where ``pattern``."""
+        kw = self.head(i)
+        close = self.M[i]
+        args = list(range(i + 2, close))
+        for a in args:
+            if self.K[a] != "a":
+                raise self.unexpected(a)
+        texts = [self.T[a] for a in args]
+        ty = _NUM_TYPES.get(kw)
+        if ty is not None:
+            if len(texts) != 1:
+                raise self.unexpected(i + 2 + min(len(texts), 1))
+            t = texts[0]
+            if pattern and t in _NAN_KINDS and ty in (F32, F64):
+                return NanPattern(ty, _NAN_KINDS[t])
+            return Const(ty, self.number(i + 2, ty))
+        if kw == "v128.const":
+            return self.v128(i + 2, close, pattern)
+        if kw == "ref.null":
+            if texts == ["func"]:
+                return Const(FUNCREF, None)
+            if texts == ["extern"]:
+                return Const(EXTERNREF, None)
+            raise self.unexpected(i + 2)
+        if kw in ("ref.extern", "ref.func"):
+            ty = EXTERNREF if kw == "ref.extern" else FUNCREF
+            if not texts and pattern:
+                return RefPattern(ty, "nonnull")
+            v = parse_nat(texts[0]) if len(texts) == 1 else None
+            if v is None:
+                raise self.unexpected(i + 2)
+            return Const(ty, v)
+        raise self.unexpected(i + 1)
+
+    def number(self, i: int, ty: ValType) -> int:
+        t = self.T[i]
+        try:
+            if ty is I32 or ty is I64:
+                bits = 32 if ty is I32 else 64
+                v = parse_int(t, bits)
+                v = None if v is None else v & ((1 << bits) - 1)
+            else:
+                v = parse_float(t, F32_FORMAT if ty is F32 else F64_FORMAT)
+        except OverflowError:
+            raise self.error(i, "constant out of range") from None
+        if v is None:
+            raise self.unexpected(i)
+        return v
+
+    def v128(self, i: int, close: int, pattern: bool):
+        shape_name = self.T[i]
+        shape = SHAPES.get(shape_name) if self.K[i] == "a" else None
+        if shape is None:
+            raise self.unexpected(i)
+        count, bits, fmt = shape
+        lanes_at = list(range(i + 1, close))
+        if len(lanes_at) != count or not all(
+                self.K[a] == "a" and (looks_numeric(self.T[a]) or self.T[a] in _NAN_KINDS)
+                for a in lanes_at):
+            raise self.error(i, "wrong number of lane literals")
+        lanes = []
+        has_nan_pattern = False
+        lane_type = {8: I32, 16: I32, 32: I32, 64: I64}[bits] if fmt is None else (
+            F32 if fmt is F32_FORMAT else F64)
+        for a in lanes_at:
+            t = self.T[a]
+            if t in _NAN_KINDS:
+                if not pattern or fmt is None:
+                    raise self.unexpected(a)
+                lanes.append(NanPattern(lane_type, _NAN_KINDS[t]))
+                has_nan_pattern = True
+                continue
+            try:
+                v = lane_value(t, bits, fmt)
+            except OverflowError:
+                raise self.error(a, "constant out of range") from None
+            if v is None:
+                raise self.unexpected(a)
+            lanes.append(Const(lane_type, v))
+        if has_nan_pattern:
+            return V128Pattern(shape_name, lanes)
+        value = 0
+        for n, lane in enumerate(lanes):
+            value |= lane.value << (n * bits)
+        return Const(V128, value)
+
+
+_COMMANDS = {
+    "module": _ScriptParser.cmd_module,
+    "register": _ScriptParser.cmd_register,
+    "invoke": _ScriptParser.cmd_action,
+    "get": _ScriptParser.cmd_action,
+    "assert_return": _ScriptParser.cmd_assert_return,
+    "assert_trap": _ScriptParser.cmd_assert_trap,
+    "assert_exhaustion": _ScriptParser.cmd_assert_exhaustion,
+    "assert_malformed": _ScriptParser.cmd_assert_module,
+    "assert_invalid": _ScriptParser.cmd_assert_module,
+    "assert_unlinkable": _ScriptParser.cmd_assert_module,
+    "assert_uninstantiable": _ScriptParser.cmd_assert_module,
+}
+
+
+def parse_script(text: str, filename: str = "") -> list:
+    """Parse a .wast script into a list of commands (see the dataclasses)."""
+    toks = tokenize(text, filename)
+    add_sentinels(toks)
+    return _ScriptParser(toks).commands()
