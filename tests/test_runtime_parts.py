@@ -119,7 +119,7 @@ def test_table_grow_get_set_and_bounds():
     with pytest.raises(Trap) as e:
         t.get(4)
     assert e.value.trap_code == TrapCode.TABLE_OUT_OF_BOUNDS
-    assert e.value.message == "out of bounds table access"
+    assert "out of bounds table access" in e.value.message
 
 
 def test_table_grow_many_times_keeps_contents():
@@ -230,7 +230,7 @@ def test_partial_initialisation_leaves_earlier_segments(store):
       (data (i32.const 0) "never"))""")
     with pytest.raises(Trap) as e:
         instantiate(store, c, [mem, tab])
-    assert e.value.message == "out of bounds table access"
+    assert "out of bounds table access" in e.value.message
     assert tab.table.get(0) != 0 and tab.table.get(2) == 0
     assert mem.memory.read(0, 5) == bytearray(5)           # data never ran
     # the failed instance's function stays resolvable from the shared table

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import mmap as _mmap_module
+import threading
 
 from ..errors import WasmtimeError
 from ..syntax.types import MAX_PAGES_32, PAGE_SIZE, MemoryType
@@ -35,9 +36,52 @@ _MAP_ANONYMOUS = getattr(_mmap_module, "MAP_ANONYMOUS", 0x20)
 _MAP_NORESERVE = getattr(_mmap_module, "MAP_NORESERVE", 0x4000)
 _MAP_FAILED = ctypes.c_void_p(-1).value
 
-# Inaccessible bytes after the largest possible memory: an access whose
-# 32-bit address plus offset overshoots lands here instead of in a neighbour.
-GUARD_BYTES = 2 * 1024 * 1024 * 1024
+# Inaccessible bytes after the largest possible memory. Generated code checks
+# every access against length_bytes, so this is defence in depth only (and
+# keeps a 0-page maximum from being a 0-byte mapping).
+GUARD_BYTES = 64 * 1024
+
+# Reservations are placed in their own region of the address space, away
+# from where the kernel puts ordinary mappings (top-down from ~127 TiB): the
+# JIT's code and data sections must stay within +-2 GiB of each other, and
+# gigabyte-sized reservations landing between them would break that.
+_REGION_START = 0x1000_0000_0000          # 16 TiB
+_REGION_END = 0x5000_0000_0000            # 80 TiB
+_MAP_FIXED_NOREPLACE = 0x100000           # Linux >= 4.17; older kernels: a hint
+
+
+class _AddressSpace:
+    """Hands out address ranges for reservations, reusing released ones."""
+
+    def __init__(self) -> None:
+        self._next = _REGION_START
+        self._free: dict[int, list[int]] = {}     # size -> released addresses
+        self._lock = threading.Lock()
+
+    def reserve(self, size: int) -> int | None:
+        """mmap ``size`` bytes PROT_NONE; the address or None."""
+        with self._lock:
+            free = self._free.get(size)
+            hint = free.pop() if free else None
+            if hint is None and self._next + size <= _REGION_END:
+                hint = self._next
+                self._next += size
+        flags = _MAP_PRIVATE | _MAP_ANONYMOUS | _MAP_NORESERVE
+        if hint is not None:
+            base = _libc.mmap(hint, size, _PROT_NONE, flags | _MAP_FIXED_NOREPLACE, -1, 0)
+            if base not in (None, _MAP_FAILED):
+                return base
+        base = _libc.mmap(None, size, _PROT_NONE, flags, -1, 0)
+        return None if base in (None, _MAP_FAILED) else base
+
+    def release(self, base: int, size: int) -> None:
+        _libc.munmap(base, size)
+        if _REGION_START <= base < _REGION_END:
+            with self._lock:
+                self._free.setdefault(size, []).append(base)
+
+
+_ADDRESS_SPACE = _AddressSpace()
 
 
 class VMMemory(ctypes.Structure):
@@ -56,9 +100,8 @@ class Memory:
         if limits.min > self.maximum:
             raise WasmtimeError("memory minimum size exceeds its maximum")
         self._reserved = self.maximum * PAGE_SIZE + GUARD_BYTES
-        base = _libc.mmap(None, self._reserved, _PROT_NONE,
-                          _MAP_PRIVATE | _MAP_ANONYMOUS | _MAP_NORESERVE, -1, 0)
-        if base is None or base == _MAP_FAILED:
+        base = _ADDRESS_SPACE.reserve(self._reserved)
+        if base is None:
             self._reserved = 0
             raise WasmtimeError(
                 f"failed to reserve linear memory: {_errno_message()}")
@@ -120,7 +163,7 @@ class Memory:
 
     def _release(self) -> None:
         if self._reserved:
-            _libc.munmap(self.base, self._reserved)
+            _ADDRESS_SPACE.release(self.base, self._reserved)
             self._reserved = 0
             self.vm.base = None
             self.vm.length_bytes = 0
