@@ -23,7 +23,7 @@ from .leb128 import read_signed, read_unsigned
 K_NONE, K_IDX, K_I32, K_MEMARG, K_BLOCK, K_END, K_ELSE, K_I64, K_F32, \
     K_F64, K_BR_TABLE, K_CALL_INDIRECT, K_ZERO, K_SELECT_T, K_HEAPTYPE, \
     K_DATA, K_MEMORY_INIT, K_MEMORY_COPY, K_IDX_PAIR, K_BYTES16, K_LANE, \
-    K_MEMARG_LANE, K_PREFIX = range(23)
+    K_MEMARG_LANE, K_PREFIX, K_ILLEGAL = range(24)
 
 _KIND_CODE = {
     None: K_NONE, "label": K_IDX, "func": K_IDX, "local": K_IDX,
@@ -46,9 +46,10 @@ def _entry(op: Op) -> tuple[Op, int]:
     return op, _KIND_CODE[op.imm]
 
 
-# one-byte opcodes: a 256-entry list (faster than a dict); prefixed opcodes:
-# prefix byte -> {sub-opcode: entry}
-ONE_BYTE: list = [None] * 256
+# one-byte opcodes: a 256-entry list (faster than a dict) of (Op, kind), with
+# (None, K_ILLEGAL) for unassigned bytes; prefixed opcodes:
+# prefix byte -> {sub-opcode: (Op, kind)}
+ONE_BYTE: list = [(None, K_ILLEGAL)] * 256
 PREFIXED: dict[int, dict[int, tuple[Op, int]]] = {}
 for _op in OPS:
     if _op.prefix is None:
@@ -118,9 +119,12 @@ class ExprState:
 def decode_expr(data: bytes, pos: int, state: ExprState) -> tuple[list, int]:
     """Decode instructions from ``pos`` through the ``end`` that closes the
     expression; return the flat list (ending with that ``end``) and the
-    position after it. Reading past ``data`` raises IndexError."""
+    position after it. Reading past ``data`` raises IndexError.
+
+    The kinds that dominate real code (indices, no immediate, i32.const,
+    memargs, block structure) are read inline; the rest, and every prefixed
+    instruction, go through ``read_immediate``."""
     table = ONE_BYTE
-    prefixed = PREFIXED
     new = Instr
     out: list = []
     append = out.append
@@ -131,26 +135,7 @@ def decode_expr(data: bytes, pos: int, state: ExprState) -> tuple[list, int]:
         start = pos
         b = data[pos]
         pos += 1
-        entry = table[b]
-        if entry is None:
-            raise malformed(f"illegal opcode {b:02x}", start)
-        op, kind = entry
-        if kind == K_NONE:
-            append(new(op, None, start))
-            continue
-        if kind == K_PREFIX:
-            sub = data[pos]
-            if sub < 0x80:
-                pos += 1
-            else:
-                sub, pos = read_unsigned(data, pos, 32)
-            entry = prefixed[b].get(sub)
-            if entry is None:
-                raise malformed(f"illegal opcode {b:02x} {sub:02x}", start)
-            op, kind = entry
-            if kind == K_NONE:
-                append(new(op, None, start))
-                continue
+        op, kind = table[b]
         if kind == K_IDX:
             x = data[pos]
             if x < 0x80:
@@ -158,6 +143,8 @@ def decode_expr(data: bytes, pos: int, state: ExprState) -> tuple[list, int]:
             else:
                 x, pos = read_unsigned(data, pos, 32)
             append(new(op, x, start))
+        elif kind == K_NONE:
+            append(new(op, None, start))
         elif kind == K_I32:
             x = data[pos]
             if x < 0x40:
@@ -165,25 +152,15 @@ def decode_expr(data: bytes, pos: int, state: ExprState) -> tuple[list, int]:
             else:
                 x, pos = read_signed(data, pos, 32)
             append(new(op, x, start))
-        elif kind == K_MEMARG or kind == K_MEMARG_LANE:
+        elif kind == K_MEMARG:
             align = data[pos]
-            if align < 0x80:
-                pos += 1
-            else:
-                align, pos = read_unsigned(data, pos, 32)
-            if align >= _MAX_ALIGN_FLAGS:
-                raise malformed("malformed memop flags", pos - 1)
-            offset = data[pos]
-            if offset < 0x80:
-                pos += 1
-            else:
-                offset, pos = read_unsigned(data, pos, 32)
-            if kind == K_MEMARG:
+            offset = data[pos + 1]
+            if align < _MAX_ALIGN_FLAGS and offset < 0x80:
+                pos += 2
                 append(new(op, (align, offset, 0), start))
             else:
-                lane = data[pos]
-                pos += 1
-                append(new(op, (align, offset, 0, lane), start))
+                imm, pos = _read_memarg(data, pos)
+                append(new(op, imm, start))
         elif kind == K_END:
             append(new(op, None, start))
             if not open_blocks:
@@ -203,83 +180,101 @@ def decode_expr(data: bytes, pos: int, state: ExprState) -> tuple[list, int]:
                 raise malformed("END opcode expected", start)
             open_blocks[-1] = False
             append(new(op, None, start))
-        elif kind == K_I64:
-            x = data[pos]
-            if x < 0x40:
+        elif kind == K_PREFIX:
+            sub = data[pos]
+            if sub < 0x80:
                 pos += 1
             else:
-                x, pos = read_signed(data, pos, 64)
-            append(new(op, x, start))
-        elif kind == K_F32:
-            _check_end(data, pos, 4)
-            append(new(op, int.from_bytes(data[pos:pos + 4], "little"), start))
-            pos += 4
-        elif kind == K_F64:
-            _check_end(data, pos, 8)
-            append(new(op, int.from_bytes(data[pos:pos + 8], "little"), start))
-            pos += 8
-        elif kind == K_BR_TABLE:
-            n, pos = _read_len(data, pos)
-            targets = []
-            for _ in range(n):
-                x = data[pos]
-                if x < 0x80:
-                    pos += 1
-                else:
-                    x, pos = read_unsigned(data, pos, 32)
-                targets.append(x)
-            default, pos = read_unsigned(data, pos, 32)
-            append(new(op, (tuple(targets), default), start))
-        elif kind == K_CALL_INDIRECT:
-            typeidx, pos = read_unsigned(data, pos, 32)
-            tableidx, pos = read_unsigned(data, pos, 32)
-            append(new(op, (typeidx, tableidx), start))
-        elif kind == K_ZERO:
-            if data[pos] != 0:
-                raise malformed("zero byte expected", pos)
-            pos += 1
-            append(new(op, 0, start))
-        elif kind == K_SELECT_T:
-            n, pos = _read_len(data, pos)
-            types = []
-            for _ in range(n):
-                t, pos = read_valtype(data, pos)
-                types.append(t)
-            append(new(op, tuple(types), start))
-        elif kind == K_HEAPTYPE:
-            t, pos = read_reftype(data, pos)
-            append(new(op, t, start))
-        elif kind == K_DATA:
+                sub, pos = read_unsigned(data, pos, 32)
+            entry = PREFIXED[b].get(sub)
+            if entry is None:
+                raise malformed(f"illegal opcode {b:02x} {sub:02x}", start)
+            op, kind = entry
+            imm, pos = read_immediate(kind, data, pos, state)
+            append(new(op, imm, start))
+        elif kind == K_ILLEGAL:
+            raise malformed(f"illegal opcode {b:02x}", start)
+        else:
+            imm, pos = read_immediate(kind, data, pos, state)
+            append(new(op, imm, start))
+
+
+def read_immediate(kind: int, data: bytes, pos: int, state: ExprState):
+    """Read the immediates of any kind but the structural ones (block, else,
+    end); return ``(imm, new_pos)``."""
+    if kind == K_NONE:
+        return None, pos
+    if kind == K_IDX:
+        return read_unsigned(data, pos, 32)
+    if kind == K_I32:
+        return read_signed(data, pos, 32)
+    if kind == K_I64:
+        return read_signed(data, pos, 64)
+    if kind == K_F32:
+        _check_end(data, pos, 4)
+        return int.from_bytes(data[pos:pos + 4], "little"), pos + 4
+    if kind == K_F64:
+        _check_end(data, pos, 8)
+        return int.from_bytes(data[pos:pos + 8], "little"), pos + 8
+    if kind == K_MEMARG:
+        return _read_memarg(data, pos)
+    if kind == K_MEMARG_LANE:
+        (align, offset, mem), pos = _read_memarg(data, pos)
+        return (align, offset, mem, data[pos]), pos + 1
+    if kind == K_BR_TABLE:
+        n, pos = _read_len(data, pos)
+        targets = []
+        for _ in range(n):
             x, pos = read_unsigned(data, pos, 32)
-            state.uses_data_index = True
-            append(new(op, x, start))
-        elif kind == K_MEMORY_INIT:
-            x, pos = read_unsigned(data, pos, 32)
-            if data[pos] != 0:
-                raise malformed("zero byte expected", pos)
-            pos += 1
-            state.uses_data_index = True
-            append(new(op, (x, 0), start))
-        elif kind == K_MEMORY_COPY:
-            for _ in range(2):
-                if data[pos] != 0:
-                    raise malformed("zero byte expected", pos)
-                pos += 1
-            append(new(op, (0, 0), start))
-        elif kind == K_IDX_PAIR:
-            x, pos = read_unsigned(data, pos, 32)
-            y, pos = read_unsigned(data, pos, 32)
-            append(new(op, (x, y), start))
-        elif kind == K_BYTES16:
-            _check_end(data, pos, 16)
-            append(new(op, bytes(data[pos:pos + 16]), start))
-            pos += 16
-        elif kind == K_LANE:
-            lane = data[pos]
-            pos += 1
-            append(new(op, lane, start))
-        else:  # pragma: no cover - every kind of the table is handled above
-            raise AssertionError(f"unhandled immediate kind {kind} of {op}")
+            targets.append(x)
+        default, pos = read_unsigned(data, pos, 32)
+        return (tuple(targets), default), pos
+    if kind == K_CALL_INDIRECT or kind == K_IDX_PAIR:
+        x, pos = read_unsigned(data, pos, 32)
+        y, pos = read_unsigned(data, pos, 32)
+        return (x, y), pos
+    if kind == K_ZERO:
+        return 0, _read_zero(data, pos)
+    if kind == K_SELECT_T:
+        n, pos = _read_len(data, pos)
+        types = []
+        for _ in range(n):
+            t, pos = read_valtype(data, pos)
+            types.append(t)
+        return tuple(types), pos
+    if kind == K_HEAPTYPE:
+        return read_reftype(data, pos)
+    if kind == K_DATA:
+        state.uses_data_index = True
+        return read_unsigned(data, pos, 32)
+    if kind == K_MEMORY_INIT:
+        state.uses_data_index = True
+        x, pos = read_unsigned(data, pos, 32)
+        return (x, 0), _read_zero(data, pos)
+    if kind == K_MEMORY_COPY:
+        return (0, 0), _read_zero(data, _read_zero(data, pos))
+    if kind == K_BYTES16:
+        _check_end(data, pos, 16)
+        return data[pos:pos + 16], pos + 16
+    if kind == K_LANE:
+        return data[pos], pos + 1
+    raise AssertionError(f"unhandled immediate kind {kind}")  # pragma: no cover
+
+
+def _read_memarg(data: bytes, pos: int) -> tuple[tuple[int, int, int], int]:
+    align, pos = read_unsigned(data, pos, 32)
+    if align >= _MAX_ALIGN_FLAGS:
+        raise malformed("malformed memop flags", pos - 1)
+    offset, pos = read_unsigned(data, pos, 32)
+    return (align, offset, 0), pos
+
+
+def _read_zero(data: bytes, pos: int) -> int:
+    """A reserved byte that Wasm 2.0 requires to be exactly 0x00 (a memory
+    index in later proposals); returns the position after it."""
+    if data[pos] != 0:
+        raise malformed("zero byte expected", pos)
+    return pos + 1
 
 
 def _read_len(data: bytes, pos: int) -> tuple[int, int]:

@@ -1,0 +1,236 @@
+"""``syntax.Module`` -> binary format, in the canonical minimal encoding.
+
+Empty sections are left out, LEB128 integers take their shortest form,
+element segments use the shortest of the eight forms that can express them,
+and local declarations are grouped into runs. Custom sections go back after
+the section recorded in ``Custom.after``; a name section is generated from
+``Module.names`` unless a raw "name" custom section is present (a decoded
+module keeps its raw one, so re-encoding it is byte-exact).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..syntax.instructions import END, REF_FUNC
+from ..syntax.module import Custom, Data, Elem, Func, Import, Module
+from ..syntax.types import (FUNCREF, ExternKind, GlobalType, Limits,
+                            MemoryType, TableType)
+from .decode import MAGIC, SECTION_RANK, VERSION
+from .instr_encode import encode_expr
+from .leb128 import write_unsigned as u32
+from .names import encode_names
+
+# Non-custom section ids in the order they must appear.
+SECTION_ORDER = sorted(SECTION_RANK, key=SECTION_RANK.__getitem__)
+
+
+def encode_module(module: Module) -> bytes:
+    """Encode ``module`` to its binary form."""
+    code, code_uses_data = _code_section(module.funcs)
+    data_count = module.data_count
+    if data_count is None and code_uses_data:
+        data_count = len(module.datas)     # memory.init / data.drop need it
+    payloads = {
+        1: _vec(module.types, _func_type),
+        2: _vec(module.imports, _import),
+        3: _vec(module.funcs, lambda f: u32(f.type_idx)),
+        4: _vec(module.tables, _table_type),
+        5: _vec(module.mems, _memory_type),
+        6: _vec(module.globals, lambda g: _global_type(g.type) + _expr(g.init)),
+        7: _vec(module.exports, lambda e: _name(e.name) + bytes((int(e.kind),))
+                + u32(e.index)),
+        8: None if module.start is None else u32(module.start),
+        9: _vec(module.elems, _elem),
+        12: None if data_count is None else u32(data_count),
+        10: code,
+        11: _vec(module.datas, _data),
+    }
+
+    customs: dict[int, list[Custom]] = {}
+    for c in module.customs:
+        known = c.after == 0 or c.after in SECTION_RANK
+        customs.setdefault(c.after if known else -1, []).append(c)
+    out = bytearray(MAGIC + VERSION)
+    for c in customs.pop(0, ()):
+        _section(out, 0, _name(c.name) + c.data)
+    for sid in SECTION_ORDER:
+        payload = payloads[sid]
+        if payload is not None:
+            _section(out, sid, payload)
+        for c in customs.pop(sid, ()):
+            _section(out, 0, _name(c.name) + c.data)
+    for c in customs.pop(-1, ()):               # unknown positions: at the end
+        _section(out, 0, _name(c.name) + c.data)
+    if module.names is not None and not any(c.name == "name"
+                                            for c in module.customs):
+        _section(out, 0, _name("name") + encode_names(module.names))
+    return bytes(out)
+
+
+def _section(out: bytearray, sid: int, payload: bytes) -> None:
+    out.append(sid)
+    out += u32(len(payload))
+    out += payload
+
+
+def _vec(items: list, encode_item) -> Optional[bytes]:
+    """A vector section payload, or None for an empty (omitted) section."""
+    if not items:
+        return None
+    out = bytearray(u32(len(items)))
+    for item in items:
+        out += encode_item(item)
+    return bytes(out)
+
+
+def _name(name: str) -> bytes:
+    raw = name.encode("utf-8")
+    return u32(len(raw)) + raw
+
+
+def _expr(expr: list) -> bytes:
+    out = bytearray()
+    encode_expr(out, expr)
+    return bytes(out)
+
+
+# ------------------------------------------------------------------ types
+
+def _func_type(ft) -> bytes:
+    return (b"\x60" + u32(len(ft.params)) + bytes(t.code for t in ft.params)
+            + u32(len(ft.results)) + bytes(t.code for t in ft.results))
+
+
+def _limits(lim: Limits, flags: int = 0) -> bytes:
+    if lim.max is None:
+        return u32(flags) + u32(lim.min)
+    return u32(flags | 1) + u32(lim.min) + u32(lim.max)
+
+
+def _table_type(tt: TableType) -> bytes:
+    return bytes((tt.elem.code,)) + _limits(tt.limits)
+
+
+def _memory_type(mt: MemoryType) -> bytes:
+    # flag bits beyond "has max": 2 = shared (threads), 4 = 64-bit (memory64)
+    return _limits(mt.limits, (2 if mt.shared else 0) | (4 if mt.is64 else 0))
+
+
+def _global_type(gt: GlobalType) -> bytes:
+    return bytes((gt.valtype.code, 1 if gt.mutable else 0))
+
+
+def _import(imp: Import) -> bytes:
+    head = _name(imp.module) + _name(imp.name) + bytes((int(imp.kind),))
+    kind = imp.kind
+    if kind == ExternKind.FUNC:
+        return head + u32(imp.desc)
+    if kind == ExternKind.TABLE:
+        return head + _table_type(imp.desc)
+    if kind == ExternKind.MEMORY:
+        return head + _memory_type(imp.desc)
+    if kind == ExternKind.GLOBAL:
+        return head + _global_type(imp.desc)
+    raise ValueError(f"cannot encode an import of kind {kind!r}")
+
+
+# --------------------------------------------------------------- segments
+
+def _func_index(expr: list) -> Optional[int]:
+    """The function index if ``expr`` is exactly ``ref.func i; end``."""
+    if len(expr) == 2 and expr[0].op is REF_FUNC and expr[1].op is END:
+        return expr[0].imm
+    return None
+
+
+def _elem(seg: Elem) -> bytes:
+    indices = None
+    if seg.type is FUNCREF:
+        indices = [_func_index(e) for e in seg.init]
+        if any(i is None for i in indices):
+            indices = None
+    flags = _elem_form(seg, indices is not None)
+    if flags & 4:
+        indices = None
+
+    out = bytearray(u32(flags))
+    if seg.mode == "active":
+        if flags & 2:
+            out += u32(seg.table)
+        out += _expr(seg.offset)
+    if flags & 3:                      # element kind / type is explicit
+        out.append(0x00 if indices is not None else seg.type.code)
+    if indices is not None:
+        out += u32(len(indices))
+        for i in indices:
+            out += u32(i)
+    else:
+        out += u32(len(seg.init))
+        for e in seg.init:
+            encode_expr(out, e)
+    return bytes(out)
+
+
+def _elem_form(seg: Elem, as_indices: bool) -> int:
+    """The segment's flags: its recorded form if that can express it, else
+    the shortest form that can."""
+    if seg.mode == "passive":
+        mode_bits = (1,)
+    elif seg.mode == "declarative":
+        mode_bits = (3,)
+    elif seg.mode == "active":
+        # forms 0/4 imply table 0 and funcref; 2/6 name both
+        short = seg.table == 0 and seg.type is FUNCREF
+        mode_bits = (0, 2) if short else (2,)
+    else:
+        raise ValueError(f"unknown element segment mode {seg.mode!r}")
+    allowed = [m | 4 for m in mode_bits]
+    if as_indices:
+        allowed = [m for m in mode_bits] + allowed
+    if seg.form in allowed:
+        return seg.form
+    return allowed[0]
+
+
+def _data(seg: Data) -> bytes:
+    if seg.mode == "passive":
+        head = b"\x01"
+    elif seg.mode == "active":
+        head = (b"\x00" if seg.memory == 0 else b"\x02" + u32(seg.memory)) \
+            + _expr(seg.offset)
+    else:
+        raise ValueError(f"unknown data segment mode {seg.mode!r}")
+    return head + u32(len(seg.init)) + bytes(seg.init)
+
+
+# ------------------------------------------------------------------- code
+
+def _code_section(funcs: list[Func]) -> tuple[Optional[bytes], bool]:
+    """The code section payload (None without functions) and whether any
+    body uses a data index."""
+    if not funcs:
+        return None, False
+    out = bytearray(u32(len(funcs)))
+    uses_data = False
+    body = bytearray()
+    for f in funcs:
+        body.clear()
+        _locals(body, f.locals)
+        uses_data |= encode_expr(body, f.body)
+        out += u32(len(body))
+        out += body
+    return bytes(out), uses_data
+
+
+def _locals(out: bytearray, types: list) -> None:
+    """Locals as (count, type) runs of equal consecutive types."""
+    runs: list[list] = []
+    for t in types:
+        if runs and runs[-1][1] is t:
+            runs[-1][0] += 1
+        else:
+            runs.append([1, t])
+    out += u32(len(runs))
+    for n, t in runs:
+        out += u32(n)
+        out.append(t.code)
