@@ -1,0 +1,9 @@
+"""Validation: the WebAssembly 2.0 type checker.
+
+``validate.py`` (module-level rules, ModuleInfo / FuncInfo), ``func.py``
+(function bodies: operand and control stacks), ``const.py`` (constant
+expressions).
+"""
+from .validate import FuncInfo, ModuleInfo, validate_module
+
+__all__ = ["FuncInfo", "ModuleInfo", "validate_module"]
