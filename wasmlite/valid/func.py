@@ -285,13 +285,6 @@ def _h_br(c: _Checker, ins, i: int) -> None:
     c.set_unreachable()
 
 
-def _h_br_if(c: _Checker, ins, i: int) -> None:
-    types = c.label(ins.imm)
-    c.pop(I32)
-    c.pop_vals(types)
-    c.stack.extend(types)
-
-
 def _h_br_table(c: _Checker, ins, i: int) -> None:
     targets, default = ins.imm
     c.pop(I32)
@@ -431,7 +424,7 @@ def _h_ref_func(c: _Checker, ins, i: int) -> None:
 
 
 HANDLERS: dict[Op, Callable] = {OP_BY_NAME[name]: fn for name, fn in [
-    ("unreachable", _h_unreachable), ("br", _h_br), ("br_if", _h_br_if),
+    ("unreachable", _h_unreachable), ("br", _h_br),
     ("br_table", _h_br_table), ("return", _h_return),
     ("call_indirect", _h_call_indirect), ("drop", _h_drop),
     ("select", _h_select), ("select_t", _h_select_t),
@@ -449,11 +442,12 @@ _ELSE = ins_table.ELSE
 _END = ins_table.END
 _LOCAL_GET = OP_BY_NAME["local.get"]
 _CALL = OP_BY_NAME["call"]
+_BR_IF = OP_BY_NAME["br_if"]
 _LOCAL_SET = OP_BY_NAME["local.set"]
 _LOCAL_TEE = OP_BY_NAME["local.tee"]
 
 _covered = set(GENERIC) | set(HANDLERS) | {
-    _BLOCK, _LOOP, _IF, _ELSE, _END, _LOCAL_GET, _LOCAL_SET, _LOCAL_TEE, _CALL}
+    _BLOCK, _LOOP, _IF, _ELSE, _END, _LOCAL_GET, _LOCAL_SET, _LOCAL_TEE, _CALL, _BR_IF}
 assert _covered == set(OPS), f"untyped instructions: {set(OPS) - _covered}"
 
 
@@ -484,6 +478,7 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
     ctrls.append(["func", [], results, 0, False, -1, results])
     nlocals = len(locals_)
     call_sigs = ctx.call_sigs
+    nmems = len(ctx.mems)
     nfuncs = len(call_sigs)
     generic = GENERIC
     handlers = HANDLERS
@@ -514,7 +509,14 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
             if g is not None:
                 plist, n, rlist, check = g
                 if check is not None:
-                    check(c, ins)
+                    if check is _chk_memarg:      # loads/stores: inline
+                        imm = ins.imm
+                        if not 0 <= imm[2] < nmems:
+                            raise InvalidError(f"unknown memory {imm[2]}")
+                        if imm[0] > op.natural_align:
+                            raise InvalidError("alignment must not be larger than natural")
+                    else:
+                        check(c, ins)
                 if n:
                     h = len(stack)
                     if h - n >= height and stack[h - n:] == plist:
@@ -538,6 +540,19 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                     c.pop(t)
                     if op is _LOCAL_TEE:
                         stack.append(t)
+                continue
+            if op is _BR_IF:
+                x = ins.imm
+                if not 0 <= x < len(ctrls):
+                    raise InvalidError(f"unknown label {x}")
+                types = ctrls[-1 - x][F_LABEL]
+                h = len(stack) - 1 - len(types)
+                if h >= height and stack[-1] is I32 and stack[h:-1] == types:
+                    stack.pop()
+                else:
+                    c.pop(I32)
+                    c.pop_vals(types)
+                    stack.extend(types)
                 continue
             if op is _BLOCK or op is _LOOP or op is _IF:
                 bft, plist, rlist = block_signature(ctx, ins.imm)
