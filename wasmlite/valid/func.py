@@ -9,13 +9,17 @@ Operand stack entries are ``ValType`` singletons, or ``None`` for the spec's
 ``br``, ``br_table``, ``return``), where the stack is polymorphic.
 
 Dispatch per instruction, fastest first:
+  * local.get, inline (the most frequent instruction);
   * ``GENERIC[op]``: instructions with a fixed stack signature in the
     instruction table (numeric, memory, SIMD, bulk memory ...), typed from
     ``op.params`` / ``op.results``, plus an optional immediate check
-    (memory index and alignment, lane index, segment indices);
-  * block / loop / if / else / end and local.get / local.set / local.tee,
-    handled inline because they are the most frequent;
+    (memory index and alignment -- inlined for loads/stores --, lane index,
+    segment indices); ``call`` reuses this path with the callee's signature;
+  * local.set / local.tee, br_if, block / loop / if / else / end, inline;
   * ``HANDLERS[op]``: one small function per remaining special instruction.
+Fast paths compare the top of the stack with a list slice; when that fails
+(or the stack is polymorphic) the spec's pop-one-by-one path decides and
+words the error.
 """
 from __future__ import annotations
 
