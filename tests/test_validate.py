@@ -379,3 +379,27 @@ def test_imports_and_info():
     assert info.num_imported_tables == 1 and len(info.tables) == 1
     m.imports[0].desc = 9
     invalid(m, "unknown type")
+
+
+def test_not_a_module():
+    with pytest.raises(TypeError):
+        validate_module(b"\0asm")
+
+
+def test_select_in_unreachable_code_has_no_type():
+    m = module1((), (I32,), code=["unreachable", "select"])
+    assert validate_module(m).funcs[0].select_types == {}
+    m = module1((), (I32,), code=["unreachable", ("i32.const", 1), "select"])
+    assert validate_module(m).funcs[0].select_types == {}   # i32 is the condition
+    m = module1((), (I64,), code=["unreachable", ("i64.const", 1), ("i32.const", 1),
+                                  "select"])
+    assert validate_module(m).funcs[0].select_types == {3: I64}
+
+
+def test_max_stack_counts_block_params():
+    types = [FuncType((I32, I32), (I32,))]
+    m = module1((), (I32,), code=[("i32.const", 1), ("i32.const", 2), ("block", 1),
+                                  ("i64.const", 0), "drop", "i32.add", "end"],
+                types=types)
+    f = validate_module(m).funcs[0]
+    assert f.max_stack == 3 and f.max_depth == 2

@@ -164,6 +164,8 @@ def validate_module(module: Module) -> ModuleInfo:
 
     Raises InvalidError (message contains the spec's wording) on failure.
     """
+    if not isinstance(module, Module):
+        raise TypeError(f"expected a syntax.Module, got {type(module).__name__}")
     types = module.types
     for t in types:
         if not isinstance(t, FuncType):
