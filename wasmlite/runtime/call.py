@@ -33,20 +33,23 @@ def _mask_for(t) -> int:
 class CallPlan:
     """How to call one entry trampoline (one signature of one module)."""
 
-    __slots__ = ("call", "values", "values_address", "nparams", "nresults",
-                 "has_v128", "result_masks", "functype")
+    __slots__ = ("call", "values", "values32", "values_address", "nparams",
+                 "nresults", "has_v128", "result_masks", "all_narrow", "functype")
 
     def __init__(self, entry: int, functype: FuncType) -> None:
         self.call = _ENTRY_PROTO(entry)
         self.functype = functype
         self.values = (ctypes.c_uint64 * values_array_slots(functype))()
         self.values_address = ctypes.addressof(self.values)
+        # the same slots seen as u32 pairs: slot i's low half is values32[2i]
+        self.values32 = (ctypes.c_uint32 * (2 * len(self.values))).from_buffer(self.values)
         self.nparams = len(functype.params)
         self.nresults = len(functype.results)
         self.has_v128 = V128 in functype.params or V128 in functype.results
         masks = tuple(_mask_for(t) for t in functype.results)
         # Only narrow results need masking (the slot may hold stale bits above).
         self.result_masks = masks if any(m != _MASK64 for m in masks) else None
+        self.all_narrow = bool(masks) and all(m == 0xFFFFFFFF for m in masks)
 
     def pack_slow(self, args: list[int]) -> None:
         """Arguments into slots when a v128 takes two of them."""
@@ -100,11 +103,12 @@ def invoke(store, func: ExportFunction, args: list[int]) -> list[int]:
         raise_for_status(store, status)
     if plan.has_v128:
         return plan.unpack_slow()
-    results = plan.values[:plan.nresults]
     masks = plan.result_masks
-    if masks is not None:
-        return [r & m for r, m in zip(results, masks)]
-    return results
+    if masks is None:
+        return plan.values[:plan.nresults]
+    if plan.all_narrow:   # i32/f32 results: the low halves of the slots
+        return plan.values32[0:2 * plan.nresults:2]
+    return [r & m for r, m in zip(plan.values[:plan.nresults], masks)]
 
 
 def _invoke_host(func: ExportFunction, args: list[int]) -> list[int]:

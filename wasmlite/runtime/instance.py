@@ -24,6 +24,7 @@ from typing import Optional, Sequence
 
 from ..compile import vmcontext as vm
 from ..errors import LinkError, TrapCode
+from ..syntax.instructions import REF_FUNC
 from ..syntax.module import Module
 from ..syntax.types import ExternKind, FuncType, Limits
 from .call import invoke
@@ -246,8 +247,11 @@ def _setup_segments(inst: RuntimeInstance) -> None:
         # the module's bytes object is immutable and outlives the instance
         words[slot] = _bytes_address(data.init) if data.init else 0
         words[slot + 1] = len(data.init)
+    func_ref, global_value = inst.func_ref, inst.global_value
     for i, elem in enumerate(module.elems):
-        items = [eval_const(e, inst.global_value, inst.func_ref) for e in elem.init]
+        # most items are `ref.func i; end`: skip the general evaluator for them
+        items = [func_ref(e[0].imm) if len(e) == 2 and e[0].op is REF_FUNC
+                 else eval_const(e, global_value, func_ref) for e in elem.init]
         array = (ctypes.c_uint64 * max(len(items), 1))(*items)
         inst._segment_arrays.append(array)
         slot = layout.elem(i) // 8

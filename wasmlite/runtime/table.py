@@ -38,9 +38,8 @@ class Table:
         if limits.min > MAX_TABLE_ELEMENTS:
             raise WasmtimeError("table minimum size exceeds the implementation limit")
         self._array = (ctypes.c_uint64 * max(limits.min, 1))()
-        if init:
-            for i in range(limits.min):
-                self._array[i] = init
+        if init and limits.min:
+            self._array[:limits.min] = [init] * limits.min
         self.vm = VMTable(ctypes.addressof(self._array), limits.min)
         self.address: int = ctypes.addressof(self.vm)   # what vmctx points at
 
@@ -64,9 +63,7 @@ class Table:
             self._array = array
             self.vm.elements = ctypes.addressof(array)
         if init:
-            array = self._array
-            for i in range(old, new):
-                array[i] = init
+            self._array[old:new] = [init] * delta
         else:
             ctypes.memset(ctypes.addressof(self._array) + old * 8, 0, delta * 8)
         self.vm.length = new
@@ -86,6 +83,5 @@ class Table:
         """table.init semantics for instantiation: bounds first, then copy."""
         if dst < 0 or dst + len(items) > self.vm.length:
             raise table_trap()
-        array = self._array
-        for i, v in enumerate(items):
-            array[dst + i] = v
+        if items:
+            self._array[dst:dst + len(items)] = items
