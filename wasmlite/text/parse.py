@@ -35,10 +35,11 @@ _U32_MAX = 0xFFFFFFFF
 class Space:
     """One index space: names bound so far and the next index."""
 
-    __slots__ = ("what", "names", "count")
+    __slots__ = ("word", "what", "names", "count")
 
-    def __init__(self, what: str) -> None:
-        self.what = what          # noun used in "unknown ..." / "duplicate ..."
+    def __init__(self, word: str, what: str) -> None:
+        self.word = word          # keyword, as in "duplicate func $f"
+        self.what = what          # noun, as in "unknown function $f"
         self.names: dict[str, int] = {}
         self.count = 0
 
@@ -56,8 +57,10 @@ class ModuleParser(BodyParser):
         self.module = Module()
         self.types: list[FuncType] = self.module.types
         self.type_index: dict[FuncType, int] = {}
-        self.spaces = {w: Space(w) for w in
-                       ("type", "func", "table", "memory", "global", "elem", "data")}
+        self.spaces = {w: Space(w, what) for w, what in (
+            ("type", "type"), ("func", "function"), ("table", "table"),
+            ("memory", "memory"), ("global", "global"),
+            ("elem", "elem segment"), ("data", "data segment"))}
         self.uses_data_count = False
         self.scan_error: Optional[TextParseError] = None
 
@@ -98,7 +101,7 @@ class ModuleParser(BodyParser):
         idx = space.count
         if name is not None:
             if name in space.names:
-                raise self.error(i, f"duplicate {space.what} {name}")
+                raise self.error(i, f"duplicate {space.word} {name}")
             space.names[name] = idx
         space.count += 1
         return idx
