@@ -240,3 +240,32 @@ def test_spectest_links(store):
     with pytest.raises(LinkError, match="incompatible import type"):
         build(store, '(module (import "spectest" "print_i32" (func (param i64))))',
               [s["print_i32"]])
+
+
+def test_threads_sharing_a_store_do_not_cross_trap_frames(store):
+    import threading
+    inst = build(store, """(module
+      (func $spin (param i32) (result i32)
+        (loop $l (br_if $l (i32.ne (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))
+                                   (i32.const 0))))
+        i32.const 7)
+      (func (export "work") (param i32) (result i32)
+        local.get 0 call $spin drop unreachable))""")
+    errors = []
+
+    def worker():
+        for _ in range(200):
+            try:
+                call(store, inst, "work", 20000)
+            except Trap as e:
+                if e.trap_code != TrapCode.UNREACHABLE:
+                    errors.append(e)
+            else:
+                errors.append("no trap")
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []

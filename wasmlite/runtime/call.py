@@ -98,7 +98,11 @@ def invoke(store, func: ExportFunction, args: list[int]) -> list[int]:
         plan.pack_slow(args)
     elif args:
         plan.values[:plan.nparams] = args
-    status = plan.call(func.vmctx, 0, func.code, plan.values_address)
+    # One thread at a time per store: the jmp_buf chain and stack limit in
+    # VMRuntimeLimits are per store, and ctypes releases the GIL. Re-entry
+    # from a host function on the same thread is fine (re-entrant lock).
+    with store.lock:
+        status = plan.call(func.vmctx, 0, func.code, plan.values_address)
     if status:
         raise_for_status(store, status)
     if plan.has_v128:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import threading
 from typing import Any, Optional
 
 from ..compile import vmcontext as vm
@@ -27,6 +28,8 @@ class RuntimeStore:
 
     def __init__(self, engine: RuntimeEngine) -> None:
         self.engine = engine
+        # held while wasm code of this store runs (see call.invoke)
+        self.lock = threading.RLock()
         self._limits = (ctypes.c_uint64 * (vm.VMRUNTIME_LIMITS_SIZE // 8))()
         self.limits_address: int = ctypes.addressof(self._limits)
         ctypes.c_uint64.from_address(
