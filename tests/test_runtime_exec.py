@@ -14,7 +14,7 @@ from wasmlite.runtime import (RuntimeEngine, RuntimeStore, create_memory,
                               create_table, instantiate, invoke,
                               make_host_function)
 from wasmlite.script.spectest import make_spectest
-from wasmlite.syntax.types import (EXTERNREF, F32, FUNCREF, I32, I64, V128,
+from wasmlite.syntax.types import (EXTERNREF, F32, F64, FUNCREF, I32, I64, V128,
                                    FuncType, Limits, MemoryType, TableType)
 from wasmlite.valid.validate import validate_module
 
@@ -269,3 +269,31 @@ def test_threads_sharing_a_store_do_not_cross_trap_frames(store):
     for t in threads:
         t.join()
     assert errors == []
+
+
+def test_host_functions_pass_float_and_vector_bits_exactly(store):
+    seen = []
+
+    def host(args):
+        seen.append(args)
+        return [args[2], args[1] ^ 1, args[0]]
+
+    # (three FP results would hit a compiler ABI issue: see the report)
+    ft = FuncType((F32, F64, V128), (V128, F64, I32))
+    h = make_host_function(store, ft, host)
+    inst = build(store, """(module
+      (import "h" "f" (func $f (param f32 f64 v128) (result v128 f64 i32)))
+      (func (export "go") (param f32 f64 v128) (result v128 f64 i32)
+        local.get 0 local.get 1 local.get 2 call $f))""", [h])
+    snan32, snan64 = 0xFFA00001, 0x7FF0000000000ABC
+    vec = (0xFFEEDDCCBBAA9988 << 64) | 0x7766554433221100
+    assert call(store, inst, "go", snan32, snan64, vec) == [vec, snan64 ^ 1, snan32]
+    assert seen == [[snan32, snan64, vec]]
+
+
+def test_module_of_another_engine_is_refused(store):
+    other = RuntimeStore(RuntimeEngine(opt_level=0))
+    module = decode_module(wasmtime.wat2wasm("(module)"))
+    compiled = compile_module(module, validate_module(module), other.engine.signatures)
+    with pytest.raises(Exception, match="another engine"):
+        instantiate(store, compiled, [])

@@ -23,7 +23,7 @@ import struct
 from typing import Optional, Sequence
 
 from ..compile import vmcontext as vm
-from ..errors import LinkError, TrapCode
+from ..errors import LinkError, TrapCode, WasmtimeError
 from ..syntax.instructions import REF_FUNC
 from ..syntax.module import Module
 from ..syntax.types import ExternKind, FuncType, Limits
@@ -160,6 +160,9 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
     """Link, allocate, initialise and start an instance of ``compiled``."""
     module: Module = compiled.module
     signatures = store.engine.signatures
+    if getattr(compiled, "signatures", signatures) is not signatures:
+        # call_indirect compares engine-wide indices: they must be the same ones
+        raise WasmtimeError("cannot instantiate a module compiled for another engine")
     if len(imports) != len(module.imports):
         raise LinkError(f"expected {len(module.imports)} imports, got {len(imports)}")
     for imp, record in zip(module.imports, imports):
