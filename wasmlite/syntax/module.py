@@ -18,7 +18,7 @@ from .types import (ExternKind, FuncType, GlobalType, MemoryType, TableType,
 class Instr:
     """One instruction: ``op`` is its row in ``instructions.OPS``; ``imm`` its
     immediates in the shape that row's ``imm`` kind documents; ``offset`` the
-    byte offset of the opcode in the code section (0 when built from text)."""
+    byte offset of the opcode in the whole binary (0 when built from text)."""
 
     __slots__ = ("op", "imm", "offset")
 
