@@ -47,11 +47,14 @@ def parse_int(text: str, bits: int) -> Optional[int]:
 
     None if not an integer literal; OverflowError if out of range.
     """
-    m = INT_RE.fullmatch(text)
-    if m is None:
-        return None
-    sign, h, d = m.groups()
-    v = int(_digits(h), 16) if h is not None else int(_digits(d))
+    if text.isdigit() and text.isascii():       # the common case, no regex
+        sign, v = "", int(text)
+    else:
+        m = INT_RE.fullmatch(text)
+        if m is None:
+            return None
+        sign, h, d = m.groups()
+        v = int(_digits(h), 16) if h is not None else int(_digits(d))
     if sign == "-":
         if v > 1 << (bits - 1):
             raise OverflowError("constant out of range")

@@ -62,6 +62,7 @@ class ModuleParser(BodyParser):
             ("memory", "memory"), ("global", "global"),
             ("elem", "elem segment"), ("data", "data segment"))}
         self.uses_data_count = False
+        self.n_imports = {k: 0 for k in ExternKind}
         self.scan_error: Optional[TextParseError] = None
 
     # ------------------------------------------------------------ errors
@@ -242,6 +243,10 @@ class ModuleParser(BodyParser):
         # unknown numeric type index: the validator reports it
         return explicit, len(params), names, i
 
+    def add_import(self, imp: Import) -> None:
+        self.module.imports.append(imp)
+        self.n_imports[imp.kind] += 1
+
     # ------------------------------------------------------------ pass 1
 
     def scan(self) -> list[tuple[str, int]]:
@@ -354,7 +359,7 @@ class ModuleParser(BodyParser):
         desc, k = self.import_desc(kind, k)
         k = self.expect_close(k)
         self.expect_close(k)
-        self.module.imports.append(Import(mod, nm, kind, desc))
+        self.add_import(Import(mod, nm, kind, desc))
 
     def import_desc(self, kind: ExternKind, i: int):
         if kind == ExternKind.FUNC:
@@ -378,13 +383,13 @@ class ModuleParser(BodyParser):
     def field_func(self, i: int) -> None:
         close = self.M[i]
         _, j = self.opt_id(i + 2)
-        idx = self.module.num_imported(ExternKind.FUNC) + len(self.module.funcs)
+        idx = self.n_imports[ExternKind.FUNC] + len(self.module.funcs)
         j = self.inline_exports(j, ExternKind.FUNC, idx)
         imp, j = self.inline_import(j)
         if imp is not None:
             tidx, _, _, j = self.type_use(j)
             self.expect_close(j)
-            self.module.imports.append(Import(imp[0], imp[1], ExternKind.FUNC, tidx))
+            self.add_import(Import(imp[0], imp[1], ExternKind.FUNC, tidx))
             return
         tidx, nparams, pnames, j = self.type_use(j)
         local_names: dict[str, int] = {}
@@ -414,7 +419,7 @@ class ModuleParser(BodyParser):
     def field_table(self, i: int) -> None:
         close = self.M[i]
         _, j = self.opt_id(i + 2)
-        idx = self.module.num_imported(ExternKind.TABLE) + len(self.module.tables)
+        idx = self.n_imports[ExternKind.TABLE] + len(self.module.tables)
         j = self.inline_exports(j, ExternKind.TABLE, idx)
         imp, j = self.inline_import(j)
         if self.K[j] == "a" and self.T[j] in _REFTYPES:
@@ -433,13 +438,13 @@ class ModuleParser(BodyParser):
         tt = TableType(self.reftype(j), lim)
         self.expect_close(j + 1)
         if imp is not None:
-            self.module.imports.append(Import(imp[0], imp[1], ExternKind.TABLE, tt))
+            self.add_import(Import(imp[0], imp[1], ExternKind.TABLE, tt))
         else:
             self.module.tables.append(tt)
 
     def field_memory(self, i: int) -> None:
         _, j = self.opt_id(i + 2)
-        idx = self.module.num_imported(ExternKind.MEMORY) + len(self.module.mems)
+        idx = self.n_imports[ExternKind.MEMORY] + len(self.module.mems)
         j = self.inline_exports(j, ExternKind.MEMORY, idx)
         imp, j = self.inline_import(j)
         if imp is None and self.is_open(j, "data"):
@@ -459,20 +464,20 @@ class ModuleParser(BodyParser):
         self.expect_close(j)
         mt = MemoryType(lim)
         if imp is not None:
-            self.module.imports.append(Import(imp[0], imp[1], ExternKind.MEMORY, mt))
+            self.add_import(Import(imp[0], imp[1], ExternKind.MEMORY, mt))
         else:
             self.module.mems.append(mt)
 
     def field_global(self, i: int) -> None:
         close = self.M[i]
         _, j = self.opt_id(i + 2)
-        idx = self.module.num_imported(ExternKind.GLOBAL) + len(self.module.globals)
+        idx = self.n_imports[ExternKind.GLOBAL] + len(self.module.globals)
         j = self.inline_exports(j, ExternKind.GLOBAL, idx)
         imp, j = self.inline_import(j)
         gt, j = self.global_type(j)
         if imp is not None:
             self.expect_close(j)
-            self.module.imports.append(Import(imp[0], imp[1], ExternKind.GLOBAL, gt))
+            self.add_import(Import(imp[0], imp[1], ExternKind.GLOBAL, gt))
             return
         self.module.globals.append(Global(gt, self.parse_expr(j, close)))
 
