@@ -16,7 +16,7 @@ from wasmlite.binary.leb128 import (read_signed, read_unsigned, write_signed,
                                     write_unsigned)
 from wasmlite.errors import MalformedError, WasmtimeError
 from wasmlite.syntax.instructions import OP_BY_NAME
-from wasmlite.syntax.module import (Custom, Data, Elem, Export, Func, Instr,
+from wasmlite.syntax.module import (Custom, Data, Export, Func, Instr,
                                     Module, NameSection)
 from wasmlite.syntax.types import (EXTERNREF, F32, FUNCREF, I32, I64, V128,
                                    ExternKind, FuncType)

@@ -6,23 +6,22 @@ per instruction plus the immediates, always in their minimal LEB128 form.
 """
 from __future__ import annotations
 
-from ..syntax.instructions import OPS
 from .instr_decode import (K_BLOCK, K_BR_TABLE, K_BYTES16, K_CALL_INDIRECT,
                            K_DATA, K_ELSE, K_END, K_F32, K_F64, K_HEAPTYPE,
-                           K_I32, K_I64, K_IDX, K_IDX_PAIR, K_LANE, K_MEMARG,
+                           K_I32, K_I64, K_IDX, K_IDX_PAIR, K_ILLEGAL, K_LANE, K_MEMARG,
                            K_MEMARG_LANE, K_MEMORY_COPY, K_MEMORY_INIT, K_NONE,
                            K_SELECT_T, K_ZERO, ONE_BYTE, PREFIXED)
 from .leb128 import write_signed, write_unsigned
 
-# Op -> (opcode bytes, immediate kind)
+# Op -> (opcode bytes, immediate kind), for every row the decoder knows
 _ENCODING: dict = {}
 for _entry in ONE_BYTE:
-    if _entry[0] is not None:
+    if _entry[0] is not None and _entry[1] != K_ILLEGAL:
         _ENCODING[_entry[0]] = (bytes((_entry[0].code,)), _entry[1])
 for _prefix, _table in PREFIXED.items():
     for _code, (_op, _kind) in _table.items():
-        _ENCODING[_op] = (bytes((_prefix,)) + write_unsigned(_code), _kind)
-assert len(_ENCODING) == len(OPS)
+        if _kind != K_ILLEGAL:
+            _ENCODING[_op] = (bytes((_prefix,)) + write_unsigned(_code), _kind)
 
 _NO_IMMEDIATE = (K_NONE, K_END, K_ELSE)
 # flags bit of a memarg that says a memory index follows (multi-memory)
@@ -37,7 +36,10 @@ def encode_expr(out: bytearray, expr: list) -> bool:
     u32 = write_unsigned
     uses_data = False
     for ins in expr:
-        opbytes, kind = table[ins.op]
+        try:
+            opbytes, kind = table[ins.op]
+        except KeyError:
+            raise ValueError(f"cannot encode instruction {ins.op!r}") from None
         out += opbytes
         if kind in _NO_IMMEDIATE:
             continue
