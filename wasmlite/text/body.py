@@ -129,6 +129,9 @@ class BodyParser:
                         raise self.unexpected(i)
                     i = self.end_label(i + 1, labels.pop()[0])
                     out.append(Instr(op))
+                elif op.imm is None and op is not _SELECT:
+                    out.append(Instr(op))
+                    i += 1
                 else:
                     instr, i = self.plain_op(op, i + 1, labels)
                     out.append(instr)
@@ -169,7 +172,11 @@ class BodyParser:
                     i = j
                 else:
                     instr, i = self.plain_op(op, i + 2, labels)
-                    frames.append([close, _OP, instr, None, 0])
+                    if i == close:           # a leaf: no operands to wait for
+                        out.append(instr)
+                        i += 1
+                    else:
+                        frames.append([close, _OP, instr, None, 0])
             else:
                 raise self.unexpected(i, end)
         if labels:
