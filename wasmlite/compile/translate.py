@@ -431,10 +431,10 @@ class FunctionTranslator(MemoryOps):
         rt = ret_type(results)
         out = self.out
         if not results:
-            out.append(f"call void {callee}(ptr {vmctx}{arg_text})")
+            out.append(f"notail call void {callee}(ptr {vmctx}{arg_text})")
             return
         name = self.tmp()
-        out.append(f"%{name} = call {rt} {callee}(ptr {vmctx}{arg_text})")
+        out.append(f"%{name} = notail call {rt} {callee}(ptr {vmctx}{arg_text})")
         if len(results) == 1:
             st.append((f"%{name}", rt))
         else:
