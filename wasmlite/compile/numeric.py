@@ -109,8 +109,12 @@ def _build() -> None:
             _t(f"{p}.{op}", f"{{r}}.c = fcmp {cond} {t} {{a}}, {{b}}\n{{r}} = zext i1 {{r}}.c to i32")
         for op in ("add", "sub", "mul", "div"):
             _t(f"{p}.{op}", f"{{r}} = f{op} {t} {{a}}, {{b}}")
-        _t(f"{p}.min", f"{{r}} = call {t} @llvm.minimum.{p}({t} {{a}}, {t} {{b}})")
-        _t(f"{p}.max", f"{{r}} = call {t} @llvm.maximum.{p}({t} {{a}}, {t} {{b}})")
+        # llvm.minimum/maximum may hand back a signalling NaN operand as is;
+        # wasm wants an arithmetic (quiet) NaN, which an fadd of them gives
+        for op, intr in (("min", "minimum"), ("max", "maximum")):
+            _t(f"{p}.{op}", f"{{r}}.m = call {t} @llvm.{intr}.{p}({t} {{a}}, {t} {{b}})\n"
+                            f"{{r}}.u = fcmp uno {t} {{a}}, {{b}}\n{{r}}.q = fadd {t} {{a}}, {{b}}\n"
+                            f"{{r}} = select i1 {{r}}.u, {t} {{r}}.q, {t} {{r}}.m")
         for op, intr in (("ceil", "ceil"), ("floor", "floor"), ("trunc", "trunc"),
                          ("nearest", "roundeven"), ("sqrt", "sqrt")):
             _t(f"{p}.{op}", f"{{r}} = call {t} @llvm.{intr}.{p}({t} {{a}})")
@@ -146,7 +150,12 @@ def _build() -> None:
     br i1 {{r}}.in, label %{{n}}.ok, label %trap{_OVF}
     {{n}}.ok:
     {{r}} = {intr} {t} {{a}} to {dst}""", (_CONV, _OVF), "{n}.ok")
-    _t("f32.demote_f64", "{r} = fptrunc double {a} to float")
+    # the empty asm stops LLVM folding fptrunc(fpext x) to x (a signalling
+    # NaN must come out quiet)
+    _t("f32.demote_f64", '{r}.i = bitcast double {a} to i64\n'
+                         '{r}.o = call i64 asm "", "=r,0"(i64 {r}.i)\n'
+                         '{r}.d = bitcast i64 {r}.o to double\n'
+                         '{r} = fptrunc double {r}.d to float')
     _t("f64.promote_f32", "{r} = fpext float {a} to double")
 
 

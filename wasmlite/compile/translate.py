@@ -151,6 +151,19 @@ class FunctionTranslator(MemoryOps):
             return f"%{name}"
         return self.hoisted(name, make)
 
+    def opaque(self, value: str, lltype: str) -> str:
+        """``value`` hidden from the optimizer behind an empty inline asm.
+
+        LLVM folds x-0.0, x*1.0, x/-1.0, fptrunc(fpext x)... to x or fneg x,
+        which passes a signalling NaN through unquieted; wasm requires an
+        arithmetic NaN from every float arithmetic operation."""
+        it = "i32" if lltype == "float" else "i64"
+        r = self.tmp()
+        self.out.append(f"%{r}.i = bitcast {lltype} {value} to {it}")
+        self.out.append(f'%{r}.o = call {it} asm "", "=r,0"({it} %{r}.i)')
+        self.out.append(f"%{r} = bitcast {it} %{r}.o to {lltype}")
+        return f"%{r}"
+
     def trap_to(self, code: int) -> str:
         self.traps.add(code)
         return f"%trap{code}"
@@ -166,6 +179,7 @@ class FunctionTranslator(MemoryOps):
         handlers = HANDLERS
         stack = self.stack
         block_ops = _BLOCK_OPS
+        fold_guarded = _FOLD_GUARDED
         for ins in self.func.body:
             op = ins.op
             if self.dead:
@@ -189,6 +203,11 @@ class FunctionTranslator(MemoryOps):
                 if np_ == 2:
                     b = stack.pop()[0]
                     a = stack.pop()[0]
+                    if op in fold_guarded:
+                        if a in _IDENTITY_LITERALS:
+                            a = self.opaque(a, rty)
+                        if b in _IDENTITY_LITERALS:
+                            b = self.opaque(b, rty)
                 else:
                     a = stack.pop()[0]
                     b = None
@@ -574,6 +593,10 @@ class FunctionTranslator(MemoryOps):
         self.stack.append((f"%{r}", "i64"))
 
 
+# float arithmetic whose identity folds must be blocked (see opaque())
+_FOLD_GUARDED = frozenset(OP_BY_NAME[f"{p}.{o}"] for p in ("f32", "f64")
+                          for o in ("add", "sub", "mul", "div"))
+_IDENTITY_LITERALS = frozenset(f32_literal(b) for b in (0, 0x80000000, 0x3F800000, 0xBF800000))
 _END = OP_BY_NAME["end"]
 _ELSE = OP_BY_NAME["else"]
 _BLOCK_OPS = frozenset(OP_BY_NAME[n] for n in ("block", "loop", "if"))
