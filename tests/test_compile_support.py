@@ -39,7 +39,7 @@ class Instance:
     def __init__(self, wat: str, opt_level: int = 2, signatures=None, max_stack: int = 0) -> None:
         self.module = decode_module(wasmtime.wat2wasm(wat))
         assert not self.module.imports, "the harness does not link imports"
-        self.signatures = signatures or SignatureRegistry()
+        self.signatures = signatures if signatures is not None else SignatureRegistry()
         self.compiled = compile_module(self.module, None, self.signatures, opt_level)
         m, lay = self.module, self.compiled.layout
         self.keep = []
@@ -180,7 +180,7 @@ class Instance:
             mask = (1 << (8 * t.size)) - 1 if t.size < 8 else 2**64 - 1
             out.append(values[s] & mask)
             s += 1
-        return out[0] if len(out) == 1 else (out or None)
+        return out[0] if len(out) == 1 else (tuple(out) or None)
 
     def __getattr__(self, name: str):
         exp = self.__dict__.get("exports", {}).get(name)
@@ -188,5 +188,5 @@ class Instance:
             raise AttributeError(name)
         return lambda *args: self.call_index(exp.index, *args)
 
-    def call(self, name: str, *args: int):
+    def invoke(self, name: str, *args: int):
         return self.call_index(self.exports[name].index, *args)
