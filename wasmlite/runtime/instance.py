@@ -61,6 +61,7 @@ class RuntimeInstance:
         self.exports: dict[str, ExportRecord] = {}
         self.exports_by_index: list[ExportRecord] = []
         self._functions: dict[int, ExportFunction] = {}
+        self._entries: dict[int, int] = {}     # type index -> entry trampoline
         # element segments' u64 arrays, kept alive for table.init
         self._segment_arrays: list[object] = []
 
@@ -87,11 +88,13 @@ class RuntimeInstance:
             return self.imported_funcs[index]
         type_idx = self.func_type_idx[index]
         functype = self.module.types[type_idx]
+        entry = self._entries.get(type_idx)
+        if entry is None:
+            entry = self._entries[type_idx] = self.compiled.entry_trampoline_for(functype)
         record = ExportFunction(
             code=self.compiled.function_ptrs[index - nimp], vmctx=self.vmctx,
             sig_index=self.type_sigs[type_idx], functype=functype,
-            funcref=self.func_ref(index),
-            entry=self.compiled.entry_trampoline_for(functype), owner=self)
+            funcref=self.func_ref(index), entry=entry, owner=self)
         self._functions[index] = record
         return record
 
