@@ -297,3 +297,30 @@ def test_module_of_another_engine_is_refused(store):
     compiled = compile_module(module, validate_module(module), other.engine.signatures)
     with pytest.raises(Exception, match="another engine"):
         instantiate(store, compiled, [])
+
+
+def test_dropping_stores_releases_memories_and_callbacks():
+    import gc
+    module = decode_module(wasmtime.wat2wasm("""(module
+      (import "h" "f" (func $h (param i32) (result i32)))
+      (memory 1) (table 2 funcref) (elem (i32.const 0) $f)
+      (func $f (export "f") (param i32) (result i32) local.get 0 call $h)
+      (data (i32.const 0) "abc"))"""))
+    compiled = compile_module(module, validate_module(module), ENGINE.signatures, opt_level=0)
+
+    def cycle(n):
+        for j in range(n):
+            s = RuntimeStore(ENGINE)
+            h = make_host_function(s, FuncType((I32,), (I32,)), lambda a: a)
+            inst = instantiate(s, compiled, [h])
+            assert invoke(s, inst.exports["f"], [j]) == [j]
+        gc.collect()
+
+    def mappings():
+        with open("/proc/self/maps") as f:
+            return sum(1 for _ in f)
+
+    cycle(50)
+    before = mappings()
+    cycle(300)
+    assert mappings() <= before + 5
