@@ -329,3 +329,18 @@ def test_store_limits_bound_growth_and_creation(store):
         instantiate(store, compiled("(module (memory 3))"), [])
     with pytest.raises(Exception, match="exceeds table limits"):
         create_table(store, TableType(FUNCREF, Limits(4)))
+
+
+def test_bad_requests_raise_clear_errors(store):
+    from wasmlite.errors import WasmtimeError
+    from wasmlite.runtime import invoke
+    inst = instantiate(store, compiled('(module (func (export "f") (param i32)))'), [])
+    with pytest.raises(WasmtimeError, match="expected 1, got 2"):
+        invoke(store, inst.exports["f"], [1, 2])
+    with pytest.raises(WasmtimeError, match="not a function of this store"):
+        store.function_of_funcref(0x10)
+    assert store.function_of_funcref(0) is None
+    with pytest.raises(LinkError, match="expected 1 imports, got 0"):
+        instantiate(store, compiled('(module (import "a" "b" (func)))'), [])
+    with pytest.raises(LinkError, match="incompatible import type"):
+        instantiate(store, compiled('(module (import "a" "b" (func)))'), ["not a record"])
