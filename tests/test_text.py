@@ -451,3 +451,10 @@ def test_script_errors_name_the_file():
     with pytest.raises(TextParseError, match="bad.wast:1:"):
         S.parse_script("(assert_return (invoke \"f\" (i64.const 0x1_0000_0000_0000_0000)))",
                        "bad.wast")
+
+
+def test_malformed_text_module_in_a_script_is_handed_on_as_source():
+    (cmd,) = S.parse_script('(assert_malformed (module (func i32.bogus)) "unknown operator")')
+    assert cmd.module.kind == "quote" and cmd.module.module is None
+    with pytest.raises(TextParseError, match="unknown operator"):
+        parse_module(cmd.module.source)

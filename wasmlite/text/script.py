@@ -240,6 +240,18 @@ class _ScriptParser:
         module.id = mid
         return ModuleCmd(line, mid, "text", module, None)
 
+    def malformed_module(self, i: int) -> ModuleCmd:
+        """A module that is meant not to parse: a text one that fails is
+        handed on as "quote" with its source, so the runner sees the error."""
+        try:
+            return self.module(i)
+        except TextParseError:
+            if self.head(i) != "module":
+                raise
+            pos = self.toks.pos
+            text = self.toks.source.text[pos[i]:pos[self.M[i]] + 1]
+            return ModuleCmd(self.line(i), None, "quote", None, text)
+
     def cmd_module(self, i: int) -> ModuleCmd:
         return self.module(i)
 
@@ -313,7 +325,10 @@ class _ScriptParser:
 
     def cmd_assert_module(self, i: int):
         cls = _MODULE_ASSERTS[self.T[i + 1]]
-        module = self.module(i + 2)
+        if cls is AssertMalformed:
+            module = self.malformed_module(i + 2)
+        else:
+            module = self.module(i + 2)
         j = self.M[i + 2] + 1
         msg = self.message(j)
         self.close(j + 1)
