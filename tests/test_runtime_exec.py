@@ -324,3 +324,18 @@ def test_dropping_stores_releases_memories_and_callbacks():
     before = mappings()
     cycle(300)
     assert mappings() <= before + 5
+
+
+def test_host_function_with_many_values(store):
+    n = 70                         # past the straight-line code generation limit
+    types = (I32, I64, F32, V128, F64) * (n // 5)
+    ft = FuncType(types, types[::-1])
+    h = make_host_function(store, ft, lambda args: args[::-1])
+    params = " ".join(map(str, types))
+    results = " ".join(map(str, types[::-1]))
+    gets = " ".join(f"local.get {i}" for i in range(n))
+    inst = build(store, f"""(module (import "h" "f" (func $f (param {params}) (result {results})))
+      (func (export "go") (param {params}) (result {results}) {gets} call $f))""", [h])
+    masks = {I32: 2**32 - 1, F32: 2**32 - 1, I64: 2**64 - 1, F64: 2**64 - 1, V128: 2**128 - 1}
+    args = [(0x0123456789ABCDEF_FEDCBA9876543210 * (i + 1)) & masks[t] for i, t in enumerate(types)]
+    assert call(store, inst, "go", *args) == args[::-1]

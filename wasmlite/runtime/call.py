@@ -4,8 +4,9 @@ A wasm function is called through the entry trampoline its module emitted for
 its signature: ``i32 entry(callee_vmctx, caller_vmctx, code, u64* values)``.
 Everything that depends only on the trampoline (the ctypes prototype, the
 values array, how to pack and unpack values) is built once per trampoline and
-store and cached in a ``CallPlan``, so that a call costs a dict lookup, a slice
-assignment, one ctypes call and a slice read.
+instance and cached in a ``CallPlan`` that the function record points at; its ``run`` is
+straight-line Python generated for the signature, so a call costs an
+attribute load, a few item stores, one ctypes call and a few item loads.
 
 Re-entrancy (wasm -> host -> wasm of the same signature) may reuse the same
 values array: the trampoline reads all arguments before calling the callee and
@@ -31,12 +32,14 @@ def _mask_for(t) -> int:
 
 
 class CallPlan:
-    """How to call one entry trampoline (one signature of one module)."""
+    """How to call one entry trampoline (one signature of one module) in one
+    store: the ctypes function, the values array, and ``run``, a function
+    made for this signature (straight-line packing and unpacking, no loops)."""
 
     __slots__ = ("call", "values", "values32", "values_address", "nparams",
-                 "nresults", "has_v128", "result_masks", "all_narrow", "functype")
+                 "functype", "run")
 
-    def __init__(self, entry: int, functype: FuncType) -> None:
+    def __init__(self, entry: int, functype: FuncType, store) -> None:
         self.call = _ENTRY_PROTO(entry)
         self.functype = functype
         self.values = (ctypes.c_uint64 * values_array_slots(functype))()
@@ -44,31 +47,81 @@ class CallPlan:
         # the same slots seen as u32 pairs: slot i's low half is values32[2i]
         self.values32 = (ctypes.c_uint32 * (2 * len(self.values))).from_buffer(self.values)
         self.nparams = len(functype.params)
-        self.nresults = len(functype.results)
-        self.has_v128 = V128 in functype.params or V128 in functype.results
-        masks = tuple(_mask_for(t) for t in functype.results)
-        # Only narrow results need masking (the slot may hold stale bits above).
-        self.result_masks = masks if any(m != _MASK64 for m in masks) else None
-        self.all_narrow = bool(masks) and all(m == 0xFFFFFFFF for m in masks)
+        self.run = _make_runner(self, store)
 
-    def pack_slow(self, args: list[int]) -> None:
-        """Arguments into slots when a v128 takes two of them."""
-        values = self.values
+
+# Signatures up to this many values get generated straight-line code; longer
+# ones (rare) loop.
+_STRAIGHT_LINE_MAX = 64
+
+
+def _make_runner(plan: CallPlan, store):
+    """``run(vmctx, code, args) -> results`` for ``plan``'s signature."""
+    ft = plan.functype
+    if len(ft.params) + len(ft.results) > _STRAIGHT_LINE_MAX:
+        return _generic_runner(plan, store)
+    lines = ["def run(vmctx, code, args):",
+             f"    if len(args) != {len(ft.params)}:",
+             f"        raise WasmtimeError('wrong number of arguments: expected "
+             f"{len(ft.params)}, got %d' % len(args))"]
+    if ft.params:
+        names = [f"a{i}" for i in range(len(ft.params))]
+        lines.append(f"    {', '.join(names)}{',' if len(names) == 1 else ''} = args")
         slot = 0
-        for t, a in zip(self.functype.params, args):
+        for name, t in zip(names, ft.params):
             if t is V128:
-                values[slot] = a & _MASK64
+                lines.append(f"    v[{slot}] = {name} & M; v[{slot + 1}] = ({name} >> 64) & M")
+                slot += 2
+            else:
+                lines.append(f"    v[{slot}] = {name}")
+                slot += 1
+    lines += ["    with lock:",
+              "        status = call(vmctx, 0, code, address)",
+              "    if status:",
+              "        raise_for_status(store, status)"]
+    results, slot = [], 0
+    for t in ft.results:
+        if t is V128:
+            results.append(f"v[{slot}] | (v[{slot + 1}] << 64)")
+            slot += 2
+        elif t.size == 4:       # the trampoline stores 4 bytes: read the low half
+            results.append(f"v32[{2 * slot}]")
+            slot += 1
+        else:
+            results.append(f"v[{slot}]")
+            slot += 1
+    lines.append(f"    return [{', '.join(results)}]")
+    namespace = {"v": plan.values, "v32": plan.values32, "M": _MASK64,
+                 "call": plan.call, "address": plan.values_address,
+                 "lock": store.lock, "store": store,
+                 "raise_for_status": raise_for_status, "WasmtimeError": WasmtimeError}
+    exec("\n".join(lines), namespace)
+    return namespace["run"]
+
+
+def _generic_runner(plan: CallPlan, store):
+    """Packing and unpacking in loops, for signatures with very many values."""
+    params, results = plan.functype.params, plan.functype.results
+    values, call, address = plan.values, plan.call, plan.values_address
+
+    def run(vmctx: int, code: int, args: list[int]) -> list[int]:
+        if len(args) != len(params):
+            raise WasmtimeError(
+                f"wrong number of arguments: expected {len(params)}, got {len(args)}")
+        slot = 0
+        for t, a in zip(params, args):
+            values[slot] = a & _MASK64
+            if t is V128:
                 values[slot + 1] = (a >> 64) & _MASK64
                 slot += 2
             else:
-                values[slot] = a & _MASK64
                 slot += 1
-
-    def unpack_slow(self) -> list[int]:
-        values = self.values
-        out = []
-        slot = 0
-        for t in self.functype.results:
+        with store.lock:
+            status = call(vmctx, 0, code, address)
+        if status:
+            raise_for_status(store, status)
+        out, slot = [], 0
+        for t in results:
             if t is V128:
                 out.append(values[slot] | (values[slot + 1] << 64))
                 slot += 2
@@ -76,43 +129,36 @@ class CallPlan:
                 out.append(values[slot] & _mask_for(t))
                 slot += 1
         return out
+    return run
 
 
 def invoke(store, func: ExportFunction, args: list[int]) -> list[int]:
     """Call ``func`` with raw-bit ``args``; its raw-bit results.
 
     A trap raises ``Trap``; a Python exception raised by a host function on
-    the way is re-raised unchanged.
+    the way is re-raised unchanged. One thread at a time runs wasm code of a
+    store (``store.lock``, re-entrant): the jmp_buf chain and stack limit in
+    VMRuntimeLimits are per store, and ctypes releases the GIL.
     """
-    entry = func.entry
-    if entry is None:
-        return _invoke_host(func, args)
-    plan = store.call_plans.get(entry)
-    # (identity check: a freed module's trampoline address may be reused)
-    if plan is None or plan.functype is not func.functype:
-        plan = store.call_plans[entry] = CallPlan(entry, func.functype)
-    if len(args) != plan.nparams:
-        raise WasmtimeError(
-            f"wrong number of arguments: expected {plan.nparams}, got {len(args)}")
-    if plan.has_v128:
-        plan.pack_slow(args)
-    elif args:
-        plan.values[:plan.nparams] = args
-    # One thread at a time per store: the jmp_buf chain and stack limit in
-    # VMRuntimeLimits are per store, and ctypes releases the GIL. Re-entry
-    # from a host function on the same thread is fine (re-entrant lock).
-    with store.lock:
-        status = plan.call(func.vmctx, 0, func.code, plan.values_address)
-    if status:
-        raise_for_status(store, status)
-    if plan.has_v128:
-        return plan.unpack_slow()
-    masks = plan.result_masks
-    if masks is None:
-        return plan.values[:plan.nresults]
-    if plan.all_narrow:   # i32/f32 results: the low halves of the slots
-        return plan.values32[0:2 * plan.nresults:2]
-    return [r & m for r, m in zip(plan.values[:plan.nresults], masks)]
+    plan = func.call_plan
+    if plan is None:
+        if func.entry is None:
+            return _invoke_host(func, args)
+        plan = func.call_plan = _plan_for(store, func)
+    return plan.run(func.vmctx, func.code, args)
+
+
+def _plan_for(store, func: ExportFunction) -> CallPlan:
+    """The CallPlan of ``func``'s trampoline, shared by the functions of one
+    signature in one instance (the owner keeps the cache; a plan belongs to a
+    store because its values array is per store)."""
+    plans = getattr(func.owner, "call_plans", None)
+    if plans is None:
+        return CallPlan(func.entry, func.functype, store)
+    plan = plans.get(func.entry)
+    if plan is None:
+        plan = plans[func.entry] = CallPlan(func.entry, func.functype, store)
+    return plan
 
 
 def _invoke_host(func: ExportFunction, args: list[int]) -> list[int]:

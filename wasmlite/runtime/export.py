@@ -35,6 +35,9 @@ class ExportFunction:
     entry: Optional[int] = None
     owner: Any = field(default=None, repr=False)
     host_callback: Optional[Callable[[list[int]], list[int]]] = field(default=None, repr=False)
+    # call.CallPlan, filled in by the first invoke (a cache, not a field of
+    # the function's identity)
+    call_plan: Any = field(default=None, repr=False, compare=False)
 
     kind = ExternKind.FUNC
 

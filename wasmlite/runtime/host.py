@@ -27,61 +27,96 @@ class HostFunctionError(TypeError):
     """A host callback returned the wrong number or kind of values."""
 
 
-def _unpacker(functype: FuncType):
-    """values address -> list of raw-bit arguments."""
-    params = functype.params
-    nslots = vm.values_array_slots(functype)
-    array_type = ctypes.c_uint64 * nslots
-    n = len(params)
-    if V128 not in params:
-        masks = [(1 << (8 * t.size)) - 1 for t in params]
-        if all(m == _MASK64 for m in masks):
-            return lambda address: array_type.from_address(address)[:n]
-
-        def unpack_narrow(address: int) -> list[int]:
-            return [v & m for v, m in zip(array_type.from_address(address)[:n], masks)]
-        return unpack_narrow
-
-    def unpack_v128(address: int) -> list[int]:
-        values = array_type.from_address(address)
-        out, slot = [], 0
-        for t in params:
-            if t is V128:
-                out.append(values[slot] | (values[slot + 1] << 64))
-                slot += 2
-            else:
-                out.append(values[slot] & ((1 << (8 * t.size)) - 1))
-                slot += 1
-        return out
-    return unpack_v128
+# Signatures up to this many values get a generated straight-line callback.
+_STRAIGHT_LINE_MAX = 64
 
 
-def _packer(functype: FuncType):
-    """(values address, raw-bit results) -> None, checking the arity."""
-    results_types = functype.results
-    nslots = vm.values_array_slots(functype)
-    array_type = ctypes.c_uint64 * nslots
-    n = len(results_types)
-    has_v128 = V128 in results_types
+def _arity_error(got: int, want: int) -> HostFunctionError:
+    return HostFunctionError(f"host function returned {got} values, expected {want}")
 
-    def pack(address: int, results) -> None:
-        results = list(results)
-        if len(results) != n:
-            raise HostFunctionError(
-                f"host function returned {len(results)} values, expected {n}")
-        values = array_type.from_address(address)
-        if not has_v128:
-            values[:n] = [r & _MASK64 for r in results]
-            return
+
+def _make_native_callback(store, functype: FuncType, callback):
+    """The Python side of the host trampoline: ``cb(ctx, values) -> status``.
+
+    Arguments are read from ``values`` (8-byte slots, v128 two), results
+    written back from slot 0; any exception is kept in the store and
+    reported as ``HOST_EXCEPTION + 1``. Generated per signature so that the
+    common case has no loops.
+    """
+    params, results = functype.params, functype.results
+    array_type = ctypes.c_uint64 * vm.values_array_slots(functype)
+    if len(params) + len(results) > _STRAIGHT_LINE_MAX:
+        return _generic_native_callback(store, functype, callback, array_type)
+    args, slot = [], 0
+    for t in params:
+        if t is V128:
+            args.append(f"v[{slot}] | (v[{slot + 1}] << 64)")
+            slot += 2
+        else:       # narrow values: the trampoline may leave stale upper bytes
+            args.append(f"v[{slot}] & 0xFFFFFFFF" if t.size == 4 else f"v[{slot}]")
+            slot += 1
+    lines = ["def native_callback(ctx, address):",
+             "    try:",
+             "        v = array_type.from_address(address)",
+             f"        r = callback([{', '.join(args)}])"]
+    if results:
+        lines += ["        if type(r) is not list:",
+                  "            r = list(r)",
+                  f"        if len(r) != {len(results)}:",
+                  f"            raise arity_error(len(r), {len(results)})"]
         slot = 0
-        for t, r in zip(results_types, results):
-            values[slot] = r & _MASK64
+        for i, t in enumerate(results):
+            lines.append(f"        v[{slot}] = r[{i}] & M")
             if t is V128:
-                values[slot + 1] = (r >> 64) & _MASK64
+                lines.append(f"        v[{slot + 1}] = (r[{i}] >> 64) & M")
                 slot += 2
             else:
                 slot += 1
-    return pack
+    else:
+        lines += ["        if r is not None and len(r) != 0:",
+                  "            raise arity_error(len(r), 0)"]
+    lines += ["        return 0",
+              "    except BaseException as exc:  # re-raised by the entry's caller",
+              "        store.pending_exception = exc",
+              "        return STATUS"]
+    namespace = {"array_type": array_type, "callback": callback, "store": store,
+                 "M": _MASK64, "STATUS": _HOST_EXCEPTION_STATUS,
+                 "arity_error": _arity_error}
+    exec("\n".join(lines), namespace)
+    return namespace["native_callback"]
+
+
+def _generic_native_callback(store, functype: FuncType, callback, array_type):
+    """The same in loops, for signatures with very many values."""
+    params, results = functype.params, functype.results
+
+    def native_callback(ctx: int, address: int) -> int:
+        try:
+            v = array_type.from_address(address)
+            args, slot = [], 0
+            for t in params:
+                if t is V128:
+                    args.append(v[slot] | (v[slot + 1] << 64))
+                    slot += 2
+                else:
+                    args.append(v[slot] & ((1 << (8 * t.size)) - 1))
+                    slot += 1
+            r = list(callback(args))
+            if len(r) != len(results):
+                raise _arity_error(len(r), len(results))
+            slot = 0
+            for t, x in zip(results, r):
+                v[slot] = x & _MASK64
+                if t is V128:
+                    v[slot + 1] = (x >> 64) & _MASK64
+                    slot += 2
+                else:
+                    slot += 1
+            return 0
+        except BaseException as exc:  # noqa: BLE001 - re-raised by the entry's caller
+            store.pending_exception = exc
+            return _HOST_EXCEPTION_STATUS
+    return native_callback
 
 
 def make_host_function(store, functype: FuncType,
@@ -96,18 +131,7 @@ def make_host_function(store, functype: FuncType,
         raise TypeError("host function callback must be callable")
     code = store.engine.host_trampoline(functype)
     sig_index = store.engine.signatures.register(functype)
-    unpack = _unpacker(functype)
-    pack = _packer(functype)
-
-    def native_callback(ctx: int, values: int) -> int:
-        try:
-            pack(values, callback(unpack(values)))
-            return 0
-        except BaseException as exc:  # noqa: BLE001 - re-raised by the entry's caller
-            store.pending_exception = exc
-            return _HOST_EXCEPTION_STATUS
-
-    cfunc = HOST_CALLBACK(native_callback)
+    cfunc = HOST_CALLBACK(_make_native_callback(store, functype, callback))
     hostctx = (ctypes.c_uint64 * 3)(store.limits_address,
                                      ctypes.cast(cfunc, ctypes.c_void_p).value, 0)
     hostctx_address = ctypes.addressof(hostctx)

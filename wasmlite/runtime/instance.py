@@ -62,6 +62,7 @@ class RuntimeInstance:
         self.exports_by_index: list[ExportRecord] = []
         self._functions: dict[int, ExportFunction] = {}
         self._entries: dict[int, int] = {}     # type index -> entry trampoline
+        self.call_plans: dict[int, object] = {}  # entry trampoline -> call.CallPlan
         # element segments' u64 arrays, kept alive for table.init
         self._segment_arrays: list[object] = []
 

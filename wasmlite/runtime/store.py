@@ -58,7 +58,6 @@ class RuntimeStore:
         self._vmctx_instances: list[Any] = []
         self.host_functions: dict[int, Any] = {}   # funcref address -> ExportFunction
         self.keepalive: list[Any] = []             # memories, tables, globals, ...
-        self.call_plans: dict[int, Any] = {}       # see call.py
 
         # Store.set_limits: None = unlimited. Growing past a limit fails
         # (-1) like growing past a declared maximum; creating past it raises.
