@@ -1,9 +1,11 @@
 """Linear memory: an address range reserved once, committed as it grows.
 
-Generated code keeps the memory base in registers across calls, so the base
-must never move. We reserve the whole range the memory may ever reach (its
-declared maximum, at most 4 GiB) plus a guard region as PROT_NONE up front,
-then ``mprotect`` pages read/write as the memory grows. Python's ``mmap``
+Generated code may keep the memory base in registers, so the base must never
+move. We reserve the whole range the memory may ever reach (its declared
+maximum, at most 4 GiB) plus a small guard as PROT_NONE up front, then
+``mprotect`` pages read/write as the memory grows. Generated code
+bounds-checks every access against ``length_bytes``; nothing relies on
+faults. Python's ``mmap``
 module cannot reserve without committing, hence ctypes on libc.
 
 The native view generated code reads is a ``VMMemory {u8* base; u64
