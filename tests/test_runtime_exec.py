@@ -339,3 +339,13 @@ def test_host_function_with_many_values(store):
     masks = {I32: 2**32 - 1, F32: 2**32 - 1, I64: 2**64 - 1, F64: 2**64 - 1, V128: 2**128 - 1}
     args = [(0x0123456789ABCDEF_FEDCBA9876543210 * (i + 1)) & masks[t] for i, t in enumerate(types)]
     assert call(store, inst, "go", *args) == args[::-1]
+
+
+def test_functions_of_another_store_are_refused(store):
+    other = RuntimeStore(ENGINE)
+    h = make_host_function(other, FuncType((), ()), lambda args: [])
+    with pytest.raises(LinkError, match="another store"):
+        build(store, '(module (import "h" "f" (func)))', [h])
+    a = build(other, '(module (func (export "f")))')
+    with pytest.raises(LinkError, match="another store"):
+        build(store, '(module (import "h" "f" (func)))', [a.exports["f"]])

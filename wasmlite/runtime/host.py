@@ -119,6 +119,19 @@ def _generic_native_callback(store, functype: FuncType, callback, array_type):
     return native_callback
 
 
+class HostFunctionOwner:
+    """What a host function record keeps alive: its store (whose limits the
+    context points at), the ctypes callback and the native structs."""
+
+    __slots__ = ("store", "cfunc", "hostctx", "funcref")
+
+    def __init__(self, store, cfunc, hostctx, funcref) -> None:
+        self.store = store
+        self.cfunc = cfunc
+        self.hostctx = hostctx
+        self.funcref = funcref
+
+
 def make_host_function(store, functype: FuncType,
                        callback: Callable[[list[int]], list[int]]) -> ExportFunction:
     """A function record calling ``callback(raw_args) -> raw_results``.
@@ -138,7 +151,7 @@ def make_host_function(store, functype: FuncType,
     funcref = (ctypes.c_uint64 * 3)(code, hostctx_address, sig_index)
     record = ExportFunction(code=code, vmctx=hostctx_address, sig_index=sig_index,
                             functype=functype, funcref=ctypes.addressof(funcref),
-                            entry=None, owner=(cfunc, hostctx, funcref),
+                            entry=None, owner=HostFunctionOwner(store, cfunc, hostctx, funcref),
                             host_callback=callback)
     store.host_functions[record.funcref] = record
     store.keepalive.append(record)

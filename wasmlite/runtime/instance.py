@@ -130,7 +130,7 @@ def _limits_match(actual_min: int, actual_max: Optional[int], wanted: Limits) ->
     return actual_max is not None and actual_max <= wanted.max
 
 
-def check_import(module: Module, imp, record, signatures) -> None:
+def check_import(module: Module, imp, record, signatures, store=None) -> None:
     """Raise LinkError unless ``record`` may satisfy import ``imp``."""
     if record is None:
         raise LinkError(f"unknown import: `{imp.module}::{imp.name}` has not been defined")
@@ -139,6 +139,11 @@ def check_import(module: Module, imp, record, signatures) -> None:
         raise _incompatible(imp, f"expected {_KIND_NAMES.get(imp.kind, imp.kind)}, "
                                  f"found {_KIND_NAMES.get(kind, type(record).__name__)}")
     if kind == ExternKind.FUNC:
+        # A function of another store would trap through that store's jmp_buf
+        # chain, not ours: refuse it (records of unknown origin pass).
+        owner_store = getattr(record.owner, "store", store)
+        if store is not None and owner_store is not store:
+            raise LinkError(f"import `{imp.module}::{imp.name}` belongs to another store")
         want = module.types[imp.desc]
         if record.sig_index != signatures.register(want):
             raise _incompatible(imp, f"expected {want}, found {record.functype}")
@@ -170,7 +175,7 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
     if len(imports) != len(module.imports):
         raise LinkError(f"expected {len(module.imports)} imports, got {len(imports)}")
     for imp, record in zip(module.imports, imports):
-        check_import(module, imp, record, signatures)
+        check_import(module, imp, record, signatures, store)
 
     inst = RuntimeInstance(store, compiled)
     inst.type_sigs = [signatures.register(t) for t in module.types]
