@@ -14,7 +14,7 @@ from wasmlite.runtime import (RuntimeEngine, RuntimeStore, create_memory,
                               create_table, instantiate, invoke,
                               make_host_function)
 from wasmlite.script.spectest import make_spectest
-from wasmlite.syntax.types import (EXTERNREF, F32, F64, FUNCREF, I32, I64, V128,
+from wasmlite.syntax.types import (F32, F64, FUNCREF, I32, I64, V128,
                                    FuncType, Limits, MemoryType, TableType)
 from wasmlite.valid.validate import validate_module
 

@@ -23,7 +23,7 @@ from wasmlite.runtime.global_ import Global
 from wasmlite.runtime.memory import Memory
 from wasmlite.runtime.table import Table
 from wasmlite.script.spectest import make_spectest
-from wasmlite.syntax.types import (EXTERNREF, F32, FUNCREF, I32, I64, V128,
+from wasmlite.syntax.types import (EXTERNREF, F32, FUNCREF, I32, V128,
                                    FuncType, GlobalType, Limits, MemoryType,
                                    TableType)
 

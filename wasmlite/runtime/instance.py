@@ -26,7 +26,7 @@ from ..compile import vmcontext as vm
 from ..errors import LinkError, TrapCode, WasmtimeError
 from ..syntax.instructions import REF_FUNC
 from ..syntax.module import Module
-from ..syntax.types import ExternKind, FuncType, Limits
+from ..syntax.types import ExternKind, Limits
 from .call import invoke
 from .const_eval import eval_const
 from .export import (ExportFunction, ExportGlobal, ExportMemory, ExportRecord,
