@@ -71,7 +71,7 @@ CONTROL = """(module
 )"""
 
 
-@pytest.fixture(scope="module", params=[0, 2])
+@pytest.fixture(scope="module", params=[0, 1, 2])
 def control(request):
     return Instance(CONTROL, opt_level=request.param)
 

@@ -78,12 +78,12 @@ def _module_text() -> str:
     return "(module\n" + "\n".join(funcs) + ")"
 
 
-@pytest.fixture(scope="module")
-def engines():
+@pytest.fixture(scope="module", params=[1, 2], ids=["O1", "O2"])
+def engines(request):
     text = _module_text()
     store = wasmtime.Store()
     oracle = wasmtime.Instance(store, wasmtime.Module(store.engine, text), [])
-    return Instance(text, opt_level=2), oracle.exports(store), store
+    return Instance(text, opt_level=request.param), oracle.exports(store), store
 
 
 def _signed(v: int, bits: int) -> int:

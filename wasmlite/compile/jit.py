@@ -5,8 +5,10 @@ trampoline) is ONE JIT library exporting ONE symbol: an array of code
 pointers. The library's ResourceTracker is kept by the CompiledModule, so the
 code is freed when the last reference to it goes away.
 
-Optimization levels: 2 (default) runs LLVM's O2 pipeline and codegen; 1 the
-O1 pipeline; 0 only SROA (so locals become registers) with fast codegen.
+Optimization levels: 2 (default) runs LLVM's O2 pipeline and codegen (3: O3);
+1 is the cheap tier: SROA + instcombine + simplifycfg with fast codegen
+(FastISel) -- measured ~10x cheaper than 2; 0 only SROA (locals become
+registers) with fast codegen.
 """
 from __future__ import annotations
 
@@ -61,12 +63,21 @@ class CodeLibrary:
         self.addresses: list[int] = [a or 0 for a in arr]
 
 
+def _codegen_level(opt_level: int) -> int:
+    # LLVM's optimizing codegen costs ~5 ms for a small function with a loop;
+    # the cheap tiers use FastISel and the fast register allocator
+    return 0 if opt_level <= 1 else min(opt_level, 3)
+
+
 def optimize(mod, opt_level: int) -> None:
     s = _init()
-    tm = s["tms"][min(max(opt_level, 0), 3)]
-    if opt_level <= 0:
+    tm = s["tms"][_codegen_level(opt_level)]
+    if opt_level <= 1:
         pm = llvm.create_new_module_pass_manager()
         pm.add_sroa_pass()
+        if opt_level == 1:
+            pm.add_instruction_combine_pass()
+            pm.add_simplify_cfg_pass()
         pto = llvm.create_pipeline_tuning_options(speed_level=0)
         pm.run(mod, llvm.create_pass_builder(tm, pto))
     else:
@@ -85,7 +96,7 @@ def build_library(ir_text: str, table_symbol: str, count: int, opt_level: int = 
     except RuntimeError as e:
         raise WasmtimeError(f"internal compiler error: generated IR is invalid: {e}") from e
     optimize(mod, opt_level)
-    tm = s["tms"][min(max(opt_level, 0), 3)]
+    tm = s["tms"][_codegen_level(opt_level)]
     obj = tm.emit_object(mod)
     with _lock:
         tracker = (llvm.JITLibraryBuilder().add_object_img(obj).add_current_process()
