@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import pytest
 
-from conftest import spec_files
+from conftest import needs_spec, spec_files
 from wasmlite.binary.decode import decode_module
 from wasmlite.binary.encode import encode_module
 from wasmlite.errors import MalformedError
@@ -149,6 +149,7 @@ def _normalized(m):
 
 # -------------------------------------------------------------------- tests
 
+@needs_spec
 def test_extractor_finds_the_suite():
     total = sum(len(wast_binary_modules(p)) for p in FILES)
     malformed = sum(1 for p in FILES for e, _ in wast_binary_modules(p) if e)
@@ -183,6 +184,7 @@ def test_spec_binary_round_trip(path):
         assert _normalized(again) == _normalized(m)
 
 
+@needs_spec
 def test_wat2wasm_output_round_trips_byte_exact():
     wasmtime = pytest.importorskip("wasmtime")
     checked = 0

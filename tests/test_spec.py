@@ -5,7 +5,8 @@ import pytest
 from conftest import spec_files
 from wasmlite.script.run import default_executor_factory, run_file
 
-FILES = spec_files()
+# SIMD scripts join when the SIMD lowering lands (issue 4)
+FILES = [p for p in spec_files() if not p.stem.startswith("simd")]
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])

@@ -22,9 +22,9 @@ from wasmlite.text.lexer import decode_string, tokenize
 from wasmlite.text.numbers import f32_bits, f64_bits, parse_int
 from wasmlite.text.parse import parse_module
 
-SPEC = Path(__file__).resolve().parents[1].parent / "shared" / "spec" / "wasm-2.0"
-SPEC_FILES = sorted(SPEC.glob("*.wast"))
-needs_spec = pytest.mark.skipif(not SPEC_FILES, reason="spec suite not found")
+from conftest import needs_spec, spec_files
+
+SPEC_FILES = spec_files()
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +97,23 @@ def test_well_formed_quoted_modules_parse(scripts):
                 parse_module(m.source)
                 n += 1
     assert n > 0
+
+
+@needs_spec
+def test_text_modules_round_trip_through_the_binary_format(scripts):
+    """text -> syntax -> binary -> decode -> encode gives identical bytes."""
+    from wasmlite.binary.decode import decode_module
+    from wasmlite.binary.encode import encode_module
+    checked = 0
+    for name, cmds in scripts.items():
+        for m, malformed in _module_cmds(cmds):
+            if malformed or m.kind == "binary":
+                continue
+            module = m.module if m.kind == "text" else parse_module(m.source)
+            first = encode_module(module)
+            assert encode_module(decode_module(first)) == first, f"{name}:{m.line}"
+            checked += 1
+    assert checked > 3700
 
 
 def _normal(m, body):

@@ -1,0 +1,76 @@
+"""What the .wast runner needs from the runtime: compile, link by name,
+instantiate, invoke and read globals, all on raw value bits."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..compile import compile_module
+from ..errors import LinkError, WasmtimeError
+from ..runtime import (ExportFunction, ExportGlobal, RuntimeEngine,
+                       RuntimeInstance, RuntimeStore, instantiate, invoke)
+from ..syntax.module import Module
+from ..syntax.types import EXTERNREF
+from .spectest import make_spectest
+
+
+class _Extern:
+    """The host object a script's ``ref.extern N`` stands for."""
+
+    __slots__ = ("n",)
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __repr__(self) -> str:
+        return f"ref.extern {self.n}"
+
+
+class Executor:
+    """One engine and store per script, like the reference interpreter."""
+
+    def __init__(self, opt_level: int = 1) -> None:
+        self.engine = RuntimeEngine(opt_level=opt_level)
+        self.store = RuntimeStore(self.engine)
+        self.registry: dict[str, dict[str, Any]] = {"spectest": make_spectest(self.store)}
+        self._externs: dict[int, _Extern] = {}
+
+    def _extern(self, n: int) -> _Extern:
+        obj = self._externs.get(n)
+        if obj is None:
+            obj = self._externs[n] = _Extern(n)
+        return obj
+
+    def instantiate(self, module: Module, info) -> RuntimeInstance:
+        imports = []
+        for imp in module.imports:
+            exports = self.registry.get(imp.module)
+            if exports is None or imp.name not in exports:
+                raise LinkError(f"unknown import {imp.module}::{imp.name}")
+            imports.append(exports[imp.name])
+        compiled = compile_module(module, info, self.engine.signatures, self.engine.opt_level)
+        return instantiate(self.store, compiled, imports)
+
+    def register(self, name: str, instance: RuntimeInstance) -> None:
+        self.registry[name] = instance.exports
+
+    def _export(self, instance: RuntimeInstance, name: str, kind: type):
+        record = instance.exports.get(name)
+        if not isinstance(record, kind):
+            raise WasmtimeError(f"no exported {kind.__name__} named {name!r}")
+        return record
+
+    def invoke(self, instance: RuntimeInstance, name: str, args: list) -> list[int]:
+        func = self._export(instance, name, ExportFunction)
+        raw = []
+        for a in args:
+            if a.type is EXTERNREF and a.value is not None:
+                raw.append(self.store.extern_to_handle(self._extern(a.value)))
+            else:
+                raw.append(0 if a.value is None else a.value)
+        return invoke(self.store, func, raw)
+
+    def get(self, instance: RuntimeInstance, name: str) -> int:
+        return self._export(instance, name, ExportGlobal).global_.get()
+
+    def extern_matches(self, handle: int, n: int) -> bool:
+        return self.store.handle_to_extern(handle) is self._extern(n)
