@@ -1,9 +1,16 @@
 """LLVM IR text -> optimized object code -> code memory (llvmlite LLJIT).
 
-One process-wide LLJIT holds every library; each compiled module (or host
-trampoline) is ONE JIT library exporting ONE symbol: an array of code
-pointers. The library's ResourceTracker is kept by the CompiledModule, so the
-code is freed when the last reference to it goes away.
+Each compiled module (or host trampoline) is ONE JIT library exporting ONE
+symbol: an array of code pointers. The library's ResourceTracker is kept by
+the CompiledModule, so the code is freed when the last reference to it goes
+away.
+
+Freeing a library's code does not free its JITDylib: LLVM keeps every dylib
+(about 10 KiB each) until its LLJIT is destroyed. So libraries go into an
+LLJIT *generation* of at most ``_LIBRARIES_PER_LLJIT``; then a new LLJIT
+(0.4 ms to create) takes over. Each tracker holds its LLJIT (a C++
+shared_ptr), so an old generation lives exactly as long as its last library,
+and loading and dropping modules forever keeps memory flat.
 
 Optimization levels: 2 (default) runs LLVM's O2 pipeline and codegen (3: O3);
 1 is the cheap tier: SROA + instcombine + simplifycfg with fast codegen
@@ -23,6 +30,7 @@ from ..errors import WasmtimeError
 _lock = threading.Lock()
 _state: dict = {}
 _counter = itertools.count()
+_LIBRARIES_PER_LLJIT = 64
 
 
 def _init() -> dict:
@@ -39,6 +47,9 @@ def _init() -> dict:
                    for lvl in (0, 1, 2, 3)}
             _state["tms"] = tms
             _state["lljit"] = llvm.create_lljit_compiler(tms[2])
+            _state["lljit_uses"] = 0
+            # pass builders are reused: building one per module leaks ~1.5 KiB
+            _state["pass_builders"] = {}
             _state["triple"] = tms[2].triple
             _state["layout"] = str(tms[2].target_data)
         return _state
@@ -69,21 +80,37 @@ def _codegen_level(opt_level: int) -> int:
     return 0 if opt_level <= 1 else min(opt_level, 3)
 
 
-def optimize(mod, opt_level: int) -> None:
+def _pass_builder(opt_level: int):
     s = _init()
-    tm = s["tms"][_codegen_level(opt_level)]
+    key = (_codegen_level(opt_level), min(opt_level, 3) if opt_level > 1 else 0)
+    pb = s["pass_builders"].get(key)
+    if pb is None:
+        pto = llvm.create_pipeline_tuning_options(speed_level=key[1])
+        pb = s["pass_builders"].setdefault(key, llvm.create_pass_builder(s["tms"][key[0]], pto))
+    return pb
+
+
+def optimize(mod, opt_level: int) -> None:
+    pb = _pass_builder(opt_level)
     if opt_level <= 1:
         pm = llvm.create_new_module_pass_manager()
         pm.add_sroa_pass()
         if opt_level == 1:
             pm.add_instruction_combine_pass()
             pm.add_simplify_cfg_pass()
-        pto = llvm.create_pipeline_tuning_options(speed_level=0)
-        pm.run(mod, llvm.create_pass_builder(tm, pto))
+        pm.run(mod, pb)
     else:
-        pto = llvm.create_pipeline_tuning_options(speed_level=min(opt_level, 3))
-        pb = llvm.create_pass_builder(tm, pto)
         pb.getModulePassManager().run(mod, pb)
+
+
+def _lljit():
+    """The LLJIT of the current generation (call with ``_lock`` held)."""
+    s = _state
+    if s["lljit_uses"] >= _LIBRARIES_PER_LLJIT:
+        s["lljit"] = llvm.create_lljit_compiler(s["tms"][2])
+        s["lljit_uses"] = 0
+    s["lljit_uses"] += 1
+    return s["lljit"]
 
 
 def build_library(ir_text: str, table_symbol: str, count: int, opt_level: int = 2) -> CodeLibrary:
@@ -100,5 +127,5 @@ def build_library(ir_text: str, table_symbol: str, count: int, opt_level: int = 
     obj = tm.emit_object(mod)
     with _lock:
         tracker = (llvm.JITLibraryBuilder().add_object_img(obj).add_current_process()
-                   .export_symbol(table_symbol).link(s["lljit"], table_symbol))
+                   .export_symbol(table_symbol).link(_lljit(), table_symbol))
     return CodeLibrary(tracker, tracker[table_symbol], count)
