@@ -13,7 +13,8 @@ of SSA operands (strings) and a stack of control frames — no recursion, so
 * Each trap kind has one shared block per function that calls the module's
   ``wasmlite_trap`` routine (it stores the code and longjmps).
 
-Memory, table and bulk instructions are in memory.py (a mixin).
+Memory, table and bulk instructions are in memory.py, SIMD in simd.py and
+simd_memory.py (mixins).
 """
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ from . import vmcontext as vm
 from .lltypes import LLTYPE, ZERO, f32_literal, f64_literal, param_list, ret_type
 from .memory import MemoryOps
 from .numeric import TEMPLATES
+from .simd import SimdOps
+from .simd_memory import SimdMemoryOps
 
 _STACK_OVERFLOW = int(TrapCode.STACK_OVERFLOW)
 _UNREACHABLE = int(TrapCode.UNREACHABLE)
@@ -95,7 +98,7 @@ class ModuleContext:
         return r
 
 
-class FunctionTranslator(MemoryOps):
+class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps):
     """Translates defined function ``index`` of the module to one ``define``."""
 
     def __init__(self, ctx: ModuleContext, index: int, func: Func) -> None:
@@ -552,14 +555,14 @@ class FunctionTranslator(MemoryOps):
         cell = self.global_cell(idx)
         t = self.ctx.global_lltypes[idx]
         r = self.tmp()
-        self.out.append(f"%{r} = load {t}, ptr {cell}")
+        self.out.append(f"%{r} = load {t}, ptr {cell}, align 8")
         self.stack.append((f"%{r}", t))
 
     def op_global_set(self, ins) -> None:
         idx = ins.imm
         cell = self.global_cell(idx)
         v = self.stack.pop()[0]
-        self.out.append(f"store {self.ctx.global_lltypes[idx]} {v}, ptr {cell}")
+        self.out.append(f"store {self.ctx.global_lltypes[idx]} {v}, ptr {cell}, align 8")
 
     # ------------------------------------------------------------ constants
     def op_i32_const(self, ins) -> None:
@@ -616,6 +619,8 @@ for _name, _meth in [
 ]:
     HANDLERS[OP_BY_NAME[_name]] = getattr(FunctionTranslator, _meth)
 HANDLERS.update(MemoryOps.handlers())
+HANDLERS.update(SimdOps.handlers())
+HANDLERS.update(SimdMemoryOps.handlers())
 
 
 def translate_function(ctx: ModuleContext, index: int, func: Func) -> str:
