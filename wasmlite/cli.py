@@ -30,8 +30,8 @@ def _cmd_wat2wasm(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from .script.launch import run_module
-    return run_module(args.file, args.args, invoke=args.invoke)
+    from .launch import run_module
+    return run_module(args.file, args.args, invoke_name=args.invoke)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,148 @@
+"""The ``wasmlite`` command: run, wast and wat2wasm, in process (``main``)
+and once as a real subprocess (the console entry point's plumbing)."""
+import re
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import wasmtime
+
+from wasmlite.binary import decode_module, encode_module
+from wasmlite.cli import main
+from wasmlite.launch import TRAP_EXIT_STATUS, format_result, parse_arg
+from wasmlite.syntax.types import F32, F64, I32, I64
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+FACTORIAL = str(EXAMPLES / "factorial.wat")
+
+KERNEL = """(module
+  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+  (func (export "pair") (param f32 f64) (result f64 f32) (local.get 1) (local.get 0))
+  (func (export "neg") (param i64) (result i64) (i64.sub (i64.const 0) (local.get 0)))
+  (func (export "boom") (unreachable))
+  (func $deep (export "deep") (call $deep))
+  (memory (export "mem") 1)
+  (global $g (mut i32) (i32.const 0))
+  (func (export "_start") (global.set $g (i32.const 1))))"""
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def kernel(tmp_path):
+    p = tmp_path / "kernel.wasm"
+    p.write_bytes(wasmtime.wat2wasm(KERNEL))
+    return str(p)
+
+
+def test_run_invoke_prints_results_one_per_line(capsys, kernel):
+    assert run(capsys, "run", "--invoke", "fac", FACTORIAL, "20")[:2] == (0, "2432902008176640000\n")
+    assert run(capsys, "run", "--invoke", "add", kernel, "-1", "4294967295")[:2] == (0, "-2\n")
+    assert run(capsys, "run", "--invoke", "pair", kernel, "0.1", "2.5")[:2] == (0, "2.5\n0.1\n")
+    assert run(capsys, "run", "--invoke", "neg", kernel, "-9223372036854775808")[:2] == (
+        0, "-9223372036854775808\n")
+
+
+def test_run_without_invoke_calls_start(capsys, kernel):
+    assert run(capsys, "run", kernel) == (0, "", "")
+
+
+def test_run_trap_exits_non_zero_with_the_message(capsys, kernel):
+    status, out, err = run(capsys, "run", "--invoke", "boom", kernel)
+    assert status == TRAP_EXIT_STATUS and out == ""
+    assert "wasm trap: unreachable" in err
+    status, _, err = run(capsys, "run", "--invoke", "deep", kernel)
+    assert status == TRAP_EXIT_STATUS and "call stack exhausted" in err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--invoke", "add", "K", "1"], "takes 2 arguments"),
+    (["--invoke", "add", "K", "1", "x"], "failed to parse argument 'x' as i32"),
+    (["--invoke", "add", "K", "1", "4294967296"], "as i32"),
+    (["--invoke", "mem", "K"], "function export named `mem`"),
+    (["K", "extra"], "need --invoke"),
+])
+def test_run_bad_arguments_are_clear_errors(capsys, kernel, argv, message):
+    status, out, err = run(capsys, "run", *[kernel if a == "K" else a for a in argv])
+    assert status == 1 and out == ""
+    assert message in err and "Traceback" not in err
+
+
+def test_run_bad_files_are_clear_errors(capsys, tmp_path):
+    missing = tmp_path / "missing.wasm"
+    assert run(capsys, "run", str(missing))[0] == 1
+    bad = tmp_path / "bad.wasm"
+    bad.write_bytes(b"\0asm\x01\0\0\0\x01")
+    status, _, err = run(capsys, "run", str(bad))
+    assert status == 1 and "unexpected end" in err
+    binary = tmp_path / "junk.wat"
+    binary.write_bytes(b"\xff\xfe\x00")
+    assert run(capsys, "run", str(binary))[0] == 1
+    imports = tmp_path / "imports.wat"
+    imports.write_text('(module (import "env" "f" (func)))')
+    status, _, err = run(capsys, "run", str(imports))
+    assert status == 1 and "unknown import: `env::f`" in err
+
+
+@pytest.mark.parametrize("bits, ty, text", [
+    (0xFFFFFFFF, I32, "-1"), (2**63, I64, "-9223372036854775808"),
+    (struct.unpack("<I", struct.pack("<f", 0.1))[0], F32, "0.1"),
+    (0x7FC00000, F32, "NaN"), (0xFF800000, F32, "-inf"),
+    (struct.unpack("<Q", struct.pack("<d", 1 / 3))[0], F64, repr(1 / 3)),
+    (0x8000000000000000, F64, "-0.0"),
+])
+def test_result_formatting(bits, ty, text):
+    assert format_result(bits, ty) == text
+
+
+def test_arguments_round_trip_through_the_formatting():
+    for ty, text in [(I32, "-7"), (I64, "123456789012"), (F32, "1.5"), (F64, "-2.25")]:
+        assert format_result(parse_arg(text, ty), ty) == text
+
+
+def test_wast_prints_a_line_per_file_and_the_total(capsys, tmp_path):
+    good = tmp_path / "good.wast"
+    good.write_text('(module (func (export "f") (result i32) (i32.const 3)))\n'
+                    '(assert_return (invoke "f") (i32.const 3))\n'
+                    '(assert_trap (module (func $s unreachable) (start $s)) "unreachable")\n')
+    bad = tmp_path / "bad.wast"
+    bad.write_text('(module (func (export "f") (result i32) (i32.const 3)))\n'
+                   '(assert_return (invoke "f") (i32.const 4))\n')
+    status, out, _ = run(capsys, "wast", str(good), str(bad))
+    lines = out.splitlines()
+    assert lines[0] == f"{good}: 3 passed, 0 failed, 0 skipped"
+    assert lines[1] == f"{bad}: 1 passed, 1 failed, 0 skipped"
+    assert lines[-1] == "4 passed, 1 failed, 0 skipped" and status == 1
+    status, out, _ = run(capsys, "wast", "-v", str(bad))
+    assert "expected i32 4" in out or "result 0" in out
+    assert run(capsys, "wast", str(good))[0] == 0
+
+
+def test_wat2wasm_writes_the_binary(capsys, tmp_path):
+    out = tmp_path / "k.wasm"
+    src = tmp_path / "k.wat"
+    src.write_text(KERNEL)
+    assert run(capsys, "wat2wasm", str(src), "-o", str(out))[0] == 0
+    ours, theirs = decode_module(out.read_bytes()), decode_module(wasmtime.wat2wasm(KERNEL))
+    ours.names = theirs.names = None                  # wasmtime adds a name section
+    ours.customs = theirs.customs = []
+    assert encode_module(ours) == encode_module(theirs)
+    src.write_text("(module (func (result i32)))")          # invalid: empty body
+    status, _, err = run(capsys, "wat2wasm", str(src), "-o", str(out))
+    assert status == 1 and "type mismatch" in err
+
+
+def test_console_entry_point_runs_the_readme_example():
+    proc = subprocess.run([sys.executable, "-m", "wasmlite", "run", "--invoke", "fac",
+                           FACTORIAL, "20"], capture_output=True, text=True, timeout=120)
+    assert (proc.returncode, proc.stdout) == (0, "2432902008176640000\n"), proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "wasmlite", "run", "--invoke", "div",
+                           FACTORIAL, "1", "0"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == TRAP_EXIT_STATUS
+    assert re.search(r"integer divide by zero", proc.stderr)
