@@ -80,9 +80,12 @@ class Trap(WasmtimeError):
     def __str__(self) -> str:
         if not self.frames:
             return self.message
-        lines = [self.message, "wasm backtrace:"]
+        # Wasmtime's layout: the backtrace, then the cause
+        lines = ["error while executing at wasm backtrace:"]
         for i, f in enumerate(self.frames):
-            lines.append(f"  {i:>2}: {f}")
+            lines.append(f"{i:>5}: {f}")
+        cause = self.message if self.trap_code is None else f"wasm trap: {self.message}"
+        lines += ["", "Caused by:", f"    {cause}"]
         return "\n".join(lines)
 
 

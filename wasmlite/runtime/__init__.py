@@ -6,7 +6,7 @@ Public runtime-level names (the public API wraps these):
 ``create_global``, and the export records ``ExportFunction``,
 ``ExportTable``, ``ExportMemory``, ``ExportGlobal``.
 """
-from .call import invoke
+from .call import call_plan, invoke
 from .engine import RuntimeEngine
 from .export import (ExportFunction, ExportGlobal, ExportMemory, ExportRecord,
                      ExportTable)
@@ -16,6 +16,6 @@ from .instance import RuntimeInstance, instantiate
 from .store import RuntimeStore
 
 __all__ = ["RuntimeEngine", "RuntimeStore", "RuntimeInstance", "instantiate",
-           "invoke", "make_host_function", "create_memory", "create_table",
+           "invoke", "call_plan", "make_host_function", "create_memory", "create_table",
            "create_global", "ExportFunction", "ExportTable", "ExportMemory",
            "ExportGlobal", "ExportRecord"]

@@ -148,6 +148,17 @@ def invoke(store, func: ExportFunction, args: list[int]) -> list[int]:
     return plan.run(func.vmctx, func.code, args)
 
 
+def call_plan(store, func: ExportFunction) -> CallPlan:
+    """The CallPlan of wasm function ``func`` (made and cached on first
+    request), for callers that pack the values array themselves."""
+    plan = func.call_plan
+    if plan is None:
+        if func.entry is None:
+            raise WasmtimeError("a host function has no entry trampoline plan")
+        plan = func.call_plan = _plan_for(store, func)
+    return plan
+
+
 def _plan_for(store, func: ExportFunction) -> CallPlan:
     """The CallPlan of ``func``'s trampoline, shared by the functions of one
     signature in one instance (the owner keeps the cache; a plan belongs to a

@@ -12,7 +12,7 @@ Python caller re-raises the very same exception object.
 from __future__ import annotations
 
 import ctypes
-from typing import Callable
+from typing import Callable, Optional
 
 from ..compile import vmcontext as vm
 from ..syntax.types import V128, FuncType
@@ -133,18 +133,27 @@ class HostFunctionOwner:
 
 
 def make_host_function(store, functype: FuncType,
-                       callback: Callable[[list[int]], list[int]]) -> ExportFunction:
+                       callback: Callable[[list[int]], list[int]],
+                       native: Optional[Callable[[int, int], int]] = None) -> ExportFunction:
     """A function record calling ``callback(raw_args) -> raw_results``.
 
     The native trampoline comes from the engine (one per signature, compiled
     now if this is the first host function of that signature, never at call
     time); the store keeps the ctypes callback and contexts alive.
+
+    ``native``, if given, is used as the Python side of the host trampoline
+    instead of one generated around ``callback``: ``native(hostctx,
+    values_address) -> status`` with the contract of ``_make_native_callback``
+    (the public API passes one that converts straight to Python values).
+    ``callback`` still serves calls that do not go through native code.
     """
     if not callable(callback):
         raise TypeError("host function callback must be callable")
     code = store.engine.host_trampoline(functype)
     sig_index = store.engine.signatures.register(functype)
-    cfunc = HOST_CALLBACK(_make_native_callback(store, functype, callback))
+    if native is None:
+        native = _make_native_callback(store, functype, callback)
+    cfunc = HOST_CALLBACK(native)
     hostctx = (ctypes.c_uint64 * 3)(store.limits_address,
                                      ctypes.cast(cfunc, ctypes.c_void_p).value, 0)
     hostctx_address = ctypes.addressof(hostctx)

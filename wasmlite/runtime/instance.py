@@ -63,6 +63,8 @@ class RuntimeInstance:
         self._functions: dict[int, ExportFunction] = {}
         self._entries: dict[int, int] = {}     # type index -> entry trampoline
         self.call_plans: dict[int, object] = {}  # entry trampoline -> call.CallPlan
+        # VMHostContexts of imported host functions (see _fill_vmctx)
+        self.host_contexts: list[object] = []
         # element segments' u64 arrays, kept alive for table.init
         self._segment_arrays: list[object] = []
 
@@ -226,10 +228,21 @@ def _fill_vmctx(inst: RuntimeInstance) -> None:
         words[layout.global_(i) // 8] = g.address
 
     # Function references: imports copy the exporter's VMFuncRef; defined
-    # functions point at their code with this instance's vmctx.
+    # functions point at their code with this instance's vmctx. An imported
+    # host function gets a VMHostContext of its own in this instance, whose
+    # runtime word holds this vmctx: its callback learns who called it (the
+    # public API's Caller).
     funcs: list[int] = []
     for record in inst.imported_funcs:
-        funcs += (record.code, record.vmctx, record.sig_index)
+        vmctx = record.vmctx
+        if record.entry is None and record.host_callback is not None:
+            hostctx = (ctypes.c_uint64 * 3)(
+                store.limits_address,
+                ctypes.c_uint64.from_address(record.vmctx + vm.HOSTCTX_CALLBACK).value,
+                inst.vmctx)
+            inst.host_contexts.append(hostctx)
+            vmctx = ctypes.addressof(hostctx)
+        funcs += (record.code, vmctx, record.sig_index)
     vmctx, sigs, type_idx = inst.vmctx, inst.type_sigs, inst.func_type_idx
     nimp = len(inst.imported_funcs)
     for i, code in enumerate(inst.compiled.function_ptrs):

@@ -1,0 +1,157 @@
+"""``Config`` and ``Engine``.
+
+Settings wasmlite implements are kept; settings it does not implement raise
+WasmtimeError when set to a value that would need them (never silently
+ignored). Like wasmtime-py, Config properties are write-only and a Config is
+consumed by the Engine made from it.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .compile.vmcontext import DEFAULT_MAX_WASM_STACK
+from .errors import WasmtimeError
+from .runtime import RuntimeEngine
+
+__all__ = ["Config", "Engine"]
+
+# cranelift_opt_level -> LLVM tier (compile/jit.py): "none" is the cheap tier
+_OPT_LEVELS = {"none": 1, "speed": 2, "speed_and_size": 2}
+
+# Wasm 2.0 proposals: on, and cannot be turned off.
+_ALWAYS_ON = ("wasm_simd", "wasm_bulk_memory", "wasm_multi_value", "wasm_reference_types")
+# Later proposals: off, and cannot be turned on yet.
+_NOT_SUPPORTED = ("wasm_tail_call", "wasm_multi_memory", "wasm_memory64",
+                  "wasm_relaxed_simd", "wasm_relaxed_simd_deterministic",
+                  "wasm_exceptions", "wasm_threads", "wasm_gc",
+                  "wasm_function_references", "wasm_extended_const",
+                  "consume_fuel", "epoch_interruption", "debug_info")
+
+
+def _bool(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError("expected a bool")
+    return value
+
+
+def _always_on(name: str):
+    def setter(self, value: bool) -> None:
+        self._check_open()
+        if not _bool(value):
+            raise WasmtimeError(f"{name} = False is not supported: wasmlite always "
+                                f"implements this part of WebAssembly 2.0")
+    return property(None, setter, doc=f"{name}: always True in wasmlite")
+
+
+def _not_supported(name: str):
+    def setter(self, value: bool) -> None:
+        self._check_open()
+        if _bool(value):
+            raise WasmtimeError(f"{name} = True is not supported by wasmlite")
+    return property(None, setter, doc=f"{name}: only False is supported")
+
+
+class Config:
+    """Compilation and runtime settings for an Engine."""
+
+    def __init__(self) -> None:
+        self._opt_level = 2
+        self._max_wasm_stack = DEFAULT_MAX_WASM_STACK
+        self._consumed = False
+
+    def _check_open(self) -> None:
+        if self._consumed:
+            raise WasmtimeError("this Config was already used to create an Engine")
+
+    for _name in _ALWAYS_ON:
+        locals()[_name] = _always_on(_name)
+    for _name in _NOT_SUPPORTED:
+        locals()[_name] = _not_supported(_name)
+    del _name
+
+    @property
+    def cranelift_opt_level(self):
+        raise AttributeError("cranelift_opt_level is write-only")
+
+    @cranelift_opt_level.setter
+    def cranelift_opt_level(self, value: str) -> None:
+        self._check_open()
+        if value not in _OPT_LEVELS:
+            raise WasmtimeError(f"unknown opt level: {value}")
+        self._opt_level = _OPT_LEVELS[value]
+
+    @property
+    def max_wasm_stack(self):
+        raise AttributeError("max_wasm_stack is write-only")
+
+    @max_wasm_stack.setter
+    def max_wasm_stack(self, value: int) -> None:
+        self._check_open()
+        if type(value) is bool or not isinstance(value, int):
+            raise TypeError("expected an int")
+        if value <= 0:
+            raise WasmtimeError("max_wasm_stack must be positive")
+        self._max_wasm_stack = value
+
+    @property
+    def strategy(self):
+        raise AttributeError("strategy is write-only")
+
+    @strategy.setter
+    def strategy(self, value: str) -> None:
+        self._check_open()
+        if value not in ("auto", "cranelift"):
+            raise WasmtimeError(f"unsupported compilation strategy: {value}")
+
+    @property
+    def parallel_compilation(self):
+        raise AttributeError("parallel_compilation is write-only")
+
+    @parallel_compilation.setter
+    def parallel_compilation(self, value: bool) -> None:
+        # a hint: compilation is serial today, which is a valid choice for it
+        self._check_open()
+        _bool(value)
+
+    @property
+    def cache(self):
+        raise AttributeError("cache is write-only")
+
+    @cache.setter
+    def cache(self, value) -> None:
+        self._check_open()
+        if value is False:
+            return
+        if value is True or isinstance(value, str):
+            raise WasmtimeError("the compiled-code cache is not supported by wasmlite yet")
+        raise TypeError("expected True, False or a config path")
+
+    @property
+    def profiler(self):
+        raise AttributeError("profiler is write-only")
+
+    @profiler.setter
+    def profiler(self, value: str) -> None:
+        self._check_open()
+        if value != "none":
+            raise WasmtimeError(f"unsupported profiler: {value}")
+
+
+class Engine:
+    """Compilation environment shared by modules and stores."""
+
+    def __init__(self, config: Optional[Config] = None) -> None:
+        if config is None:
+            config = Config()
+        elif not isinstance(config, Config):
+            raise TypeError(f"expected a Config, got {type(config).__name__}")
+        config._check_open()
+        config._consumed = True
+        self._rt = RuntimeEngine(opt_level=config._opt_level,
+                                 max_wasm_stack=config._max_wasm_stack)
+        self._epoch = 0
+
+    def increment_epoch(self) -> None:
+        """Advance the epoch counter (epoch interruption is not enabled in
+        wasmlite, so no deadline ever fires)."""
+        self._epoch += 1
