@@ -38,6 +38,8 @@ class Memory:
         store = store_of(store)
         if not isinstance(ty, MemoryType):
             raise TypeError(f"expected a MemoryType, got {type(ty).__name__}")
+        if ty.is_64 or ty.is_shared:
+            raise WasmtimeError("64-bit and shared memories are not supported by wasmlite")
         store._reserve(memories=1)
         self._init(store, create_memory(store._rt, ty._inner))
 

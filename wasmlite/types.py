@@ -172,14 +172,16 @@ class MemoryType:
 
     def __init__(self, limits: Limits, is_64: bool = False, shared: bool = False) -> None:
         limits = _check_limits(limits)
-        if is_64:
-            raise WasmtimeError("64-bit memories (memory64) are not supported")
-        if shared:
-            raise WasmtimeError("shared memories (threads) are not supported")
+        bound = 2**48 if is_64 else S.MAX_PAGES_32
         for n in (limits.min, limits.max):
-            if n is not None and n > S.MAX_PAGES_32:
-                raise WasmtimeError("memory size must be at most 65536 pages (4GiB)")
-        self._inner = S.MemoryType(limits._to_inner(), False, False)
+            if n is not None and n > bound:
+                raise WasmtimeError("minimum size is too large for this memory type's "
+                                    "index type" if n == limits.min else
+                                    "maximum size is too large for this memory type's "
+                                    "index type")
+        if shared and limits.max is None:
+            raise WasmtimeError("shared memories must have a maximum size")
+        self._inner = S.MemoryType(limits._to_inner(), bool(is_64), bool(shared))
 
     @classmethod
     def _wrap(cls, inner: S.MemoryType) -> "MemoryType":

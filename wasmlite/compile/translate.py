@@ -258,6 +258,11 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps):
         lines.extend(x for x in self.out if x is not None)
         for code in sorted(self.traps):
             lines.append(f"trap{code}:")
+            # where it trapped, for the backtrace (vmcontext.LIMITS_TRAP_*)
+            lines.append(f"%trap{code}.f = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_FUNC}")
+            lines.append(f"store i32 {self.index}, ptr %trap{code}.f")
+            lines.append(f"%trap{code}.v = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_VMCTX}")
+            lines.append(f"store ptr %vmctx, ptr %trap{code}.v")
             lines.append(f"call void @wasmlite_trap(ptr %vmctx, i32 {code})")
             lines.append("unreachable")
         lines.append("}")

@@ -71,7 +71,9 @@ LIMITS_TRAP_CODE = 16       # u32
 LIMITS_FUEL = 24            # i64 (reserved)
 LIMITS_EPOCH_DEADLINE = 32  # u64 (reserved)
 LIMITS_MAX_WASM_STACK = 40  # u64 bytes of native stack wasm may use
-VMRUNTIME_LIMITS_SIZE = 48
+LIMITS_TRAP_VMCTX = 48      # void*: VMContext of the function that trapped last
+LIMITS_TRAP_FUNC = 56       # u32: its function index (written with trap_code)
+VMRUNTIME_LIMITS_SIZE = 64
 
 DEFAULT_MAX_WASM_STACK = 512 * 1024
 

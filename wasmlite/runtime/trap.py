@@ -6,7 +6,9 @@ exception that the store holds, and that exact object is re-raised.
 """
 from __future__ import annotations
 
-from ..compile.vmcontext import HOST_EXCEPTION
+import ctypes
+
+from ..compile.vmcontext import HOST_EXCEPTION, LIMITS_TRAP_FUNC, LIMITS_TRAP_VMCTX
 from ..errors import TRAP_MESSAGES, Trap, TrapCode
 
 
@@ -27,4 +29,19 @@ def raise_for_status(store, status: int) -> None:
         trap_code = TrapCode(code)
     except ValueError:
         raise Trap(f"wasm trap: unknown trap code {code}") from None
-    raise make_trap(trap_code)
+    trap = make_trap(trap_code)
+    trap.wasm_frames = trap_site(store)
+    raise trap
+
+
+def trap_site(store) -> list[tuple[int, int]]:
+    """``[(vmctx, func_index)]`` of the function whose trap block ran last
+    (generated code records it in VMRuntimeLimits), then forgotten; empty
+    when the trap did not come from a trap block."""
+    vmctx_cell = ctypes.c_uint64.from_address(store.limits_address + LIMITS_TRAP_VMCTX)
+    vmctx = vmctx_cell.value
+    if not vmctx:
+        return []
+    vmctx_cell.value = 0
+    index = ctypes.c_uint32.from_address(store.limits_address + LIMITS_TRAP_FUNC).value
+    return [(vmctx, index)]
