@@ -44,7 +44,8 @@ class TrapCode(enum.IntEnum):
     UNREACHABLE = 9
     INTERRUPT = 10
     OUT_OF_FUEL = 11
-    NULL_REFERENCE = 12
+    ATOMIC_WAIT_NON_SHARED_MEMORY = 12
+    NULL_REFERENCE = 13
 
 
 # The spec test suite's wording for each trap code. TABLE_OUT_OF_BOUNDS
@@ -63,6 +64,7 @@ TRAP_MESSAGES: dict[TrapCode, str] = {
     TrapCode.UNREACHABLE: "unreachable",
     TrapCode.INTERRUPT: "interrupt",
     TrapCode.OUT_OF_FUEL: "all fuel consumed by WebAssembly",
+    TrapCode.ATOMIC_WAIT_NON_SHARED_MEMORY: "atomic wait on non-shared memory",
     TrapCode.NULL_REFERENCE: "null reference",
 }
 
