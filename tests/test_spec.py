@@ -5,8 +5,7 @@ import pytest
 from conftest import spec_files
 from wasmlite.script.run import default_executor_factory, run_file
 
-# SIMD scripts join when the SIMD lowering lands (issue 4)
-FILES = [p for p in spec_files() if not p.stem.startswith("simd")]
+FILES = spec_files()
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
