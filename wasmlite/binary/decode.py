@@ -11,10 +11,10 @@ into one MalformedError here, which keeps bounds checks off the hot path.
 """
 from __future__ import annotations
 
-import gc
 from typing import Callable, Optional
 
 from ..errors import MalformedError
+from ..gc_pause import gc_paused
 from ..syntax.instructions import END, REF_FUNC
 from ..syntax.module import (Custom, Data, Elem, Export, Func, Global, Import,
                              Instr, Module)
@@ -48,20 +48,13 @@ def decode_module(data: bytes) -> Module:
         raise TypeError(f"expected bytes, got {type(data).__name__}")
     _check_header(data)
     decoder = _Decoder(data)
-    # Decoding allocates millions of small acyclic objects (one per
-    # instruction); the cyclic GC would rescan them over and over, which
-    # more than halves throughput on large modules. Pause it meanwhile.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        return decoder.run()
+        with gc_paused():
+            return decoder.run()
     except IndexError:
         raise MalformedError(
             f"unexpected end of section or function (at offset {len(data)})"
         ) from None
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _check_header(data: bytes) -> None:

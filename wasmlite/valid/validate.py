@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..gc_pause import gc_paused
 from ..errors import InvalidError
 from ..syntax.instructions import REF_FUNC
 from ..syntax.module import Module
@@ -166,6 +167,11 @@ def validate_module(module: Module) -> ModuleInfo:
     """
     if not isinstance(module, Module):
         raise TypeError(f"expected a syntax.Module, got {type(module).__name__}")
+    with gc_paused():
+        return _validate(module)
+
+
+def _validate(module: Module) -> ModuleInfo:
     types = module.types
     for t in types:
         if not isinstance(t, FuncType):
