@@ -428,3 +428,20 @@ def test_differential_against_wasmtime(store, ex):
                 ours, theirs = ex[name](store, a, b), wex[name](ws, a, b)
                 assert ours == theirs or (math.isnan(ours) and math.isnan(theirs))
     assert ex["swap"](store, -5, 2**63) == wex["swap"](ws, -5, 2**63)
+
+
+def test_calls_from_threads_do_not_mix_arguments(store, ex):
+    import threading
+    add = ex["add"]
+    errors = []
+
+    def work(k):
+        for i in range(2000):
+            if add(store, k, i) != k + i:
+                errors.append((k, i))
+    threads = [threading.Thread(target=work, args=(k * 100000,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []

@@ -123,19 +123,21 @@ def _runner_source(ft: S.FuncType) -> str:
     if n:
         names = [f"a{i}" for i in range(n)]
         lines.append(f"        {', '.join(names)}, = args")
-        for i, t in enumerate(ft.params):
-            _store_value(lines, "        ", t, f"a{i}", f"P.a{i}")
-    lines += ["        with lock:",
-              "            status = call(vmctx, 0, code, address)",
-              "        if status:",
-              "            fail(status)"]
+    # the values array is shared by the functions of one signature and
+    # instance: pack, call and unpack under the store's (re-entrant) lock
+    lines.append("        with lock:")
+    for i, t in enumerate(ft.params):
+        _store_value(lines, "            ", t, f"a{i}", f"P.a{i}")
+    lines += ["            status = call(vmctx, 0, code, address)",
+              "            if status:",
+              "                fail(status)"]
     results = [_load_value(t, f"R.r{i}") for i, t in enumerate(ft.results)]
     if not results:
         lines.append("        return None")
     elif len(results) == 1:
-        lines.append(f"        return {results[0]}")
+        lines.append(f"            return {results[0]}")
     else:
-        lines.append(f"        return [{', '.join(results)}]")
+        lines.append(f"            return [{', '.join(results)}]")
     lines.append("    return run")
     return "\n".join(lines)
 
