@@ -464,3 +464,14 @@ def test_matches_wasmtime(engines, k):
         else:
             want &= 0xFFFFFFFF
         assert _same(op, got, want), f"{op.name}{tuple(hex(v) for v in vals)}: {got:#x} != {want:#x}"
+
+
+def test_only_identity_constants_are_hidden_from_the_optimizer():
+    # x * 0.5 cannot fold to x: the constant stays a plain operand (so it
+    # can be hoisted / folded into the instruction's memory operand)
+    half, one = (module_ir(decode_module(wasmtime.wat2wasm(
+        f'(module (func (param v128) (result v128) (f32x4.mul (local.get 0) {c})))')))[0]
+        for c in ("(f32x4.splat (f32.const 0.5))", "(v128.const f32x4 2 1 3 4)"))
+    body = [ir.split("@f0(")[1].split("\n}")[0] for ir in (half, one)]
+    assert " asm " not in body[0]
+    assert " asm " in body[1]

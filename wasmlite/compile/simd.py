@@ -24,6 +24,8 @@ simd_memory.py.
 """
 from __future__ import annotations
 
+import re
+
 from ..syntax.instructions import OP_BY_NAME
 from . import jit
 from .lltypes import LLTYPE, f32_literal, f64_literal
@@ -128,9 +130,17 @@ _ICMP = {"eq": "eq", "ne": "ne", "lt_s": "slt", "lt_u": "ult", "gt_s": "sgt", "g
          "le_s": "sle", "le_u": "ule", "ge_s": "sge", "ge_u": "uge"}
 _FCMP = {"eq": "oeq", "ne": "une", "lt": "olt", "gt": "ogt", "le": "ole", "ge": "oge"}
 
-# float arithmetic whose constant operands must be hidden (see module doc)
-_FOLD_GUARDED = frozenset(f"{s}.{o}" for s in ("f32x4", "f64x2")
-                          for o in ("add", "sub", "mul", "div", "min", "max"))
+# float arithmetic whose identity-constant operands must be hidden (see the
+# module doc): op name -> lane bits
+_FOLD_GUARDED = {f"{s}.{o}": b for s, b in (("f32x4", 32), ("f64x2", 64))
+                 for o in ("add", "sub", "mul", "div")}
+# +0, -0, +1, -1 as lane bits, and as scalar literals (the operands of splat)
+_IDENTITY_BITS = {32: frozenset((0, 0x80000000, 0x3F800000, 0xBF800000)),
+                  64: frozenset((0, 1 << 63, 0x3FF0000000000000, 0xBFF0000000000000))}
+_IDENTITY_LITERALS = {"float": frozenset(f32_literal(b) for b in _IDENTITY_BITS[32]),
+                      "double": frozenset(f64_literal(b) for b in _IDENTITY_BITS[64])}
+_INT_RE = re.compile(r"i64 (-?\d+)")
+M64 = (1 << 64) - 1
 
 
 def _vreg_constraint() -> str:
@@ -184,15 +194,26 @@ class SimdOps:
         v = self._emit(f"insertelement {t} poison, {e} {x}, i64 0")
         return self._emit(f"shufflevector {t} {v}, {t} poison, <{n} x i32> zeroinitializer")
 
-    def _is_const(self, v: str) -> bool:
-        return not v.startswith("%") or v in self._const_names
+    def _foldable(self, v: str, bits: int) -> bool:
+        """Whether operand ``v`` is a constant with a lane LLVM may fold
+        away as an identity (+-0, +-1): a v128.const literal, or a splat of
+        such a scalar literal."""
+        if v.startswith("%"):
+            return v in self._identity_splats
+        if v == "zeroinitializer":
+            return True
+        lo, hi = (int(x) for x in _INT_RE.findall(v))
+        w = (lo & M64) | ((hi & M64) << 64)
+        m = (1 << bits) - 1
+        idents = _IDENTITY_BITS[bits]
+        return any((w >> k) & m in idents for k in range(0, 128, bits))
 
-    _const_names: frozenset = frozenset()
+    _identity_splats: frozenset = frozenset()
 
-    def _mark_const(self, v: str) -> None:
-        s = self.__dict__.get("_const_names")
+    def _mark_identity_splat(self, v: str) -> None:
+        s = self.__dict__.get("_identity_splats")
         if s is None:
-            s = self._const_names = set()
+            s = self._identity_splats = set()
         s.add(v)
 
     def _vopaque(self, v: str) -> str:
@@ -205,14 +226,16 @@ class SimdOps:
         a = self._pop(ty)
         self._push(self._emit(fmt.format(a=a)), rty or ty)
 
-    def _binary(self, ins, ty: str, fmt: str, guarded: bool = False) -> None:
+    def _binary(self, ins, ty: str, fmt: str, guarded: int = 0) -> None:
+        """``guarded``: lane bits of a float operation whose identity
+        constants must be hidden (0: not a float arithmetic operation)."""
         st = self.stack
         b = st.pop()[0]
         a = st.pop()[0]
         if guarded:
-            if self._is_const(a):
+            if self._foldable(a, guarded):
                 a = self._vopaque(a)
-            if self._is_const(b):
+            if self._foldable(b, guarded):
                 b = self._vopaque(b)
         a, b = self._as(a, ty), self._as(b, ty)
         self._push(self._emit(fmt.format(a=a, b=b)), ty)
@@ -285,13 +308,13 @@ class SimdOps:
     def _splat_op(self, ins, shape: str) -> None:
         e, n, _ = SHAPES[shape]
         x, xt = self.stack.pop()
-        const = not x.startswith("%")
+        ident = x in _IDENTITY_LITERALS.get(e, ())
         if xt != e:
             x = self._emit(f"trunc {xt} {x} to {e}")
         v = self._splat(x, e, n)
         self._push(v, vec(shape))
-        if const and shape[0] == "f":
-            self._mark_const(self.stack[-1][0])
+        if ident:
+            self._mark_identity_splat(self.stack[-1][0])
 
     def _extract(self, ins, shape: str, ext: str | None) -> None:
         e, n, _ = SHAPES[shape]
@@ -444,9 +467,10 @@ class SimdOps:
         st = self.stack
         b = st.pop()[0]
         a = st.pop()[0]
-        if self._is_const(a):
+        bits = 128 // n
+        if self._foldable(a, bits):
             a = self._vopaque(a)
-        if self._is_const(b):
+        if self._foldable(b, bits):
             b = self._vopaque(b)
         a, b = self._as(a, t), self._as(b, t)
         m = self._emit(f"call {t} @llvm.{intr}.{s}({t} {a}, {t} {b})")
@@ -526,7 +550,7 @@ class SimdOps:
             reg(name, getattr(cls, "op_" + name.replace(".", "_")))
         for name, fmt in BINARY.items():
             shape = name.split(".")[0]
-            reg(name, cls._binary, vec(shape), fmt, name in _FOLD_GUARDED)
+            reg(name, cls._binary, vec(shape), fmt, _FOLD_GUARDED.get(name, 0))
         for name, fmt in UNARY.items():
             reg(name, cls._unary, vec(name.split(".")[0]), fmt)
         for shape, (e, n, _) in SHAPES.items():
