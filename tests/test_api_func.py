@@ -445,3 +445,36 @@ def test_calls_from_threads_do_not_mix_arguments(store, ex):
     for t in threads:
         t.join()
     assert errors == []
+
+
+def test_deep_reentrancy_with_a_bigger_wasm_stack():
+    import sys
+    config = wt.Config()
+    config.cranelift_opt_level = "none"
+    config.max_wasm_stack = 6 << 20
+    store = wt.Store(wt.Engine(config))
+    wat = """
+    (module
+      (import "" "h" (func $h (param i32) (result i32)))
+      (func (export "down") (param i32) (result i32)
+        (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+          (else (i32.add (i32.const 1) (call $h (i32.sub (local.get 0) (i32.const 1))))))))
+    """
+    box = {}
+    f = Func(store, FuncType([I32], [I32]), lambda n: box["down"](store, n))
+    box["down"] = instance(store, wat, [f])["down"]
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 20000))
+    try:
+        assert box["down"](store, 1000) == 1000
+        # far deeper: a stack-overflow trap, never a crash
+        with pytest.raises(Trap) as info:
+            box["down"](store, 100000)
+        assert info.value.trap_code == TrapCode.STACK_OVERFLOW
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+def test_max_wasm_stack_beyond_the_thread_stack_is_refused():
+    with pytest.raises(WasmtimeError):
+        wt.Config().max_wasm_stack = 1 << 40

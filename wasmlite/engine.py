@@ -28,6 +28,23 @@ _NOT_SUPPORTED = ("wasm_tail_call", "wasm_multi_memory", "wasm_memory64",
                   "consume_fuel", "epoch_interruption", "debug_info")
 
 
+def _native_stack_room() -> Optional[int]:
+    """Bytes of a thread's native stack wasm may be allowed to use: the
+    smaller of RLIMIT_STACK and threading.stack_size(), less 1 MiB for the
+    Python frames below; None when unknown or unlimited."""
+    try:
+        import resource
+        import threading
+        soft, _ = resource.getrlimit(resource.RLIMIT_STACK)
+    except (ImportError, ValueError, OSError):
+        return None
+    sizes = [s for s in (soft, threading.stack_size()) if s and s > 0
+             and s != resource.RLIM_INFINITY]
+    if not sizes:
+        return None
+    return max(min(sizes) - (1 << 20), 64 * 1024)
+
+
 def _bool(value: object) -> bool:
     if not isinstance(value, bool):
         raise TypeError("expected a bool")
@@ -91,6 +108,12 @@ class Config:
             raise TypeError("expected an int")
         if value <= 0:
             raise WasmtimeError("max_wasm_stack must be positive")
+        room = _native_stack_room()
+        if room is not None and value > room:
+            # wasm runs on the calling thread's stack: a limit past its end
+            # would turn deep recursion into a crash instead of a trap
+            raise WasmtimeError(f"max_wasm_stack of {value} bytes exceeds the "
+                                f"{room} bytes this process's thread stacks allow")
         self._max_wasm_stack = value
 
     @property
