@@ -12,8 +12,9 @@ Wasm semantics encoded here:
 * swizzle lanes with an index >= 16 are 0 (pshufb with a saturated index
   on x86: ``index +sat 0x70`` sets bit 7 exactly for indices >= 16);
 * float arithmetic must not pass a signalling NaN through unquieted, so
-  LLVM's identity folds (x*1, x+-0...) are blocked for constant operands by
-  hiding them behind an empty inline asm, as the scalar code does;
+  LLVM's identity folds (x*1, x+-0...) are blocked: a constant operand with
+  a +-0 or +-1 lane is hidden behind an empty inline asm, as the scalar
+  code does (other constants stay visible to the optimizer);
 * min/max propagate NaN (llvm.minimum/maximum) and quiet it; pmin/pmax are
   the plain compare-and-select the spec defines (operands returned as is);
 * abs/neg of floats are sign-bit operations (NaN payloads kept);
@@ -27,9 +28,9 @@ from __future__ import annotations
 import re
 
 from ..syntax.instructions import OP_BY_NAME
+from ..syntax.types import V128
 from . import jit
 from .lltypes import LLTYPE, f32_literal, f64_literal
-from ..syntax.types import V128
 
 V = LLTYPE[V128]          # "<2 x i64>"
 
@@ -100,7 +101,8 @@ def _build() -> None:
             if f"{shape}.{op}" in OP_BY_NAME:
                 BINARY[f"{shape}.{op}"] = (f"call {t} {_intr(f'llvm.{intr}.{s}', t, t, t)}"
                                            f"({t} {{a}}, {t} {{b}})")
-    UNARY["i8x16.popcnt"] = f"call <16 x i8> {_intr('llvm.ctpop.v16i8', '<16 x i8>', '<16 x i8>')}(<16 x i8> {{a}})"
+    b16 = "<16 x i8>"
+    UNARY["i8x16.popcnt"] = f"call {b16} {_intr('llvm.ctpop.v16i8', b16, b16)}({b16} {{a}})"
     for shape in ("f32x4", "f64x2"):
         e, n, s = SHAPES[shape]
         t = vec(shape)
@@ -162,7 +164,6 @@ def _target(key: str):
     if v is None:
         v = _TARGET[key] = {"vreg": _vreg_constraint, "pshufb": _has_pshufb}[key]()
     return v
-
 
 
 class SimdOps:
