@@ -5,17 +5,23 @@
 kernels.c is built twice by build.sh (clang --target=wasm32 -O2, with and
 without -msimd128); both .wasm files are committed. Every kernel runs on
 both builds in both engines in this one process, after one untimed warm-up
-call; the best of N runs is reported with the ratios:
+call, and natively (the same C, gcc -O2, built here when gcc is present);
+the best of N runs is reported with the ratios:
 
-  wasmtime/wasmlite   > 1 means wasmlite is faster on that build
-  scalar/simd         the speed-up each engine gets from the SIMD build
+  wl/wt     wasmlite time / wasmtime-py time (< 1: wasmlite is faster)
+  wl/nat    wasmlite time / native gcc -O2 time
+  scalar/simd   the speed-up each engine gets from the SIMD build
 
-Results of all four runs of a kernel must agree (checked).
+Results of all runs of a kernel must agree (checked).
 """
 from __future__ import annotations
 
 import argparse
+import ctypes
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -78,6 +84,27 @@ class Wasmtime:
         return out & 0xFFFFFFFF if out is not None else 0
 
 
+class Native:
+    name = "native"
+
+    def __init__(self, lib_path: Path) -> None:
+        self.lib = ctypes.CDLL(str(lib_path))
+
+    def call(self, name: str, *args: int) -> int:
+        f = getattr(self.lib, name)
+        f.restype = ctypes.c_uint32
+        return f(*args)
+
+
+def build_native(tmp: Path):
+    if not shutil.which("gcc"):
+        return None
+    lib = tmp / "kernels.so"
+    subprocess.run(["gcc", "-O2", "-shared", "-fPIC", "-o", str(lib), str(HERE / "kernels.c")],
+                   check=True)
+    return lib
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--reps", type=int, default=5)
@@ -100,19 +127,33 @@ def main() -> None:
                 results[kernel].add(r)      # same number of calls everywhere
         print(f"compile {path.name}: wasmlite {compile_ms['wasmlite']:.0f} ms,"
               f" wasmtime-py {compile_ms['wasmtime-py']:.0f} ms")
+    native = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        lib = build_native(Path(tmp))
+        if lib is not None:
+            for kernel, iters in KERNELS.items():
+                peer = Native(lib)
+                peer.call("init", SEED)
+                native[kernel], r = best_of(args.reps, lambda: peer.call(kernel, iters))
+                results[kernel].add(r)
+                del peer
     bad = [k for k, r in results.items() if len(r) != 1]
     if bad:
         sys.exit(f"results disagree between peers/builds: {bad} {results}")
 
-    print(f"\nbest of {args.reps}, wasmlite at opt level {args.opt_level}; times in ms\n")
-    hdr = (f"{'kernel':8} {'build':7} {'wasmlite':>9} {'wasmtime':>9} {'wasmtime/wasmlite':>18}")
+    print(f"\nbest of {args.reps}, wasmlite at opt level {args.opt_level}; times in ms"
+          + ("; native = the same C with gcc -O2" if native else ""))
+    hdr = f"{'kernel':8} {'build':7} {'wasmlite':>9} {'wasmtime':>9} {'native':>8} {'wl/wt':>6} {'wl/nat':>6}"
     print(hdr)
     print("-" * len(hdr))
     for kernel in KERNELS:
+        nat = native.get(kernel)
         for build in BUILDS:
             t = times[kernel][build]
-            print(f"{kernel:8} {build:7} {t['wasmlite'] * 1e3:9.2f} {t['wasmtime-py'] * 1e3:9.2f}"
-                  f" {t['wasmtime-py'] / t['wasmlite']:17.2f}x")
+            wl, wt = t["wasmlite"], t["wasmtime-py"]
+            print(f"{kernel:8} {build:7} {wl * 1e3:9.2f} {wt * 1e3:9.2f} "
+                  + (f"{nat * 1e3:8.2f} " if nat else f"{'-':>8} ")
+                  + f"{wl / wt:6.2f} " + (f"{wl / nat:6.2f}" if nat else f"{'-':>6}"))
     print(f"\n{'kernel':8} {'SIMD speed-up (scalar/simd)':>28}")
     print(f"{'':8} {'wasmlite':>13} {'wasmtime-py':>13}")
     for kernel in KERNELS:
