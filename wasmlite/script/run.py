@@ -303,8 +303,9 @@ def run_file(path: str | Path, executor_factory: Optional[Callable] = None) -> O
     return ScriptRunner(str(path), executor_factory).run(commands)
 
 
-def main(paths: list[str], verbose: bool = False, out=sys.stdout) -> int:
+def main(paths: list[str], verbose: bool = False, out=None) -> int:
     """Run each script; print a line per file and the total. Exit status 1 on failure."""
+    out = out or sys.stdout       # looked up per call: the stream may be replaced
     factory = default_executor_factory()
     total = Outcome()
     for p in paths:
