@@ -476,3 +476,24 @@ def test_only_identity_constants_are_hidden_from_the_optimizer():
     body = [ir.split("@f0(")[1].split("\n}")[0] for ir in (half, one)]
     assert " asm " not in body[0]
     assert " asm " in body[1]
+
+
+def test_v128_loop_params_calls_and_call_indirect():
+    r = Runner("""(module
+      (type $vv (func (param v128) (result v128)))
+      (table 2 funcref) (elem (i32.const 0) $inc $dbl)
+      (func $inc (type $vv) (i32x4.add (local.get 0) (v128.const i32x4 1 1 1 1)))
+      (func $dbl (type $vv) (i32x4.shl (local.get 0) (i32.const 1)))
+      (func (export "run") (param v128 i32 i32) (result v128)
+        ;; the vector is a loop parameter; each pass calls through the table
+        (local.get 0)
+        (loop (param v128) (result v128)
+          (call_indirect (type $vv) (local.get 2))
+          (local.tee 1 (i32.sub (local.get 1) (i32.const 1)))
+          (br_if 0)))
+      (func (export "direct") (param v128) (result v128 v128)
+        (call $inc (local.get 0)) (call $dbl (local.get 0))))""", opt_level=1)
+    v = lanes_to_v128([1, 2, 3, 0xFFFFFFFF], 32)
+    assert r.run(v, 3, 0) == lanes_to_v128([4, 5, 6, 2], 32)
+    assert r.run(v, 2, 1) == lanes_to_v128([4, 8, 12, 0xFFFFFFFC], 32)
+    assert r.direct(v) == [lanes_to_v128([2, 3, 4, 0], 32), lanes_to_v128([2, 4, 6, 0xFFFFFFFE], 32)]
