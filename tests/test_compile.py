@@ -333,7 +333,7 @@ def test_simd_compiles():
 def test_code_is_freed_with_module():
     import weakref
     cm = compile_module(_three_signature_module(3), opt_level=0)
-    ref = weakref.ref(cm._library)
+    ref = weakref.ref(cm.library)
     del cm
     gc.collect()
     assert ref() is None

@@ -66,10 +66,13 @@ def new_symbol(prefix: str) -> str:
 
 
 class CodeLibrary:
-    """Code memory of one JIT library; freed when this object is collected."""
+    """Code memory of one JIT library; freed when this object is collected.
+    ``object_code`` is the object it was linked from (what the compile cache
+    stores)."""
 
     def __init__(self, tracker, table_address: int, count: int) -> None:
         self._tracker = tracker
+        self.object_code = b""
         arr = (ctypes.c_void_p * count).from_address(table_address) if count else []
         self.addresses: list[int] = [a or 0 for a in arr]
 
@@ -113,9 +116,8 @@ def _lljit():
     return s["lljit"]
 
 
-def build_library(ir_text: str, table_symbol: str, count: int, opt_level: int = 2) -> CodeLibrary:
-    """Parse, optimize, emit and link ``ir_text``; ``table_symbol`` must be a
-    global array of ``count`` pointers in it."""
+def compile_object(ir_text: str, opt_level: int = 2) -> bytes:
+    """Parse, verify, optimize and emit ``ir_text`` as relocatable object code."""
     s = _init()
     try:
         mod = llvm.parse_assembly(ir_text)
@@ -123,9 +125,23 @@ def build_library(ir_text: str, table_symbol: str, count: int, opt_level: int = 
     except RuntimeError as e:
         raise WasmtimeError(f"internal compiler error: generated IR is invalid: {e}") from e
     optimize(mod, opt_level)
-    tm = s["tms"][_codegen_level(opt_level)]
-    obj = tm.emit_object(mod)
+    return s["tms"][_codegen_level(opt_level)].emit_object(mod)
+
+
+def link_object(obj: bytes, table_symbol: str, count: int) -> CodeLibrary:
+    """Load object code into code memory; ``table_symbol`` must name a global
+    array of ``count`` pointers in it. The library gets a fresh name, so the
+    same object (say, from the compile cache) can be linked any number of
+    times."""
+    _init()
     with _lock:
         tracker = (llvm.JITLibraryBuilder().add_object_img(obj).add_current_process()
-                   .export_symbol(table_symbol).link(_lljit(), table_symbol))
-    return CodeLibrary(tracker, tracker[table_symbol], count)
+                   .export_symbol(table_symbol).link(_lljit(), new_symbol("lib")))
+    library = CodeLibrary(tracker, tracker[table_symbol], count)
+    library.object_code = obj
+    return library
+
+
+def build_library(ir_text: str, table_symbol: str, count: int, opt_level: int = 2) -> CodeLibrary:
+    """compile_object + link_object."""
+    return link_object(compile_object(ir_text, opt_level), table_symbol, count)

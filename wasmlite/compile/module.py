@@ -4,6 +4,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Optional
 
+from ..errors import WasmtimeError
 from ..syntax.module import Module
 from ..syntax.types import FuncType
 from . import jit
@@ -49,17 +50,22 @@ class CompiledModule:
     ``function_ptrs[i]``: code address of defined function i (wasm ABI);
     ``entry_trampoline_for(ft)``: address of the entry trampoline of ``ft``;
     ``sig_indices[t]``: engine-wide signature index of ``module.types[t]``
-    (the runtime writes these into the VMContext)."""
+    (the runtime writes these into the VMContext). ``library`` owns the code
+    memory (and the object code, for ``cache.serialize``)."""
 
-    def __init__(self, module: Module, info: Any, layout: VMContextLayout,
-                 library: jit.CodeLibrary, sigs: list[FuncType],
-                 signatures: SignatureRegistry) -> None:
+    def __init__(self, module: Module, info: Any, library: jit.CodeLibrary,
+                 signatures: SignatureRegistry, table_symbol: str, opt_level: int) -> None:
         self.module = module
         self.info = info
-        self.layout = layout
+        self.layout = VMContextLayout(module)
         self.signatures = signatures
-        self._library = library
+        self.library = library
+        self.table_symbol = table_symbol
+        self.opt_level = opt_level
         n = len(module.funcs)
+        sigs = _distinct_types(module)      # the trampolines' order in the table
+        if len(library.addresses) != n + len(sigs):
+            raise WasmtimeError("code table does not match the module")
         self.function_ptrs: list[int] = library.addresses[:n]
         self.entry_trampolines: dict[FuncType, int] = dict(zip(sigs, library.addresses[n:]))
         self.sig_indices: list[int] = [signatures.register(ft) for ft in module.types]
@@ -80,7 +86,7 @@ def compile_module(module: Module, info: Any = None,
     symbol = jit.new_symbol("wasmlite_code")
     text, sigs = module_ir(module, symbol)
     library = jit.build_library(text, symbol, len(module.funcs) + len(sigs), opt_level)
-    return CompiledModule(module, info, VMContextLayout(module), library, sigs, signatures)
+    return CompiledModule(module, info, library, signatures, symbol, opt_level)
 
 
 class HostTrampolines:

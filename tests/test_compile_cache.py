@@ -1,0 +1,128 @@
+"""Serialized compiled modules (compile/cache.py): round trips run the same,
+in this process and in a fresh one; damaged or foreign bytes are refused."""
+import subprocess
+import sys
+
+import pytest
+import wasmtime
+
+from wasmlite.binary.decode import decode_module
+from wasmlite.compile import compile_module
+from wasmlite.compile.cache import MAGIC, DiskCache, deserialize, serialize
+from wasmlite.errors import Trap, TrapCode, WasmtimeError
+from wasmlite.runtime import RuntimeEngine, RuntimeStore, instantiate, invoke
+from wasmlite.valid.validate import validate_module
+
+WAT = """(module $m
+  (type $bin (func (param i32 i32) (result i32)))
+  (memory (export "mem") 1)
+  (table 3 funcref)
+  (global $g (mut i32) (i32.const 40))
+  (elem (i32.const 0) $add $sub)
+  (data (i32.const 100) "\\2a\\00\\00\\00")
+  (data "abcd")
+  (func $add (type $bin) (i32.add (local.get 0) (local.get 1)))
+  (func $sub (type $bin) (i32.sub (local.get 0) (local.get 1)))
+  (func (export "apply") (param i32 i32 i32) (result i32)
+    (call_indirect (type $bin) (local.get 1) (local.get 2) (local.get 0)))
+  (func (export "loadg") (result i32)
+    (global.set $g (i32.add (global.get $g) (i32.load (i32.const 100))))
+    (global.get $g))
+  (func $crash (export "crash") (param i32) (result i32)
+    (i32.div_u (i32.const 1) (local.get 0)))
+  (func (export "copy") (memory.init 1 (i32.const 0) (i32.const 0) (i32.const 4))))
+"""
+ENGINE = RuntimeEngine(opt_level=1)
+
+
+def compiled(wat=WAT, opt_level=1):
+    module = decode_module(wasmtime.wat2wasm(wat))
+    return compile_module(module, validate_module(module), ENGINE.signatures, opt_level)
+
+
+def exercise(cm):
+    store = RuntimeStore(ENGINE)
+    inst = instantiate(store, cm, [])
+    ex = inst.exports
+    out = [invoke(store, ex["apply"], [0, 7, 5])[0], invoke(store, ex["apply"], [1, 7, 5])[0],
+           invoke(store, ex["loadg"], [])[0], invoke(store, ex["loadg"], [])[0]]
+    invoke(store, ex["copy"], [])
+    out.append(bytes(ex["mem"].memory.read(0, 4)) if hasattr(ex["mem"], "memory") else None)
+    with pytest.raises(Trap) as ei:
+        invoke(store, ex["crash"], [0])
+    out.append(ei.value.trap_code)
+    with pytest.raises(Trap) as ei:
+        invoke(store, ex["apply"], [2, 1, 1])
+    out.append(ei.value.trap_code)
+    return out
+
+
+@pytest.mark.parametrize("opt_level", [0, 2])
+def test_round_trip_runs_the_same(opt_level):
+    cm = compiled(opt_level=opt_level)
+    data = serialize(cm)
+    assert data.startswith(MAGIC)
+    again = deserialize(data, ENGINE.signatures)
+    expected = exercise(cm)
+    assert expected[:4] == [12, 2, 82, 124]
+    assert expected[-2:] == [TrapCode.INTEGER_DIVISION_BY_ZERO, TrapCode.INDIRECT_CALL_TO_NULL]
+    assert exercise(again) == expected
+    assert again.opt_level == opt_level
+    # the structure survives, function bodies do not travel (they are compiled)
+    assert [e.name for e in again.module.exports] == [e.name for e in cm.module.exports]
+    assert [f.offset for f in again.module.funcs] == [f.offset for f in cm.module.funcs]
+    assert again.module.names == cm.module.names
+    assert len(data) < 4 * len(cm.library.object_code) + 4096
+    # serializing the deserialized module gives the same bytes
+    assert serialize(again) == data
+
+
+def test_deserialized_code_runs_in_a_fresh_process(tmp_path):
+    path = tmp_path / "m.cwasm"
+    path.write_bytes(serialize(compiled()))
+    script = f"""
+from wasmlite.compile.cache import deserialize
+from wasmlite.runtime import RuntimeEngine, RuntimeStore, instantiate, invoke
+engine = RuntimeEngine(opt_level=1)
+cm = deserialize(open({str(path)!r}, "rb").read(), engine.signatures)
+store = RuntimeStore(engine)
+inst = instantiate(store, cm, [])
+print(invoke(store, inst.exports["apply"], [1, 50, 8])[0], invoke(store, inst.exports["loadg"], [])[0])
+"""
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.stdout.split() == ["42", "82"], proc.stderr
+
+
+def test_damaged_bytes_are_refused():
+    data = serialize(compiled())
+    with pytest.raises(WasmtimeError, match="bad magic"):
+        deserialize(b"\0asm" + data[4:], ENGINE.signatures)
+    for cut in (len(MAGIC), len(MAGIC) + 3, len(MAGIC) + 40, len(data) // 2, len(data) - 1):
+        with pytest.raises(WasmtimeError):
+            deserialize(data[:cut], ENGINE.signatures)
+    with pytest.raises(WasmtimeError):
+        deserialize(data + b"x", ENGINE.signatures)
+    assert b"llvmlite" in data[:2000]
+    foreign = data.replace(b"llvmlite", b"llvmlitX", 1)         # same length
+    with pytest.raises(WasmtimeError, match="different wasmlite"):
+        deserialize(foreign, ENGINE.signatures)
+    with pytest.raises(TypeError):
+        deserialize("text", ENGINE.signatures)
+
+
+def test_disk_cache_keys_and_atomic_entries(tmp_path):
+    cache = DiskCache(tmp_path / "cache")
+    wasm = wasmtime.wat2wasm(WAT)
+    k1, k2 = cache.key(wasm, 1), cache.key(wasm, 2)
+    assert k1 != k2 and cache.key(wasm, 1) == k1
+    assert cache.get(k1) is None
+    data = serialize(compiled(WAT))
+    cache.put(k1, data)
+    assert cache.get(k1) == data
+    assert not [p for p in (tmp_path / "cache").rglob(".tmp-*")]
+    # an unwritable directory is a slower cache, not an error
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory")
+    DiskCache(blocked).put(k1, data)
+    assert DiskCache(blocked).get(k1) is None

@@ -1,0 +1,161 @@
+"""Serialized compiled modules: the bytes behind ``Module.serialize``, the
+``.cwasm`` files of ``wasmlite compile`` and the on-disk compile cache.
+
+A serialized module is the object code LLVM emitted plus the module's
+structure, so loading it skips the LLVM pipeline (the expensive part) and
+only links::
+
+    b"WASMLITE-CWASM\\0\\0"      magic
+    u32 header length, header  JSON: fingerprint, opt level, table symbol,
+                               code pointer count, function body offsets
+    u64 length, module bytes   the module re-encoded by our own encoder with
+                               every function body replaced by ``unreachable``
+                               (bodies are compiled; the rest -- types,
+                               imports, exports, segments, names -- is what
+                               instantiation reads)
+    u64 length, object code
+
+No pickle: decoding a serialized module goes through the same decoder as any
+module. The object code, though, is machine code that will run: like
+Wasmtime's ``Module.deserialize``, only load bytes you produced or trust.
+The fingerprint (wasmlite, llvmlite and LLVM versions, host CPU and its
+features, a hash of the compiler's own source) must match this process
+exactly; anything else is refused with a WasmtimeError.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import struct
+import tempfile
+from pathlib import Path
+from typing import Any, Optional
+
+from ..binary.decode import decode_module
+from ..binary.encode import encode_module
+from ..errors import WasmtimeError
+from ..syntax.instructions import OP_BY_NAME
+from ..syntax.module import Func, Instr, Module
+from . import jit
+
+MAGIC = b"WASMLITE-CWASM\0\0"
+_STUB_BODY = [Instr(OP_BY_NAME["unreachable"]), Instr(OP_BY_NAME["end"])]
+_fingerprint: Optional[str] = None
+
+
+def fingerprint() -> str:
+    """What compiled code depends on besides the module itself."""
+    global _fingerprint
+    if _fingerprint is None:
+        import llvmlite
+        import llvmlite.binding as llvm
+
+        from .. import __version__
+        state = jit._init()
+        h = hashlib.sha256()
+        # the compiler's own source: a layout or ABI change invalidates code
+        # even when the version number stays the same
+        here = Path(__file__).resolve().parent
+        for p in sorted(here.glob("*.py")):
+            h.update(p.name.encode() + b"\0" + p.read_bytes())
+        _fingerprint = json.dumps({
+            "wasmlite": __version__, "llvmlite": llvmlite.__version__,
+            "llvm": ".".join(map(str, llvm.llvm_version_info)),
+            "triple": state["triple"], "cpu": llvm.get_host_cpu_name(),
+            "features": llvm.get_host_cpu_features().flatten(),
+            "compiler": h.hexdigest()[:32]}, sort_keys=True)
+    return _fingerprint
+
+
+def serialize(compiled: Any) -> bytes:
+    """Bytes that ``deserialize`` turns back into ``compiled``'s equal."""
+    module: Module = compiled.module
+    stub = Module(**{k: getattr(module, k) for k in module.__dataclass_fields__})
+    stub.funcs = [Func(f.type_idx, f.locals, _STUB_BODY, f.offset) for f in module.funcs]
+    header = json.dumps({
+        "fingerprint": fingerprint(), "opt_level": compiled.opt_level,
+        "symbol": compiled.table_symbol, "count": len(compiled.library.addresses),
+        "offsets": [f.offset for f in module.funcs]}).encode()
+    wasm = encode_module(stub)
+    obj = compiled.library.object_code
+    return b"".join([MAGIC, struct.pack("<I", len(header)), header,
+                     struct.pack("<Q", len(wasm)), wasm, struct.pack("<Q", len(obj)), obj])
+
+
+def _split(data: bytes) -> tuple[dict, bytes, bytes]:
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"expected bytes, got {type(data).__name__}")
+    data = bytes(data)
+    if not data.startswith(MAGIC):
+        raise WasmtimeError("not a serialized wasmlite module (bad magic)")
+    try:
+        pos = len(MAGIC)
+        (n,) = struct.unpack_from("<I", data, pos)
+        header = json.loads(data[pos + 4:pos + 4 + n])
+        pos += 4 + n
+        (n,) = struct.unpack_from("<Q", data, pos)
+        wasm = data[pos + 8:pos + 8 + n]
+        pos += 8 + n
+        (n,) = struct.unpack_from("<Q", data, pos)
+        obj = data[pos + 8:pos + 8 + n]
+        if len(obj) != n or pos + 8 + n != len(data):
+            raise ValueError("trailing or missing bytes")
+    except (struct.error, ValueError, UnicodeDecodeError) as e:
+        raise WasmtimeError(f"corrupt serialized module: {e}") from None
+    if not isinstance(header, dict) or header.get("fingerprint") != fingerprint():
+        raise WasmtimeError("serialized module was compiled by a different wasmlite,"
+                            " LLVM or CPU; compile it again")
+    return header, wasm, obj
+
+
+def deserialize(data: bytes, signatures: Any) -> Any:
+    """A CompiledModule from ``serialize``'s bytes, linked into code memory."""
+    from .module import CompiledModule
+    header, wasm, obj = _split(data)
+    module = decode_module(wasm)
+    offsets = header.get("offsets", [])
+    if len(offsets) != len(module.funcs):
+        raise WasmtimeError("corrupt serialized module: function count mismatch")
+    for f, off in zip(module.funcs, offsets):
+        f.offset = off
+    library = jit.link_object(obj, header["symbol"], header["count"])
+    return CompiledModule(module, None, library, signatures, header["symbol"],
+                          header["opt_level"])
+
+
+class DiskCache:
+    """Serialized modules on disk, keyed by the wasm bytes, the opt level and
+    the fingerprint. Writes are atomic (rename), so concurrent processes
+    never read half a file; a corrupt or stale entry is recompiled."""
+
+    def __init__(self, directory: str | os.PathLike) -> None:
+        self.directory = Path(directory)
+
+    def key(self, wasm: bytes, opt_level: int) -> str:
+        h = hashlib.sha256(fingerprint().encode())
+        h.update(b"\0%d\0" % opt_level)
+        h.update(wasm)
+        return h.hexdigest()
+
+    def get(self, key: str) -> Optional[bytes]:
+        try:
+            return (self.directory / key[:2] / key).read_bytes()
+        except OSError:
+            return None
+
+    def put(self, key: str, data: bytes) -> None:
+        folder = self.directory / key[:2]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, folder / key)
+        except OSError:
+            pass          # a cache that cannot be written is only a slower cache
+
+
+def default_cache_directory() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "wasmlite"
