@@ -18,10 +18,12 @@ from .trap import Frame
 from .types import (ExportType, FuncType, GlobalType, ImportType, Limits,
                     MemoryType, TableType, ValType)
 from .value import Val
+from .wasi import DirPerms, FilePerms, WasiConfig
 
 __all__ = ["WasmtimeError", "Trap", "TrapCode", "ExitTrap", "Frame",
            "Config", "Engine", "Store", "Module", "wat2wasm", "Instance",
            "InstanceExports", "InstancePre", "Linker", "Func", "Caller",
            "Memory", "Table", "Global", "Val", "ValType", "FuncType", "Limits",
-           "MemoryType", "TableType", "GlobalType", "ImportType", "ExportType"]
+           "MemoryType", "TableType", "GlobalType", "ImportType", "ExportType",
+           "WasiConfig", "DirPerms", "FilePerms"]
 __version__ = "0.1.0"

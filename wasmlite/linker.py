@@ -126,7 +126,9 @@ class Linker:
         self.define_instance(store, name, instance)
 
     def define_wasi(self) -> None:
-        raise WasmtimeError("WASI is not implemented in wasmlite yet")
+        """Define every ``wasi_snapshot_preview1`` function (wasi/)."""
+        from .wasi import define_wasi
+        define_wasi(self)
 
     def define_unknown_imports_as_traps(self, module: Module) -> None:
         """Define every undefined function import of ``module`` as a

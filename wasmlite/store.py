@@ -110,4 +110,9 @@ class Store:
         self._memories += memories
 
     def set_wasi(self, wasi) -> None:
-        raise WasmtimeError("WASI is not implemented in wasmlite yet")
+        """Give this store a WASI context made from ``wasi`` (a WasiConfig,
+        consumed); it replaces any earlier one."""
+        from .wasi import WasiContext
+        old, self._wasi = getattr(self, "_wasi", None), WasiContext(wasi)
+        if old is not None:
+            old.close()

@@ -1,0 +1,310 @@
+"""fd_*: reading, writing, seeking and describing open descriptors."""
+from __future__ import annotations
+
+import fcntl
+import os
+
+from .errno import (EBADF, EFAULT, EINVAL, ENAMETOOLONG, ENOTDIR, ENOTSUP, EPERM,
+                    ESPIPE, SUCCESS, WasiError)
+from .fdtable import (ALL_RIGHTS, APPEND, DIRECTORY, NONBLOCK, R,
+                      filetype_of_mode)
+from .memory import U32, U64, gather, iovecs, scatter, write_bytes
+import struct
+
+FDSTAT = struct.Struct("<BxHxxxxQQ")          # filetype, flags, rights base, inheriting
+FILESTAT = struct.Struct("<QQBxxxxxxxQQQQQ")  # dev, ino, type, nlink, size, atim, mtim, ctim
+DIRENT = struct.Struct("<QQIBxxx")            # d_next, d_ino, d_namlen, d_type
+PRESTAT = struct.Struct("<BxxxI")             # tag (0 = dir), name length
+
+# whence
+SEEK_SET, SEEK_CUR, SEEK_END = 0, 1, 2
+# fstflags
+ATIM, ATIM_NOW, MTIM, MTIM_NOW = 1, 2, 4, 8
+
+FILE_RIGHTS = (R["FD_DATASYNC"] | R["FD_READ"] | R["FD_SEEK"] | R["FD_FDSTAT_SET_FLAGS"]
+               | R["FD_SYNC"] | R["FD_TELL"] | R["FD_WRITE"] | R["FD_ADVISE"]
+               | R["FD_ALLOCATE"] | R["FD_FILESTAT_GET"] | R["FD_FILESTAT_SET_SIZE"]
+               | R["FD_FILESTAT_SET_TIMES"] | R["POLL_FD_READWRITE"])
+DIR_RIGHTS = ALL_RIGHTS & ~FILE_RIGHTS | R["FD_FDSTAT_SET_FLAGS"] | R["FD_SYNC"] \
+    | R["FD_DATASYNC"] | R["FD_FILESTAT_GET"] | R["FD_FILESTAT_SET_TIMES"]
+
+
+def _file(ctx, fd):
+    """A descriptor that is not a directory (EBADF for a directory)."""
+    e = ctx.get(fd)
+    if e.kind == "dir":
+        raise WasiError(EBADF)
+    return e
+
+
+def fd_write(ctx, m, fd, iovs, iovs_len, nwritten):
+    e = _file(ctx, fd)
+    if not e.writable:
+        raise WasiError(EBADF)
+    data = gather(m, iovecs(m, iovs, iovs_len))
+    if e.kind == "file":
+        n = os.write(e.hostfd, data) if data else 0
+    else:
+        n = ctx.write_stream(e, data)
+    U32.pack_into(m, nwritten, n)
+    return SUCCESS
+
+
+def fd_pwrite(ctx, m, fd, iovs, iovs_len, offset, nwritten):
+    e = _file(ctx, fd)
+    if e.kind != "file":
+        raise WasiError(ESPIPE)
+    if not e.writable:
+        raise WasiError(EBADF)
+    if offset >= 1 << 63:
+        raise WasiError(EINVAL)
+    data = gather(m, iovecs(m, iovs, iovs_len))
+    n = os.pwrite(e.hostfd, data, offset) if data else 0
+    U32.pack_into(m, nwritten, n)
+    return SUCCESS
+
+
+def _read_stream(e, size: int) -> bytes:
+    if e.stdio.kind in ("null", "custom") or e.hostfd is None:
+        return b""
+    return os.read(e.hostfd, size)
+
+
+def fd_read(ctx, m, fd, iovs, iovs_len, nread):
+    e = _file(ctx, fd)
+    if not e.readable:
+        raise WasiError(EBADF)
+    vecs = iovecs(m, iovs, iovs_len)
+    size = sum(n for _, n in vecs)
+    if e.kind == "file":
+        data = os.read(e.hostfd, size) if size else b""
+    else:
+        data = _read_stream(e, size) if size else b""
+    scatter(m, vecs, data)
+    U32.pack_into(m, nread, len(data))
+    return SUCCESS
+
+
+def fd_pread(ctx, m, fd, iovs, iovs_len, offset, nread):
+    e = _file(ctx, fd)
+    if e.kind != "file":
+        raise WasiError(ESPIPE)
+    if not e.readable:
+        raise WasiError(EBADF)
+    if offset >= 1 << 63:
+        raise WasiError(EINVAL)
+    vecs = iovecs(m, iovs, iovs_len)
+    size = sum(n for _, n in vecs)
+    data = os.pread(e.hostfd, size, offset) if size else b""
+    scatter(m, vecs, data)
+    U32.pack_into(m, nread, len(data))
+    return SUCCESS
+
+
+def fd_seek(ctx, m, fd, offset, whence, newoffset):
+    e = _file(ctx, fd)
+    if e.kind != "file":
+        raise WasiError(ESPIPE)
+    if offset >= 1 << 63:
+        offset -= 1 << 64               # the offset is signed
+    if whence not in (SEEK_SET, SEEK_CUR, SEEK_END):
+        raise WasiError(EINVAL)
+    host = {SEEK_SET: os.SEEK_SET, SEEK_CUR: os.SEEK_CUR, SEEK_END: os.SEEK_END}[whence]
+    pos = os.lseek(e.hostfd, offset, host)
+    U64.pack_into(m, newoffset, pos)
+    return SUCCESS
+
+
+def fd_tell(ctx, m, fd, out):
+    e = _file(ctx, fd)
+    if e.kind != "file":
+        raise WasiError(ESPIPE)
+    U64.pack_into(m, out, os.lseek(e.hostfd, 0, os.SEEK_CUR))
+    return SUCCESS
+
+
+def fd_close(ctx, m, fd):
+    ctx.remove(fd).close()
+    return SUCCESS
+
+
+def fd_renumber(ctx, m, fd, to):
+    e = ctx.get(fd)
+    ctx.get(to)
+    if fd != to:
+        ctx.fds.pop(to).close()
+        ctx.fds[to] = ctx.fds.pop(fd)
+    del e
+    return SUCCESS
+
+
+def _rights(e) -> tuple[int, int]:
+    if e.kind == "dir":
+        return DIR_RIGHTS, DIR_RIGHTS | FILE_RIGHTS
+    base = FILE_RIGHTS
+    if not e.readable:
+        base &= ~R["FD_READ"]
+    if not e.writable:
+        base &= ~R["FD_WRITE"]
+    return base, base
+
+
+def fd_fdstat_get(ctx, m, fd, out):
+    e = ctx.get(fd)
+    base, inheriting = _rights(e)
+    FDSTAT.pack_into(m, out, e.filetype, e.fdflags, base, inheriting)
+    return SUCCESS
+
+
+def fd_fdstat_set_flags(ctx, m, fd, flags):
+    e = ctx.get(fd)
+    if e.kind != "file":
+        raise WasiError(EBADF if e.kind == "dir" else ENOTSUP)
+    if flags & ~(APPEND | NONBLOCK):
+        raise WasiError(ENOTSUP)
+    host = fcntl.fcntl(e.hostfd, fcntl.F_GETFL)
+    host &= ~(os.O_APPEND | os.O_NONBLOCK)
+    if flags & APPEND:
+        host |= os.O_APPEND
+    if flags & NONBLOCK:
+        host |= os.O_NONBLOCK
+    fcntl.fcntl(e.hostfd, fcntl.F_SETFL, host)
+    e.fdflags = (e.fdflags & ~(APPEND | NONBLOCK)) | flags
+    return SUCCESS
+
+
+def fd_fdstat_set_rights(ctx, m, fd, base, inheriting):
+    ctx.get(fd)
+    raise WasiError(ENOTSUP)
+
+
+def fd_advise(ctx, m, fd, offset, length, advice):
+    e = _file(ctx, fd)
+    if advice > 5:
+        raise WasiError(EINVAL)
+    if e.kind != "file":
+        raise WasiError(EBADF)
+    return SUCCESS
+
+
+def fd_allocate(ctx, m, fd, offset, length):
+    _file(ctx, fd)
+    raise WasiError(ENOTSUP)
+
+
+def fd_datasync(ctx, m, fd):
+    e = ctx.get(fd)
+    if e.kind == "file":
+        os.fdatasync(e.hostfd)
+    elif e.kind != "dir":
+        raise WasiError(EINVAL)
+    return SUCCESS
+
+
+def fd_sync(ctx, m, fd):
+    e = ctx.get(fd)
+    if e.kind == "file":
+        os.fsync(e.hostfd)
+    elif e.kind != "dir":
+        raise WasiError(EINVAL)
+    return SUCCESS
+
+
+def filestat_bytes(st, filetype=None) -> tuple:
+    return (st.st_dev, st.st_ino, filetype_of_mode(st.st_mode) if filetype is None else filetype,
+            st.st_nlink, st.st_size, st.st_atime_ns, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def fd_filestat_get(ctx, m, fd, out):
+    e = ctx.get(fd)
+    if e.kind in ("file", "dir"):
+        FILESTAT.pack_into(m, out, *filestat_bytes(os.fstat(e.hostfd)))
+    else:
+        FILESTAT.pack_into(m, out, 0, 0, e.filetype, 0, 0, 0, 0, 0)
+    return SUCCESS
+
+
+def fd_filestat_set_size(ctx, m, fd, size):
+    e = _file(ctx, fd)
+    if e.kind != "file" or not e.writable:
+        raise WasiError(EBADF if e.kind == "file" else EINVAL)
+    os.ftruncate(e.hostfd, size)
+    return SUCCESS
+
+
+def utime_args(st_now, atim, mtim, flags):
+    """``os.utime``'s ns pair for fst flags (None: leave both as they are)."""
+    if flags & ~0xF or (flags & ATIM and flags & ATIM_NOW) or (flags & MTIM and flags & MTIM_NOW):
+        raise WasiError(EINVAL)
+    import time
+    now = time.time_ns()
+    st = st_now()
+    a = atim if flags & ATIM else now if flags & ATIM_NOW else st.st_atime_ns
+    mt = mtim if flags & MTIM else now if flags & MTIM_NOW else st.st_mtime_ns
+    return a, mt
+
+
+def fd_filestat_set_times(ctx, m, fd, atim, mtim, flags):
+    e = ctx.get(fd)
+    if e.kind not in ("file", "dir"):
+        raise WasiError(EBADF)
+    if e.kind == "file" and not e.writable:
+        raise WasiError(EBADF)
+    ns = utime_args(lambda: os.fstat(e.hostfd), atim, mtim, flags)
+    os.utime(e.hostfd, ns=ns)
+    return SUCCESS
+
+
+def fd_prestat_get(ctx, m, fd, out):
+    e = ctx.get(fd)
+    if e.preopen_name is None:
+        raise WasiError(EBADF)
+    PRESTAT.pack_into(m, out, 0, len(e.preopen_name))
+    return SUCCESS
+
+
+def fd_prestat_dir_name(ctx, m, fd, path, path_len):
+    e = ctx.get(fd)
+    if e.preopen_name is None:
+        raise WasiError(EBADF)
+    name = e.preopen_name
+    if len(name) > path_len:
+        raise WasiError(ENAMETOOLONG)
+    write_bytes(m, path, name)
+    return SUCCESS
+
+
+def fd_readdir(ctx, m, fd, buf, buf_len, cookie, bufused):
+    e = ctx.get(fd)
+    if e.kind != "dir":
+        raise WasiError(ENOTDIR if e.kind == "file" else EBADF)
+    if not e.dir_perms & 1:
+        raise WasiError(EPERM)
+    if buf + buf_len > len(m):
+        raise WasiError(EFAULT)
+    st = os.fstat(e.hostfd)
+    entries = [(b".", st.st_ino, DIRECTORY)]
+    try:
+        parent = os.stat(os.path.dirname(e.host_path.rstrip("/")) or "/")
+        entries.append((b"..", parent.st_ino, DIRECTORY))
+    except OSError:
+        entries.append((b"..", 0, DIRECTORY))
+    with os.scandir(e.hostfd) as it:
+        for d in it:
+            try:
+                ft = filetype_of_mode(d.stat(follow_symlinks=False).st_mode)
+            except OSError:
+                ft = 0
+            entries.append((os.fsencode(d.name), d.inode(), ft))
+    out = bytearray()
+    for i in range(cookie, len(entries)):
+        name, ino, ft = entries[i]
+        out += DIRENT.pack(i + 1, ino, len(name), ft) + name
+        if len(out) >= buf_len:
+            break
+    data = bytes(out[:buf_len])
+    m[buf:buf + len(data)] = data
+    U32.pack_into(m, bufused, len(data))
+    return SUCCESS
+
+
