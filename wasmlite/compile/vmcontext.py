@@ -68,12 +68,13 @@ POINTER_SIZE = 8
 LIMITS_STACK_LIMIT = 0      # u64: lowest allowed stack address; 0 = not set
 LIMITS_JMPBUF = 8           # void*: innermost active entry's jmp_buf
 LIMITS_TRAP_CODE = 16       # u32
-LIMITS_FUEL = 24            # i64 (reserved)
-LIMITS_EPOCH_DEADLINE = 32  # u64 (reserved)
+LIMITS_FUEL = 24            # i64: fuel left (code compiled with consume_fuel)
+LIMITS_EPOCH_DEADLINE = 32  # u64: the epoch at which code traps (epoch_interruption)
 LIMITS_MAX_WASM_STACK = 40  # u64 bytes of native stack wasm may use
 LIMITS_TRAP_VMCTX = 48      # void*: VMContext of the function that trapped last
 LIMITS_TRAP_FUNC = 56       # u32: its function index (written with trap_code)
-VMRUNTIME_LIMITS_SIZE = 64
+LIMITS_EPOCH_PTR = 64       # u64*: the engine's epoch counter
+VMRUNTIME_LIMITS_SIZE = 72
 
 DEFAULT_MAX_WASM_STACK = 512 * 1024
 

@@ -8,6 +8,7 @@ share between threads: the only mutable state is behind a lock.
 """
 from __future__ import annotations
 
+import ctypes
 import threading
 
 from ..compile.signatures import SignatureRegistry
@@ -18,16 +19,35 @@ from ..syntax.types import FuncType
 class RuntimeEngine:
     """Engine state for the runtime: signatures, settings, host trampolines."""
 
-    def __init__(self, opt_level: int = 2, max_wasm_stack: int = DEFAULT_MAX_WASM_STACK) -> None:
+    def __init__(self, opt_level: int = 2, max_wasm_stack: int = DEFAULT_MAX_WASM_STACK,
+                 consume_fuel: bool = False, epoch_interruption: bool = False) -> None:
         if opt_level not in (0, 1, 2, 3):
             raise ValueError(f"opt_level must be 0..3, not {opt_level!r}")
         if max_wasm_stack <= 0:
             raise ValueError("max_wasm_stack must be positive")
         self.opt_level = opt_level
         self.max_wasm_stack = max_wasm_stack
+        # what generated code checks (compile_module takes these from here)
+        self.consume_fuel = bool(consume_fuel)
+        self.epoch_interruption = bool(epoch_interruption)
+        # the epoch counter generated code reads (atomically) through every
+        # store's limits; only increment_epoch writes it
+        self._epoch = ctypes.c_uint64(0)
+        self.epoch_address: int = ctypes.addressof(self._epoch)
+        self._epoch_lock = threading.Lock()
         self.signatures = SignatureRegistry()
         self._host_trampolines = None   # compile.HostTrampolines, made on first use
         self._lock = threading.Lock()
+
+    @property
+    def epoch(self) -> int:
+        return self._epoch.value
+
+    def increment_epoch(self) -> None:
+        """Advance the epoch; safe from any thread (wasm running in other
+        threads sees it at its next function entry or loop header)."""
+        with self._epoch_lock:
+            self._epoch.value += 1
 
     def host_trampoline(self, functype: FuncType) -> int:
         """Address of the native wasm-ABI trampoline that calls a host

@@ -34,6 +34,13 @@ class RuntimeStore:
         self.limits_address: int = ctypes.addressof(self._limits)
         ctypes.c_uint64.from_address(
             self.limits_address + vm.LIMITS_MAX_WASM_STACK).value = engine.max_wasm_stack
+        ctypes.c_uint64.from_address(
+            self.limits_address + vm.LIMITS_EPOCH_PTR).value = engine.epoch_address
+        # fuel and the epoch deadline start at 0, as in Wasmtime: code
+        # compiled to check them traps until the embedder grants some
+        self._fuel = ctypes.c_int64.from_address(self.limits_address + vm.LIMITS_FUEL)
+        self._epoch_deadline = ctypes.c_uint64.from_address(
+            self.limits_address + vm.LIMITS_EPOCH_DEADLINE)
 
         # The builtins close over this store; a VMContext reaches them through
         # its builtins pointer, so code of one store never calls another's.
@@ -75,6 +82,25 @@ class RuntimeStore:
         ctypes.c_uint32.from_address(self.limits_address + vm.LIMITS_TRAP_CODE).value = code
 
     # -- externref handles ---------------------------------------------------
+
+    # -- fuel and epochs (read by code compiled with those checks) -----------
+
+    @property
+    def fuel(self) -> int:
+        """Fuel left; code may overdraw between checks, which reads as 0."""
+        return max(self._fuel.value, 0)
+
+    @fuel.setter
+    def fuel(self, value: int) -> None:
+        if not 0 <= value < 1 << 63:
+            raise ValueError("fuel must be between 0 and 2**63 - 1")
+        self._fuel.value = value
+
+    def set_epoch_deadline(self, ticks_after_current: int) -> None:
+        """Trap once the engine's epoch reaches current + ``ticks``."""
+        if ticks_after_current < 0:
+            raise ValueError("the epoch deadline must not be negative")
+        self._epoch_deadline.value = min(self.engine.epoch + ticks_after_current, (1 << 64) - 1)
 
     def extern_to_handle(self, obj: Any) -> int:
         """The raw bits of ``obj`` as an externref (None is null, 0)."""
