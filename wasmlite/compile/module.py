@@ -10,7 +10,7 @@ from ..syntax.types import FuncType
 from . import jit
 from .memory import RUNTIME_HELPERS
 from .numeric import INTRINSIC_DECLS
-from .simd import SIMD_DECLS
+from .simd import simd_declarations
 from .signatures import SignatureRegistry
 from .trampolines import HostTrampoline, compile_host_trampoline, entry_trampoline
 from .translate import ModuleContext, translate_function
@@ -31,10 +31,11 @@ def module_ir(module: Module, table_symbol: str = "wasmlite_code") -> tuple[str,
     Returns (text, signatures of the trampolines in table order)."""
     ctx = ModuleContext(module)
     sigs = _distinct_types(module)
-    parts = [jit.module_header(), INTRINSIC_DECLS, SIMD_DECLS, RUNTIME_HELPERS]
+    parts = [jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS]
     first = ctx.num_imported_funcs
     for i, func in enumerate(module.funcs):
         parts.append(translate_function(ctx, first + i, func))
+    parts.append(simd_declarations(ctx.intrinsics))
     names = [f"f{first + i}" for i in range(len(module.funcs))]
     for k, ft in enumerate(sigs):
         parts.append(entry_trampoline(f"entry{k}", ft))

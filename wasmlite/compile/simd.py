@@ -69,15 +69,15 @@ _DECLS: dict[str, str] = {}
 
 def _intr(name: str, ret: str, *args: str) -> str:
     """Record the declaration of an intrinsic and return its callee name.
-    Every intrinsic is recorded at import (SIMD_DECLS is then fixed)."""
+    Every intrinsic is recorded at import (then the table is frozen)."""
     if name not in _DECLS:
-        if SIMD_DECLS is not None:
+        if _FROZEN:
             raise AssertionError(f"intrinsic {name} used but not declared at import")
         _DECLS[name] = f"declare {ret} @{name}({', '.join(args)})"
     return "@" + name
 
 
-SIMD_DECLS = None
+_FROZEN = False
 
 
 # ------------------------------------------------------------ templates
@@ -125,7 +125,15 @@ def _build() -> None:
 
 _PSHUFB = _intr("llvm.x86.ssse3.pshuf.b.128", "<16 x i8>", "<16 x i8>", "<16 x i8>")
 _build()
-SIMD_DECLS = "\n".join(_DECLS.values())
+_FROZEN = True
+_LLVM_NAME = re.compile(r"@(llvm\.[\w.]+)")
+
+
+def simd_declarations(names) -> str:
+    """Declarations of the SIMD intrinsics among ``names`` (what a module's
+    functions called: declaring all of them would cost every module ~150 us
+    of IR parsing)."""
+    return "\n".join(_DECLS[n] for n in sorted(names) if n in _DECLS)
 
 # comparisons: predicate per op suffix
 _ICMP = {"eq": "eq", "ne": "ne", "lt_s": "slt", "lt_u": "ult", "gt_s": "sgt", "gt_u": "ugt",
@@ -174,6 +182,8 @@ class SimdOps:
         n = self.n
         self.n = n + 1
         self.out.append(f"%t{n} = {text}")
+        if "@llvm." in text:
+            self.ctx.intrinsics.update(_LLVM_NAME.findall(text))
         return f"%t{n}"
 
     def _as(self, v: str, ty: str) -> str:

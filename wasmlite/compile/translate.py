@@ -82,6 +82,7 @@ class ModuleContext:
         # LLVM spelling of each function's return type, by function index
         self.ret_types = [ret_type(ft.results) for ft in self.func_types]
         self._block_types: dict = {}
+        self.intrinsics: set[str] = set()   # llvm.* names SIMD code called (declared once)
 
     def block_type(self, bt) -> tuple[list[str], list[str]]:
         """(param lltypes, result lltypes) of a block type immediate."""
