@@ -398,10 +398,10 @@ def _wrapper(k: int, op) -> str:
     return f'(func (export "f{k}") (param {" ".join(params)}) (result {res}) (local v128) {body})'
 
 
-@pytest.fixture(scope="module")
-def engines():
+@pytest.fixture(scope="module", params=[1, 2], ids=["O1", "O2"])
+def engines(request):
     wat = "(module\n" + "\n".join(_wrapper(k, op) for k, op in enumerate(SIMD_OPS)) + ")"
-    ours = Runner(wat, opt_level=1)
+    ours = Runner(wat, opt_level=request.param)
     store = wasmtime.Store()
     theirs = wasmtime.Instance(store, wasmtime.Module(store.engine, wat), []).exports(store)
     return ours, theirs, store
