@@ -81,11 +81,14 @@ def _host_function(impl, params: str):
         try:
             return impl(ctx, m, *args)
         except WasiError as e:
+            if e.errno == EFAULT:
+                raise Trap(f"{MODULE}::{name}: pointer out of bounds") from None
             return e.errno
         except OSError as e:
             return from_oserror(e)
-        except (struct.error, IndexError, ValueError):
-            return EFAULT
+        except (struct.error, IndexError):
+            # Wasmtime traps on a guest pointer outside the memory
+            raise Trap(f"{MODULE}::{name}: pointer out of bounds") from None
     host.__name__ = host.__qualname__ = name
     return host
 

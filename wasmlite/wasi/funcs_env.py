@@ -5,7 +5,7 @@ import os
 import time
 
 from ..errors import ExitTrap, Trap
-from .errno import EBADF, EFAULT, EINVAL, ENOTSOCK, SUCCESS, WasiError
+from .errno import EBADF, EFAULT, ENOTSOCK, ENOTSUP, SUCCESS, WasiError
 from .memory import U32, U64, write_bytes
 
 REALTIME, MONOTONIC, PROCESS_CPUTIME, THREAD_CPUTIME = 0, 1, 2, 3
@@ -49,7 +49,7 @@ def _clock(clock_id: int) -> int:
         return time.monotonic_ns()
     if clock_id in (PROCESS_CPUTIME, THREAD_CPUTIME):
         raise WasiError(EBADF)          # Wasmtime offers neither CPU clock
-    raise WasiError(EINVAL)
+    raise Trap("invalid enum value Clockid")
 
 
 def clock_res_get(ctx, m, clock_id, resolution):
@@ -82,7 +82,7 @@ def proc_exit(ctx, m, code):
 
 
 def proc_raise(ctx, m, sig):
-    raise Trap("proc_raise is not supported")
+    raise WasiError(ENOTSUP)
 
 
 def sched_yield(ctx, m):

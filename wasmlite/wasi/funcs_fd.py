@@ -4,15 +4,20 @@ from __future__ import annotations
 import fcntl
 import os
 
-from .errno import (EBADF, EFAULT, EINVAL, ENAMETOOLONG, ENOTDIR, ENOTSUP, EPERM,
+from ..errors import Trap
+from .errno import (EBADF, EFAULT, EINVAL, ENAMETOOLONG, ENOTSUP, EPERM,
                     ESPIPE, SUCCESS, WasiError)
 from .fdtable import (ALL_RIGHTS, APPEND, DIRECTORY, NONBLOCK, R,
                       filetype_of_mode)
 from .memory import U32, U64, gather, iovecs, scatter, write_bytes
 import struct
 
-FDSTAT = struct.Struct("<BxHxxxxQQ")          # filetype, flags, rights base, inheriting
-FILESTAT = struct.Struct("<QQBxxxxxxxQQQQQ")  # dev, ino, type, nlink, size, atim, mtim, ctim
+# structs are written field by field: padding bytes are left as they were,
+# as Wasmtime leaves them
+FDSTAT_HEAD = struct.Struct("<BxH")           # filetype, flags
+RIGHTS = struct.Struct("<QQ")                 # rights base, inheriting (at 8)
+FILESTAT_HEAD = struct.Struct("<QQB")         # dev, ino, filetype
+FILESTAT_TAIL = struct.Struct("<QQQQQ")       # nlink, size, atim, mtim, ctim (at 24)
 DIRENT = struct.Struct("<QQIBxxx")            # d_next, d_ino, d_namlen, d_type
 PRESTAT = struct.Struct("<BxxxI")             # tag (0 = dir), name length
 
@@ -21,12 +26,23 @@ SEEK_SET, SEEK_CUR, SEEK_END = 0, 1, 2
 # fstflags
 ATIM, ATIM_NOW, MTIM, MTIM_NOW = 1, 2, 4, 8
 
-FILE_RIGHTS = (R["FD_DATASYNC"] | R["FD_READ"] | R["FD_SEEK"] | R["FD_FDSTAT_SET_FLAGS"]
-               | R["FD_SYNC"] | R["FD_TELL"] | R["FD_WRITE"] | R["FD_ADVISE"]
-               | R["FD_ALLOCATE"] | R["FD_FILESTAT_GET"] | R["FD_FILESTAT_SET_SIZE"]
-               | R["FD_FILESTAT_SET_TIMES"] | R["POLL_FD_READWRITE"])
-DIR_RIGHTS = ALL_RIGHTS & ~FILE_RIGHTS | R["FD_FDSTAT_SET_FLAGS"] | R["FD_SYNC"] \
-    | R["FD_DATASYNC"] | R["FD_FILESTAT_GET"] | R["FD_FILESTAT_SET_TIMES"]
+# the rights fd_fdstat_get reports, as Wasmtime reports them: a directory's
+# base and inheriting rights, a file's are all rights but reading or writing
+# when it is not open for that, a stream's just reading or writing
+DIR_RIGHTS = sum(R[n] for n in (
+    "PATH_CREATE_DIRECTORY PATH_CREATE_FILE PATH_LINK_SOURCE PATH_LINK_TARGET PATH_OPEN "
+    "FD_READDIR PATH_READLINK PATH_RENAME_SOURCE PATH_RENAME_TARGET PATH_FILESTAT_GET "
+    "PATH_FILESTAT_SET_TIMES FD_FILESTAT_GET FD_FILESTAT_SET_TIMES PATH_SYMLINK "
+    "PATH_REMOVE_DIRECTORY PATH_UNLINK_FILE").split())
+DIR_INHERITING = ALL_RIGHTS & ~(R["PATH_FILESTAT_SET_SIZE"] | R["SOCK_SHUTDOWN"]
+                                | R["SOCK_ACCEPT"])
+
+
+def write_filestat(m, ptr, dev, ino, filetype, nlink, size, atim, mtim, ctim) -> None:
+    if ptr + 64 > len(m):
+        raise WasiError(EFAULT)
+    FILESTAT_HEAD.pack_into(m, ptr, dev, ino, filetype)
+    FILESTAT_TAIL.pack_into(m, ptr + 24, nlink, size, atim, mtim, ctim)
 
 
 def _file(ctx, fd):
@@ -108,7 +124,7 @@ def fd_seek(ctx, m, fd, offset, whence, newoffset):
     if offset >= 1 << 63:
         offset -= 1 << 64               # the offset is signed
     if whence not in (SEEK_SET, SEEK_CUR, SEEK_END):
-        raise WasiError(EINVAL)
+        raise Trap("invalid enum value Whence")
     host = {SEEK_SET: os.SEEK_SET, SEEK_CUR: os.SEEK_CUR, SEEK_END: os.SEEK_END}[whence]
     pos = os.lseek(e.hostfd, offset, host)
     U64.pack_into(m, newoffset, pos)
@@ -140,8 +156,11 @@ def fd_renumber(ctx, m, fd, to):
 
 def _rights(e) -> tuple[int, int]:
     if e.kind == "dir":
-        return DIR_RIGHTS, DIR_RIGHTS | FILE_RIGHTS
-    base = FILE_RIGHTS
+        return DIR_RIGHTS, DIR_INHERITING
+    if e.kind != "file":
+        r = R["FD_READ"] if e.readable else R["FD_WRITE"]
+        return r, r
+    base = ALL_RIGHTS
     if not e.readable:
         base &= ~R["FD_READ"]
     if not e.writable:
@@ -152,16 +171,19 @@ def _rights(e) -> tuple[int, int]:
 def fd_fdstat_get(ctx, m, fd, out):
     e = ctx.get(fd)
     base, inheriting = _rights(e)
-    FDSTAT.pack_into(m, out, e.filetype, e.fdflags, base, inheriting)
+    if out + 24 > len(m):
+        raise WasiError(EFAULT)
+    FDSTAT_HEAD.pack_into(m, out, e.filetype, e.fdflags)
+    RIGHTS.pack_into(m, out + 8, base, inheriting)
     return SUCCESS
 
 
 def fd_fdstat_set_flags(ctx, m, fd, flags):
     e = ctx.get(fd)
     if e.kind != "file":
-        raise WasiError(EBADF if e.kind == "dir" else ENOTSUP)
+        raise WasiError(EBADF)
     if flags & ~(APPEND | NONBLOCK):
-        raise WasiError(ENOTSUP)
+        raise WasiError(EINVAL)
     host = fcntl.fcntl(e.hostfd, fcntl.F_GETFL)
     host &= ~(os.O_APPEND | os.O_NONBLOCK)
     if flags & APPEND:
@@ -181,7 +203,7 @@ def fd_fdstat_set_rights(ctx, m, fd, base, inheriting):
 def fd_advise(ctx, m, fd, offset, length, advice):
     e = _file(ctx, fd)
     if advice > 5:
-        raise WasiError(EINVAL)
+        raise Trap("invalid enum value Advice")
     if e.kind != "file":
         raise WasiError(EBADF)
     return SUCCESS
@@ -197,7 +219,7 @@ def fd_datasync(ctx, m, fd):
     if e.kind == "file":
         os.fdatasync(e.hostfd)
     elif e.kind != "dir":
-        raise WasiError(EINVAL)
+        raise WasiError(EBADF)
     return SUCCESS
 
 
@@ -206,7 +228,7 @@ def fd_sync(ctx, m, fd):
     if e.kind == "file":
         os.fsync(e.hostfd)
     elif e.kind != "dir":
-        raise WasiError(EINVAL)
+        raise WasiError(EBADF)
     return SUCCESS
 
 
@@ -218,24 +240,32 @@ def filestat_bytes(st, filetype=None) -> tuple:
 def fd_filestat_get(ctx, m, fd, out):
     e = ctx.get(fd)
     if e.kind in ("file", "dir"):
-        FILESTAT.pack_into(m, out, *filestat_bytes(os.fstat(e.hostfd)))
+        write_filestat(m, out, *filestat_bytes(os.fstat(e.hostfd)))
     else:
-        FILESTAT.pack_into(m, out, 0, 0, e.filetype, 0, 0, 0, 0, 0)
+        write_filestat(m, out, 0, 0, e.filetype, 0, 0, 0, 0, 0)
     return SUCCESS
 
 
 def fd_filestat_set_size(ctx, m, fd, size):
     e = _file(ctx, fd)
-    if e.kind != "file" or not e.writable:
-        raise WasiError(EBADF if e.kind == "file" else EINVAL)
+    if e.kind != "file":
+        raise WasiError(EBADF)
+    if not e.file_perms & 2:
+        raise WasiError(EPERM)
+    if not e.writable:
+        raise WasiError(EINVAL)
     os.ftruncate(e.hostfd, size)
     return SUCCESS
 
 
-def utime_args(st_now, atim, mtim, flags):
-    """``os.utime``'s ns pair for fst flags (None: leave both as they are)."""
+def check_fst_flags(flags: int) -> None:
     if flags & ~0xF or (flags & ATIM and flags & ATIM_NOW) or (flags & MTIM and flags & MTIM_NOW):
         raise WasiError(EINVAL)
+
+
+def utime_args(st_now, atim, mtim, flags):
+    """``os.utime``'s ns pair for fst flags."""
+    check_fst_flags(flags)
     import time
     now = time.time_ns()
     st = st_now()
@@ -248,8 +278,9 @@ def fd_filestat_set_times(ctx, m, fd, atim, mtim, flags):
     e = ctx.get(fd)
     if e.kind not in ("file", "dir"):
         raise WasiError(EBADF)
-    if e.kind == "file" and not e.writable:
-        raise WasiError(EBADF)
+    check_fst_flags(flags)
+    if e.kind == "file" and not e.file_perms & 2 or e.kind == "dir" and not e.dir_perms & 2:
+        raise WasiError(EPERM)
     ns = utime_args(lambda: os.fstat(e.hostfd), atim, mtim, flags)
     os.utime(e.hostfd, ns=ns)
     return SUCCESS
@@ -277,7 +308,7 @@ def fd_prestat_dir_name(ctx, m, fd, path, path_len):
 def fd_readdir(ctx, m, fd, buf, buf_len, cookie, bufused):
     e = ctx.get(fd)
     if e.kind != "dir":
-        raise WasiError(ENOTDIR if e.kind == "file" else EBADF)
+        raise WasiError(EBADF)
     if not e.dir_perms & 1:
         raise WasiError(EPERM)
     if buf + buf_len > len(m):

@@ -8,7 +8,7 @@ import stat as _stat
 from .config import DirPerms, FilePerms
 from .errno import (EBADF, EINVAL, EISDIR, ENOTDIR, EPERM, SUCCESS, WasiError)
 from .fdtable import APPEND, DIRECTORY, DSYNC, NONBLOCK, R, RSYNC, SYNC, Entry
-from .funcs_fd import FILESTAT, filestat_bytes, utime_args
+from .funcs_fd import filestat_bytes, utime_args, write_filestat
 from .memory import U32, read_str, write_bytes
 from .sandbox import resolve
 
@@ -50,14 +50,14 @@ def path_open(ctx, m, fd, dirflags, path, path_len, oflags, rights_base,
     read = bool(rights_base & (R["FD_READ"] | R["FD_READDIR"]))
     write = bool(rights_base & (R["FD_WRITE"] | R["FD_ALLOCATE"] | R["FD_FILESTAT_SET_SIZE"])) \
         or bool(fdflags & APPEND) or bool(oflags & O_TRUNC)
-    if oflags & O_DIRECTORY and write:
-        raise WasiError(EISDIR if not oflags & (O_CREAT | O_EXCL | O_TRUNC) else EINVAL)
     if oflags & O_CREAT:
         _mutate(d)
     if write and not d.file_perms & FilePerms.WRITE_ONLY:
         raise WasiError(EPERM)
     if read and not d.file_perms & FilePerms.READ_ONLY and not oflags & O_DIRECTORY:
         raise WasiError(EPERM)
+    if oflags & O_DIRECTORY and write:
+        raise WasiError(EISDIR if not oflags & (O_CREAT | O_EXCL | O_TRUNC) else EINVAL)
     flags = os.O_CLOEXEC | os.O_NOFOLLOW
     flags |= os.O_RDWR if read and write else os.O_WRONLY if write else os.O_RDONLY
     if oflags & O_CREAT:
@@ -138,7 +138,7 @@ def path_filestat_get(ctx, m, fd, flags, path, path_len, out):
     d, host, _ = _path(ctx, m, fd, path, path_len, bool(flags & SYMLINK_FOLLOW))
     _read_dir(d)
     st = os.stat(host, follow_symlinks=False)
-    FILESTAT.pack_into(m, out, *filestat_bytes(st))
+    write_filestat(m, out, *filestat_bytes(st))
     return SUCCESS
 
 
