@@ -1,5 +1,6 @@
 /* Large outputs: argv[1] lines (default 200000) to stdout through stdio,
    one big write(), and a summary on stderr. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,9 +8,9 @@
 
 int main(int argc, char **argv) {
     long n = argc > 1 ? atol(argv[1]) : 200000;
-    unsigned long sum = 0;
+    unsigned long long sum = 0;
     for (long i = 0; i < n; i++) {
-        printf("line %ld: %lu\n", i, (unsigned long)(i * 2654435761u % 1000003));
+        printf("line %ld: %u\n", i, (uint32_t)i * 2654435761u % 1000003u);
         sum += i;
     }
     fflush(stdout);
@@ -22,6 +23,6 @@ int main(int argc, char **argv) {
         if (w <= 0) { perror("write"); return 1; }
         done += (size_t)w;
     }
-    fprintf(stderr, "wrote %ld lines and %zu bytes, sum %lu\n", n, big, sum);
+    fprintf(stderr, "wrote %ld lines and %zu bytes, sum %llu\n", n, big, sum);
     return 0;
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import time
 
-from ..errors import ExitTrap, Trap
+from ..errors import ExitTrap, Trap, WasmtimeError
 from .errno import EBADF, EFAULT, ENOTSOCK, ENOTSUP, SUCCESS, WasiError
 from .memory import U32, U64, write_bytes
 
@@ -77,6 +77,9 @@ def random_get(ctx, m, buf, n):
 
 
 def proc_exit(ctx, m, code):
+    if code >= 126:
+        # as Wasmtime: statuses a shell would read as signals are refused
+        raise WasmtimeError("exit with invalid exit status outside of [0..126)")
     ctx.exit_code = code
     raise ExitTrap(code)
 

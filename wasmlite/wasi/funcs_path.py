@@ -6,7 +6,7 @@ import os
 import stat as _stat
 
 from .config import DirPerms, FilePerms
-from .errno import (EBADF, EINVAL, EISDIR, ENOTDIR, EPERM, SUCCESS, WasiError)
+from .errno import (EBADF, EINVAL, EISDIR, ENOTDIR, ENOTEMPTY, EPERM, SUCCESS, WasiError)
 from .fdtable import APPEND, DIRECTORY, DSYNC, NONBLOCK, R, RSYNC, SYNC, Entry
 from .funcs_fd import filestat_bytes, utime_args, write_filestat
 from .memory import U32, read_str, write_bytes
@@ -117,8 +117,11 @@ def path_create_directory(ctx, m, fd, path, path_len):
 def path_remove_directory(ctx, m, fd, path, path_len):
     d, host, rel = _path(ctx, m, fd, path, path_len)
     _mutate(d)
-    if not rel:
-        raise WasiError(EPERM)          # the preopen itself
+    last = read_str(m, path, path_len).rstrip("/").rsplit("/", 1)[-1]
+    if last == "." or not rel:
+        raise WasiError(EINVAL)         # as rmdir("x/."); never the preopen itself
+    if last == "..":
+        raise WasiError(ENOTEMPTY)
     os.rmdir(host)
     return SUCCESS
 
