@@ -66,7 +66,6 @@ def test_run_trap_exits_non_zero_with_the_message(capsys, kernel):
     (["--invoke", "add", "K", "1", "x"], "failed to parse argument 'x' as i32"),
     (["--invoke", "add", "K", "1", "4294967296"], "as i32"),
     (["--invoke", "mem", "K"], "function export named `mem`"),
-    (["K", "extra"], "need --invoke"),
 ])
 def test_run_bad_arguments_are_clear_errors(capsys, kernel, argv, message):
     status, out, err = run(capsys, "run", *[kernel if a == "K" else a for a in argv])
@@ -146,3 +145,69 @@ def test_console_entry_point_runs_the_readme_example():
                            FACTORIAL, "1", "0"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == TRAP_EXIT_STATUS
     assert re.search(r"integer divide by zero", proc.stderr)
+
+
+# -- WASI programs ------------------------------------------------------------------
+
+WASI_DIR = Path(__file__).resolve().parent / "wasi"
+HELLO = str(EXAMPLES / "hello_wasi.wasm")
+
+
+def test_run_wasi_program_gets_args_and_env(capfd):
+    status = main(["run", "--opt-level", "none", "--env", "GREETING=hi there", "--env", "T_X=1",
+                   str(WASI_DIR / "args_env.wasm"), "a", "b c"])
+    out, err = capfd.readouterr()
+    assert status == 0 and err == ""
+    assert "argc=3\nargv[1]=[a] len=1\nargv[2]=[b c] len=3\nGREETING=hi there\n" in out
+    assert out.endswith("env T_X=1\n")
+
+
+def test_run_exits_with_the_guests_status(capfd):
+    wasm = str(WASI_DIR / "exit_code.wasm")
+    assert main(["run", "--opt-level", "none", wasm, "7", "exit"]) == 7
+    assert main(["run", "--opt-level", "none", wasm, "3"]) == 3
+    assert main(["run", "--opt-level", "none", wasm, "0", "abort"]) == TRAP_EXIT_STATUS
+    out, err = capfd.readouterr()
+    assert "exiting with 7 via exit" in out and "wasm trap" in err
+
+
+def test_run_dir_preopens_host_directories(capfd, tmp_path):
+    (tmp_path / "data").mkdir()
+    status = main(["run", "--opt-level", "none", "--dir", f"{tmp_path / 'data'}::/sandbox",
+                   str(WASI_DIR / "files.wasm"), "/sandbox"])
+    out, _ = capfd.readouterr()
+    assert status == 0 and "many has 40 files" in out
+    assert (tmp_path / "data" / "work" / "b.txt").stat().st_size == 109
+    assert len(list((tmp_path / "data" / "many").iterdir())) == 40
+    # the same directory under its own name
+    (tmp_path / "d2").mkdir()
+    assert main(["run", "--opt-level", "none", "--dir", str(tmp_path / "d2"),
+                 str(WASI_DIR / "files.wasm"), str(tmp_path / "d2")]) == 0
+    assert (tmp_path / "d2" / "many").is_dir()
+
+
+def test_run_without_dir_sees_no_files(capfd):
+    status = main(["run", "--opt-level", "none", HELLO, "Ada"])
+    out, _ = capfd.readouterr()
+    assert status == 0
+    assert out.startswith("Hello, Ada! This greeting comes from C code compiled to WebAssembly")
+    assert "cannot read /etc/passwd" in out
+
+
+def test_run_fuel_is_a_clear_error_until_fuel_exists(capsys, kernel):
+    status, _, err = run(capsys, "run", "--fuel", "1000", kernel)
+    if status == 1:
+        assert "fuel" in err and "Traceback" not in err
+    else:
+        assert status == 0
+
+
+def test_run_wasi_program_as_a_subprocess_with_stdin():
+    proc = subprocess.run([sys.executable, "-m", "wasmlite", "run", "--opt-level", "none",
+                           str(WASI_DIR / "stdin_wc.wasm")], input=b"one two\nthree\n",
+                          capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == b"ONE TWO\n2 3 14 " + proc.stdout[-9:]
+    proc = subprocess.run([sys.executable, "-m", "wasmlite", "run", HELLO, "Grace"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "Hello, Grace!" in proc.stdout

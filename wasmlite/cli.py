@@ -1,4 +1,7 @@
-"""``wasmlite`` command line: run | wast | wat2wasm."""
+"""``wasmlite`` command line: run | wast | wat2wasm.
+
+(``compile FILE -o FILE.cwasm`` waits for a serialized form of native code.)
+"""
 from __future__ import annotations
 
 import argparse
@@ -31,7 +34,8 @@ def _cmd_wat2wasm(args: argparse.Namespace) -> int:
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from .launch import run_module
-    return run_module(args.file, args.args, invoke_name=args.invoke)
+    return run_module(args.file, args.args, invoke_name=args.invoke, dirs=args.dir,
+                      env=args.env, fuel=args.fuel, opt_level=args.opt_level)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,9 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="A WebAssembly runtime that compiles wasm to native code through LLVM.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("run", help="run a WebAssembly module (.wasm or .wat)")
+    p = sub.add_parser("run", help="run a WebAssembly module (.wasm or .wat), with WASI")
     p.add_argument("--invoke", metavar="NAME",
                    help="call this export with ARGS and print its results, one per line")
+    p.add_argument("--dir", metavar="HOST[::GUEST]", action="append", default=[],
+                   help="give the program the host directory HOST, seen as GUEST")
+    p.add_argument("--env", metavar="KEY[=VALUE]", action="append", default=[],
+                   help="set an environment variable (KEY alone: the host's value)")
+    p.add_argument("--fuel", metavar="N", type=int,
+                   help="run with N units of fuel (needs fuel metering)")
+    p.add_argument("--opt-level", choices=["none", "speed", "speed_and_size"],
+                   help="LLVM optimization: none is the cheap tier (default: speed)")
     p.add_argument("file")
     p.add_argument("args", nargs=argparse.REMAINDER)
     p.set_defaults(handler=_cmd_run)

@@ -1,45 +1,28 @@
-"""``wasmlite run``: load a module file, instantiate it and call an export.
+"""``wasmlite run``: run a WebAssembly module like ``wasmtime run``.
 
-Like ``wasmtime run``: ``--invoke NAME`` calls that export with the command
-line's arguments (parsed by the export's parameter types) and prints each
-result on its own line; without it, the module is instantiated (its start
-function runs) and ``_start`` -- or else the default export ``""`` -- is
-called when present. A trap prints its message on stderr and exits with 134
-(128 + SIGABRT), the status Wasmtime's CLI uses for traps.
-
-Modules with imports cannot be linked until WASI lands; they fail with
-Wasmtime's "unknown import" wording rather than a Python traceback.
+Built on the public API (Engine, Module, Linker with WASI, Store). The
+module gets WASI: argv is the file name then the command line's ARGS,
+stdin/stdout/stderr are inherited, ``--dir HOST[::GUEST]`` preopens a
+directory and ``--env K=V`` sets a variable (``--env K`` passes the host's).
+Without ``--invoke`` the command's ``_start`` (or default export ``""``) is
+called; ``--invoke NAME`` calls that export with ARGS parsed by its
+parameter types and prints each result on its own line. ``proc_exit(n)``
+ends the run with status n; a trap prints its message on stderr and exits
+with 134 (128 + SIGABRT), the status Wasmtime's CLI uses for traps.
 """
 from __future__ import annotations
 
 import math
+import os
 import struct
 import sys
-from pathlib import Path
+import time
 from typing import Optional, Sequence, TextIO
 
-from .binary.decode import decode_module
-from .compile import compile_module
-from .errors import LinkError, Trap, WasmtimeError
-from .runtime import ExportFunction, RuntimeEngine, RuntimeStore, instantiate, invoke
-from .syntax.module import Module
+from .errors import ExitTrap, Trap, WasmtimeError
 from .syntax.types import F32, F64, I32, I64, ValType
-from .text.parse import parse_module
-from .valid.validate import validate_module
 
 TRAP_EXIT_STATUS = 134
-
-
-def load_module_file(path: str | Path) -> Module:
-    """A .wasm (by its magic number) or .wat file as a syntax.Module."""
-    data = Path(path).read_bytes()
-    if data[:4] == b"\0asm":
-        return decode_module(data)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise WasmtimeError(f"{path}: neither a wasm binary nor UTF-8 text") from None
-    return parse_module(text)
 
 
 def parse_arg(text: str, ty: ValType) -> int:
@@ -91,45 +74,141 @@ def format_result(bits: int, ty: ValType) -> str:
     return f"0x{bits:032x}"
 
 
+def _parse_env(items: Sequence[str]) -> list[tuple[str, str]]:
+    env = []
+    for item in items:
+        key, eq, value = item.partition("=")
+        if not key:
+            raise WasmtimeError(f"--env {item!r}: expected KEY=VALUE or KEY")
+        if not eq:
+            if key not in os.environ:
+                continue                     # as wasmtime: an unset variable is skipped
+            value = os.environ[key]
+        env.append((key, value))
+    return env
+
+
+def _parse_dir(spec: str) -> tuple[str, str]:
+    host, sep, guest = spec.partition("::")
+    return host, (guest if sep else host)
+
+
+def _to_python(bits: int, ty: ValType):
+    if ty is I32:
+        return bits - (1 << 32) if bits >= 1 << 31 else bits
+    if ty is I64:
+        return bits - (1 << 64) if bits >= 1 << 63 else bits
+    if ty is F32:
+        return struct.unpack("<f", struct.pack("<I", bits))[0]
+    return struct.unpack("<d", struct.pack("<Q", bits))[0]
+
+
+def _to_bits(value, ty: ValType) -> int:
+    if ty is I32:
+        return value & 0xFFFF_FFFF
+    if ty is I64:
+        return value & 0xFFFF_FFFF_FFFF_FFFF
+    if ty is F32:
+        return struct.unpack("<I", struct.pack("<f", value))[0]
+    if ty is F64:
+        return struct.unpack("<Q", struct.pack("<d", value))[0]
+    return 0 if value is None else 1
+
+
+def _compile(engine, path: str, err: TextIO):
+    """Module.from_file, announcing long compiles on a terminal."""
+    from .module import Module
+    size = os.path.getsize(path)
+    loud = size > (1 << 20) and getattr(err, "isatty", lambda: False)()
+    if loud:
+        print(f"wasmlite: compiling {path} ({size / 1e6:.1f} MB) to native code...",
+              file=err, flush=True)
+    t0 = time.perf_counter()
+    module = Module.from_file(engine, path)
+    if loud:
+        print(f"wasmlite: compiled in {time.perf_counter() - t0:.1f} s", file=err, flush=True)
+    return module
+
+
 def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None,
                out: Optional[TextIO] = None, err: Optional[TextIO] = None,
-               opt_level: int = 2) -> int:
+               dirs: Sequence[str] = (), env: Sequence[str] = (),
+               fuel: Optional[int] = None, opt_level: Optional[str] = None) -> int:
     """The ``run`` command; returns the process exit status."""
+    from .engine import Config, Engine
+    from .func import Func
+    from .linker import Linker
+    from .store import Store
+    from .wasi import WasiConfig
+
     out = out or sys.stdout
     err = err or sys.stderr
-    module = load_module_file(path)
-    info = validate_module(module)
-    if module.imports:
-        imp = module.imports[0]
-        raise LinkError(f"unknown import: `{imp.module}::{imp.name}` has not been defined")
-    if invoke_name is None and args:
-        raise WasmtimeError("arguments need --invoke NAME (WASI programs are not supported yet)")
-    engine = RuntimeEngine(opt_level=opt_level)
-    store = RuntimeStore(engine)
-    compiled = compile_module(module, info, engine.signatures, opt_level)
+    config = Config()
+    if opt_level is not None:
+        config.cranelift_opt_level = opt_level
+    if fuel is not None:
+        try:
+            config.consume_fuel = True
+        except WasmtimeError:
+            raise WasmtimeError("--fuel needs fuel metering (Config.consume_fuel), which "
+                                "wasmlite does not implement yet") from None
+    engine = Engine(config)
+    wasi = WasiConfig()
+    wasi.argv = [path, *args] if invoke_name is None else [path]
+    wasi.env = _parse_env(env)
+    wasi.inherit_stdin()
+    wasi.inherit_stdout()
+    wasi.inherit_stderr()
+    for spec in dirs:
+        host, guest = _parse_dir(spec)
+        wasi.preopen_dir(host, guest)
+    module = _compile(engine, path, err)
+    store = Store(engine)
+    if fuel is not None:
+        store.set_fuel(fuel)
+    store.set_wasi(wasi)
+    linker = Linker(engine)
+    linker.define_wasi()
     try:
-        instance = instantiate(store, compiled, [])
-        if invoke_name is None:
-            for name in ("_start", ""):
-                func = instance.exports.get(name)
-                if isinstance(func, ExportFunction):
-                    if func.functype.params or func.functype.results:
-                        raise WasmtimeError(f"export {name!r} must take and return nothing")
-                    invoke(store, func, [])
-                    break
-            return 0
-        func = instance.exports.get(invoke_name)
-        if not isinstance(func, ExportFunction):
-            raise WasmtimeError(f"failed to find a function export named `{invoke_name}`")
-        params, results = func.functype.params, func.functype.results
-        if len(args) != len(params):
-            raise WasmtimeError(f"export `{invoke_name}` takes {len(params)} arguments,"
-                                f" {len(args)} given")
-        raw = invoke(store, func, [parse_arg(a, t) for a, t in zip(args, params)])
+        try:
+            instance = linker.instantiate(store, module)
+            exports = instance.exports(store)
+            if invoke_name is None:
+                for name in ("_start", ""):
+                    func = exports.get(name)
+                    if isinstance(func, Func):
+                        ty = func.type(store)
+                        if ty.params or ty.results:
+                            raise WasmtimeError(f"export {name!r} must take and return nothing")
+                        func(store)
+                        break
+                return 0
+            init = exports.get("_initialize")
+            if isinstance(init, Func):
+                init(store)
+            func = exports.get(invoke_name)
+            if not isinstance(func, Func):
+                raise WasmtimeError(f"failed to find a function export named `{invoke_name}`")
+            ty = func.type(store)
+            params = [t._inner for t in ty.params]
+            results = [t._inner for t in ty.results]
+            if len(args) != len(params):
+                raise WasmtimeError(f"export `{invoke_name}` takes {len(params)} arguments,"
+                                    f" {len(args)} given")
+            values = func(store, *[_to_python(parse_arg(a, t), t) for a, t in zip(args, params)])
+        finally:
+            try:
+                sys.stdout.flush()
+            except Exception:
+                pass
+    except ExitTrap as e:
+        return e.code
     except Trap as trap:
         print(f"Error: failed to run main module `{path}`\n\nCaused by:\n    wasm trap: {trap}",
               file=err)
         return TRAP_EXIT_STATUS
-    for bits, ty in zip(raw, results):
-        print(format_result(bits, ty), file=out)
+    if len(results) == 1:
+        values = [values]
+    for value, ty in zip(values or [], results):
+        print(format_result(_to_bits(value, ty), ty), file=out)
     return 0
