@@ -114,8 +114,8 @@ def test_damaged_bytes_are_refused():
 def test_disk_cache_keys_and_atomic_entries(tmp_path):
     cache = DiskCache(tmp_path / "cache")
     wasm = wasmtime.wat2wasm(WAT)
-    k1, k2 = cache.key(wasm, 1), cache.key(wasm, 2)
-    assert k1 != k2 and cache.key(wasm, 1) == k1
+    k1, k2 = cache.key(wasm, "opt=1"), cache.key(wasm, "opt=2")
+    assert k1 != k2 and cache.key(wasm, "opt=1") == k1
     assert cache.get(k1) is None
     data = serialize(compiled(WAT))
     cache.put(k1, data)

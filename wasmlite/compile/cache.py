@@ -75,6 +75,8 @@ def serialize(compiled: Any) -> bytes:
     stub.funcs = [Func(f.type_idx, f.locals, _STUB_BODY, f.offset) for f in module.funcs]
     header = json.dumps({
         "fingerprint": fingerprint(), "opt_level": compiled.opt_level,
+        "consume_fuel": compiled.consume_fuel,
+        "epoch_interruption": compiled.epoch_interruption,
         "symbol": compiled.table_symbol, "count": len(compiled.library.addresses),
         "offsets": [f.offset for f in module.funcs]}).encode()
     wasm = encode_module(stub)
@@ -121,7 +123,8 @@ def deserialize(data: bytes, signatures: Any) -> Any:
         f.offset = off
     library = jit.link_object(obj, header["symbol"], header["count"])
     return CompiledModule(module, None, library, signatures, header["symbol"],
-                          header["opt_level"])
+                          header["opt_level"], bool(header.get("consume_fuel")),
+                          bool(header.get("epoch_interruption")))
 
 
 class DiskCache:
@@ -132,9 +135,11 @@ class DiskCache:
     def __init__(self, directory: str | os.PathLike) -> None:
         self.directory = Path(directory)
 
-    def key(self, wasm: bytes, opt_level: int) -> str:
+    def key(self, wasm: bytes, settings: str) -> str:
+        """``settings``: everything besides the bytes that shapes the code
+        (opt level, fuel and epoch checks), spelled by the caller."""
         h = hashlib.sha256(fingerprint().encode())
-        h.update(b"\0%d\0" % opt_level)
+        h.update(b"\0" + settings.encode() + b"\0")
         h.update(wasm)
         return h.hexdigest()
 

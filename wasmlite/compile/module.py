@@ -24,12 +24,13 @@ def _distinct_types(module: Module) -> list[FuncType]:
     return list(seen)
 
 
-def module_ir(module: Module, table_symbol: str = "wasmlite_code") -> tuple[str, list[FuncType]]:
+def module_ir(module: Module, table_symbol: str = "wasmlite_code", consume_fuel: bool = False,
+              epoch_interruption: bool = False) -> tuple[str, list[FuncType]]:
     """LLVM IR text of a module: its defined functions (``@f<index>``), one
     entry trampoline per distinct signature, and ``@<table_symbol>``: an array
     of code pointers (defined functions in order, then the trampolines).
     Returns (text, signatures of the trampolines in table order)."""
-    ctx = ModuleContext(module)
+    ctx = ModuleContext(module, consume_fuel, epoch_interruption)
     sigs = _distinct_types(module)
     parts = [jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS]
     first = ctx.num_imported_funcs
@@ -55,7 +56,8 @@ class CompiledModule:
     memory (and the object code, for ``cache.serialize``)."""
 
     def __init__(self, module: Module, info: Any, library: jit.CodeLibrary,
-                 signatures: SignatureRegistry, table_symbol: str, opt_level: int) -> None:
+                 signatures: SignatureRegistry, table_symbol: str, opt_level: int,
+                 consume_fuel: bool = False, epoch_interruption: bool = False) -> None:
         self.module = module
         self.info = info
         self.layout = VMContextLayout(module)
@@ -63,6 +65,9 @@ class CompiledModule:
         self.library = library
         self.table_symbol = table_symbol
         self.opt_level = opt_level
+        # the checks its code carries: it may only run in an engine that agrees
+        self.consume_fuel = consume_fuel
+        self.epoch_interruption = epoch_interruption
         n = len(module.funcs)
         sigs = _distinct_types(module)      # the trampolines' order in the table
         if len(library.addresses) != n + len(sigs):
@@ -80,14 +85,17 @@ class CompiledModule:
 
 def compile_module(module: Module, info: Any = None,
                    signatures: Optional[SignatureRegistry] = None,
-                   opt_level: int = 2) -> CompiledModule:
-    """Compile a validated module to native code."""
+                   opt_level: int = 2, *, consume_fuel: bool = False,
+                   epoch_interruption: bool = False) -> CompiledModule:
+    """Compile a validated module to native code (with fuel and epoch
+    checks when asked: compile/interrupts.py)."""
     if signatures is None:
         signatures = SignatureRegistry()
     symbol = jit.new_symbol("wasmlite_code")
-    text, sigs = module_ir(module, symbol)
+    text, sigs = module_ir(module, symbol, consume_fuel, epoch_interruption)
     library = jit.build_library(text, symbol, len(module.funcs) + len(sigs), opt_level)
-    return CompiledModule(module, info, library, signatures, symbol, opt_level)
+    return CompiledModule(module, info, library, signatures, symbol, opt_level,
+                          consume_fuel, epoch_interruption)
 
 
 class HostTrampolines:

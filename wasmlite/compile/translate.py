@@ -24,6 +24,7 @@ from ..syntax.module import Func, Module
 from ..syntax.types import ExternKind, FuncType, ValType
 from . import vmcontext as vm
 from .lltypes import LLTYPE, ZERO, f32_literal, f64_literal, param_list, ret_type
+from .interrupts import FLUSH_BEFORE, FUEL_FREE, InterruptOps
 from .memory import MemoryOps
 from .numeric import TEMPLATES
 from .simd import SimdOps
@@ -72,8 +73,12 @@ class Frame:
 class ModuleContext:
     """What every function translator needs to know about the module."""
 
-    def __init__(self, module: Module) -> None:
+    def __init__(self, module: Module, consume_fuel: bool = False,
+                 epoch_interruption: bool = False) -> None:
         self.module = module
+        # the checks generated code carries (interrupts.py)
+        self.consume_fuel = consume_fuel
+        self.epoch_interruption = epoch_interruption
         self.layout = vm.VMContextLayout(module)
         self.types = module.types
         self.func_types: list[FuncType] = [module.types[i] for i in module.func_type_indices()]
@@ -99,7 +104,7 @@ class ModuleContext:
         return r
 
 
-class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps):
+class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
     """Translates defined function ``index`` of the module to one ``define``."""
 
     def __init__(self, ctx: ModuleContext, index: int, func: Func) -> None:
@@ -184,6 +189,14 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps):
         stack = self.stack
         block_ops = _BLOCK_OPS
         fold_guarded = _FOLD_GUARDED
+        fuel = ctx.consume_fuel
+        epoch = ctx.epoch_interruption
+        if fuel:
+            self.entry.extend(self.fuel_entry_lines())
+            self.fuel_check()
+        if epoch:
+            self.entry.extend(self.epoch_entry_lines())
+            self.epoch_check()
         for ins in self.func.body:
             op = ins.op
             if self.dead:
@@ -215,6 +228,8 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps):
                 else:
                     a = stack.pop()[0]
                     b = None
+                if fuel:
+                    self.fuel_pending += 1
                 out.append(tmpl.format(r="%" + name, n=name, a=a, b=b))
                 if traps:
                     self.traps.update(traps)
@@ -227,7 +242,17 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps):
                 if op.prefix == 0xFD:
                     raise CompileError(f"SIMD instruction {op.name} is not supported yet")
                 raise CompileError(f"instruction {op.name} is not supported")
+            if fuel:
+                if op not in FUEL_FREE:
+                    self.fuel_pending += 1
+                if op in FLUSH_BEFORE:
+                    self.fuel_flush()
             h(self, ins)
+            if op is _LOOP:
+                if fuel:
+                    self.fuel_check()
+                if epoch:
+                    self.epoch_check()
             if not self.frames:
                 break
         return self.assemble()
@@ -246,9 +271,9 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps):
             lines.append(f"store {lt[i]} %p{i}, ptr %l{i}")
         for i in range(np_, len(lt)):
             lines.append(f"store {lt[i]} {ZERO[lt[i]]}, ptr %l{i}")
+        lines.append("%limits = load ptr, ptr %vmctx")
         lines.extend(self.entry)
         # stack-limit check: the entry trampoline sets limits.stack_limit
-        lines.append("%limits = load ptr, ptr %vmctx")
         lines.append("%stack_limit = load i64, ptr %limits")
         lines.append("%sp.p = call ptr @llvm.stacksave.p0()")
         lines.append("%sp = ptrtoint ptr %sp.p to i64")
@@ -273,6 +298,8 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps):
     def emit_return(self, vals: list[str]) -> None:
         results = self.func_results
         out = self.out
+        if self.ctx.consume_fuel:
+            self.fuel_spill()
         if not results:
             out.append("ret void")
         elif len(results) == 1:
@@ -458,11 +485,18 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps):
         results = ft.results
         rt = ret_type(results)
         out = self.out
+        fuel = self.ctx.consume_fuel
+        if fuel:
+            self.fuel_spill()
         if not results:
             out.append(f"notail call void {callee}(ptr {vmctx}{arg_text})")
+            if fuel:
+                self.fuel_reload()
             return
         name = self.tmp()
         out.append(f"%{name} = notail call {rt} {callee}(ptr {vmctx}{arg_text})")
+        if fuel:
+            self.fuel_reload()
         if len(results) == 1:
             st.append((f"%{name}", rt))
         else:
@@ -607,6 +641,7 @@ _FOLD_GUARDED = frozenset(OP_BY_NAME[f"{p}.{o}"] for p in ("f32", "f64")
                           for o in ("add", "sub", "mul", "div"))
 _IDENTITY_LITERALS = frozenset(f32_literal(b) for b in (0, 0x80000000, 0x3F800000, 0xBF800000))
 _END = OP_BY_NAME["end"]
+_LOOP = OP_BY_NAME["loop"]
 _ELSE = OP_BY_NAME["else"]
 _BLOCK_OPS = frozenset(OP_BY_NAME[n] for n in ("block", "loop", "if"))
 
