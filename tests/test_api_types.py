@@ -138,9 +138,9 @@ def test_config_write_only_settings():
 @pytest.mark.parametrize("name,value", [
     ("cranelift_opt_level", "fastest"), ("wasm_tail_call", True),
     ("wasm_multi_memory", True), ("wasm_memory64", True), ("wasm_threads", True),
-    ("wasm_relaxed_simd", True), ("wasm_exceptions", True), ("consume_fuel", True),
-    ("epoch_interruption", True), ("wasm_simd", False), ("wasm_reference_types", False),
-    ("cache", True), ("strategy", "winch"), ("profiler", "perfmap"),
+    ("wasm_relaxed_simd", True), ("wasm_exceptions", True),
+    ("wasm_simd", False), ("wasm_reference_types", False),
+    ("cache", "/nonexistent/cache-config.toml"), ("strategy", "winch"), ("profiler", "perfmap"),
     ("max_wasm_stack", 0), ("debug_info", True)])
 def test_config_unsupported_settings_raise(name, value):
     with pytest.raises(WasmtimeError):

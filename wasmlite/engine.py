@@ -7,8 +7,11 @@ consumed by the Engine made from it.
 """
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Optional
 
+from .compile.cache import DiskCache, default_cache_directory
 from .compile.vmcontext import DEFAULT_MAX_WASM_STACK
 from .errors import WasmtimeError
 from .runtime import RuntimeEngine
@@ -24,8 +27,7 @@ _ALWAYS_ON = ("wasm_simd", "wasm_bulk_memory", "wasm_multi_value", "wasm_referen
 _NOT_SUPPORTED = ("wasm_tail_call", "wasm_multi_memory", "wasm_memory64",
                   "wasm_relaxed_simd", "wasm_relaxed_simd_deterministic",
                   "wasm_exceptions", "wasm_threads", "wasm_gc",
-                  "wasm_function_references", "wasm_extended_const",
-                  "consume_fuel", "epoch_interruption", "debug_info")
+                  "wasm_function_references", "wasm_extended_const", "debug_info")
 
 
 def _native_stack_room() -> Optional[int]:
@@ -43,6 +45,27 @@ def _native_stack_room() -> Optional[int]:
     if not sizes:
         return None
     return max(min(sizes) - (1 << 20), 64 * 1024)
+
+
+def _cache_dir_from_config(path) -> Optional[Path]:
+    """The cache directory a Wasmtime-style TOML cache config names."""
+    import tomllib
+    try:
+        with open(path, "rb") as f:
+            config = tomllib.load(f)
+    except OSError as e:
+        raise WasmtimeError(f"cannot read cache config {path}: {e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise WasmtimeError(f"invalid cache config {path}: {e}") from None
+    section = config.get("cache", {})
+    if not isinstance(section, dict) or section.get("enabled", True) is False:
+        return None
+    directory = section.get("directory")
+    if directory is None:
+        return default_cache_directory()
+    if not isinstance(directory, str):
+        raise WasmtimeError(f"invalid cache config {path}: directory must be a string")
+    return Path(os.path.expanduser(directory))
 
 
 def _bool(value: object) -> bool:
@@ -74,6 +97,9 @@ class Config:
     def __init__(self) -> None:
         self._opt_level = 2
         self._max_wasm_stack = DEFAULT_MAX_WASM_STACK
+        self._consume_fuel = False
+        self._epoch_interruption = False
+        self._cache_dir: Optional[Path] = None
         self._consumed = False
 
     def _check_open(self) -> None:
@@ -85,6 +111,28 @@ class Config:
     for _name in _NOT_SUPPORTED:
         locals()[_name] = _not_supported(_name)
     del _name
+
+    @property
+    def consume_fuel(self):
+        raise AttributeError("consume_fuel is write-only")
+
+    @consume_fuel.setter
+    def consume_fuel(self, value: bool) -> None:
+        """Code counts the instructions it runs against ``Store.set_fuel``
+        and traps with OUT_OF_FUEL when none is left."""
+        self._check_open()
+        self._consume_fuel = _bool(value)
+
+    @property
+    def epoch_interruption(self):
+        raise AttributeError("epoch_interruption is write-only")
+
+    @epoch_interruption.setter
+    def epoch_interruption(self, value: bool) -> None:
+        """Code checks the engine's epoch against the store's deadline
+        (``Store.set_epoch_deadline``) and traps with INTERRUPT."""
+        self._check_open()
+        self._epoch_interruption = _bool(value)
 
     @property
     def cranelift_opt_level(self):
@@ -142,12 +190,18 @@ class Config:
 
     @cache.setter
     def cache(self, value) -> None:
+        """True: compiled code is cached on disk (``$XDG_CACHE_HOME/wasmlite``);
+        a path: a TOML file like Wasmtime's (``[cache]`` with ``enabled``
+        and ``directory``); False: no cache."""
         self._check_open()
         if value is False:
-            return
-        if value is True or isinstance(value, str):
-            raise WasmtimeError("the compiled-code cache is not supported by wasmlite yet")
-        raise TypeError("expected True, False or a config path")
+            self._cache_dir = None
+        elif value is True:
+            self._cache_dir = default_cache_directory()
+        elif isinstance(value, (str, os.PathLike)):
+            self._cache_dir = _cache_dir_from_config(value)
+        else:
+            raise TypeError("expected True, False or a config path")
 
     @property
     def profiler(self):
@@ -171,10 +225,13 @@ class Engine:
         config._check_open()
         config._consumed = True
         self._rt = RuntimeEngine(opt_level=config._opt_level,
-                                 max_wasm_stack=config._max_wasm_stack)
-        self._epoch = 0
+                                 max_wasm_stack=config._max_wasm_stack,
+                                 consume_fuel=config._consume_fuel,
+                                 epoch_interruption=config._epoch_interruption)
+        self._cache = DiskCache(config._cache_dir) if config._cache_dir else None
 
     def increment_epoch(self) -> None:
-        """Advance the epoch counter (epoch interruption is not enabled in
-        wasmlite, so no deadline ever fires)."""
-        self._epoch += 1
+        """Advance the epoch counter; wasm running in any thread of a store
+        whose deadline it reaches traps with INTERRUPT (with
+        ``Config.epoch_interruption``)."""
+        self._rt.increment_epoch()

@@ -10,6 +10,7 @@ import os
 from typing import Union
 
 from .binary import decode_module, encode_module
+from .compile import cache as cache_format
 from .compile import compile_module
 from .engine import Engine
 from .errors import WasmtimeError
@@ -23,7 +24,6 @@ from .valid import validate_module
 
 __all__ = ["Module", "wat2wasm"]
 
-_SERIALIZED_MAGIC = b"wasmlite-serialized-module\x00v1\x00"
 _WASM_MAGIC = b"\x00asm"
 
 
@@ -64,6 +64,11 @@ def _to_wasm(wasm: object) -> bytes:
     raise TypeError(f"expected wasm bytes or text, got {type(wasm).__name__}")
 
 
+def _code_settings(rt) -> str:
+    """What besides the bytes decides the compiled code (the cache key)."""
+    return f"opt={rt.opt_level},fuel={int(rt.consume_fuel)},epoch={int(rt.epoch_interruption)}"
+
+
 def _check_engine(engine: object) -> Engine:
     if not isinstance(engine, Engine):
         raise TypeError(f"expected an Engine, got {type(engine).__name__}")
@@ -78,13 +83,34 @@ class Module:
         self._init(engine, _to_wasm(wasm))
 
     def _init(self, engine: Engine, binary: bytes) -> None:
-        syntax = decode_module(binary)
-        info = validate_module(syntax)
         rt = engine._rt
         self._engine = engine
-        self._binary = binary
-        self._syntax = syntax
-        self._compiled = compile_module(syntax, info, rt.signatures, rt.opt_level)
+        cache = engine._cache
+        if cache is not None:
+            key = cache.key(binary, _code_settings(rt))
+            data = cache.get(key)
+            if data is not None:
+                try:
+                    self._adopt(cache_format.deserialize(data, rt.signatures))
+                    return
+                except WasmtimeError:
+                    pass              # stale or damaged: compile and replace it
+        syntax = decode_module(binary)
+        info = validate_module(syntax)
+        self._adopt(compile_module(syntax, info, rt.signatures, rt.opt_level,
+                                   consume_fuel=rt.consume_fuel,
+                                   epoch_interruption=rt.epoch_interruption))
+        if cache is not None:
+            cache.put(key, cache_format.serialize(self._compiled))
+
+    def _adopt(self, compiled) -> None:
+        rt = self._engine._rt
+        if (compiled.consume_fuel, compiled.epoch_interruption) != (
+                rt.consume_fuel, rt.epoch_interruption):
+            raise WasmtimeError("module was compiled with other fuel or epoch settings"
+                                " than this engine's")
+        self._compiled = compiled
+        self._syntax = compiled.module
 
     @classmethod
     def from_file(cls, engine: Engine, path: Union[str, os.PathLike]) -> "Module":
@@ -129,23 +155,19 @@ class Module:
     # -- serialization -------------------------------------------------------
 
     def serialize(self) -> bytes:
-        """Bytes that ``Module.deserialize`` turns back into this module.
-
-        They hold the module's binary: deserializing compiles it again (a
-        cache of native code is future work).
-        """
-        return _SERIALIZED_MAGIC + self._binary
+        """The compiled module as bytes (native code included), for
+        ``Module.deserialize`` in this or another process on the same
+        machine, wasmlite and LLVM (compile/cache.py)."""
+        return cache_format.serialize(self._compiled)
 
     @classmethod
     def deserialize(cls, engine: Engine, encoded: Union[bytes, bytearray]) -> "Module":
+        """A module from ``serialize``'s bytes, without compiling. Like
+        Wasmtime's, this loads machine code: only pass bytes you trust."""
         engine = _check_engine(engine)
-        if not isinstance(encoded, (bytes, bytearray, memoryview)):
-            raise TypeError(f"expected bytes, got {type(encoded).__name__}")
-        encoded = bytes(encoded)
-        if not encoded.startswith(_SERIALIZED_MAGIC):
-            raise WasmtimeError("bytes are not a module serialized by wasmlite")
         module = cls.__new__(cls)
-        module._init(engine, encoded[len(_SERIALIZED_MAGIC):])
+        module._engine = engine
+        module._adopt(cache_format.deserialize(encoded, engine._rt.signatures))
         return module
 
     @classmethod

@@ -52,7 +52,6 @@ class Store:
         self._instances = 0
         self._tables = 0
         self._memories = 0
-        self._epoch_deadline = 0
 
     def _resolve_store(self) -> "Store":
         return self
@@ -67,20 +66,32 @@ class Store:
     def gc(self) -> None:
         """Externref objects are kept by the store; nothing to collect early."""
 
-    # -- fuel and epochs (not enabled in wasmlite's Config) ------------------
+    # -- fuel and epochs (Config.consume_fuel / Config.epoch_interruption) ---
 
     def set_fuel(self, fuel: int) -> None:
-        if not isinstance(fuel, int):
+        """Fuel the store's wasm may spend (see compile/interrupts.py for
+        what an instruction costs; the same as Wasmtime)."""
+        if type(fuel) is bool or not isinstance(fuel, int):
             raise TypeError("fuel must be an int")
-        raise WasmtimeError("fuel is not configured in this store")
+        if not self._engine._rt.consume_fuel:
+            raise WasmtimeError("fuel is not configured in this store")
+        if not 0 <= fuel < 1 << 63:
+            raise WasmtimeError("fuel must be between 0 and 2**63 - 1")
+        self._rt.fuel = fuel
 
     def get_fuel(self) -> int:
-        raise WasmtimeError("fuel is not configured in this store")
+        if not self._engine._rt.consume_fuel:
+            raise WasmtimeError("fuel is not configured in this store")
+        return self._rt.fuel
 
     def set_epoch_deadline(self, ticks_after_current: int) -> None:
+        """Wasm traps with INTERRUPT once the engine's epoch has advanced
+        ``ticks_after_current`` times from now."""
         if type(ticks_after_current) is bool or not isinstance(ticks_after_current, int):
             raise TypeError("ticks must be an int")
-        self._epoch_deadline = self._engine._epoch + ticks_after_current
+        if ticks_after_current < 0:
+            raise WasmtimeError("the epoch deadline must not be negative")
+        self._rt.set_epoch_deadline(ticks_after_current)
 
     # -- limits --------------------------------------------------------------
 
@@ -90,7 +101,10 @@ class Store:
 
         ``memory_size`` (bytes, per memory) and ``table_elements`` (per
         table) make growth fail and creation raise; the counts limit how
-        many instances, tables and memories the store may create.
+        many instances, and memories and tables defined by instances, the
+        store may create (as in Wasmtime, memories and tables the host makes
+        with ``Memory(...)`` / ``Table(...)`` are not counted; a failed
+        instantiation still counts).
         """
         self._rt.max_memory_bytes = _limit(memory_size, "memory_size")
         self._rt.max_table_elements = _limit(table_elements, "table_elements")
@@ -104,7 +118,8 @@ class Store:
                                        (self._tables, tables, self._max_tables, "table"),
                                        (self._memories, memories, self._max_memories, "memory")):
             if new and limit is not None and have + new > limit:
-                raise WasmtimeError(f"{what} count limit of {limit} exceeded")
+                raise WasmtimeError(f"resource limit exceeded: {what} count too high "
+                                    f"at {have + new}")
         self._instances += instances
         self._tables += tables
         self._memories += memories
