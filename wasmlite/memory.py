@@ -40,7 +40,6 @@ class Memory:
             raise TypeError(f"expected a MemoryType, got {type(ty).__name__}")
         if ty.is_64 or ty.is_shared:
             raise WasmtimeError("64-bit and shared memories are not supported by wasmlite")
-        store._reserve(memories=1)
         self._init(store, create_memory(store._rt, ty._inner))
 
     def _init(self, store, record: ExportMemory) -> None:

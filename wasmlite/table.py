@@ -29,7 +29,6 @@ class Table:
         if not isinstance(ty, TableType):
             raise TypeError(f"expected a TableType, got {type(ty).__name__}")
         raw = to_raw(ty._inner.elem, init, store)
-        store._reserve(tables=1)
         self._init(store, create_table(store._rt, ty._inner, raw))
 
     def _init(self, store, record: ExportTable) -> None:

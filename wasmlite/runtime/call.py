@@ -64,21 +64,23 @@ def _make_runner(plan: CallPlan, store):
              f"    if len(args) != {len(ft.params)}:",
              f"        raise WasmtimeError('wrong number of arguments: expected "
              f"{len(ft.params)}, got %d' % len(args))"]
+    # pack, call and unpack under the store lock: the values array is shared
+    # by every thread calling this signature in this store
+    lines.append("    with lock:")
     if ft.params:
         names = [f"a{i}" for i in range(len(ft.params))]
-        lines.append(f"    {', '.join(names)}{',' if len(names) == 1 else ''} = args")
+        lines.append(f"        {', '.join(names)}{',' if len(names) == 1 else ''} = args")
         slot = 0
         for name, t in zip(names, ft.params):
             if t is V128:
-                lines.append(f"    v[{slot}] = {name} & M; v[{slot + 1}] = ({name} >> 64) & M")
+                lines.append(f"        v[{slot}] = {name} & M; v[{slot + 1}] = ({name} >> 64) & M")
                 slot += 2
             else:
-                lines.append(f"    v[{slot}] = {name}")
+                lines.append(f"        v[{slot}] = {name}")
                 slot += 1
-    lines += ["    with lock:",
-              "        status = call(vmctx, 0, code, address)",
-              "    if status:",
-              "        raise_for_status(store, status)"]
+    lines += ["        status = call(vmctx, 0, code, address)",
+              "        if status:",
+              "            raise_for_status(store, status)"]
     results, slot = [], 0
     for t in ft.results:
         if t is V128:
@@ -90,7 +92,7 @@ def _make_runner(plan: CallPlan, store):
         else:
             results.append(f"v[{slot}]")
             slot += 1
-    lines.append(f"    return [{', '.join(results)}]")
+    lines.append(f"        return [{', '.join(results)}]")
     namespace = {"v": plan.values, "v32": plan.values32, "M": _MASK64,
                  "call": plan.call, "address": plan.values_address,
                  "lock": store.lock, "store": store,
@@ -108,27 +110,27 @@ def _generic_runner(plan: CallPlan, store):
         if len(args) != len(params):
             raise WasmtimeError(
                 f"wrong number of arguments: expected {len(params)}, got {len(args)}")
-        slot = 0
-        for t, a in zip(params, args):
-            values[slot] = a & _MASK64
-            if t is V128:
-                values[slot + 1] = (a >> 64) & _MASK64
-                slot += 2
-            else:
-                slot += 1
         with store.lock:
+            slot = 0
+            for t, a in zip(params, args):
+                values[slot] = a & _MASK64
+                if t is V128:
+                    values[slot + 1] = (a >> 64) & _MASK64
+                    slot += 2
+                else:
+                    slot += 1
             status = call(vmctx, 0, code, address)
-        if status:
-            raise_for_status(store, status)
-        out, slot = [], 0
-        for t in results:
-            if t is V128:
-                out.append(values[slot] | (values[slot + 1] << 64))
-                slot += 2
-            else:
-                out.append(values[slot] & _mask_for(t))
-                slot += 1
-        return out
+            if status:
+                raise_for_status(store, status)
+            out, slot = [], 0
+            for t in results:
+                if t is V128:
+                    out.append(values[slot] | (values[slot + 1] << 64))
+                    slot += 2
+                else:
+                    out.append(values[slot] & _mask_for(t))
+                    slot += 1
+            return out
     return run
 
 
