@@ -67,7 +67,10 @@ class Table:
         raw = to_raw(table.type.elem, init, self._store)
         if delta < 0:
             raise WasmtimeError("cannot grow by negative amount")
-        old = self._store._rt.table_grow(table, delta, raw)
+        # under the store lock: growing may move the elements, which wasm
+        # of this store running on another thread must not see mid-call
+        with self._store._rt.lock:
+            old = self._store._rt.table_grow(table, delta, raw)
         if old < 0:
             raise WasmtimeError(f"failed to grow table by `{delta}`")
         return old
