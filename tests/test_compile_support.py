@@ -45,6 +45,8 @@ class Instance:
         self.keep = []
         self.limits = (ctypes.c_uint64 * (vm.VMRUNTIME_LIMITS_SIZE // 8))()
         self.limits[vm.LIMITS_MAX_WASM_STACK // 8] = max_stack
+        self.interrupt = (ctypes.c_int32 * 2)()            # Ctrl-C {flag, active}
+        self.limits[vm.LIMITS_INTERRUPT_PTR // 8] = ctypes.addressof(self.interrupt)
         self.vmctx = (ctypes.c_uint64 * (lay.size // 8 + 1))()
         w = self.vmctx
         w[0] = ctypes.addressof(self.limits)

@@ -95,6 +95,23 @@ class InterruptOps:
         out.append(f"{r}.ok:")
         self.cur = f"{r}.ok"
 
+    def ctrl_c_check(self) -> None:
+        """Trap with INTERRUPT when Ctrl-C was pressed (runtime/interrupt.py):
+        every loop header, whatever the settings, so no loop outlives it."""
+        ip = self.hoisted("interrupt_ptr", self._interrupt_ptr)
+        r = self.tmp()
+        out = self.out
+        out.append(f"%{r}.f = load atomic i32, ptr {ip} monotonic, align 4")
+        out.append(f"%{r}.c = icmp ne i32 %{r}.f, 0")
+        out.append(f"br i1 %{r}.c, label {self.trap_to(_INTERRUPT)}, label %{r}.ok, !prof !0")
+        out.append(f"{r}.ok:")
+        self.cur = f"{r}.ok"
+
+    def _interrupt_ptr(self) -> str:
+        self.entry.append(f"%intr.pp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERRUPT_PTR}")
+        self.entry.append("%intr.p = load ptr, ptr %intr.pp")
+        return "%intr.p"
+
     def epoch_entry_lines(self) -> list[str]:
         return [
             f"%epoch.pp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_EPOCH_PTR}",

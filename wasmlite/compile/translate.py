@@ -253,6 +253,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
                     self.fuel_check()
                 if epoch:
                     self.epoch_check()
+                self.ctrl_c_check()
             if not self.frames:
                 break
         return self.assemble()

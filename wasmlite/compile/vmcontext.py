@@ -74,7 +74,8 @@ LIMITS_MAX_WASM_STACK = 40  # u64 bytes of native stack wasm may use
 LIMITS_TRAP_VMCTX = 48      # void*: VMContext of the function that trapped last
 LIMITS_TRAP_FUNC = 56       # u32: its function index (written with trap_code)
 LIMITS_EPOCH_PTR = 64       # u64*: the engine's epoch counter
-VMRUNTIME_LIMITS_SIZE = 72
+LIMITS_INTERRUPT_PTR = 72   # i32[2]*: Ctrl-C {flag, active entries} (runtime/interrupt.py)
+VMRUNTIME_LIMITS_SIZE = 80
 
 DEFAULT_MAX_WASM_STACK = 512 * 1024
 

@@ -16,6 +16,7 @@ from typing import Any, Optional
 
 from ..compile import vmcontext as vm
 from .engine import RuntimeEngine
+from .interrupt import INTERRUPT_BLOCK_ADDRESS, ensure_sigint_handler
 
 _BUILTIN_MEMORY_GROW = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int32,
                                         ctypes.c_int64)
@@ -36,6 +37,9 @@ class RuntimeStore:
             self.limits_address + vm.LIMITS_MAX_WASM_STACK).value = engine.max_wasm_stack
         ctypes.c_uint64.from_address(
             self.limits_address + vm.LIMITS_EPOCH_PTR).value = engine.epoch_address
+        ctypes.c_uint64.from_address(
+            self.limits_address + vm.LIMITS_INTERRUPT_PTR).value = INTERRUPT_BLOCK_ADDRESS
+        ensure_sigint_handler()
         # fuel and the epoch deadline start at 0, as in Wasmtime: code
         # compiled to check them traps until the embedder grants some
         self._fuel = ctypes.c_int64.from_address(self.limits_address + vm.LIMITS_FUEL)

@@ -10,6 +10,7 @@ import ctypes
 
 from ..compile.vmcontext import HOST_EXCEPTION, LIMITS_TRAP_FUNC, LIMITS_TRAP_VMCTX
 from ..errors import TRAP_MESSAGES, Trap, TrapCode
+from .interrupt import deliver_pending_signals
 
 
 def make_trap(code: TrapCode) -> Trap:
@@ -29,6 +30,8 @@ def raise_for_status(store, status: int) -> None:
         trap_code = TrapCode(code)
     except ValueError:
         raise Trap(f"wasm trap: unknown trap code {code}") from None
+    if trap_code is TrapCode.INTERRUPT:
+        deliver_pending_signals()     # Ctrl-C: KeyboardInterrupt comes from here
     trap = make_trap(trap_code)
     trap.wasm_frames = trap_site(store)
     raise trap
