@@ -1,7 +1,9 @@
-"""Fuel and epoch checks in generated code.
+"""Fuel, epoch and Ctrl-C checks in generated code.
 
 Only modules compiled with ``consume_fuel`` / ``epoch_interruption`` carry
-them; without, generated code has no trace of either.
+the first two; without, generated code has no trace of either. The Ctrl-C
+check (one load and branch per loop iteration, runtime/interrupt.py) is
+always there: no loop may outlive a KeyboardInterrupt.
 
 Fuel follows Wasmtime's accounting, so ``Store.get_fuel()`` agrees with
 wasmtime-py after any call that returns: entering a function costs 1, every
