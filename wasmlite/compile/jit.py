@@ -32,6 +32,22 @@ _state: dict = {}
 _counter = itertools.count()
 _LIBRARIES_PER_LLJIT = 64
 
+# Host CPU features we compile without. AVX-VNNI: LLVM's x86 backend fuses
+# pmaddwd + paddd (i32x4.dot_i16x8_s + i32x4.add) into vpdpwssd, which turns
+# a reduction's accumulator into a chain of 4-5-cycle instructions; on znver5
+# the dot_i16 SIMD kernel ran 3x slower with it (bench/RESULTS.md). wasm 2.0
+# has no instruction that needs VNNI, and nothing else measured got slower.
+DISABLED_FEATURES = ("avxvnni", "avx512vnni")
+
+
+def target_features() -> str:
+    """The feature string of the host CPU, less ``DISABLED_FEATURES``."""
+    features = llvm.get_host_cpu_features()
+    for name in DISABLED_FEATURES:
+        if name in features:
+            features[name] = False
+    return features.flatten()
+
 
 def _init() -> dict:
     """Initialize LLVM, the host target machines and the shared LLJIT once."""
@@ -41,7 +57,7 @@ def _init() -> dict:
             llvm.initialize_native_asmprinter()
             target = llvm.Target.from_default_triple()
             cpu = llvm.get_host_cpu_name()
-            features = llvm.get_host_cpu_features().flatten()
+            features = target_features()
             tms = {lvl: target.create_target_machine(cpu=cpu, features=features, opt=lvl,
                                                      reloc="pic", codemodel="default")
                    for lvl in (0, 1, 2, 3)}

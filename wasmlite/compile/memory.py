@@ -1,10 +1,19 @@
 """Memory, table and bulk-memory instructions (a mixin of FunctionTranslator).
 
-Bounds are checked against the CURRENT length (reloaded at every access,
+Bounds are checked against the CURRENT length (loaded at every access,
 since memory.grow / table.grow may change it): the effective address is
 ``zext(i32 addr) + offset`` computed in i64, and ``addr + offset + size`` must
 not exceed the length. Bulk operations check their whole range first, so a
 zero-length operation past the end traps too, as the spec requires.
+
+Alias information (TBAA, the ``!tbaa`` tags below) tells LLVM that an access
+to linear memory never touches a VMMemory record (base, length) or a global's
+cell, which live outside every linear memory. So the length load is CSE'd
+across stores and hoisted out of loops that do not call; a call (memory.grow
+is a call to a builtin, and any callee may grow a shared memory) carries no
+tag and still invalidates it. The base never moves (memories are reserved up
+front, runtime/memory.py), so it is loaded once per function, in the entry
+block.
 """
 from __future__ import annotations
 
@@ -37,6 +46,25 @@ _LOAD_BY_OP = {OP_BY_NAME[k]: v for k, v in LOADS.items()}
 _STORE_BY_OP = {OP_BY_NAME[k]: v for k, v in STORES.items()}
 
 
+# TBAA access tags (the nodes are defined in RUNTIME_HELPERS): one type for
+# every linear-memory access whatever its LLVM type (wasm memory is untyped),
+# one for the VMMemory records, one for global cells. Siblings under one root
+# never alias; untagged accesses (calls, memmove, locals...) alias everything.
+TBAA_MEM = ", !tbaa !3"
+TBAA_VMMEM = ", !tbaa !5"
+TBAA_GLOBAL = ", !tbaa !7"
+TBAA_METADATA = """!1 = !{!"wasmlite tbaa"}
+!2 = !{!"wasm linear memory", !1, i64 0}
+!3 = !{!2, !2, i64 0}
+!4 = !{!"VMMemory", !1, i64 0}
+!5 = !{!4, !4, i64 0}
+!6 = !{!"wasm global", !1, i64 0}
+!7 = !{!6, !6, i64 0}
+!8 = !{i64 16}
+!9 = !{i64 8}
+"""
+
+
 class MemoryOps:
     """Methods named ``op_*`` are registered by ``handlers()``."""
 
@@ -44,12 +72,28 @@ class MemoryOps:
     def mem_ptrs(self, idx: int) -> tuple[str, str]:
         """(VMMemory*, pointer to its length field), loaded once per function."""
         name = f"mem{idx}"
-        m = self.vmctx_field(name, self.ctx.layout.memory(idx))
+
+        def record():
+            # the VMMemory record is always there: dereferenceable lets LLVM
+            # hoist length loads out of loops whose header may exit (checks)
+            self.entry.append(f"%{name}.a = getelementptr i8, ptr %vmctx, i64 {self.ctx.layout.memory(idx)}")
+            self.entry.append(f"%{name} = load ptr, ptr %{name}.a, !dereferenceable !8, !align !9")
+            return f"%{name}"
+        m = self.hoisted(name, record)
 
         def make():
             self.entry.append(f"%{name}.lenp = getelementptr i8, ptr {m}, i64 {vm.VMMEMORY_LENGTH}")
             return f"%{name}.lenp"
         return m, self.hoisted(name + ".lenp", make)
+
+    def mem_base(self, idx: int) -> str:
+        """The base of memory ``idx``: it never moves, so one load per function."""
+        m, _ = self.mem_ptrs(idx)
+
+        def make():
+            self.entry.append(f"%mem{idx}.base = load ptr, ptr {m}{TBAA_VMMEM}")
+            return f"%mem{idx}.base"
+        return self.hoisted(f"mem{idx}.base", make)
 
     def table_ptrs(self, idx: int) -> tuple[str, str]:
         """(VMTable*, pointer to its length field), loaded once per function."""
@@ -75,8 +119,9 @@ class MemoryOps:
         """Trap unless start + count <= *lenp (all i64, no overflow: both
         operands are zero-extended u32)."""
         out = self.out
+        tag = TBAA_VMMEM if trap == _MEM_OOB and lenp.startswith("%mem") else ""
         out.append(f"%{r}.end = add i64 {start64}, {count64}")
-        out.append(f"%{r}.len = load i64, ptr {lenp}")
+        out.append(f"%{r}.len = load i64, ptr {lenp}{tag}")
         out.append(f"%{r}.oob = icmp ugt i64 %{r}.end, %{r}.len")
         out.append(f"br i1 %{r}.oob, label {self.trap_to(trap)}, label %{r}.ok")
         out.append(f"{r}.ok:")
@@ -85,17 +130,17 @@ class MemoryOps:
     # ------------------------------------------------------------ load/store
     def _address(self, r: str, addr: str, offset: int, size: int, mem: int) -> str:
         """Bounds-check an access and return the host pointer (SSA name)."""
-        m, lenp = self.mem_ptrs(mem)
+        _, lenp = self.mem_ptrs(mem)
+        base = self.mem_base(mem)
         out = self.out
         out.append(f"%{r}.ea = zext i32 {addr} to i64")
         out.append(f"%{r}.end = add i64 %{r}.ea, {offset + size}")
-        out.append(f"%{r}.len = load i64, ptr {lenp}")
+        out.append(f"%{r}.len = load i64, ptr {lenp}{TBAA_VMMEM}")
         out.append(f"%{r}.oob = icmp ugt i64 %{r}.end, %{r}.len")
         out.append(f"br i1 %{r}.oob, label {self.trap_to(_MEM_OOB)}, label %{r}.ok")
         out.append(f"{r}.ok:")
         self.cur = f"{r}.ok"
-        out.append(f"%{r}.base = load ptr, ptr {m}")
-        out.append(f"%{r}.p0 = getelementptr i8, ptr %{r}.base, i64 %{r}.ea")
+        out.append(f"%{r}.p0 = getelementptr i8, ptr {base}, i64 %{r}.ea")
         if offset:
             out.append(f"%{r}.p = getelementptr i8, ptr %{r}.p0, i64 {offset}")
             return f"%{r}.p"
@@ -108,9 +153,9 @@ class MemoryOps:
         r = self.tmp()
         p = self._address(r, addr, offset, size, mem)
         if ext is None:
-            self.out.append(f"%{r} = load {at}, ptr {p}, align 1")
+            self.out.append(f"%{r} = load {at}, ptr {p}, align 1{TBAA_MEM}")
         else:
-            self.out.append(f"%{r}.v = load {at}, ptr {p}, align 1")
+            self.out.append(f"%{r}.v = load {at}, ptr {p}, align 1{TBAA_MEM}")
             self.out.append(f"%{r} = {ext} {at} %{r}.v to {vt}")
         self.stack.append((f"%{r}", vt))
 
@@ -124,13 +169,13 @@ class MemoryOps:
         if at != vt:
             self.out.append(f"%{r}.v = trunc {vt} {v} to {at}")
             v = f"%{r}.v"
-        self.out.append(f"store {at} {v}, ptr {p}, align 1")
+        self.out.append(f"store {at} {v}, ptr {p}, align 1{TBAA_MEM}")
 
     # ------------------------------------------------------------ memory
     def op_memory_size(self, ins) -> None:
         _, lenp = self.mem_ptrs(ins.imm)
         r = self.tmp()
-        self.out.append(f"%{r}.len = load i64, ptr {lenp}")
+        self.out.append(f"%{r}.len = load i64, ptr {lenp}{TBAA_VMMEM}")
         self.out.append(f"%{r}.pg = lshr i64 %{r}.len, 16")
         self.out.append(f"%{r} = trunc i64 %{r}.pg to i32")
         self.stack.append((f"%{r}", "i32"))
@@ -167,10 +212,9 @@ class MemoryOps:
         out.append(f"%{r}.d = zext i32 {d} to i64")
         out.append(f"%{r}.n = zext i32 {n} to i64")
         self.check_range(r, f"%{r}.d", f"%{r}.n", lenp, _MEM_OOB)
-        out.append(f"%{r}.base = load ptr, ptr {m}")
-        out.append(f"%{r}.p = getelementptr i8, ptr %{r}.base, i64 %{r}.d")
+        out.append(f"%{r}.p = getelementptr i8, ptr {self.mem_base(ins.imm)}, i64 %{r}.d")
         out.append(f"%{r}.v = trunc i32 {val} to i8")
-        out.append(f"call void @llvm.memset.p0.i64(ptr %{r}.p, i8 %{r}.v, i64 %{r}.n, i1 false)")
+        out.append(f"call void @llvm.memset.p0.i64(ptr %{r}.p, i8 %{r}.v, i64 %{r}.n, i1 false){TBAA_MEM}")
 
     def op_memory_copy(self, ins) -> None:
         dm, sm = ins.imm
@@ -187,11 +231,9 @@ class MemoryOps:
         out.append(f"%{r}.n = zext i32 {n} to i64")
         self.check_range(f"{r}.cs", f"%{r}.s", f"%{r}.n", slen, _MEM_OOB)
         self.check_range(f"{r}.cd", f"%{r}.d", f"%{r}.n", dlen, _MEM_OOB)
-        out.append(f"%{r}.db = load ptr, ptr {dmem}")
-        out.append(f"%{r}.sb = load ptr, ptr {smem}")
-        out.append(f"%{r}.dp = getelementptr i8, ptr %{r}.db, i64 %{r}.d")
-        out.append(f"%{r}.sp = getelementptr i8, ptr %{r}.sb, i64 %{r}.s")
-        out.append(f"call void @llvm.memmove.p0.p0.i64(ptr %{r}.dp, ptr %{r}.sp, i64 %{r}.n, i1 false)")
+        out.append(f"%{r}.dp = getelementptr i8, ptr {self.mem_base(dm)}, i64 %{r}.d")
+        out.append(f"%{r}.sp = getelementptr i8, ptr {self.mem_base(sm)}, i64 %{r}.s")
+        out.append(f"call void @llvm.memmove.p0.p0.i64(ptr %{r}.dp, ptr %{r}.sp, i64 %{r}.n, i1 false){TBAA_MEM}")
 
     def _segment(self, r: str, offset: int) -> tuple[str, str]:
         """(pointer to the segment's ptr field, pointer to its len field)."""
@@ -214,8 +256,7 @@ class MemoryOps:
         out.append(f"%{r}.n = zext i32 {n} to i64")
         self.check_range(f"{r}.cs", f"%{r}.s", f"%{r}.n", segl, _MEM_OOB)
         self.check_range(f"{r}.cd", f"%{r}.d", f"%{r}.n", lenp, _MEM_OOB)
-        out.append(f"%{r}.base = load ptr, ptr {m}")
-        out.append(f"%{r}.dp = getelementptr i8, ptr %{r}.base, i64 %{r}.d")
+        out.append(f"%{r}.dp = getelementptr i8, ptr {self.mem_base(mem)}, i64 %{r}.d")
         out.append(f"%{r}.sb = load ptr, ptr {segp}")
         out.append(f"%{r}.sp = getelementptr i8, ptr %{r}.sb, i64 %{r}.s")
         out.append(f"call void @llvm.memmove.p0.p0.i64(ptr %{r}.dp, ptr %{r}.sp, i64 %{r}.n, i1 false)")
@@ -375,4 +416,4 @@ done:
   ret void
 }}
 !0 = !{{!"branch_weights", i32 1, i32 1048576}}
-"""
+""" + TBAA_METADATA

@@ -3,11 +3,13 @@
 Every access is bounds-checked by MemoryOps._address like a scalar access of
 the same width (16 bytes for v128.load/store, 8 for the load-extend forms,
 the lane width for splat / zero / lane forms). Wasm alignment is only a
-hint, so every access is ``align 1``.
+hint, so every access is ``align 1``; each carries the linear-memory TBAA
+tag (memory.py).
 """
 from __future__ import annotations
 
 from ..syntax.instructions import OP_BY_NAME
+from .memory import TBAA_MEM
 from .simd import V, _vty
 
 # name -> (scalar or vector access type, bytes, how the v128 is made)
@@ -40,7 +42,7 @@ class SimdMemoryOps:
         addr = self.stack.pop()[0]
         r = self.tmp()
         p = self._address(r, addr, offset, size, mem)
-        x = self._emit(f"load {at}, ptr {p}, align 1")
+        x = self._emit(f"load {at}, ptr {p}, align 1{TBAA_MEM}")
         if make is None:
             self.stack.append((x, V))
             return
@@ -59,7 +61,7 @@ class SimdMemoryOps:
         addr = self.stack.pop()[0]
         r = self.tmp()
         p = self._address(r, addr, offset, 16, mem)
-        self.out.append(f"store {V} {v}, ptr {p}, align 1")
+        self.out.append(f"store {V} {v}, ptr {p}, align 1{TBAA_MEM}")
 
     def _load_lane(self, ins, bits: int) -> None:
         e, n = _LANE[bits]
@@ -69,7 +71,7 @@ class SimdMemoryOps:
         addr = self.stack.pop()[0]
         r = self.tmp()
         p = self._address(r, addr, offset, bits // 8, mem)
-        x = self._emit(f"load {e}, ptr {p}, align 1")
+        x = self._emit(f"load {e}, ptr {p}, align 1{TBAA_MEM}")
         self._push(self._emit(f"insertelement {t} {v}, {e} {x}, i32 {lane}"), t)
 
     def _store_lane(self, ins, bits: int) -> None:
@@ -81,7 +83,7 @@ class SimdMemoryOps:
         r = self.tmp()
         p = self._address(r, addr, offset, bits // 8, mem)
         x = self._emit(f"extractelement {t} {v}, i32 {lane}")
-        self.out.append(f"store {e} {x}, ptr {p}, align 1")
+        self.out.append(f"store {e} {x}, ptr {p}, align 1{TBAA_MEM}")
 
     @classmethod
     def handlers(cls) -> dict:
