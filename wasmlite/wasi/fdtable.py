@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import stat as _stat
 import sys
-from typing import Callable, Optional
+from typing import Optional
 
 from ..errors import WasmtimeError
 from .config import DirPerms, FilePerms, Stdio, WasiConfig
