@@ -19,9 +19,17 @@ registers) with fast codegen.
 """
 from __future__ import annotations
 
+import atexit
 import ctypes
 import itertools
+import os
+import queue
+import struct
+import subprocess
+import sys
 import threading
+from concurrent.futures import Future
+from pathlib import Path
 
 import llvmlite.binding as llvm
 
@@ -144,15 +152,56 @@ def compile_object(ir_text: str, opt_level: int = 2) -> bytes:
     return s["tms"][_codegen_level(opt_level)].emit_object(mod)
 
 
+# Several object files of one library travel (compile cache, serialize) as
+# one blob: this magic, u32 count, then u64 length + bytes for each. A blob
+# without it is a single object file (ELF starts with 0x7f "ELF").
+_OBJECTS_MAGIC = b"WLOBJS\0\0"
+
+
+def pack_objects(objs: list[bytes]) -> bytes:
+    """One bytes value for ``objs`` (a lone object stays as it is)."""
+    if len(objs) == 1:
+        return objs[0]
+    parts = [_OBJECTS_MAGIC, struct.pack("<I", len(objs))]
+    for o in objs:
+        parts += [struct.pack("<Q", len(o)), o]
+    return b"".join(parts)
+
+
+def unpack_objects(blob: bytes) -> list[bytes]:
+    if not blob.startswith(_OBJECTS_MAGIC):
+        return [blob]
+    try:
+        pos = len(_OBJECTS_MAGIC)
+        (n,) = struct.unpack_from("<I", blob, pos)
+        pos += 4
+        objs = []
+        for _ in range(n):
+            (k,) = struct.unpack_from("<Q", blob, pos)
+            objs.append(blob[pos + 8:pos + 8 + k])
+            if len(objs[-1]) != k:
+                raise ValueError
+            pos += 8 + k
+    except (struct.error, ValueError):
+        raise WasmtimeError("corrupt object code") from None
+    return objs
+
+
 def link_object(obj: bytes, table_symbol: str, count: int) -> CodeLibrary:
     """Load object code into code memory; ``table_symbol`` must name a global
-    array of ``count`` pointers in it. The library gets a fresh name, so the
+    array of ``count`` pointers in it. ``obj`` is one object file or several
+    packed by ``pack_objects``: they are linked into ONE library (one
+    JITDylib, one ResourceTracker), so the code of a module compiled in parts
+    still lives and dies together. The library gets a fresh name, so the
     same object (say, from the compile cache) can be linked any number of
     times."""
     _init()
+    builder = llvm.JITLibraryBuilder()
+    for o in unpack_objects(obj):
+        builder.add_object_img(o)
     with _lock:
-        tracker = (llvm.JITLibraryBuilder().add_object_img(obj).add_current_process()
-                   .export_symbol(table_symbol).link(_lljit(), new_symbol("lib")))
+        tracker = (builder.add_current_process().export_symbol(table_symbol)
+                   .link(_lljit(), new_symbol("lib")))
     library = CodeLibrary(tracker, tracker[table_symbol], count)
     library.object_code = obj
     return library
@@ -161,3 +210,151 @@ def link_object(obj: bytes, table_symbol: str, count: int) -> CodeLibrary:
 def build_library(ir_text: str, table_symbol: str, count: int, opt_level: int = 2) -> CodeLibrary:
     """compile_object + link_object."""
     return link_object(compile_object(ir_text, opt_level), table_symbol, count)
+
+
+# ---------------------------------------------------------------- workers
+# llvmlite serializes every LLVM call behind one lock, so compiling in threads
+# does not run in parallel: big modules are compiled in parts by worker
+# PROCESSES (plain subprocesses speaking a pipe protocol, not multiprocessing:
+# no re-import of the user's __main__, no fork of a threaded process). A
+# worker runs ``compile_object`` on IR text and sends back object code; it
+# exits when its stdin closes (so with its parent). Workers are started on
+# first use and kept for the life of the process.
+
+_REQUEST = struct.Struct("<iQ")      # opt level, IR text length
+_REPLY = struct.Struct("<BQ")        # status (0 ok, 1 error), payload length
+
+
+def _worker_main() -> None:
+    """A compile worker's loop (``python -c`` entry point)."""
+    inp = sys.stdin.buffer
+    out = sys.stdout.buffer
+    sys.stdout = sys.stderr          # nothing else may write to the protocol pipe
+    while True:
+        head = inp.read(_REQUEST.size)
+        if len(head) < _REQUEST.size:
+            return
+        level, n = _REQUEST.unpack(head)
+        text = inp.read(n).decode()
+        try:
+            payload, status = compile_object(text, level), 0
+        except Exception as e:       # reported to the parent, which raises it
+            payload, status = str(e).encode(), 1
+        out.write(_REPLY.pack(status, len(payload)))
+        out.write(payload)
+        out.flush()
+
+
+class _Worker:
+    def __init__(self) -> None:
+        root = str(Path(__file__).resolve().parents[2])
+        env = dict(os.environ)
+        env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "") if env.get("PYTHONPATH") else root
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", "from wasmlite.compile.jit import _worker_main; _worker_main()"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env=env, close_fds=True)
+
+    def compile(self, text: str, level: int) -> bytes:
+        data = text.encode()
+        try:
+            self.proc.stdin.write(_REQUEST.pack(level, len(data)))
+            self.proc.stdin.write(data)
+            self.proc.stdin.flush()
+            head = self.proc.stdout.read(_REPLY.size)
+            if len(head) < _REPLY.size:
+                raise OSError("no reply")
+            status, n = _REPLY.unpack(head)
+            payload = self.proc.stdout.read(n)
+            if len(payload) != n:
+                raise OSError("short reply")
+        except OSError as e:
+            self.close()
+            raise WasmtimeError(f"compile worker process died ({e})") from None
+        if status:
+            raise WasmtimeError(payload.decode(errors="replace"))
+        return payload
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def close(self) -> None:
+        try:
+            self.proc.stdin.close()
+        except OSError:
+            pass
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+class WorkerPool:
+    """``submit(ir_text, opt_level)`` -> Future of object code, run by up to
+    ``size`` worker processes (one feeder thread each; the threads only move
+    bytes through pipes, so they do not contend for the GIL or LLVM's lock)."""
+
+    def __init__(self) -> None:
+        self._queue: queue.Queue = queue.Queue()
+        self._threads: list[threading.Thread] = []
+        self._workers: list[_Worker] = []
+        self._lock = threading.Lock()
+
+    def ensure(self, size: int) -> None:
+        with self._lock:
+            while len(self._threads) < size:
+                t = threading.Thread(target=self._run, name="wasmlite-compile-feeder", daemon=True)
+                self._threads.append(t)
+                t.start()
+
+    def submit(self, text: str, level: int) -> Future:
+        fut: Future = Future()
+        self._queue.put((fut, text, level))
+        return fut
+
+    def _run(self) -> None:
+        worker = None
+        while True:
+            item = self._queue.get()
+            if item is None:
+                break
+            fut, text, level = item
+            if not fut.set_running_or_notify_cancel():
+                continue
+            try:
+                if worker is None or not worker.alive():
+                    worker = _Worker()
+                    with self._lock:
+                        self._workers.append(worker)
+                fut.set_result(worker.compile(text, level))
+            except BaseException as e:       # noqa: BLE001 -- handed to the waiter
+                fut.set_exception(e)
+        if worker is not None:
+            worker.close()
+
+    def shutdown(self) -> None:
+        with self._lock:
+            threads, self._threads = self._threads, []
+            workers, self._workers = self._workers, []
+        for _ in threads:
+            self._queue.put(None)
+        for t in threads:
+            t.join(timeout=10)
+        for w in workers:
+            if w.alive():
+                w.close()
+
+
+_pool: WorkerPool | None = None
+
+
+def worker_pool(size: int) -> WorkerPool:
+    """The process-wide pool, with at least ``size`` workers."""
+    global _pool
+    with _lock:
+        if _pool is None:
+            _pool = WorkerPool()
+            atexit.register(_pool.shutdown)
+        pool = _pool
+    pool.ensure(size)
+    return pool

@@ -1,6 +1,8 @@
 """Whole-module compilation and host trampolines: the compiler's public API."""
 from __future__ import annotations
 
+import os
+import re
 import threading
 from typing import Any, Optional
 
@@ -11,6 +13,7 @@ from . import jit
 from .memory import RUNTIME_HELPERS
 from .numeric import INTRINSIC_DECLS
 from .simd import simd_declarations
+from .lltypes import param_list
 from .signatures import SignatureRegistry
 from .trampolines import HostTrampoline, compile_host_trampoline, entry_trampoline
 from .translate import ModuleContext, translate_function
@@ -83,17 +86,108 @@ class CompiledModule:
             raise KeyError(f"module has no entry trampoline for {functype}") from None
 
 
+# Parallel compilation (big modules): the functions are split into parts of
+# consecutive functions, each its own LLVM module compiled to an object file
+# by a worker process (jit.WorkerPool) while this process writes the next
+# part's IR; the trampolines and the code table form one more part. All the
+# objects are linked into ONE library. Functions are ``hidden`` instead of
+# ``internal`` there (a call may cross parts), so LLVM cannot inline across
+# parts or drop a function; within a part it still can.
+PARALLEL_MIN_INSTRS = 40_000      # below this much code, one module in-process
+_PART_INSTRS = 25_000             # aim for parts about this big...
+_PARTS_PER_JOB = 4                # ...but at least this many per worker
+_REF = re.compile(r"@f(\d+)\b")
+
+
+def default_jobs(module: Module) -> int:
+    """How many worker processes ``compile_module`` uses when not told:
+    1 (compile in-process) for small modules, else one per CPU (at most 8)."""
+    if sum(len(f.body) for f in module.funcs) < PARALLEL_MIN_INSTRS:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _partition(module: Module, jobs: int) -> list[list[int]]:
+    """Consecutive runs of defined-function indices of similar code size."""
+    sizes = [len(f.body) + 8 for f in module.funcs]
+    total = sum(sizes)
+    target = max(1, min(_PART_INSTRS, total // max(1, jobs * _PARTS_PER_JOB)))
+    parts: list[list[int]] = []
+    cur: list[int] = []
+    acc = 0
+    for i, n in enumerate(sizes):
+        if cur and acc + n > target:
+            parts.append(cur)
+            cur, acc = [], 0
+        cur.append(i)
+        acc += n
+    if cur:
+        parts.append(cur)
+    return parts
+
+
+def _declarations(ctx: ModuleContext, indices) -> list[str]:
+    return [f"declare hidden {ctx.ret_types[r]} @f{r}({param_list(ctx.func_types[r])})"
+            for r in sorted(indices)]
+
+
+def _compile_parallel(module: Module, symbol: str, opt_level: int, jobs: int,
+                      consume_fuel: bool, epoch_interruption: bool) -> tuple[bytes, int]:
+    """Object code (packed, jit.pack_objects) of the module compiled in parts
+    by ``jobs`` worker processes, and the code table's length."""
+    ctx = ModuleContext(module, consume_fuel, epoch_interruption)
+    pool = jit.worker_pool(jobs)
+    prelude = [jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS]
+    first = ctx.num_imported_funcs
+    futures = []
+    try:
+        for part in _partition(module, jobs):
+            texts = [translate_function(ctx, first + i, module.funcs[i])
+                     .replace("define internal ", "define hidden ", 1) for i in part]
+            body = "\n".join(texts)
+            defined = {first + i for i in part}
+            refs = {int(x) for x in _REF.findall(body)} - defined
+            text = "\n".join(prelude + [body, simd_declarations(ctx.intrinsics)]
+                              + _declarations(ctx, refs))
+            futures.append(pool.submit(text, opt_level))
+        # the entry trampolines and the code table
+        sigs = _distinct_types(module)
+        names = [f"f{first + i}" for i in range(len(module.funcs))]
+        parts = prelude + _declarations(ctx, range(first, first + len(module.funcs)))
+        for k, ft in enumerate(sigs):
+            parts.append(entry_trampoline(f"entry{k}", ft))
+            names.append(f"entry{k}")
+        table = ", ".join(f"ptr @{n}" for n in names)
+        parts.append(f"@{symbol} = constant [{len(names)} x ptr] [{table}]")
+        objs = [jit.compile_object("\n".join(parts), opt_level)]
+        objs += [f.result() for f in futures]
+    except BaseException:
+        for f in futures:
+            f.cancel()
+        raise
+    return jit.pack_objects(objs), len(names)
+
+
 def compile_module(module: Module, info: Any = None,
                    signatures: Optional[SignatureRegistry] = None,
                    opt_level: int = 2, *, consume_fuel: bool = False,
-                   epoch_interruption: bool = False) -> CompiledModule:
+                   epoch_interruption: bool = False,
+                   jobs: Optional[int] = None) -> CompiledModule:
     """Compile a validated module to native code (with fuel and epoch
-    checks when asked: compile/interrupts.py)."""
+    checks when asked: compile/interrupts.py). ``jobs``: worker processes
+    to compile in (None: ``default_jobs``; 1: all in this process)."""
     if signatures is None:
         signatures = SignatureRegistry()
     symbol = jit.new_symbol("wasmlite_code")
-    text, sigs = module_ir(module, symbol, consume_fuel, epoch_interruption)
-    library = jit.build_library(text, symbol, len(module.funcs) + len(sigs), opt_level)
+    if jobs is None:
+        jobs = default_jobs(module)
+    if jobs > 1 and module.funcs:
+        obj, count = _compile_parallel(module, symbol, opt_level, jobs,
+                                       consume_fuel, epoch_interruption)
+        library = jit.link_object(obj, symbol, count)
+    else:
+        text, sigs = module_ir(module, symbol, consume_fuel, epoch_interruption)
+        library = jit.build_library(text, symbol, len(module.funcs) + len(sigs), opt_level)
     return CompiledModule(module, info, library, signatures, symbol, opt_level,
                           consume_fuel, epoch_interruption)
 

@@ -25,7 +25,7 @@ from ..syntax.types import ExternKind, FuncType, ValType
 from . import vmcontext as vm
 from .lltypes import LLTYPE, ZERO, f32_literal, f64_literal, param_list, ret_type
 from .interrupts import FLUSH_BEFORE, FUEL_FREE, InterruptOps
-from .memory import MemoryOps
+from .memory import TBAA_GLOBAL, MemoryOps
 from .numeric import TEMPLATES
 from .simd import SimdOps
 from .simd_memory import SimdMemoryOps
@@ -596,14 +596,14 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         cell = self.global_cell(idx)
         t = self.ctx.global_lltypes[idx]
         r = self.tmp()
-        self.out.append(f"%{r} = load {t}, ptr {cell}, align 8")
+        self.out.append(f"%{r} = load {t}, ptr {cell}, align 8{TBAA_GLOBAL}")
         self.stack.append((f"%{r}", t))
 
     def op_global_set(self, ins) -> None:
         idx = ins.imm
         cell = self.global_cell(idx)
         v = self.stack.pop()[0]
-        self.out.append(f"store {self.ctx.global_lltypes[idx]} {v}, ptr {cell}, align 8")
+        self.out.append(f"store {self.ctx.global_lltypes[idx]} {v}, ptr {cell}, align 8{TBAA_GLOBAL}")
 
     # ------------------------------------------------------------ constants
     def op_i32_const(self, ins) -> None:
