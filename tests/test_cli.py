@@ -194,12 +194,35 @@ def test_run_without_dir_sees_no_files(capfd):
     assert "cannot read /etc/passwd" in out
 
 
-def test_run_fuel_is_a_clear_error_until_fuel_exists(capsys, kernel):
-    status, _, err = run(capsys, "run", "--fuel", "1000", kernel)
-    if status == 1:
-        assert "fuel" in err and "Traceback" not in err
-    else:
-        assert status == 0
+def test_run_fuel_limits_the_guest(capsys):
+    assert run(capsys, "run", "--fuel", "100000", "--invoke", "fac", FACTORIAL, "20")[:2] == (
+        0, "2432902008176640000\n")
+    status, out, err = run(capsys, "run", "--fuel", "10", "--invoke", "fac", FACTORIAL, "20")
+    assert status == TRAP_EXIT_STATUS and out == ""
+    assert "all fuel consumed" in err and err.count("Caused by") == 2
+
+
+def test_compile_ahead_of_time_and_run_precompiled(capsys, tmp_path):
+    cwasm = tmp_path / "factorial.cwasm"
+    assert run(capsys, "compile", FACTORIAL, "-o", str(cwasm))[0] == 0
+    assert cwasm.read_bytes().startswith(b"WASMLITE-CWASM")
+    # native code runs only when asked for explicitly
+    status, _, err = run(capsys, "run", "--invoke", "fac", str(cwasm), "10")
+    assert status == 1 and "--allow-precompiled" in err
+    assert run(capsys, "run", "--allow-precompiled", "--invoke", "fac", str(cwasm), "10")[:2] == (
+        0, "3628800\n")
+    # compiled without fuel checks, so it cannot run with --fuel
+    status, _, err = run(capsys, "run", "--allow-precompiled", "--fuel", "9", "--invoke", "fac",
+                         str(cwasm), "10")
+    assert status == 1 and "fuel" in err
+    fueled = tmp_path / "fueled.cwasm"
+    assert run(capsys, "compile", "--fuel", FACTORIAL, "-o", str(fueled))[0] == 0
+    assert run(capsys, "run", "--allow-precompiled", "--fuel", "9", "--invoke", "fac",
+               str(fueled), "10")[0] == TRAP_EXIT_STATUS
+    # a damaged file is an error, not a crash
+    cwasm.write_bytes(cwasm.read_bytes()[:100])
+    status, _, err = run(capsys, "run", "--allow-precompiled", "--invoke", "fac", str(cwasm), "1")
+    assert status == 1 and "corrupt" in err
 
 
 def test_run_wasi_program_as_a_subprocess_with_stdin():

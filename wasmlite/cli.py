@@ -35,7 +35,25 @@ def _cmd_wat2wasm(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     from .launch import run_module
     return run_module(args.file, args.args, invoke_name=args.invoke, dirs=args.dir,
-                      env=args.env, fuel=args.fuel, opt_level=args.opt_level)
+                      env=args.env, fuel=args.fuel, opt_level=args.opt_level,
+                      allow_precompiled=args.allow_precompiled)
+
+
+def _cmd_compile(args: argparse.Namespace) -> int:
+    from .engine import Config, Engine
+    from .module import Module
+
+    config = Config()
+    config.cranelift_opt_level = args.opt_level
+    if args.fuel:
+        config.consume_fuel = True
+    if args.epoch_interruption:
+        config.epoch_interruption = True
+    data = Module.from_file(Engine(config), args.input).serialize()
+    out = args.output or args.input.rsplit(".", 1)[0] + ".cwasm"
+    with open(out, "wb") as f:
+        f.write(data)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,9 +73,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run with N units of fuel (needs fuel metering)")
     p.add_argument("--opt-level", choices=["none", "speed", "speed_and_size"],
                    help="LLVM optimization: none is the cheap tier (default: speed)")
+    p.add_argument("--allow-precompiled", action="store_true",
+                   help="accept a module from `wasmlite compile` (native code: trust it first)")
     p.add_argument("file")
     p.add_argument("args", nargs=argparse.REMAINDER)
     p.set_defaults(handler=_cmd_run)
+
+    p = sub.add_parser("compile", help="compile a module to native code (.cwasm) ahead of time")
+    p.add_argument("input")
+    p.add_argument("-o", "--output", help="default: INPUT with the extension .cwasm")
+    p.add_argument("--opt-level", choices=["none", "speed", "speed_and_size"], default="speed")
+    p.add_argument("--fuel", action="store_true",
+                   help="compile with fuel checks (for `run --fuel`)")
+    p.add_argument("--epoch-interruption", action="store_true")
+    p.set_defaults(handler=_cmd_compile)
 
     p = sub.add_parser("wast", help="run .wast spec scripts")
     p.add_argument("files", nargs="+")

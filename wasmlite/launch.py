@@ -115,9 +115,18 @@ def _to_bits(value, ty: ValType) -> int:
     return 0 if value is None else 1
 
 
-def _compile(engine, path: str, err: TextIO):
-    """Module.from_file, announcing long compiles on a terminal."""
+def _compile(engine, path: str, err: TextIO, allow_precompiled: bool = False):
+    """Module.from_file, announcing long compiles on a terminal; a file of
+    ``wasmlite compile`` (native code) only with ``allow_precompiled``."""
+    from .compile.cache import MAGIC
     from .module import Module
+    with open(path, "rb") as f:
+        precompiled = f.read(len(MAGIC)) == MAGIC
+    if precompiled:
+        if not allow_precompiled:
+            raise WasmtimeError(f"{path} is a precompiled module (native code): run it with"
+                                " --allow-precompiled if you trust where it came from")
+        return Module.deserialize_file(engine, path)
     size = os.path.getsize(path)
     loud = size > (1 << 20) and getattr(err, "isatty", lambda: False)()
     if loud:
@@ -133,7 +142,8 @@ def _compile(engine, path: str, err: TextIO):
 def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None,
                out: Optional[TextIO] = None, err: Optional[TextIO] = None,
                dirs: Sequence[str] = (), env: Sequence[str] = (),
-               fuel: Optional[int] = None, opt_level: Optional[str] = None) -> int:
+               fuel: Optional[int] = None, opt_level: Optional[str] = None,
+               allow_precompiled: bool = False) -> int:
     """The ``run`` command; returns the process exit status."""
     from .engine import Config, Engine
     from .func import Func
@@ -147,11 +157,7 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
     if opt_level is not None:
         config.cranelift_opt_level = opt_level
     if fuel is not None:
-        try:
-            config.consume_fuel = True
-        except WasmtimeError:
-            raise WasmtimeError("--fuel needs fuel metering (Config.consume_fuel), which "
-                                "wasmlite does not implement yet") from None
+        config.consume_fuel = True
     engine = Engine(config)
     wasi = WasiConfig()
     wasi.argv = [path, *args] if invoke_name is None else [path]
@@ -162,7 +168,7 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
     for spec in dirs:
         host, guest = _parse_dir(spec)
         wasi.preopen_dir(host, guest)
-    module = _compile(engine, path, err)
+    module = _compile(engine, path, err, allow_precompiled)
     store = Store(engine)
     if fuel is not None:
         store.set_fuel(fuel)
@@ -204,8 +210,11 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
     except ExitTrap as e:
         return e.code
     except Trap as trap:
-        print(f"Error: failed to run main module `{path}`\n\nCaused by:\n    wasm trap: {trap}",
-              file=err)
+        # str(trap) is Wasmtime's "error while executing at wasm backtrace:
+        # ... Caused by: wasm trap: ..." when there are frames
+        cause = str(trap) if trap.frames else f"wasm trap: {trap.message}"
+        cause = cause.rstrip().replace("\n", "\n    ")
+        print(f"Error: failed to run main module `{path}`\n\nCaused by:\n    {cause}", file=err)
         return TRAP_EXIT_STATUS
     if len(results) == 1:
         values = [values]
