@@ -118,3 +118,17 @@ def test_worker_reports_invalid_ir():
         pool.submit("define i32 @f() { ret i64 0 }", 2).result()
     # and the worker is still usable
     assert pool.submit(jit.module_header() + "define i32 @f() { ret i32 0 }", 2).result()
+
+
+def test_huge_functions_get_their_own_worker(small_parts, monkeypatch):
+    # every function counts as huge: each goes to the worker started with
+    # jit.HUGE_FUNCTION_OPTIONS, and the code still behaves the same
+    monkeypatch.setattr(compile_module_mod, "HUGE_FUNCTION_INSTRS", 1)
+    module = decode_module(wasmtime.wat2wasm(chain_wat()))
+    assert compile_module_mod.default_jobs(module) > 1 or (jit.os.cpu_count() or 1) == 1
+    engine = RuntimeEngine(opt_level=2)
+    serial = compile_with(1, engine)
+    parallel = compile_with(2, engine)
+    assert len(jit.unpack_objects(parallel.library.object_code)) == len(module.funcs) + 1
+    assert jit.HUGE_FUNCTION_OPTIONS in jit._pools
+    assert run_all(parallel, engine) == run_all(serial, engine)

@@ -226,8 +226,21 @@ _REQUEST = struct.Struct("<iQ")      # opt level, IR text length
 _REPLY = struct.Struct("<BQ")        # status (0 ok, 1 error), payload length
 
 
+# LLVM options of the workers that compile huge functions. GVN's
+# MemoryDependence-based load elimination is superlinear on huge CFGs:
+# CPython's eval loop (36,505 wasm instructions) spent 32 s of its 67 s in
+# GVN at -O2 and compiled in 31 s instead of 137 s without it (the rest of
+# the O2 pipeline, EarlyCSE and LICM on MemorySSA still remove redundant and
+# invariant loads). Options are process-global in LLVM, hence a worker of
+# its own.
+HUGE_FUNCTION_OPTIONS = ("-enable-gvn-memdep=false",)
+
+
 def _worker_main() -> None:
-    """A compile worker's loop (``python -c`` entry point)."""
+    """A compile worker's loop (``python -c`` entry point); its arguments
+    are LLVM command-line options for this process."""
+    for option in sys.argv[1:]:
+        llvm.set_option("wasmlite-worker", option)
     inp = sys.stdin.buffer
     out = sys.stdout.buffer
     sys.stdout = sys.stderr          # nothing else may write to the protocol pipe
@@ -247,12 +260,13 @@ def _worker_main() -> None:
 
 
 class _Worker:
-    def __init__(self) -> None:
+    def __init__(self, options: tuple[str, ...] = ()) -> None:
         root = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ)
         env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "") if env.get("PYTHONPATH") else root
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", "from wasmlite.compile.jit import _worker_main; _worker_main()"],
+            [sys.executable, "-c", "from wasmlite.compile.jit import _worker_main; _worker_main()",
+             *options],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             env=env, close_fds=True)
 
@@ -295,7 +309,8 @@ class WorkerPool:
     ``size`` worker processes (one feeder thread each; the threads only move
     bytes through pipes, so they do not contend for the GIL or LLVM's lock)."""
 
-    def __init__(self) -> None:
+    def __init__(self, options: tuple[str, ...] = ()) -> None:
+        self.options = options
         self._queue: queue.Queue = queue.Queue()
         self._threads: list[threading.Thread] = []
         self._workers: list[_Worker] = []
@@ -324,7 +339,7 @@ class WorkerPool:
                 continue
             try:
                 if worker is None or not worker.alive():
-                    worker = _Worker()
+                    worker = _Worker(self.options)
                     with self._lock:
                         self._workers.append(worker)
                 fut.set_result(worker.compile(text, level))
@@ -346,16 +361,16 @@ class WorkerPool:
                 w.close()
 
 
-_pool: WorkerPool | None = None
+_pools: dict[tuple[str, ...], WorkerPool] = {}
 
 
-def worker_pool(size: int) -> WorkerPool:
-    """The process-wide pool, with at least ``size`` workers."""
-    global _pool
+def worker_pool(size: int, options: tuple[str, ...] = ()) -> WorkerPool:
+    """The process-wide pool of workers started with LLVM ``options``, with
+    at least ``size`` workers."""
     with _lock:
-        if _pool is None:
-            _pool = WorkerPool()
-            atexit.register(_pool.shutdown)
-        pool = _pool
+        pool = _pools.get(options)
+        if pool is None:
+            pool = _pools[options] = WorkerPool(options)
+            atexit.register(pool.shutdown)
     pool.ensure(size)
     return pool

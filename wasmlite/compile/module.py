@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from concurrent.futures import FIRST_COMPLETED, wait
 from typing import Any, Optional
 
 from ..errors import WasmtimeError
@@ -94,6 +95,8 @@ class CompiledModule:
 # ``internal`` there (a call may cross parts), so LLVM cannot inline across
 # parts or drop a function; within a part it still can.
 PARALLEL_MIN_INSTRS = 40_000      # below this much code, one module in-process
+HUGE_FUNCTION_INSTRS = 20_000     # a function this big gets a part and a worker
+                                  # of its own (jit.HUGE_FUNCTION_OPTIONS)
 _PART_INSTRS = 25_000             # aim for parts about this big...
 _PARTS_PER_JOB = 4                # ...but at least this many per worker
 _REF = re.compile(r"@f(\d+)\b")
@@ -102,7 +105,8 @@ _REF = re.compile(r"@f(\d+)\b")
 def default_jobs(module: Module) -> int:
     """How many worker processes ``compile_module`` uses when not told:
     1 (compile in-process) for small modules, else one per CPU (at most 8)."""
-    if sum(len(f.body) for f in module.funcs) < PARALLEL_MIN_INSTRS:
+    sizes = [len(f.body) for f in module.funcs]
+    if sum(sizes) < PARALLEL_MIN_INSTRS and max(sizes, default=0) < HUGE_FUNCTION_INSTRS:
         return 1
     return max(1, min(os.cpu_count() or 1, 8))
 
@@ -116,6 +120,9 @@ def _partition(module: Module, jobs: int) -> list[list[int]]:
     cur: list[int] = []
     acc = 0
     for i, n in enumerate(sizes):
+        if n >= HUGE_FUNCTION_INSTRS:
+            parts.append([i])
+            continue
         if cur and acc + n > target:
             parts.append(cur)
             cur, acc = [], 0
@@ -141,7 +148,15 @@ def _compile_parallel(module: Module, symbol: str, opt_level: int, jobs: int,
     first = ctx.num_imported_funcs
     futures = []
     try:
-        for part in _partition(module, jobs):
+        chunks = _partition(module, jobs)
+        # biggest first: the longest jobs start first, the small ones fill in
+        chunks.sort(key=lambda p: -sum(len(module.funcs[i].body) for i in p))
+        for part in chunks:
+            # keep a bounded backlog: IR text of a big module is ~130 bytes
+            # per instruction, more than should wait in memory at once
+            pending = [f for f in futures if not f.done()]
+            if len(pending) > 2 * jobs:
+                wait(pending, return_when=FIRST_COMPLETED)
             texts = [translate_function(ctx, first + i, module.funcs[i])
                      .replace("define internal ", "define hidden ", 1) for i in part]
             body = "\n".join(texts)
@@ -149,7 +164,10 @@ def _compile_parallel(module: Module, symbol: str, opt_level: int, jobs: int,
             refs = {int(x) for x in _REF.findall(body)} - defined
             text = "\n".join(prelude + [body, simd_declarations(ctx.intrinsics)]
                               + _declarations(ctx, refs))
-            futures.append(pool.submit(text, opt_level))
+            if opt_level >= 2 and len(part) == 1 and len(module.funcs[part[0]].body) >= HUGE_FUNCTION_INSTRS:
+                futures.append(jit.worker_pool(1, jit.HUGE_FUNCTION_OPTIONS).submit(text, opt_level))
+            else:
+                futures.append(pool.submit(text, opt_level))
         # the entry trampolines and the code table
         sigs = _distinct_types(module)
         names = [f"f{first + i}" for i in range(len(module.funcs))]
