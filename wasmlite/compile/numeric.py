@@ -200,4 +200,9 @@ INTRINSIC_DECLS = "\n".join(
        "declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)",
        "declare ptr @llvm.stacksave.p0()",
        "declare i32 @_setjmp(ptr) returns_twice",
-       "declare void @longjmp(ptr, i32) noreturn nounwind"])
+       "declare void @longjmp(ptr, i32) noreturn nounwind",
+       # the entry trampoline's stack floor (the thread's stack bounds)
+       "declare i64 @pthread_self()",
+       "declare i32 @pthread_getattr_np(i64, ptr)",
+       "declare i32 @pthread_attr_getstack(ptr, ptr, ptr)",
+       "declare i32 @pthread_attr_destroy(ptr)"])

@@ -9,8 +9,12 @@ Entry trampoline, one per distinct signature, same LLVM module as the code:
 2. pushes a stack-allocated jmp_buf on the store's chain (saving the previous
    ``limits.jmpbuf``) and calls ``_setjmp``;
 3. if ``limits.stack_limit`` is 0, sets it to (this frame's address -
-   ``limits.max_wasm_stack``) and puts 0 back on exit, so nested entries
-   (wasm -> host -> wasm) share the outermost limit;
+   ``limits.max_wasm_stack``), but never below the calling thread's stack
+   floor (the lowest address of its stack plus a margin for host calls,
+   from ``pthread_getattr_np``, cached in the limits block per thread), and
+   puts 0 back on exit, so nested entries (wasm -> host -> wasm) share the
+   outermost limit. The floor keeps a max_wasm_stack larger than a thread's
+   stack (``threading.stack_size``) a trap instead of a crash;
 4. loads the arguments from ``values`` (8-byte slots, v128 two slots), calls
    ``code(callee_vmctx, args...)``, stores the results from slot 0;
 5. returns 0, or after a trap ``limits.trap_code + 1``.
@@ -76,6 +80,9 @@ def entry_trampoline(name: str, ft: FuncType) -> str:
     L = [f"define i32 @{name}(ptr %callee, ptr %caller, ptr %code, ptr %values) {{",
          "entry:",
          f"  %jb = alloca [{JMPBUF_BYTES // 8} x i64], align 16",
+         "  %attr = alloca [16 x i64], align 16",     # pthread_attr_t (56 bytes)
+         "  %stk.lo = alloca i64, align 8",
+         "  %stk.size = alloca i64, align 8",
          "  %limits = load ptr, ptr %callee",
          f"  %ipp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERRUPT_PTR}",
          "  %ip = load ptr, ptr %ipp",
@@ -94,7 +101,37 @@ def entry_trampoline(name: str, ft: FuncType) -> str:
          "  %sp = ptrtoint ptr %jb to i64",
          "  %under = icmp ult i64 %sp, %maxv",
          "  %lim0 = sub i64 %sp, %maxv",
-         "  %lim = select i1 %under, i64 1, i64 %lim0",
+         "  %lim1 = select i1 %under, i64 1, i64 %lim0",
+         f"  %thrp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_STACK_THREAD}",
+         f"  %floorp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_STACK_FLOOR}",
+         "  %thr = load i64, ptr %thrp",
+         "  %self = call i64 @pthread_self()",
+         "  %same = icmp eq i64 %thr, %self",
+         "  br i1 %same, label %havefloor, label %getattr",
+         "getattr:",   # first outermost entry of this store on this thread
+         "  store i64 0, ptr %floorp",
+         "  store i64 %self, ptr %thrp",
+         "  %garc = call i32 @pthread_getattr_np(i64 %self, ptr %attr)",
+         "  %gaok = icmp eq i32 %garc, 0",
+         "  br i1 %gaok, label %getstack, label %havefloor",
+         "getstack:",
+         "  %gsrc = call i32 @pthread_attr_getstack(ptr %attr, ptr %stk.lo, ptr %stk.size)",
+         "  %gdrc = call i32 @pthread_attr_destroy(ptr %attr)",
+         "  %gsok = icmp eq i32 %gsrc, 0",
+         "  br i1 %gsok, label %setfloor, label %havefloor",
+         "setfloor:",
+         "  %lo = load i64, ptr %stk.lo",
+         "  %size = load i64, ptr %stk.size",
+         "  %quarter = lshr i64 %size, 2",
+         f"  %mbig = icmp ugt i64 %quarter, {vm.STACK_FLOOR_MARGIN}",
+         f"  %margin = select i1 %mbig, i64 {vm.STACK_FLOOR_MARGIN}, i64 %quarter",
+         "  %floor0 = add i64 %lo, %margin",
+         "  store i64 %floor0, ptr %floorp",
+         "  br label %havefloor",
+         "havefloor:",
+         "  %floor = load i64, ptr %floorp",
+         "  %abovefloor = icmp ugt i64 %lim1, %floor",
+         "  %lim = select i1 %abovefloor, i64 %lim1, i64 %floor",
          "  store i64 %lim, ptr %limits",
          # an outermost activation: count it for the Ctrl-C handler; the
          # first one after all wasm stopped clears a stale Ctrl-C flag

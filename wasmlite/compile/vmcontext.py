@@ -75,7 +75,13 @@ LIMITS_TRAP_VMCTX = 48      # void*: VMContext of the function that trapped last
 LIMITS_TRAP_FUNC = 56       # u32: its function index (written with trap_code)
 LIMITS_EPOCH_PTR = 64       # u64*: the engine's epoch counter
 LIMITS_INTERRUPT_PTR = 72   # i32[2]*: Ctrl-C {flag, active entries} (runtime/interrupt.py)
-VMRUNTIME_LIMITS_SIZE = 80
+LIMITS_STACK_THREAD = 80    # u64: pthread_t whose stack LIMITS_STACK_FLOOR is
+LIMITS_STACK_FLOOR = 88     # u64: lowest address wasm may reach on that thread
+VMRUNTIME_LIMITS_SIZE = 96
+
+# Of a thread's stack, this much (or a quarter of a smaller stack) is kept
+# below wasm for the host functions it calls (see trampolines.py)
+STACK_FLOOR_MARGIN = 256 * 1024
 
 DEFAULT_MAX_WASM_STACK = 512 * 1024
 
