@@ -36,7 +36,17 @@ def _limit(value: object, what: str) -> Optional[int]:
 
 
 class Store:
-    """``Store(engine=None, data=None)``."""
+    """``Store(engine=None, data=None)``.
+
+    Threads: Engine and Module may be shared by any number of threads; give
+    each thread its own Store for parallelism (wasm runs without the GIL).
+    A Store used from several threads at once is safe but serialized: a
+    call into it (and a table growth) takes the store's re-entrant lock, so
+    a second thread waits until the first thread's call returns. A host
+    function must not wait for another thread that calls into the same
+    store (that thread would wait for the lock the host function's caller
+    holds).
+    """
 
     def __init__(self, engine: Optional[Engine] = None, data: Any = None) -> None:
         if engine is None:
