@@ -166,4 +166,10 @@ def test_runtime_runner_packs_arguments_under_the_lock():
     def work(k):
         for i in range(3000):
             assert invoke(store, add, [k << 32, i]) == [(k << 32) + i]
-    assert run_threads(work, 4) == []
+    import sys
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)     # switch threads between any two bytecodes
+    try:
+        assert run_threads(work, 4) == []
+    finally:
+        sys.setswitchinterval(interval)
