@@ -105,8 +105,12 @@ class InterruptOps:
         out = self.out
         out.append(f"%{r}.f = load atomic i32, ptr {ip} monotonic, align 4")
         out.append(f"%{r}.c = icmp ne i32 %{r}.f, 0")
-        out.append(f"br i1 %{r}.c, label {self.trap_to(_INTERRUPT)}, label %{r}.ok, !prof !0")
-        out.append(f"{r}.ok:")
+        self._trap_unless_ok(r, _INTERRUPT)
+
+    def _trap_unless_ok(self, r: str, code: int) -> None:
+        """Branch to trap ``code`` when ``%{r}.c`` holds (rarely); go on in ``{r}.ok``."""
+        self.out.append(f"br i1 %{r}.c, label {self.trap_to(code)}, label %{r}.ok, !prof !0")
+        self.out.append(f"{r}.ok:")
         self.cur = f"{r}.ok"
 
     def _interrupt_ptr(self) -> str:
@@ -128,6 +132,4 @@ class InterruptOps:
         out.append(f"%{r}.e = load atomic i64, ptr %epoch.p monotonic, align 8")
         out.append(f"%{r}.d = load i64, ptr %epoch.dp")
         out.append(f"%{r}.c = icmp uge i64 %{r}.e, %{r}.d")
-        out.append(f"br i1 %{r}.c, label {self.trap_to(_INTERRUPT)}, label %{r}.ok, !prof !0")
-        out.append(f"{r}.ok:")
-        self.cur = f"{r}.ok"
+        self._trap_unless_ok(r, _INTERRUPT)
