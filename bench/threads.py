@@ -53,16 +53,25 @@ def run_serial(engine, module, jobs: int, iters: int) -> tuple[float, dict]:
     return time.perf_counter() - t0, out
 
 
+CPU = {}
+
+
+def cpu_time() -> float:
+    return time.process_time()
+
+
 def run_threads(engine, module, jobs: int, iters: int) -> tuple[float, dict]:
     out: dict = {}
     threads = [threading.Thread(target=job, args=(engine, module, seed, iters, out))
                for seed in range(jobs)]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), cpu_time()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return time.perf_counter() - t0, out
+    wall = time.perf_counter() - t0
+    CPU.setdefault("ratios", []).append((cpu_time() - c0) / wall)
+    return wall, out
 
 
 def main() -> None:
@@ -88,6 +97,15 @@ def main() -> None:
     print(f"serial (1 thread):   {s:.3f} s")
     print(f"threaded ({args.jobs} threads): {t:.3f} s")
     print(f"speedup: {s / t:.2f}x")
+    # process CPU time / wall time while the threads ran: how many cores
+    # the wasm threads kept busy at once (other load on the machine lowers
+    # the speedup but not this)
+    print(f"cores busy during the threaded run (CPU time / wall): "
+          f"{max(CPU['ratios'][1:] or CPU['ratios']):.2f}")
+    try:
+        print(f"load average at the end: {os.getloadavg()[0]:.2f}")
+    except OSError:
+        pass
 
 
 if __name__ == "__main__":
