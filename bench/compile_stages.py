@@ -1,6 +1,6 @@
 """Where compile time goes: one module through every stage, timed.
 
-    python bench/compile_stages.py [--opt-level L] [--funcs N] [--jobs J] FILE.wasm|FILE.wat ...
+    python bench/compile_stages.py [--opt-level L] [--funcs N] [--jobs J] [--drivers 1,2] FILE.wasm|FILE.wat ...
     python bench/compile_stages.py --kernels      (the bench/kernels/*.wat modules)
 
 Stages: decode, validate, IR text generation (compile.module.module_ir),
@@ -43,7 +43,7 @@ def load(path: Path) -> bytes:
     return data
 
 
-def stages(name: str, wasm: bytes, opt_level: int, funcs: int | None, jobs: int) -> None:
+def stages(name: str, wasm: bytes, opt_level: int, funcs: int | None, drivers: list[int]) -> None:
     t = {}
     t0 = time.perf_counter()
     module = decode_module(wasm)
@@ -82,12 +82,14 @@ def stages(name: str, wasm: bytes, opt_level: int, funcs: int | None, jobs: int)
     print(f"  {'total':<13} {total * 1e3:10.1f} ms")
     # the real driver, serial and parallel, against Cranelift
     row = []
-    for j in sorted({1, jobs}):
+    for j in drivers:
         t0 = time.perf_counter()
         cm = (compile_module(module, info, opt_level=opt_level, jobs=j) if j > 1
               else compile_module(module, info, opt_level=opt_level))
         row.append((j, time.perf_counter() - t0))
         del cm
+    if not drivers:
+        return
     t0 = time.perf_counter()
     wasmtime.Module(wasmtime.Engine(), wasm)
     wt = time.perf_counter() - t0
@@ -102,13 +104,18 @@ def main() -> int:
     ap.add_argument("--funcs", type=int, default=None)
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--kernels", action="store_true")
+    ap.add_argument("--drivers", default=None,
+                    help="comma-separated jobs values to time compile_module with"
+                         " (default: 1 and --jobs; empty: none)")
     args = ap.parse_args()
     files = list(args.files)
     if args.kernels:
         files += sorted((HERE / "kernels").glob("*.wat"))
         files += [HERE / "simd" / "kernels_simd.wasm"]
     for f in files:
-        stages(f.name, load(f), args.opt_level, args.funcs, args.jobs)
+        drivers = (sorted({1, args.jobs}) if args.drivers is None
+                   else [int(j) for j in args.drivers.split(",") if j])
+        stages(f.name, load(f), args.opt_level, args.funcs, drivers)
     return 0
 
 

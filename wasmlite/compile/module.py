@@ -94,7 +94,9 @@ class CompiledModule:
 # objects are linked into ONE library. Functions are ``hidden`` instead of
 # ``internal`` there (a call may cross parts), so LLVM cannot inline across
 # parts or drop a function; within a part it still can.
-PARALLEL_MIN_INSTRS = 40_000      # below this much code, one module in-process
+# below this much code, one module in-process (at -O2 LLVM takes 0.15-0.3 ms
+# per wasm instruction, so 10,000 are 1.5-3 s; the cheap tiers ~10x less)
+PARALLEL_MIN_INSTRS = {0: 100_000, 1: 100_000, 2: 10_000, 3: 10_000}
 HUGE_FUNCTION_INSTRS = 20_000     # a function this big gets a part and a worker
                                   # of its own (jit.HUGE_FUNCTION_OPTIONS)
 _PART_INSTRS = 25_000             # aim for parts about this big...
@@ -102,11 +104,12 @@ _PARTS_PER_JOB = 4                # ...but at least this many per worker
 _REF = re.compile(r"@f(\d+)\b")
 
 
-def default_jobs(module: Module) -> int:
+def default_jobs(module: Module, opt_level: int = 2) -> int:
     """How many worker processes ``compile_module`` uses when not told:
     1 (compile in-process) for small modules, else one per CPU (at most 8)."""
     sizes = [len(f.body) for f in module.funcs]
-    if sum(sizes) < PARALLEL_MIN_INSTRS and max(sizes, default=0) < HUGE_FUNCTION_INSTRS:
+    small = sum(sizes) < PARALLEL_MIN_INSTRS[max(0, min(opt_level, 3))]
+    if small and (max(sizes, default=0) < HUGE_FUNCTION_INSTRS or opt_level < 2):
         return 1
     return max(1, min(os.cpu_count() or 1, 8))
 
@@ -198,7 +201,7 @@ def compile_module(module: Module, info: Any = None,
         signatures = SignatureRegistry()
     symbol = jit.new_symbol("wasmlite_code")
     if jobs is None:
-        jobs = default_jobs(module)
+        jobs = default_jobs(module, opt_level)
     if jobs > 1 and module.funcs:
         obj, count = _compile_parallel(module, symbol, opt_level, jobs,
                                        consume_fuel, epoch_interruption)
