@@ -109,3 +109,31 @@ def test_code_outlives_its_lljit_generation():
             gc.collect()
     for k, inst in enumerate(kept):
         assert invoke(store, inst.exports["k"], []) == [k]
+
+
+def test_default_opt_level_stays_flat_too(monkeypatch):
+    """-O2 runs leak inside LLVM, so past a small budget they go to a worker
+    process that is replaced now and then (compile/jit.py)."""
+    import wasmlite as wt
+    from wasmlite.compile import jit
+    monkeypatch.setattr(jit, "_WORKER_RECYCLE", 50)
+    engine = wt.Engine()                      # -O2
+
+    def cycle(n: int) -> None:
+        for j in range(n):
+            store = wt.Store(engine)
+            inst = wt.Instance(store, wt.Module(engine, SMALL), [])
+            assert inst.exports(store)["f"](store, j) == j + 7
+            if j % 50 == 49:
+                gc.collect()
+        gc.collect()
+
+    cycle(jit._IN_PROCESS_O2_BUDGET + 60)     # budget spent, the worker warmed up
+    pool = jit.worker_pool(1)
+    first = {w.proc.pid for w in pool._workers}
+    before = _rss_kib()
+    cycle(400)
+    grown = _rss_kib() - before
+    # in-process, 400 -O2 runs would keep ~40 MiB
+    assert grown < 12 * 1024, f"RSS grew by {grown} KiB over 400 -O2 compiles"
+    assert first and not first & {w.proc.pid for w in pool._workers}, "worker not replaced"

@@ -141,8 +141,37 @@ def _lljit():
     return s["lljit"]
 
 
+# LLVM's full -O2 pipeline, as llvmlite runs it, keeps ~100 KiB of memory
+# per run that it never gives back (building the pipeline and the
+# instrumentation each run registers); the cheap tiers keep ~1 KiB. So a
+# process compiles its first few -O2 modules itself (no worker start-up for a
+# script that loads one module) and hands the rest to a worker process that
+# is replaced every ``_WORKER_RECYCLE`` compiles: loading and dropping
+# modules forever stays flat at any opt level.
+_IN_PROCESS_O2_BUDGET = 24
+_WORKER_RECYCLE = 200
+_in_worker = False
+
+
 def compile_object(ir_text: str, opt_level: int = 2) -> bytes:
-    """Parse, verify, optimize and emit ``ir_text`` as relocatable object code."""
+    """Object code of ``ir_text`` (in this process, or -O2 past the budget
+    in a recycled worker process)."""
+    if opt_level >= 2 and not _in_worker:
+        s = _init()
+        with _lock:
+            used = s.get("o2_in_process", 0)
+            s["o2_in_process"] = used + 1
+        if used >= _IN_PROCESS_O2_BUDGET:
+            try:
+                return worker_pool(1).submit(ir_text, opt_level).result()
+            except WorkerStartError:
+                pass              # no subprocesses here: compile in-process
+    return compile_object_here(ir_text, opt_level)
+
+
+def compile_object_here(ir_text: str, opt_level: int = 2) -> bytes:
+    """Parse, verify, optimize and emit ``ir_text`` as relocatable object
+    code, in this process."""
     s = _init()
     try:
         mod = llvm.parse_assembly(ir_text)
@@ -220,7 +249,9 @@ def build_library(ir_text: str, table_symbol: str, count: int, opt_level: int = 
 # no re-import of the user's __main__, no fork of a threaded process). A
 # worker runs ``compile_object`` on IR text and sends back object code; it
 # exits when its stdin closes (so with its parent). Workers are started on
-# first use and kept for the life of the process.
+# first use and closed after ``_WORKER_IDLE_SECONDS`` without work (an idle
+# worker holds ~100 MB), to be started again when needed.
+_WORKER_IDLE_SECONDS = 30.0
 
 _REQUEST = struct.Struct("<iQ")      # opt level, IR text length
 _REPLY = struct.Struct("<BQ")        # status (0 ok, 1 error), payload length
@@ -236,9 +267,15 @@ _REPLY = struct.Struct("<BQ")        # status (0 ok, 1 error), payload length
 HUGE_FUNCTION_OPTIONS = ("-enable-gvn-memdep=false",)
 
 
+class WorkerStartError(WasmtimeError):
+    """A compile worker process could not be started."""
+
+
 def _worker_main() -> None:
     """A compile worker's loop (``python -c`` entry point); its arguments
     are LLVM command-line options for this process."""
+    global _in_worker
+    _in_worker = True
     for option in sys.argv[1:]:
         llvm.set_option("wasmlite-worker", option)
     inp = sys.stdin.buffer
@@ -259,16 +296,24 @@ def _worker_main() -> None:
         out.flush()
 
 
+class WorkerDied(WasmtimeError):
+    """A compile worker could not be started or went away."""
+
+
 class _Worker:
     def __init__(self, options: tuple[str, ...] = ()) -> None:
         root = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ)
         env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "") if env.get("PYTHONPATH") else root
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", "from wasmlite.compile.jit import _worker_main; _worker_main()",
-             *options],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            env=env, close_fds=True)
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c",
+                 "from wasmlite.compile.jit import _worker_main; _worker_main()", *options],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                env=env, close_fds=True)
+        except OSError as e:
+            raise WorkerStartError(f"cannot start a compile worker process: {e}") from None
+        self.compiles = 0
 
     def compile(self, text: str, level: int) -> bytes:
         data = text.encode()
@@ -285,7 +330,7 @@ class _Worker:
                 raise OSError("short reply")
         except OSError as e:
             self.close()
-            raise WasmtimeError(f"compile worker process died ({e})") from None
+            raise WorkerDied(f"compile worker process died ({e})") from None
         if status:
             raise WasmtimeError(payload.decode(errors="replace"))
         return payload
@@ -331,17 +376,33 @@ class WorkerPool:
     def _run(self) -> None:
         worker = None
         while True:
-            item = self._queue.get()
+            try:
+                item = self._queue.get(timeout=_WORKER_IDLE_SECONDS)
+            except queue.Empty:
+                if worker is not None:
+                    with self._lock:
+                        if worker in self._workers:
+                            self._workers.remove(worker)
+                    worker.close()
+                    worker = None
+                continue
             if item is None:
                 break
             fut, text, level = item
             if not fut.set_running_or_notify_cancel():
                 continue
             try:
+                if worker is not None and worker.compiles >= _WORKER_RECYCLE:
+                    worker.close()            # frees what LLVM kept (see compile_object)
+                    with self._lock:
+                        if worker in self._workers:
+                            self._workers.remove(worker)
+                    worker = None
                 if worker is None or not worker.alive():
                     worker = _Worker(self.options)
                     with self._lock:
                         self._workers.append(worker)
+                worker.compiles += 1
                 fut.set_result(worker.compile(text, level))
             except BaseException as e:       # noqa: BLE001 -- handed to the waiter
                 fut.set_exception(e)
