@@ -132,3 +132,47 @@ def test_huge_functions_get_their_own_worker(small_parts, monkeypatch):
     assert len(jit.unpack_objects(parallel.library.object_code)) == len(module.funcs) + 1
     assert jit.HUGE_FUNCTION_OPTIONS in jit._pools
     assert run_all(parallel, engine) == run_all(serial, engine)
+
+
+def test_without_worker_processes_it_compiles_in_process(small_parts, monkeypatch):
+    monkeypatch.setattr(jit, "_pools", {})
+    monkeypatch.setattr(jit.sys, "executable", "/nonexistent/python")
+    engine = RuntimeEngine(opt_level=1)
+    cm = compile_with(2, engine, 1)
+    assert len(jit.unpack_objects(cm.library.object_code)) == 1
+    monkeypatch.undo()
+    assert run_all(cm, engine) == run_all(compile_with(1, engine, 1), engine)
+
+
+def test_idle_workers_exit(monkeypatch):
+    import time
+    monkeypatch.setattr(jit, "_pools", {})
+    monkeypatch.setattr(jit, "_WORKER_IDLE_SECONDS", 0.2)
+    pool = jit.worker_pool(1)
+    assert pool.submit(jit.module_header() + "define i32 @f() { ret i32 0 }", 1).result()
+    assert len(pool._workers) == 1
+    proc = pool._workers[0].proc
+    deadline = time.monotonic() + 20
+    while (pool._workers or proc.poll() is None) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not pool._workers and proc.poll() is not None
+    # and work brings a worker back
+    assert pool.submit(jit.module_header() + "define i32 @f() { ret i32 0 }", 1).result()
+    pool.shutdown()
+
+
+def test_parallel_keeps_fuel_accounting(small_parts):
+    # code compiled in parts with fuel checks spends exactly what the
+    # one-piece build spends
+    module = decode_module(wasmtime.wat2wasm(chain_wat()))
+    info = validate_module(module)
+    spent = []
+    for jobs in (1, 2):
+        engine = RuntimeEngine(opt_level=2, consume_fuel=True)
+        cm = compile_module(module, info, engine.signatures, 2, consume_fuel=True, jobs=jobs)
+        store = RuntimeStore(engine)
+        store.fuel = 10_000_000
+        ex = instantiate(store, cm, []).exports
+        result = invoke(store, ex["f10"], [5])[0]
+        spent.append((result, 10_000_000 - store.fuel))
+    assert spent[0] == spent[1] and spent[0][1] > 0

@@ -202,11 +202,15 @@ def compile_module(module: Module, info: Any = None,
     symbol = jit.new_symbol("wasmlite_code")
     if jobs is None:
         jobs = default_jobs(module, opt_level)
+    library = None
     if jobs > 1 and module.funcs:
-        obj, count = _compile_parallel(module, symbol, opt_level, jobs,
-                                       consume_fuel, epoch_interruption)
-        library = jit.link_object(obj, symbol, count)
-    else:
+        try:
+            obj, count = _compile_parallel(module, symbol, opt_level, jobs,
+                                           consume_fuel, epoch_interruption)
+            library = jit.link_object(obj, symbol, count)
+        except (jit.WorkerDied, jit.WorkerStartError):
+            pass       # no worker processes here (say, an embedded Python): in-process
+    if library is None:
         text, sigs = module_ir(module, symbol, consume_fuel, epoch_interruption)
         library = jit.build_library(text, symbol, len(module.funcs) + len(sigs), opt_level)
     return CompiledModule(module, info, library, signatures, symbol, opt_level,
