@@ -110,3 +110,35 @@ def test_dot_product_reduction_is_not_fused_into_vpdpwssd():
     jit.optimize(mod, 2)
     asm = jit._state["tms"][2].emit_assembly(mod)
     assert "pmaddwd" in asm and "vpdpwssd" not in asm
+
+
+@pytest.mark.parametrize("opt_level", [0, 2])
+def test_bounds_check_edges(opt_level):
+    # the check is ea > len - (offset + size), signed: exact at the edges,
+    # with the largest offsets, and below a length of offset + size
+    wat = """(module (memory 1 2)
+      (func (export "ld") (param i32) (result i32) (i32.load (local.get 0)))
+      (func (export "ld_off") (param i32) (result i32) (i32.load offset=65532 (local.get 0)))
+      (func (export "ld_big") (param i32) (result i32) (i32.load8_u offset=4294967295 (local.get 0)))
+      (func (export "v_off") (param i32) (result i32)
+        (i32x4.extract_lane 0 (v128.load offset=65520 (local.get 0))))
+      (func (export "grow") (result i32) (memory.grow (i32.const 1))))"""
+    engine = RuntimeEngine(opt_level=opt_level)
+    module = decode_module(wasmtime.wat2wasm(wat))
+    compiled = compile_module(module, validate_module(module), engine.signatures, opt_level)
+    store = RuntimeStore(engine)
+    ex = instantiate(store, compiled, []).exports
+    ok = [("ld", 65532), ("ld", 0), ("ld_off", 0), ("v_off", 0)]
+    bad = [("ld", 65533), ("ld", 0xFFFFFFFF), ("ld_off", 1), ("ld_off", 0xFFFFFFFF),
+           ("ld_big", 0), ("ld_big", 0xFFFFFFFF), ("v_off", 1)]
+    for name, a in ok:
+        invoke(store, ex[name], [a])
+    for name, a in bad:
+        with pytest.raises(Trap):
+            invoke(store, ex[name], [a])
+    invoke(store, ex["grow"], [])
+    for name, a in [("ld", 65533), ("ld_off", 1), ("v_off", 65536), ("ld", 131068)]:
+        invoke(store, ex[name], [a])
+    for name, a in [("ld", 131069), ("v_off", 65537)]:
+        with pytest.raises(Trap):
+            invoke(store, ex[name], [a])

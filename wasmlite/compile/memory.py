@@ -134,9 +134,11 @@ class MemoryOps:
         base = self.mem_base(mem)
         out = self.out
         out.append(f"%{r}.ea = zext i32 {addr} to i64")
-        out.append(f"%{r}.end = add i64 %{r}.ea, {offset + size}")
+        # ea + k > len, as ea > len - k: signed, exact (ea < 2^32, len <=
+        # 2^32, k <= 2^32 + 16) and len - k is loop-invariant where len is
         out.append(f"%{r}.len = load i64, ptr {lenp}{TBAA_VMMEM}")
-        out.append(f"%{r}.oob = icmp ugt i64 %{r}.end, %{r}.len")
+        out.append(f"%{r}.lim = sub i64 %{r}.len, {offset + size}")
+        out.append(f"%{r}.oob = icmp sgt i64 %{r}.ea, %{r}.lim")
         out.append(f"br i1 %{r}.oob, label {self.trap_to(_MEM_OOB)}, label %{r}.ok")
         out.append(f"{r}.ok:")
         self.cur = f"{r}.ok"
