@@ -127,3 +127,19 @@ def test_disk_cache_from_a_config_file(tmp_path):
     bad.write_text("[cache\n")
     with pytest.raises(WasmtimeError, match="invalid cache config"):
         engine_with(wt, cache=str(bad))
+
+
+def test_parallel_compilation_setting_reaches_the_compiler(monkeypatch):
+    import wasmlite.module as api_module
+    seen = []
+    real = api_module.compile_module
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("jobs"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(api_module, "compile_module", spy)
+    wt.Module(engine_with(wt, parallel_compilation=False), WAT)
+    wt.Module(engine_with(wt, parallel_compilation=True), WAT)
+    wt.Module(wt.Engine(), WAT)
+    assert seen == [1, None, None]        # None: big modules use worker processes

@@ -99,6 +99,7 @@ class Config:
         self._max_wasm_stack = DEFAULT_MAX_WASM_STACK
         self._consume_fuel = False
         self._epoch_interruption = False
+        self._parallel = True
         self._cache_dir: Optional[Path] = None
         self._consumed = False
 
@@ -180,9 +181,10 @@ class Config:
 
     @parallel_compilation.setter
     def parallel_compilation(self, value: bool) -> None:
-        # a hint: compilation is serial today, which is a valid choice for it
+        """True (default): big modules compile in worker processes, one per
+        CPU; False: every module compiles in this process."""
         self._check_open()
-        _bool(value)
+        self._parallel = _bool(value)
 
     @property
     def cache(self):
@@ -229,6 +231,8 @@ class Engine:
                                  consume_fuel=config._consume_fuel,
                                  epoch_interruption=config._epoch_interruption)
         self._cache = DiskCache(config._cache_dir) if config._cache_dir else None
+        # worker processes for big modules (None: compile_module decides)
+        self._jobs = None if config._parallel else 1
 
     def increment_epoch(self) -> None:
         """Advance the epoch counter; wasm running in any thread of a store

@@ -97,7 +97,7 @@ class Module:
                     pass              # stale or damaged: compile and replace it
         syntax = decode_module(binary)
         info = validate_module(syntax)
-        self._adopt(compile_module(syntax, info, rt.signatures, rt.opt_level,
+        self._adopt(compile_module(syntax, info, rt.signatures, rt.opt_level, jobs=engine._jobs,
                                    consume_fuel=rt.consume_fuel,
                                    epoch_interruption=rt.epoch_interruption))
         if cache is not None:
