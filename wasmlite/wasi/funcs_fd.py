@@ -66,14 +66,21 @@ def fd_write(ctx, m, fd, iovs, iovs_len, nwritten):
     return SUCCESS
 
 
-def fd_pwrite(ctx, m, fd, iovs, iovs_len, offset, nwritten):
+def _positioned(ctx, fd, offset: int, allowed: str):
+    """The file of a pread/pwrite: a regular file, open for ``allowed``
+    ("readable"/"writable"), at an offset a host file can have."""
     e = _file(ctx, fd)
     if e.kind != "file":
         raise WasiError(ESPIPE)
-    if not e.writable:
+    if not getattr(e, allowed):
         raise WasiError(EBADF)
     if offset >= 1 << 63:
         raise WasiError(EINVAL)
+    return e
+
+
+def fd_pwrite(ctx, m, fd, iovs, iovs_len, offset, nwritten):
+    e = _positioned(ctx, fd, offset, "writable")
     data = gather(m, iovecs(m, iovs, iovs_len))
     n = os.pwrite(e.hostfd, data, offset) if data else 0
     U32.pack_into(m, nwritten, n)
@@ -102,13 +109,7 @@ def fd_read(ctx, m, fd, iovs, iovs_len, nread):
 
 
 def fd_pread(ctx, m, fd, iovs, iovs_len, offset, nread):
-    e = _file(ctx, fd)
-    if e.kind != "file":
-        raise WasiError(ESPIPE)
-    if not e.readable:
-        raise WasiError(EBADF)
-    if offset >= 1 << 63:
-        raise WasiError(EINVAL)
+    e = _positioned(ctx, fd, offset, "readable")
     vecs = iovecs(m, iovs, iovs_len)
     size = sum(n for _, n in vecs)
     data = os.pread(e.hostfd, size, offset) if size else b""
