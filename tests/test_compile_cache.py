@@ -1,5 +1,7 @@
 """Serialized compiled modules (compile/cache.py): round trips run the same,
 in this process and in a fresh one; damaged or foreign bytes are refused."""
+import json
+import struct
 import subprocess
 import sys
 
@@ -8,7 +10,7 @@ import wasmtime
 
 from wasmlite.binary.decode import decode_module
 from wasmlite.compile import compile_module
-from wasmlite.compile.cache import MAGIC, DiskCache, deserialize, serialize
+from wasmlite.compile.cache import MAGIC, DiskCache, _split, deserialize, serialize
 from wasmlite.errors import Trap, TrapCode, WasmtimeError
 from wasmlite.runtime import RuntimeEngine, RuntimeStore, instantiate, invoke
 from wasmlite.valid.validate import validate_module
@@ -109,6 +111,15 @@ def test_damaged_bytes_are_refused():
         deserialize(foreign, ENGINE.signatures)
     with pytest.raises(TypeError):
         deserialize("text", ENGINE.signatures)
+    # a right header over broken object code, or naming a missing code table
+    start = len(data) - len(_split(data)[2])          # where the object code begins
+    with pytest.raises(WasmtimeError, match="corrupt"):
+        deserialize(data[:start] + bytes(64) + data[start + 64:], ENGINE.signatures)
+    symbol = json.loads(data[len(MAGIC) + 4:len(MAGIC) + 4 + struct.unpack_from(
+        "<I", data, len(MAGIC))[0]])["symbol"].encode()
+    renamed = data.replace(symbol, b"x" * len(symbol))      # header and object alike
+    with pytest.raises(WasmtimeError, match="corrupt"):
+        deserialize(renamed.replace(b"x" * len(symbol), symbol, 1), ENGINE.signatures)
 
 
 def test_disk_cache_keys_and_atomic_entries(tmp_path):

@@ -116,14 +116,19 @@ def deserialize(data: bytes, signatures: Any) -> Any:
     from .module import CompiledModule
     header, wasm, obj = _split(data)
     module = decode_module(wasm)
-    offsets = header.get("offsets", [])
-    if len(offsets) != len(module.funcs):
-        raise WasmtimeError("corrupt serialized module: function count mismatch")
-    for f, off in zip(module.funcs, offsets):
-        f.offset = off
-    library = jit.link_object(obj, header["symbol"], header["count"])
-    return CompiledModule(module, None, library, signatures, header["symbol"],
-                          header["opt_level"], bool(header.get("consume_fuel")),
+    try:
+        offsets, symbol, count = header["offsets"], header["symbol"], header["count"]
+        opt_level = header["opt_level"]
+        if len(offsets) != len(module.funcs):
+            raise ValueError("function count mismatch")
+        for f, off in zip(module.funcs, offsets):
+            f.offset = int(off)
+        library = jit.link_object(obj, str(symbol), int(count))
+    except (KeyError, TypeError, ValueError, RuntimeError) as e:
+        # RuntimeError: LLVM refused the object code or found no code table
+        raise WasmtimeError(f"corrupt serialized module: {e}") from None
+    return CompiledModule(module, None, library, signatures, symbol, opt_level,
+                          bool(header.get("consume_fuel")),
                           bool(header.get("epoch_interruption")))
 
 
