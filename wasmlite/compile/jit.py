@@ -373,6 +373,12 @@ class WorkerPool:
         self._queue.put((fut, text, level))
         return fut
 
+    def _retire(self, worker: "_Worker") -> None:
+        with self._lock:
+            if worker in self._workers:
+                self._workers.remove(worker)
+        worker.close()
+
     def _run(self) -> None:
         worker = None
         while True:
@@ -380,10 +386,7 @@ class WorkerPool:
                 item = self._queue.get(timeout=_WORKER_IDLE_SECONDS)
             except queue.Empty:
                 if worker is not None:
-                    with self._lock:
-                        if worker in self._workers:
-                            self._workers.remove(worker)
-                    worker.close()
+                    self._retire(worker)
                     worker = None
                 continue
             if item is None:
@@ -393,10 +396,7 @@ class WorkerPool:
                 continue
             try:
                 if worker is not None and worker.compiles >= _WORKER_RECYCLE:
-                    worker.close()            # frees what LLVM kept (see compile_object)
-                    with self._lock:
-                        if worker in self._workers:
-                            self._workers.remove(worker)
+                    self._retire(worker)      # frees what LLVM kept (see compile_object)
                     worker = None
                 if worker is None or not worker.alive():
                     worker = _Worker(self.options)
