@@ -8,6 +8,10 @@ mismatch" vs "unexpected end ..."), so the messages match the spec tests.
 
 Reading past the end raises IndexError deep inside the readers; it is turned
 into one MalformedError here, which keeps bounds checks off the hot path.
+A binary that ends too early is reported in Wasmtime's words first,
+``unexpected end-of-file (at offset 0x..)``, followed by the spec's name for
+the case ("unexpected end of section or function", "length out of bounds"),
+which the spec tests look for.
 """
 from __future__ import annotations
 
@@ -52,18 +56,22 @@ def decode_module(data: bytes) -> Module:
         with gc_paused():
             return decoder.run()
     except IndexError:
-        raise MalformedError(
-            f"unexpected end of section or function (at offset {len(data)})"
-        ) from None
+        raise end_of_file(len(data), "unexpected end of section or function") from None
+
+
+def end_of_file(offset: int, spec_words: str = "") -> MalformedError:
+    """The binary ended at ``offset`` before what it declared was read."""
+    message = f"unexpected end-of-file (at offset {offset:#x})"
+    return MalformedError(f"{message}: {spec_words}" if spec_words else message)
 
 
 def _check_header(data: bytes) -> None:
     if len(data) < 4:
-        raise MalformedError("unexpected end")
+        raise end_of_file(0)
     if data[:4] != MAGIC:
         raise MalformedError("magic header not detected")
     if len(data) < 8:
-        raise MalformedError("unexpected end")
+        raise end_of_file(4)
     if data[4:8] != VERSION:
         raise MalformedError("unknown binary version")
 
@@ -103,7 +111,7 @@ class _Decoder:
         start = self.pos
         n = self.u32()
         if n > len(self.data) - start:
-            raise malformed("length out of bounds", start)
+            raise end_of_file(self.pos, f"length out of bounds (a length at offset {start:#x})")
         return n
 
     def raw_bytes(self, n: int) -> bytes:
@@ -203,8 +211,10 @@ class _Decoder:
 
     def custom_section(self, section_end: int, prev_id: int) -> None:
         name = self.name()
-        if section_end < self.pos or section_end > len(self.data):
-            raise IndexError         # the name ran past the declared size
+        if section_end > len(self.data):
+            raise end_of_file(len(self.data), "unexpected end of section or function")
+        if section_end < self.pos:           # the name ran past the declared size
+            raise malformed("unexpected end of section or function", section_end)
         payload = self.data[self.pos:section_end]
         self.pos = section_end
         self.module.customs.append(Custom(name, payload, prev_id))

@@ -66,7 +66,7 @@ _MAX_ALIGN_FLAGS = 32
 
 
 def malformed(msg: str, pos: int) -> MalformedError:
-    return MalformedError(f"{msg} (at offset {pos})")
+    return MalformedError(f"{msg} (at offset {pos:#x})")
 
 
 def read_type_code(data: bytes, pos: int, codes: dict, what: str):
