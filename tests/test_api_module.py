@@ -68,10 +68,11 @@ def test_module_errors():
 
 
 def test_validate():
-    Module.validate(ENGINE, "(module (func))")
+    with pytest.raises(TypeError):             # binary only, as in wasmtime-py
+        Module.validate(ENGINE, "(module (func))")
     Module.validate(ENGINE, wt.wat2wasm("(module (func))"))
     with pytest.raises(WasmtimeError):
-        Module.validate(ENGINE, "(module (func (result i32)))")
+        Module.validate(ENGINE, wt.wat2wasm("(module (func (result i32)))"))
     with pytest.raises(WasmtimeError):
         Module.validate(ENGINE, b"not wasm at all\xff")
 

@@ -1,19 +1,24 @@
 """``Config`` and ``Engine``.
 
-Settings wasmlite implements are kept; settings it does not implement raise
-WasmtimeError when set to a value that would need them (never silently
-ignored). Like wasmtime-py, Config properties are write-only and a Config is
-consumed by the Engine made from it.
+Every property of wasmtime-py 50's Config exists. Settings wasmlite
+implements are kept; settings it does not implement raise WasmtimeError when
+set to a value that would need them (never silently ignored); settings that
+mean nothing for wasmlite's design are accepted and documented as having no
+effect (see ``_NO_EFFECT``). Like wasmtime-py, Config properties are
+write-only, wrong Python types raise TypeError, and a Config is consumed
+(closed) by the Engine made from it.
 """
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Optional
 
 from .compile.cache import DiskCache, default_cache_directory
 from .compile.vmcontext import DEFAULT_MAX_WASM_STACK
 from .errors import WasmtimeError
+from .managed import Managed
 from .runtime import RuntimeEngine
 
 __all__ = ["Config", "Engine"]
@@ -27,7 +32,30 @@ _ALWAYS_ON = ("wasm_simd", "wasm_bulk_memory", "wasm_multi_value", "wasm_referen
 _NOT_SUPPORTED = ("wasm_tail_call", "wasm_multi_memory", "wasm_memory64",
                   "wasm_relaxed_simd", "wasm_relaxed_simd_deterministic",
                   "wasm_exceptions", "wasm_threads", "wasm_gc",
-                  "wasm_function_references", "wasm_extended_const", "debug_info")
+                  "wasm_function_references", "wasm_extended_const",
+                  "wasm_component_model", "wasm_component_model_map",
+                  "wasm_component_model_implements", "wasm_wide_arithmetic",
+                  "wasm_custom_page_sizes", "wasm_stack_switching", "shared_memory",
+                  # compiler work still to do: deterministic NaN bits from every
+                  # float operation; DWARF + GDB JIT interface registration
+                  "cranelift_nan_canonicalization", "debug_info")
+# Accepted (type-checked) and without effect, because of how wasmlite works:
+# - macos_use_mach_ports: wasmlite runs on Linux and traps without signals;
+# - memory_init_cow: data segments are copied into fresh zeroed pages;
+# - signals_based_traps: generated code checks bounds, stack and arithmetic
+#   explicitly and never relies on a signal handler, so either value holds;
+# - native_unwind_info: traps unwind with longjmp, not with unwind tables;
+# - gc_support: wasmlite has no GC proposal types either way;
+# - cranelift_debug_verifier: LLVM's IR verifier already runs on every module.
+_NO_EFFECT_BOOLS = ("macos_use_mach_ports", "memory_init_cow", "signals_based_traps",
+                    "native_unwind_info", "gc_support", "cranelift_debug_verifier")
+# Sizes accepted (non-negative ints) and without effect: each memory
+# reserves its whole maximum up front with a fixed guard region and never
+# moves, so there is nothing to tune (memory_may_move is a bool of the same
+# family).
+_NO_EFFECT_SIZES = ("memory_reservation", "memory_guard_size",
+                    "memory_reservation_for_growth")
+_PROFILERS = ("none", "perfmap", "jitdump", "vtune")
 
 
 def _native_stack_room() -> Optional[int]:
@@ -74,6 +102,22 @@ def _bool(value: object) -> bool:
     return value
 
 
+def _host_triple() -> str:
+    import llvmlite.binding as llvm
+    return llvm.get_process_triple()
+
+
+def _same_target(triple: str, host: str) -> bool:
+    """Whether ``triple`` names the host (vendor parts may differ:
+    x86_64-linux-gnu and x86_64-unknown-linux-gnu are the same target)."""
+    def key(t: str) -> tuple[str, str]:
+        parts = t.split("-")
+        arch = parts[0]
+        rest = [p for p in parts[1:] if p not in ("unknown", "pc")]
+        return arch, "-".join(rest)
+    return key(triple) == key(host)
+
+
 def _always_on(name: str):
     def setter(self, value: bool) -> None:
         self._check_open()
@@ -87,11 +131,28 @@ def _not_supported(name: str):
     def setter(self, value: bool) -> None:
         self._check_open()
         if _bool(value):
-            raise WasmtimeError(f"{name} = True is not supported by wasmlite")
+            raise WasmtimeError(f"{name} = True is not supported by wasmlite yet")
     return property(None, setter, doc=f"{name}: only False is supported")
 
 
-class Config:
+def _no_effect_bool(name: str):
+    def setter(self, value: bool) -> None:
+        self._check_open()
+        _bool(value)
+    return property(None, setter, doc=f"{name}: accepted, no effect in wasmlite")
+
+
+def _no_effect_size(name: str):
+    def setter(self, value: int) -> None:
+        self._check_open()
+        if not isinstance(value, int):
+            raise TypeError("expected an int")
+        if value < 0:
+            raise WasmtimeError(f"{name} must not be negative")
+    return property(None, setter, doc=f"{name}: accepted, no effect in wasmlite")
+
+
+class Config(Managed):
     """Compilation and runtime settings for an Engine."""
 
     def __init__(self) -> None:
@@ -101,17 +162,47 @@ class Config:
         self._epoch_interruption = False
         self._parallel = True
         self._cache_dir: Optional[Path] = None
-        self._consumed = False
-
-    def _check_open(self) -> None:
-        if self._consumed:
-            raise WasmtimeError("this Config was already used to create an Engine")
+        self._profiler = "none"
 
     for _name in _ALWAYS_ON:
         locals()[_name] = _always_on(_name)
     for _name in _NOT_SUPPORTED:
         locals()[_name] = _not_supported(_name)
+    for _name in _NO_EFFECT_BOOLS + ("memory_may_move",):
+        locals()[_name] = _no_effect_bool(_name)
+    for _name in _NO_EFFECT_SIZES:
+        locals()[_name] = _no_effect_size(_name)
     del _name
+
+    @property
+    def target(self):
+        raise AttributeError("target is write-only")
+
+    @target.setter
+    def target(self, triple: str) -> None:
+        """The host's target triple is accepted; cross-compiling for another
+        target is not supported yet (WasmtimeError)."""
+        self._check_open()
+        if not isinstance(triple, str):
+            raise TypeError("expected a str")
+        host = _host_triple()
+        if not _same_target(triple, host):
+            raise WasmtimeError(f"cross-compiling for target `{triple}` is not supported "
+                                f"by wasmlite yet (this host is `{host}`)")
+
+    def cranelift_flag_enable(self, flag: str) -> None:
+        """Accepted and ignored: wasmlite compiles with LLVM, for the host CPU."""
+        self._check_open()
+        if not isinstance(flag, str):
+            raise TypeError("expected a str")
+
+    def cranelift_flag_set(self, key: str, value: str) -> None:
+        """Accepted and ignored: wasmlite compiles with LLVM, for the host CPU."""
+        self._check_open()
+        if not isinstance(key, str):
+            raise TypeError("expected a str for key")
+        if not isinstance(value, str):
+            raise TypeError("expected a str for value")
 
     @property
     def consume_fuel(self):
@@ -131,9 +222,10 @@ class Config:
     @epoch_interruption.setter
     def epoch_interruption(self, value: bool) -> None:
         """Code checks the engine's epoch against the store's deadline
-        (``Store.set_epoch_deadline``) and traps with INTERRUPT."""
+        (``Store.set_epoch_deadline``) and traps with INTERRUPT. Any value
+        is taken for its truth, as wasmtime-py does."""
         self._check_open()
-        self._epoch_interruption = _bool(value)
+        self._epoch_interruption = bool(value)
 
     @property
     def cranelift_opt_level(self):
@@ -153,7 +245,7 @@ class Config:
     @max_wasm_stack.setter
     def max_wasm_stack(self, value: int) -> None:
         self._check_open()
-        if type(value) is bool or not isinstance(value, int):
+        if not isinstance(value, int):
             raise TypeError("expected an int")
         if value <= 0:
             raise WasmtimeError("max_wasm_stack must be positive")
@@ -194,16 +286,17 @@ class Config:
     def cache(self, value) -> None:
         """True: compiled code is cached on disk (``$XDG_CACHE_HOME/wasmlite``);
         a path: a TOML file like Wasmtime's (``[cache]`` with ``enabled``
-        and ``directory``); False: no cache."""
+        and ``directory``). False raises, as in wasmtime-py (caching is off
+        unless asked for)."""
         self._check_open()
         if value is False:
-            self._cache_dir = None
+            raise WasmtimeError("caching cannot be explicitly disabled")
         elif value is True:
             self._cache_dir = default_cache_directory()
         elif isinstance(value, (str, os.PathLike)):
             self._cache_dir = _cache_dir_from_config(value)
         else:
-            raise TypeError("expected True, False or a config path")
+            raise TypeError("expected string or bool")
 
     @property
     def profiler(self):
@@ -211,13 +304,22 @@ class Config:
 
     @profiler.setter
     def profiler(self, value: str) -> None:
+        """"none", or "perfmap": every compiled function gets a line in
+        ``/tmp/perf-PID.map`` so ``perf`` names wasm code. "jitdump" and
+        "vtune" are not supported yet (WasmtimeError)."""
         self._check_open()
-        if value != "none":
-            raise WasmtimeError(f"unsupported profiler: {value}")
+        if value not in _PROFILERS:
+            raise WasmtimeError(f"unknown profiler: {value}")
+        if value not in ("none", "perfmap"):
+            raise WasmtimeError(f"profiler {value!r} is not supported by wasmlite yet "
+                                f"(\"perfmap\" is)")
+        self._profiler = value
 
 
-class Engine:
-    """Compilation environment shared by modules and stores."""
+class Engine(Managed):
+    """Compilation environment shared by modules and stores. Closing it
+    stops new Stores, Modules and Linkers from using it; what was already
+    made with it keeps working, as in wasmtime-py."""
 
     def __init__(self, config: Optional[Config] = None) -> None:
         if config is None:
@@ -225,7 +327,7 @@ class Engine:
         elif not isinstance(config, Config):
             raise TypeError(f"expected a Config, got {type(config).__name__}")
         config._check_open()
-        config._consumed = True
+        config.close()                  # consumed, as in wasmtime-py
         self._rt = RuntimeEngine(opt_level=config._opt_level,
                                  max_wasm_stack=config._max_wasm_stack,
                                  consume_fuel=config._consume_fuel,
@@ -233,9 +335,61 @@ class Engine:
         self._cache = DiskCache(config._cache_dir) if config._cache_dir else None
         # worker processes for big modules (None: compile_module decides)
         self._jobs = None if config._parallel else 1
+        self._profiler = config._profiler
+
+    def _settings(self) -> tuple:
+        """What decides the code this engine compiles and how it runs
+        (``shared_engine`` makes an engine from it)."""
+        rt = self._rt
+        return (rt.opt_level, rt.max_wasm_stack, rt.consume_fuel, rt.epoch_interruption,
+                self._jobs is None)
+
+    def __reduce__(self):
+        raise TypeError("an Engine cannot be pickled: make a new Engine in the other "
+                        "process (a Module pickles and is recompiled or reloaded there)")
+
+    def is_pulley(self) -> bool:
+        """Whether code runs on Wasmtime's Pulley interpreter: never here."""
+        self._check_open()
+        return False
 
     def increment_epoch(self) -> None:
         """Advance the epoch counter; wasm running in any thread of a store
         whose deadline it reaches traps with INTERRUPT (with
         ``Config.epoch_interruption``)."""
+        self._check_open()
         self._rt.increment_epoch()
+
+
+_shared_engines: dict[tuple, Engine] = {}
+_shared_lock = threading.Lock()
+_DEFAULT_SETTINGS: Optional[tuple] = None
+
+
+def _engine_from_settings(settings: tuple) -> Engine:
+    opt_level, max_wasm_stack, consume_fuel, epoch_interruption, parallel = settings
+    config = Config()
+    config._opt_level = opt_level
+    config._max_wasm_stack = max_wasm_stack
+    config._consume_fuel = consume_fuel
+    config._epoch_interruption = epoch_interruption
+    config._parallel = parallel
+    return Engine(config)
+
+
+def shared_engine(settings: Optional[tuple] = None) -> Engine:
+    """This process's Engine for ``settings`` (``Engine._settings()``; None:
+    the default Config's), made once: ``Store()`` without an engine uses
+    the default one, and unpickled Modules the one of their settings."""
+    global _DEFAULT_SETTINGS
+    with _shared_lock:
+        if settings is None:
+            if _DEFAULT_SETTINGS is None:
+                engine = Engine()
+                _DEFAULT_SETTINGS = engine._settings()
+                _shared_engines.setdefault(_DEFAULT_SETTINGS, engine)
+            settings = _DEFAULT_SETTINGS
+        engine = _shared_engines.get(settings)
+        if engine is None or engine._is_closed:
+            engine = _shared_engines[settings] = _engine_from_settings(settings)
+        return engine

@@ -29,8 +29,11 @@ class LinkError(WasmtimeError):
     """Imports do not match (spec: *unlinkable*)."""
 
 
-class TrapCode(enum.IntEnum):
-    """Same numbering as wasmtime-py's ``TrapCode``."""
+class TrapCode(enum.Enum):
+    """Same members, numbering, ``str`` and ``repr`` as wasmtime-py's
+    ``TrapCode`` (a plain Enum: ``str(TrapCode.UNREACHABLE)`` is
+    ``"TrapCode.UNREACHABLE"``). ``int(code)`` gives the number, which is
+    what generated code stores."""
 
     STACK_OVERFLOW = 0
     MEMORY_OUT_OF_BOUNDS = 1
@@ -46,6 +49,48 @@ class TrapCode(enum.IntEnum):
     OUT_OF_FUEL = 11
     ATOMIC_WAIT_NON_SHARED_MEMORY = 12
     NULL_REFERENCE = 13
+    # later proposals and the component model: never raised by wasmlite yet
+    ARRAY_OUT_OF_BOUNDS = 14
+    ALLOCATION_TOO_LARGE = 15
+    CAST_FAILURE = 16
+    CANNOT_ENTER_COMPONENT = 17
+    NO_ASYNC_RESULT = 18
+    UNHANDLED_TAG = 19
+    CONTINUATION_ALREADY_CONSUMED = 20
+    DISABLED_OPCODE = 21
+    ASYNC_DEADLOCK = 22
+    CANNOT_LEAVE_COMPONENT = 23
+    CANNOT_BLOCK_SYNC_TASK = 24
+    INVALID_CHAR = 25
+    DEBUG_ASSERT_STRING_ENCODING_FINISHED = 26
+    DEBUG_ASSERT_EQUAL_CODE_UNITS = 27
+    DEBUG_ASSERT_POINTER_ALIGNED = 28
+    DEBUG_ASSERT_UPPER_BITS_UNSET = 29
+    STRING_OUT_OF_BOUNDS = 30
+    LIST_OUT_OF_BOUNDS = 31
+    INVALID_DISCRIMINANT = 32
+    UNALIGNED_POINTER = 33
+    TASK_CANCEL_NOT_CANCELLED = 34
+    TASK_CANCEL_OR_RETURN_TWICE = 35
+    SUBTASK_CANCEL_AFTER_TERMINAL = 36
+    TASK_RETURN_INVALID = 37
+    WAITABLE_SET_DROP_HAS_WAITERS = 38
+    SUBTASK_DROP_NOT_RESOLVED = 39
+    THREAD_NEW_INDIRECT_INVALID_TYPE = 40
+    THREAD_NEW_INDIRECT_UNINITIALIZED = 41
+    BACKPRESSURE_OVERFLOW = 42
+    UNSUPPORTED_CALLBACK_CODE = 43
+    CANNOT_RESUME_THREAD = 44
+    CONCURRENT_FUTURE_STREAM_OP = 45
+    REFERENCE_COUNT_OVERFLOW = 46
+    STREAM_OP_TOO_BIG = 47
+    WAITABLE_SYNC_AND_ASYNC = 48
+    UNCAUGHT_EXCEPTION = 49
+
+    def __int__(self) -> int:
+        return self.value
+
+    __index__ = __int__
 
 
 # The spec test suite's wording for each trap code. TABLE_OUT_OF_BOUNDS
@@ -69,8 +114,18 @@ TRAP_MESSAGES: dict[TrapCode, str] = {
 }
 
 
-class Trap(WasmtimeError):
-    """A WebAssembly trap: ``.message``, ``.trap_code``, ``.frames``."""
+def format_backtrace(frames: list, cause: str) -> str:
+    """Wasmtime's layout: the numbered backtrace, then the cause."""
+    lines = ["error while executing at wasm backtrace:"]
+    for i, f in enumerate(frames):
+        lines.append(f"{i:>5}: {f}")
+    lines += ["", "Caused by:", f"    {cause}"]
+    return "\n".join(lines)
+
+
+class Trap(Exception):
+    """A WebAssembly trap: ``.message``, ``.trap_code``, ``.frames``. As in
+    wasmtime-py it derives from Exception, not from WasmtimeError."""
 
     def __init__(self, message: str, trap_code: TrapCode | None = None,
                  frames: list | None = None) -> None:
@@ -82,18 +137,20 @@ class Trap(WasmtimeError):
     def __str__(self) -> str:
         if not self.frames:
             return self.message
-        # Wasmtime's layout: the backtrace, then the cause
-        lines = ["error while executing at wasm backtrace:"]
-        for i, f in enumerate(self.frames):
-            lines.append(f"{i:>5}: {f}")
         cause = self.message if self.trap_code is None else f"wasm trap: {self.message}"
-        lines += ["", "Caused by:", f"    {cause}"]
-        return "\n".join(lines)
+        return format_backtrace(self.frames, cause)
 
 
 class ExitTrap(WasmtimeError):
-    """WASI ``proc_exit``: ``.code`` is the exit status."""
+    """WASI ``proc_exit``: ``.code`` is the exit status. A WasmtimeError,
+    as in wasmtime-py; its text is wasmtime's (``Exited with i32 exit
+    status N``, after the backtrace when it has ``frames``)."""
 
     def __init__(self, code: int) -> None:
         self.code = code
+        self.frames: list = []
         super().__init__(f"Exited with i32 exit status {code}")
+
+    def __str__(self) -> str:
+        message = f"Exited with i32 exit status {self.code}"
+        return format_backtrace(self.frames, message) if self.frames else message

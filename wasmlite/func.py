@@ -17,15 +17,15 @@ from typing import Any, Callable, Optional
 
 from .compile.vmcontext import HOST_EXCEPTION, HOSTCTX_RUNTIME_DATA
 from .errors import WasmtimeError
+from .managed import closed_error
 from .runtime import ExportFunction, call_plan, make_host_function
 from .runtime.trap import raise_for_status
 from .store import Store, store_of, wrong_store
 from .syntax import types as S
 from .trap import add_frames
 from .types import FuncType
-from .value import (I32_MAX, I32_MIN, I64_MAX, I64_MIN, from_raw, func_of_raw,
-                    normalize, to_externref, to_f32, to_f64, to_funcref, to_i32,
-                    to_i64, to_raw, to_v128)
+from .value import (from_raw, func_of_raw, normalize, to_externref, to_f32, to_f64,
+                    to_funcref, to_i32, to_i64, to_raw, to_v128)
 
 __all__ = ["Func", "Caller"]
 
@@ -57,16 +57,14 @@ def _struct_for(types, prefix: str) -> type:
 
 def _store_value(lines: list[str], indent: str, t, src: str, dst: str) -> None:
     """Lines storing Python value ``src`` of type ``t`` into field ``dst``."""
-    if t is S.I32:
-        lines += [f"{indent}if type({src}) is int and {I32_MIN} <= {src} <= {I32_MAX}:",
+    if t is S.I32 or t is S.I64:
+        # a ctypes integer field wraps any int to its width, as wasmtime-py
+        # wraps arguments; the slow path checks and unwraps everything else
+        conv = "to_i32" if t is S.I32 else "to_i64"
+        lines += [f"{indent}if type({src}) is int:",
                   f"{indent}    {dst} = {src}",
                   f"{indent}else:",
-                  f"{indent}    {dst} = to_i32({src})"]
-    elif t is S.I64:
-        lines += [f"{indent}if type({src}) is int and {I64_MIN} <= {src} <= {I64_MAX}:",
-                  f"{indent}    {dst} = {src}",
-                  f"{indent}else:",
-                  f"{indent}    {dst} = to_i64({src})"]
+                  f"{indent}    {dst} = {conv}({src})"]
     elif t is S.F32 or t is S.F64:
         conv = "to_f32" if t is S.F32 else "to_f64"
         lines += [f"{indent}{dst} = {src} if type({src}) is float else {conv}({src})"]
@@ -94,7 +92,7 @@ def _load_value(t, src: str) -> str:
 _GLOBALS = {"to_i32": to_i32, "to_i64": to_i64, "to_f32": to_f32, "to_f64": to_f64,
             "to_v128": to_v128, "to_funcref": to_funcref, "to_externref": to_externref,
             "func_of_raw": func_of_raw, "M64": _M64, "WasmtimeError": WasmtimeError,
-            "store_of": store_of, "wrong_store": wrong_store,
+            "store_of": store_of, "wrong_store": wrong_store, "closed_error": closed_error,
             "STATUS": _HOST_EXCEPTION_STATUS}
 
 
@@ -116,8 +114,11 @@ def _runner_source(ft: S.FuncType) -> str:
     n = len(ft.params)
     lines = ["def make(call, address, P, R, vmctx, code, lock, S, RT, fail):",
              "    def run(store, args):",
-             "        if store is not S and store_of(store) is not S:",
-             "            raise wrong_store()",
+             "        if store is not S:",
+             "            if store_of(store) is not S:",
+             "                raise wrong_store()",
+             "        elif S._closed:",
+             "            raise closed_error(S)",
              f"        if len(args) != {n}:",
              f"            raise WasmtimeError(arity_message(len(args), {n}))"]
     if n:
@@ -354,7 +355,7 @@ def _host_runner(store: Store, record: ExportFunction, func: Callable,
     params, nparams = ft.params, len(ft.params)
 
     def run(storelike, args) -> Any:
-        if storelike is not store and store_of(storelike) is not store:
+        if store_of(storelike) is not store:
             raise wrong_store()
         if len(args) != nparams:
             raise WasmtimeError(_arity_message(len(args), nparams))

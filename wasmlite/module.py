@@ -3,6 +3,12 @@
 Text is turned into a binary first (as wasmtime does), with a name section
 made from the text's ``$ids``, so that byte offsets and function names in
 trap backtraces mean the same thing for text and binary input.
+
+A Module pickles: it carries its serialized native code (``serialize``), and
+unpickling in a process whose engine settings or machine differ from the
+fingerprint in those bytes recompiles from the wasm binary it also carries
+(``_unpickle``). ``close()`` stops the Module from being instantiated or
+inspected; instances made from it keep working.
 """
 from __future__ import annotations
 
@@ -12,8 +18,9 @@ from typing import Union
 from .binary import decode_module, encode_module
 from .compile import cache as cache_format
 from .compile import compile_module
-from .engine import Engine
+from .engine import Engine, shared_engine
 from .errors import WasmtimeError
+from .managed import Managed
 from .syntax.module import Module as SyntaxModule
 from .syntax.module import NameSection
 from .syntax.types import ExternKind
@@ -39,9 +46,14 @@ def _parse_wat(text: str) -> SyntaxModule:
     return module
 
 
-def wat2wasm(wat: Union[str, bytes]) -> bytes:
-    """The binary of a text module (names from ``$ids`` in a name section).
-    A binary passed in is returned unchanged."""
+def wat2wasm(wat: Union[str, bytes]) -> bytearray:
+    """The binary of a text module (names from ``$ids`` in a name section),
+    as a bytearray like wasmtime-py's. A binary passed in is returned
+    unchanged (copied)."""
+    return bytearray(_wat2wasm(wat))
+
+
+def _wat2wasm(wat: Union[str, bytes]) -> bytes:
     if isinstance(wat, (bytes, bytearray, memoryview)):
         wat = bytes(wat)
         if wat[:4] == _WASM_MAGIC:
@@ -56,11 +68,14 @@ def wat2wasm(wat: Union[str, bytes]) -> bytes:
 
 
 def _to_wasm(wasm: object) -> bytes:
+    """The binary of ``wasm`` (text is converted). Like wasmtime-py, bytes
+    that are empty or start with a NUL byte are a binary: ``b""`` is an
+    unexpected end of file, not an empty text module."""
     if isinstance(wasm, str):
-        return wat2wasm(wasm)
+        return _wat2wasm(wasm)
     if isinstance(wasm, (bytes, bytearray, memoryview)):
         wasm = bytes(wasm)
-        return wasm if wasm[:4] == _WASM_MAGIC else wat2wasm(wasm)
+        return wasm if wasm[:1] in (b"", b"\0") else _wat2wasm(wasm)
     raise TypeError(f"expected wasm bytes or text, got {type(wasm).__name__}")
 
 
@@ -72,15 +87,54 @@ def _code_settings(rt) -> str:
 def _check_engine(engine: object) -> Engine:
     if not isinstance(engine, Engine):
         raise TypeError(f"expected an Engine, got {type(engine).__name__}")
+    engine._check_open()
     return engine
 
 
-class Module:
+def _unpickle(settings: tuple, serialized: bytes, binary: bytes) -> "Module":
+    """A pickled Module in this process, on this process's shared engine
+    for the original engine's settings (``Store()`` uses the one for the
+    default settings): its native code if the fingerprint in ``serialized``
+    matches this process, else compiled again from ``binary``."""
+    engine = shared_engine(settings)
+    try:
+        return Module.deserialize(engine, serialized)
+    except WasmtimeError:
+        module = Module.__new__(Module)
+        module._init(engine, binary)
+        return module
+
+
+class Module(Managed):
     """``Module(engine, wasm)``: decode, validate and compile to native code."""
 
     def __init__(self, engine: Engine, wasm: Union[bytes, str]) -> None:
         engine = _check_engine(engine)
         self._init(engine, _to_wasm(wasm))
+
+    @property
+    def _compiled(self):
+        self._check_open()
+        return self.__compiled
+
+    @_compiled.setter
+    def _compiled(self, compiled) -> None:
+        self.__compiled = compiled
+
+    def _release(self) -> None:
+        self.__compiled = None
+        self._syntax = None
+
+    def __reduce__(self):
+        self._check_open()
+        return (_unpickle, (self._engine._settings(), bytes(self.serialize()),
+                            encode_module(self._syntax)))
+
+    @property
+    def engine(self) -> Engine:
+        """The Engine this module was compiled for (a wasmlite addition: an
+        unpickled module's engine is the one to make its Stores with)."""
+        return self._engine
 
     def _init(self, engine: Engine, binary: bytes) -> None:
         rt = engine._rt
@@ -111,6 +165,9 @@ class Module:
                                 " than this engine's")
         self._compiled = compiled
         self._syntax = compiled.module
+        if getattr(self._engine, "_profiler", "none") == "perfmap":
+            from .runtime.perfmap import write_perfmap
+            write_perfmap(compiled)
 
     @classmethod
     def from_file(cls, engine: Engine, path: Union[str, os.PathLike]) -> "Module":
@@ -119,14 +176,18 @@ class Module:
             return cls(engine, f.read())
 
     @staticmethod
-    def validate(engine: Engine, wasm: Union[bytes, str]) -> None:
-        """Raise WasmtimeError unless ``wasm`` is a valid module."""
+    def validate(engine: Engine, wasm: Union[bytes, bytearray]) -> None:
+        """Raise WasmtimeError unless the binary ``wasm`` is a valid module
+        (TypeError for text, as in wasmtime-py)."""
         _check_engine(engine)
-        validate_module(decode_module(_to_wasm(wasm)))
+        if not isinstance(wasm, (bytes, bytearray)):
+            raise TypeError(f"expected wasm bytes, got {type(wasm).__name__}")
+        validate_module(decode_module(bytes(wasm)))
 
     # -- types -------------------------------------------------------------
 
     def _extern_type(self, kind: ExternKind, desc_or_index):
+        self._check_open()
         m = self._syntax
         if kind == ExternKind.FUNC:
             return wrap_externtype(m.types[desc_or_index])
@@ -134,11 +195,13 @@ class Module:
 
     @property
     def imports(self) -> list[ImportType]:
+        self._check_open()
         return [ImportType(i.module, i.name, self._extern_type(i.kind, i.desc))
                 for i in self._syntax.imports]
 
     @property
     def exports(self) -> list[ExportType]:
+        self._check_open()
         m = self._syntax
         spaces = {ExternKind.FUNC: [m.types[t] for t in m.func_type_indices()],
                   ExternKind.TABLE: m.all_tables(), ExternKind.MEMORY: m.all_mems(),
@@ -149,25 +212,28 @@ class Module:
     @property
     def name(self):
         """The module name from the name section, or None."""
+        self._check_open()
         names = self._syntax.names
         return names.module if names is not None else None
 
     # -- serialization -------------------------------------------------------
 
-    def serialize(self) -> bytes:
-        """The compiled module as bytes (native code included), for
+    def serialize(self) -> bytearray:
+        """The compiled module as a bytearray (native code included), for
         ``Module.deserialize`` in this or another process on the same
         machine, wasmlite and LLVM (compile/cache.py)."""
-        return cache_format.serialize(self._compiled)
+        return bytearray(cache_format.serialize(self._compiled))
 
     @classmethod
     def deserialize(cls, engine: Engine, encoded: Union[bytes, bytearray]) -> "Module":
         """A module from ``serialize``'s bytes, without compiling. Like
         Wasmtime's, this loads machine code: only pass bytes you trust."""
         engine = _check_engine(engine)
+        if not isinstance(encoded, (bytes, bytearray)):
+            raise TypeError(f"expected bytes, got {type(encoded).__name__}")
         module = cls.__new__(cls)
         module._engine = engine
-        module._adopt(cache_format.deserialize(encoded, engine._rt.signatures))
+        module._adopt(cache_format.deserialize(bytes(encoded), engine._rt.signatures))
         return module
 
     @classmethod

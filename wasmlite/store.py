@@ -3,26 +3,37 @@
 Everything a store's wasm touches (instances, memories, tables, globals, host
 functions, externref objects) lives as long as the Store does, as in the
 spec's store. Wherever the API takes a store it takes a Caller too.
+
+``close()`` (or the end of a ``with`` block) releases the store's externref
+objects, its WASI context and its data, and makes every later use of the
+store, or of anything made in it, raise ValueError. ``gc()`` releases the
+externref objects wasm can no longer reach (runtime/externref_gc.py).
 """
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Union
 
-from .engine import Engine
+from .engine import Engine, shared_engine
 from .errors import WasmtimeError
+from .managed import Managed, closed_error
 from .runtime import RuntimeStore
 
-__all__ = ["Store", "store_of"]
+__all__ = ["Store", "StoreContext", "Storelike", "store_of"]
 
 
 def store_of(storelike: Any) -> "Store":
-    """The Store behind a Store or a Caller (TypeError for anything else)."""
+    """The open Store behind a Store or a Caller (TypeError for anything
+    else, ValueError for a closed store)."""
     if type(storelike) is Store:
-        return storelike
-    resolve = getattr(type(storelike), "_resolve_store", None)
-    if resolve is None:
-        raise TypeError(f"expected a Store or a Caller, got {type(storelike).__name__}")
-    return resolve(storelike)
+        store = storelike
+    else:
+        resolve = getattr(type(storelike), "_resolve_store", None)
+        if resolve is None:
+            raise TypeError(f"expected a Store or a Caller, got {type(storelike).__name__}")
+        store = resolve(storelike)
+    if store._closed:
+        raise closed_error(store)
+    return store
 
 
 def wrong_store() -> WasmtimeError:
@@ -35,7 +46,7 @@ def _limit(value: object, what: str) -> Optional[int]:
     return None if value < 0 else int(value)
 
 
-class Store:
+class Store(Managed):
     """``Store(engine=None, data=None)``.
 
     Threads: Engine and Module may be shared by any number of threads; give
@@ -50,9 +61,11 @@ class Store:
 
     def __init__(self, engine: Optional[Engine] = None, data: Any = None) -> None:
         if engine is None:
-            engine = Engine()
+            engine = shared_engine()    # one per process, like every default Store's
         elif not isinstance(engine, Engine):
             raise TypeError(f"expected an Engine, got {type(engine).__name__}")
+        engine._check_open()
+        self._closed = False
         self._engine = engine
         self._rt = RuntimeStore(engine._rt)
         self._data = data
@@ -66,21 +79,41 @@ class Store:
     def _resolve_store(self) -> "Store":
         return self
 
+    def _release(self) -> None:
+        from .runtime.externref_gc import release_all
+        release_all(self._rt)
+        wasi, self._wasi = getattr(self, "_wasi", None), None
+        if wasi is not None:
+            wasi.close()
+        self._data = None
+
+    def __reduce__(self):
+        raise TypeError("a Store cannot be pickled: its instances and memories live in "
+                        "this process (pickle the Module and instantiate it there)")
+
     @property
     def engine(self) -> Engine:
         return self._engine
 
     def data(self) -> Any:
+        self._check_open()
         return self._data
 
     def gc(self) -> None:
-        """Externref objects are kept by the store; nothing to collect early."""
+        """Release the externref objects no table or global of this store
+        holds any more (their ``__del__`` runs once nothing else refers to
+        them). Called while wasm of this store runs (from a host function),
+        it keeps everything, since wasm locals may still hold references."""
+        self._check_open()
+        from .runtime.externref_gc import collect
+        collect(self._rt)
 
     # -- fuel and epochs (Config.consume_fuel / Config.epoch_interruption) ---
 
     def set_fuel(self, fuel: int) -> None:
         """Fuel the store's wasm may spend (see compile/interrupts.py for
         what an instruction costs; the same as Wasmtime)."""
+        self._check_open()
         if type(fuel) is bool or not isinstance(fuel, int):
             raise TypeError("fuel must be an int")
         if not self._engine._rt.consume_fuel:
@@ -90,6 +123,7 @@ class Store:
         self._rt.fuel = fuel
 
     def get_fuel(self) -> int:
+        self._check_open()
         if not self._engine._rt.consume_fuel:
             raise WasmtimeError("fuel is not configured in this store")
         return self._rt.fuel
@@ -97,6 +131,7 @@ class Store:
     def set_epoch_deadline(self, ticks_after_current: int) -> None:
         """Wasm traps with INTERRUPT once the engine's epoch has advanced
         ``ticks_after_current`` times from now."""
+        self._check_open()
         if type(ticks_after_current) is bool or not isinstance(ticks_after_current, int):
             raise TypeError("ticks must be an int")
         if ticks_after_current < 0:
@@ -116,6 +151,7 @@ class Store:
         with ``Memory(...)`` / ``Table(...)`` are not counted; a failed
         instantiation still counts).
         """
+        self._check_open()
         self._rt.max_memory_bytes = _limit(memory_size, "memory_size")
         self._rt.max_table_elements = _limit(table_elements, "table_elements")
         self._max_instances = _limit(instances, "instances")
@@ -137,7 +173,24 @@ class Store:
     def set_wasi(self, wasi) -> None:
         """Give this store a WASI context made from ``wasi`` (a WasiConfig,
         consumed); it replaces any earlier one."""
+        self._check_open()
         from .wasi import WasiContext
         old, self._wasi = getattr(self, "_wasi", None), WasiContext(wasi)
         if old is not None:
             old.close()
+
+
+class StoreContext:
+    """wasmtime-py's name for a store seen from inside a call; in wasmlite
+    a host function's ``Caller`` plays this part, and any API taking a
+    store takes a Store or a Caller."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("StoreContext cannot be made directly: pass the Store, or the "
+                        "Caller a host function receives")
+
+
+if TYPE_CHECKING:
+    from .func import Caller
+
+Storelike = Union[Store, "Caller", StoreContext]

@@ -1,14 +1,16 @@
 """Values: ``Val`` and the conversions between Python values and raw bits.
 
-Python side: ``int`` for i32/i64 (i32 accepts -2**31 .. 2**32-1, i64
--2**63 .. 2**64-1; results come back signed), ``float`` (or int) for
-f32/f64, ``int`` for v128 (128 bits), ``Func`` or None for funcref, any
-object (None is null) for externref; a ``Val`` is accepted wherever a value
-is. Runtime side: raw bits as the runtime stores them (unsigned ints; a
-funcref is a VMFuncRef address, an externref a store handle).
+Python side: ``int`` for i32/i64, wrapped to the type's width as
+wasmtime-py wraps it (``2**32`` is 0 as an i32, ``2**31`` is ``-2**31``;
+values and results are signed), ``float`` for f32/f64 (an int is taken
+too in calls, globals and tables; ``Val.f32``/``Val.f64`` want a float, as
+in wasmtime-py), ``int`` for v128 (128 bits), ``Func`` or None for funcref,
+any object (None is null) for externref; a ``Val`` is accepted wherever a
+value is. Runtime side: raw bits as the runtime stores them (unsigned ints;
+a funcref is a VMFuncRef address, an externref a store handle).
 
-Wrong Python types raise TypeError; an int out of the type's range, a Val of
-another wasm type or a Func of another store raise WasmtimeError.
+Wrong Python types, and a Val of another wasm type, raise TypeError; a v128
+out of range or a Func of another store raise WasmtimeError.
 """
 from __future__ import annotations
 
@@ -30,6 +32,23 @@ _U32 = struct.Struct("<I")
 _U64 = struct.Struct("<Q")
 
 
+def _signed(bits: int, width: int) -> int:
+    bits &= (1 << width) - 1
+    return bits - (1 << width) if bits >> (width - 1) else bits
+
+
+def _int_arg(value: Any) -> int:
+    if not isinstance(value, int):
+        raise TypeError("expected an integer")
+    return int(value)
+
+
+def _float_arg(value: Any) -> float:
+    if not isinstance(value, float):
+        raise TypeError("expected a float")
+    return float(value)
+
+
 class Val:
     """A typed wasm value: ``Val.i32(5)``, ``Val.externref(obj)``, ..."""
 
@@ -41,19 +60,22 @@ class Val:
 
     @staticmethod
     def i32(value: int) -> "Val":
-        return Val(S.I32, to_i32(value))
+        """An i32; any int, wrapped to 32 bits and kept signed."""
+        return Val(S.I32, _signed(_int_arg(value), 32))
 
     @staticmethod
     def i64(value: int) -> "Val":
-        return Val(S.I64, to_i64(value))
+        """An i64; any int, wrapped to 64 bits and kept signed."""
+        return Val(S.I64, _signed(_int_arg(value), 64))
 
     @staticmethod
     def f32(value: float) -> "Val":
-        return Val(S.F32, to_f32(value))
+        """An f32 (the float rounded to single precision)."""
+        return Val(S.F32, _F32.unpack(_F32.pack(_float_arg(value)))[0])
 
     @staticmethod
     def f64(value: float) -> "Val":
-        return Val(S.F64, to_f64(value))
+        return Val(S.F64, _float_arg(value))
 
     @staticmethod
     def v128(value: int) -> "Val":
@@ -111,17 +133,14 @@ class Val:
     def as_funcref(self):
         return self._as(S.FUNCREF)
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Val) or other._type is not self._type:
-            return False
-        if self._type.is_ref and self._type is S.EXTERNREF:
-            return self._value is other._value
-        return self._value == other._value
+    def __eq__(self, other: object) -> Any:
+        """As in wasmtime-py: a Val equals a Val of the same type and value,
+        and a plain value equal to its own (``Val.i32(3) == 3``)."""
+        if isinstance(other, Val):
+            return self._type is other._type and self._value == other._value
+        return self._value == other
 
-    def __hash__(self) -> int:
-        if self._type is S.EXTERNREF:
-            return hash((self._type.name, id(self._value)))
-        return hash((self._type.name, self._value))
+    __hash__ = None  # type: ignore[assignment]  # unhashable, as in wasmtime-py
 
     def __repr__(self) -> str:
         return f"Val.{self._type.name}({self._value!r})"
@@ -132,26 +151,33 @@ class Val:
 def _unwrap(value: Any, t: S.ValType) -> Any:
     if type(value) is Val:
         if value._type is not t:
-            raise WasmtimeError(f"expected a {t} value, got a Val of type {value._type}")
+            raise TypeError(f"wrong type of `Val` provided: expected {t}, got {value._type}")
         return value._value
     return value
 
 
-def _int_in(value: Any, t: S.ValType, lo: int, hi: int) -> int:
+def _int_for(value: Any, t: S.ValType) -> int:
     value = _unwrap(value, t)
     if not isinstance(value, int):
         raise TypeError(f"expected an int for {t}, got {type(value).__name__} {value!r}")
-    if not lo <= value <= hi:
-        raise WasmtimeError(f"integer {value} out of range for {t}")
     return int(value)
 
 
+def _int_in(value: Any, t: S.ValType, lo: int, hi: int) -> int:
+    value = _int_for(value, t)
+    if not lo <= value <= hi:
+        raise WasmtimeError(f"integer {value} out of range for {t}")
+    return value
+
+
 def to_i32(value: Any) -> int:
-    return _int_in(value, S.I32, I32_MIN, I32_MAX)
+    """An i32 argument, signed, wrapped to 32 bits as wasmtime-py does."""
+    return _signed(_int_for(value, S.I32), 32)
 
 
 def to_i64(value: Any) -> int:
-    return _int_in(value, S.I64, I64_MIN, I64_MAX)
+    """An i64 argument, signed, wrapped to 64 bits as wasmtime-py does."""
+    return _signed(_int_for(value, S.I64), 64)
 
 
 def _float(value: Any, t: S.ValType) -> float:

@@ -1,0 +1,87 @@
+"""Releasing a store's externref objects (``Store.gc()`` and ``Store.close()``).
+
+An externref is a handle into the store's ``_extern_objects`` list; the
+list keeps the Python object alive. Wasm can hold a handle only in a table,
+a global, a passive element segment not yet dropped, or (while it runs) its
+locals and operand stack. ``collect`` keeps the handles in the first three
+and frees the rest when no wasm of the store is running; a freed slot is
+never reused, so a handle missed by a future root (a bug) reads as null
+instead of naming another object. ``release_all`` frees every object.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..syntax.types import EXTERNREF
+
+__all__ = ["collect", "release_all", "live_handles"]
+
+
+def _tables_and_globals(rt) -> tuple[list, list, list]:
+    tables, globals_, segments = {}, {}, []
+    for inst in list(rt._instances.values()):
+        for t in inst.tables:
+            tables[id(t)] = t
+        for g in inst.globals:
+            globals_[id(g)] = g
+        words, layout = inst._vmctx_words, inst.layout
+        for i, elem in enumerate(inst.module.elems):
+            if elem.type is not EXTERNREF or i >= len(inst._segment_arrays):
+                continue
+            length = words[layout.elem(i) // 8 + 1]      # 0 once dropped
+            segments.append((inst._segment_arrays[i], length))
+    for item in rt.keepalive:
+        kind = type(item).__name__
+        if kind == "Table":
+            tables[id(item)] = item
+        elif kind == "Global":
+            globals_[id(item)] = item
+    return list(tables.values()), list(globals_.values()), segments
+
+
+def live_handles(rt) -> set[int]:
+    """Every externref handle a table, global or live element segment of
+    the store holds."""
+    live: set[int] = set()
+    tables, globals_, segments = _tables_and_globals(rt)
+    for t in tables:
+        if t.type.elem is EXTERNREF:
+            live.update(t._array[:t.size])
+    for g in globals_:
+        if g.type.valtype is EXTERNREF:
+            live.add(g.get())
+    for array, length in segments:
+        live.update(array[:length])
+    live.discard(0)
+    return live
+
+
+def _free(rt, handles: Iterable[int]) -> None:
+    objects, index = rt._extern_objects, rt._extern_handles
+    for h in handles:
+        obj = objects[h]
+        if obj is not None:
+            index.pop(id(obj), None)
+            objects[h] = None
+
+
+def _running_here(rt) -> bool:
+    is_owned = getattr(rt.lock, "_is_owned", None)
+    return bool(is_owned()) if is_owned is not None else False
+
+
+def collect(rt) -> int:
+    """Free the externref objects wasm can no longer reach; how many."""
+    if _running_here(rt):
+        return 0              # wasm frames below us may hold handles in locals
+    with rt.lock:             # no other thread's wasm runs in this store meanwhile
+        live = live_handles(rt)
+        dead = [h for h in range(1, len(rt._extern_objects))
+                if h not in live and rt._extern_objects[h] is not None]
+        _free(rt, dead)
+        return len(dead)
+
+
+def release_all(rt) -> None:
+    """Free every externref object of the store (it is being closed)."""
+    _free(rt, range(1, len(rt._extern_objects)))
