@@ -152,10 +152,16 @@ def _no_effect_size(name: str):
     return property(None, setter, doc=f"{name}: accepted, no effect in wasmlite")
 
 
+# Config.strategy values -> what the runtime does (tiering.py)
+STRATEGIES = {"auto": "auto", "interpreter": "interpreter", "llvm": "llvm",
+              "cranelift": "llvm"}
+
+
 class Config(Managed):
     """Compilation and runtime settings for an Engine."""
 
     def __init__(self) -> None:
+        self._strategy = "auto"
         self._opt_level = 2
         self._max_wasm_stack = DEFAULT_MAX_WASM_STACK
         self._consume_fuel = False
@@ -263,9 +269,16 @@ class Config(Managed):
 
     @strategy.setter
     def strategy(self, value: str) -> None:
+        """"auto" (default): start in the interpreter, compile hot code with
+        LLVM in the background; "interpreter": the interpreter only; "llvm"
+        (or wasmtime-py's "cranelift"): every function compiled at
+        ``cranelift_opt_level`` before the first call (see docs/tiers.md)."""
         self._check_open()
-        if value not in ("auto", "cranelift"):
+        if not isinstance(value, str):
+            raise TypeError(f"expected a str, got {type(value).__name__}")
+        if value not in STRATEGIES:
             raise WasmtimeError(f"unsupported compilation strategy: {value}")
+        self._strategy = STRATEGIES[value]
 
     @property
     def parallel_compilation(self):
@@ -332,6 +345,7 @@ class Engine(Managed):
                                  max_wasm_stack=config._max_wasm_stack,
                                  consume_fuel=config._consume_fuel,
                                  epoch_interruption=config._epoch_interruption)
+        self._rt.strategy = config._strategy
         self._cache = DiskCache(config._cache_dir) if config._cache_dir else None
         # worker processes for big modules (None: compile_module decides)
         self._jobs = None if config._parallel else 1

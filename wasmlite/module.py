@@ -17,6 +17,7 @@ from typing import Union
 
 from .binary import decode_module, encode_module
 from .compile import cache as cache_format
+from . import tiering
 from .compile import compile_module
 from .engine import Engine, shared_engine
 from .errors import WasmtimeError
@@ -140,7 +141,7 @@ class Module(Managed):
         rt = engine._rt
         self._engine = engine
         cache = engine._cache
-        if cache is not None:
+        if cache is not None and rt.strategy == "llvm":
             key = cache.key(binary, _code_settings(rt))
             data = cache.get(key)
             if data is not None:
@@ -151,10 +152,8 @@ class Module(Managed):
                     pass              # stale or damaged: compile and replace it
         syntax = decode_module(binary)
         info = validate_module(syntax)
-        self._adopt(compile_module(syntax, info, rt.signatures, rt.opt_level, jobs=engine._jobs,
-                                   consume_fuel=rt.consume_fuel,
-                                   epoch_interruption=rt.epoch_interruption))
-        if cache is not None:
+        self._adopt(tiering.prepare(syntax, info, rt, jobs=engine._jobs))
+        if cache is not None and getattr(self._compiled, "tier", "llvm") == "llvm":
             cache.put(key, cache_format.serialize(self._compiled))
 
     def _adopt(self, compiled) -> None:
@@ -222,7 +221,8 @@ class Module(Managed):
         """The compiled module as a bytearray (native code included), for
         ``Module.deserialize`` in this or another process on the same
         machine, wasmlite and LLVM (compile/cache.py)."""
-        return bytearray(cache_format.serialize(self._compiled))
+        native = tiering.native(self._compiled, self._engine._rt, self._engine._jobs)
+        return bytearray(cache_format.serialize(native))
 
     @classmethod
     def deserialize(cls, engine: Engine, encoded: Union[bytes, bytearray]) -> "Module":

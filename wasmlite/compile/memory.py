@@ -137,7 +137,13 @@ class MemoryOps:
         # ea + k > len, as ea > len - k: signed, exact (ea < 2^32, len <=
         # 2^32, k <= 2^32 + 16) and len - k is loop-invariant where len is
         out.append(f"%{r}.len = load i64, ptr {lenp}{TBAA_VMMEM}")
-        out.append(f"%{r}.lim = sub i64 %{r}.len, {offset + size}")
+        if isinstance(offset, str):
+            # an SSA name: the interpreter's handlers read the offset at run
+            # time (interp/handlers.py); the same check, in two steps
+            out.append(f"%{r}.lim0 = sub i64 %{r}.len, {size}")
+            out.append(f"%{r}.lim = sub i64 %{r}.lim0, {offset}")
+        else:
+            out.append(f"%{r}.lim = sub i64 %{r}.len, {offset + size}")
         out.append(f"%{r}.oob = icmp sgt i64 %{r}.ea, %{r}.lim")
         out.append(f"br i1 %{r}.oob, label {self.trap_to(_MEM_OOB)}, label %{r}.ok")
         out.append(f"{r}.ok:")

@@ -36,6 +36,8 @@ class RuntimeEngine:
         self.epoch_address: int = ctypes.addressof(self._epoch)
         self._epoch_lock = threading.Lock()
         self.signatures = SignatureRegistry()
+        # Config.strategy: "auto" | "interpreter" | "llvm" (tiering.py)
+        self.strategy = "auto"
         self._host_trampolines = None   # compile.HostTrampolines, made on first use
         self._lock = threading.Lock()
 

@@ -67,6 +67,10 @@ class RuntimeInstance:
         self.host_contexts: list[object] = []
         # element segments' u64 arrays, kept alive for table.init
         self._segment_arrays: list[object] = []
+        # (code, vmctx) of each defined function; native memory the
+        # compiled form made for this instance (interpreter closures)
+        self.func_refs: list[tuple[int, int]] = []
+        self.keep_alive: list[object] = []
 
     # -- functions --------------------------------------------------------------
 
@@ -94,8 +98,9 @@ class RuntimeInstance:
         entry = self._entries.get(type_idx)
         if entry is None:
             entry = self._entries[type_idx] = self.compiled.entry_trampoline_for(functype)
+        code, vmctx = self.func_refs[index - nimp]
         record = ExportFunction(
-            code=self.compiled.function_ptrs[index - nimp], vmctx=self.vmctx,
+            code=code, vmctx=vmctx,
             sig_index=self.type_sigs[type_idx], functype=functype,
             funcref=self.func_ref(index), entry=entry, owner=self)
         self._functions[index] = record
@@ -243,9 +248,14 @@ def _fill_vmctx(inst: RuntimeInstance) -> None:
             inst.host_contexts.append(hostctx)
             vmctx = ctypes.addressof(hostctx)
         funcs += (record.code, vmctx, record.sig_index)
-    vmctx, sigs, type_idx = inst.vmctx, inst.type_sigs, inst.func_type_idx
+    sigs, type_idx = inst.type_sigs, inst.func_type_idx
     nimp = len(inst.imported_funcs)
-    for i, code in enumerate(inst.compiled.function_ptrs):
+    refs = getattr(inst.compiled, "function_refs", None)
+    # compiled code runs with this instance's vmctx; the interpreter's
+    # functions with a closure of their own (interp/module.py)
+    inst.func_refs = (refs(inst) if refs is not None
+                      else [(code, inst.vmctx) for code in inst.compiled.function_ptrs])
+    for i, (code, vmctx) in enumerate(inst.func_refs):
         funcs += (code, vmctx, sigs[type_idx[nimp + i]])
     start = layout.funcs_start // 8
     words[start:start + len(funcs)] = funcs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..compile import compile_module
+from ..tiering import prepare
 from ..errors import LinkError, WasmtimeError
 from ..runtime import (ExportFunction, ExportGlobal, RuntimeEngine,
                        RuntimeInstance, RuntimeStore, instantiate, invoke)
@@ -28,8 +28,9 @@ class _Extern:
 class Executor:
     """One engine and store per script, like the reference interpreter."""
 
-    def __init__(self, opt_level: int = 1) -> None:
+    def __init__(self, opt_level: int = 1, strategy: str = "llvm") -> None:
         self.engine = RuntimeEngine(opt_level=opt_level)
+        self.engine.strategy = strategy
         self.store = RuntimeStore(self.engine)
         self.registry: dict[str, dict[str, Any]] = {"spectest": make_spectest(self.store)}
         self._externs: dict[int, _Extern] = {}
@@ -47,7 +48,7 @@ class Executor:
             if exports is None or imp.name not in exports:
                 raise LinkError(f"unknown import {imp.module}::{imp.name}")
             imports.append(exports[imp.name])
-        compiled = compile_module(module, info, self.engine.signatures, self.engine.opt_level)
+        compiled = prepare(module, info, self.engine)
         return instantiate(self.store, compiled, imports)
 
     def register(self, name: str, instance: RuntimeInstance) -> None:

@@ -1,0 +1,322 @@
+"""Pre-decoding: a validated function body -> the interpreter's code.
+
+One pass over the instruction list, tracking the operand-stack height (fixed
+at every instruction by validation) and the control frames, as the compiler
+does. Out comes a list of u64 words: per instruction the address of its
+handler and its immediates (handlers.py). ``block``, ``loop``, ``end`` and
+``nop`` vanish; branches become jumps to absolute code addresses with the
+label's height and arity, so no handler ever searches for a label. Dead code
+after ``br``/``return``/``unreachable`` is skipped as the compiler skips it.
+
+Fuel follows the compiler's accounting to the unit (compile/interrupts.py):
+the same instructions are free, the cost of straight-line code is charged
+in one ``x_fuel`` word pair before the same instructions, and the checks sit
+at function entry and loop headers.
+"""
+from __future__ import annotations
+
+import ctypes
+import struct
+from typing import Callable
+
+from ..compile.interrupts import FLUSH_BEFORE, FUEL_FREE
+from ..compile.vmcontext import VMContextLayout
+from ..syntax.instructions import OP_BY_NAME
+from ..syntax.module import Func, Module
+from ..syntax.types import FuncType, ValType
+from . import layout as L
+
+_MASK = (1 << 64) - 1
+_BLOCKS = frozenset(OP_BY_NAME[n] for n in ("block", "loop", "if"))
+
+
+class _Frame:
+    __slots__ = ("kind", "height", "np", "nr", "fixups", "header", "else_fix", "has_else")
+
+    def __init__(self, kind: str, height: int, np_: int, nr: int) -> None:
+        self.kind = kind
+        self.height = height          # operand height below the block's params
+        self.np = np_
+        self.nr = nr
+        self.fixups: list[int] = []   # words that get this block's end address
+        self.header = -1              # loop: word index of the header
+        self.else_fix = -1
+        self.has_else = False
+
+
+class Code:
+    """A function's code words, with the positions of absolute targets."""
+
+    __slots__ = ("words", "targets", "max_height")
+
+    def __init__(self, words: list[int], targets: list[int], max_height: int) -> None:
+        self.words = words
+        self.targets = targets        # word positions holding a word *index*
+        self.max_height = max_height
+
+    def place(self) -> ctypes.Array:
+        """The words in native memory, targets made absolute."""
+        arr = (ctypes.c_uint64 * max(len(self.words), 1))(*self.words)
+        base = ctypes.addressof(arr)
+        for pos in self.targets:
+            arr[pos] = base + 8 * self.words[pos]
+        return arr
+
+
+class Predecoder:
+    """Pre-decodes the functions of one module for one engine setting."""
+
+    def __init__(self, module: Module, interp, layout: VMContextLayout,
+                 desc_address: Callable[[int], int], out_stub: Callable[[FuncType], int],
+                 consume_fuel: bool, epoch_interruption: bool) -> None:
+        self.module = module
+        self.it = interp
+        self.layout = layout
+        self.desc_address = desc_address
+        self.out_stub = out_stub
+        self.fuel = consume_fuel
+        self.epoch = epoch_interruption
+        self.types = module.types
+        self.func_types = [module.types[i] for i in module.func_type_indices()]
+        from ..syntax.types import ExternKind
+        self.nimported = module.num_imported(ExternKind.FUNC)
+        a = interp.address
+        self.h = {name: a[name] for name in interp.own}
+        self.header = a["x_header" + ("_fuel" if consume_fuel else "")
+                        + ("_epoch" if epoch_interruption else "")]
+        self.forms = {name: (a[f.symbol], f) for (name, fuel), f in interp.forms.items()
+                      if fuel == consume_fuel}
+
+    def _arity(self, bt) -> tuple[int, int]:
+        if bt is None:
+            return 0, 0
+        if isinstance(bt, ValType):
+            return 0, 1
+        ft = self.types[bt]
+        return len(ft.params), len(ft.results)
+
+    def function(self, index: int, func: Func) -> Code:
+        ft = self.func_types[index]
+        nlocals = len(ft.params) + len(func.locals)
+        words: list[int] = []
+        targets: list[int] = []
+        emit = words.append
+        h = self.h
+        forms = self.forms
+        lay = self.layout
+        fuel = self.fuel
+        pending = 0
+        height = 0
+        max_h = 0
+        frames = [_Frame("func", 0, 0, len(ft.results))]
+        dead = False
+        dead_depth = 0
+
+        def target_word(f: _Frame) -> None:
+            # the address of frame f's label: a loop's header, else its end
+            targets.append(len(words))
+            if f.kind == "loop":
+                emit(f.header)
+            else:
+                f.fixups.append(len(words))
+                emit(0)
+
+        def branch_args(f: _Frame) -> tuple[int, int]:
+            arity = f.np if f.kind == "loop" else f.nr
+            return 16 * (nlocals + f.height), arity
+
+        if fuel:
+            emit(h["x_entry_fuel"])
+        if self.epoch:
+            emit(h["x_entry_epoch"])
+        for ins in func.body:
+            op = ins.op
+            name = op.name
+            if dead:
+                if op in _BLOCKS:
+                    dead_depth += 1
+                    continue
+                if name == "end":
+                    if dead_depth:
+                        dead_depth -= 1
+                        continue
+                elif name == "else" and not dead_depth:
+                    pass
+                else:
+                    continue
+            if fuel and not dead:      # a dead else/end charges nothing, as compiled
+                if op not in FUEL_FREE:
+                    pending += 1
+                if op in FLUSH_BEFORE and pending:
+                    emit(h["x_fuel"])
+                    emit(pending)
+                    pending = 0
+            form = forms.get(name)
+            if form is not None:
+                addr, f = form
+                emit(addr)
+                for imm in f.imms:
+                    emit(imm.value(ins, lay) & _MASK)
+                height += f.nresults - f.nparams
+                if height > max_h:
+                    max_h = height
+                continue
+            if name == "local.get":
+                emit(h["x_local_get"])
+                emit(16 * ins.imm)
+                height += 1
+            elif name == "local.set":
+                emit(h["x_local_set"])
+                emit(16 * ins.imm)
+                height -= 1
+            elif name == "local.tee":
+                emit(h["x_local_tee"])
+                emit(16 * ins.imm)
+            elif name in ("i32.const", "i64.const", "f32.const", "f64.const"):
+                emit(h["x_const"])
+                emit(ins.imm & _MASK)
+                height += 1
+            elif name == "ref.null":
+                emit(h["x_const"])
+                emit(0)
+                height += 1
+            elif name == "v128.const":
+                lo, hi = struct.unpack("<QQ", bytes(ins.imm))
+                emit(h["x_const128"])
+                emit(lo)
+                emit(hi)
+                height += 1
+            elif name == "global.get":
+                emit(h["x_global_get"])
+                emit(lay.global_(ins.imm))
+                height += 1
+            elif name == "global.set":
+                emit(h["x_global_set"])
+                emit(lay.global_(ins.imm))
+                height -= 1
+            elif name == "drop":
+                emit(h["x_drop"])
+                height -= 1
+            elif name in ("select", "select_t"):
+                emit(h["x_select"])
+                height -= 2
+            elif name == "i8x16.shuffle":
+                lo, hi = struct.unpack("<QQ", bytes(ins.imm))
+                emit(h["x_shuffle"])
+                emit(lo)
+                emit(hi)
+                height -= 1
+            elif name == "nop":
+                pass
+            elif name == "block":
+                np_, nr = self._arity(ins.imm)
+                frames.append(_Frame("block", height - np_, np_, nr))
+            elif name == "loop":
+                np_, nr = self._arity(ins.imm)
+                f = _Frame("loop", height - np_, np_, nr)
+                f.header = len(words)
+                emit(self.header)
+                frames.append(f)
+            elif name == "if":
+                np_, nr = self._arity(ins.imm)
+                height -= 1
+                f = _Frame("if", height - np_, np_, nr)
+                emit(h["x_if"])
+                f.else_fix = len(words)
+                targets.append(len(words))
+                emit(0)
+                frames.append(f)
+            elif name == "else":
+                f = frames[-1]
+                if not dead:
+                    emit(h["x_jump"])
+                    target_word(f)
+                words[f.else_fix] = len(words)
+                f.has_else = True
+                height = f.height + f.np
+                dead = False
+            elif name == "end":
+                f = frames.pop()
+                if f.kind == "if" and not f.has_else:
+                    words[f.else_fix] = len(words)
+                for pos in f.fixups:
+                    words[pos] = len(words)
+                height = f.height + f.nr
+                if height > max_h:
+                    max_h = height
+                dead = False
+                if f.kind == "func":
+                    emit(h["x_return"])
+                    emit(f.nr)
+                    break
+            elif name == "br":
+                f = frames[-1 - ins.imm]
+                dst, arity = branch_args(f)
+                if height - arity == f.height:
+                    emit(h["x_jump"])
+                    target_word(f)
+                else:
+                    emit(h["x_br"])
+                    target_word(f)
+                    emit(dst)
+                    emit(arity)
+                dead = True
+            elif name == "br_if":
+                height -= 1
+                f = frames[-1 - ins.imm]
+                dst, arity = branch_args(f)
+                emit(h["x_br_if"])
+                target_word(f)
+                emit(dst)
+                emit(arity)
+            elif name == "br_table":
+                height -= 1
+                labels, default = ins.imm
+                emit(h["x_br_table"])
+                emit(len(labels))
+                for d in (*labels, default):
+                    f = frames[-1 - d]
+                    dst, arity = branch_args(f)
+                    target_word(f)
+                    emit(dst)
+                    emit(arity)
+                dead = True
+            elif name == "return":
+                emit(h["x_return"])
+                emit(len(ft.results))
+                dead = True
+            elif name == "unreachable":
+                emit(h["x_unreachable"])
+                dead = True
+            elif name == "call":
+                cft = self.func_types[ins.imm]
+                np_, nr = len(cft.params), len(cft.results)
+                if ins.imm < self.nimported:
+                    emit(h["x_call_ref"])
+                    emit(lay.func(ins.imm))
+                    emit(self.out_stub(cft))
+                else:
+                    emit(h["x_call"])
+                    emit(self.desc_address(ins.imm))
+                emit(16 * np_)
+                emit(16 * nr)
+                height += nr - np_
+            elif name == "call_indirect":
+                type_idx, table_idx = ins.imm
+                cft = self.types[type_idx]
+                np_, nr = len(cft.params), len(cft.results)
+                emit(h["x_call_indirect"])
+                emit(lay.table(table_idx))
+                emit(lay.sig(type_idx))
+                emit(self.out_stub(cft))
+                emit(16 * np_)
+                emit(16 * nr)
+                height += nr - np_ - 1
+            else:
+                from ..compile.translate import CompileError
+                raise CompileError(f"the interpreter cannot run {name}")
+            if height > max_h:
+                max_h = height
+            if dead:
+                dead_depth = 0
+        return Code(words, targets, max_h)

@@ -1,0 +1,592 @@
+"""The interpreter's handlers as LLVM IR: one function per instruction form.
+
+Every handler has the ABI of layout.py and ends by loading the next
+instruction's handler from the code and ``musttail``-calling it, so the
+interpreter's dispatch is one indirect jump per instruction and no handler
+grows the native stack.
+
+The semantics come from the compiler: a handler for a numeric, memory,
+table, reference or SIMD instruction is made by running the compiler's own
+lowering (compile/translate.py's ``NUMERIC`` templates and ``HANDLERS``) on
+SSA values loaded from the operand slots, with the instruction's immediates
+read from the code at run time where the compiler would bake them in. So
+i32.div_s, f32.nearest or i8x16.swizzle are defined once, for both tiers.
+What is written here is only what an interpreter does differently: operand
+slots, locals, constants, branches, calls and the loop-header checks.
+"""
+from __future__ import annotations
+
+from typing import Callable, NamedTuple, Optional
+
+from ..compile import vmcontext as vm
+from ..compile.lltypes import LLTYPE
+from ..compile.memory import RUNTIME_HELPERS
+from ..compile.numeric import INTRINSIC_DECLS
+from ..compile.simd import simd_declarations
+from ..compile.translate import HANDLERS, NUMERIC, FunctionTranslator
+from ..errors import TrapCode
+from ..syntax.instructions import OPS, Op
+from ..syntax.module import Func
+from ..syntax.types import FuncType
+from . import layout as L
+
+ARGS = "ptr %ip, ptr %sp, ptr %fp, ptr %vmctx"
+V = "<2 x i64>"
+_STACK_OVERFLOW = int(TrapCode.STACK_OVERFLOW)
+_INTERRUPT = int(TrapCode.INTERRUPT)
+_OUT_OF_FUEL = int(TrapCode.OUT_OF_FUEL)
+_TABLE_OOB = int(TrapCode.TABLE_OUT_OF_BOUNDS)
+_NULL_CALL = int(TrapCode.INDIRECT_CALL_TO_NULL)
+_BAD_SIG = int(TrapCode.BAD_SIGNATURE)
+_UNREACHABLE = int(TrapCode.UNREACHABLE)
+
+# Stack effects of the instructions whose effect the table leaves to the
+# validator (references are i64 in generated code, see compile/vmcontext.py)
+_SPECIAL_SIGS = {
+    "table.get": (("i32",), ("i64",)), "table.set": (("i32", "i64"), ()),
+    "table.grow": (("i64", "i32"), ("i32",)), "table.fill": (("i32", "i64", "i32"), ()),
+    "table.size": ((), ("i32",)), "ref.is_null": (("i64",), ("i32",)),
+    "ref.func": ((), ("i64",)),
+}
+
+
+# ---------------------------------------------------------------- immediates
+class Imm(NamedTuple):
+    """An immediate word of a handler: its SSA name in the handler, its LLVM
+    type there, and how the pre-decoder computes it from the instruction and
+    the module's VMContextLayout."""
+    name: str
+    lltype: str
+    value: Callable
+
+
+def _imm(name: str, value: Callable, lltype: str = "i64") -> Imm:
+    return Imm(name, lltype, value)
+
+
+_OFF = _imm("off", lambda ins, lay: ins.imm[1])
+# Placeholder immediates the compiler's lowering sees (strings are SSA names)
+_IMM_RULES: dict[str, tuple[list[Imm], Callable]] = {
+    "memarg": ([_OFF], lambda ins: (ins.imm[0], "%imm.off", 0)),
+    "memarg_lane": ([_OFF, _imm("lane", lambda ins, lay: ins.imm[3], "i32")],
+                    lambda ins: (ins.imm[0], "%imm.off", 0, "%imm.lane")),
+    "lane": ([_imm("lane", lambda ins, lay: ins.imm, "i32")], lambda ins: "%imm.lane"),
+    "mem": ([], lambda ins: 0),
+    "memory.copy": ([], lambda ins: (0, 0)),
+    "memory.init": ([_imm("data", lambda ins, lay: lay.data(ins.imm[0]))], lambda ins: (0, 0)),
+    "data": ([_imm("data", lambda ins, lay: lay.data(ins.imm))], lambda ins: 0),
+    "elem": ([_imm("elem", lambda ins, lay: lay.elem(ins.imm))], lambda ins: 0),
+    "table": ([_imm("tab0", lambda ins, lay: lay.table(ins.imm))], lambda ins: 0),
+    "table.copy": ([_imm("tab0", lambda ins, lay: lay.table(ins.imm[0])),
+                    _imm("tab1", lambda ins, lay: lay.table(ins.imm[1]))], lambda ins: (0, 1)),
+    "table.init": ([_imm("elem", lambda ins, lay: lay.elem(ins.imm[0])),
+                    _imm("tab0", lambda ins, lay: lay.table(ins.imm[1]))], lambda ins: (0, 0)),
+    "func": ([_imm("func", lambda ins, lay: lay.func(ins.imm))], lambda ins: 0),
+}
+# table.grow passes its table index to the runtime builtin
+_TABLE_GROW_RULE = ([_imm("idx", lambda ins, lay: ins.imm, "i32")], lambda ins: "%imm.idx")
+
+
+class _SymLayout:
+    """What the compiler's lowering asks of a VMContextLayout, answered with
+    the SSA names of immediates (memories are always at fixed offsets: the
+    interpreter's handlers serve memory 0, the only one in Wasm 2.0)."""
+
+    def __init__(self) -> None:
+        self.builtins = 8
+
+    def memory(self, index: int) -> int:
+        return 16 + vm.POINTER_SIZE * index
+
+    def table(self, index: int) -> str:
+        return f"%imm.tab{index}"
+
+    def data(self, index: int) -> str:
+        return "%imm.data"
+
+    def elem(self, index: int) -> str:
+        return "%imm.elem"
+
+    def func(self, index: int) -> str:
+        return "%imm.func"
+
+
+class _Ins:
+    __slots__ = ("op", "imm")
+
+    def __init__(self, op: Op, imm) -> None:
+        self.op = op
+        self.imm = imm
+
+
+class _HandlerContext:
+    """The part of compile/translate.ModuleContext the lowering reads."""
+
+    def __init__(self, consume_fuel: bool) -> None:
+        self.consume_fuel = consume_fuel
+        self.epoch_interruption = False
+        self.layout = _SymLayout()
+        self.func_types = [FuncType((), ())]
+        self.ret_types = ["void"]
+        self.num_imported_funcs = 0
+        self.intrinsics: set[str] = set()
+
+
+class _Lowering(FunctionTranslator):
+    """A FunctionTranslator over one instruction whose operands are loads
+    from the operand slots."""
+
+    def __init__(self, ctx: _HandlerContext) -> None:
+        super().__init__(ctx, 0, Func(0, [], []))
+
+    def table_ptrs(self, idx):
+        name = f"tab{idx}"
+        t = self.vmctx_field(name, self.ctx.layout.table(idx))
+
+        def make():
+            self.entry.append(f"%{name}.lenp = getelementptr i8, ptr {t}, i64 {vm.VMTABLE_LENGTH}")
+            return f"%{name}.lenp"
+        return t, self.hoisted(name + ".lenp", make)
+
+
+class Form(NamedTuple):
+    """One handler: its symbol, its immediates, and for the compiler-made
+    ones, the operand/result counts (the pre-decoder tracks the height)."""
+    symbol: str
+    imms: list
+    nparams: int
+    nresults: int
+    placeholder: Optional[Callable]
+
+
+def _imm_loads(imms: list) -> list[str]:
+    lines = []
+    for k, imm in enumerate(imms):
+        lines.append(f"%imm.{imm.name}.p = getelementptr i8, ptr %ip, i64 {L.WORD * (k + 1)}")
+        if imm.lltype == "i64":
+            lines.append(f"%imm.{imm.name} = load i64, ptr %imm.{imm.name}.p")
+        else:
+            lines.append(f"%imm.{imm.name}.w = load i64, ptr %imm.{imm.name}.p")
+            lines.append(f"%imm.{imm.name} = trunc i64 %imm.{imm.name}.w to {imm.lltype}")
+    return lines
+
+
+def dispatch(nwords: int, sp: str = "%sp", tag: str = "") -> list[str]:
+    """Go to the instruction ``nwords`` words on, with operand pointer ``sp``."""
+    return [f"%ip.n{tag} = getelementptr i8, ptr %ip, i64 {L.WORD * nwords}",
+            f"%h.n{tag} = load ptr, ptr %ip.n{tag}",
+            f"musttail call void %h.n{tag}(ptr %ip.n{tag}, ptr {sp}, ptr %fp, ptr %vmctx)",
+            "ret void"]
+
+
+def trap_block(code: int, label: Optional[str] = None) -> list[str]:
+    """A block that records the trapping function and traps with ``code``."""
+    lb = label or f"trap{code}"
+    return [f"{lb}:",
+            f"%{lb}.dp = getelementptr i8, ptr %fp, i64 {-L.FRAME_HEADER}",
+            f"%{lb}.d = load ptr, ptr %{lb}.dp",
+            f"%{lb}.fip = getelementptr i8, ptr %{lb}.d, i64 {L.IF_FUNC_INDEX}",
+            f"%{lb}.fi = load i32, ptr %{lb}.fip",
+            f"%{lb}.f = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_FUNC}",
+            f"store i32 %{lb}.fi, ptr %{lb}.f",
+            f"%{lb}.v = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_VMCTX}",
+            f"store ptr %vmctx, ptr %{lb}.v",
+            f"call void @wasmlite_trap(ptr %vmctx, i32 {code})",
+            "unreachable"]
+
+
+def _define(symbol: str, body: list[str], traps=()) -> str:
+    lines = [f"define internal void @{symbol}({ARGS}) {{", "entry:",
+             "%limits = load ptr, ptr %vmctx"]
+    lines += body
+    for code in sorted(traps):
+        lines += trap_block(code)
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _lowered(op: Op, consume_fuel: bool, intrinsics: set) -> tuple[str, Form]:
+    """The handler of ``op`` made from the compiler's lowering."""
+    if op.name in _SPECIAL_SIGS:
+        ps, rs = _SPECIAL_SIGS[op.name]
+    else:
+        ps = tuple(LLTYPE[t] for t in op.params)
+        rs = tuple(LLTYPE[t] for t in op.results)
+    if op.name == "table.grow":
+        imms, placeholder = _TABLE_GROW_RULE
+    elif op.imm is None:
+        imms, placeholder = [], (lambda ins: None)
+    else:
+        imms, placeholder = _IMM_RULES[op.imm]
+    t = _Lowering(_HandlerContext(consume_fuel))
+    np_ = len(ps)
+    loads = []
+    for i, ty in enumerate(ps):
+        loads.append(f"%a{i}.p = getelementptr i8, ptr %sp, i64 {-L.SLOT * (np_ - i)}")
+        loads.append(f"%a{i} = load {ty}, ptr %a{i}.p, align 8")
+        t.stack.append((f"%a{i}", ty))
+    ins = _Ins(op, placeholder(None) if op.imm is None else placeholder(_Probe()))
+    num = NUMERIC.get(op)
+    if num is not None:
+        tmpl, nparams, rty, traps, _nb = num
+        b = t.stack.pop()[0] if nparams == 2 else None
+        a = t.stack.pop()[0]
+        t.out.append(tmpl.format(r="%res", n="res", a=a, b=b))
+        t.traps.update(traps)
+        t.stack.append(("%res", rty))
+    else:
+        HANDLERS[op](t, ins)
+    results = t.stack
+    if len(results) != len(rs):
+        raise AssertionError(f"{op.name}: lowering left {len(results)} values")
+    body = _imm_loads(imms) + list(t.entry) + loads
+    fuel = any("%fuel" in line for line in t.out)
+    if fuel:
+        body += [f"%fuel.p = getelementptr i8, ptr %limits, i64 {vm.LIMITS_FUEL}",
+                 "%fuel = alloca i64", "%fuel.in = load i64, ptr %fuel.p",
+                 "store i64 %fuel.in, ptr %fuel"]
+    body.append("br label %start")
+    body.append("start:")
+    body += [x for x in t.out if x is not None]
+    for j, (v, ty) in enumerate(results):
+        body.append(f"%r{j}.p = getelementptr i8, ptr %sp, i64 {-L.SLOT * (np_ - j)}")
+        body.append(f"store {ty} {v}, ptr %r{j}.p, align 8")
+    if fuel:
+        body += ["%fuel.out = load i64, ptr %fuel", "store i64 %fuel.out, ptr %fuel.p"]
+    delta = L.SLOT * (len(rs) - np_)
+    if delta:
+        body.append(f"%sp.n = getelementptr i8, ptr %sp, i64 {delta}")
+    body += dispatch(1 + len(imms), "%sp.n" if delta else "%sp")
+    intrinsics.update(t.ctx.intrinsics)
+    symbol = "h_" + op.name.replace(".", "_") + ("_fuel" if consume_fuel else "")
+    return _define(symbol, body, t.traps), Form(symbol, imms, np_, len(rs), placeholder)
+
+
+class _Probe:
+    """Stands for the instruction when a placeholder only needs its shape."""
+    imm = (0, 0, 0, 0)
+
+
+# ---------------------------------------------------------------- own forms
+def _slot(name: str, base: str, offset) -> str:
+    return f"%{name} = getelementptr i8, ptr {base}, i64 {offset}"
+
+
+def _own_handlers() -> dict[str, tuple[str, int]]:
+    """The interpreter's own handlers: symbol -> (IR, immediate words)."""
+    h: dict[str, tuple[str, int]] = {}
+
+    def own(name: str, nimm: int, body: list[str], traps=()) -> None:
+        h[name] = (_define(name, body, traps), nimm)
+
+    imm = [f"%i{k}.p = getelementptr i8, ptr %ip, i64 {L.WORD * (k + 1)}" for k in range(5)]
+    ld = [f"%i{k} = load i64, ptr %i{k}.p" for k in range(5)]
+
+    def imms(n: int) -> list[str]:
+        return [x for k in range(n) for x in (imm[k], ld[k])]
+
+    # constants: one 8-byte immediate (i32/f32 use its low half), or two
+    own("x_const", 1, imms(1) + ["store i64 %i0, ptr %sp, align 8",
+                                 _slot("sp.n", "%sp", L.SLOT)] + dispatch(2, "%sp.n"))
+    own("x_const128", 2, imms(2) + [
+        "%v0 = insertelement <2 x i64> poison, i64 %i0, i32 0",
+        "%v1 = insertelement <2 x i64> %v0, i64 %i1, i32 1",
+        "store <2 x i64> %v1, ptr %sp, align 8", _slot("sp.n", "%sp", L.SLOT)] + dispatch(3, "%sp.n"))
+    # locals: immediate = byte offset from fp
+    own("x_local_get", 1, imms(1) + [
+        "%src = getelementptr i8, ptr %fp, i64 %i0", f"%v = load {V}, ptr %src, align 8",
+        f"store {V} %v, ptr %sp, align 8", _slot("sp.n", "%sp", L.SLOT)] + dispatch(2, "%sp.n"))
+    own("x_local_set", 1, imms(1) + [
+        _slot("sp.n", "%sp", -L.SLOT), f"%v = load {V}, ptr %sp.n, align 8",
+        "%dst = getelementptr i8, ptr %fp, i64 %i0", f"store {V} %v, ptr %dst, align 8"]
+        + dispatch(2, "%sp.n"))
+    own("x_local_tee", 1, imms(1) + [
+        _slot("top", "%sp", -L.SLOT), f"%v = load {V}, ptr %top, align 8",
+        "%dst = getelementptr i8, ptr %fp, i64 %i0", f"store {V} %v, ptr %dst, align 8"]
+        + dispatch(2))
+    # globals: immediate = offset of the cell pointer in the VMContext; a
+    # cell is 16 bytes whatever its type, like a slot
+    own("x_global_get", 1, imms(1) + [
+        "%cp = getelementptr i8, ptr %vmctx, i64 %i0", "%cell = load ptr, ptr %cp",
+        f"%v = load {V}, ptr %cell, align 8", f"store {V} %v, ptr %sp, align 8",
+        _slot("sp.n", "%sp", L.SLOT)] + dispatch(2, "%sp.n"))
+    own("x_global_set", 1, imms(1) + [
+        "%cp = getelementptr i8, ptr %vmctx, i64 %i0", "%cell = load ptr, ptr %cp",
+        _slot("sp.n", "%sp", -L.SLOT), f"%v = load {V}, ptr %sp.n, align 8",
+        f"store {V} %v, ptr %cell, align 8"] + dispatch(2, "%sp.n"))
+    own("x_drop", 0, [_slot("sp.n", "%sp", -L.SLOT)] + dispatch(1, "%sp.n"))
+    own("x_select", 0, [
+        _slot("cp", "%sp", -L.SLOT), "%c = load i32, ptr %cp, align 8",
+        _slot("bp", "%sp", -2 * L.SLOT), _slot("ap", "%sp", -3 * L.SLOT),
+        "%z = icmp eq i32 %c, 0", "%src = select i1 %z, ptr %bp, ptr %ap",
+        f"%v = load {V}, ptr %src, align 8", f"store {V} %v, ptr %ap, align 8"]
+        + dispatch(1, "%bp"))
+    # branches. Targets are absolute code addresses; a branch that carries
+    # values moves the top ``n`` slots down to ``fp + dst`` (the label's height)
+    own("x_jump", 1, imms(1) + [
+        "%t = inttoptr i64 %i0 to ptr", "%h = load ptr, ptr %t",
+        "musttail call void %h(ptr %t, ptr %sp, ptr %fp, ptr %vmctx)", "ret void"])
+    own("x_if", 1, imms(1) + [
+        _slot("sp.n", "%sp", -L.SLOT), "%c = load i32, ptr %sp.n, align 8",
+        "%z = icmp eq i32 %c, 0", "br i1 %z, label %else, label %then",
+        "else:", "%t = inttoptr i64 %i0 to ptr", "%h = load ptr, ptr %t",
+        "musttail call void %h(ptr %t, ptr %sp.n, ptr %fp, ptr %vmctx)", "ret void",
+        "then:"] + dispatch(2, "%sp.n"))
+    move = [
+        # i1 = destination offset, i2 = value count
+        "%dst = getelementptr i8, ptr %fp, i64 %i1",
+        "%nb = shl i64 %i2, 4",
+        "%src = getelementptr i8, ptr %top, i64 0",
+        "%from = sub i64 0, %nb", "%srcp = getelementptr i8, ptr %top, i64 %from",
+        "call void @llvm.memmove.p0.p0.i64(ptr align 8 %dst, ptr align 8 %srcp, i64 %nb, i1 false)",
+        "%sp.t = getelementptr i8, ptr %dst, i64 %nb",
+        "%t = inttoptr i64 %i0 to ptr", "%h = load ptr, ptr %t",
+        "musttail call void %h(ptr %t, ptr %sp.t, ptr %fp, ptr %vmctx)", "ret void"]
+    own("x_br", 3, imms(3) + ["%top = getelementptr i8, ptr %sp, i64 0"] + move)
+    own("x_br_if", 3, imms(3) + [
+        _slot("top", "%sp", -L.SLOT), "%c = load i32, ptr %top, align 8",
+        "%z = icmp eq i32 %c, 0", "br i1 %z, label %fall, label %take",
+        "fall:"] + dispatch(4, "%top", ".f") + ["take:"] + move)
+    # br_table: i0 = number of targets; then (target, dst, n) per target,
+    # the default last
+    own("x_br_table", 1, imms(1) + [
+        _slot("top", "%sp", -L.SLOT), "%x32 = load i32, ptr %top, align 8",
+        "%x = zext i32 %x32 to i64", "%in = icmp ult i64 %x, %i0",
+        "%k = select i1 %in, i64 %x, i64 %i0",
+        "%e3 = mul i64 %k, 24", "%eo = add i64 %e3, 16",
+        "%ent = getelementptr i8, ptr %ip, i64 %eo",
+        "%i0.t = load i64, ptr %ent", "%i1p = getelementptr i8, ptr %ent, i64 8",
+        "%i1 = load i64, ptr %i1p", "%i2p = getelementptr i8, ptr %ent, i64 16",
+        "%i2 = load i64, ptr %i2p"] + [x.replace("%i0 ", "%i0.t ") for x in move])
+    # return: i0 = number of results, moved to fp[0..]
+    own("x_return", 1, imms(1) + [
+        "%nb = shl i64 %i0, 4", "%from = sub i64 0, %nb",
+        "%src = getelementptr i8, ptr %sp, i64 %from",
+        "call void @llvm.memmove.p0.p0.i64(ptr align 8 %fp, ptr align 8 %src, i64 %nb, i1 false)",
+        "ret void"])
+    own("x_unreachable", 0, [f"br label %trap{_UNREACHABLE}"], {_UNREACHABLE})
+    # calls. i0 = callee InterpFunc*, i1/i2 = params/results in bytes
+    own("x_call", 3, imms(3) + [
+        "%desc = inttoptr i64 %i0 to ptr", "%from = sub i64 0, %i1",
+        "%args = getelementptr i8, ptr %sp, i64 %from",
+        f"%ccp = getelementptr i8, ptr %desc, i64 {L.IF_COMPILED}",
+        "%cc = load atomic ptr, ptr %ccp monotonic, align 8",
+        "%isc = icmp ne ptr %cc, null", "br i1 %isc, label %native, label %interp",
+        "native:", f"%osp = getelementptr i8, ptr %desc, i64 {L.IF_OUT_STUB}",
+        "%os = load ptr, ptr %osp", "call void %os(ptr %cc, ptr %vmctx, ptr %args)",
+        "br label %done",
+        "interp:", "call void @interp_call(ptr %desc, ptr %args, ptr %vmctx)", "br label %done",
+        "done:", "%sp.n = getelementptr i8, ptr %args, i64 %i2"] + dispatch(4, "%sp.n"))
+    # i0 = offset of the VMFuncRef in the VMContext, i1 = out-stub
+    own("x_call_ref", 4, imms(4) + [
+        "%fr = getelementptr i8, ptr %vmctx, i64 %i0",
+        "%code = load ptr, ptr %fr",
+        f"%cvp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_VMCTX}",
+        "%cv = load ptr, ptr %cvp", "%os = inttoptr i64 %i1 to ptr",
+        "%from = sub i64 0, %i2", "%args = getelementptr i8, ptr %sp, i64 %from",
+        "call void %os(ptr %code, ptr %cv, ptr %args)",
+        "%sp.n = getelementptr i8, ptr %args, i64 %i3"] + dispatch(5, "%sp.n"))
+    # i0 = VMTable* offset, i1 = signature-index offset, i2 = out-stub,
+    # i3/i4 = params/results in bytes (the same checks as compiled code)
+    own("x_call_indirect", 5, imms(5) + [
+        _slot("top", "%sp", -L.SLOT), "%x32 = load i32, ptr %top, align 8",
+        "%x = zext i32 %x32 to i64",
+        "%tp = getelementptr i8, ptr %vmctx, i64 %i0", "%tab = load ptr, ptr %tp",
+        f"%lenp = getelementptr i8, ptr %tab, i64 {vm.VMTABLE_LENGTH}",
+        "%len = load i64, ptr %lenp", "%oob = icmp uge i64 %x, %len",
+        f"br i1 %oob, label %trap{_TABLE_OOB}, label %a",
+        "a:", "%el = load ptr, ptr %tab", "%ep = getelementptr i64, ptr %el, i64 %x",
+        "%fr = load ptr, ptr %ep", "%null = icmp eq ptr %fr, null",
+        f"br i1 %null, label %trap{_NULL_CALL}, label %b",
+        "b:", f"%sgp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_SIG}",
+        "%sg = load i64, ptr %sgp", "%wp = getelementptr i8, ptr %vmctx, i64 %i1",
+        "%w32 = load i32, ptr %wp", "%w = zext i32 %w32 to i64",
+        "%bad = icmp ne i64 %sg, %w", f"br i1 %bad, label %trap{_BAD_SIG}, label %ok",
+        "ok:", "%code = load ptr, ptr %fr",
+        f"%cvp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_VMCTX}",
+        "%cv = load ptr, ptr %cvp", "%os = inttoptr i64 %i2 to ptr",
+        "%from = sub i64 0, %i3", "%args = getelementptr i8, ptr %top, i64 %from",
+        "call void %os(ptr %code, ptr %cv, ptr %args)",
+        "%sp.n = getelementptr i8, ptr %args, i64 %i4"] + dispatch(6, "%sp.n"),
+        {_TABLE_OOB, _NULL_CALL, _BAD_SIG})
+    # i8x16.shuffle: the 16 lane indices are two immediate words; the
+    # compiler's shufflevector needs them constant, so here: a gather
+    own("x_shuffle", 2, imms(2) + [
+        _slot("bp", "%sp", -L.SLOT), _slot("ap", "%sp", -2 * L.SLOT),
+        "%buf = alloca [32 x i8], align 16",
+        f"%a = load {V}, ptr %ap, align 8", f"%b = load {V}, ptr %bp, align 8",
+        f"store {V} %a, ptr %buf, align 16",
+        "%bhi = getelementptr i8, ptr %buf, i64 16", f"store {V} %b, ptr %bhi, align 16",
+        "%m0 = bitcast i64 %i0 to <8 x i8>", "%m1 = bitcast i64 %i1 to <8 x i8>",
+        "%m = shufflevector <8 x i8> %m0, <8 x i8> %m1, <16 x i32> <"
+        + ", ".join(f"i32 {k}" for k in range(16)) + ">"]
+        + [x for k in range(16) for x in (
+            f"%s{k} = extractelement <16 x i8> %m, i32 {k}",
+            f"%s{k}.m = and i8 %s{k}, 31", f"%s{k}.x = zext i8 %s{k}.m to i64",
+            f"%s{k}.p = getelementptr i8, ptr %buf, i64 %s{k}.x",
+            f"%s{k}.v = load i8, ptr %s{k}.p",
+            f"%o{k} = insertelement <16 x i8> {'poison' if k == 0 else f'%o{k - 1}'}, i8 %s{k}.v, i32 {k}")]
+        + ["store <16 x i8> %o15, ptr %ap, align 8"] + dispatch(3, "%bp"))
+    # fuel: i0 = the cost of the code since the last charge (the compiler's
+    # per-block sums, compile/interrupts.py)
+    fuel_p = f"%fp.f = getelementptr i8, ptr %limits, i64 {vm.LIMITS_FUEL}"
+    own("x_fuel", 1, imms(1) + [fuel_p, "%f = load i64, ptr %fp.f", "%f1 = sub i64 %f, %i0",
+                                "store i64 %f1, ptr %fp.f"] + dispatch(2))
+    # function entry with fuel: 1 for the call, then the check
+    own("x_entry_fuel", 0, [fuel_p, "%f = load i64, ptr %fp.f", "%f1 = sub i64 %f, 1",
+                            "store i64 %f1, ptr %fp.f", "%c = icmp sle i64 %f1, 0",
+                            f"br i1 %c, label %trap{_OUT_OF_FUEL}, label %ok", "ok:"]
+        + dispatch(1), {_OUT_OF_FUEL})
+    own("x_entry_epoch", 0, _epoch_check() + dispatch(1), {_INTERRUPT})
+    # loop headers: Ctrl-C always (as compiled loops), fuel and epoch when
+    # the engine asks, and the hotness counter
+    for fuel in (False, True):
+        for epoch in (False, True):
+            name = "x_header" + ("_fuel" if fuel else "") + ("_epoch" if epoch else "")
+            body = []
+            traps = {_INTERRUPT}
+            if fuel:
+                body += [fuel_p, "%f = load i64, ptr %fp.f", "%fc = icmp sle i64 %f, 0",
+                         f"br i1 %fc, label %trap{_OUT_OF_FUEL}, label %fok", "fok:"]
+                traps.add(_OUT_OF_FUEL)
+            if epoch:
+                body += _epoch_check()
+            body += [f"%ipp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERRUPT_PTR}",
+                     "%intr = load ptr, ptr %ipp",
+                     "%flag = load atomic i32, ptr %intr monotonic, align 4",
+                     "%ic = icmp ne i32 %flag, 0",
+                     f"br i1 %ic, label %trap{_INTERRUPT}, label %cnt, !prof !0",
+                     "cnt:"] + _count(1) + dispatch(1)
+            own(name, 0, body, traps)
+    return h
+
+
+def _epoch_check() -> list[str]:
+    return [f"%ep.pp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_EPOCH_PTR}",
+            "%ep.p = load ptr, ptr %ep.pp",
+            "%ep.e = load atomic i64, ptr %ep.p monotonic, align 8",
+            f"%ep.dp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_EPOCH_DEADLINE}",
+            "%ep.d = load i64, ptr %ep.dp", "%ep.c = icmp uge i64 %ep.e, %ep.d",
+            f"br i1 %ep.c, label %trap{_INTERRUPT}, label %ep.ok", "ep.ok:"]
+
+
+def _count(step: int, desc: str = "") -> list[str]:
+    """Bump the running function's hotness counter; tell the runtime once it
+    reaches 0 (layout.IF_COUNTER starts at minus the threshold)."""
+    lines = []
+    if not desc:
+        lines += [f"%cnt.dp = getelementptr i8, ptr %fp, i64 {-L.FRAME_HEADER}",
+                  "%cnt.d = load ptr, ptr %cnt.dp"]
+        desc = "%cnt.d"
+    lines += [f"%cnt.p = getelementptr i8, ptr {desc}, i64 {L.IF_COUNTER}",
+              "%cnt.v = load i64, ptr %cnt.p", f"%cnt.v1 = add i64 %cnt.v, {step}",
+              "store i64 %cnt.v1, ptr %cnt.p", "%cnt.hot = icmp eq i64 %cnt.v1, 0",
+              "br i1 %cnt.hot, label %cnt.tell, label %cnt.go, !prof !0",
+              "cnt.tell:", f"%cnt.hp = getelementptr i8, ptr {desc}, i64 {L.IF_HOT}",
+              "%cnt.h = load ptr, ptr %cnt.hp", "%cnt.nh = icmp eq ptr %cnt.h, null",
+              "br i1 %cnt.nh, label %cnt.go, label %cnt.call",
+              "cnt.call:", f"call void %cnt.h(ptr {desc})", "br label %cnt.go",
+              "cnt.go:"]
+    return lines
+
+
+def _interp_call() -> str:
+    """``void interp_call(InterpFunc*, slots*, vmctx)``: run an interpreted
+    function whose arguments are in ``slots`` and leave its results there.
+    The frame is an alloca here, checked against the stack limit first."""
+    return "\n".join([
+        "define void @interp_call(ptr %desc, ptr %args, ptr %vmctx) {",
+        "entry:",
+        "%limits = load ptr, ptr %vmctx",
+        "%lim = load i64, ptr %limits",
+        f"%fbp = getelementptr i8, ptr %desc, i64 {L.IF_FRAME_BYTES}",
+        "%fb = load i64, ptr %fbp",
+        "%spp = call ptr @llvm.stacksave.p0()",
+        "%spi = ptrtoint ptr %spp to i64",
+        "%low = sub i64 %spi, %fb",
+        "%under = icmp ult i64 %spi, %fb",
+        "%ovf0 = icmp ult i64 %low, %lim",
+        "%ovf = or i1 %under, %ovf0",
+        "br i1 %ovf, label %overflow, label %ok, !prof !0",
+        "ok:",
+        "%frame = alloca i8, i64 %fb, align 16",
+        "store ptr %desc, ptr %frame",
+        f"%fp = getelementptr i8, ptr %frame, i64 {L.FRAME_HEADER}",
+        f"%npp = getelementptr i8, ptr %desc, i64 {L.IF_NPARAMS}",
+        "%np32 = load i32, ptr %npp", "%np = zext i32 %np32 to i64", "%npb = shl i64 %np, 4",
+        "call void @llvm.memcpy.p0.p0.i64(ptr align 16 %fp, ptr align 8 %args, i64 %npb, i1 false)",
+        f"%nlp = getelementptr i8, ptr %desc, i64 {L.IF_NLOCALS}",
+        "%nl32 = load i32, ptr %nlp", "%nl = zext i32 %nl32 to i64", "%nlb = shl i64 %nl, 4",
+        "%zp = getelementptr i8, ptr %fp, i64 %npb", "%zb = sub i64 %nlb, %npb",
+        "call void @llvm.memset.p0.i64(ptr align 16 %zp, i8 0, i64 %zb, i1 false)"]
+        + _count(1, "%desc") + [
+        f"%codep = getelementptr i8, ptr %desc, i64 {L.IF_CODE}",
+        "%code = load ptr, ptr %codep",
+        "%h = load ptr, ptr %code",
+        "%sp0 = getelementptr i8, ptr %fp, i64 %nlb",
+        "call void %h(ptr %code, ptr %sp0, ptr %fp, ptr %vmctx)",
+        f"%nrp = getelementptr i8, ptr %desc, i64 {L.IF_NRESULTS}",
+        "%nr32 = load i32, ptr %nrp", "%nr = zext i32 %nr32 to i64", "%nrb = shl i64 %nr, 4",
+        "call void @llvm.memcpy.p0.p0.i64(ptr align 8 %args, ptr align 16 %fp, i64 %nrb, i1 false)",
+        "ret void",
+        "overflow:",
+        f"%fip = getelementptr i8, ptr %desc, i64 {L.IF_FUNC_INDEX}",
+        "%fi = load i32, ptr %fip",
+        f"%tf = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_FUNC}",
+        "store i32 %fi, ptr %tf",
+        f"%tv = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_VMCTX}",
+        "store ptr %vmctx, ptr %tv",
+        f"call void @wasmlite_trap(ptr %vmctx, i32 {_STACK_OVERFLOW})",
+        "unreachable",
+        "}"])
+
+
+# the instructions the interpreter handles itself (the rest: lowered)
+OWN_OPS = frozenset((
+    "unreachable", "nop", "block", "loop", "if", "else", "end", "br", "br_if", "br_table",
+    "return", "call", "call_indirect", "drop", "select", "select_t", "local.get",
+    "local.set", "local.tee", "global.get", "global.set", "i32.const", "i64.const",
+    "f32.const", "f64.const", "v128.const", "ref.null", "i8x16.shuffle"))
+
+
+class HandlerSet(NamedTuple):
+    """The IR of every handler, and what the pre-decoder needs to know of
+    each: ``forms[(op name, fuel)]`` for the lowered ones, ``own[symbol]``
+    immediate counts for the rest. ``symbols``: the code table's order."""
+    ir: str
+    forms: dict
+    own: dict
+    symbols: list
+
+
+def generate() -> HandlerSet:
+    """The whole handler library (IR text)."""
+    from ..compile import jit
+    parts = [jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS,
+             ]
+    intrinsics: set[str] = set()
+    forms: dict = {}
+    symbols: list[str] = []
+    for op in OPS:
+        if op.name in OWN_OPS or (op not in NUMERIC and op not in HANDLERS):
+            continue
+        plain, form = _lowered(op, False, intrinsics)
+        parts.append(plain)
+        forms[(op.name, False)] = form
+        symbols.append(form.symbol)
+        fueled, fform = _lowered(op, True, intrinsics)
+        # a separate fuel form only where the lowering charges fuel itself
+        if fueled.replace("_fuel(", "(") != plain:
+            parts.append(fueled)
+            forms[(op.name, True)] = fform
+            symbols.append(fform.symbol)
+        else:
+            forms[(op.name, True)] = form
+    own = _own_handlers()
+    for name, (text, _n) in own.items():
+        parts.append(text)
+        symbols.append(name)
+    parts.append(_interp_call())
+    symbols.append("interp_call")
+    parts.append(simd_declarations(intrinsics))
+    return HandlerSet("\n".join(parts), forms, {k: n for k, (_t, n) in own.items()}, symbols)

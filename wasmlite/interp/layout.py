@@ -1,0 +1,54 @@
+"""The interpreter's native structures, defined once for the handler
+generator (handlers.py), the per-signature stubs (stubs.py) and the Python
+side that fills them (module.py).
+
+Handler ABI (every handler, so each can ``musttail`` into the next)::
+
+    void handler(ptr ip, ptr sp, ptr fp, ptr vmctx)
+
+* ``ip``: the instruction being run: a u64 word holding the handler's
+  address, followed by its immediates (u64 words);
+* ``sp``: the next free operand slot; ``fp``: slot 0 of the frame (local 0);
+* ``vmctx``: the instance's VMContext (compile/vmcontext.py), so handlers
+  made from the compiler's lowering find memories, tables and globals where
+  compiled code does.
+
+Every value takes one 16-byte slot (a v128 fits; an i32 uses the low 4
+bytes, little-endian). A frame is ``FRAME_HEADER`` bytes (the InterpFunc
+pointer of the running function, for traps and tier-up counters), then the
+locals (parameters first), then the operand stack; its size is fixed per
+function, since validation fixes the stack height at every instruction.
+Frames are allocated on the native stack by ``interp_call``, so
+``max_wasm_stack`` counts interpreter frames exactly as it counts compiled
+ones.
+"""
+from __future__ import annotations
+
+SLOT = 16
+FRAME_HEADER = 16          # [InterpFunc*, unused]
+WORD = 8
+
+# ---------------------------------------------------------------- InterpFunc
+# one per defined function of a module (module-level: instances share it)
+IF_CODE = 0                # u64*: the pre-decoded code (first word: a handler)
+IF_COMPILED = 8            # void*: tier-up code (wasm ABI), 0 until it arrives
+IF_OUT_STUB = 16           # void out(code, vmctx, slots*) of its signature
+IF_NPARAMS = 24            # u32
+IF_NRESULTS = 28           # u32
+IF_NLOCALS = 32            # u32: params + declared locals
+IF_FUNC_INDEX = 36         # u32: index in the function index space
+IF_FRAME_BYTES = 40        # u64: header + locals + max stack height, in bytes
+IF_COUNTER = 48            # i64: hotness (calls and loop back-edges)
+IF_HOT = 56                # void hot(InterpFunc*): called once the counter passes 0
+IF_RUNNER = 64             # void interp_call(InterpFunc*, slots*, vmctx)
+IF_MODULE = 72             # u64: the module's id (the runtime's, for tier-up)
+INTERP_FUNC_SIZE = 80
+
+# ---------------------------------------------------------------- closure
+# one per defined function per instance: what a VMFuncRef of an interpreted
+# function passes as its vmctx. Offset 0 holds the VMRuntimeLimits*, as in a
+# VMContext and a VMHostContext, so entry trampolines treat it alike.
+CL_LIMITS = 0
+CL_VMCTX = 8
+CL_FUNC = 16               # InterpFunc*
+CLOSURE_SIZE = 24

@@ -1,0 +1,143 @@
+"""A module ready to run in the interpreter (tier 0).
+
+``InterpModule`` is what ``compile_module`` is for compiled code: the
+runtime instantiates either (runtime/instance.py asks ``function_refs`` for
+the code and vmctx of each defined function). It owns
+
+* the per-signature stubs (stubs.py), compiled with the module, freed with it;
+* one InterpFunc per defined function (layout.py) and its pre-decoded code,
+  shared by every instance;
+* per instance, a closure per function: what the function's VMFuncRef
+  passes as vmctx, so compiled code, tables and the entry trampolines call
+  an interpreted function like any other.
+
+Tier-up (tiering.py) writes compiled code into ``IF_COMPILED``; the stubs
+and the call handler look there first, so a swap is one pointer store.
+"""
+from __future__ import annotations
+
+import ctypes
+from typing import Any, Optional
+
+from ..compile import jit
+from ..compile.signatures import SignatureRegistry
+from ..compile.vmcontext import VMContextLayout
+from ..syntax.module import Module
+from ..syntax.types import ExternKind, FuncType
+from . import layout as L
+from .bytecode import Predecoder
+from .library import interpreter
+from .stubs import stubs_ir
+
+_WORDS = L.INTERP_FUNC_SIZE // 8
+NEVER = -(1 << 62)          # a counter that never reaches 0
+STUB_OPT_LEVEL = 1
+
+
+def distinct_types(module: Module) -> list[FuncType]:
+    seen: dict[FuncType, None] = {}
+    for ft in module.types:
+        seen.setdefault(ft, None)
+    return list(seen)
+
+
+class InterpModule:
+    """The interpreter's form of a validated module."""
+
+    tier = "interpreter"
+    full_native = None      # tiering.native's compiled form, once asked for
+
+    def __init__(self, module: Module, info: Any, signatures: Optional[SignatureRegistry] = None,
+                 *, consume_fuel: bool = False, epoch_interruption: bool = False,
+                 hot_threshold: Optional[int] = None, opt_level: int = 2) -> None:
+        if signatures is None:
+            signatures = SignatureRegistry()
+        self.module = module
+        self.info = info
+        self.layout = VMContextLayout(module)
+        self.signatures = signatures
+        self.consume_fuel = consume_fuel
+        self.epoch_interruption = epoch_interruption
+        self.opt_level = opt_level           # what tier-up compiles at
+        self.sig_indices = [signatures.register(ft) for ft in module.types]
+        it = interpreter()
+        self.interp = it
+        sigs = distinct_types(module)
+        symbol = jit.new_symbol("wasmlite_stubs")
+        self.stub_library = jit.build_library(stubs_ir(sigs, symbol), symbol, 3 * len(sigs),
+                                              STUB_OPT_LEVEL)
+        a = self.stub_library.addresses
+        self.entry_trampolines = {ft: a[3 * k] for k, ft in enumerate(sigs)}
+        self.in_stubs = {ft: a[3 * k + 1] for k, ft in enumerate(sigs)}
+        self.out_stubs = {ft: a[3 * k + 2] for k, ft in enumerate(sigs)}
+        n = len(module.funcs)
+        self.nimported = module.num_imported(ExternKind.FUNC)
+        self.func_types = [module.types[i] for i in module.func_type_indices()]
+        self.descs = (ctypes.c_uint64 * max(1, n * _WORDS))()
+        base = ctypes.addressof(self.descs)
+        self.desc_base = base
+        self._code: list[Any] = []
+        # the tier-up callback (a ctypes function) must outlive the code
+        self.hot_callback: Any = None
+        start = NEVER if hot_threshold is None else -max(1, hot_threshold)
+        pre = Predecoder(module, it, self.layout,
+                         lambda idx: base + L.INTERP_FUNC_SIZE * (idx - self.nimported),
+                         self.out_stubs.__getitem__, consume_fuel, epoch_interruption)
+        d = self.descs
+        for i, func in enumerate(module.funcs):
+            index = self.nimported + i
+            ft = self.func_types[index]
+            code = pre.function(index, func)
+            arr = code.place()
+            self._code.append(arr)
+            nlocals = len(ft.params) + len(func.locals)
+            w = i * _WORDS
+            d[w + L.IF_CODE // 8] = ctypes.addressof(arr)
+            d[w + L.IF_OUT_STUB // 8] = self.out_stubs[ft]
+            d[w + L.IF_NPARAMS // 8] = len(ft.params) | (len(ft.results) << 32)
+            d[w + L.IF_NLOCALS // 8] = nlocals | (index << 32)
+            d[w + L.IF_FRAME_BYTES // 8] = L.FRAME_HEADER + L.SLOT * (nlocals + code.max_height + 1)
+            d[w + L.IF_COUNTER // 8] = start & ((1 << 64) - 1)
+            d[w + L.IF_RUNNER // 8] = it.interp_call
+
+    # -- what the runtime asks of any compiled form ----------------------------
+
+    def entry_trampoline_for(self, functype: FuncType) -> int:
+        try:
+            return self.entry_trampolines[functype]
+        except KeyError:
+            raise KeyError(f"module has no entry trampoline for {functype}") from None
+
+    def desc_address(self, defined_index: int) -> int:
+        return self.desc_base + L.INTERP_FUNC_SIZE * defined_index
+
+    def function_refs(self, inst) -> list[tuple[int, int]]:
+        """(code, vmctx) of each defined function for instance ``inst``: the
+        signature's in-stub and a closure of this instance."""
+        n = len(self.module.funcs)
+        cl = (ctypes.c_uint64 * max(1, 3 * n))()
+        inst.keep_alive.append(cl)
+        base = ctypes.addressof(cl)
+        limits = inst.store.limits_address
+        refs = []
+        for i in range(n):
+            cl[3 * i] = limits
+            cl[3 * i + 1] = inst.vmctx
+            cl[3 * i + 2] = self.desc_address(i)
+            refs.append((self.in_stubs[self.func_types[self.nimported + i]], base + 24 * i))
+        return refs
+
+    def set_hot_callback(self, callback: Any) -> None:
+        """``callback``: a ctypes ``void (void*)`` the counters call with an
+        InterpFunc* when that function turns hot."""
+        self.hot_callback = callback
+        addr = ctypes.cast(callback, ctypes.c_void_p).value or 0
+        for i in range(len(self.module.funcs)):
+            self.descs[i * _WORDS + L.IF_HOT // 8] = addr
+
+    def install(self, defined_index: int, code_address: int) -> None:
+        """Tier-up: later calls of the function run ``code_address``."""
+        self.descs[defined_index * _WORDS + L.IF_COMPILED // 8] = code_address
+
+    def defined_index_of(self, desc_address: int) -> int:
+        return (desc_address - self.desc_base) // L.INTERP_FUNC_SIZE

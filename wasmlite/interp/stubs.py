@@ -1,0 +1,123 @@
+"""Per-signature native glue between the interpreter and the wasm ABI.
+
+For each distinct signature of a module, generated with the module (never on
+the call path), in one LLVM module:
+
+* ``entry`` — the entry trampoline (compile/trampolines.py), as for compiled
+  code: Python calls every function through it;
+* ``in`` — ``ret in(ptr closure, params...)``: the wasm ABI of an
+  interpreted function. Its VMFuncRef passes a closure (layout.CL_*) as the
+  vmctx. If the function has tiered up (``IF_COMPILED`` set) it tail-calls
+  that code with the instance's vmctx; otherwise it spills the arguments to
+  slots and runs ``interp_call``;
+* ``out`` — ``void out(ptr code, ptr vmctx, ptr slots)``: the interpreter
+  calling anything with the wasm ABI (imports, host functions, call_indirect,
+  tiered-up code): arguments from 16-byte slots, results back into them.
+"""
+from __future__ import annotations
+
+from ..compile.lltypes import LLTYPE, param_list, ret_type
+from ..compile.trampolines import entry_trampoline
+from ..syntax.types import FuncType
+from . import layout as L
+
+
+def _load_slots(lines: list[str], types, base: str, prefix: str) -> list[str]:
+    names = []
+    for i, t in enumerate(types):
+        lines.append(f"%{prefix}{i}.p = getelementptr i8, ptr {base}, i64 {L.SLOT * i}")
+        lines.append(f"%{prefix}{i} = load {LLTYPE[t]}, ptr %{prefix}{i}.p, align 8")
+        names.append(f"%{prefix}{i}")
+    return names
+
+
+def _store_slots(lines: list[str], types, vals, base: str, prefix: str) -> None:
+    for i, (t, v) in enumerate(zip(types, vals)):
+        lines.append(f"%{prefix}{i}.p = getelementptr i8, ptr {base}, i64 {L.SLOT * i}")
+        lines.append(f"store {LLTYPE[t]} {v}, ptr %{prefix}{i}.p, align 8")
+
+
+def _results(lines: list[str], ft: FuncType, value: str) -> list[str]:
+    if len(ft.results) == 1:
+        return [value]
+    rt = ret_type(ft.results)
+    out = []
+    for i in range(len(ft.results)):
+        lines.append(f"%res{i} = extractvalue {rt} {value}, {i}")
+        out.append(f"%res{i}")
+    return out
+
+
+def out_stub(name: str, ft: FuncType) -> str:
+    rt = ret_type(ft.results)
+    lines = [f"define void @{name}(ptr %code, ptr %cv, ptr %slots) {{", "entry:"]
+    args = _load_slots(lines, ft.params, "%slots", "a")
+    text = "".join(f", {LLTYPE[t]} {a}" for t, a in zip(ft.params, args))
+    if ft.results:
+        lines.append(f"%r = call {rt} %code(ptr %cv{text})")
+        _store_slots(lines, ft.results, _results(lines, ft, "%r"), "%slots", "o")
+    else:
+        lines.append(f"call void %code(ptr %cv{text})")
+    lines += ["ret void", "}"]
+    return "\n".join(lines)
+
+
+def in_stub(name: str, ft: FuncType) -> str:
+    rt = ret_type(ft.results)
+    params = [f"%p{i}" for i in range(len(ft.params))]
+    typed = "".join(f", {LLTYPE[t]} {p}" for t, p in zip(ft.params, params))
+    n = max(len(ft.params), len(ft.results), 1)
+    fast = [f"define {rt} @{name}({param_list(ft, 'ptr %cl')}) {{", "entry:",
+            f"%vp = getelementptr i8, ptr %cl, i64 {L.CL_VMCTX}", "%vmctx = load ptr, ptr %vp",
+            f"%dp = getelementptr i8, ptr %cl, i64 {L.CL_FUNC}", "%desc = load ptr, ptr %dp",
+            f"%ccp = getelementptr i8, ptr %desc, i64 {L.IF_COMPILED}",
+            "%cc = load atomic ptr, ptr %ccp monotonic, align 8",
+            "%isc = icmp ne ptr %cc, null", "br i1 %isc, label %native, label %interp",
+            "native:"]
+    if ft.results:
+        fast += [f"%rn = tail call {rt} %cc(ptr %vmctx{typed})", f"ret {rt} %rn"]
+    else:
+        fast += [f"tail call void %cc(ptr %vmctx{typed})", "ret void"]
+    fast.append("interp:")
+    if ft.results:
+        fast += [f"%ri = call {rt} @{name}.slow(ptr %desc, ptr %vmctx{typed})", f"ret {rt} %ri"]
+    else:
+        fast += [f"call void @{name}.slow(ptr %desc, ptr %vmctx{typed})", "ret void"]
+    fast.append("}")
+    slow = [f"define internal {rt} @{name}.slow({param_list(ft, 'ptr %desc, ptr %vmctx')}) noinline {{",
+            "entry:", f"%buf = alloca [{2 * n} x i64], align 16"]
+    _store_slots(slow, ft.params, params, "%buf", "a")
+    slow += [f"%runp = getelementptr i8, ptr %desc, i64 {L.IF_RUNNER}", "%run = load ptr, ptr %runp",
+             "call void %run(ptr %desc, ptr %buf, ptr %vmctx)"]
+    if not ft.results:
+        slow.append("ret void")
+    else:
+        vals = _load_slots(slow, ft.results, "%buf", "r")
+        if len(vals) == 1:
+            slow.append(f"ret {rt} {vals[0]}")
+        else:
+            agg = "undef"
+            for i, (t, v) in enumerate(zip(ft.results, vals)):
+                slow.append(f"%agg{i} = insertvalue {rt} {agg}, {LLTYPE[t]} {v}, {i}")
+                agg = f"%agg{i}"
+            slow.append(f"ret {rt} {agg}")
+    slow.append("}")
+    return "\n".join(fast + slow)
+
+
+def stubs_ir(sigs: list[FuncType], symbol: str) -> str:
+    """IR of every stub of ``sigs``; ``@symbol`` lists, per signature, the
+    entry, in and out stubs (3k, 3k+1, 3k+2)."""
+    from ..compile import jit
+    from ..compile.memory import RUNTIME_HELPERS
+    from ..compile.numeric import INTRINSIC_DECLS
+    parts = [jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS]
+    names = []
+    for k, ft in enumerate(sigs):
+        parts.append(entry_trampoline(f"entry{k}", ft))
+        parts.append(in_stub(f"in{k}", ft))
+        parts.append(out_stub(f"out{k}", ft))
+        names += [f"entry{k}", f"in{k}", f"out{k}"]
+    body = ", ".join(f"ptr @{n}" for n in names)
+    parts.append(f"@{symbol} = constant [{len(names)} x ptr] [{body}]")
+    return "\n".join(parts)
