@@ -141,7 +141,7 @@ class Module(Managed):
         rt = engine._rt
         self._engine = engine
         cache = engine._cache
-        if cache is not None and rt.strategy == "llvm":
+        if cache is not None and rt.strategy != "interpreter":
             key = cache.key(binary, _code_settings(rt))
             data = cache.get(key)
             if data is not None:
