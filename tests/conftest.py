@@ -2,8 +2,9 @@
 
 ``WASMLITE_SPEC_DIR`` names the suite's root (the folder holding
 ``wasm-2.0/``); it defaults to ``../shared/spec`` beside the project. Where it
-is absent the spec-suite tests are skipped with that reason, and the
-project's own unit tests still run.
+is absent the spec-suite tests are skipped with that reason, the run's
+summary says which path was looked for, and the project's own unit tests
+still run.
 """
 import os
 from pathlib import Path
@@ -31,3 +32,24 @@ def spec_dir() -> Path:
     if not SPEC_2_0.is_dir():
         pytest.skip(SPEC_MISSING)
     return SPEC_2_0
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Say in every run's summary (not only under -rs) why the spec-suite
+    tests did not run: the parametrized ones skip as an empty parameter set,
+    whose own reason does not name the path."""
+    if SPEC_2_0.is_dir():
+        return
+    skipped = len(terminalreporter.stats.get("skipped", []))
+    terminalreporter.write_sep("-", "spec suite")
+    terminalreporter.write_line(f"{SPEC_MISSING}: its tests were skipped"
+                                f" ({skipped} skipped in this run)")
+
+
+@pytest.fixture
+def isolated_cache(tmp_path, monkeypatch) -> Path:
+    """XDG_CACHE_HOME in a temporary folder (and in child processes), so
+    that code cached by default (``wasmlite run``) never lands in the real
+    home; returns the folder wasmlite caches into."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    return tmp_path / "xdg-cache" / "wasmlite"

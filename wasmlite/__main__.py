@@ -1,6 +1,4 @@
 """``python -m wasmlite`` runs the command-line interface."""
-import sys
+from .cli import console_main
 
-from .cli import main
-
-sys.exit(main())
+console_main()

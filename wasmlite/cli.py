@@ -1,19 +1,67 @@
-"""``wasmlite`` command line: run | wast | wat2wasm.
+"""The ``wasmlite`` command: run | compile | wast | wat2wasm.
 
-(``compile FILE -o FILE.cwasm`` waits for a serialized form of native code.)
+What can reach ``main`` and what the user sees (one line on stderr, never
+a traceback; tests/test_cli_errors.py has a test for each):
+
+===========================  =================================================
+exception                    where from -> what ``main`` prints, exit status
+===========================  =================================================
+SystemExit (argparse)        a bad command line -> usage and the problem, 2
+KeyboardInterrupt            Ctrl-C while compiling or running (a running
+                             program's INTERRUPT trap becomes one too)
+                             -> ``wasmlite: interrupted``, 130
+OptionError                  a bad option value (``--dir``, ``--env``,
+                             ``--strategy``) -> ``error: MESSAGE``, 1
+WasmtimeError and kin        the module: malformed (binary or text, text as
+                             ``FILE:LINE:COL: message``), invalid, unlinkable,
+                             a bad ``--invoke`` argument, a damaged ``.cwasm``
+                             -> ``error: FILE: message``, 1
+OSError                      a file that cannot be read or written (missing,
+                             a directory, no permission)
+                             -> ``error: FILE: No such file or directory``, 1
+BrokenPipeError              stdout closed early (``| head``) -> nothing, 141
+RecursionError, MemoryError  input nested too deeply or too big for this
+                             process -> ``error: FILE: ...``, 1
+any other Exception          a bug in wasmlite -> ``error: internal error:
+                             ...``, 70 (``WASMLITE_TRACEBACK=1`` re-raises it)
+===========================  =================================================
+
+Traps and ``proc_exit`` are the program's outcome, not errors: ``run``
+returns 134 after Wasmtime's trap report, or the exit status.
+UnicodeDecodeError never gets here: text is decoded where it is read, with a
+WasmtimeError that says "not valid UTF-8".
 """
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
-from typing import Optional
+from typing import Callable, Optional
 
 from .errors import WasmtimeError
+from .launch import OptionError
+
+INTERRUPTED = 130          # 128 + SIGINT, what a shell reports for Ctrl-C
+BROKEN_PIPE = 141          # 128 + SIGPIPE
+INTERNAL_ERROR = 70        # EX_SOFTWARE
+STRATEGIES = ("auto", "interpreter", "llvm", "cranelift")
+OPT_LEVELS = ("none", "speed", "speed_and_size")
+
+_interrupted = False       # set by main, read by console_main
 
 
-def _cmd_wast(args: argparse.Namespace) -> int:
-    from .script.run import main as run_wast
-    return run_wast(args.files, verbose=args.verbose)
+def _read_text(path: str) -> str:
+    """A text file, decoded here so a binary or non-UTF-8 file is an error
+    in words rather than a UnicodeDecodeError."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:4] == b"\0asm":
+        raise WasmtimeError("this is a binary module already, not the text format")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise WasmtimeError(f"input was not valid UTF-8 (at byte {e.start:#x})") from None
 
 
 def _cmd_wat2wasm(args: argparse.Namespace) -> int:
@@ -21,8 +69,7 @@ def _cmd_wat2wasm(args: argparse.Namespace) -> int:
     from .text.parse import parse_module
     from .valid.validate import validate_module
 
-    with open(args.input, encoding="utf-8") as f:
-        module = parse_module(f.read())
+    module = parse_module(_read_text(args.input))
     if not args.no_check:
         validate_module(module)
     data = encode_module(module)
@@ -32,11 +79,18 @@ def _cmd_wat2wasm(args: argparse.Namespace) -> int:
     return 0
 
 
+def _split_run_args(args: argparse.Namespace) -> None:
+    if not args.file:
+        args.parser.error("the following arguments are required: FILE")
+    args.file, args.args = args.file[0], args.file[1:]
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from .launch import run_module
     return run_module(args.file, args.args, invoke_name=args.invoke, dirs=args.dir,
                       env=args.env, fuel=args.fuel, opt_level=args.opt_level,
-                      allow_precompiled=args.allow_precompiled)
+                      allow_precompiled=args.allow_precompiled, strategy=args.strategy,
+                      cache=not args.no_cache)
 
 
 def _cmd_compile(args: argparse.Namespace) -> int:
@@ -56,58 +110,213 @@ def _cmd_compile(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_wast(args: argparse.Namespace) -> int:
+    from .cli_wast import run_scripts
+    return run_scripts(args.files, verbose=args.verbose, strategy=args.strategy)
+
+
+# ------------------------------------------------------------------ parser
+
+def _count(text: str) -> int:
+    try:
+        value = int(text, 10)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}")
+    return value
+
+
+def _version() -> str:
+    import llvmlite
+    from llvmlite import binding as llvm
+
+    from . import __version__
+    llvm_version = ".".join(map(str, llvm.llvm_version_info))
+    return f"wasmlite {__version__} (llvmlite {llvmlite.__version__}, LLVM {llvm_version})"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, computed only when asked (it loads LLVM)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(_version())
+        parser.exit()
+
+
+def _add_strategy(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--strategy", choices=STRATEGIES, metavar="{" + ",".join(STRATEGIES) + "}",
+                   help="how wasm code runs: auto (the default), interpreter, llvm (all code"
+                        " compiled before it runs) or cranelift (Wasmtime's name for"
+                        " compiled code)")
+
+
+def _add_run(sub) -> None:
+    p = sub.add_parser(
+        "run", help="run a WebAssembly module (.wasm, .wat or .cwasm), with WASI",
+        usage="wasmlite run [options] FILE [ARGS ...]",
+        description="Run a module with WASI preview 1, as `wasmtime run` does. Without"
+                    " --invoke it calls _start; with --invoke it calls that export with ARGS"
+                    " and prints its results. Options go before FILE: everything after FILE"
+                    " is ARGS.")
+    p.add_argument("--invoke", metavar="NAME",
+                   help="call this export with ARGS and print its results, one per line")
+    p.add_argument("--dir", metavar="HOST[::GUEST]", action="append", default=[],
+                   help="give the program the host directory HOST, seen as GUEST (repeatable)")
+    p.add_argument("--env", metavar="KEY[=VALUE]", action="append", default=[],
+                   help="set an environment variable; KEY alone passes the host's value"
+                        " (repeatable)")
+    p.add_argument("--fuel", metavar="N", type=_count,
+                   help="give the program N units of fuel; running out is a trap")
+    p.add_argument("--opt-level", choices=OPT_LEVELS,
+                   help="LLVM optimization of compiled code: none is the cheap tier"
+                        " (default: speed)")
+    _add_strategy(p)
+    p.add_argument("--no-cache", action="store_true",
+                   help="do not use the on-disk cache of compiled code"
+                        " ($XDG_CACHE_HOME/wasmlite, used by default)")
+    p.add_argument("--allow-precompiled", action="store_true",
+                   help="accept a .cwasm from `wasmlite compile` (native code: trust it first)")
+    # one REMAINDER positional: argparse would call a second one (ARGS)
+    # required when FILE is missing; split into FILE and ARGS in _cmd_run
+    p.add_argument("file", metavar="FILE [ARGS ...]", nargs=argparse.REMAINDER,
+                   help="the module (.wasm, .wat or .cwasm), then the program's arguments"
+                        " (with --invoke: the function's arguments)")
+    p.set_defaults(handler=_cmd_run, subject="file", parser=p)
+
+
+def _add_compile(sub) -> None:
+    p = sub.add_parser("compile", help="compile a module to native code (.cwasm) ahead of time",
+                       description="Compile a module to a .cwasm file: native code for this"
+                                   " machine, this wasmlite and this LLVM.")
+    p.add_argument("input", metavar="FILE", help="the module: .wasm or .wat")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="where to write the .cwasm (default: FILE with the extension .cwasm)")
+    p.add_argument("--opt-level", choices=OPT_LEVELS, default="speed",
+                   help="LLVM optimization (default: speed)")
+    p.add_argument("--fuel", action="store_true",
+                   help="compile with fuel checks (needed by `run --fuel`)")
+    p.add_argument("--epoch-interruption", action="store_true",
+                   help="compile with epoch deadline checks")
+    p.set_defaults(handler=_cmd_compile, subject="input")
+
+
+def _add_wast(sub) -> None:
+    p = sub.add_parser("wast", help="run .wast spec scripts",
+                       description="Run .wast scripts: a line per file, why each failing"
+                                   " check failed, and the total.")
+    p.add_argument("files", metavar="FILE", nargs="+", help="a .wast script")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="list every failure in full (default: the first few, one line each)")
+    _add_strategy(p)
+    p.set_defaults(handler=_cmd_wast, subject=None)
+
+
+def _add_wat2wasm(sub) -> None:
+    p = sub.add_parser("wat2wasm", help="translate the text format to a binary module",
+                       description="Translate a .wat file to a .wasm binary (validated"
+                                   " unless --no-check).")
+    p.add_argument("input", metavar="FILE", help="the text module (.wat)")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="where to write the binary (default: FILE with the extension .wasm)")
+    p.add_argument("--no-check", action="store_true", help="do not validate the module")
+    p.set_defaults(handler=_cmd_wat2wasm, subject="input")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wasmlite",
         description="A WebAssembly runtime that compiles wasm to native code through LLVM.")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("run", help="run a WebAssembly module (.wasm or .wat), with WASI")
-    p.add_argument("--invoke", metavar="NAME",
-                   help="call this export with ARGS and print its results, one per line")
-    p.add_argument("--dir", metavar="HOST[::GUEST]", action="append", default=[],
-                   help="give the program the host directory HOST, seen as GUEST")
-    p.add_argument("--env", metavar="KEY[=VALUE]", action="append", default=[],
-                   help="set an environment variable (KEY alone: the host's value)")
-    p.add_argument("--fuel", metavar="N", type=int,
-                   help="run with N units of fuel (needs fuel metering)")
-    p.add_argument("--opt-level", choices=["none", "speed", "speed_and_size"],
-                   help="LLVM optimization: none is the cheap tier (default: speed)")
-    p.add_argument("--allow-precompiled", action="store_true",
-                   help="accept a module from `wasmlite compile` (native code: trust it first)")
-    p.add_argument("file")
-    p.add_argument("args", nargs=argparse.REMAINDER)
-    p.set_defaults(handler=_cmd_run)
-
-    p = sub.add_parser("compile", help="compile a module to native code (.cwasm) ahead of time")
-    p.add_argument("input")
-    p.add_argument("-o", "--output", help="default: INPUT with the extension .cwasm")
-    p.add_argument("--opt-level", choices=["none", "speed", "speed_and_size"], default="speed")
-    p.add_argument("--fuel", action="store_true",
-                   help="compile with fuel checks (for `run --fuel`)")
-    p.add_argument("--epoch-interruption", action="store_true")
-    p.set_defaults(handler=_cmd_compile)
-
-    p = sub.add_parser("wast", help="run .wast spec scripts")
-    p.add_argument("files", nargs="+")
-    p.add_argument("-v", "--verbose", action="store_true", help="list every failure")
-    p.set_defaults(handler=_cmd_wast)
-
-    p = sub.add_parser("wat2wasm", help="translate the text format to a binary module")
-    p.add_argument("input")
-    p.add_argument("-o", "--output")
-    p.add_argument("--no-check", action="store_true", help="do not validate")
-    p.set_defaults(handler=_cmd_wat2wasm)
+    parser.add_argument("--version", action=_VersionAction,
+                        help="print the versions of wasmlite, llvmlite and LLVM, and exit")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in (_add_run, _add_compile, _add_wast, _add_wat2wasm):
+        add(sub)
     return parser
 
 
+# ------------------------------------------------------------------ errors
+
+_POSITION = re.compile(r"\d+:\d+: ")
+
+
+def _one_line(message: str) -> str:
+    return " ".join(part.strip() for part in message.splitlines() if part.strip())
+
+
+def _about(subject: Optional[str], message: str) -> str:
+    """``message`` named after the file it is about: ``FILE:LINE:COL: ...``
+    for a text position, ``FILE: ...`` otherwise."""
+    message = _one_line(message)
+    if not subject or message.startswith(subject):
+        return message
+    if _POSITION.match(message):
+        return f"{subject}:{message}"
+    return f"{subject}: {message}"
+
+
+def _os_error(e: OSError) -> str:
+    reason = e.strerror or str(e)
+    return f"{e.filename}: {reason}" if e.filename else reason
+
+
+def _report(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
-    args = build_parser().parse_args(argv)
+    """The command line; returns the exit status (see the table above)."""
+    global _interrupted
+    _interrupted = False
+    subject = None
     try:
-        return args.handler(args)
+        args = build_parser().parse_args(argv)
+        if args.handler is _cmd_run:
+            _split_run_args(args)
+        subject = getattr(args, args.subject) if args.subject else None
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
+    except KeyboardInterrupt:
+        _interrupted = True
+        print("wasmlite: interrupted", file=sys.stderr)
+        return INTERRUPTED
+    except OptionError as e:
+        _report(_one_line(str(e)))
     except WasmtimeError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+        _report(_about(subject, str(e)))
+    except BrokenPipeError:
+        return BROKEN_PIPE
     except OSError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+        _report(_os_error(e))
+    except RecursionError:
+        _report(_about(subject, "input nested too deeply"))
+    except MemoryError:
+        _report(_about(subject, "out of memory"))
+    except Exception as e:  # noqa: BLE001 -- a bug, reported in one line
+        if os.environ.get("WASMLITE_TRACEBACK"):
+            raise
+        _report(f"internal error: {type(e).__name__}: {_one_line(str(e))} (a wasmlite bug;"
+                " WASMLITE_TRACEBACK=1 shows where)")
+        return INTERNAL_ERROR
+    return 1
+
+
+def console_main() -> None:
+    """The ``wasmlite`` executable and ``python -m wasmlite``: ``main``,
+    then exit. After Ctrl-C it exits at once (``os._exit``): the normal
+    exit would first wait for compile workers to finish their current part."""
+    try:
+        status = main()
+    except KeyboardInterrupt:             # in the instant before main's handler
+        status = INTERRUPTED
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        status = BROKEN_PIPE if status == 0 else status
+    if _interrupted or status == BROKEN_PIPE:
+        os._exit(status)
+    sys.exit(status)

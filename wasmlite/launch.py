@@ -9,69 +9,25 @@ called; ``--invoke NAME`` calls that export with ARGS parsed by its
 parameter types and prints each result on its own line. ``proc_exit(n)``
 ends the run with status n; a trap prints its message on stderr and exits
 with 134 (128 + SIGABRT), the status Wasmtime's CLI uses for traps.
+Arguments and results are read and written as Wasmtime's CLI does
+(``cli_values.py``). Compiled code is cached on disk unless ``cache`` is
+False (as ``wasmtime run`` caches by default).
 """
 from __future__ import annotations
 
-import math
 import os
-import struct
 import sys
 import time
-from typing import Optional, Sequence, TextIO
+from typing import Any, Optional, Sequence, TextIO
 
-from .errors import ExitTrap, Trap, WasmtimeError
-from .syntax.types import F32, F64, I32, I64, ValType
+from .cli_values import format_result, parse_arg
+from .errors import ExitTrap, Trap, TrapCode, WasmtimeError
 
 TRAP_EXIT_STATUS = 134
 
 
-def parse_arg(text: str, ty: ValType) -> int:
-    """A command-line argument as the raw bits of a value of type ``ty``."""
-    try:
-        if ty is I32 or ty is I64:
-            bits = 32 if ty is I32 else 64
-            v = int(text, 0)
-            if not -(1 << (bits - 1)) <= v < (1 << bits):
-                raise ValueError
-            return v & ((1 << bits) - 1)
-        if ty is F32:
-            return struct.unpack("<I", struct.pack("<f", float(text)))[0]
-        if ty is F64:
-            return struct.unpack("<Q", struct.pack("<d", float(text)))[0]
-    except (ValueError, OverflowError):
-        raise WasmtimeError(f"failed to parse argument {text!r} as {ty}") from None
-    raise WasmtimeError(f"cannot pass a {ty} argument from the command line")
-
-
-def _float_text(x: float, digits: int, bits: Optional[int] = None) -> str:
-    """Shortest decimal that reads back as the same value (Rust's Display
-    spelling for NaN and infinities)."""
-    if math.isnan(x):
-        return "NaN"
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    if bits is None:
-        return repr(x)
-    for p in range(1, digits + 1):
-        s = f"{x:.{p}g}"
-        if struct.unpack("<I", struct.pack("<f", float(s)))[0] == bits:
-            return repr(float(s))
-    return repr(x)
-
-
-def format_result(bits: int, ty: ValType) -> str:
-    """One result as ``wasmtime run --invoke`` prints it."""
-    if ty is I32:
-        return str(bits - (1 << 32) if bits >= 1 << 31 else bits)
-    if ty is I64:
-        return str(bits - (1 << 64) if bits >= 1 << 63 else bits)
-    if ty is F32:
-        return _float_text(struct.unpack("<f", struct.pack("<I", bits))[0], 9, bits)
-    if ty is F64:
-        return _float_text(struct.unpack("<d", struct.pack("<Q", bits))[0], 17)
-    if ty.is_ref:
-        return "null" if not bits else f"<{ty}>"
-    return f"0x{bits:032x}"
+class OptionError(WasmtimeError):
+    """A bad option value (``--dir``, ``--env``, ``--strategy``): not about the module."""
 
 
 def _parse_env(items: Sequence[str]) -> list[tuple[str, str]]:
@@ -79,7 +35,7 @@ def _parse_env(items: Sequence[str]) -> list[tuple[str, str]]:
     for item in items:
         key, eq, value = item.partition("=")
         if not key:
-            raise WasmtimeError(f"--env {item!r}: expected KEY=VALUE or KEY")
+            raise OptionError(f"--env {item!r}: expected KEY=VALUE or KEY")
         if not eq:
             if key not in os.environ:
                 continue                     # as wasmtime: an unset variable is skipped
@@ -91,28 +47,6 @@ def _parse_env(items: Sequence[str]) -> list[tuple[str, str]]:
 def _parse_dir(spec: str) -> tuple[str, str]:
     host, sep, guest = spec.partition("::")
     return host, (guest if sep else host)
-
-
-def _to_python(bits: int, ty: ValType):
-    if ty is I32:
-        return bits - (1 << 32) if bits >= 1 << 31 else bits
-    if ty is I64:
-        return bits - (1 << 64) if bits >= 1 << 63 else bits
-    if ty is F32:
-        return struct.unpack("<f", struct.pack("<I", bits))[0]
-    return struct.unpack("<d", struct.pack("<Q", bits))[0]
-
-
-def _to_bits(value, ty: ValType) -> int:
-    if ty is I32:
-        return value & 0xFFFF_FFFF
-    if ty is I64:
-        return value & 0xFFFF_FFFF_FFFF_FFFF
-    if ty is F32:
-        return struct.unpack("<I", struct.pack("<f", value))[0]
-    if ty is F64:
-        return struct.unpack("<Q", struct.pack("<d", value))[0]
-    return 0 if value is None else 1
 
 
 def _compile(engine, path: str, err: TextIO, allow_precompiled: bool = False):
@@ -139,35 +73,105 @@ def _compile(engine, path: str, err: TextIO, allow_precompiled: bool = False):
     return module
 
 
-def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None,
-               out: Optional[TextIO] = None, err: Optional[TextIO] = None,
-               dirs: Sequence[str] = (), env: Sequence[str] = (),
-               fuel: Optional[int] = None, opt_level: Optional[str] = None,
-               allow_precompiled: bool = False) -> int:
-    """The ``run`` command; returns the process exit status."""
-    from .engine import Config, Engine
-    from .func import Func
-    from .linker import Linker
-    from .store import Store
-    from .wasi import WasiConfig
-
-    out = out or sys.stdout
-    err = err or sys.stderr
+def _config(opt_level: Optional[str], fuel: Optional[int], strategy: Optional[str],
+            cache: bool):
+    from .engine import Config
     config = Config()
+    if strategy is not None:
+        try:
+            config.strategy = strategy       # Config decides which strategies exist
+        except WasmtimeError as e:
+            raise OptionError(f"--strategy {strategy}: {e}") from None
     if opt_level is not None:
         config.cranelift_opt_level = opt_level
     if fuel is not None:
         config.consume_fuel = True
-    engine = Engine(config)
+    if cache:
+        config.cache = True
+    return config
+
+
+def _wasi(path: str, args: Sequence[str], invoke: bool, dirs: Sequence[str],
+          env: Sequence[str]):
+    from .wasi import WasiConfig
     wasi = WasiConfig()
-    wasi.argv = [path, *args] if invoke_name is None else [path]
+    wasi.argv = [path] if invoke else [path, *args]
     wasi.env = _parse_env(env)
     wasi.inherit_stdin()
     wasi.inherit_stdout()
     wasi.inherit_stderr()
     for spec in dirs:
         host, guest = _parse_dir(spec)
+        if not os.path.isdir(host):
+            reason = "no such directory" if not os.path.exists(host) else "not a directory"
+            raise OptionError(f"--dir {host}: {reason}")
         wasi.preopen_dir(host, guest)
+    return wasi
+
+
+def _call_start(store, exports) -> None:
+    from .func import Func
+    for name in ("_start", ""):
+        func = exports.get(name)
+        if isinstance(func, Func):
+            ty = func.type(store)
+            if ty.params or ty.results:
+                raise WasmtimeError(f"export {name!r} must take and return nothing")
+            func(store)
+            return
+
+
+def _invoke(store, exports, name: str, args: Sequence[str], err: TextIO) -> list[str]:
+    """Call export ``name`` with ``args``; its results as text, one per value."""
+    from .func import Func
+    init = exports.get("_initialize")
+    if isinstance(init, Func):
+        init(store)
+    func = exports.get(name)
+    if not isinstance(func, Func):
+        raise WasmtimeError(f"no func export named `{name}` found")
+    ty = func.type(store)
+    params = [t._inner for t in ty.params]
+    results = [t._inner for t in ty.results]
+    if len(args) < len(params):
+        raise WasmtimeError(f"not enough arguments for `{name}`")
+    if len(args) > len(params):                  # wasmtime ignores them too
+        print(f"warning: `{name}` takes {len(params)} arguments; ignoring the other"
+              f" {len(args) - len(params)}", file=err)
+    values: Any = func(store, *[parse_arg(a, t) for a, t in zip(args, params)])
+    if len(results) == 1:
+        values = [values]
+    return [format_result(v, t) for v, t in zip(values or [], results)]
+
+
+def _trap_report(path: str, trap: Trap, err: TextIO) -> int:
+    if trap.trap_code is TrapCode.INTERRUPT:
+        raise KeyboardInterrupt          # Ctrl-C seen by wasm running off the main thread
+    # str(trap) is Wasmtime's "error while executing at wasm backtrace:
+    # ... Caused by: wasm trap: ..." when there are frames
+    cause = str(trap) if trap.frames else f"wasm trap: {trap.message}"
+    cause = cause.rstrip().replace("\n", "\n    ")
+    print(f"Error: failed to run main module `{path}`\n\nCaused by:\n    {cause}", file=err)
+    return TRAP_EXIT_STATUS
+
+
+def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None,
+               out: Optional[TextIO] = None, err: Optional[TextIO] = None,
+               dirs: Sequence[str] = (), env: Sequence[str] = (),
+               fuel: Optional[int] = None, opt_level: Optional[str] = None,
+               allow_precompiled: bool = False, strategy: Optional[str] = None,
+               cache: bool = False) -> int:
+    """The ``run`` command; returns the process exit status. Errors before
+    the module runs raise WasmtimeError (or OSError for its file);
+    KeyboardInterrupt passes through."""
+    from .engine import Engine
+    from .linker import Linker
+    from .store import Store
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    engine = Engine(_config(opt_level, fuel, strategy, cache))
+    wasi = _wasi(path, args, invoke_name is not None, dirs, env)
     module = _compile(engine, path, err, allow_precompiled)
     store = Store(engine)
     if fuel is not None:
@@ -177,31 +181,11 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
     linker.define_wasi()
     try:
         try:
-            instance = linker.instantiate(store, module)
-            exports = instance.exports(store)
+            exports = linker.instantiate(store, module).exports(store)
             if invoke_name is None:
-                for name in ("_start", ""):
-                    func = exports.get(name)
-                    if isinstance(func, Func):
-                        ty = func.type(store)
-                        if ty.params or ty.results:
-                            raise WasmtimeError(f"export {name!r} must take and return nothing")
-                        func(store)
-                        break
+                _call_start(store, exports)
                 return 0
-            init = exports.get("_initialize")
-            if isinstance(init, Func):
-                init(store)
-            func = exports.get(invoke_name)
-            if not isinstance(func, Func):
-                raise WasmtimeError(f"failed to find a function export named `{invoke_name}`")
-            ty = func.type(store)
-            params = [t._inner for t in ty.params]
-            results = [t._inner for t in ty.results]
-            if len(args) != len(params):
-                raise WasmtimeError(f"export `{invoke_name}` takes {len(params)} arguments,"
-                                    f" {len(args)} given")
-            values = func(store, *[_to_python(parse_arg(a, t), t) for a, t in zip(args, params)])
+            lines = _invoke(store, exports, invoke_name, args, err)
         finally:
             try:
                 sys.stdout.flush()
@@ -210,14 +194,7 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
     except ExitTrap as e:
         return e.code
     except Trap as trap:
-        # str(trap) is Wasmtime's "error while executing at wasm backtrace:
-        # ... Caused by: wasm trap: ..." when there are frames
-        cause = str(trap) if trap.frames else f"wasm trap: {trap.message}"
-        cause = cause.rstrip().replace("\n", "\n    ")
-        print(f"Error: failed to run main module `{path}`\n\nCaused by:\n    {cause}", file=err)
-        return TRAP_EXIT_STATUS
-    if len(results) == 1:
-        values = [values]
-    for value, ty in zip(values or [], results):
-        print(format_result(_to_bits(value, ty), ty), file=out)
+        return _trap_report(path, trap, err)
+    for line in lines:
+        print(line, file=out)
     return 0

@@ -29,6 +29,7 @@ import json
 import os
 import struct
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Optional
 
@@ -91,19 +92,30 @@ def _split(data: bytes) -> tuple[dict, bytes, bytes]:
     data = bytes(data)
     if not data.startswith(MAGIC):
         raise WasmtimeError("not a serialized wasmlite module (bad magic)")
+    # the reasons say what is wrong with the file, not what the JSON or
+    # struct decoder said about it
     try:
         pos = len(MAGIC)
         (n,) = struct.unpack_from("<I", data, pos)
-        header = json.loads(data[pos + 4:pos + 4 + n])
+        if pos + 4 + n > len(data):
+            raise ValueError("it is truncated")
+        try:
+            header = json.loads(data[pos + 4:pos + 4 + n])
+        except (ValueError, UnicodeDecodeError):
+            raise ValueError("its header is damaged") from None
         pos += 4 + n
         (n,) = struct.unpack_from("<Q", data, pos)
         wasm = data[pos + 8:pos + 8 + n]
         pos += 8 + n
         (n,) = struct.unpack_from("<Q", data, pos)
         obj = data[pos + 8:pos + 8 + n]
-        if len(obj) != n or pos + 8 + n != len(data):
-            raise ValueError("trailing or missing bytes")
-    except (struct.error, ValueError, UnicodeDecodeError) as e:
+        if len(obj) != n:
+            raise ValueError("it is truncated")
+        if pos + 8 + n != len(data):
+            raise ValueError("it has bytes after its end")
+    except struct.error:
+        raise WasmtimeError("corrupt serialized module: it is truncated") from None
+    except ValueError as e:
         raise WasmtimeError(f"corrupt serialized module: {e}") from None
     if not isinstance(header, dict) or header.get("fingerprint") != fingerprint():
         raise WasmtimeError("serialized module was compiled by a different wasmlite,"
@@ -115,7 +127,10 @@ def deserialize(data: bytes, signatures: Any) -> Any:
     """A CompiledModule from ``serialize``'s bytes, linked into code memory."""
     from .module import CompiledModule
     header, wasm, obj = _split(data)
-    module = decode_module(wasm)
+    try:
+        module = decode_module(wasm)
+    except WasmtimeError as e:
+        raise WasmtimeError(f"corrupt serialized module: its module part is damaged ({e})") from None
     try:
         offsets, symbol, count = header["offsets"], header["symbol"], header["count"]
         opt_level = header["opt_level"]
@@ -124,21 +139,33 @@ def deserialize(data: bytes, signatures: Any) -> Any:
         for f, off in zip(module.funcs, offsets):
             f.offset = int(off)
         library = jit.link_object(obj, str(symbol), int(count))
-    except (KeyError, TypeError, ValueError, RuntimeError) as e:
-        # RuntimeError: LLVM refused the object code or found no code table
-        raise WasmtimeError(f"corrupt serialized module: {e}") from None
+    except (KeyError, TypeError, ValueError):
+        raise WasmtimeError("corrupt serialized module: its header is damaged") from None
+    except RuntimeError:
+        # LLVM refused the object code or found no code table
+        raise WasmtimeError("corrupt serialized module: its native code is damaged") from None
     return CompiledModule(module, None, library, signatures, symbol, opt_level,
                           bool(header.get("consume_fuel")),
                           bool(header.get("epoch_interruption")))
 
 
+DEFAULT_CACHE_BYTES = 512 * 1024 * 1024   # Wasmtime's default soft limit for its cache
+_STALE_TEMP_SECONDS = 3600.0               # a .tmp- file this old is a writer that died
+
+
 class DiskCache:
     """Serialized modules on disk, keyed by the wasm bytes, the opt level and
     the fingerprint. Writes are atomic (rename), so concurrent processes
-    never read half a file; a corrupt or stale entry is recompiled."""
+    never read half a file; a corrupt or stale entry is recompiled.
 
-    def __init__(self, directory: str | os.PathLike) -> None:
+    The cache holds at most ``max_bytes``: after each write, entries are
+    deleted least recently used first until it fits again. Use is the
+    file's mtime, set by every ``get`` (atime is often not kept by the file
+    system); an entry bigger than the whole cap is not written at all."""
+
+    def __init__(self, directory: str | os.PathLike, max_bytes: int = DEFAULT_CACHE_BYTES) -> None:
         self.directory = Path(directory)
+        self.max_bytes = max_bytes
 
     def key(self, wasm: bytes, settings: str) -> str:
         """``settings``: everything besides the bytes that shapes the code
@@ -149,12 +176,20 @@ class DiskCache:
         return h.hexdigest()
 
     def get(self, key: str) -> Optional[bytes]:
+        path = self.directory / key[:2] / key
         try:
-            return (self.directory / key[:2] / key).read_bytes()
+            data = path.read_bytes()
         except OSError:
             return None
+        try:
+            os.utime(path)                # used now: last in line for eviction
+        except OSError:
+            pass
+        return data
 
     def put(self, key: str, data: bytes) -> None:
+        if len(data) > self.max_bytes:
+            return
         folder = self.directory / key[:2]
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -163,7 +198,52 @@ class DiskCache:
                 f.write(data)
             os.replace(tmp, folder / key)
         except OSError:
-            pass          # a cache that cannot be written is only a slower cache
+            return        # a cache that cannot be written is only a slower cache
+        self.evict()
+
+    def entries(self) -> list[tuple[float, int, Path]]:
+        """(last use, size, path) of every entry, least recently used first;
+        leftovers of writers that died are deleted on the way."""
+        found = []
+        now = time.time()
+        try:
+            folders = [d for d in os.scandir(self.directory) if d.is_dir(follow_symlinks=False)]
+        except OSError:
+            return []
+        for folder in folders:
+            try:
+                files = list(os.scandir(folder.path))
+            except OSError:
+                continue
+            for f in files:
+                try:
+                    st = f.stat(follow_symlinks=False)
+                except OSError:
+                    continue                  # evicted by another process meanwhile
+                if f.name.startswith(".tmp-"):
+                    if now - st.st_mtime > _STALE_TEMP_SECONDS:
+                        _unlink(f.path)
+                    continue
+                found.append((st.st_mtime, st.st_size, Path(f.path)))
+        found.sort()
+        return found
+
+    def evict(self) -> None:
+        """Delete least recently used entries until the cache fits its cap."""
+        entries = self.entries()
+        total = sum(size for _, size, _ in entries)
+        for _, size, path in entries:
+            if total <= self.max_bytes:
+                break
+            _unlink(path)
+            total -= size
+
+
+def _unlink(path: str | os.PathLike) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass              # gone already (another process evicted it) or not ours
 
 
 def default_cache_directory() -> Path:

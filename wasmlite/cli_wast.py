@@ -1,0 +1,82 @@
+"""``wasmlite wast``: run .wast scripts and say why each failing check failed.
+
+A line per script with its tally, then its failures, one line each
+(``FILE:LINE: why``): the first ``BRIEF_FAILURES`` shortened to
+``BRIEF_WIDTH`` characters, or all of them in full with ``-v``. The last line
+is the total, ``N passed, N failed, N skipped``.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Callable, Optional, Sequence, TextIO
+
+from .errors import WasmtimeError
+from .launch import OptionError
+
+BRIEF_FAILURES = 10
+BRIEF_WIDTH = 160
+
+
+def brief(failure: str, width: int = BRIEF_WIDTH) -> str:
+    """A failure on one line of at most ``width`` characters."""
+    line = " ".join(failure.split())
+    return line if len(line) <= width else line[:width - 3] + "..."
+
+
+def executor_factory(strategy: Optional[str] = None) -> Optional[Callable]:
+    """What runs the scripts' modules; with ``strategy``, an executor whose
+    runtime engine has the strategy a ``Config`` with it gives an Engine."""
+    from .script.run import default_executor_factory
+    make_executor = default_executor_factory()
+    if strategy is None or make_executor is None:
+        return make_executor
+    from .engine import Config, Engine
+
+    def engine() -> Engine:
+        config = Config()
+        config.strategy = strategy
+        return Engine(config)
+
+    try:
+        engine()
+    except WasmtimeError as e:
+        raise OptionError(f"--strategy {strategy}: {e}") from None
+
+    def make():
+        executor = make_executor()
+        executor.engine.strategy = getattr(engine()._rt, "strategy", strategy)
+        return executor
+    return make
+
+
+def _unreadable(path: str) -> Optional[str]:
+    try:
+        with open(path, "rb"):
+            return None
+    except OSError as e:
+        return e.strerror or str(e)
+
+
+def run_scripts(paths: Sequence[str], verbose: bool = False, strategy: Optional[str] = None,
+                out: Optional[TextIO] = None) -> int:
+    """Run each script; exit status 1 if any check failed."""
+    from .script.run import Outcome, run_file
+    out = out or sys.stdout
+    factory = executor_factory(strategy)
+    total = Outcome()
+    for path in paths:
+        reason = _unreadable(path)
+        if reason is not None:
+            result = Outcome(failed=1, failures=[f"{path}: {reason}"])
+        else:
+            result = run_file(path, factory)
+        print(f"{path}: {result.summary()}", file=out)
+        shown = result.failures if verbose else result.failures[:BRIEF_FAILURES]
+        for failure in shown:
+            print(f"  {failure if verbose else brief(failure)}", file=out)
+        hidden = len(result.failures) - len(shown)
+        if hidden:
+            print(f"  ... and {hidden} more (-v lists them all)", file=out)
+        total += result
+    print(total.summary(), file=out)
+    return 1 if total.failed else 0
