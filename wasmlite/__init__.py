@@ -10,13 +10,15 @@ from .func import Caller, Func
 from .global_ import Global
 from .instance import Instance, InstanceExports
 from .linker import InstancePre, Linker
+from .managed import Managed
 from .memory import Memory
 from .module import Module, wat2wasm
-from .store import Store
+from .store import Store, StoreContext, Storelike
 from .table import Table
 from .trap import Frame
 from .types import (ExportType, FuncType, GlobalType, ImportType, Limits,
                     MemoryType, TableType, ValType)
+from .unsupported import SharedMemory, Tag, TagType
 from .value import Val
 from .wasi import DirPerms, FilePerms, WasiConfig
 
@@ -25,5 +27,6 @@ __all__ = ["WasmtimeError", "Trap", "TrapCode", "ExitTrap", "Frame",
            "InstanceExports", "InstancePre", "Linker", "Func", "Caller",
            "Memory", "Table", "Global", "Val", "ValType", "FuncType", "Limits",
            "MemoryType", "TableType", "GlobalType", "ImportType", "ExportType",
-           "WasiConfig", "DirPerms", "FilePerms"]
+           "WasiConfig", "DirPerms", "FilePerms", "Managed", "Storelike",
+           "StoreContext", "SharedMemory", "Tag", "TagType"]
 __version__ = "0.1.0"

@@ -5,7 +5,8 @@ from typing import Any
 
 from .errors import WasmtimeError
 from .runtime import ExportGlobal, create_global
-from .store import store_of, wrong_store
+from .store import check_store, store_of
+from .value import Val
 from .types import GlobalType
 from .value import from_raw, to_raw
 
@@ -36,8 +37,7 @@ class Global:
         return g
 
     def _glob(self, store):
-        if store is not self._store and store_of(store) is not self._store:
-            raise wrong_store()
+        check_store(store, self._store)
         return self._global
 
     def __eq__(self, other: object) -> bool:
@@ -50,8 +50,12 @@ class Global:
         return GlobalType._wrap(self._glob(store).type)
 
     def value(self, store) -> Any:
+        """The value; a null reference is a null ``Val`` of the global's
+        type (not None), as in wasmtime-py."""
         g = self._glob(store)
-        return from_raw(g.type.valtype, g.get(), self._store)
+        t = g.type.valtype
+        value = from_raw(t, g.get(), self._store)
+        return Val(t, None) if value is None else value
 
     def set_value(self, store, val: Any) -> None:
         g = self._glob(store)

@@ -4,6 +4,9 @@ A definition is either an external of one store (``define``,
 ``define_instance``, ``define_module``) or a host function of the engine
 (``define_func``), which gets its native trampoline when it is defined and
 becomes one Func per store that instantiates through this linker.
+
+A Linker is Managed: ``close()`` drops its definitions, and every later
+use raises ValueError.
 """
 from __future__ import annotations
 
@@ -11,10 +14,11 @@ import weakref
 from typing import Any, Callable, Optional
 
 from .engine import Engine
-from .errors import Trap, WasmtimeError
+from .errors import WasmtimeError
 from .extern import Extern, record_of
 from .func import Func
 from .instance import Instance, _instantiate
+from .managed import Managed
 from .module import Module
 from .store import Store, store_of, wrong_store
 from .syntax import types as S
@@ -56,15 +60,19 @@ def _default_value(t: S.ValType) -> Any:
     return 0
 
 
-class Linker:
+class Linker(Managed):
     """``Linker(engine)``."""
 
     def __init__(self, engine: Engine) -> None:
         if not isinstance(engine, Engine):
             raise TypeError(f"expected an Engine, got {type(engine).__name__}")
+        engine._check_open()
         self._engine = engine
         self._defs: dict[tuple[str, str], Any] = {}
         self.allow_shadowing = False
+
+    def _release(self) -> None:
+        self._defs = {}
 
     @property
     def engine(self) -> Engine:
@@ -76,6 +84,7 @@ class Linker:
 
     @allow_shadowing.setter
     def allow_shadowing(self, value: bool) -> None:
+        self._check_open()
         if not isinstance(value, bool):
             raise TypeError("allow_shadowing must be a bool")
         self._allow_shadowing = value
@@ -89,6 +98,7 @@ class Linker:
         self._defs[key] = item
 
     def define(self, store, module: str, name: str, item: Extern) -> None:
+        self._check_open()
         store = store_of(store)
         if store._engine is not self._engine:
             raise WasmtimeError("the store belongs to another engine than this linker")
@@ -97,6 +107,7 @@ class Linker:
 
     def define_func(self, module: str, name: str, ty: FuncType, func: Callable,
                     access_caller: bool = False) -> None:
+        self._check_open()
         if not isinstance(ty, FuncType):
             raise TypeError(f"expected a FuncType, got {type(ty).__name__}")
         if not callable(func):
@@ -106,6 +117,7 @@ class Linker:
         self._insert(module, name, _HostDefinition(ty, func, bool(access_caller)))
 
     def define_instance(self, store, name: str, instance: Instance) -> None:
+        self._check_open()
         store = store_of(store)
         if not isinstance(instance, Instance):
             raise TypeError(f"expected an Instance, got {type(instance).__name__}")
@@ -116,6 +128,7 @@ class Linker:
     def define_module(self, store, name: str, module: Module) -> None:
         """Instantiate ``module`` now (calling its ``_initialize`` export if
         it has one) and define its exports under ``name``."""
+        self._check_open()
         store = store_of(store)
         if not isinstance(module, Module):
             raise TypeError(f"expected a Module, got {type(module).__name__}")
@@ -127,22 +140,25 @@ class Linker:
 
     def define_wasi(self) -> None:
         """Define every ``wasi_snapshot_preview1`` function (wasi/)."""
+        self._check_open()
         from .wasi import define_wasi
         define_wasi(self)
 
     def define_unknown_imports_as_traps(self, module: Module) -> None:
         """Define every undefined function import of ``module`` as a
         function that traps when called."""
+        self._check_open()
         for imp, ty in self._undefined_funcs(module):
             message = f"unknown import: `{imp.module}::{imp.name}` has not been defined"
 
             def trap(*args, _message=message):
-                raise Trap(_message)
+                raise WasmtimeError(_message)     # not a Trap, as in wasmtime-py
             self._insert(imp.module, imp.name, _HostDefinition(ty, trap, False))
 
     def define_unknown_imports_as_default_values(self, store, module: Module) -> None:
         """Define every undefined function import of ``module`` as a
         function returning zeros (null references)."""
+        self._check_open()
         store = store_of(store)
         for imp, ty in self._undefined_funcs(module):
             defaults = [_default_value(t) for t in ty._inner.results]
@@ -175,6 +191,7 @@ class Linker:
                     f"unknown import: `{imp.module}::{imp.name}` has not been defined")
 
     def instantiate(self, store, module: Module) -> Instance:
+        self._check_open()
         store = store_of(store)
         if not isinstance(module, Module):
             raise TypeError(f"expected a Module, got {type(module).__name__}")
@@ -184,12 +201,14 @@ class Linker:
         return Instance._wrap(store, _instantiate(store, module, records))
 
     def instantiate_pre(self, module: Module) -> "InstancePre":
+        self._check_open()
         if not isinstance(module, Module):
             raise TypeError(f"expected a Module, got {type(module).__name__}")
         self._check_defined(module)
         return InstancePre(self, module)
 
     def get(self, store, module: str, name: str) -> Extern:
+        self._check_open()
         store = store_of(store)
         item = self._defs.get((_check_name(module, "module name"), _check_name(name, "name")))
         if item is None:
@@ -199,6 +218,7 @@ class Linker:
     def get_default(self, store, name: str) -> Func:
         """Module ``name``'s default export: the function exported as ""
         (or ``_start``); a function doing nothing if it has neither."""
+        self._check_open()
         store = store_of(store)
         _check_name(name, "name")
         for export in ("", "_start"):

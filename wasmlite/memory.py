@@ -4,6 +4,12 @@ The memory's base address never moves (the runtime reserves its whole range
 up front), so pointers and buffers taken here stay valid after ``grow``;
 each buffer keeps the memory alive. Every access is checked against the
 current size: nothing outside the wasm memory is ever touched.
+
+``read`` and ``write`` index as wasmtime-py's do: ``read`` clamps like a
+slice (``mem.read(store, 10, 10**9)`` is bytes 10 to the end, a start past
+the end is empty), ``write`` takes a start like a slice's (negative from
+the end, clamped at 0) and raises IndexError when the data does not fit or
+the start is at or past the end.
 """
 from __future__ import annotations
 
@@ -12,15 +18,15 @@ from typing import Optional
 
 from .errors import WasmtimeError
 from .runtime import ExportMemory, create_memory
-from .store import store_of, wrong_store
+from .store import check_store, store_of
 from .syntax.types import PAGE_SIZE
 from .types import MemoryType
 
 __all__ = ["Memory"]
 
 
-class MemoryAccessError(WasmtimeError, IndexError):
-    """An access outside the memory (an IndexError too, as in wasmtime-py)."""
+class MemoryAccessError(IndexError):
+    """An access outside the memory: an IndexError, as in wasmtime-py."""
 
 
 def _int(value: object, what: str) -> int:
@@ -40,6 +46,9 @@ class Memory:
             raise TypeError(f"expected a MemoryType, got {type(ty).__name__}")
         if ty.is_64 or ty.is_shared:
             raise WasmtimeError("64-bit and shared memories are not supported by wasmlite")
+        if ty.page_size_log2 != 16:
+            raise WasmtimeError("memories with 1-byte pages (custom-page-sizes) are not "
+                                "supported by wasmlite yet")
         self._init(store, create_memory(store._rt, ty._inner))
 
     def _init(self, store, record: ExportMemory) -> None:
@@ -54,8 +63,7 @@ class Memory:
         return m
 
     def _mem(self, store):
-        if store is not self._store and store_of(store) is not self._store:
-            raise wrong_store()
+        check_store(store, self._store)
         return self._memory
 
     def __eq__(self, other: object) -> bool:
@@ -67,8 +75,9 @@ class Memory:
     # -- size ------------------------------------------------------------
 
     def type(self, store) -> MemoryType:
-        self._mem(store)
-        return MemoryType._wrap(self._record.type)
+        """The declared type: its minimum stays the declared one after
+        ``grow``, as in wasmtime-py (``size`` is the current size)."""
+        return MemoryType._wrap(self._mem(store).type)
 
     def size(self, store) -> int:
         """Current size in pages."""
@@ -123,41 +132,35 @@ class Memory:
         return array
 
     def read(self, store, start: Optional[int] = 0, stop: Optional[int] = None) -> bytearray:
-        """A copy of bytes ``[start, stop)``; negative indices count from the
-        end, as in Python slicing; indices past the end raise."""
+        """A copy of bytes ``memory[start:stop]``, indexed exactly like a
+        slice (negative from the end, clamped to the memory)."""
         mem = self._mem(store)
-        length = mem.data_len
-        start = 0 if start is None else _int(start, "start")
-        stop = length if stop is None else _int(stop, "stop")
-        if start < 0:
-            start += length
-        if stop < 0:
-            stop += length
-        if not 0 <= start <= length or not 0 <= stop <= length:
-            raise MemoryAccessError(
-                f"read [{start}, {stop}) is outside the memory of {length} bytes")
+        start, stop, _ = slice(start, stop).indices(mem.data_len)
         if stop <= start:
             return bytearray()
         return bytearray(ctypes.string_at(mem.base + start, stop - start))
 
     def write(self, store, value, start: Optional[int] = None) -> int:
-        """Copy ``value`` (bytes-like) into the memory at ``start`` (negative:
-        from the end); the number of bytes written."""
+        """Copy ``value`` into the memory at ``start``; the number of bytes
+        written. ``value`` is anything ``bytearray()`` takes (bytes-like
+        objects are not copied first). ``start`` is read like a slice start
+        (None is 0, negative counts from the end, clamped at 0); IndexError
+        when ``start`` is at or past the end or the data does not fit."""
         mem = self._mem(store)
-        if isinstance(value, str):
-            raise TypeError("string argument without an encoding")
+        length = mem.data_len
+        start = slice(start, None).indices(length)[0]
+        if start >= length:
+            raise MemoryAccessError(
+                f"index out of range: write at {start} in a memory of {length} bytes")
         try:
             data = memoryview(value).cast("B")
         except TypeError:
-            data = memoryview(bytes(value))   # iterables of ints, as bytes() takes them
-        length = mem.data_len
-        start = 0 if start is None else _int(start, "start")
-        if start < 0:
-            start += length
+            data = memoryview(bytearray(value))   # ints, iterables: as bytearray() takes them
         n = data.nbytes
-        if start < 0 or start + n > length:
-            raise MemoryAccessError(
-                f"write of {n} bytes at {start} is outside the memory of {length} bytes")
-        if n:
-            ctypes.memmove(mem.base + start, value if type(value) is bytes else data.tobytes(), n)
+        if n == 0:
+            return 0
+        if start + n > length:
+            raise MemoryAccessError(f"index out of range: write of {n} bytes at {start} "
+                                    f"in a memory of {length} bytes")
+        ctypes.memmove(mem.base + start, value if type(value) is bytes else data.tobytes(), n)
         return n

@@ -40,6 +40,16 @@ def wrong_store() -> WasmtimeError:
     return WasmtimeError("object used with the wrong store")
 
 
+def check_store(storelike: Any, own: "Store") -> None:
+    """Raise unless ``storelike`` is ``own`` (or a Caller of it) and open:
+    WasmtimeError for another store, ValueError for a closed one."""
+    if storelike is not own:
+        if store_of(storelike) is not own:
+            raise wrong_store()
+    elif own._closed:
+        raise closed_error(own)
+
+
 def _limit(value: object, what: str) -> Optional[int]:
     if type(value) is bool or not isinstance(value, int):
         raise TypeError(f"{what} must be an int")

@@ -6,9 +6,9 @@ from typing import Any
 from .errors import WasmtimeError
 from .runtime import ExportTable, create_table
 from .runtime.table import table_trap
-from .store import store_of, wrong_store
+from .store import check_store, store_of
+from .value import Val, from_raw, to_raw
 from .types import TableType
-from .value import from_raw, to_raw
 
 __all__ = ["Table"]
 
@@ -43,8 +43,7 @@ class Table:
         return t
 
     def _tab(self, store):
-        if store is not self._store and store_of(store) is not self._store:
-            raise wrong_store()
+        check_store(store, self._store)
         return self._table
 
     def __eq__(self, other: object) -> bool:
@@ -54,8 +53,9 @@ class Table:
         return id(self._table)
 
     def type(self, store) -> TableType:
-        self._tab(store)
-        return TableType._wrap(self._record.type)
+        """The declared type: its minimum stays the declared one after
+        ``grow``, as in wasmtime-py (``size`` is the current size)."""
+        return TableType._wrap(self._tab(store).type)
 
     def size(self, store) -> int:
         return self._tab(store).size
@@ -76,13 +76,16 @@ class Table:
         return old
 
     def get(self, store, idx: int) -> Any:
-        """Element ``idx`` (a Func, an externref's object, or None); None
-        past the end too, as in wasmtime-py."""
+        """Element ``idx``: a Func, an externref's object, or for a null
+        reference a null ``Val`` of the table's element type; None past the
+        end. All as in wasmtime-py."""
         table = self._tab(store)
         idx = _int(idx, "index")
         if not 0 <= idx < table.size:
             return None
-        return from_raw(table.type.elem, table.get(idx), self._store)
+        t = table.type.elem
+        value = from_raw(t, table.get(idx), self._store)
+        return Val(t, None) if value is None else value
 
     def set(self, store, idx: int, val: Any) -> None:
         """Set element ``idx`` (WasmtimeError past the end)."""

@@ -2,13 +2,18 @@
 GlobalType, ImportType, ExportType (wasmtime-py's ``_types`` surface).
 
 Each wraps the immutable ``syntax.types`` value it stands for (``_inner``),
-so converting to what the runtime takes is an attribute load.
+so converting to what the runtime takes is an attribute load. Like
+wasmtime-py's, every type object except Limits is Managed: ``close()`` and
+``with``; a closed one raises ValueError wherever it is used. Every call
+(``ValType.i32()``, ``FuncType.params``, ...) makes new objects, so closing
+one never affects another.
 """
 from __future__ import annotations
 
 from typing import Iterable, Optional, Union
 
 from .errors import WasmtimeError
+from .managed import Managed, closed_error
 from .syntax import types as S
 
 __all__ = ["ValType", "FuncType", "Limits", "MemoryType", "TableType",
@@ -17,43 +22,77 @@ __all__ = ["ValType", "FuncType", "Limits", "MemoryType", "TableType",
 _U32_MAX = 2**32 - 1
 
 
-class ValType:
+class _TypeObject(Managed):
+    """A Managed wrapper of one syntax-level type: ``_inner`` raises
+    ValueError once the object is closed."""
+
+    __slots__ = ("_raw",)
+
+    @property
+    def _inner(self):
+        raw = self._raw
+        if raw is None:
+            raise closed_error(self)
+        return raw
+
+    @_inner.setter
+    def _inner(self, value) -> None:
+        self._raw = value
+
+    def _release(self) -> None:
+        self._raw = None
+
+    @classmethod
+    def _wrap(cls, inner):
+        obj = cls.__new__(cls)
+        obj._raw = inner
+        return obj
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other._inner == self._inner
+
+    def __hash__(self) -> int:
+        return hash(self._inner)
+
+
+class ValType(_TypeObject):
     """A value type; make one with ``ValType.i32()`` etc."""
 
-    __slots__ = ("_inner",)
+    __slots__ = ()
 
     def __init__(self, inner: S.ValType) -> None:
         if not isinstance(inner, S.ValType):
-            raise TypeError("use ValType.i32(), ValType.i64(), ... to make a ValType")
-        self._inner = inner
+            raise WasmtimeError("cannot construct directly: use ValType.i32(), "
+                                "ValType.i64(), ...")
+        self._raw = inner
 
     @staticmethod
     def i32() -> "ValType":
-        return _VALTYPES[S.I32]
+        return ValType._wrap(S.I32)
 
     @staticmethod
     def i64() -> "ValType":
-        return _VALTYPES[S.I64]
+        return ValType._wrap(S.I64)
 
     @staticmethod
     def f32() -> "ValType":
-        return _VALTYPES[S.F32]
+        return ValType._wrap(S.F32)
 
     @staticmethod
     def f64() -> "ValType":
-        return _VALTYPES[S.F64]
+        return ValType._wrap(S.F64)
 
     @staticmethod
     def v128() -> "ValType":
-        return _VALTYPES[S.V128]
+        return ValType._wrap(S.V128)
 
     @staticmethod
     def funcref() -> "ValType":
-        return _VALTYPES[S.FUNCREF]
+        return ValType._wrap(S.FUNCREF)
 
     @staticmethod
     def externref() -> "ValType":
-        return _VALTYPES[S.EXTERNREF]
+        return ValType._wrap(S.EXTERNREF)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, ValType) and other._inner is self._inner
@@ -67,11 +106,8 @@ class ValType:
     __repr__ = __str__
 
 
-_VALTYPES = {t: ValType(t) for t in S.ALL_VALTYPES}
-
-
 def wrap_valtype(t: S.ValType) -> ValType:
-    return _VALTYPES[t]
+    return ValType._wrap(t)
 
 
 def _inner_valtype(t: object, what: str = "ValType") -> S.ValType:
@@ -80,36 +116,24 @@ def _inner_valtype(t: object, what: str = "ValType") -> S.ValType:
     return t._inner
 
 
-class FuncType:
+class FuncType(_TypeObject):
     """``FuncType(params, results)``: lists of ValType."""
 
-    __slots__ = ("_inner",)
+    __slots__ = ()
 
     def __init__(self, params: Iterable[ValType], results: Iterable[ValType]) -> None:
         if isinstance(params, ValType) or isinstance(results, ValType):
             raise TypeError("FuncType params and results must be lists of ValType")
-        self._inner = S.FuncType(tuple(_inner_valtype(p) for p in params),
-                                 tuple(_inner_valtype(r) for r in results))
-
-    @classmethod
-    def _wrap(cls, inner: S.FuncType) -> "FuncType":
-        ft = cls.__new__(cls)
-        ft._inner = inner
-        return ft
+        self._raw = S.FuncType(tuple(_inner_valtype(p) for p in params),
+                               tuple(_inner_valtype(r) for r in results))
 
     @property
     def params(self) -> list[ValType]:
-        return [_VALTYPES[t] for t in self._inner.params]
+        return [ValType._wrap(t) for t in self._inner.params]
 
     @property
     def results(self) -> list[ValType]:
-        return [_VALTYPES[t] for t in self._inner.results]
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, FuncType) and other._inner == self._inner
-
-    def __hash__(self) -> int:
-        return hash(self._inner)
+        return [ValType._wrap(t) for t in self._inner.results]
 
     def __str__(self) -> str:
         parts = ["func"]
@@ -165,12 +189,22 @@ def _check_limits(limits: object) -> Limits:
     return limits
 
 
-class MemoryType:
-    """``MemoryType(limits, is_64=False, shared=False)``; limits in pages."""
+class MemoryType(_TypeObject):
+    """``MemoryType(limits, is_64=False, shared=False, page_size_log2=16)``;
+    limits in pages. ``page_size_log2`` is 16 (64 KiB pages) or 0 (1-byte
+    pages, the custom-page-sizes proposal: the type is accepted, but
+    creating a memory of it is not supported yet)."""
 
-    __slots__ = ("_inner",)
+    __slots__ = ("_page_size_log2",)
 
-    def __init__(self, limits: Limits, is_64: bool = False, shared: bool = False) -> None:
+    def __init__(self, limits: Limits, is_64: bool = False, shared: bool = False,
+                 page_size_log2: int = 16) -> None:
+        if not isinstance(page_size_log2, int):
+            raise TypeError("page_size_log2 must be an int")
+        if page_size_log2 not in (0, 16):
+            raise WasmtimeError(
+                f"page size must be 2**16 or 2**0, but was given 2**{page_size_log2}")
+        self._page_size_log2 = page_size_log2
         limits = _check_limits(limits)
         bound = 2**48 if is_64 else S.MAX_PAGES_32
         for n in (limits.min, limits.max):
@@ -181,13 +215,23 @@ class MemoryType:
                                     "index type")
         if shared and limits.max is None:
             raise WasmtimeError("shared memories must have a maximum size")
-        self._inner = S.MemoryType(limits._to_inner(), bool(is_64), bool(shared))
+        self._raw = S.MemoryType(limits._to_inner(), bool(is_64), bool(shared))
 
     @classmethod
     def _wrap(cls, inner: S.MemoryType) -> "MemoryType":
-        mt = cls.__new__(cls)
-        mt._inner = inner
+        mt = super()._wrap(inner)
+        mt._page_size_log2 = 16
         return mt
+
+    @property
+    def page_size_log2(self) -> int:
+        self._check_open()
+        return self._page_size_log2
+
+    @property
+    def page_size(self) -> int:
+        """Bytes per page: 65536, or 1 for a custom-page-sizes type."""
+        return 1 << self.page_size_log2
 
     @property
     def limits(self) -> Limits:
@@ -202,19 +246,20 @@ class MemoryType:
         return self._inner.shared
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, MemoryType) and other._inner == self._inner
+        return (isinstance(other, MemoryType) and other._inner == self._inner
+                and other._page_size_log2 == self._page_size_log2)
 
     def __hash__(self) -> int:
-        return hash(self._inner)
+        return hash((self._inner, self._page_size_log2))
 
     def __repr__(self) -> str:
         return f"MemoryType({self.limits!r})"
 
 
-class TableType:
+class TableType(_TypeObject):
     """``TableType(valtype, limits)``: a table of funcref or externref."""
 
-    __slots__ = ("_inner",)
+    __slots__ = ()
 
     def __init__(self, valtype: ValType, limits: Limits) -> None:
         elem = _inner_valtype(valtype)
@@ -224,59 +269,35 @@ class TableType:
         for n in (limits.min, limits.max):
             if n is not None and n > _U32_MAX:
                 raise WasmtimeError("table size must be at most 2**32-1 elements")
-        self._inner = S.TableType(elem, limits._to_inner())
-
-    @classmethod
-    def _wrap(cls, inner: S.TableType) -> "TableType":
-        tt = cls.__new__(cls)
-        tt._inner = inner
-        return tt
+        self._raw = S.TableType(elem, limits._to_inner())
 
     @property
     def element(self) -> ValType:
-        return _VALTYPES[self._inner.elem]
+        return ValType._wrap(self._inner.elem)
 
     @property
     def limits(self) -> Limits:
         return Limits._wrap(self._inner.limits)
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, TableType) and other._inner == self._inner
-
-    def __hash__(self) -> int:
-        return hash(self._inner)
-
     def __repr__(self) -> str:
         return f"TableType({self.element!r}, {self.limits!r})"
 
 
-class GlobalType:
+class GlobalType(_TypeObject):
     """``GlobalType(valtype, mutable)``."""
 
-    __slots__ = ("_inner",)
+    __slots__ = ()
 
     def __init__(self, valtype: ValType, mutable: bool) -> None:
-        self._inner = S.GlobalType(_inner_valtype(valtype), bool(mutable))
-
-    @classmethod
-    def _wrap(cls, inner: S.GlobalType) -> "GlobalType":
-        gt = cls.__new__(cls)
-        gt._inner = inner
-        return gt
+        self._raw = S.GlobalType(_inner_valtype(valtype), bool(mutable))
 
     @property
     def content(self) -> ValType:
-        return _VALTYPES[self._inner.valtype]
+        return ValType._wrap(self._inner.valtype)
 
     @property
     def mutable(self) -> bool:
         return self._inner.mutable
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, GlobalType) and other._inner == self._inner
-
-    def __hash__(self) -> int:
-        return hash(self._inner)
 
     def __repr__(self) -> str:
         return f"GlobalType({self.content!r}, {self.mutable})"
@@ -298,28 +319,45 @@ def wrap_externtype(inner) -> ExternType:
     raise WasmtimeError(f"unsupported extern type {inner!r}")
 
 
-class ImportType:
+class ImportType(_TypeObject):
     """One import of a module: ``.module``, ``.name``, ``.type``."""
 
-    __slots__ = ("module", "name", "type")
+    __slots__ = ()
 
     def __init__(self, module: str, name: str, type: ExternType) -> None:
-        self.module = module
-        self.name = name
-        self.type = type
+        self._raw = (module, name, type)
+
+    @property
+    def module(self) -> str:
+        return self._inner[0]
+
+    @property
+    def name(self) -> str:
+        return self._inner[1]
+
+    @property
+    def type(self) -> ExternType:
+        return self._inner[2]
 
     def __repr__(self) -> str:
         return f"ImportType({self.module!r}, {self.name!r}, {self.type!r})"
 
 
-class ExportType:
+class ExportType(_TypeObject):
     """One export of a module: ``.name``, ``.type``."""
 
-    __slots__ = ("name", "type")
+    __slots__ = ()
 
     def __init__(self, name: str, type: ExternType) -> None:
-        self.name = name
-        self.type = type
+        self._raw = (name, type)
+
+    @property
+    def name(self) -> str:
+        return self._inner[0]
+
+    @property
+    def type(self) -> ExternType:
+        return self._inner[1]
 
     def __repr__(self) -> str:
         return f"ExportType({self.name!r}, {self.type!r})"

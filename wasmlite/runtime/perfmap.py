@@ -26,14 +26,19 @@ def perfmap_path(pid: int | None = None) -> str:
 
 
 def perfmap_lines(compiled) -> list[str]:
-    """The map lines of a CompiledModule's defined functions."""
+    """The map lines of a CompiledModule's defined functions (none for a
+    module that has no native code yet, e.g. one run by the interpreter)."""
+    ptrs = getattr(compiled, "function_ptrs", None)
+    library = getattr(compiled, "library", None)
+    if not ptrs or library is None:
+        return []
     module = compiled.module
     names = module.names
     module_name = (names.module if names is not None and names.module else "<unknown>")
     nimp = module.num_imported(ExternKind.FUNC)
-    addresses = sorted({a for a in compiled.library.addresses if a})
+    addresses = sorted({a for a in library.addresses if a})
     lines = []
-    for i, start in enumerate(compiled.function_ptrs):
+    for i, start in enumerate(ptrs):
         if not start:
             continue
         index = nimp + i

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import struct
 
-from ..errors import Trap
+from ..errors import WasmtimeError
 from . import funcs_env, funcs_fd, funcs_path, funcs_poll
 from .config import DirPerms, FilePerms, WasiConfig
 from .errno import EFAULT, WasiError, from_oserror
@@ -66,13 +66,13 @@ def _host_function(impl, params: str):
         store = caller._store
         ctx = getattr(store, "_wasi", None) if store is not None else None
         if ctx is None:
-            raise Trap(f"{MODULE}::{name} called in a store without WASI "
-                       "(call Store.set_wasi first)")
+            raise WasmtimeError(f"{MODULE}::{name} called in a store without WASI "
+                                "(call Store.set_wasi first)")
         inst = caller._instance
         rec = inst.exports.get("memory") if inst is not None else None
         memory = getattr(rec, "memory", None)
         if memory is None:
-            raise Trap("missing required memory export")
+            raise WasmtimeError("missing required memory export")
         m = ctx.view(memory)
         if n == 1:
             args = (args[0] & masks[0],)
@@ -82,13 +82,13 @@ def _host_function(impl, params: str):
             return impl(ctx, m, *args)
         except WasiError as e:
             if e.errno == EFAULT:
-                raise Trap(f"{MODULE}::{name}: pointer out of bounds") from None
+                raise WasmtimeError(f"{MODULE}::{name}: pointer out of bounds") from None
             return e.errno
         except OSError as e:
             return from_oserror(e)
         except (struct.error, IndexError):
             # Wasmtime traps on a guest pointer outside the memory
-            raise Trap(f"{MODULE}::{name}: pointer out of bounds") from None
+            raise WasmtimeError(f"{MODULE}::{name}: pointer out of bounds") from None
     host.__name__ = host.__qualname__ = name
     return host
 

@@ -3,7 +3,9 @@ is made from (argv, environment, stdio, preopened directories).
 
 Assignments check what they can at once, as wasmtime-py does: a stdin file
 that cannot be opened, or an output file in a missing directory, raises
-WasmtimeError at assignment. A config is consumed by ``Store.set_wasi``.
+WasmtimeError at assignment. A config is consumed (closed) by
+``Store.set_wasi``; like every Managed object it has ``close()`` and works
+in ``with``, and using it once closed raises ValueError, as in wasmtime-py.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import os
 from typing import Callable, Iterable, Optional, Union
 
 from ..errors import WasmtimeError
+from ..managed import Managed
 
 __all__ = ["WasiConfig", "DirPerms", "FilePerms"]
 
@@ -85,7 +88,7 @@ def _setter(name: str, doc: str) -> property:
     return property(fail, getattr(WasiConfig, f"_set_{name}"), doc=doc)
 
 
-class WasiConfig:
+class WasiConfig(Managed):
     """``WasiConfig()``: argv, environment, stdio and preopened directories
     for a WASI program (nothing is inherited unless asked for)."""
 
@@ -96,11 +99,16 @@ class WasiConfig:
         self._stdout = Stdio()
         self._stderr = Stdio()
         self._preopens: list[Preopen] = []
-        self._consumed = False
 
-    def _check_open(self) -> None:
-        if self._consumed:
-            raise WasmtimeError("this WasiConfig was already given to a store")
+    @property
+    def _consumed(self) -> bool:
+        """Given to a store already (the same as closed)."""
+        return self._is_closed
+
+    @_consumed.setter
+    def _consumed(self, value: bool) -> None:
+        if value:
+            self.close()
 
     # -- argv and environment ---------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import time
 
-from ..errors import ExitTrap, Trap, WasmtimeError
+from ..errors import ExitTrap, WasmtimeError
 from .errno import EBADF, EFAULT, ENOTSOCK, ENOTSUP, SUCCESS, WasiError
 from .memory import U32, U64, write_bytes
 
@@ -49,7 +49,7 @@ def _clock(clock_id: int) -> int:
         return time.monotonic_ns()
     if clock_id in (PROCESS_CPUTIME, THREAD_CPUTIME):
         raise WasiError(EBADF)          # Wasmtime offers neither CPU clock
-    raise Trap("invalid enum value Clockid")
+    raise WasmtimeError("invalid enum value Clockid")
 
 
 def clock_res_get(ctx, m, clock_id, resolution):

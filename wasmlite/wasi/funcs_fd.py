@@ -4,7 +4,7 @@ from __future__ import annotations
 import fcntl
 import os
 
-from ..errors import Trap
+from ..errors import WasmtimeError
 from .errno import (EBADF, EFAULT, EINVAL, ENAMETOOLONG, ENOTSUP, EPERM,
                     ESPIPE, SUCCESS, WasiError)
 from .fdtable import (ALL_RIGHTS, APPEND, DIRECTORY, NONBLOCK, R,
@@ -125,7 +125,7 @@ def fd_seek(ctx, m, fd, offset, whence, newoffset):
     if offset >= 1 << 63:
         offset -= 1 << 64               # the offset is signed
     if whence not in (SEEK_SET, SEEK_CUR, SEEK_END):
-        raise Trap("invalid enum value Whence")
+        raise WasmtimeError("invalid enum value Whence")
     host = {SEEK_SET: os.SEEK_SET, SEEK_CUR: os.SEEK_CUR, SEEK_END: os.SEEK_END}[whence]
     pos = os.lseek(e.hostfd, offset, host)
     U64.pack_into(m, newoffset, pos)
@@ -204,7 +204,7 @@ def fd_fdstat_set_rights(ctx, m, fd, base, inheriting):
 def fd_advise(ctx, m, fd, offset, length, advice):
     e = _file(ctx, fd)
     if advice > 5:
-        raise Trap("invalid enum value Advice")
+        raise WasmtimeError("invalid enum value Advice")
     if e.kind != "file":
         raise WasiError(EBADF)
     return SUCCESS

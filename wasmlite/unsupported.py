@@ -1,0 +1,41 @@
+"""Names of wasmtime-py whose proposals wasmlite does not implement yet:
+``SharedMemory`` (threads), ``Tag`` and ``TagType`` (exception handling).
+
+They exist so that code importing them, or testing ``isinstance`` against
+them, keeps working; making one raises a WasmtimeError that says so, instead
+of the AttributeError a missing name would give.
+"""
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from .errors import WasmtimeError
+from .managed import Managed
+
+__all__ = ["SharedMemory", "Tag", "TagType"]
+
+
+def _unsupported(name: str, proposal: str) -> NoReturn:
+    raise WasmtimeError(f"{name} is not supported by wasmlite yet: it needs the "
+                        f"{proposal} proposal, which comes in a later version")
+
+
+class SharedMemory(Managed):
+    """A memory shared between threads (threads proposal): not supported yet."""
+
+    def __init__(self, engine: Any, ty: Any) -> None:
+        _unsupported("SharedMemory", "threads")
+
+
+class TagType(Managed):
+    """The type of an exception tag (exception handling): not supported yet."""
+
+    def __init__(self, functype: Any) -> None:
+        _unsupported("TagType", "exception-handling")
+
+
+class Tag:
+    """An exception tag (exception handling): not supported yet."""
+
+    def __init__(self, store: Any, ty: Any) -> None:
+        _unsupported("Tag", "exception-handling")
