@@ -110,8 +110,11 @@ def _shortest_f32(x: float) -> str:
     """The shortest decimal (in e-notation) that reads back as the f32 ``x``."""
     for digits in range(1, 10):
         text = f"{x:.{digits - 1}e}"
-        if struct.unpack("<f", struct.pack("<f", float(text)))[0] == x:
-            return text
+        try:
+            if struct.unpack("<f", struct.pack("<f", float(text)))[0] == x:
+                return text
+        except OverflowError:         # rounded up past the largest f32
+            continue
     return repr(x)
 
 
