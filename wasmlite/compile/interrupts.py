@@ -17,6 +17,18 @@ Wasmtime, fuel is *checked* (trap when none is left: remaining <= 0) only on
 function entry and at loop headers, so straight-line code may overdraw; the
 store then reports 0.
 
+Bulk and grow instructions (``memory.fill/copy/init``, ``table.fill/copy/init``,
+``memory.grow``, ``table.grow``) cost, besides their own 1, one unit per
+byte, element or page, as in Wasmtime: a size known at compile time and at
+most 128 (fuel_sizes.py decides, from the wasm alone) is charged up front
+with the instruction, even when a grow fails; any other size is charged
+after the operation succeeded (a failing grow and a trapping bulk operation
+pay nothing for their size), and then fuel is checked: the work is done and
+the instruction traps with OUT_OF_FUEL when the store is then empty
+(``fuel_per_unit``). An operation that traps loses, like any trap other than
+the fuel checks, what its function spent since it last wrote its fuel back
+(before calls and returns).
+
 Epoch interruption: on function entry and at loop headers, the engine's
 epoch counter (``*limits.epoch_ptr``, bumped by ``Engine.increment_epoch``
 from any thread) is compared with ``limits.epoch_deadline``; reaching it
@@ -24,15 +36,21 @@ traps with INTERRUPT.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from ..errors import TrapCode
 from ..syntax.instructions import OP_BY_NAME
 from . import vmcontext as vm
+from .fuel_sizes import SIZED, charged_up_front
 
 _OUT_OF_FUEL = int(TrapCode.OUT_OF_FUEL)
 _INTERRUPT = int(TrapCode.INTERRUPT)
 
 FUEL_FREE = frozenset(OP_BY_NAME[n] for n in (
     "nop", "drop", "block", "loop", "end", "else", "unreachable", "return"))
+# bulk and grow instructions: a size not charged up front is charged after
+# the operation, once the cost of everything before it is (fuel_per_unit)
+FUEL_PER_UNIT = SIZED
 # the cost of everything before these is charged before they branch or call
 FLUSH_BEFORE = frozenset(OP_BY_NAME[n] for n in (
     "loop", "if", "else", "end", "br", "br_if", "br_table", "return",
@@ -51,14 +69,16 @@ class InterruptOps:
 
     def fuel_entry_lines(self) -> list[str]:
         """Entry-block lines: the local takes the store's fuel, less the
-        call's own cost of 1, and traps when nothing is left."""
+        call's own cost of 1 (the check follows). Like Wasmtime, the store
+        sees it only when the local is written back: a trap before that
+        (out of bounds, division by zero...) leaves the store as the caller
+        left it."""
         return [
             "%fuel = alloca i64",
             f"%fuel.p = getelementptr i8, ptr %limits, i64 {vm.LIMITS_FUEL}",
             "%fuel.in = load i64, ptr %fuel.p",
             "%fuel.0 = sub i64 %fuel.in, 1",
             "store i64 %fuel.0, ptr %fuel",
-            "store i64 %fuel.0, ptr %fuel.p",
         ]
 
     def fuel_flush(self) -> None:
@@ -91,6 +111,55 @@ class InterruptOps:
         out.append(f"%{r}.c = icmp sle i64 %{r}.v, 0")
         out.append(f"br i1 %{r}.c, label %{r}.spill, label %{r}.ok, !prof !0")
         # the trap's block writes the local back, so the store sees it spent
+        out.append(f"{r}.spill:")
+        out.append(f"store i64 %{r}.v, ptr %fuel.p")
+        out.append(f"br label {self.trap_to(_OUT_OF_FUEL)}")
+        out.append(f"{r}.ok:")
+        self.cur = f"{r}.ok"
+
+    def fuel_static_size(self, ins) -> Optional[int]:
+        """The size of bulk/grow instruction ``ins`` of this function when it
+        is charged up front (known and <= STATIC_MAX, fuel_sizes.py), else
+        None. A lone instruction (the interpreter's handlers) is None: its
+        per-instruction handler charges after the operation."""
+        sizes = self.cache.get("fuel.sizes")
+        if sizes is None:
+            body = self.func.body
+            found = charged_up_front(self.ctx.module, self.func, self.ft) if body else {}
+            sizes = self.cache["fuel.sizes"] = {id(body[i]): k for i, k in found.items()}
+        return sizes.get(id(ins))
+
+    def fuel_per_unit(self, ins, count64: str, grown: Optional[str] = None) -> None:
+        """After a bulk/grow operation: charge ``count64`` (i64 SSA value)
+        units, Wasmtime's way. ``grown`` is a grow's i64 result: a failed
+        grow (-1) charges nothing and is not checked."""
+        if not self.ctx.consume_fuel:
+            return
+        k = self.fuel_static_size(ins)
+        if k is not None:
+            self.fuel_pending += k
+            return
+        self.fuel_flush()
+        r = self.tmp()
+        out = self.out
+        ok = None
+        if grown is not None:
+            ok = f"%{r}.g"
+            out.append(f"{ok} = icmp ne i64 {grown}, -1")
+        out.append(f"%{r}.o = load i64, ptr %fuel")
+        if ok is None:
+            out.append(f"%{r}.v = sub i64 %{r}.o, {count64}")
+        else:
+            out.append(f"%{r}.k = select i1 {ok}, i64 {count64}, i64 0")
+            out.append(f"%{r}.v = sub i64 %{r}.o, %{r}.k")
+        out.append(f"store i64 %{r}.v, ptr %fuel")
+        out.append(f"%{r}.e = icmp sle i64 %{r}.v, 0")
+        if ok is None:
+            cond = f"%{r}.e"
+        else:
+            out.append(f"%{r}.c = and i1 %{r}.e, {ok}")
+            cond = f"%{r}.c"
+        out.append(f"br i1 {cond}, label %{r}.spill, label %{r}.ok, !prof !0")
         out.append(f"{r}.spill:")
         out.append(f"store i64 %{r}.v, ptr %fuel.p")
         out.append(f"br label {self.trap_to(_OUT_OF_FUEL)}")

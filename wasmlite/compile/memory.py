@@ -196,6 +196,7 @@ class MemoryOps:
         out.append(f"%{r}.d = zext i32 {delta} to i64")
         out.append(f"%{r}.r = call i64 {fn}(ptr %vmctx, i32 {ins.imm}, i64 %{r}.d)")
         self._check_builtin_trap(r)
+        self.fuel_per_unit(ins, f"%{r}.d", f"%{r}.r")
         out.append(f"%{r} = trunc i64 %{r}.r to i32")
         self.stack.append((f"%{r}", "i32"))
 
@@ -223,6 +224,7 @@ class MemoryOps:
         out.append(f"%{r}.p = getelementptr i8, ptr {self.mem_base(ins.imm)}, i64 %{r}.d")
         out.append(f"%{r}.v = trunc i32 {val} to i8")
         out.append(f"call void @llvm.memset.p0.i64(ptr %{r}.p, i8 %{r}.v, i64 %{r}.n, i1 false){TBAA_MEM}")
+        self.fuel_per_unit(ins, f"%{r}.n")
 
     def op_memory_copy(self, ins) -> None:
         dm, sm = ins.imm
@@ -242,6 +244,7 @@ class MemoryOps:
         out.append(f"%{r}.dp = getelementptr i8, ptr {self.mem_base(dm)}, i64 %{r}.d")
         out.append(f"%{r}.sp = getelementptr i8, ptr {self.mem_base(sm)}, i64 %{r}.s")
         out.append(f"call void @llvm.memmove.p0.p0.i64(ptr %{r}.dp, ptr %{r}.sp, i64 %{r}.n, i1 false){TBAA_MEM}")
+        self.fuel_per_unit(ins, f"%{r}.n")
 
     def _segment(self, r: str, offset: int) -> tuple[str, str]:
         """(pointer to the segment's ptr field, pointer to its len field)."""
@@ -268,6 +271,7 @@ class MemoryOps:
         out.append(f"%{r}.sb = load ptr, ptr {segp}")
         out.append(f"%{r}.sp = getelementptr i8, ptr %{r}.sb, i64 %{r}.s")
         out.append(f"call void @llvm.memmove.p0.p0.i64(ptr %{r}.dp, ptr %{r}.sp, i64 %{r}.n, i1 false)")
+        self.fuel_per_unit(ins, f"%{r}.n")
 
     def op_data_drop(self, ins) -> None:
         r = self.tmp()
@@ -316,6 +320,7 @@ class MemoryOps:
         out.append(f"%{r}.d = zext i32 {n} to i64")
         out.append(f"%{r}.r = call i64 {fn}(ptr %vmctx, i32 {ins.imm}, i64 %{r}.d, i64 {init})")
         self._check_builtin_trap(r)
+        self.fuel_per_unit(ins, f"%{r}.d", f"%{r}.r")
         out.append(f"%{r} = trunc i64 %{r}.r to i32")
         self.stack.append((f"%{r}", "i32"))
 
@@ -332,6 +337,7 @@ class MemoryOps:
         self.check_range(r, f"%{r}.i", f"%{r}.n", lenp, _TABLE_OOB)
         p = self._table_slot(r, tab, f"%{r}.i")
         out.append(f"call void @wasmlite_fill64(ptr {p}, i64 {val}, i64 %{r}.n)")
+        self.fuel_per_unit(ins, f"%{r}.n")
 
     def op_table_copy(self, ins) -> None:
         dt, stab = ins.imm
@@ -352,6 +358,7 @@ class MemoryOps:
         sp = self._table_slot(f"{r}.st", stb, f"%{r}.s")
         out.append(f"%{r}.bytes = shl i64 %{r}.n, 3")
         out.append(f"call void @llvm.memmove.p0.p0.i64(ptr {dp}, ptr {sp}, i64 %{r}.bytes, i1 false)")
+        self.fuel_per_unit(ins, f"%{r}.n")
 
     def op_table_init(self, ins) -> None:
         seg, table = ins.imm
@@ -373,6 +380,7 @@ class MemoryOps:
         out.append(f"%{r}.sp = getelementptr i64, ptr %{r}.sb, i64 %{r}.s")
         out.append(f"%{r}.bytes = shl i64 %{r}.n, 3")
         out.append(f"call void @llvm.memmove.p0.p0.i64(ptr {dp}, ptr %{r}.sp, i64 %{r}.bytes, i1 false)")
+        self.fuel_per_unit(ins, f"%{r}.n")
 
     def op_elem_drop(self, ins) -> None:
         r = self.tmp()

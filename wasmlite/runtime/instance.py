@@ -33,6 +33,7 @@ from .export import (ExportFunction, ExportGlobal, ExportMemory, ExportRecord,
                      ExportTable)
 from .global_ import Global
 from .memory import Memory
+from .startup_fuel import startup_fuel
 from .table import Table
 from .trap import make_trap
 
@@ -214,7 +215,10 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
         inst.exports[export.name] = record
         inst.exports_by_index.append(record)
 
-    _apply_segments(inst)
+    fuel = startup_fuel(store, module)      # Wasmtime's instantiation fuel
+    _apply_segments(inst, fuel)
+    if fuel is not None:
+        fuel.finish(start_call=module.start is not None)
     if module.start is not None:
         invoke(store, inst.function(module.start), [])
     return inst
@@ -294,8 +298,10 @@ def _setup_segments(inst: RuntimeInstance) -> None:
         words[slot + 1] = len(items)
 
 
-def _apply_segments(inst: RuntimeInstance) -> None:
+def _apply_segments(inst: RuntimeInstance, fuel=None) -> None:
     words, layout, module = inst._vmctx_words, inst.layout, inst.module
+    if fuel is not None:
+        fuel.enter()
     for i, elem in enumerate(module.elems):
         slot = layout.elem(i) // 8
         if elem.mode == "active":
@@ -304,6 +310,10 @@ def _apply_segments(inst: RuntimeInstance) -> None:
             inst.tables[elem.table].init_from(offset, array[:len(elem.init)])
         if elem.mode != "passive":
             words[slot + 1] = 0          # elem.drop
+        if fuel is not None:
+            fuel.elem_done(i)
+    if fuel is not None:
+        fuel.data_start()
     for i, data in enumerate(module.datas):
         if data.mode != "active":
             continue
@@ -315,3 +325,5 @@ def _apply_segments(inst: RuntimeInstance) -> None:
         if n:
             ctypes.memmove(memory.base + offset, data.init, n)
         words[layout.data(i) // 8 + 1] = 0   # data.drop
+        if fuel is not None:
+            fuel.data_done(i)

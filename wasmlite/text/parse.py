@@ -526,9 +526,13 @@ class ModuleParser(BodyParser):
                 offset, j = self.offset_expr(j)
                 mode = "active"
         et = FUNCREF
+        form = None
         if K[j] == "a" and T[j] in _REFTYPES:
             et = self.reftype(j)
             inits, j = self.elem_list(j + 1, close, et, allow_bare=False)
+            # expressions, as written (the binary flags with bit 2 set)
+            form = {"passive": 5, "declarative": 7}.get(
+                mode, 4 if table == 0 and et is FUNCREF else 6)
         elif K[j] == "a" and T[j] == "func":
             inits, j = self.elem_list(j + 1, close, FUNCREF, allow_bare=True, only_bare=True)
         elif mode == "active":
@@ -536,7 +540,7 @@ class ModuleParser(BodyParser):
         else:
             raise self.unexpected(j)
         self.expect_close(j)
-        self.module.elems.append(Elem(et, inits, mode, table, offset))
+        self.module.elems.append(Elem(et, inits, mode, table, offset, form=form))
 
     def elem_list(self, i: int, close: int, et: ValType, allow_bare: bool,
                   only_bare: bool = False) -> tuple[list[list[Instr]], int]:

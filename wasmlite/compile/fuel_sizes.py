@@ -1,0 +1,265 @@
+"""Which bulk and grow instructions have a size Wasmtime knows when compiling.
+
+Wasmtime charges ``memory.fill/copy/init``, ``table.fill/copy/init``,
+``memory.grow`` and ``table.grow`` one unit of fuel per byte, element or page
+(interrupts.py). A size it knows at compile time and that is at most
+``STATIC_MAX`` is charged up front with the instruction, like the
+instruction's own unit (so a failing grow still pays); any other size is
+charged only once the operation has succeeded, followed by a fuel check.
+
+"Knows" is Cranelift's view while translating: the size operand is an
+``iconst`` once SSA variables are resolved. ``static_sizes`` reproduces that
+from the wasm body alone, so every tier takes the same decision:
+
+* ``i32.const k`` is known; so is ``global.get`` of an immutable global
+  defined with an ``i32.const`` initializer, and a non-parameter local never
+  written (zero);
+* a local holds what was last stored in it on every path: where paths meet
+  (the end of a block, if or loop that several edges reach), a local or a
+  block result stays known only when every edge brings the very same value
+  (the same ``i32.const`` instruction); an operation on values (``i32.add``,
+  ``select``...) is never known;
+* inside a loop, a local read before being written in that loop is not known
+  (the loop header is not sealed while its body is translated); after the
+  loop it is known again when no back edge changed it.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..syntax.instructions import OP_BY_NAME
+from ..syntax.module import Func, Module
+from ..syntax.types import I32, ExternKind, FuncType, ValType
+
+# the largest known size charged up front (larger ones: after the operation)
+STATIC_MAX = 128
+
+# the instructions whose last operand is a size Wasmtime charges fuel for
+SIZED = frozenset(OP_BY_NAME[n] for n in (
+    "memory.fill", "memory.copy", "memory.init", "memory.grow",
+    "table.fill", "table.copy", "table.init", "table.grow"))
+
+_N = {name: OP_BY_NAME[name] for name in (
+    "block", "loop", "if", "else", "end", "br", "br_if", "br_table", "return",
+    "unreachable", "call", "call_indirect", "drop", "select", "select_t",
+    "local.get", "local.set", "local.tee", "global.get", "global.set",
+    "i32.const", "table.get", "table.set", "table.size", "table.grow",
+    "table.fill", "ref.null", "ref.is_null", "ref.func")}
+_SPECIAL_EFFECT = {   # (pops, pushes) of the rows the table leaves to the validator
+    _N["table.get"]: (1, 1), _N["table.set"]: (2, 0), _N["table.grow"]: (2, 1),
+    _N["table.fill"]: (3, 0), _N["ref.null"]: (0, 1), _N["ref.is_null"]: (1, 1),
+    _N["ref.func"]: (0, 1), _N["table.size"]: (0, 1)}
+
+
+class _Const:
+    """One ``i32.const`` (or zero local, or constant global): identity matters."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: int) -> None:
+        self.value = value & 0xFFFFFFFF
+
+
+class _Param:
+    """A loop header's value of a local while the loop is translated; once the
+    loop ends it may turn out to be one incoming value (``alias``)."""
+
+    __slots__ = ("alias",)
+
+    def __init__(self) -> None:
+        self.alias = None
+
+
+def _resolve(v):
+    while isinstance(v, _Param) and v.alias is not None:
+        v = v.alias
+    return v
+
+
+class _Frame:
+    __slots__ = ("kind", "nparams", "nresults", "height", "entry_locals",
+                 "entry_vals", "incoming", "back", "params")
+
+    def __init__(self, kind, nparams, nresults, height, entry_locals, entry_vals):
+        self.kind = kind
+        self.nparams = nparams
+        self.nresults = nresults
+        self.height = height
+        self.entry_locals = entry_locals      # locals when the frame began
+        self.entry_vals = entry_vals          # block params (if: for the else)
+        self.incoming: list = []              # (locals, result values) edges to the end
+        self.back: list = []                  # loop: locals on back edges
+        self.params: list = []                # loop: the header's _Param per local
+
+
+def _merge(values: list):
+    """One value for several edges: the common one, else unknown (None)."""
+    first = _resolve(values[0])
+    for v in values[1:]:
+        if _resolve(v) is not first:
+            return None
+    return first
+
+
+def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
+    """``{index in func.body: size}`` for each instruction of SIZED whose size
+    operand Wasmtime knows at compile time (u32 value)."""
+    body = func.body
+    if not any(ins.op in SIZED for ins in body):
+        return {}
+    types = module.types
+    func_types = [types[i] for i in module.func_type_indices()]
+    nimported_globals = module.num_imported(ExternKind.GLOBAL)
+    const_globals: dict[int, _Const] = {}
+    for gi, g in enumerate(module.globals):
+        init = g.init
+        if (not g.type.mutable and g.type.valtype == I32 and len(init) >= 1
+                and init[0].op is _N["i32.const"] and (len(init) == 1 or init[1].op is _N["end"])):
+            const_globals[nimported_globals + gi] = _Const(init[0].imm)
+
+    def block_arity(bt) -> tuple[int, int]:
+        if bt is None:
+            return 0, 0
+        if isinstance(bt, ValType):
+            return 0, 1
+        t = types[bt]
+        return len(t.params), len(t.results)
+
+    nparams = len(ft.params)
+    locals_: list = [None] * nparams + [_Const(0) for _ in func.locals]
+    stack: list = []
+    frames = [_Frame("func", 0, len(ft.results), 0, None, [])]
+    dead = False
+    dead_depth = 0
+    out: dict[int, int] = {}
+
+    def edge(depth: int) -> None:
+        f = frames[-1 - depth]
+        if f.kind == "loop":
+            f.back.append(list(locals_))
+        else:
+            vals = stack[len(stack) - f.nresults:] if f.nresults else []
+            f.incoming.append((list(locals_), list(vals)))
+
+    def pop(k: int) -> None:
+        if k:
+            del stack[-k:]
+
+    for i, ins in enumerate(body):
+        op = ins.op
+        if dead:
+            if op in (_N["block"], _N["loop"], _N["if"]):
+                dead_depth += 1
+                continue
+            if op is _N["end"] and dead_depth:
+                dead_depth -= 1
+                continue
+            if not (op is _N["end"] or (op is _N["else"] and not dead_depth)):
+                continue
+        if op in SIZED and not dead:
+            v = _resolve(stack[-1]) if stack else None
+            if isinstance(v, _Const):
+                out[i] = v.value
+        if op is _N["i32.const"]:
+            stack.append(_Const(ins.imm))
+        elif op is _N["local.get"]:
+            # (a loop header's _Param stays unknown until its loop ends)
+            stack.append(locals_[ins.imm])
+        elif op is _N["local.set"]:
+            locals_[ins.imm] = stack.pop()
+        elif op is _N["local.tee"]:
+            locals_[ins.imm] = stack[-1]
+        elif op is _N["global.get"]:
+            stack.append(const_globals.get(ins.imm))
+        elif op is _N["block"] or op is _N["loop"] or op is _N["if"]:
+            if op is _N["if"]:
+                stack.pop()
+            np_, nr = block_arity(ins.imm)
+            height = len(stack) - np_
+            f = _Frame(op.name, np_, nr, height, list(locals_), list(stack[height:]))
+            if op is _N["loop"]:
+                f.params = [_Param() for _ in locals_]
+                locals_[:] = f.params
+                stack[height:] = [None] * np_
+            frames.append(f)
+        elif op is _N["else"]:
+            f = frames[-1]
+            if not dead:
+                f.incoming.append((list(locals_), list(stack[len(stack) - f.nresults:]) if f.nresults else []))
+            del stack[f.height:]
+            stack.extend(f.entry_vals)
+            locals_[:] = f.entry_locals
+            f.kind = "else"
+            dead = False
+        elif op is _N["end"]:
+            f = frames.pop()
+            if f.kind == "loop":
+                # the header is sealed: a local no back edge changed is the
+                # value it had on entry
+                for j, p in enumerate(f.params):
+                    m = _merge([f.entry_locals[j]] + [b[j] for b in f.back
+                                                      if _resolve(b[j]) is not p])
+                    if m is not None and m is not p:
+                        p.alias = m
+                if dead:            # what follows the loop is dead too
+                    del stack[f.height:]
+                continue
+            if f.kind == "if":      # no else: the params pass through
+                f.incoming.append((list(f.entry_locals), list(f.entry_vals)))
+            if not dead:
+                f.incoming.append((list(locals_), list(stack[len(stack) - f.nresults:]) if f.nresults else []))
+            del stack[f.height:]
+            if not f.incoming:
+                dead = True
+                stack.extend([None] * f.nresults)
+                continue
+            dead = False
+            edges = f.incoming
+            locals_[:] = [_merge([e[0][j] for e in edges]) for j in range(len(locals_))]
+            stack.extend(_merge([e[1][k] for e in edges]) for k in range(f.nresults))
+            if not frames:
+                break
+        elif op is _N["br"]:
+            edge(ins.imm)
+            dead = True
+        elif op is _N["br_if"]:
+            stack.pop()
+            edge(ins.imm)
+        elif op is _N["br_table"]:
+            stack.pop()
+            targets, default = ins.imm
+            for d in set(targets) | {default}:
+                edge(d)
+            dead = True
+        elif op is _N["return"] or op is _N["unreachable"]:
+            dead = True
+        elif op is _N["call"]:
+            t = func_types[ins.imm]
+            pop(len(t.params))
+            stack.extend([None] * len(t.results))
+        elif op is _N["call_indirect"]:
+            t = types[ins.imm[0]]
+            pop(len(t.params) + 1)
+            stack.extend([None] * len(t.results))
+        elif op is _N["drop"]:
+            stack.pop()
+        elif op is _N["select"] or op is _N["select_t"]:
+            pop(3)
+            stack.append(None)
+        elif op is _N["global.set"]:
+            stack.pop()
+        elif op in _SPECIAL_EFFECT:
+            p, r = _SPECIAL_EFFECT[op]
+            pop(p)
+            stack.extend([None] * r)
+        else:
+            pop(len(op.params))
+            stack.extend([None] * len(op.results))
+    return out
+
+
+def charged_up_front(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
+    """``{index in func.body: size}`` of the SIZED instructions whose size
+    is charged with the instruction (known, at most STATIC_MAX); every other
+    SIZED instruction charges after its operation (interrupts.fuel_per_unit)."""
+    return {i: k for i, k in static_sizes(module, func, ft).items() if k <= STATIC_MAX}

@@ -1,0 +1,173 @@
+"""The fuel instantiation costs, as Wasmtime charges it.
+
+Wasmtime runs a module's initialisation as one compiled, fuel-metered
+function (its "module startup"), whenever the module has anything to
+initialise that it cannot precompute. That function is charged like any
+wasm function (compile/interrupts.py): 1 on entry with a check, one unit per
+operator of every constant expression it evaluates, then per element / byte:
+
+* a global initialised by anything but one ``*.const`` costs its operators
+  (``ref.null``, ``ref.func``, ``global.get``, extended-constant arithmetic);
+* an active element segment costs its offset's operators, its items'
+  operators (0 for the function-index form) and 1 per element, charged up
+  front when there are at most 128 elements, else after the segment is
+  written and followed by a fuel check; a passive segment costs its items'
+  operators; a declarative one nothing. Active function-index segments with
+  an ``i32.const`` offset into a table the module defines are precomputed
+  (free), until the first active segment that is not;
+* an active data segment costs its offset's operators plus 1 per byte,
+  charged after the copy and checked, unless the module's data is a memory
+  image: every active segment has an ``i32.const`` offset into a memory the
+  module defines, within its minimum size. Then data costs nothing, and if
+  some byte is set, neither does anything charged up front and not yet
+  checked when the data step is reached (what Wasmtime 50 does: those
+  charges are dropped there);
+* a start function costs 1 for the call, then whatever the call costs.
+
+Between these points the charges live in the startup function's register,
+as in compiled code: only a fuel check (which traps with OUT_OF_FUEL when
+nothing is left), the start call and the end write them to the store, so a
+segment that traps out of bounds leaves the store's fuel as it was.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..compile.fuel_sizes import STATIC_MAX
+from ..errors import TrapCode
+from ..syntax.module import Elem, Module
+from ..syntax.types import ExternKind
+from .trap import make_trap
+
+_CONST_OPS = frozenset(("i32.const", "i64.const", "f32.const", "f64.const", "v128.const"))
+
+
+def _ops(expr) -> int:
+    """Operators of a constant expression (its ``end`` is free)."""
+    return sum(1 for ins in expr if ins.op.name != "end")
+
+
+def _single_const(expr, names=_CONST_OPS) -> bool:
+    ops = [ins for ins in expr if ins.op.name != "end"]
+    return len(ops) == 1 and ops[0].op.name in names
+
+
+def _index_form(seg: Elem) -> bool:
+    """Function indices rather than expressions (the binary flags; a segment
+    from the text format counts as indices when every item is a ref.func)."""
+    if seg.form is not None:
+        return seg.form < 4
+    return all(len(e) == 2 and e[0].op.name == "ref.func" for e in seg.init)
+
+
+def memory_image(module: Module) -> bool:
+    """Whether Wasmtime initialises this module's memories from an image
+    (when there is no active data segment, trivially)."""
+    active = [d for d in module.datas if d.mode == "active"]
+    nimp = module.num_imported(ExternKind.MEMORY)
+    mems = module.all_mems()
+    for d in active:
+        if d.memory < nimp or not _single_const(d.offset, ("i32.const", "i64.const")):
+            return False
+        offset = d.offset[0].imm & ((1 << 64) - 1)
+        if offset + len(d.init) > mems[d.memory].limits.min * 65536:
+            return False
+    return True
+
+
+def _precomputed(module: Module) -> set[int]:
+    """Active element segments Wasmtime writes into the table up front."""
+    nimp = module.num_imported(ExternKind.TABLE)
+    out: set[int] = set()
+    for i, seg in enumerate(module.elems):
+        if seg.mode != "active":
+            continue
+        if seg.table < nimp or not _index_form(seg) or not _single_const(seg.offset, ("i32.const",)):
+            break
+        out.add(i)
+    return out
+
+
+class StartupFuel:
+    """The startup function's fuel register for one instantiation."""
+
+    def __init__(self, store, module: Module) -> None:
+        self.store = store
+        self.module = module
+        self.image = memory_image(module)
+        # an image with bytes in it drops the pending charges
+        self.drops = self.image and any(d.init for d in module.datas if d.mode == "active")
+        self.precomputed = _precomputed(module)
+        self.value = 0          # the register
+        self.pending = 0        # charged up front, not yet in the register
+
+    @staticmethod
+    def needed(module: Module) -> bool:
+        """Whether Wasmtime runs a startup function for ``module``."""
+        if module.start is not None:
+            return True
+        if any(not _single_const(g.init) for g in module.globals):
+            return True
+        pre = _precomputed(module)
+        for i, seg in enumerate(module.elems):
+            if seg.mode == "passive" or (seg.mode == "active" and i not in pre):
+                return True
+        return not memory_image(module) and any(d.mode == "active" for d in module.datas)
+
+    def _check(self) -> None:
+        self.value -= self.pending
+        self.pending = 0
+        if self.value <= 0:
+            self.store._fuel.value = self.value
+            raise make_trap(TrapCode.OUT_OF_FUEL)
+
+    def enter(self) -> None:
+        """Entry: 1 and a check; the globals' initialisers."""
+        self.value = self.store._fuel.value - 1
+        self._check()
+        self.pending += sum(_ops(g.init) for g in self.module.globals if not _single_const(g.init))
+
+    def elem_done(self, index: int) -> None:
+        """After element segment ``index`` was evaluated (and, if active, written)."""
+        seg = self.module.elems[index]
+        if seg.mode == "declarative" or index in self.precomputed:
+            return
+        self.pending += 0 if _index_form(seg) else sum(_ops(e) for e in seg.init)
+        if seg.mode != "active":
+            return
+        self.pending += _ops(seg.offset)
+        n = len(seg.init)
+        if n <= STATIC_MAX:
+            self.pending += n
+        else:
+            self.value -= n
+            self._check()
+
+    def data_start(self) -> None:
+        """Before the data segments: an image drops what is pending."""
+        if self.drops:
+            self.pending = 0
+
+    def data_done(self, index: int) -> None:
+        """After active data segment ``index`` was copied."""
+        if self.image:
+            return
+        seg = self.module.datas[index]
+        self.pending += _ops(seg.offset)
+        self.value -= len(seg.init)
+        self._check()
+
+    def finish(self, start_call: bool) -> None:
+        """Before the start function's call (1 more), or at the end: the
+        register goes back to the store."""
+        self.value -= self.pending + (1 if start_call else 0)
+        self.pending = 0
+        self.store._fuel.value = self.value
+
+
+def startup_fuel(store, module: Module) -> Optional[StartupFuel]:
+    """A StartupFuel when the store's engine consumes fuel and Wasmtime
+    would run a startup function for ``module``, else None."""
+    if not getattr(store.engine, "consume_fuel", False) or not StartupFuel.needed(module):
+        return None
+    return StartupFuel(store, module)
