@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import struct
 import tempfile
 import time
@@ -151,6 +152,9 @@ def deserialize(data: bytes, signatures: Any) -> Any:
 
 DEFAULT_CACHE_BYTES = 512 * 1024 * 1024   # Wasmtime's default soft limit for its cache
 _STALE_TEMP_SECONDS = 3600.0               # a .tmp- file this old is a writer that died
+# entries are DIR/ab/abcdef... (sha256 hex); other files under DIR are not ours
+_KEY_FOLDER = re.compile(r"[0-9a-f]{2}")
+_KEY = re.compile(r"[0-9a-f]{64}")
 
 
 class DiskCache:
@@ -158,8 +162,9 @@ class DiskCache:
     the fingerprint. Writes are atomic (rename), so concurrent processes
     never read half a file; a corrupt or stale entry is recompiled.
 
-    The cache holds at most ``max_bytes``: after each write, entries are
-    deleted least recently used first until it fits again. Use is the
+    The cache holds at most ``max_bytes`` of entries: after each write,
+    entries are deleted least recently used first until it fits again
+    (files under the directory that are not entries are left alone). Use is the
     file's mtime, set by every ``get`` (atime is often not kept by the file
     system); an entry bigger than the whole cap is not written at all."""
 
@@ -207,7 +212,8 @@ class DiskCache:
         found = []
         now = time.time()
         try:
-            folders = [d for d in os.scandir(self.directory) if d.is_dir(follow_symlinks=False)]
+            folders = [d for d in os.scandir(self.directory)
+                       if _KEY_FOLDER.fullmatch(d.name) and d.is_dir(follow_symlinks=False)]
         except OSError:
             return []
         for folder in folders:
@@ -224,6 +230,8 @@ class DiskCache:
                     if now - st.st_mtime > _STALE_TEMP_SECONDS:
                         _unlink(f.path)
                     continue
+                if not _KEY.fullmatch(f.name):
+                    continue                  # not an entry of this cache
                 found.append((st.st_mtime, st.st_size, Path(f.path)))
         found.sort()
         return found
