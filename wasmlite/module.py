@@ -123,8 +123,7 @@ class Module(Managed):
         self.__compiled = compiled
 
     def _release(self) -> None:
-        self.__compiled = None
-        self._syntax = None
+        self.__compiled = None      # _syntax stays: instances made earlier read it
 
     def __reduce__(self):
         self._check_open()
