@@ -129,6 +129,22 @@ def test_wast_prints_a_line_per_file_and_the_total(capsys, tmp_path):
     assert run(capsys, "wast", str(good))[0] == 0
 
 
+def test_wast_without_v_shows_the_first_failures_briefly(capsys, tmp_path):
+    script = tmp_path / "many.wast"
+    script.write_text('(module (func (export "f") (result i32) (i32.const 3)))\n'
+                      + f'(assert_trap (invoke "f") "{"unreachable " * 30}")\n' * 12)
+    status, out, _ = run(capsys, "wast", str(script))
+    lines = out.splitlines()
+    assert status == 1 and lines[0] == f"{script}: 1 passed, 12 failed, 0 skipped"
+    shown = lines[1:11]
+    assert all(line.startswith(f"  {script}:") and line.endswith("...") for line in shown)
+    assert all(len(line) == 2 + 160 for line in shown)
+    assert lines[11] == "  ... and 2 more (-v lists them all)"
+    assert lines[12] == "1 passed, 12 failed, 0 skipped" and len(lines) == 13
+    status, out, _ = run(capsys, "wast", "-v", str(script))
+    assert len(out.splitlines()) == 14
+
+
 def test_wat2wasm_writes_the_binary(capsys, tmp_path):
     out = tmp_path / "k.wasm"
     src = tmp_path / "k.wat"

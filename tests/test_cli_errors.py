@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import wasmtime
 
+import wasmlite
 import wasmlite.launch
 from wasmlite.cli import BROKEN_PIPE, INTERNAL_ERROR, main
 from wasmlite.errors import WasmtimeError
@@ -120,10 +121,14 @@ def test_malformed_binaries(capsys, tmp_path, content, message):
     status, out, err = run(capsys, "run", f)
     assert status == 1 and out == ""
     assert one_error_line(err).startswith(f"{f}: {message}")
-    # the same words as wasmtime-py's for the same bytes
+    # the same words as wasmtime-py's for the same bytes, from the API too
     with pytest.raises(wasmtime.WasmtimeError) as theirs:
         wasmtime.Module(wasmtime.Engine(), content)
     assert message in str(theirs.value)
+    for load in (lambda e: wasmlite.Module(e, content), lambda e: wasmlite.Module.from_file(e, f)):
+        with pytest.raises(wasmlite.WasmtimeError) as ours:
+            load(wasmlite.Engine())
+        assert str(ours.value).startswith(message)
 
 
 def test_text_errors_are_file_line_column(capsys, tmp_path):
