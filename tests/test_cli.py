@@ -145,6 +145,30 @@ def test_wast_without_v_shows_the_first_failures_briefly(capsys, tmp_path):
     assert len(out.splitlines()) == 14
 
 
+@pytest.mark.parametrize("strategy", ["interpreter", "llvm", "cranelift", "auto"])
+def test_wast_strategy_reaches_the_executor(capsys, tmp_path, monkeypatch, strategy):
+    from wasmlite.engine import Config
+    from wasmlite.errors import WasmtimeError
+    from wasmlite.script import execute
+    try:
+        Config().strategy = strategy
+    except WasmtimeError:
+        pytest.skip(f"Config.strategy has no {strategy!r} yet")
+    seen = []
+    real = execute.Executor
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("strategy"))
+        return real(*args, **kwargs)
+    monkeypatch.setattr(execute, "Executor", spy)
+    good = tmp_path / "good.wast"
+    good.write_text('(module (func (export "f") (result i32) (i32.const 3)))\n'
+                    '(assert_return (invoke "f") (i32.const 3))\n')
+    status, out, _ = run(capsys, "wast", "--strategy", strategy, str(good))
+    assert status == 0 and out.endswith("2 passed, 0 failed, 0 skipped\n")
+    assert seen == [{"cranelift": "llvm"}.get(strategy, strategy)]
+
+
 def test_wat2wasm_writes_the_binary(capsys, tmp_path):
     out = tmp_path / "k.wasm"
     src = tmp_path / "k.wat"

@@ -24,29 +24,24 @@ def brief(failure: str, width: int = BRIEF_WIDTH) -> str:
 
 
 def executor_factory(strategy: Optional[str] = None) -> Optional[Callable]:
-    """What runs the scripts' modules; with ``strategy``, an executor whose
-    runtime engine has the strategy a ``Config`` with it gives an Engine."""
+    """What runs the scripts' modules: the runner's executor, with the
+    strategy an Engine gets from ``Config.strategy = strategy`` (which also
+    decides which names exist); without one, the executor's default."""
     from .script.run import default_executor_factory
     make_executor = default_executor_factory()
     if strategy is None or make_executor is None:
         return make_executor
     from .engine import Config, Engine
 
-    def engine() -> Engine:
-        config = Config()
-        config.strategy = strategy
-        return Engine(config)
-
+    config = Config()
     try:
-        engine()
+        config.strategy = strategy
     except WasmtimeError as e:
         raise OptionError(f"--strategy {strategy}: {e}") from None
+    # the runtime's name for it ("cranelift" runs as "llvm")
+    chosen = getattr(Engine(config)._rt, "strategy", strategy)
 
-    def make():
-        executor = make_executor()
-        executor.engine.strategy = getattr(engine()._rt, "strategy", strategy)
-        return executor
-    return make
+    return lambda: make_executor(strategy=chosen)
 
 
 def _unreadable(path: str) -> Optional[str]:
