@@ -21,6 +21,8 @@ def test_valtypes_equality_and_str():
 
 def test_valtype_cannot_be_built_directly():
     with pytest.raises(WasmtimeError, match="cannot construct directly"):   # as wasmtime-py
+        ValType()
+    with pytest.raises(TypeError):
         ValType("i32")
 
 

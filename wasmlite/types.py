@@ -60,11 +60,9 @@ class ValType(_TypeObject):
 
     __slots__ = ()
 
-    def __init__(self, inner: S.ValType) -> None:
-        if not isinstance(inner, S.ValType):
-            raise WasmtimeError("cannot construct directly: use ValType.i32(), "
-                                "ValType.i64(), ...")
-        self._raw = inner
+    def __init__(self) -> None:
+        raise WasmtimeError("cannot construct directly: use ValType.i32(), "
+                            "ValType.i64(), ...")
 
     @staticmethod
     def i32() -> "ValType":
