@@ -1,7 +1,8 @@
 """Packaging and documentation: ``py.typed`` ships in the package, the
 console script is the CLI's, the README's links resolve inside the
 repository (docs/, not ../shared) and its layout table names paths that
-exist."""
+exist; a test run without the spec suite says where it looked."""
+import os
 import re
 import shutil
 import subprocess
@@ -88,3 +89,14 @@ def test_cli_doc_covers_every_option():
             for option in action.option_strings:
                 if option.startswith("--") and option != "--help":
                     assert option in text, f"{name} {option}"
+
+
+def test_a_run_without_the_spec_suite_says_where_it_looked(tmp_path):
+    missing = tmp_path / "no-spec"
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           str(PROJECT / "tests" / "test_spec.py")],
+                          cwd=PROJECT, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "WASMLITE_SPEC_DIR": str(missing)})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert f"spec suite not found under {missing / 'wasm-2.0'} (set WASMLITE_SPEC_DIR)" in proc.stdout
+    assert "skipped" in proc.stdout.splitlines()[-1]

@@ -226,11 +226,24 @@ def test_unreadable_file(capsys, tmp_path):
     assert status == 1 and one_error_line(err) == f"{f}: Permission denied"
 
 
-def test_wast_missing_file_in_words(capsys, tmp_path):
+def test_wast_unreadable_scripts_in_words(capsys, tmp_path):
     missing = tmp_path / "missing.wast"
-    status, out, _ = run(capsys, "wast", missing)
-    assert status == 1 and f"  {missing}: No such file or directory" in out.splitlines()
-    assert "Errno" not in out
+    binary = tmp_path / "m.wast"
+    binary.write_bytes(wasmtime.wat2wasm("(module)"))
+    latin = tmp_path / "latin.wast"
+    latin.write_bytes(b";; caf\xe9\n(module)\n")
+    good = tmp_path / "good.wast"
+    good.write_text("(module)\n")
+    status, out, _ = run(capsys, "wast", missing, tmp_path, binary, latin, good)
+    lines = out.splitlines()
+    assert status == 1
+    assert f"  {missing}: No such file or directory" in lines
+    assert f"  {tmp_path}: Is a directory" in lines
+    assert f"  {binary}: a binary module, not a .wast script" in lines
+    assert f"  {latin}: not valid UTF-8 (at byte 0x6)" in lines
+    assert f"{good}: 1 passed, 0 failed, 0 skipped" in lines
+    assert lines[-1] == "1 passed, 4 failed, 0 skipped"
+    assert "Errno" not in out and "codec" not in out
 
 
 # -- BrokenPipeError, RecursionError, MemoryError, bugs --------------------------------

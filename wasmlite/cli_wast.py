@@ -45,11 +45,19 @@ def executor_factory(strategy: Optional[str] = None) -> Optional[Callable]:
 
 
 def _unreadable(path: str) -> Optional[str]:
+    """Why ``path`` cannot be read as a script, in words (None: it can)."""
     try:
-        with open(path, "rb"):
-            return None
+        with open(path, "rb") as f:
+            data = f.read()
     except OSError as e:
         return e.strerror or str(e)
+    if data[:4] == b"\0asm":
+        return "a binary module, not a .wast script"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return f"not valid UTF-8 (at byte {e.start:#x})"
+    return None
 
 
 def run_scripts(paths: Sequence[str], verbose: bool = False, strategy: Optional[str] = None,
