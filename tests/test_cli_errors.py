@@ -40,6 +40,7 @@ def one_error_line(err: str) -> str:
     (["frobnicate"], "invalid choice: 'frobnicate'"),
     (["run", "--fuel", "-1", "x.wasm"], "expected a whole number, got '-1'"),
     (["run", "--fuel", "lots", "x.wasm"], "expected a whole number, got 'lots'"),
+    (["run", "--fuel", str(2**63), "x.wasm"], f"at most 2**63 - 1 units of fuel, got {2**63}"),
     (["run", "--strategy", "jit", "x.wasm"], "invalid choice: 'jit'"),
     (["wast"], "the following arguments are required: FILE"),
     (["compile", "--opt-level", "max", "x.wat"], "invalid choice: 'max'"),
@@ -195,6 +196,8 @@ def test_a_cwasm_needs_allow_precompiled(capsys, tmp_path, cwasm):
     f.write_bytes(cwasm)
     status, _, err = run(capsys, "run", "--invoke", "fac", f, "1")
     assert status == 1 and "--allow-precompiled" in one_error_line(err)
+    status, _, err = run(capsys, "compile", f, "-o", tmp_path / "again.cwasm")
+    assert status == 1 and one_error_line(err) == f"{f}: this is a .cwasm, compiled already"
 
 
 # -- OSError: files, in words ---------------------------------------------------------

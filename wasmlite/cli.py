@@ -97,6 +97,10 @@ def _cmd_compile(args: argparse.Namespace) -> int:
     from .engine import Config, Engine
     from .module import Module
 
+    from .compile.cache import MAGIC
+    with open(args.input, "rb") as f:
+        if f.read(len(MAGIC)) == MAGIC:
+            raise WasmtimeError("this is a .cwasm, compiled already")
     config = Config()
     config.cranelift_opt_level = args.opt_level
     if args.fuel:
@@ -117,13 +121,18 @@ def _cmd_wast(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------ parser
 
-def _count(text: str) -> int:
+MAX_FUEL = 2**63 - 1       # what Store.set_fuel takes
+
+
+def _fuel(text: str) -> int:
     try:
         value = int(text, 10)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}")
+    if value > MAX_FUEL:
+        raise argparse.ArgumentTypeError(f"at most 2**63 - 1 units of fuel, got {text}")
     return value
 
 
@@ -169,7 +178,7 @@ def _add_run(sub) -> None:
     p.add_argument("--env", metavar="KEY[=VALUE]", action="append", default=[],
                    help="set an environment variable; KEY alone passes the host's value"
                         " (repeatable)")
-    p.add_argument("--fuel", metavar="N", type=_count,
+    p.add_argument("--fuel", metavar="N", type=_fuel,
                    help="give the program N units of fuel; running out is a trap")
     p.add_argument("--opt-level", choices=OPT_LEVELS,
                    help="LLVM optimization of compiled code: none is the cheap tier"
