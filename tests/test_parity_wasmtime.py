@@ -192,6 +192,8 @@ def prog_bytes(w) -> list:
         lambda: w.Module.validate(engine, "(module)"),
         lambda: w.Module.validate(engine, w.wat2wasm("(module)")),
         lambda: w.Module.validate(engine, b"\0asm\x01\0\0\0\x01"),
+        lambda: w.Instance(w.Store(engine), module, [5]),
+        lambda: w.Instance(w.Store(engine), module, [w.Func(w.Store(engine), w.FuncType([], []), lambda: None)]),
         lambda: w.Store(5), lambda: w.Engine(5),
         lambda: w.Func(w.Store(), 5, lambda: None), lambda: w.FuncType([5], []),
         lambda: w.Linker(engine).define(w.Store(engine), "a", "b", 5),
@@ -245,7 +247,8 @@ def prog_context_managers(w) -> list:
         with w.Store(engine) as store:
             store.set_fuel(100)
             module = w.Module(engine, ARITH)
-            ex = w.Instance(store, module, []).exports(store)
+            inst = w.Instance(store, module, [])
+            ex = inst.exports(store)
             out.append(observe(w, lambda: ex["id32"](store, 5)))
             out.append(observe(w, lambda: store.get_fuel() < 100))
         for use in (lambda: ex["id32"](store, 5), lambda: store.get_fuel(), lambda: store.data(),
@@ -328,6 +331,13 @@ def test_known_differences():
     wasmtime.Memory(wasmtime.Store(), wasmtime.MemoryType(wasmtime.Limits(3, None), **one_byte))
     with pytest.raises(wasmlite.WasmtimeError, match="1-byte pages"):
         wasmlite.Memory(wasmlite.Store(), wasmlite.MemoryType(wasmlite.Limits(3, None), **one_byte))
+    # Instance.exports(store) of a closed store: wasmtime-py hands back the
+    # mapping it cached (its items then fail); wasmlite raises at once.
+    store = wasmlite.Store()
+    inst = wasmlite.Instance(store, wasmlite.Module(store.engine, "(module)"), [])
+    store.close()
+    with pytest.raises(ValueError, match="closed"):
+        inst.exports(store)
     # Linker(x) checks x is an Engine (wasmtime-py: AttributeError on x.ptr).
     with pytest.raises(AttributeError):
         wasmtime.Linker(5)

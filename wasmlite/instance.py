@@ -8,7 +8,7 @@ from .errors import WasmtimeError
 from .extern import Extern, record_of, wrap_extern
 from .module import Module
 from .runtime import instantiate
-from .store import Store, store_of, wrong_store
+from .store import Store, check_store, store_of
 from .trap import add_frames
 
 __all__ = ["Instance", "InstanceExports"]
@@ -66,11 +66,13 @@ class Instance:
             raise TypeError(f"expected a Module, got {type(module).__name__}")
         if isinstance(imports, (str, bytes)) or not hasattr(imports, "__iter__"):
             raise TypeError("imports must be a list of Func, Memory, Table or Global")
+        module._check_open()
         imports = list(imports)
+        # item types first (TypeError), then the count, as in wasmtime-py
+        records = [record_of(item, store) for item in imports]
         expected = len(module._syntax.imports)
         if len(imports) != expected:
             raise WasmtimeError(f"expected {expected} imports, found {len(imports)}")
-        records = [record_of(item, store) for item in imports]
         self._init(store, _instantiate(store, module, records))
 
     def _init(self, store: Store, runtime_instance) -> None:
@@ -85,8 +87,7 @@ class Instance:
         return inst
 
     def exports(self, store) -> InstanceExports:
-        if store is not self._store and store_of(store) is not self._store:
-            raise wrong_store()
+        check_store(store, self._store)
         if self._exports is None:
             self._exports = InstanceExports(self._store, self._instance)
         return self._exports
