@@ -60,8 +60,7 @@ def test_fuel_and_epochs_need_their_config():
         store.set_fuel(1)
     with pytest.raises(WasmtimeError, match="fuel is not configured"):
         store.get_fuel()
-    with pytest.raises(WasmtimeError):
-        store.set_epoch_deadline(-1)
+    store.set_epoch_deadline(-1)     # accepted (a u64: never reached), as in wasmtime-py
 
 
 def test_another_thread_interrupts_a_runaway_loop():

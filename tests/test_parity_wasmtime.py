@@ -277,6 +277,24 @@ def prog_context_managers(w) -> list:
     return out
 
 
+def prog_epochs(w) -> list:
+    config = w.Config()
+    config.epoch_interruption = True
+    engine = w.Engine(config)
+    store = w.Store(engine)
+    loop = w.Instance(store, w.Module(engine, '(module (func (export "f") (param i32)'
+                                      ' (loop (br_if 0 (local.tee 0 (i32.sub (local.get 0)'
+                                      ' (i32.const 1)))))))'), []).exports(store)["f"]
+    out = [observe(w, lambda: loop(store, 10))]            # deadline 0: traps at once
+    out.append(observe(w, lambda: store.set_epoch_deadline(-1)))   # never
+    engine.increment_epoch()
+    out.append(observe(w, lambda: loop(store, 100000)))
+    out.append(observe(w, lambda: store.set_epoch_deadline(1)))
+    engine.increment_epoch()
+    out.append(observe(w, lambda: loop(store, 10)))
+    return out
+
+
 EXIT = """(module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
   (memory (export "memory") 1)
@@ -303,7 +321,7 @@ def prog_names(w) -> list:
 
 
 PROGRAMS = [prog_values, prog_traps, prog_memory, prog_tables_and_globals, prog_bytes,
-            prog_config, prog_context_managers, prog_exit_trap, prog_names]
+            prog_config, prog_context_managers, prog_epochs, prog_exit_trap, prog_names]
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.__name__)
@@ -338,6 +356,12 @@ def test_known_differences():
     store.close()
     with pytest.raises(ValueError, match="closed"):
         inst.exports(store)
+    # Fuel is a signed 64-bit counter in wasmlite: more than 2**63-1 is
+    # refused (wasmtime-py takes any u64, -1 included, as 2**64-1).
+    config = wasmlite.Config()
+    config.consume_fuel = True
+    with pytest.raises(wasmlite.WasmtimeError):
+        wasmlite.Store(wasmlite.Engine(config)).set_fuel(-1)
     # Linker(x) checks x is an Engine (wasmtime-py: AttributeError on x.ptr).
     with pytest.raises(AttributeError):
         wasmtime.Linker(5)

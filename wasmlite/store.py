@@ -144,9 +144,8 @@ class Store(Managed):
         self._check_open()
         if type(ticks_after_current) is bool or not isinstance(ticks_after_current, int):
             raise TypeError("ticks must be an int")
-        if ticks_after_current < 0:
-            raise WasmtimeError("the epoch deadline must not be negative")
-        self._rt.set_epoch_deadline(ticks_after_current)
+        # a u64, as in wasmtime-py: -1 is 2**64-1 ticks, a deadline never reached
+        self._rt.set_epoch_deadline(ticks_after_current & (2**64 - 1))
 
     # -- limits --------------------------------------------------------------
 
