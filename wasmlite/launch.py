@@ -62,7 +62,8 @@ def _compile(engine, path: str, err: TextIO, allow_precompiled: bool = False):
                                 " --allow-precompiled if you trust where it came from")
         return Module.deserialize_file(engine, path)
     size = os.path.getsize(path)
-    loud = size > (1 << 20) and getattr(err, "isatty", lambda: False)()
+    up_front = getattr(engine._rt, "strategy", "llvm") == "llvm"    # no tiers: all now
+    loud = up_front and size > (1 << 20) and getattr(err, "isatty", lambda: False)()
     if loud:
         print(f"wasmlite: compiling {path} ({size / 1e6:.1f} MB) to native code...",
               file=err, flush=True)
