@@ -1,4 +1,11 @@
 """``python -m wasmlite`` runs the command-line interface."""
-from .cli import console_main
+import os
+import sys
+
+try:
+    from .cli import console_main
+except KeyboardInterrupt:                 # Ctrl-C while Python still imports wasmlite
+    print("wasmlite: interrupted", file=sys.stderr, flush=True)
+    os._exit(130)
 
 console_main()
