@@ -25,9 +25,13 @@ with the instruction, even when a grow fails; any other size is charged
 after the operation succeeded (a failing grow and a trapping bulk operation
 pay nothing for their size), and then fuel is checked: the work is done and
 the instruction traps with OUT_OF_FUEL when the store is then empty
-(``fuel_per_unit``). An operation that traps loses, like any trap other than
-the fuel checks, what its function spent since it last wrote its fuel back
-(before calls and returns).
+(``fuel_per_unit``).
+
+Traps: as in Wasmtime, the store sees a function's spending only when the
+local is written back: before calls, returns and ``unreachable``, and in a
+fuel check's trap. Any other trap (out of bounds, division by zero, a bulk
+operation's bounds...) loses what the function spent since its last
+write-back, entry cost included.
 
 Epoch interruption: on function entry and at loop headers, the engine's
 epoch counter (``*limits.epoch_ptr``, bumped by ``Engine.increment_epoch``
@@ -54,7 +58,7 @@ FUEL_PER_UNIT = SIZED
 # the cost of everything before these is charged before they branch or call
 FLUSH_BEFORE = frozenset(OP_BY_NAME[n] for n in (
     "loop", "if", "else", "end", "br", "br_if", "br_table", "return",
-    "call", "call_indirect"))
+    "call", "call_indirect", "unreachable"))
 
 
 class InterruptOps:

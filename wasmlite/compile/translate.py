@@ -469,6 +469,8 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         self.dead = True
 
     def op_unreachable(self, ins) -> None:
+        if self.ctx.consume_fuel:
+            self.fuel_spill()    # as Wasmtime: the store sees what was spent (interrupts.py)
         self.out.append(f"br label {self.trap_to(_UNREACHABLE)}")
         self.dead = True
 
@@ -524,6 +526,8 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         i = self.stack.pop()[0]
         tab, lenp = self.table_ptrs(table_idx)
         sig = self.hoisted(("sig", type_idx), lambda: self._load_sig(type_idx))
+        if self.ctx.consume_fuel:
+            self.fuel_spill()    # as Wasmtime: before the checks, so their traps see it
         r = self.tmp()
         out = self.out
         out.append(f"%{r}.len = load i64, ptr {lenp}")
