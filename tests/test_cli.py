@@ -60,7 +60,7 @@ def test_run_without_invoke_calls_start(capsys, kernel):
 def test_run_trap_exits_non_zero_with_the_message(capsys, kernel):
     status, out, err = run(capsys, "run", "--invoke", "boom", kernel)
     assert status == TRAP_EXIT_STATUS and out == ""
-    assert "wasm trap: unreachable" in err
+    assert "wasm trap: " in err and "unreachable" in err
     status, _, err = run(capsys, "run", "--invoke", "deep", kernel)
     assert status == TRAP_EXIT_STATUS and "call stack exhausted" in err
 
@@ -245,7 +245,7 @@ def test_run_fuel_limits_the_guest(capsys):
         0, "2432902008176640000\n")
     status, out, err = run(capsys, "run", "--fuel", "10", "--invoke", "fac", FACTORIAL, "20")
     assert status == TRAP_EXIT_STATUS and out == ""
-    assert "all fuel consumed" in err and err.count("Caused by") == 2
+    assert "all fuel consumed" in err and err.count("Caused by") == 1
 
 
 def test_compile_ahead_of_time_and_run_precompiled(capsys, tmp_path):

@@ -145,14 +145,29 @@ def _invoke(store, exports, name: str, args: Sequence[str], err: TextIO) -> list
     return [format_result(v, t) for v, t in zip(values or [], results)]
 
 
-def _trap_report(path: str, trap: Trap, err: TextIO) -> int:
+def _trap_cause(trap: Trap) -> str:
+    """The trap's own words, ``wasm trap: ...``, without its backtrace."""
+    text = str(trap).rstrip()
+    if "Caused by:" in text:
+        return text.rsplit("Caused by:", 1)[1].strip()
+    if trap.trap_code is not None and not text.startswith("wasm trap:"):
+        return f"wasm trap: {text}"
+    return text
+
+
+def _trap_report(path: str, trap: Trap, context: str, err: TextIO) -> int:
+    """Wasmtime's CLI report of a trap: what was being done, the backtrace
+    (frame lines as Wasmtime prints them), the trap; status 134."""
     if trap.trap_code is TrapCode.INTERRUPT:
         raise KeyboardInterrupt          # Ctrl-C seen by wasm running off the main thread
-    # str(trap) is Wasmtime's "error while executing at wasm backtrace:
-    # ... Caused by: wasm trap: ..." when there are frames
-    cause = str(trap) if trap.frames else f"wasm trap: {trap.message}"
-    cause = cause.rstrip().replace("\n", "\n    ")
-    print(f"Error: failed to run main module `{path}`\n\nCaused by:\n    {cause}", file=err)
+    causes = [context]
+    if trap.frames:
+        causes.append("error while executing at wasm backtrace:\n" + "\n".join(
+            f"{i:>5}: {frame}" for i, frame in enumerate(trap.frames)))
+    causes.append(_trap_cause(trap))
+    lines = [f"Error: failed to run main module `{path}`", "", "Caused by:"]
+    lines += [f"    {n}: {cause}" for n, cause in enumerate(causes)]
+    print("\n".join(lines) + "\n", file=err)
     return TRAP_EXIT_STATUS
 
 
@@ -180,12 +195,15 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
     store.set_wasi(wasi)
     linker = Linker(engine)
     linker.define_wasi()
+    context = f'failed to instantiate "{path}"'
     try:
         try:
             exports = linker.instantiate(store, module).exports(store)
             if invoke_name is None:
+                context = "failed to invoke command default"
                 _call_start(store, exports)
                 return 0
+            context = f"failed to invoke `{invoke_name}`"
             lines = _invoke(store, exports, invoke_name, args, err)
         finally:
             try:
@@ -195,7 +213,7 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
     except ExitTrap as e:
         return e.code
     except Trap as trap:
-        return _trap_report(path, trap, err)
+        return _trap_report(path, trap, context, err)
     for line in lines:
         print(line, file=out)
     return 0
