@@ -1,5 +1,6 @@
 """Mutated and truncated binaries: wasmlite may accept one or raise
-WasmtimeError, never anything else, and never crash or hang the process.
+WasmtimeError (or, running it, Trap), never anything else, and never crash
+or hang the process.
 
     python -m fuzz.mutate --count 100000 [--seed 0] [--compile-every 10]
 
@@ -80,7 +81,7 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
 
 def worker(seed: int, count: int, compile_every: int, progress: str) -> None:
     import wasmlite
-    from wasmlite import WasmtimeError
+    from wasmlite import Trap, WasmtimeError
     try:
         cfg = wasmlite.Config()
         cfg.consume_fuel = True
@@ -121,9 +122,9 @@ def worker(seed: int, count: int, compile_every: int, progress: str) -> None:
                     if isinstance(item, wasmlite.Func) and not item.type(store).params and fuel:
                         try:
                             item(store)
-                        except WasmtimeError:
+                        except (WasmtimeError, Trap):   # Trap is not a WasmtimeError
                             pass
-            except WasmtimeError:
+            except (WasmtimeError, Trap):               # e.g. a start function's trap
                 pass
     print(f"{count} {valid} {compiled}")
 
