@@ -25,6 +25,29 @@ def engine_with(lib, **settings):
     return lib.Engine(cfg)
 
 
+_engine_with = engine_with
+
+
+def test_tiered_code_is_cached_for_the_next_run(tmp_path, monkeypatch):
+    """auto: nothing is stored until tier-up compiled the module; then the
+    next Module of the same bytes starts with that code."""
+    from wasmlite import tiering
+    monkeypatch.setattr(tiering, "HOT_THRESHOLD", 5)
+    directory = tmp_path / "c"
+    config = tmp_path / "cache.toml"
+    config.write_text(f'[cache]\nenabled = true\ndirectory = "{directory}"\n')
+    engine = engine_with(wt, cache=str(config))
+    first = wt.Module(engine, WAT)
+    assert type(first._compiled).__name__ == "InterpModule"
+    assert not [p for p in directory.rglob("*") if p.is_file()]
+    store = wt.Store(engine)
+    assert wt.Instance(store, first, []).exports(store)["fib"](store, 15) == 610
+    tiering.drain()
+    assert len([p for p in directory.rglob("*") if p.is_file()]) == 1
+    second = wt.Module(engine_with(wt, cache=str(config)), WAT)
+    assert type(second._compiled).__name__ == "CompiledModule"
+
+
 def test_fuel_through_the_api_matches_wasmtime():
     for n in (0, 1, 5, 12):
         got = []
@@ -105,6 +128,10 @@ def test_disk_cache_from_a_config_file(tmp_path):
     directory = tmp_path / "cache dir"
     config = tmp_path / "cache.toml"
     config.write_text(f'[cache]\nenabled = true\ndirectory = "{directory}"\n')
+
+    def engine_with(lib, **settings):      # every function compiled up front
+        return _engine_with(lib, strategy="llvm", **settings)
+
     first = wt.Module(engine_with(wt, cache=str(config)), WAT)
     entries = [p for p in directory.rglob("*") if p.is_file()]
     assert len(entries) == 1
@@ -138,7 +165,8 @@ def test_parallel_compilation_setting_reaches_the_compiler(monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(api_module, "compile_module", spy)
-    wt.Module(engine_with(wt, parallel_compilation=False), WAT)
-    wt.Module(engine_with(wt, parallel_compilation=True), WAT)
-    wt.Module(wt.Engine(), WAT)
+    # (strategy llvm: compiled when the Module is made, not when it turns hot)
+    wt.Module(engine_with(wt, parallel_compilation=False, strategy="llvm"), WAT)
+    wt.Module(engine_with(wt, parallel_compilation=True, strategy="llvm"), WAT)
+    wt.Module(engine_with(wt, strategy="llvm"), WAT)
     assert seen == [1, None, None]        # None: big modules use worker processes

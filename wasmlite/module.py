@@ -139,8 +139,8 @@ class Module(Managed):
     def _init(self, engine: Engine, binary: bytes) -> None:
         rt = engine._rt
         self._engine = engine
-        cache = engine._cache
-        if cache is not None and rt.strategy != "interpreter":
+        cache = engine._cache if rt.strategy != "interpreter" else None
+        if cache is not None:
             key = cache.key(binary, _code_settings(rt))
             data = cache.get(key)
             if data is not None:
@@ -151,7 +151,12 @@ class Module(Managed):
                     pass              # stale or damaged: compile and replace it
         syntax = decode_module(binary)
         info = validate_module(syntax)
-        self._adopt(tiering.prepare(syntax, info, rt, jobs=engine._jobs))
+        on_native = None
+        if cache is not None:
+            def on_native(compiled, cache=cache, key=key) -> None:
+                # tier-up compiled the whole module: the next run starts with it
+                cache.put(key, cache_format.serialize(compiled))
+        self._adopt(tiering.prepare(syntax, info, rt, jobs=engine._jobs, on_native=on_native))
         if cache is not None and getattr(self._compiled, "tier", "llvm") == "llvm":
             cache.put(key, cache_format.serialize(self._compiled))
 
@@ -163,7 +168,8 @@ class Module(Managed):
                                 " than this engine's")
         self._compiled = compiled
         self._syntax = compiled.module
-        if getattr(self._engine, "_profiler", "none") == "perfmap":
+        if (getattr(self._engine, "_profiler", "none") == "perfmap"
+                and getattr(compiled, "tier", "llvm") == "llvm"):
             from .runtime.perfmap import write_perfmap
             write_perfmap(compiled)
 

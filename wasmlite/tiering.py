@@ -3,38 +3,66 @@
 * ``"llvm"``: every function through LLVM before the first call
   (compile/module.py), as ``Module.serialize`` and ``wasmlite compile`` need.
 * ``"interpreter"``: the interpreter only (interp/).
-* ``"auto"``: the interpreter first; functions whose counters (calls and
-  loop back-edges, interp/handlers.py) pass ``HOT_THRESHOLD`` are queued,
-  compiled with LLVM at the engine's opt level in the background (in worker
-  processes for big batches, jit.py), and swapped in: later calls of a
-  function run its compiled code (one pointer store, interp/module.py).
+* ``"auto"`` (default): the interpreter first. A function's counter (1 per
+  call, 1 per loop back-edge, interp/handlers.py) that passes
+  ``HOT_THRESHOLD`` calls ``_TierUp.hot``; a background thread then compiles
+  with LLVM at the engine's opt level (worker processes for big batches,
+  compile/jit.py) and swaps the code in: later calls of a function run its
+  compiled code (one pointer store, interp/module.py). A small module is
+  compiled whole (direct calls inside it); a big one in batches of its hot
+  functions (direct calls inside a batch, the rest through VMFuncRefs).
+  A hot function with loops also gets an OSR entry (compile/translate.py's
+  ``osr`` variant): a call already running in the interpreter moves into
+  compiled code at its next loop header.
 
 The thresholds are here and nowhere else.
 """
 from __future__ import annotations
 
+import ctypes
 import os
-from typing import Any, Optional
+import queue
+import threading
+from typing import Any, Callable, Optional
 
-from .compile import compile_module
+from .compile import compile_module, jit
+from .compile.memory import RUNTIME_HELPERS
+from .compile.numeric import INTRINSIC_DECLS
+from .compile.simd import simd_declarations
+from .compile.translate import ModuleContext, translate_function
 from .syntax.module import Module
 
-# counter units before a function is compiled (a call is 1, a back-edge 1)
-HOT_THRESHOLD = 1000
-# a test setting: tier every function up at its first count
+# counter units (calls + loop back-edges) before a function is compiled
+HOT_THRESHOLD = 2000
+# a module with less code than this is compiled whole when a function turns hot
+WHOLE_MODULE_INSTRS = 30_000
+# WASMLITE_TIER_EARLY=1 (a test setting): every function tiers up at its
+# first count, compiled synchronously, so the first back-edge enters OSR
 FORCE_EARLY = os.environ.get("WASMLITE_TIER_EARLY") == "1"
 
+_HOT_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
 
-def prepare(module: Module, info: Any, rt: Any, jobs: Optional[int] = None) -> Any:
-    """The runnable form of a validated module for engine ``rt``."""
+
+def prepare(module: Module, info: Any, rt: Any, jobs: Optional[int] = None,
+            on_native: Optional[Callable[[Any], None]] = None) -> Any:
+    """The runnable form of a validated module for engine ``rt``.
+    ``on_native(compiled)``: told when tier-up has compiled the whole module
+    (the disk cache keeps it for the next run)."""
     strategy = getattr(rt, "strategy", "llvm")
-    if strategy in ("llvm", "auto"):      # auto: tiered once tier-up lands
+    if strategy == "llvm":
         return compile_module(module, info, rt.signatures, rt.opt_level, jobs=jobs,
                               consume_fuel=rt.consume_fuel,
                               epoch_interruption=rt.epoch_interruption)
     from .interp.module import InterpModule
-    return InterpModule(module, info, rt.signatures, consume_fuel=rt.consume_fuel,
-                        epoch_interruption=rt.epoch_interruption, opt_level=rt.opt_level)
+    tiered = strategy == "auto"
+    early = getattr(rt, "tier_early", False) or FORCE_EARLY
+    threshold = (1 if early else HOT_THRESHOLD) if tiered else None
+    im = InterpModule(module, info, rt.signatures, consume_fuel=rt.consume_fuel,
+                      epoch_interruption=rt.epoch_interruption, opt_level=rt.opt_level,
+                      hot_threshold=threshold)
+    if tiered and module.funcs:
+        _TierUp(im, rt, jobs, on_native, early)
+    return im
 
 
 def native(compiled: Any, rt: Any, jobs: Optional[int] = None) -> Any:
@@ -50,3 +78,139 @@ def native(compiled: Any, rt: Any, jobs: Optional[int] = None) -> Any:
                               epoch_interruption=rt.epoch_interruption)
         compiled.full_native = full
     return full
+
+
+# ---------------------------------------------------------------- the worker
+_queue: "queue.Queue[Callable[[], None]]" = queue.Queue()
+_worker_lock = threading.Lock()
+_worker: Optional[threading.Thread] = None
+
+
+def _submit(job: Callable[[], None]) -> None:
+    global _worker
+    _queue.put(job)
+    with _worker_lock:
+        if _worker is None or not _worker.is_alive():
+            _worker = threading.Thread(target=_work, name="wasmlite-tier-up", daemon=True)
+            _worker.start()
+
+
+def _work() -> None:
+    while True:
+        job = _queue.get()
+        try:
+            job()
+        except Exception:       # noqa: BLE001 - a failed tier-up leaves tier 0 running
+            pass
+
+
+def drain() -> None:
+    """Wait until every queued tier-up job is done (tests, benchmarks)."""
+    done = threading.Event()
+    _submit(done.set)
+    done.wait()
+
+
+class _TierUp:
+    """The tier-up state of one InterpModule (it holds this object through
+    its hot callback)."""
+
+    def __init__(self, im: Any, rt: Any, jobs: Optional[int],
+                 on_native: Optional[Callable[[Any], None]], early: bool = False) -> None:
+        self.early = early
+        self.im = im
+        self.rt = rt
+        self.jobs = jobs
+        self.on_native = on_native
+        self.lock = threading.Lock()
+        self.pending: list[int] = []       # hot, not yet compiled
+        self.queued = False
+        self.done: set[int] = set()
+        self.osr_done: set[int] = set()
+        size = sum(len(f.body) for f in im.module.funcs)
+        self.whole = size < WHOLE_MODULE_INSTRS
+        self.whole_done = False
+        im.set_hot_callback(_HOT_CALLBACK(self.hot))
+
+    def hot(self, desc: int) -> None:
+        """Called from the interpreter (any thread, the GIL taken by ctypes)
+        when a function's counter passes the threshold. Never raises."""
+        try:
+            i = self.im.defined_index_of(desc)
+            with self.lock:
+                if i in self.done or i in self.pending:
+                    return
+                self.pending.append(i)
+                start = not self.queued
+                self.queued = True
+            if self.early:
+                self.run()
+            elif start:
+                _submit(self.run)
+        except BaseException:   # noqa: BLE001 - native code called us: never raise into it
+            pass
+
+    def run(self) -> None:
+        with self.lock:
+            batch = [i for i in self.pending if i not in self.done]
+            self.pending = []
+            self.queued = False
+        if not batch:
+            return
+        im = self.im
+        if self.whole and not self.whole_done:
+            self.whole_done = True
+            compiled = compile_module(im.module, im.info, self.rt.signatures, im.opt_level,
+                                      jobs=self.jobs, consume_fuel=im.consume_fuel,
+                                      epoch_interruption=im.epoch_interruption)
+            im.tiered.append(compiled)
+            for i, ptr in enumerate(compiled.function_ptrs):
+                im.install(i, ptr)
+            im.full_native = compiled
+            with self.lock:
+                self.done.update(range(len(im.module.funcs)))
+            if self.on_native is not None:
+                self.on_native(compiled)
+        elif not self.whole:
+            self._batch([i for i in batch if i not in self.done])
+        for i in batch:
+            if im.osr_loops[i] and i not in self.osr_done:
+                self.osr_done.add(i)
+                self._osr(i)
+
+    def _context(self, direct: set) -> ModuleContext:
+        im = self.im
+        ctx = ModuleContext(im.module, im.consume_fuel, im.epoch_interruption)
+        ctx.direct_calls = direct
+        return ctx
+
+    def _library(self, ctx: ModuleContext, texts: list[str], names: list[str]) -> list[int]:
+        symbol = jit.new_symbol("wasmlite_tier")
+        table = ", ".join(f"ptr @{n}" for n in names)
+        ir = "\n".join([jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS, *texts,
+                        simd_declarations(ctx.intrinsics),
+                        f"@{symbol} = constant [{len(names)} x ptr] [{table}]"])
+        lib = jit.build_library(ir, symbol, len(names), self.im.opt_level)
+        self.im.tiered.append(lib)
+        return lib.addresses
+
+    def _batch(self, batch: list[int]) -> None:
+        if not batch:
+            return
+        im = self.im
+        first = im.nimported
+        ctx = self._context({first + i for i in batch})
+        texts = [translate_function(ctx, first + i, im.module.funcs[i]) for i in batch]
+        addrs = self._library(ctx, texts, [f"f{first + i}" for i in batch])
+        for i, a in zip(batch, addrs):
+            im.install(i, a)
+        with self.lock:
+            self.done.update(batch)
+
+    def _osr(self, i: int) -> None:
+        im = self.im
+        index = im.nimported + i
+        ctx = self._context(set())
+        text = translate_function(ctx, index, im.module.funcs[i], osr=True)
+        (addr,) = self._library(ctx, [text], [f"f{index}.osr"])
+        im.install_osr(i, addr)

@@ -18,6 +18,8 @@ simd_memory.py (mixins).
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from ..errors import TrapCode, WasmtimeError
 from ..syntax.instructions import OP_BY_NAME, OPS
 from ..syntax.module import Func, Module
@@ -88,6 +90,9 @@ class ModuleContext:
         self.ret_types = [ret_type(ft.results) for ft in self.func_types]
         self._block_types: dict = {}
         self.intrinsics: set[str] = set()   # llvm.* names SIMD code called (declared once)
+        # defined functions called directly (None: all of them); the others
+        # through their VMFuncRef, as imports are (a tier-up batch, tiering.py)
+        self.direct_calls: Optional[set] = None
 
     def block_type(self, bt) -> tuple[list[str], list[str]]:
         """(param lltypes, result lltypes) of a block type immediate."""
@@ -107,7 +112,18 @@ class ModuleContext:
 class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
     """Translates defined function ``index`` of the module to one ``define``."""
 
-    def __init__(self, ctx: ModuleContext, index: int, func: Func) -> None:
+    # An OSR variant (``osr=True``) is the function entered at one of its
+    # loop headers from the interpreter: ``void @f<i>.osr(ptr vmctx, ptr fp,
+    # i32 k)`` loads every local from the interpreter's frame slots (fp, 16
+    # bytes each), jumps to eligible loop k (a loop entered with an empty
+    # operand stack and no params, numbered in body order, as
+    # interp/bytecode.py numbers them) and stores its results into the
+    # slots instead of returning them.
+    osr = False
+
+    def __init__(self, ctx: ModuleContext, index: int, func: Func, osr: bool = False) -> None:
+        self.osr = osr
+        self.osr_headers: list[str] = []
         self.ctx = ctx
         self.index = index
         self.func = func
@@ -192,7 +208,12 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         fuel = ctx.consume_fuel
         epoch = ctx.epoch_interruption
         if fuel:
-            self.entry.extend(self.fuel_entry_lines())
+            lines = self.fuel_entry_lines()
+            if self.osr:
+                # the interpreter charged the call already: the local starts
+                # with the store's fuel as it is
+                lines = [x.replace("%fuel.in, 1", "%fuel.in, 0") for x in lines]
+            self.entry.extend(lines)
             self.fuel_check()
         if epoch:
             self.entry.extend(self.epoch_entry_lines())
@@ -262,16 +283,26 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
 
     def assemble(self) -> str:
         ft = self.ft
-        lines = [f"define internal {self.ctx.ret_types[self.index]} @f{self.index}({param_list(ft)}) {{",
-                 "entry:"]
         lt = self.local_types
         np_ = len(ft.params)
-        for i, t in enumerate(lt):
-            lines.append(f"%l{i} = alloca {t}")
-        for i in range(np_):
-            lines.append(f"store {lt[i]} %p{i}, ptr %l{i}")
-        for i in range(np_, len(lt)):
-            lines.append(f"store {lt[i]} {ZERO[lt[i]]}, ptr %l{i}")
+        if self.osr:
+            lines = [f"define internal void @f{self.index}.osr(ptr %vmctx, ptr %osrfp, i32 %osrk) {{",
+                     "entry:"]
+            for i, t in enumerate(lt):
+                lines.append(f"%l{i} = alloca {t}")
+            for i, t in enumerate(lt):
+                lines.append(f"%o{i}.p = getelementptr i8, ptr %osrfp, i64 {16 * i}")
+                lines.append(f"%o{i} = load {t}, ptr %o{i}.p, align 8")
+                lines.append(f"store {t} %o{i}, ptr %l{i}")
+        else:
+            lines = [f"define internal {self.ctx.ret_types[self.index]} @f{self.index}({param_list(ft)}) {{",
+                     "entry:"]
+            for i, t in enumerate(lt):
+                lines.append(f"%l{i} = alloca {t}")
+            for i in range(np_):
+                lines.append(f"store {lt[i]} %p{i}, ptr %l{i}")
+            for i in range(np_, len(lt)):
+                lines.append(f"store {lt[i]} {ZERO[lt[i]]}, ptr %l{i}")
         lines.append("%limits = load ptr, ptr %vmctx")
         lines.extend(self.entry)
         # stack-limit check: the entry trampoline sets limits.stack_limit
@@ -279,8 +310,13 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         lines.append("%sp.p = call ptr @llvm.stacksave.p0()")
         lines.append("%sp = ptrtoint ptr %sp.p to i64")
         lines.append("%overflow = icmp ult i64 %sp, %stack_limit")
-        lines.append(f"br i1 %overflow, label %trap{_STACK_OVERFLOW}, label %start, !prof !0")
+        first = "osr.dispatch" if self.osr else "start"
+        lines.append(f"br i1 %overflow, label %trap{_STACK_OVERFLOW}, label %{first}, !prof !0")
         self.traps.add(_STACK_OVERFLOW)
+        if self.osr:
+            cases = " ".join(f"i32 {k}, label %{h}" for k, h in enumerate(self.osr_headers))
+            lines += ["osr.dispatch:", f"switch i32 %osrk, label %osr.none [ {cases} ]",
+                      "osr.none:", "unreachable"]
         lines.append("start:")
         lines.extend(x for x in self.out if x is not None)
         for code in sorted(self.traps):
@@ -301,7 +337,13 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         out = self.out
         if self.ctx.consume_fuel:
             self.fuel_spill()
-        if not results:
+        if self.osr:
+            for i, (v, t) in enumerate(zip(vals, results)):
+                out.append(f"%osr.r{self.n}.{i} = getelementptr i8, ptr %osrfp, i64 {16 * i}")
+                out.append(f"store {t} {v}, ptr %osr.r{self.n}.{i}, align 8")
+            self.n += 1
+            out.append("ret void")
+        elif not results:
             out.append("ret void")
         elif len(results) == 1:
             out.append(f"ret {results[0]} {vals[0]}")
@@ -324,6 +366,8 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         name = self.tmp()
         header = f"L{name}"
         f = Frame("loop", params, results, header, len(self.stack) - len(params))
+        if self.osr and not self.stack and not params:
+            self.osr_headers.append(header)
         out = self.out
         out.append(f"br label %{header}")
         out.append(f"{header}:")
@@ -512,7 +556,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         idx = ins.imm
         ctx = self.ctx
         ft = ctx.func_types[idx]
-        if idx >= ctx.num_imported_funcs:
+        if idx >= ctx.num_imported_funcs and (ctx.direct_calls is None or idx in ctx.direct_calls):
             self.emit_call(f"@f{idx}", ft, "%vmctx")
         else:
             off = ctx.layout.func(idx)
@@ -669,10 +713,11 @@ HANDLERS.update(SimdOps.handlers())
 HANDLERS.update(SimdMemoryOps.handlers())
 
 
-def translate_function(ctx: ModuleContext, index: int, func: Func) -> str:
-    """IR text of defined function ``index`` (function index space)."""
+def translate_function(ctx: ModuleContext, index: int, func: Func, osr: bool = False) -> str:
+    """IR text of defined function ``index`` (function index space), or of
+    its OSR variant."""
     try:
-        return FunctionTranslator(ctx, index, func).translate()
+        return FunctionTranslator(ctx, index, func, osr).translate()
     except CompileError:
         raise
     except (IndexError, KeyError, TypeError, ValueError) as e:

@@ -47,9 +47,11 @@ class _Frame:
 class Code:
     """A function's code words, with the positions of absolute targets."""
 
-    __slots__ = ("words", "targets", "max_height")
+    __slots__ = ("words", "targets", "max_height", "osr_loops")
 
-    def __init__(self, words: list[int], targets: list[int], max_height: int) -> None:
+    def __init__(self, words: list[int], targets: list[int], max_height: int,
+                 osr_loops: int = 0) -> None:
+        self.osr_loops = osr_loops
         self.words = words
         self.targets = targets        # word positions holding a word *index*
         self.max_height = max_height
@@ -109,6 +111,7 @@ class Predecoder:
         height = 0
         max_h = 0
         frames = [_Frame("func", 0, 0, len(ft.results))]
+        osr_loops = 0       # OSR numbers of eligible loops (compile/translate.py)
         dead = False
         dead_depth = 0
 
@@ -216,6 +219,11 @@ class Predecoder:
                 f = _Frame("loop", height - np_, np_, nr)
                 f.header = len(words)
                 emit(self.header)
+                if height == 0 and np_ == 0:
+                    emit(osr_loops)
+                    osr_loops += 1
+                else:
+                    emit(_MASK)          # -1: no OSR entry here
                 frames.append(f)
             elif name == "if":
                 np_, nr = self._arity(ins.imm)
@@ -319,4 +327,4 @@ class Predecoder:
                 max_h = height
             if dead:
                 dead_depth = 0
-        return Code(words, targets, max_h)
+        return Code(words, targets, max_h, osr_loops)

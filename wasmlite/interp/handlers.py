@@ -456,9 +456,29 @@ def _own_handlers() -> dict[str, tuple[str, int]]:
                      "%flag = load atomic i32, ptr %intr monotonic, align 4",
                      "%ic = icmp ne i32 %flag, 0",
                      f"br i1 %ic, label %trap{_INTERRUPT}, label %cnt, !prof !0",
-                     "cnt:"] + _count(1) + dispatch(1)
-            own(name, 0, body, traps)
+                     "cnt:"] + _count(1) + _osr() + dispatch(2)
+            own(name, 1, body, traps)
     return h
+
+
+def _osr() -> list[str]:
+    """At a loop header (immediate: its OSR number, -1 if none): once the
+    function's compiled OSR entry exists, finish the call there. The entry
+    leaves the results in fp[0..], as x_return does."""
+    return [f"%osr.ip = getelementptr i8, ptr %ip, i64 {L.WORD}",
+            "%osr.k = load i64, ptr %osr.ip",
+            "%osr.no = icmp slt i64 %osr.k, 0",
+            "br i1 %osr.no, label %osr.stay, label %osr.look",
+            "osr.look:",
+            f"%osr.fp = getelementptr i8, ptr %cnt.d, i64 {L.IF_OSR}",
+            "%osr.f = load atomic ptr, ptr %osr.fp monotonic, align 8",
+            "%osr.none = icmp eq ptr %osr.f, null",
+            "br i1 %osr.none, label %osr.stay, label %osr.go, !prof !0",
+            "osr.go:",
+            "%osr.k32 = trunc i64 %osr.k to i32",
+            "call void %osr.f(ptr %vmctx, ptr %fp, i32 %osr.k32)",
+            "ret void",
+            "osr.stay:"]
 
 
 def _epoch_check() -> list[str]:

@@ -42,7 +42,9 @@ IF_COUNTER = 48            # i64: hotness (calls and loop back-edges)
 IF_HOT = 56                # void hot(InterpFunc*): called once the counter passes 0
 IF_RUNNER = 64             # void interp_call(InterpFunc*, slots*, vmctx)
 IF_MODULE = 72             # u64: the module's id (the runtime's, for tier-up)
-INTERP_FUNC_SIZE = 80
+IF_OSR = 80                # void osr(vmctx, fp, i32 k): enter compiled code at
+                           # eligible loop k (compile/translate.py), 0 until tier-up
+INTERP_FUNC_SIZE = 88
 
 # ---------------------------------------------------------------- closure
 # one per defined function per instance: what a VMFuncRef of an interpreted

@@ -84,19 +84,22 @@ class InterpModule:
                          lambda idx: base + L.INTERP_FUNC_SIZE * (idx - self.nimported),
                          self.out_stubs.__getitem__, consume_fuel, epoch_interruption)
         d = self.descs
+        self.osr_loops: list[int] = []      # eligible OSR loops per function
+        self.tiered: list[Any] = []         # tier-up code libraries, kept alive
         for i, func in enumerate(module.funcs):
             index = self.nimported + i
             ft = self.func_types[index]
             code = pre.function(index, func)
             arr = code.place()
             self._code.append(arr)
+            self.osr_loops.append(code.osr_loops)
             nlocals = len(ft.params) + len(func.locals)
             w = i * _WORDS
             d[w + L.IF_CODE // 8] = ctypes.addressof(arr)
             d[w + L.IF_OUT_STUB // 8] = self.out_stubs[ft]
             d[w + L.IF_NPARAMS // 8] = len(ft.params) | (len(ft.results) << 32)
             d[w + L.IF_NLOCALS // 8] = nlocals | (index << 32)
-            d[w + L.IF_FRAME_BYTES // 8] = L.FRAME_HEADER + L.SLOT * (nlocals + code.max_height + 1)
+            d[w + L.IF_FRAME_BYTES // 8] = L.FRAME_HEADER + L.SLOT * (nlocals + code.max_height)
             d[w + L.IF_COUNTER // 8] = start & ((1 << 64) - 1)
             d[w + L.IF_RUNNER // 8] = it.interp_call
 
@@ -138,6 +141,10 @@ class InterpModule:
     def install(self, defined_index: int, code_address: int) -> None:
         """Tier-up: later calls of the function run ``code_address``."""
         self.descs[defined_index * _WORDS + L.IF_COMPILED // 8] = code_address
+
+    def install_osr(self, defined_index: int, code_address: int) -> None:
+        """Tier-up: loop headers of the function may enter ``code_address``."""
+        self.descs[defined_index * _WORDS + L.IF_OSR // 8] = code_address
 
     def defined_index_of(self, desc_address: int) -> int:
         return (desc_address - self.desc_base) // L.INTERP_FUNC_SIZE

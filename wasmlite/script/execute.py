@@ -30,7 +30,10 @@ class Executor:
 
     def __init__(self, opt_level: int = 1, strategy: str = "llvm") -> None:
         self.engine = RuntimeEngine(opt_level=opt_level)
-        self.engine.strategy = strategy
+        # "auto-early": tiered, every function compiled at its first count
+        # and loops entering OSR at their first back-edge (a test setting)
+        self.engine.strategy = "auto" if strategy == "auto-early" else strategy
+        self.engine.tier_early = strategy == "auto-early"
         self.store = RuntimeStore(self.engine)
         self.registry: dict[str, dict[str, Any]] = {"spectest": make_spectest(self.store)}
         self._externs: dict[int, _Extern] = {}

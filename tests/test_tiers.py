@@ -1,0 +1,323 @@
+"""The tiers against each other: the interpreter (tier 0), LLVM code, and
+tiered ``auto`` mode with tier-up and OSR (wasmlite/tiering.py)."""
+from __future__ import annotations
+
+import gc
+import os
+import random
+import resource
+import subprocess
+import sys
+import textwrap
+import threading
+
+import pytest
+
+import wasmlite as wl
+from wasmlite import tiering
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+
+def engine(strategy: str, **settings) -> wl.Engine:
+    cfg = wl.Config()
+    cfg.strategy = strategy
+    for k, v in settings.items():
+        setattr(cfg, k, v)
+    return wl.Engine(cfg)
+
+
+def instance(eng: wl.Engine, wat: str, imports=()):
+    store = wl.Store(eng)
+    module = wl.Module(eng, wat)
+    return store, module, wl.Instance(store, module, list(imports)).exports(store)
+
+
+LOOP = """(module
+  (func $sq (param i32) (result i32) (i32.mul (local.get 0) (local.get 0)))
+  (func (export "sum") (param i32) (result i32) (local i32)
+    (block (loop
+      (br_if 1 (i32.eqz (local.get 0)))
+      (local.set 1 (i32.add (local.get 1) (call $sq (local.get 0))))
+      (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+      (br 0)))
+    (local.get 1)))"""
+
+
+def _sum(n: int) -> int:
+    r = sum(i * i for i in range(1, n + 1)) & 0xFFFFFFFF
+    return r - (1 << 32) if r >= 1 << 31 else r
+
+
+def test_strategy_picks_the_tier():
+    assert type(wl.Module(engine("interpreter"), LOOP)._compiled).__name__ == "InterpModule"
+    assert type(wl.Module(engine("auto"), LOOP)._compiled).__name__ == "InterpModule"
+    assert type(wl.Module(engine("llvm"), LOOP)._compiled).__name__ == "CompiledModule"
+    assert type(wl.Module(engine("cranelift"), LOOP)._compiled).__name__ == "CompiledModule"
+    with pytest.raises(wl.WasmtimeError, match="unsupported compilation strategy"):
+        wl.Config().strategy = "jit"
+    with pytest.raises(TypeError):
+        wl.Config().strategy = 3
+
+
+def test_one_long_call_moves_into_compiled_code_by_osr(monkeypatch):
+    """A single call that loops: tier-up compiles in the background and the
+    running interpreted call enters the compiled loop (OSR)."""
+    monkeypatch.setattr(tiering, "HOT_THRESHOLD", 50)
+    store, module, x = instance(engine("auto"), LOOP)
+    assert x["sum"](store, 3_000_000) == _sum(3_000_000)
+    tiering.drain()
+    im = module._compiled
+    assert im.tiered, "nothing was compiled"
+    import ctypes
+    from wasmlite.interp import layout as L
+    osr = ctypes.c_uint64.from_address(im.desc_address(1) + L.IF_OSR).value
+    compiled = ctypes.c_uint64.from_address(im.desc_address(1) + L.IF_COMPILED).value
+    assert osr and compiled
+    assert x["sum"](store, 1000) == _sum(1000)
+
+
+def test_auto_early_tiers_every_function_and_agrees():
+    from wasmlite.runtime import RuntimeEngine  # noqa: F401 - the runner's engine
+    rt_engine = engine("auto")
+    rt_engine._rt.tier_early = True
+    store, module, x = instance(rt_engine, LOOP)
+    assert x["sum"](store, 10_000) == _sum(10_000)
+    assert module._compiled.tiered
+
+
+def _fuel_after(strategy: str, wat: str, name: str, *args):
+    eng = engine(strategy, consume_fuel=True)
+    store = wl.Store(eng)
+    store.set_fuel(10_000_000)
+    x = wl.Instance(store, wl.Module(eng, wat), []).exports(store)
+    try:
+        r = x[name](store, *args)
+    except wl.Trap as t:
+        r = ("trap", t.trap_code)
+    return r, store.get_fuel()
+
+
+FUEL_WAT = """(module (memory 1) (table 10 funcref)
+  (func $f (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+  (func (export "run") (param i32) (result i32) (local i32)
+    (memory.fill (i32.const 0) (i32.const 7) (i32.const 100))
+    (drop (memory.grow (i32.const 2)))
+    (drop (table.grow (ref.null func) (i32.const 5)))
+    (block (loop
+      (br_if 1 (i32.eqz (local.get 0)))
+      (local.set 1 (call $f (local.get 1)))
+      (if (i32.and (local.get 0) (i32.const 1)) (then (nop)) (else (local.set 1 (i32.sub (local.get 1) (i32.const 1)))))
+      (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+      (br 0)))
+    (local.get 1))
+  (func (export "spin") (loop (br 0))))"""
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 100])
+def test_fuel_agrees_to_the_unit_in_every_tier(n):
+    results = {s: _fuel_after(s, FUEL_WAT, "run", n) for s in ("llvm", "interpreter")}
+    assert results["llvm"] == results["interpreter"]
+    wasmtime = pytest.importorskip("wasmtime")
+    cfg = wasmtime.Config()
+    cfg.consume_fuel = True
+    eng = wasmtime.Engine(cfg)
+    store = wasmtime.Store(eng)
+    store.set_fuel(10_000_000)
+    x = wasmtime.Instance(store, wasmtime.Module(eng, FUEL_WAT), []).exports(store)
+    assert (x["run"](store, n), store.get_fuel()) == results["interpreter"]
+
+
+def test_out_of_fuel_traps_in_the_interpreter():
+    eng = engine("interpreter", consume_fuel=True)
+    store = wl.Store(eng)
+    store.set_fuel(1000)
+    x = wl.Instance(store, wl.Module(eng, FUEL_WAT), []).exports(store)
+    with pytest.raises(wl.Trap) as e:
+        x["spin"](store)
+    assert e.value.trap_code == wl.TrapCode.OUT_OF_FUEL
+
+
+@pytest.mark.parametrize("strategy", ["interpreter", "auto"])
+def test_epoch_interrupts_an_interpreted_loop(strategy):
+    eng = engine(strategy, epoch_interruption=True)
+    store = wl.Store(eng)
+    store.set_epoch_deadline(1)
+    x = wl.Instance(store, wl.Module(eng, FUEL_WAT), []).exports(store)
+    timer = threading.Timer(0.2, eng.increment_epoch)
+    timer.start()
+    with pytest.raises(wl.Trap) as e:
+        x["spin"](store)
+    timer.join()
+    assert e.value.trap_code == wl.TrapCode.INTERRUPT
+
+
+def test_runaway_recursion_in_the_interpreter_is_a_clean_trap():
+    wat = '(module (func $r (export "r") (param i32) (result i32) (call $r (i32.add (local.get 0) (i32.const 1)))))'
+    for s in ("interpreter", "auto"):
+        store, _, x = instance(engine(s), wat)
+        with pytest.raises(wl.Trap) as e:
+            x["r"](store, 0)
+        assert e.value.trap_code == wl.TrapCode.STACK_OVERFLOW
+
+
+def test_deep_recursion_fits_the_default_stack_in_the_interpreter():
+    """Interpreter frames live on the native stack (~224 bytes for this
+    function): 2,000 nested calls fit the default 512 KiB."""
+    wat = """(module (func $d (export "d") (param i32) (result i32)
+      (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+        (else (i32.add (i32.const 1) (call $d (i32.sub (local.get 0) (i32.const 1))))))))"""
+    store, _, x = instance(engine("interpreter"), wat)
+    assert x["d"](store, 2_000) == 2_000
+
+
+def test_calls_both_ways_between_tiers_and_host():
+    """An interpreted module calls a compiled one and a Python function, which
+    calls back into interpreted code; a trap deep inside unwinds them all."""
+    eng = engine("auto")
+    store = wl.Store(eng)
+    rt = eng._rt
+    lib_wat = """(module (func (export "twice") (param i32) (result i32)
+        (i32.mul (local.get 0) (i32.const 2)))
+      (func (export "boom") (unreachable)))"""
+    rt.strategy = "llvm"
+    lib = wl.Instance(store, wl.Module(eng, lib_wat), []).exports(store)
+    rt.strategy = "interpreter"
+    seen = []
+    holder = {}
+
+    def host(x):
+        seen.append(x)
+        return holder["x"]["inc"](store, x) if x < 3 else x
+
+    hf = wl.Func(store, wl.FuncType([wl.ValType.i32()], [wl.ValType.i32()]), host)
+    wat = """(module
+      (import "lib" "twice" (func $twice (param i32) (result i32)))
+      (import "lib" "boom" (func $boom))
+      (import "host" "f" (func $host (param i32) (result i32)))
+      (func (export "inc") (param i32) (result i32) (call $host (i32.add (local.get 0) (i32.const 1))))
+      (func (export "go") (param i32) (result i32) (call $twice (call $host (local.get 0))))
+      (func (export "trap") (call $boom)))"""
+    x = wl.Instance(store, wl.Module(eng, wat), [lib["twice"], lib["boom"], hf]).exports(store)
+    holder["x"] = x
+    assert x["go"](store, 0) == 6
+    assert seen == [0, 1, 2, 3]
+    with pytest.raises(wl.Trap) as e:
+        x["trap"](store)
+    assert e.value.trap_code == wl.TrapCode.UNREACHABLE
+    assert x["go"](store, 5) == 10          # the store is usable after the trap
+
+
+def test_a_python_exception_crosses_interpreted_frames():
+    eng = engine("interpreter")
+    store = wl.Store(eng)
+
+    class Boom(Exception):
+        pass
+
+    def host():
+        raise Boom("from python")
+
+    hf = wl.Func(store, wl.FuncType([], []), host)
+    x = wl.Instance(store, wl.Module(eng, '(module (import "h" "f" (func $f)) (func (export "g") (call $f)))'),
+                    [hf]).exports(store)
+    with pytest.raises(Boom, match="from python"):
+        x["g"](store)
+
+
+def test_tables_and_indirect_calls_across_tiers():
+    eng = engine("auto")
+    store = wl.Store(eng)
+    rt = eng._rt
+    rt.strategy = "interpreter"
+    a = wl.Instance(store, wl.Module(eng, """(module (table (export "t") 2 funcref)
+        (func $k (result i32) (i32.const 42)) (elem (i32.const 0) $k))"""), []).exports(store)
+    rt.strategy = "llvm"
+    b = wl.Instance(store, wl.Module(eng, """(module (import "a" "t" (table 2 funcref))
+        (type $v (func (result i32)))
+        (func (export "call") (param i32) (result i32) (call_indirect (type $v) (local.get 0))))"""),
+        [a["t"]]).exports(store)
+    assert b["call"](store, 0) == 42
+    with pytest.raises(wl.Trap) as e:
+        b["call"](store, 1)
+    assert e.value.trap_code == wl.TrapCode.INDIRECT_CALL_TO_NULL
+
+
+def test_two_threads_run_one_module_while_it_tiers_up(monkeypatch):
+    monkeypatch.setattr(tiering, "HOT_THRESHOLD", 20)
+    eng = engine("auto")
+    module = wl.Module(eng, LOOP)
+    errors, results = [], []
+
+    def work():
+        try:
+            store = wl.Store(eng)
+            x = wl.Instance(store, module, []).exports(store)
+            for n in (10, 1000, 200_000, 50, 300_000):
+                results.append(x["sum"](store, n) == _sum(n))
+        except BaseException as e:  # noqa: BLE001
+            errors.append(e)
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(results) == 10 and all(results)
+
+
+def test_generated_modules_agree_across_interpreter_llvm_and_wasmtime():
+    wasmtime = pytest.importorskip("wasmtime")
+    from fuzz.differential import _outcome
+    from fuzz.gen import arguments, generate
+    import hashlib
+    engines = {s: engine(s) for s in ("interpreter", "llvm")}
+    for seed in range(40):
+        rng = random.Random(seed)
+        wat, sigs = generate(rng)
+        binary = wasmtime.wat2wasm(wat)
+        swt = wasmtime.Store(wasmtime.Engine())
+        xwt = wasmtime.Instance(swt, wasmtime.Module(swt.engine, binary), []).exports(swt)
+        sides = {}
+        for s, eng in engines.items():
+            st = wl.Store(eng)
+            sides[s] = (st, wl.Instance(st, wl.Module(eng, binary), []).exports(st))
+        for k, (params, _r) in enumerate(sigs):
+            args = arguments(rng, params)
+            want = _outcome(wasmtime, xwt[f"f{k}"], swt, args)
+            mem = hashlib.sha1(xwt["mem"].read(swt, 0, xwt["mem"].data_len(swt))).hexdigest()
+            for s, (st, x) in sides.items():
+                assert _outcome(wl, x[f"f{k}"], st, args) == want, (seed, s, k, args)
+                got = hashlib.sha1(x["mem"].read(st, 0, x["mem"].data_len(st))).hexdigest()
+                assert got == mem, (seed, s, k)
+
+
+def test_load_instantiate_run_drop_in_auto_mode_keeps_memory_flat():
+    code = textwrap.dedent(f"""
+        import gc, resource, sys
+        sys.path.insert(0, {ROOT!r})
+        import wasmlite as wl
+        from wasmlite import tiering
+        eng = wl.Engine()
+        wat = {LOOP!r}
+        def cycle(i):
+            # one module in ten tiers up (an -O2 compile and an OSR entry each)
+            tiering.HOT_THRESHOLD = 3 if i % 10 == 0 else 10**9
+            store = wl.Store(eng)
+            x = wl.Instance(store, wl.Module(eng, wat.replace("i32.const 1", "i32.const " + str(1 + i % 7))), []).exports(store)
+            x["sum"](store, 50)
+        for i in range(200):
+            cycle(i)
+        tiering.drain(); gc.collect()
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        for i in range(2000):
+            cycle(i)
+        tiering.drain(); gc.collect()
+        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(after - before)
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    grown_kib = int(proc.stdout.strip().splitlines()[-1])
+    assert grown_kib < 40_000, f"RSS grew {grown_kib} KiB over 2,000 cycles"
