@@ -28,7 +28,8 @@ the instruction traps with OUT_OF_FUEL when the store is then empty
 (``fuel_per_unit``).
 
 Traps: as in Wasmtime, the store sees a function's spending only when the
-local is written back: before calls, returns and ``unreachable``, and in a
+local is written back: before calls, returns and ``unreachable``, before a
+load or store that can never be in bounds (``fuel_before_access``), and in a
 fuel check's trap. Any other trap (out of bounds, division by zero, a bulk
 operation's bounds...) loses what the function spent since its last
 write-back, entry cost included.
@@ -169,6 +170,24 @@ class InterruptOps:
         out.append(f"br label {self.trap_to(_OUT_OF_FUEL)}")
         out.append(f"{r}.ok:")
         self.cur = f"{r}.ok"
+
+    def fuel_before_access(self, offset, size: int, mem: int) -> None:
+        """Before a load or store: one whose ``offset + size`` passes the
+        memory's declared maximum can never be in bounds, and Wasmtime
+        compiles it to a trap that writes fuel back first; so do we (the
+        bounds check then traps as usual)."""
+        if not self.ctx.consume_fuel or not isinstance(offset, int):
+            return
+        module = getattr(self.ctx, "module", None)
+        if module is None:
+            return
+        mt = module.all_mems()[mem]
+        if mt.is64:
+            return
+        pages = 65536 if mt.limits.max is None else mt.limits.max
+        if offset + size > pages * 65536:
+            self.fuel_flush()
+            self.fuel_spill()
 
     def ctrl_c_check(self) -> None:
         """Trap with INTERRUPT when Ctrl-C was pressed (runtime/interrupt.py):

@@ -159,6 +159,7 @@ class MemoryOps:
         _, offset, mem = ins.imm
         addr = self.stack.pop()[0]
         r = self.tmp()
+        self.fuel_before_access(offset, size, mem)
         p = self._address(r, addr, offset, size, mem)
         if ext is None:
             self.out.append(f"%{r} = load {at}, ptr {p}, align 1{TBAA_MEM}")
@@ -173,6 +174,7 @@ class MemoryOps:
         v = self.stack.pop()[0]
         addr = self.stack.pop()[0]
         r = self.tmp()
+        self.fuel_before_access(offset, size, mem)
         p = self._address(r, addr, offset, size, mem)
         if at != vt:
             self.out.append(f"%{r}.v = trunc {vt} {v} to {at}")
