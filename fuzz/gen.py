@@ -11,6 +11,13 @@ bounds), memory.size/grow, calls to earlier functions (so no unbounded
 recursion), call_indirect through the table (null, out-of-bounds and
 signature-mismatch traps), select, unreachable. Every function is exported;
 ``arguments(rng, params)`` gives interesting argument tuples.
+
+``Generator(rng, bulk=True)`` adds the instructions Wasmtime charges fuel per
+unit for (memory.fill/copy/init, table.fill/copy/init, memory.grow,
+table.grow on a second table) with sizes that are constants around 128
+(Wasmtime's limit for charging up front), constants kept in locals, and
+computed values; ``bulk=False`` (the default) draws exactly the modules it
+always did.
 """
 from __future__ import annotations
 
@@ -58,7 +65,8 @@ class _Func:
 
 
 class Generator:
-    def __init__(self, rng: random.Random, max_depth: int = 5) -> None:
+    def __init__(self, rng: random.Random, max_depth: int = 5, bulk: bool = False) -> None:
+        self.bulk = bulk
         self.rng = rng
         self.max_depth = max_depth
         self.funcs: list[_Func] = []
@@ -280,7 +288,53 @@ class Generator:
                     f" (i32.and {self.expr('i32', d)} (i32.const 511)))")
         if x < 0.81:
             return f"(if {self.expr('i32', d)} (then (unreachable)))"
+        if self.bulk and x < 0.97:
+            return self.bulk_stmt(d)
         return "(nop)"
+
+    # sizes near Wasmtime's up-front limit (128) and on both sides of it
+    SIZES = (0, 1, 2, 3, 5, 64, 127, 128, 129, 130, 200, 300, 1000, 70000, -1)
+
+    def size(self, d: int, mask: int) -> str:
+        """A bulk or grow size: a constant, a constant through a local, a
+        local as it is, or a computed value."""
+        r = self.rng
+        x = r.random()
+        if x < 0.35:
+            return f"(i32.const {r.choice(self.SIZES)})"
+        f = self.cur
+        if x < 0.6:
+            locs = [i for i, lt in enumerate(f.params + f.locals)
+                    if lt == "i32" and i not in f.counters]
+            if not locs:
+                f.locals.append("i32")
+                locs = [len(f.params) + len(f.locals) - 1]
+            loc = r.choice(locs)
+            if x < 0.5:
+                return f"(local.tee {loc} (i32.const {r.choice(self.SIZES)}))"
+            return f"(local.get {loc})"
+        return f"(i32.and {self.expr('i32', d)} (i32.const {mask}))"
+
+    def bulk_stmt(self, d: int) -> str:
+        r = self.rng
+        k = r.randrange(9)
+        if k == 0:
+            return f"(memory.fill {self.address(d)} {self.expr('i32', d)} {self.size(d, 1023)})"
+        if k == 1:
+            return f"(memory.copy {self.address(d)} {self.address(d)} {self.size(d, 1023)})"
+        if k == 2:
+            return f"(memory.init 1 {self.address(d)} {self.size(d, 255)} {self.size(d, 511)})"
+        if k == 3:
+            return f"(drop (memory.grow {self.size(d, 3)}))"
+        if k == 4:
+            return f"(table.fill 1 {self.size(d, 63)} (ref.null func) {self.size(d, 255)})"
+        if k == 5:
+            return f"(table.copy 1 1 {self.size(d, 63)} {self.size(d, 63)} {self.size(d, 255)})"
+        if k == 6:
+            return f"(table.init 1 $bulk {self.size(d, 63)} {self.size(d, 255)} {self.size(d, 255)})"
+        if k == 7:
+            return f"(drop (table.grow 1 (ref.null func) {self.size(d, 255)}))"
+        return r.choice(["(data.drop 1)", "(elem.drop $bulk)", "(nop)"])
 
     # -- module ------------------------------------------------------------
     def module(self) -> tuple[str, list[tuple[list[str], list[str]]]]:
@@ -318,6 +372,13 @@ class Generator:
         data = bytes(r.randrange(256) for _ in range(r.randrange(0, 40)))
         esc = "".join(f"\\{b:02x}" for b in data)
         parts.append(f"  (data (i32.const {r.choice([0, 16, 1000])}) \"{esc}\")")
+        if self.bulk:
+            # table 1, passive data 1 and passive element segment $bulk for
+            # the bulk instructions
+            parts.append(f"  (table {r.choice([0, 16, 64, 200])} {r.choice([300, 2000])} funcref)")
+            n = r.choice([0, 100, 300])
+            parts.append(f"  (data \"{'x' * n}\")")
+            parts.append(f"  (elem $bulk func {' '.join(['0'] * r.choice([0, 128, 129, 200]))})")
         parts.append(")")
         # the type section must list every type before it is used: types are
         # appended while generating, so they are emitted first above
@@ -325,9 +386,9 @@ class Generator:
         return "\n".join(parts), sigs
 
 
-def generate(rng: random.Random) -> tuple[str, list[tuple[list[str], list[str]]]]:
+def generate(rng: random.Random, bulk: bool = False) -> tuple[str, list[tuple[list[str], list[str]]]]:
     """(WAT text, [(params, results)] of exported functions f0, f1, ...)."""
-    return Generator(rng).module()
+    return Generator(rng, bulk=bulk).module()
 
 
 def arguments(rng: random.Random, params: list[str]) -> list:
