@@ -5,8 +5,6 @@ import os
 import time
 from pathlib import Path
 
-import pytest
-
 from wasmlite.cli import main
 from wasmlite.compile.cache import DEFAULT_CACHE_BYTES, DiskCache
 from wasmlite.engine import Config
