@@ -13,8 +13,9 @@ operator of every constant expression it evaluates, then per element / byte:
   front when there are at most 128 elements, else after the segment is
   written and followed by a fuel check; a passive segment costs its items'
   operators; a declarative one nothing. Active function-index segments with
-  an ``i32.const`` offset into a table the module defines are precomputed
-  (free), until the first active segment that is not;
+  an ``i32.const`` offset into a table the module defines, within its
+  minimum size, are precomputed (free), until the first active segment that
+  is not;
 * an active data segment costs its offset's operators plus 1 per byte,
   charged after the copy and checked, unless the module's data is a memory
   image: every active segment has an ``i32.const`` offset into a memory the
@@ -78,12 +79,15 @@ def memory_image(module: Module) -> bool:
 def _precomputed(module: Module) -> set[int]:
     """Active element segments Wasmtime writes into the table up front."""
     nimp = module.num_imported(ExternKind.TABLE)
+    tables = module.all_tables()
     out: set[int] = set()
     for i, seg in enumerate(module.elems):
         if seg.mode != "active":
             continue
         if seg.table < nimp or not _index_form(seg) or not _single_const(seg.offset, ("i32.const",)):
             break
+        if (seg.offset[0].imm & 0xFFFFFFFF) + len(seg.init) > tables[seg.table].limits.min:
+            break               # out of bounds: left to the startup function, which traps
         out.add(i)
     return out
 
