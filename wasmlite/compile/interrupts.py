@@ -178,14 +178,16 @@ class InterruptOps:
         bounds check then traps as usual)."""
         if not self.ctx.consume_fuel or not isinstance(offset, int):
             return
-        module = getattr(self.ctx, "module", None)
-        if module is None:
-            return
-        mt = module.all_mems()[mem]
-        if mt.is64:
-            return
-        pages = 65536 if mt.limits.max is None else mt.limits.max
-        if offset + size > pages * 65536:
+        bounds = self.cache.get("fuel.mem_max")
+        if bounds is None:
+            module = getattr(self.ctx, "module", None)
+            mems = module.all_mems() if module is not None else []
+            # bytes a memory can ever have (None: memory64, not handled)
+            bounds = self.cache["fuel.mem_max"] = [
+                None if m.is64 else (65536 if m.limits.max is None else m.limits.max) * 65536
+                for m in mems]
+        bound = bounds[mem] if mem < len(bounds) else None
+        if bound is not None and offset + size > bound:
             self.fuel_flush()
             self.fuel_spill()
 
