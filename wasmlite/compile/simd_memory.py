@@ -41,6 +41,7 @@ class SimdMemoryOps:
         _, offset, mem = ins.imm
         addr = self.stack.pop()[0]
         r = self.tmp()
+        self.fuel_before_access(offset, size, mem)
         p = self._address(r, addr, offset, size, mem)
         x = self._emit(f"load {at}, ptr {p}, align 1{TBAA_MEM}")
         if make is None:
@@ -60,6 +61,7 @@ class SimdMemoryOps:
         v = self.stack.pop()[0]
         addr = self.stack.pop()[0]
         r = self.tmp()
+        self.fuel_before_access(offset, 16, mem)
         p = self._address(r, addr, offset, 16, mem)
         self.out.append(f"store {V} {v}, ptr {p}, align 1{TBAA_MEM}")
 
@@ -70,6 +72,7 @@ class SimdMemoryOps:
         v = self._pop(t)
         addr = self.stack.pop()[0]
         r = self.tmp()
+        self.fuel_before_access(offset, bits // 8, mem)
         p = self._address(r, addr, offset, bits // 8, mem)
         x = self._emit(f"load {e}, ptr {p}, align 1{TBAA_MEM}")
         self._push(self._emit(f"insertelement {t} {v}, {e} {x}, i32 {lane}"), t)
@@ -81,6 +84,7 @@ class SimdMemoryOps:
         v = self._pop(t)
         addr = self.stack.pop()[0]
         r = self.tmp()
+        self.fuel_before_access(offset, bits // 8, mem)
         p = self._address(r, addr, offset, bits // 8, mem)
         x = self._emit(f"extractelement {t} {v}, i32 {lane}")
         self.out.append(f"store {e} {x}, ptr {p}, align 1{TBAA_MEM}")
