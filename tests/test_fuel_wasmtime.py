@@ -221,6 +221,8 @@ TRAPS = {
     "call_indirect signature": "i32.const 5 i32.const 0 call_indirect (type $i)",
     "store past the maximum": "i32.const 1 drop local.get 0 i32.const 0 i32.store16 offset=131071",
     "store past the size": "i32.const 1 drop local.get 0 i32.const 0 i32.store16 offset=65535",
+    "v128 store past the maximum": "i32.const 1 drop local.get 0 v128.const i64x2 0 0 v128.store offset=131070",
+    "v128 lane load past the maximum": "local.get 0 v128.const i64x2 0 0 v128.load8_lane offset=131072 3 drop",
     "table.copy out of bounds": "i32.const 0 i32.const 1 i32.const 4 table.copy",
 }
 
