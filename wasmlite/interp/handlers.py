@@ -205,8 +205,8 @@ def _define(symbol: str, body: list[str], traps=()) -> str:
     return "\n".join(lines)
 
 
-def _lowered(op: Op, consume_fuel: bool, intrinsics: set) -> tuple[str, Form]:
-    """The handler of ``op`` made from the compiler's lowering."""
+def _shape(op: Op) -> tuple[tuple, tuple, list, Callable]:
+    """(param lltypes, result lltypes, immediates, placeholder) of a lowered op."""
     if op.name in _SPECIAL_SIGS:
         ps, rs = _SPECIAL_SIGS[op.name]
     else:
@@ -218,6 +218,34 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set) -> tuple[str, Form]:
         imms, placeholder = [], (lambda ins: None)
     else:
         imms, placeholder = _IMM_RULES[op.imm]
+    return ps, rs, imms, placeholder
+
+
+def _symbol(op: Op, consume_fuel: bool) -> str:
+    return "h_" + op.name.replace(".", "_") + ("_fuel" if consume_fuel else "")
+
+
+def lowered_ops() -> list[Op]:
+    return [op for op in OPS if op.name not in OWN_OPS and (op in NUMERIC or op in HANDLERS)]
+
+
+def forms_for(symbols: set) -> dict:
+    """``HandlerSet.forms`` from the symbols a built library has (a cached
+    library needs no IR to be described)."""
+    forms = {}
+    for op in lowered_ops():
+        ps, rs, imms, placeholder = _shape(op)
+        for fuel in (False, True):
+            sym = _symbol(op, fuel)
+            if fuel and sym not in symbols:
+                sym = _symbol(op, False)
+            forms[(op.name, fuel)] = Form(sym, imms, len(ps), len(rs), placeholder)
+    return forms
+
+
+def _lowered(op: Op, consume_fuel: bool, intrinsics: set) -> tuple[str, Form]:
+    """The handler of ``op`` made from the compiler's lowering."""
+    ps, rs, imms, placeholder = _shape(op)
     t = _Lowering(_HandlerContext(consume_fuel))
     np_ = len(ps)
     loads = []
@@ -258,7 +286,7 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set) -> tuple[str, Form]:
         body.append(f"%sp.n = getelementptr i8, ptr %sp, i64 {delta}")
     body += dispatch(1 + len(imms), "%sp.n" if delta else "%sp")
     intrinsics.update(t.ctx.intrinsics)
-    symbol = "h_" + op.name.replace(".", "_") + ("_fuel" if consume_fuel else "")
+    symbol = _symbol(op, consume_fuel)
     return _define(symbol, body, t.traps), Form(symbol, imms, np_, len(rs), placeholder)
 
 
@@ -272,7 +300,7 @@ def _slot(name: str, base: str, offset) -> str:
     return f"%{name} = getelementptr i8, ptr {base}, i64 {offset}"
 
 
-def _own_handlers() -> dict[str, tuple[str, int]]:
+def own_handlers() -> dict[str, tuple[str, int]]:
     """The interpreter's own handlers: symbol -> (IR, immediate words)."""
     h: dict[str, tuple[str, int]] = {}
 
@@ -517,6 +545,17 @@ def _interp_call() -> str:
     return "\n".join([
         "define void @interp_call(ptr %desc, ptr %args, ptr %vmctx) {",
         "entry:",
+        # first call: the runtime pre-decodes the function (bytecode.py)
+        f"%code0p = getelementptr i8, ptr %desc, i64 {L.IF_CODE}",
+        "%code0 = load atomic ptr, ptr %code0p acquire, align 8",
+        "%nocode = icmp eq ptr %code0, null",
+        "br i1 %nocode, label %decode, label %ready, !prof !0",
+        "decode:",
+        f"%lzp = getelementptr i8, ptr %desc, i64 {L.IF_LAZY}",
+        "%lz = load ptr, ptr %lzp",
+        "call void %lz(ptr %desc)",
+        "br label %ready",
+        "ready:",
         "%limits = load ptr, ptr %vmctx",
         "%lim = load i64, ptr %limits",
         f"%fbp = getelementptr i8, ptr %desc, i64 {L.IF_FRAME_BYTES}",
@@ -587,9 +626,7 @@ def generate() -> HandlerSet:
     intrinsics: set[str] = set()
     forms: dict = {}
     symbols: list[str] = []
-    for op in OPS:
-        if op.name in OWN_OPS or (op not in NUMERIC and op not in HANDLERS):
-            continue
+    for op in lowered_ops():
         plain, form = _lowered(op, False, intrinsics)
         parts.append(plain)
         forms[(op.name, False)] = form
@@ -602,7 +639,7 @@ def generate() -> HandlerSet:
             symbols.append(fform.symbol)
         else:
             forms[(op.name, True)] = form
-    own = _own_handlers()
+    own = own_handlers()
     for name, (text, _n) in own.items():
         parts.append(text)
         symbols.append(name)

@@ -44,7 +44,9 @@ IF_RUNNER = 64             # void interp_call(InterpFunc*, slots*, vmctx)
 IF_MODULE = 72             # u64: the module's id (the runtime's, for tier-up)
 IF_OSR = 80                # void osr(vmctx, fp, i32 k): enter compiled code at
                            # eligible loop k (compile/translate.py), 0 until tier-up
-INTERP_FUNC_SIZE = 88
+IF_LAZY = 88               # void lazy(InterpFunc*): pre-decodes the function on
+                           # its first call (IF_CODE is 0 until then)
+INTERP_FUNC_SIZE = 96
 
 # ---------------------------------------------------------------- closure
 # one per defined function per instance: what a VMFuncRef of an interpreted

@@ -1,71 +1,143 @@
 """The interpreter's native code: built with LLVM once per machine and
 wasmlite version, kept on disk, loaded once per process.
 
+Two libraries, each one object file in the cache:
+
+* the handlers (handlers.py), at -O2: they are the interpreter's hot code;
+* the prebuilt stubs of common signatures (stubs.common_signatures), at the
+  cheap tier: entry trampolines, in/out stubs and host trampolines that most
+  modules and every WASI import use, so they start without LLVM.
+
 The cache key is the compiler's fingerprint (compile/cache.py: wasmlite,
-LLVM, CPU, the compiler's source) plus a hash of the interpreter's source,
-so a change to any op's lowering rebuilds the handlers. The object file
-lives under the user's cache directory (``$XDG_CACHE_HOME/wasmlite/interp``)
-whatever ``Config.cache`` says: it is part of the runtime, not of a module.
+LLVM, CPU, the compiler's source) plus the interpreter's own source, so a
+change to any op's lowering rebuilds it. A small JSON file beside each
+object lists its symbols: loading needs no IR generation. The files live
+under the user's cache directory (``$XDG_CACHE_HOME/wasmlite/interp``)
+whatever ``Config.cache`` says: they are part of the runtime, not of a
+module. A terminal shows a one-line note while they are built.
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
+import json
 import os
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from ..compile import jit
-from .handlers import HandlerSet, generate
 
-_SYMBOL = "wasmlite_interp_handlers"
+_HANDLERS = "wasmlite_interp_handlers"
+_STUBS = "wasmlite_interp_stubs"
 _lock = threading.Lock()
 _loaded: Optional["Interpreter"] = None
-# the handlers are hot code: the full pipeline is worth its one-time cost
-BUILD_OPT_LEVEL = 2
+HANDLERS_OPT_LEVEL = 2      # hot code: worth the full pipeline once
+STUBS_OPT_LEVEL = 1
 
 
 class Interpreter:
-    """The loaded handler library: ``address[symbol]`` of every handler,
-    ``forms``/``own`` from handlers.HandlerSet, ``interp_call``."""
+    """The loaded libraries: ``address[symbol]``, the pre-decoder's ``forms``
+    and ``own`` tables, ``interp_call`` and ``prebuilt[functype]`` =
+    (entry, in, out, host) stub addresses."""
 
-    def __init__(self, hs: HandlerSet, library: jit.CodeLibrary, build_seconds: float,
-                 from_cache: bool) -> None:
-        self.forms = hs.forms
-        self.own = hs.own
-        self.library = library
-        self.address = dict(zip(hs.symbols, library.addresses))
+    def __init__(self) -> None:
+        from .handlers import forms_for, own_handlers
+        from .stubs import common_signatures
+        t0 = time.perf_counter()
+        self.build_seconds = 0.0
+        self.from_cache = True
+        handlers, hsyms = self._library("handlers", _HANDLERS, HANDLERS_OPT_LEVEL, _handlers_ir)
+        common = common_signatures()
+        stubs, ssyms = self._library("stubs", _STUBS, STUBS_OPT_LEVEL, lambda: _stubs_ir(common))
+        self.libraries = (handlers, stubs)
+        self.address = dict(zip(hsyms, handlers.addresses))
+        self.address.update(zip(ssyms, stubs.addresses))
+        self.forms = forms_for(set(hsyms))
+        self.own = {name: n for name, (_text, n) in own_handlers().items()}
         self.interp_call = self.address["interp_call"]
-        self.build_seconds = build_seconds
-        self.from_cache = from_cache
+        a = self.address
+        self.prebuilt = {ft: (a[f"c{k}e"], a[f"c{k}i"], a[f"c{k}o"], a[f"c{k}h"])
+                         for k, ft in enumerate(common)}
+        # the code of a function that could not be pre-decoded: it traps
+        self._unsupported = (ctypes.c_uint64 * 1)(a["x_unreachable"])
+        self.unsupported_code = ctypes.addressof(self._unsupported)
+        self.load_seconds = time.perf_counter() - t0 - self.build_seconds
+
+    def _library(self, name: str, symbol: str, level: int,
+                 make_ir: Callable[[], tuple[str, list[str]]]) -> tuple[jit.CodeLibrary, list[str]]:
+        base = cache_directory() / f"{name}-{_key()}"
+        obj_path, syms_path = base.with_suffix(".o"), base.with_suffix(".json")
+        try:
+            obj = obj_path.read_bytes()
+            syms = json.loads(syms_path.read_text())
+            return jit.link_object(obj, symbol, len(syms)), syms
+        except (OSError, ValueError, Exception):  # noqa: BLE001 - rebuilt below
+            pass
+        note = sys.stderr.isatty()
+        if note:
+            sys.stderr.write(f"wasmlite: building the interpreter's {name} "
+                             "(once per machine and version)...")
+            sys.stderr.flush()
+        t0 = time.perf_counter()
+        ir, syms = make_ir()
+        table = ", ".join(f"ptr @{s}" for s in syms)
+        ir += f"\n@{symbol} = constant [{len(syms)} x ptr] [{table}]"
+        obj = jit.compile_object_here(ir, level)
+        seconds = time.perf_counter() - t0
+        self.build_seconds += seconds
+        self.from_cache = False
+        if note:
+            sys.stderr.write(f" {seconds:.1f} s\n")
+        _save(obj_path, obj)
+        _save(syms_path, json.dumps(syms).encode())
+        return jit.link_object(obj, symbol, len(syms)), syms
 
 
-def _key(ir: str) -> str:
-    from ..compile.cache import fingerprint
-    h = hashlib.sha256(fingerprint().encode())
-    h.update(ir.encode())
-    return h.hexdigest()[:40]
+def _handlers_ir() -> tuple[str, list[str]]:
+    from .handlers import generate
+    hs = generate()
+    return hs.ir, hs.symbols
 
 
-def cache_path(ir: str) -> Path:
+def _stubs_ir(common) -> tuple[str, list[str]]:
+    from ..compile.memory import RUNTIME_HELPERS
+    from ..compile.numeric import INTRINSIC_DECLS
+    from .stubs import common_stubs_ir
+    parts, names = common_stubs_ir(common)
+    return "\n".join([jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS, *parts]), names
+
+
+_key_value: Optional[str] = None
+
+
+def _key() -> str:
+    """Fingerprint of what the libraries are made from."""
+    global _key_value
+    if _key_value is None:
+        from ..compile.cache import fingerprint
+        h = hashlib.sha256(fingerprint().encode())
+        here = Path(__file__).resolve().parent
+        for p in sorted(here.glob("*.py")) + [here.parent / "wasi" / "__init__.py"]:
+            h.update(p.name.encode() + b"\0" + p.read_bytes())
+        _key_value = h.hexdigest()[:32]
+    return _key_value
+
+
+def cache_directory() -> Path:
     from ..compile.cache import default_cache_directory
-    return default_cache_directory() / "interp" / f"handlers-{_key(ir)}.o"
+    return default_cache_directory() / "interp"
 
 
-def _table_ir(symbols: list[str]) -> str:
-    body = ", ".join(f"ptr @{s}" for s in symbols)
-    return f"@{_SYMBOL} = constant [{len(symbols)} x ptr] [{body}]"
-
-
-def _save(path: Path, obj: bytes) -> None:
+def _save(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as f:
-            f.write(obj)
+            f.write(data)
         os.replace(tmp, path)
     except OSError:
         pass            # not writable: every process builds its own
@@ -79,32 +151,5 @@ def interpreter() -> Interpreter:
         return it
     with _lock:
         if _loaded is None:
-            _loaded = _load()
+            _loaded = Interpreter()
         return _loaded
-
-
-def _load() -> Interpreter:
-    hs = generate()
-    ir = hs.ir + "\n" + _table_ir(hs.symbols)
-    path = cache_path(ir)
-    count = len(hs.symbols)
-    try:
-        obj = path.read_bytes()
-    except OSError:
-        obj = None
-    if obj is not None:
-        try:
-            return Interpreter(hs, jit.link_object(obj, _SYMBOL, count), 0.0, True)
-        except Exception:  # noqa: BLE001 - a damaged cache file is rebuilt
-            pass
-    note = sys.stderr.isatty()
-    if note:
-        sys.stderr.write("wasmlite: building the interpreter (once per machine and version)...")
-        sys.stderr.flush()
-    t0 = time.perf_counter()
-    obj = jit.compile_object_here(ir, BUILD_OPT_LEVEL)
-    seconds = time.perf_counter() - t0
-    if note:
-        sys.stderr.write(f" {seconds:.1f} s\n")
-    _save(path, obj)
-    return Interpreter(hs, jit.link_object(obj, _SYMBOL, count), seconds, False)

@@ -17,6 +17,7 @@ and the call handler look there first, so a swap is one pointer store.
 from __future__ import annotations
 
 import ctypes
+import threading
 from typing import Any, Optional
 
 from ..compile import jit
@@ -32,6 +33,7 @@ from .stubs import stubs_ir
 _WORDS = L.INTERP_FUNC_SIZE // 8
 NEVER = -(1 << 62)          # a counter that never reaches 0
 STUB_OPT_LEVEL = 1
+_LAZY_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
 
 
 def distinct_types(module: Module) -> list[FuncType]:
@@ -63,45 +65,87 @@ class InterpModule:
         it = interpreter()
         self.interp = it
         sigs = distinct_types(module)
-        symbol = jit.new_symbol("wasmlite_stubs")
-        self.stub_library = jit.build_library(stubs_ir(sigs, symbol), symbol, 3 * len(sigs),
-                                              STUB_OPT_LEVEL)
-        a = self.stub_library.addresses
-        self.entry_trampolines = {ft: a[3 * k] for k, ft in enumerate(sigs)}
-        self.in_stubs = {ft: a[3 * k + 1] for k, ft in enumerate(sigs)}
-        self.out_stubs = {ft: a[3 * k + 2] for k, ft in enumerate(sigs)}
+        # common signatures' stubs are part of the interpreter; the module's
+        # own library has the rest (none for most modules: no LLVM here)
+        own = [ft for ft in sigs if ft not in it.prebuilt]
+        self.entry_trampolines, self.in_stubs, self.out_stubs = {}, {}, {}
+        for ft in sigs:
+            if ft in it.prebuilt:
+                e, i, o, _h = it.prebuilt[ft]
+                self.entry_trampolines[ft], self.in_stubs[ft], self.out_stubs[ft] = e, i, o
+        self.stub_library = None
+        if own:
+            symbol = jit.new_symbol("wasmlite_stubs")
+            self.stub_library = jit.build_library(stubs_ir(own, symbol), symbol, 3 * len(own),
+                                                  STUB_OPT_LEVEL)
+            a = self.stub_library.addresses
+            for k, ft in enumerate(own):
+                self.entry_trampolines[ft] = a[3 * k]
+                self.in_stubs[ft] = a[3 * k + 1]
+                self.out_stubs[ft] = a[3 * k + 2]
         n = len(module.funcs)
         self.nimported = module.num_imported(ExternKind.FUNC)
         self.func_types = [module.types[i] for i in module.func_type_indices()]
         self.descs = (ctypes.c_uint64 * max(1, n * _WORDS))()
         base = ctypes.addressof(self.descs)
         self.desc_base = base
-        self._code: list[Any] = []
         # the tier-up callback (a ctypes function) must outlive the code
         self.hot_callback: Any = None
         start = NEVER if hot_threshold is None else -max(1, hot_threshold)
-        pre = Predecoder(module, it, self.layout,
-                         lambda idx: base + L.INTERP_FUNC_SIZE * (idx - self.nimported),
-                         self.out_stubs.__getitem__, consume_fuel, epoch_interruption)
+        self._pre = Predecoder(module, it, self.layout,
+                               lambda idx: base + L.INTERP_FUNC_SIZE * (idx - self.nimported),
+                               self.out_stubs.__getitem__, consume_fuel, epoch_interruption)
+        self._decode_lock = threading.Lock()
         d = self.descs
-        self.osr_loops: list[int] = []      # eligible OSR loops per function
+        # eligible OSR loops per function (known once it is pre-decoded)
+        self.osr_loops: list[int] = [0] * n
         self.tiered: list[Any] = []         # tier-up code libraries, kept alive
+        self._code = [None] * n
+        # functions are pre-decoded on their first call (interp_call asks)
+        self._lazy = _LAZY_CALLBACK(self._decode)
+        lazy = ctypes.cast(self._lazy, ctypes.c_void_p).value or 0
         for i, func in enumerate(module.funcs):
             index = self.nimported + i
             ft = self.func_types[index]
-            code = pre.function(index, func)
-            arr = code.place()
-            self._code.append(arr)
-            self.osr_loops.append(code.osr_loops)
             nlocals = len(ft.params) + len(func.locals)
             w = i * _WORDS
-            d[w + L.IF_CODE // 8] = ctypes.addressof(arr)
             d[w + L.IF_OUT_STUB // 8] = self.out_stubs[ft]
             d[w + L.IF_NPARAMS // 8] = len(ft.params) | (len(ft.results) << 32)
             d[w + L.IF_NLOCALS // 8] = nlocals | (index << 32)
-            d[w + L.IF_FRAME_BYTES // 8] = L.FRAME_HEADER + L.SLOT * (nlocals + code.max_height)
             d[w + L.IF_COUNTER // 8] = start & ((1 << 64) - 1)
             d[w + L.IF_RUNNER // 8] = it.interp_call
+            d[w + L.IF_LAZY // 8] = lazy
+
+    def _decode(self, desc: int) -> None:
+        """The lazy callback (native code calls it, with the GIL taken by
+        ctypes): pre-decode one function and publish its code. Never raises."""
+        try:
+            self.decode(self.defined_index_of(desc))
+        except BaseException:   # noqa: BLE001 - must not unwind into native code
+            import traceback
+            traceback.print_exc()
+            w = self.defined_index_of(desc) * _WORDS
+            self.descs[w + L.IF_FRAME_BYTES // 8] = L.FRAME_HEADER + L.SLOT
+            self.descs[w + L.IF_CODE // 8] = self.interp.unsupported_code
+
+    def decode(self, i: int) -> None:
+        """Pre-decode defined function ``i`` now (idempotent, thread-safe)."""
+        with self._decode_lock:
+            if self._code[i] is not None:
+                return
+            index = self.nimported + i
+            func = self.module.funcs[i]
+            ft = self.func_types[index]
+            code = self._pre.function(index, func)
+            arr = code.place()
+            self._code[i] = arr
+            self.osr_loops[i] = code.osr_loops
+            nlocals = len(ft.params) + len(func.locals)
+            w = i * _WORDS
+            self.descs[w + L.IF_FRAME_BYTES // 8] = (L.FRAME_HEADER
+                                                     + L.SLOT * (nlocals + code.max_height))
+            # last: interp_call reads the code pointer first (acquire)
+            self.descs[w + L.IF_CODE // 8] = ctypes.addressof(arr)
 
     # -- what the runtime asks of any compiled form ----------------------------
 

@@ -17,8 +17,8 @@ the call path), in one LLVM module:
 from __future__ import annotations
 
 from ..compile.lltypes import LLTYPE, param_list, ret_type
-from ..compile.trampolines import entry_trampoline
-from ..syntax.types import FuncType
+from ..compile.trampolines import entry_trampoline, host_trampoline
+from ..syntax.types import F32, F64, I32, I64, FuncType
 from . import layout as L
 
 
@@ -121,3 +121,38 @@ def stubs_ir(sigs: list[FuncType], symbol: str) -> str:
     body = ", ".join(f"ptr @{n}" for n in names)
     parts.append(f"@{symbol} = constant [{len(names)} x ptr] [{body}]")
     return "\n".join(parts)
+
+
+def common_signatures() -> list[FuncType]:
+    """Signatures whose stubs (and host trampolines) are built into the
+    interpreter's library, so most modules and every WASI import start
+    without LLVM: up to two params of any number type with zero or one
+    result, i32-only signatures up to 8 params, and WASI preview 1's."""
+    from itertools import product
+
+    from ..wasi import SIGNATURES
+    nums = (I32, I64, F32, F64)
+    results = ((), (I32,), (I64,), (F32,), (F64,))
+    seen: dict[FuncType, None] = {}
+    for n in range(3):
+        for ps in product(nums, repeat=n):
+            for rs in results:
+                seen.setdefault(FuncType(tuple(ps), rs), None)
+    for n in range(3, 9):
+        for rs in ((), (I32,), (I64,)):
+            seen.setdefault(FuncType((I32,) * n, rs), None)
+    for name, params in SIGNATURES.items():
+        ps = tuple(I32 if c == "i" else I64 for c in params)
+        seen.setdefault(FuncType(ps, () if name == "proc_exit" else (I32,)), None)
+    return list(seen)
+
+
+def common_stubs_ir(sigs: list[FuncType]) -> tuple[list[str], list[str]]:
+    """(IR parts, symbols) of the prebuilt stubs: per signature k, ``c{k}e``
+    (entry), ``c{k}i`` (in), ``c{k}o`` (out), ``c{k}h`` (host trampoline)."""
+    parts, names = [], []
+    for k, ft in enumerate(sigs):
+        parts += [entry_trampoline(f"c{k}e", ft), in_stub(f"c{k}i", ft),
+                  out_stub(f"c{k}o", ft), host_trampoline(f"c{k}h", ft)]
+        names += [f"c{k}e", f"c{k}i", f"c{k}o", f"c{k}h"]
+    return parts, names
