@@ -137,3 +137,42 @@ def test_ctrl_c_while_compiling(tmp_path, whole_group):
         proc.kill()
     assert (status, out, err) == (INTERRUPTED, "", "wasmlite: interrupted\n")
     assert _no_processes_left(proc.pid)
+
+
+# launch._compile replaced by native code that never returns and never looks
+# at signals: Python's KeyboardInterrupt alone would wait forever for it
+_STUCK = r"""import ctypes, sys
+import wasmlite.launch as launch
+from wasmlite.cli import console_main
+from wasmlite.compile import jit
+symbol = jit.new_symbol("stuck")
+ir = jit.module_header() + (
+    "define void @stuck(ptr %p) {\n"
+    "entry:\n  br label %loop\n"
+    "loop:\n  store volatile i32 1, ptr %p\n  br label %loop\n}\n"
+    f"@{symbol} = constant [1 x ptr] [ptr @stuck]\n")
+library = jit.build_library(ir, symbol, 1, opt_level=1)
+stuck = ctypes.CFUNCTYPE(None, ctypes.c_void_p)(library.addresses[0])
+cell = ctypes.c_int32()
+def forever(*args, **kwargs):
+    print("stuck", file=sys.stderr, flush=True)
+    stuck(ctypes.addressof(cell))
+launch._compile = forever
+console_main()
+"""
+
+
+@pytest.mark.parametrize("whole_group", [True, False], ids=["terminal", "kill"])
+def test_ctrl_c_inside_one_long_native_call(tmp_path, whole_group):
+    wat = tmp_path / "m.wat"
+    wat.write_text("(module)")
+    proc = subprocess.Popen([sys.executable, "-c", _STUCK, "run", "--no-cache", str(wat)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        assert proc.stderr.readline() == "stuck\n"
+        time.sleep(0.5)                        # inside the native call by now
+        status, out, err = _interrupt(proc, whole_group)
+    finally:
+        proc.kill()
+    assert (status, out, err) == (INTERRUPTED, "", "wasmlite: interrupted\n")

@@ -9,7 +9,9 @@ exception                    where from -> what ``main`` prints, exit status
 SystemExit (argparse)        a bad command line -> usage and the problem, 2
 KeyboardInterrupt            Ctrl-C while compiling or running (a running
                              program's INTERRUPT trap becomes one too)
-                             -> ``wasmlite: interrupted``, 130
+                             -> ``wasmlite: interrupted``, 130; inside one
+                             long native call the command's watchdog thread
+                             does the same (``_watch_ctrl_c``)
 OptionError                  a bad option value (``--dir``, ``--env``,
                              ``--strategy``) -> ``error: MESSAGE``, 1
 WasmtimeError and kin        the module: malformed (binary or text, text as
@@ -36,7 +38,10 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import sys
+import threading
+import time
 from typing import Callable, Optional
 
 from .errors import WasmtimeError
@@ -49,6 +54,10 @@ STRATEGIES = ("auto", "interpreter", "llvm", "cranelift")
 OPT_LEVELS = ("none", "speed", "speed_and_size")
 
 _interrupted = False       # set by main, read by console_main
+_INTERRUPTED_LINE = "wasmlite: interrupted"
+_CTRL_C_GRACE_SECONDS = 0.2
+_exit_claim = threading.Lock()    # main or the watchdog: who prints the line and exits
+_watchdog = False                 # console_main started _watch_ctrl_c
 
 
 def _read_text(path: str) -> str:
@@ -276,6 +285,14 @@ def _report(message: str) -> None:
     print(f"error: {message}", file=sys.stderr)
 
 
+def _announce_interrupt() -> None:
+    """Print the Ctrl-C line, unless the watchdog already does (and exits)."""
+    if not _watchdog or _exit_claim.acquire(blocking=False):
+        print(_INTERRUPTED_LINE, file=sys.stderr)
+    else:
+        time.sleep(60)                      # the watchdog's os._exit ends this
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """The command line; returns the exit status (see the table above)."""
     global _interrupted
@@ -290,7 +307,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         return handler(args)
     except KeyboardInterrupt:
         _interrupted = True
-        print("wasmlite: interrupted", file=sys.stderr)
+        _announce_interrupt()
         return INTERRUPTED
     except OptionError as e:
         _report(_one_line(str(e)))
@@ -313,13 +330,49 @@ def main(argv: Optional[list[str]] = None) -> int:
     return 1
 
 
+def _watch_ctrl_c() -> None:
+    """Make Ctrl-C end the command at once even while the main thread is
+    inside one long native call (LLVM building code), where Python raises
+    KeyboardInterrupt only when the call returns. Python's signal handler
+    also writes the signal's number to a wakeup fd; a thread reading it
+    gives the main thread ``_CTRL_C_GRACE_SECONDS`` to stop by itself, then
+    prints the line and exits. Only for the command: it needs the main
+    thread and owns the process's exit."""
+    global _watchdog
+    rfd, wfd = os.pipe()
+    os.set_blocking(wfd, False)
+    try:
+        signal.set_wakeup_fd(wfd, warn_on_full_buffer=False)
+    except (ValueError, OSError):
+        os.close(rfd)
+        os.close(wfd)
+        return
+    _watchdog = True
+
+    def watch() -> None:
+        while True:
+            data = os.read(rfd, 64)
+            if not data:
+                return
+            if signal.SIGINT in data:
+                time.sleep(_CTRL_C_GRACE_SECONDS)
+                if _exit_claim.acquire(blocking=False):
+                    os.write(2, (_INTERRUPTED_LINE + "\n").encode())
+                    os._exit(INTERRUPTED)
+    threading.Thread(target=watch, name="wasmlite-ctrl-c", daemon=True).start()
+
+
 def console_main() -> None:
     """The ``wasmlite`` executable and ``python -m wasmlite``: ``main``,
     then exit. After Ctrl-C it exits at once (``os._exit``): the normal
     exit would first wait for compile workers to finish their current part."""
+    global _interrupted
+    _watch_ctrl_c()
     try:
         status = main()
     except KeyboardInterrupt:             # in the instant before main's handler
+        _interrupted = True
+        _announce_interrupt()
         status = INTERRUPTED
     try:
         sys.stdout.flush()
