@@ -96,6 +96,8 @@ def run_one(seed: int, calls_per_func: int = 3, fuel: bool = False,
         budget = _budget(rng)
         swt.set_fuel(budget)
         swl.set_fuel(budget)
+        for st in (swt, swl):       # grows to any size: keep memories small
+            st.set_limits(memory_size=8 << 20, table_elements=100_000)
     outcome = []
     for rt, eng, st in ((wasmtime, ewt, swt), (wasmlite, ewl, swl)):
         try:
