@@ -309,3 +309,14 @@ def test_memory_type_page_sizes():
         MemoryType(Limits(1, None), page_size_log2=3)
     with pytest.raises(WasmtimeError, match="1-byte pages"):
         wt.Memory(Store(), one)
+
+
+def test_memory_read_past_the_string_at_limit(monkeypatch):
+    import wasmlite.memory as api_memory
+    monkeypatch.setattr(api_memory, "_STRING_AT_MAX", 16)   # reads of >= 16 bytes: the big path
+    store = Store(_cheap_engine())
+    mem = wt.Memory(store, MemoryType(Limits(1, None)))
+    mem.write(store, bytes(range(40)), 100)
+    assert mem.read(store, 100, 140) == bytearray(range(40))
+    assert mem.read(store, 100, 108) == bytearray(range(8))
+    assert mem.read(store, 65530, 70000) == bytearray(6)

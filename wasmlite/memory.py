@@ -25,6 +25,9 @@ from .types import MemoryType
 __all__ = ["Memory"]
 
 
+_STRING_AT_MAX = 2**31 - 1     # the largest size ctypes.string_at takes
+
+
 class MemoryAccessError(IndexError):
     """An access outside the memory: an IndexError, as in wasmtime-py."""
 
@@ -138,7 +141,13 @@ class Memory:
         start, stop, _ = slice(start, stop).indices(mem.data_len)
         if stop <= start:
             return bytearray()
-        return bytearray(ctypes.string_at(mem.base + start, stop - start))
+        n = stop - start
+        if n < _STRING_AT_MAX:
+            return bytearray(ctypes.string_at(mem.base + start, n))
+        # ctypes.string_at takes a C int size: copy 2 GiB and more directly
+        out = bytearray(n)
+        ctypes.memmove(ctypes.addressof(ctypes.c_char.from_buffer(out)), mem.base + start, n)
+        return out
 
     def write(self, store, value, start: Optional[int] = None) -> int:
         """Copy ``value`` into the memory at ``start``; the number of bytes
