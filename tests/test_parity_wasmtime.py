@@ -27,7 +27,8 @@ def _kind(w, exc: BaseException) -> tuple:
                                          ("WasmtimeError", w.WasmtimeError),
                                          ("TypeError", TypeError), ("ValueError", ValueError),
                                          ("IndexError", IndexError),
-                                         ("AttributeError", AttributeError)]
+                                         ("AttributeError", AttributeError),
+                                         ("OSError", OSError)]
                   if isinstance(exc, cls))
     code = getattr(exc, "trap_code", None) if isinstance(exc, w.Trap) else None
     return ("raise", kinds, None if code is None else code.name)
@@ -193,6 +194,8 @@ def prog_bytes(w) -> list:
         lambda: w.Module.validate(engine, w.wat2wasm("(module)")),
         lambda: w.Module.validate(engine, b"\0asm\x01\0\0\0\x01"),
         lambda: w.Instance(w.Store(engine), module, [5]),
+        lambda: w.Module.deserialize_file(engine, "/nonexistent/module.cwasm"),
+        lambda: w.Module.from_file(engine, "/nonexistent/module.wasm"),
         lambda: w.Instance(w.Store(engine), module, [w.Func(w.Store(engine), w.FuncType([], []), lambda: None)]),
         lambda: w.Store(5), lambda: w.Engine(5),
         lambda: w.Func(w.Store(), 5, lambda: None), lambda: w.FuncType([5], []),

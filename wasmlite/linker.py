@@ -84,10 +84,9 @@ class Linker(Managed):
 
     @allow_shadowing.setter
     def allow_shadowing(self, value: bool) -> None:
+        """Any value, taken for its truth, as wasmtime-py does."""
         self._check_open()
-        if not isinstance(value, bool):
-            raise TypeError("allow_shadowing must be a bool")
-        self._allow_shadowing = value
+        self._allow_shadowing = bool(value)
 
     # -- definitions -------------------------------------------------------------
 

@@ -243,5 +243,12 @@ class Module(Managed):
 
     @classmethod
     def deserialize_file(cls, engine: Engine, path: Union[str, os.PathLike]) -> "Module":
-        with open(path, "rb") as f:
-            return cls.deserialize(engine, f.read())
+        """``deserialize`` of a file's bytes; a file that cannot be read is
+        a WasmtimeError, as in wasmtime-py (which reads it in the C API)."""
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError as e:
+            raise WasmtimeError(f"failed to read {os.fspath(path)}: "
+                                f"{e.strerror or e}") from None
+        return cls.deserialize(engine, data)
