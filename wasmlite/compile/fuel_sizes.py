@@ -133,17 +133,22 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
     dead_depth = 0
     out: dict[int, int] = {}
 
+    def top(n: int) -> list:
+        """The top ``n`` values (padded: never short)."""
+        vals = stack[max(len(stack) - n, 0):] if n else []
+        return [None] * (n - len(vals)) + vals
+
     def edge(depth: int) -> None:
         f = frames[-1 - depth]
         if f.kind == "loop":
             f.back.append(list(locals_))
         else:
-            vals = stack[len(stack) - f.nresults:] if f.nresults else []
-            f.incoming.append((list(locals_), list(vals)))
+            f.incoming.append((list(locals_), top(f.nresults)))
 
     def pop(k: int) -> None:
+        # (tolerant: a stack effect modelled wrong only loses precision)
         if k:
-            del stack[-k:]
+            del stack[max(len(stack) - k, 0):]
 
     for i, ins in enumerate(body):
         op = ins.op
@@ -166,14 +171,14 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
             # (a loop header's _Param stays unknown until its loop ends)
             stack.append(locals_[ins.imm])
         elif op is _N["local.set"]:
-            locals_[ins.imm] = stack.pop()
+            locals_[ins.imm] = stack.pop() if stack else None
         elif op is _N["local.tee"]:
-            locals_[ins.imm] = stack[-1]
+            locals_[ins.imm] = stack[-1] if stack else None
         elif op is _N["global.get"]:
             stack.append(const_globals.get(ins.imm))
         elif op is _N["block"] or op is _N["loop"] or op is _N["if"]:
             if op is _N["if"]:
-                stack.pop()
+                pop(1)
             np_, nr = block_arity(ins.imm)
             height = len(stack) - np_
             f = _Frame(op.name, np_, nr, height, list(locals_), list(stack[height:]))
@@ -185,7 +190,7 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
         elif op is _N["else"]:
             f = frames[-1]
             if not dead:
-                f.incoming.append((list(locals_), list(stack[len(stack) - f.nresults:]) if f.nresults else []))
+                f.incoming.append((list(locals_), top(f.nresults)))
             del stack[f.height:]
             stack.extend(f.entry_vals)
             locals_[:] = f.entry_locals
@@ -205,9 +210,10 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
                     del stack[f.height:]
                 continue
             if f.kind == "if":      # no else: the params pass through
-                f.incoming.append((list(f.entry_locals), list(f.entry_vals)))
+                vals = list(f.entry_vals)
+                f.incoming.append((list(f.entry_locals), [None] * (f.nresults - len(vals)) + vals))
             if not dead:
-                f.incoming.append((list(locals_), list(stack[len(stack) - f.nresults:]) if f.nresults else []))
+                f.incoming.append((list(locals_), top(f.nresults)))
             del stack[f.height:]
             if not f.incoming:
                 dead = True
@@ -223,10 +229,10 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
             edge(ins.imm)
             dead = True
         elif op is _N["br_if"]:
-            stack.pop()
+            pop(1)
             edge(ins.imm)
         elif op is _N["br_table"]:
-            stack.pop()
+            pop(1)
             targets, default = ins.imm
             for d in set(targets) | {default}:
                 edge(d)
@@ -242,12 +248,12 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
             pop(len(t.params) + 1)
             stack.extend([None] * len(t.results))
         elif op is _N["drop"]:
-            stack.pop()
+            pop(1)
         elif op is _N["select"] or op is _N["select_t"]:
             pop(3)
             stack.append(None)
         elif op is _N["global.set"]:
-            stack.pop()
+            pop(1)
         elif op in _SPECIAL_EFFECT:
             p, r = _SPECIAL_EFFECT[op]
             pop(p)
