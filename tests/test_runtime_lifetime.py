@@ -117,7 +117,9 @@ def test_default_opt_level_stays_flat_too(monkeypatch):
     import wasmlite as wt
     from wasmlite.compile import jit
     monkeypatch.setattr(jit, "_WORKER_RECYCLE", 50)
-    engine = wt.Engine()                      # -O2
+    config = wt.Config()
+    config.strategy = "llvm"                  # compiled in Module(), at -O2
+    engine = wt.Engine(config)
 
     def cycle(n: int) -> None:
         for j in range(n):

@@ -158,27 +158,51 @@ class _TierUp:
         if not batch:
             return
         im = self.im
+        # the hot functions' OSR entries come in the same LLVM module, so a
+        # call stuck in a loop moves over as soon as anything does
+        osr = [i for i in batch if im.osr_loops[i] and i not in self.osr_done]
+        self.osr_done.update(osr)
         if self.whole and not self.whole_done:
             self.whole_done = True
-            compiled = compile_module(im.module, im.info, self.rt.signatures, im.opt_level,
-                                      jobs=self.jobs, consume_fuel=im.consume_fuel,
-                                      epoch_interruption=im.epoch_interruption)
-            im.tiered.append(compiled)
-            for i, ptr in enumerate(compiled.function_ptrs):
-                im.install(i, ptr)
-            im.full_native = compiled
-            with self.lock:
-                self.done.update(range(len(im.module.funcs)))
+            funcs = list(range(len(im.module.funcs)))
+            self._compile(funcs, None, osr)
             if self.on_native is not None:
-                self.on_native(compiled)
-        elif not self.whole:
-            self._batch([i for i in batch if i not in self.done])
-        for i in batch:
-            if im.osr_loops[i] and i not in self.osr_done:
-                self.osr_done.add(i)
-                self._osr(i)
+                _submit(self._native_for_cache)
+        else:
+            self._compile([i for i in batch if i not in self.done],
+                          {im.nimported + i for i in batch}, osr)
 
-    def _context(self, direct: set) -> ModuleContext:
+    def _native_for_cache(self) -> None:
+        """Whole-module code with entry trampolines (what the disk cache
+        stores), compiled after the tier-up code is running."""
+        im = self.im
+        compiled = compile_module(im.module, im.info, self.rt.signatures, im.opt_level,
+                                  jobs=self.jobs, consume_fuel=im.consume_fuel,
+                                  epoch_interruption=im.epoch_interruption)
+        im.full_native = compiled
+        self.on_native(compiled)
+
+    def _compile(self, funcs: list[int], direct: Optional[set], osr: list[int]) -> None:
+        """One LLVM module: defined functions ``funcs`` (calls to ``direct``
+        ones are direct; None: all) and the OSR entries of ``osr``."""
+        if not funcs and not osr:
+            return
+        im = self.im
+        first = im.nimported
+        ctx = self._context(direct)
+        texts = [translate_function(ctx, first + i, im.module.funcs[i]) for i in funcs]
+        texts += [translate_function(ctx, first + i, im.module.funcs[i], osr=True) for i in osr]
+        names = [f"f{first + i}" for i in funcs] + [f"f{first + i}.osr" for i in osr]
+        addrs = self._library(ctx, texts, names)
+        # OSR entries first: a function's compiled entry never waits on them
+        for i, a in zip(osr, addrs[len(funcs):]):
+            im.install_osr(i, a)
+        for i, a in zip(funcs, addrs):
+            im.install(i, a)
+        with self.lock:
+            self.done.update(funcs)
+
+    def _context(self, direct: Optional[set]) -> ModuleContext:
         im = self.im
         ctx = ModuleContext(im.module, im.consume_fuel, im.epoch_interruption)
         ctx.direct_calls = direct
@@ -193,24 +217,3 @@ class _TierUp:
         lib = jit.build_library(ir, symbol, len(names), self.im.opt_level)
         self.im.tiered.append(lib)
         return lib.addresses
-
-    def _batch(self, batch: list[int]) -> None:
-        if not batch:
-            return
-        im = self.im
-        first = im.nimported
-        ctx = self._context({first + i for i in batch})
-        texts = [translate_function(ctx, first + i, im.module.funcs[i]) for i in batch]
-        addrs = self._library(ctx, texts, [f"f{first + i}" for i in batch])
-        for i, a in zip(batch, addrs):
-            im.install(i, a)
-        with self.lock:
-            self.done.update(batch)
-
-    def _osr(self, i: int) -> None:
-        im = self.im
-        index = im.nimported + i
-        ctx = self._context(set())
-        text = translate_function(ctx, index, im.module.funcs[i], osr=True)
-        (addr,) = self._library(ctx, [text], [f"f{index}.osr"])
-        im.install_osr(i, addr)

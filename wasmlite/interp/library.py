@@ -94,6 +94,7 @@ class Interpreter:
             sys.stderr.write(f" {seconds:.1f} s\n")
         _save(obj_path, obj)
         _save(syms_path, json.dumps(syms).encode())
+        _drop_stale(base.parent, name, base.name)
         return jit.link_object(obj, symbol, len(syms)), syms
 
 
@@ -141,6 +142,16 @@ def _save(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError:
         pass            # not writable: every process builds its own
+
+
+def _drop_stale(folder: Path, name: str, keep: str) -> None:
+    """Remove the libraries other versions built (one set stays per machine)."""
+    try:
+        for p in folder.glob(f"{name}-*"):
+            if p.stem != keep:
+                p.unlink()
+    except OSError:
+        pass
 
 
 def interpreter() -> Interpreter:

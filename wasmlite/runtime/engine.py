@@ -54,6 +54,12 @@ class RuntimeEngine:
     def host_trampoline(self, functype: FuncType) -> int:
         """Address of the native wasm-ABI trampoline that calls a host
         callback of this signature (compiled on first request, then cached)."""
+        if self.strategy != "llvm":
+            # the interpreter's library has those of common signatures
+            from ..interp.library import interpreter
+            prebuilt = interpreter().prebuilt.get(functype)
+            if prebuilt is not None:
+                return prebuilt[3]
         cache = self._host_trampolines
         if cache is None:
             with self._lock:
