@@ -91,7 +91,7 @@ def test_backtrace_format(env):
     lines = str(info.value).splitlines()
     assert lines[0] == "error while executing at wasm backtrace:"
     assert lines[1].strip().startswith("0:") and lines[1].endswith("- traps!unreachable")
-    assert lines[-1].strip() == "wasm trap: unreachable"
+    assert lines[-1].strip() == "wasm trap: wasm `unreachable` instruction executed"
 
 
 def test_names_absent_without_name_section():

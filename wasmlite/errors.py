@@ -106,7 +106,7 @@ TRAP_MESSAGES: dict[TrapCode, str] = {
     TrapCode.INTEGER_OVERFLOW: "integer overflow",
     TrapCode.INTEGER_DIVISION_BY_ZERO: "integer divide by zero",
     TrapCode.BAD_CONVERSION_TO_INTEGER: "invalid conversion to integer",
-    TrapCode.UNREACHABLE: "unreachable",
+    TrapCode.UNREACHABLE: "wasm `unreachable` instruction executed",
     TrapCode.INTERRUPT: "interrupt",
     TrapCode.OUT_OF_FUEL: "all fuel consumed by WebAssembly",
     TrapCode.ATOMIC_WAIT_NON_SHARED_MEMORY: "atomic wait on non-shared memory",
@@ -125,20 +125,26 @@ def format_backtrace(frames: list, cause: str) -> str:
 
 class Trap(Exception):
     """A WebAssembly trap: ``.message``, ``.trap_code``, ``.frames``. As in
-    wasmtime-py it derives from Exception, not from WasmtimeError."""
+    wasmtime-py it derives from Exception, not from WasmtimeError, and a trap
+    raised by wasm code reads as Wasmtime prints it: ``.message`` and
+    ``str()`` are the numbered backtrace, then ``wasm trap: <cause>``."""
 
     def __init__(self, message: str, trap_code: TrapCode | None = None,
                  frames: list | None = None) -> None:
-        self.message = message
+        self.cause = message          # the trap's own words, without the backtrace
         self.trap_code = trap_code
         self.frames = list(frames or [])
         super().__init__(message)
 
+    @property
+    def message(self) -> str:
+        return str(self)
+
     def __str__(self) -> str:
         if not self.frames:
-            return self.message
-        cause = self.message if self.trap_code is None else f"wasm trap: {self.message}"
-        return format_backtrace(self.frames, cause)
+            return self.cause
+        cause = self.cause if self.trap_code is None else f"wasm trap: {self.cause}"
+        return format_backtrace(self.frames, cause) + "\n"
 
 
 class ExitTrap(WasmtimeError):

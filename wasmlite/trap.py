@@ -10,8 +10,15 @@ from __future__ import annotations
 from typing import Optional
 
 from .errors import Trap, TrapCode
+from .syntax.types import ExternKind
 
 __all__ = ["Trap", "TrapCode", "Frame"]
+
+
+# a frame whose instruction is not known (Wasmtime's, for a stack overflow
+# caught at function entry): usize::MAX, printed without an offset
+UNKNOWN_OFFSET = (1 << 64) - 1
+_IP_TAG = 1 << 63
 
 
 class Frame:
@@ -32,23 +39,40 @@ class Frame:
         module = self.module_name if self.module_name is not None else "<unknown>"
         func = (self.func_name if self.func_name is not None
                 else f"<wasm function {self.func_index}>")
+        if self.module_offset == UNKNOWN_OFFSET:
+            return f"{module}!{func}"
         return f"{self.module_offset:>#8x} - {module}!{func}"
 
     def __repr__(self) -> str:
         return f"<Frame {self}>"
 
 
-def frame_of(instance, func_index: int) -> Frame:
-    """The Frame for function ``func_index`` of a runtime instance (offsets:
-    where the function's body starts in the module binary)."""
-    module = instance.module
+def module_frame(module, compiled, func_index: int, where: Optional[int]) -> Frame:
+    """The Frame of function ``func_index`` of a syntax module at ``where``:
+    an instruction's byte offset in the binary, an interpreter ip tagged
+    with bit 63 (resolved through ``compiled``, the InterpModule), or None
+    (not known)."""
     names = module.names
-    nimp = len(instance.imported_funcs)
-    offset = module.funcs[func_index - nimp].offset if func_index >= nimp else 0
+    nimp = module.num_imported(ExternKind.FUNC)
+    func = module.funcs[func_index - nimp] if func_index >= nimp else None
+    if where is not None and where & _IP_TAG and where != UNKNOWN_OFFSET:
+        lookup = getattr(compiled, "wasm_offset", None)
+        where = (lookup(func_index - nimp, where & ~_IP_TAG)
+                 if lookup is not None and func is not None else None)
+    if where is None or func is None:
+        func_offset = module_offset = UNKNOWN_OFFSET
+    else:
+        module_offset = where
+        func_offset = where - func.body_offset
     return Frame(func_index,
                  names.funcs.get(func_index) if names is not None else None,
                  names.module if names is not None else None,
-                 0, offset)
+                 func_offset, module_offset)
+
+
+def frame_of(instance, func_index: int, where: Optional[int] = None) -> Frame:
+    """The Frame for function ``func_index`` of a runtime instance."""
+    return module_frame(instance.module, instance.compiled, func_index, where)
 
 
 def add_frames(exc: BaseException, store) -> None:
@@ -61,8 +85,15 @@ def add_frames(exc: BaseException, store) -> None:
         return
     rt = store._rt
     out = []
-    for vmctx, index in frames:
+    for vmctx, index, where in frames:
         instance = rt._instances.get(vmctx)
-        if instance is not None:
-            out.append(frame_of(instance, index))
-    exc.frames = out
+        if instance is None:
+            continue
+        if exc.trap_code is TrapCode.STACK_OVERFLOW and not out:
+            where = None           # caught at function entry: no instruction
+        out.append(frame_of(instance, index, where))
+    exc.frames = out[:MAX_FRAMES]
+
+
+# wasmtime-py reports the innermost 20 frames
+MAX_FRAMES = 20

@@ -329,7 +329,7 @@ class _Decoder:
         body, self.pos = decode_expr(self.data, self.pos, self.code_state)
         if self.pos != start + size:
             raise malformed("section size mismatch", start)
-        return Func(-1, locals_, body, func_offset)
+        return Func(-1, locals_, body, func_offset, start)
 
     def locals(self) -> list:
         start = self.pos

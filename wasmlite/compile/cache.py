@@ -74,7 +74,7 @@ def serialize(compiled: Any) -> bytes:
     """Bytes that ``deserialize`` turns back into ``compiled``'s equal."""
     module: Module = compiled.module
     stub = Module(**{k: getattr(module, k) for k in module.__dataclass_fields__})
-    stub.funcs = [Func(f.type_idx, f.locals, _STUB_BODY, f.offset) for f in module.funcs]
+    stub.funcs = [Func(f.type_idx, f.locals, _STUB_BODY, f.offset, f.body_offset) for f in module.funcs]
     header = json.dumps({
         "fingerprint": fingerprint(), "opt_level": compiled.opt_level,
         "consume_fuel": compiled.consume_fuel,

@@ -18,6 +18,7 @@ simd_memory.py (mixins).
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ..errors import TrapCode, WasmtimeError
@@ -32,6 +33,7 @@ from .numeric import TEMPLATES
 from .simd import SimdOps
 from .simd_memory import SimdMemoryOps
 
+_TRAP_LABEL = re.compile(r"%trap(\d+)(?![\d.])")
 _STACK_OVERFLOW = int(TrapCode.STACK_OVERFLOW)
 _UNREACHABLE = int(TrapCode.UNREACHABLE)
 _TABLE_OOB = int(TrapCode.TABLE_OUT_OF_BOUNDS)
@@ -136,6 +138,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         self.cur = "start"
         self.n = 0
         self.traps: set[int] = set()
+        self.sites: list[tuple[int, int]] = []   # per trap site: (code, wasm offset)
         self.dead = False
         self.func_results = [LLTYPE[t] for t in self.ft.results]
         self.local_types = [LLTYPE[t] for t in self.ft.params] + [LLTYPE[t] for t in func.locals]
@@ -193,6 +196,22 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         self.traps.add(code)
         return f"%trap{code}"
 
+    def mark_sites(self, start: int, offset: int) -> None:
+        """Give the trap branches emitted since ``out[start]`` a block of
+        their own that records ``offset`` (the trapping instruction's byte
+        offset in the binary) before the shared trap block, so a trap's
+        innermost frame points at its instruction."""
+        out = self.out
+        sites = self.sites
+
+        def site(m) -> str:
+            sites.append((int(m.group(1)), offset))
+            return f"%trap{m.group(1)}.s{len(sites) - 1}"
+        for i in range(start, len(out)):
+            line = out[i]
+            if line is not None and "%trap" in line:
+                out[i] = _TRAP_LABEL.sub(site, line)
+
     # ------------------------------------------------------------ driver
     def translate(self) -> str:
         ft = self.ft
@@ -218,6 +237,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         if epoch:
             self.entry.extend(self.epoch_entry_lines())
             self.epoch_check()
+        self.mark_sites(0, self.func.body_offset)    # entry checks: the body's start
         for ins in self.func.body:
             op = ins.op
             if self.dead:
@@ -254,6 +274,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
                 out.append(tmpl.format(r="%" + name, n=name, a=a, b=b))
                 if traps:
                     self.traps.update(traps)
+                    self.mark_sites(len(out) - 1, ins.offset)
                 if nb:
                     self.cur = nb.format(n=name)
                 stack.append(("%" + name, rty))
@@ -268,6 +289,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
                     self.fuel_pending += 1
                 if op in FLUSH_BEFORE:
                     self.fuel_flush()
+            start = len(out)
             h(self, ins)
             if op is _LOOP:
                 if fuel:
@@ -275,6 +297,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
                 if epoch:
                     self.epoch_check()
                 self.ctrl_c_check()
+            self.mark_sites(start, ins.offset)
             if not self.frames:
                 break
         return self.assemble()
@@ -319,6 +342,11 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
                       "osr.none:", "unreachable"]
         lines.append("start:")
         lines.extend(x for x in self.out if x is not None)
+        for k, (code, offset) in enumerate(self.sites):
+            lines.append(f"trap{code}.s{k}:")
+            lines.append(f"%trap{code}.s{k}.o = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_OFFSET}")
+            lines.append(f"store i64 {offset}, ptr %trap{code}.s{k}.o")
+            lines.append(f"br label %trap{code}")
         for code in sorted(self.traps):
             lines.append(f"trap{code}:")
             # where it trapped, for the backtrace (vmcontext.LIMITS_TRAP_*)

@@ -77,7 +77,9 @@ LIMITS_EPOCH_PTR = 64       # u64*: the engine's epoch counter
 LIMITS_INTERRUPT_PTR = 72   # i32[2]*: Ctrl-C {flag, active entries} (runtime/interrupt.py)
 LIMITS_STACK_THREAD = 80    # u64: pthread_t whose stack LIMITS_STACK_FLOOR is
 LIMITS_STACK_FLOOR = 88     # u64: lowest address wasm may reach on that thread
-VMRUNTIME_LIMITS_SIZE = 96
+LIMITS_TRAP_OFFSET = 96     # u64: where in that function: a wasm byte offset, or
+                            # an interpreter ip with bit 63 set (trap.py)
+VMRUNTIME_LIMITS_SIZE = 104
 
 # Of a thread's stack, this much (or a quarter of a smaller stack) is kept
 # below wasm for the host functions it calls (see trampolines.py)

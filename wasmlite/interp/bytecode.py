@@ -86,8 +86,14 @@ class Predecoder:
         self.h = {name: a[name] for name in interp.own}
         self.header = a["x_header" + ("_fuel" if consume_fuel else "")
                         + ("_epoch" if epoch_interruption else "")]
-        self.forms = {name: (a[f.symbol], f) for (name, fuel), f in interp.forms.items()
-                      if fuel == consume_fuel}
+        self.forms = {key[0]: (a[f.symbol], f) for key, f in interp.forms.items()
+                      if len(key) == 2 and key[1] == consume_fuel}
+        # superinstructions: (op name, operand sources) -> handler address
+        self.fused = {(key[0], key[2]): a[f.symbol] for key, f in interp.forms.items()
+                      if len(key) == 3 and key[1] == consume_fuel}
+        # ... and those ending in a local.set or a br_if: (op, sources, then)
+        self.thens = {(key[0], key[2], key[3]): a[f.symbol] for key, f in interp.forms.items()
+                      if len(key) == 4 and key[1] == consume_fuel}
 
     def _arity(self, bt) -> tuple[int, int]:
         if bt is None:
@@ -112,6 +118,14 @@ class Predecoder:
         max_h = 0
         frames = [_Frame("func", 0, 0, len(ft.results))]
         osr_loops = 0       # OSR numbers of eligible loops (compile/translate.py)
+        # the last (<= 2) local.get / const instructions emitted since the
+        # last label or other instruction: (word index, "L"|"C", immediate)
+        recent: list[tuple[int, str, int]] = []
+        fused = self.fused
+        thens = self.thens
+        # the op just emitted, if a local.set or br_if may join it:
+        # (word index, op name, sources, its immediates after the handler)
+        last_op = None
         dead = False
         dead_depth = 0
 
@@ -154,20 +168,74 @@ class Predecoder:
                     emit(h["x_fuel"])
                     emit(pending)
                     pending = 0
+            if last_op is not None and name in ("local.set", "br_if"):
+                start, lname, lsrcs, limms = last_op
+                last_op = None
+                if name == "local.set" and (lname, lsrcs, "set") in thens:
+                    del words[start:]
+                    emit(thens[(lname, lsrcs, "set")])
+                    words.extend(limms)
+                    emit(16 * ins.imm)
+                    height -= 1
+                    recent.clear()
+                    continue
+                if name == "br_if" and not fuel and (lname, lsrcs, "br") in thens:
+                    del words[start:]
+                    emit(thens[(lname, lsrcs, "br")])
+                    words.extend(limms)
+                    height -= 1
+                    f = frames[-1 - ins.imm]
+                    dst, arity = branch_args(f)
+                    target_word(f)
+                    emit(dst)
+                    emit(arity)
+                    recent.clear()
+                    continue
+            last_op = None
             form = forms.get(name)
             if form is not None:
                 addr, f = form
-                emit(addr)
+                # fold the local.get / constants just emitted into the op
+                # (never across a label: ``recent`` is cleared at each)
+                srcs, operands = "", []
+                if recent and fused and f.nparams <= 2:
+                    last = recent[-1]
+                    if (f.nparams == 2 and len(recent) == 2 and recent[0][1] == "L"
+                            and (name, "L" + last[1]) in fused):
+                        srcs = "L" + last[1]
+                        operands = [recent[0], last]
+                    elif f.nparams == 2 and (name, "S" + last[1]) in fused:
+                        srcs = "S" + last[1]
+                        operands = [last]
+                    elif f.nparams == 1 and last[1] == "L" and (name, "L") in fused:
+                        srcs = "L"
+                        operands = [last]
+                start = operands[0][0] if srcs else len(words)
+                if srcs:
+                    del words[start:]
+                    emit(fused[(name, srcs)])
+                    for op_ in operands:
+                        emit(op_[2])
+                else:
+                    emit(addr)
+                recent.clear()
                 for imm in f.imms:
                     emit(imm.value(ins, lay) & _MASK)
+                last_op = (start, name, srcs or "S" * f.nparams, words[start + 1:])
                 height += f.nresults - f.nparams
                 if height > max_h:
                     max_h = height
                 continue
             if name == "local.get":
+                if len(recent) == 2:
+                    del recent[0]
+                recent.append((len(words), "L", 16 * ins.imm))
                 emit(h["x_local_get"])
                 emit(16 * ins.imm)
                 height += 1
+                if height > max_h:
+                    max_h = height
+                continue
             elif name == "local.set":
                 emit(h["x_local_set"])
                 emit(16 * ins.imm)
@@ -176,9 +244,15 @@ class Predecoder:
                 emit(h["x_local_tee"])
                 emit(16 * ins.imm)
             elif name in ("i32.const", "i64.const", "f32.const", "f64.const"):
+                if len(recent) == 2:
+                    del recent[0]
+                recent.append((len(words), "C", ins.imm & _MASK))
                 emit(h["x_const"])
                 emit(ins.imm & _MASK)
                 height += 1
+                if height > max_h:
+                    max_h = height
+                continue
             elif name == "ref.null":
                 emit(h["x_const"])
                 emit(0)
@@ -323,6 +397,7 @@ class Predecoder:
             else:
                 from ..compile.translate import CompileError
                 raise CompileError(f"the interpreter cannot run {name}")
+            recent.clear()
             if height > max_h:
                 max_h = height
             if dead:

@@ -221,8 +221,44 @@ def _shape(op: Op) -> tuple[tuple, tuple, list, Callable]:
     return ps, rs, imms, placeholder
 
 
-def _symbol(op: Op, consume_fuel: bool) -> str:
-    return "h_" + op.name.replace(".", "_") + ("_fuel" if consume_fuel else "")
+def _symbol(op: Op, consume_fuel: bool, srcs: str = "") -> str:
+    return ("h_" + op.name.replace(".", "_") + (f"_{srcs}" if srcs else "")
+            + ("_fuel" if consume_fuel else ""))
+
+
+def fused_then(op: Op) -> tuple[tuple[str, str], ...]:
+    """(operand sources, then) superinstructions ending in a local.set or a
+    br_if: binary numeric ops into a local; integer tests into a branch."""
+    if op not in NUMERIC or len(op.results) != 1:
+        return ()
+    forms: tuple = ()
+    if len(op.params) == 2:
+        forms += tuple((s_, "set") for s_ in ("SS", "LL", "SL", "SC", "LC"))
+    if op.name.split(".")[0] in ("i32", "i64") and _is_test(op):
+        srcs = ("SS", "LL", "SL", "SC", "LC") if len(op.params) == 2 else ("S", "L")
+        forms += tuple((s_, "br") for s_ in srcs)
+    return forms
+
+
+def _is_test(op: Op) -> bool:
+    tail = op.name.split(".", 1)[1]
+    return tail in ("eqz", "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u",
+                    "ge_s", "ge_u")
+
+
+def fused_sources(op: Op) -> tuple[str, ...]:
+    """The superinstructions of ``op``: operand-source patterns the
+    pre-decoder folds ``local.get`` / constants into (bytecode.py)."""
+    if op in NUMERIC and len(op.params) == 2:
+        return ("LL", "SL", "SC", "LC")
+    if op in NUMERIC and len(op.params) == 1:
+        return ("L",)
+    if op.imm == "memarg" and op.name != "memory.size" and op.prefix is None:
+        if len(op.params) == 1:
+            return ("L",)                     # loads: the address from a local
+        if len(op.params) == 2:
+            return ("LL", "SL", "SC")         # stores
+    return ()
 
 
 def lowered_ops() -> list[Op]:
@@ -240,19 +276,62 @@ def forms_for(symbols: set) -> dict:
             if fuel and sym not in symbols:
                 sym = _symbol(op, False)
             forms[(op.name, fuel)] = Form(sym, imms, len(ps), len(rs), placeholder)
+            for srcs in fused_sources(op):
+                sym = _symbol(op, fuel, srcs)
+                if fuel and sym not in symbols:
+                    sym = _symbol(op, False, srcs)
+                forms[(op.name, fuel, srcs)] = Form(sym, imms, len(ps), len(rs), placeholder)
+            for srcs, then in fused_then(op):
+                key = ("" if srcs == "S" * len(ps) else srcs) + "_" + then
+                sym = _symbol(op, fuel, key)
+                if fuel and sym not in symbols:
+                    sym = _symbol(op, False, key)
+                forms[(op.name, fuel, srcs, then)] = Form(sym, imms, len(ps), len(rs), placeholder)
     return forms
 
 
-def _lowered(op: Op, consume_fuel: bool, intrinsics: set) -> tuple[str, Form]:
-    """The handler of ``op`` made from the compiler's lowering."""
+def _operand(i: int, ty: str, src: str) -> list[str]:
+    """Lines that define ``%a{i}`` from a local (``L``: immediate = its byte
+    offset from fp) or a constant (``C``: immediate = its bits)."""
+    if src == "L":
+        return [f"%a{i}.p = getelementptr i8, ptr %fp, i64 %imm.o{i}",
+                f"%a{i} = load {ty}, ptr %a{i}.p, align 8"]
+    if ty == "i64":
+        return [f"%a{i} = add i64 %imm.o{i}, 0"]
+    if ty == "double":
+        return [f"%a{i} = bitcast i64 %imm.o{i} to double"]
+    lines = [f"%a{i}.w = trunc i64 %imm.o{i} to i32"]
+    if ty == "float":
+        return lines + [f"%a{i} = bitcast i32 %a{i}.w to float"]
+    return lines + [f"%a{i} = add i32 %a{i}.w, 0"]
+
+
+def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
+             then: str = "") -> tuple[str, Form]:
+    """The handler of ``op`` made from the compiler's lowering. ``srcs``
+    (a superinstruction): per operand, ``S`` from the stack, ``L`` from a
+    local, ``C`` a constant, each ``L``/``C`` an immediate before the op's own.
+    ``then``: ``"set"`` stores the result into a local (one more immediate:
+    its offset) instead of pushing it; ``"br"`` branches on it as br_if does
+    (three more: target, label height offset, arity)."""
     ps, rs, imms, placeholder = _shape(op)
+    plain = "S" * len(ps)
+    srcs = srcs or plain
     t = _Lowering(_HandlerContext(consume_fuel))
-    np_ = len(ps)
+    n_stack = srcs.count("S")
+    extra = [Imm(f"o{i}", "i64", None) for i, c in enumerate(srcs) if c != "S"]
     loads = []
-    for i, ty in enumerate(ps):
-        loads.append(f"%a{i}.p = getelementptr i8, ptr %sp, i64 {-L.SLOT * (np_ - i)}")
-        loads.append(f"%a{i} = load {ty}, ptr %a{i}.p, align 8")
+    k = 0
+    for i, (ty, src) in enumerate(zip(ps, srcs)):
+        if src == "S":
+            loads.append(f"%a{i}.p = getelementptr i8, ptr %sp, i64 {-L.SLOT * (n_stack - k)}")
+            loads.append(f"%a{i} = load {ty}, ptr %a{i}.p, align 8")
+            k += 1
+        else:
+            loads += _operand(i, ty, src)
         t.stack.append((f"%a{i}", ty))
+    np_ = n_stack
+    all_imms = extra + imms
     ins = _Ins(op, placeholder(None) if op.imm is None else placeholder(_Probe()))
     num = NUMERIC.get(op)
     if num is not None:
@@ -267,7 +346,7 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set) -> tuple[str, Form]:
     results = t.stack
     if len(results) != len(rs):
         raise AssertionError(f"{op.name}: lowering left {len(results)} values")
-    body = _imm_loads(imms) + list(t.entry) + loads
+    body = _imm_loads(all_imms) + list(t.entry) + loads
     fuel = any("%fuel" in line for line in t.out)
     if fuel:
         body += [f"%fuel.p = getelementptr i8, ptr %limits, i64 {vm.LIMITS_FUEL}",
@@ -276,6 +355,37 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set) -> tuple[str, Form]:
     body.append("br label %start")
     body.append("start:")
     body += [x for x in t.out if x is not None]
+    nw = 1 + len(all_imms)
+    if then:
+        (v, ty), = results
+        body += [f"%then.p = getelementptr i8, ptr %ip, i64 {L.WORD * nw}",
+                 "%then.i = load i64, ptr %then.p"]
+        body.append(f"%sp.n = getelementptr i8, ptr %sp, i64 {-L.SLOT * np_}")
+        if then == "set":
+            body += ["%then.d = getelementptr i8, ptr %fp, i64 %then.i",
+                     f"store {ty} {v}, ptr %then.d, align 8"]
+            if fuel:
+                body += ["%fuel.out = load i64, ptr %fuel", "store i64 %fuel.out, ptr %fuel.p"]
+            body += dispatch(nw + 1, "%sp.n")
+        else:
+            body += [f"%then.p1 = getelementptr i8, ptr %ip, i64 {L.WORD * (nw + 1)}",
+                     "%then.dst = load i64, ptr %then.p1",
+                     f"%then.p2 = getelementptr i8, ptr %ip, i64 {L.WORD * (nw + 2)}",
+                     "%then.n = load i64, ptr %then.p2",
+                     f"%then.c = icmp ne {ty} {v}, 0",
+                     "br i1 %then.c, label %take, label %fall",
+                     "fall:"] + dispatch(nw + 3, "%sp.n", ".f") + [
+                     "take:",
+                     "%dst = getelementptr i8, ptr %fp, i64 %then.dst",
+                     "%nb = shl i64 %then.n, 4", "%from = sub i64 0, %nb",
+                     "%srcp = getelementptr i8, ptr %sp.n, i64 %from",
+                     "call void @llvm.memmove.p0.p0.i64(ptr align 8 %dst, ptr align 8 %srcp, i64 %nb, i1 false)",
+                     "%sp.t = getelementptr i8, ptr %dst, i64 %nb",
+                     "%t = inttoptr i64 %then.i to ptr", "%h = load ptr, ptr %t",
+                     "musttail call void %h(ptr %t, ptr %sp.t, ptr %fp, ptr %vmctx)", "ret void"]
+        intrinsics.update(t.ctx.intrinsics)
+        symbol = _symbol(op, consume_fuel, ("" if srcs == plain else srcs) + "_" + then)
+        return _define(symbol, body, t.traps), Form(symbol, imms, len(ps), len(rs), placeholder)
     for j, (v, ty) in enumerate(results):
         body.append(f"%r{j}.p = getelementptr i8, ptr %sp, i64 {-L.SLOT * (np_ - j)}")
         body.append(f"store {ty} {v}, ptr %r{j}.p, align 8")
@@ -284,10 +394,10 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set) -> tuple[str, Form]:
     delta = L.SLOT * (len(rs) - np_)
     if delta:
         body.append(f"%sp.n = getelementptr i8, ptr %sp, i64 {delta}")
-    body += dispatch(1 + len(imms), "%sp.n" if delta else "%sp")
+    body += dispatch(nw, "%sp.n" if delta else "%sp")
     intrinsics.update(t.ctx.intrinsics)
-    symbol = _symbol(op, consume_fuel)
-    return _define(symbol, body, t.traps), Form(symbol, imms, np_, len(rs), placeholder)
+    symbol = _symbol(op, consume_fuel, "" if srcs == plain else srcs)
+    return _define(symbol, body, t.traps), Form(symbol, imms, len(ps), len(rs), placeholder)
 
 
 class _Probe:
@@ -633,12 +743,31 @@ def generate() -> HandlerSet:
         symbols.append(form.symbol)
         fueled, fform = _lowered(op, True, intrinsics)
         # a separate fuel form only where the lowering charges fuel itself
-        if fueled.replace("_fuel(", "(") != plain:
+        has_fuel = fueled.replace("_fuel(", "(") != plain
+        if has_fuel:
             parts.append(fueled)
             forms[(op.name, True)] = fform
             symbols.append(fform.symbol)
         else:
             forms[(op.name, True)] = form
+        for srcs in fused_sources(op):
+            text, sform = _lowered(op, False, intrinsics, srcs)
+            parts.append(text)
+            symbols.append(sform.symbol)
+            forms[(op.name, False, srcs)] = sform
+            if has_fuel:
+                text, fsform = _lowered(op, True, intrinsics, srcs)
+                parts.append(text)
+                symbols.append(fsform.symbol)
+                forms[(op.name, True, srcs)] = fsform
+            else:
+                forms[(op.name, True, srcs)] = sform
+        for srcs, then in fused_then(op):
+            text, tform = _lowered(op, False, intrinsics, srcs, then)
+            parts.append(text)
+            symbols.append(tform.symbol)
+            forms[(op.name, False, srcs, then)] = tform
+            forms[(op.name, True, srcs, then)] = tform
     own = own_handlers()
     for name, (text, _n) in own.items():
         parts.append(text)

@@ -101,6 +101,7 @@ class InterpModule:
         self.osr_loops: list[int] = [0] * n
         self.tiered: list[Any] = []         # tier-up code libraries, kept alive
         self._code = [None] * n
+        self._sites: list[Any] = [None] * n     # Code objects: ip -> wasm offset
         # functions are pre-decoded on their first call (interp_call asks)
         self._lazy = _LAZY_CALLBACK(self._decode)
         lazy = ctypes.cast(self._lazy, ctypes.c_void_p).value or 0
@@ -139,6 +140,7 @@ class InterpModule:
             code = self._pre.function(index, func)
             arr = code.place()
             self._code[i] = arr
+            self._sites[i] = code
             self.osr_loops[i] = code.osr_loops
             nlocals = len(ft.params) + len(func.locals)
             w = i * _WORDS
@@ -146,6 +148,17 @@ class InterpModule:
                                                      + L.SLOT * (nlocals + code.max_height))
             # last: interp_call reads the code pointer first (acquire)
             self.descs[w + L.IF_CODE // 8] = ctypes.addressof(arr)
+
+    def wasm_offset(self, i: int, ip: int) -> Optional[int]:
+        """The wasm byte offset of the instruction at ``ip`` in defined
+        function ``i``'s code (None if ``ip`` is not in it)."""
+        code, arr = self._sites[i], self._code[i]
+        if code is None or arr is None:
+            return None
+        word = (ip - ctypes.addressof(arr)) // 8
+        if not 0 <= word < len(code.words):
+            return None
+        return code.offset_at(word)
 
     # -- what the runtime asks of any compiled form ----------------------------
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import ctypes
 
-from ..compile.vmcontext import HOST_EXCEPTION, LIMITS_TRAP_FUNC, LIMITS_TRAP_VMCTX
+from ..compile.vmcontext import (HOST_EXCEPTION, LIMITS_TRAP_FUNC, LIMITS_TRAP_OFFSET,
+                                 LIMITS_TRAP_VMCTX)
 from ..errors import TRAP_MESSAGES, Trap, TrapCode
 from .interrupt import deliver_pending_signals
 
@@ -37,14 +38,18 @@ def raise_for_status(store, status: int) -> None:
     raise trap
 
 
-def trap_site(store) -> list[tuple[int, int]]:
-    """``[(vmctx, func_index)]`` of the function whose trap block ran last
-    (generated code records it in VMRuntimeLimits), then forgotten; empty
-    when the trap did not come from a trap block."""
-    vmctx_cell = ctypes.c_uint64.from_address(store.limits_address + LIMITS_TRAP_VMCTX)
+def trap_site(store) -> list[tuple[int, int, int]]:
+    """``[(vmctx, func_index, where)]`` of the function whose trap block ran
+    last (generated code records it in VMRuntimeLimits), then forgotten;
+    empty when the trap did not come from a trap block. ``where`` is the
+    trapping instruction's byte offset in the binary, or for the
+    interpreter its ip with bit 63 set (trap.py resolves both)."""
+    base = store.limits_address
+    vmctx_cell = ctypes.c_uint64.from_address(base + LIMITS_TRAP_VMCTX)
     vmctx = vmctx_cell.value
     if not vmctx:
         return []
     vmctx_cell.value = 0
-    index = ctypes.c_uint32.from_address(store.limits_address + LIMITS_TRAP_FUNC).value
-    return [(vmctx, index)]
+    index = ctypes.c_uint32.from_address(base + LIMITS_TRAP_FUNC).value
+    where = ctypes.c_uint64.from_address(base + LIMITS_TRAP_OFFSET).value
+    return [(vmctx, index, where)]

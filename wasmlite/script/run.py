@@ -201,7 +201,7 @@ class ScriptRunner:
         try:
             results = self._do(cmd.action)
         except Trap as e:
-            raise CheckFailed(f"unexpected trap: {e.message}") from None
+            raise CheckFailed(f"unexpected trap: {e.cause}") from None
         if len(results) != len(cmd.expected):
             raise CheckFailed(f"expected {len(cmd.expected)} results, got {len(results)}")
         for i, (got, want) in enumerate(zip(results, cmd.expected)):
@@ -243,8 +243,8 @@ class ScriptRunner:
         except Trap as e:
             # the reference interpreter appends details ("uninitialized
             # element 2"); a message that is their leading words matches
-            if message not in e.message and not message.startswith(e.message + " "):
-                raise CheckFailed(f"trap {e.message!r}, expected {message!r}") from None
+            if message not in e.cause and not message.startswith(e.cause + " "):
+                raise CheckFailed(f"trap {e.cause!r}, expected {message!r}") from None
             return
         raise CheckFailed(f"expected trap {message!r}, got a result")
 

@@ -70,6 +70,9 @@ class Func:
     # byte offset of the function body (its size LEB) in the binary; for
     # backtraces ("0x1a - fac!fac").
     offset: int = 0
+    # byte offset of its locals (just after the size): where Wasmtime counts
+    # a frame's func_offset from
+    body_offset: int = 0
 
 
 @dataclass
