@@ -84,10 +84,14 @@ def native(compiled: Any, rt: Any, jobs: Optional[int] = None) -> Any:
 _queue: "queue.Queue[Callable[[], None]]" = queue.Queue()
 _worker_lock = threading.Lock()
 _worker: Optional[threading.Thread] = None
+_idle = threading.Condition()
+_unfinished = 0              # jobs queued or running
 
 
 def _submit(job: Callable[[], None]) -> None:
-    global _worker
+    global _worker, _unfinished
+    with _idle:
+        _unfinished += 1
     _queue.put(job)
     with _worker_lock:
         if _worker is None or not _worker.is_alive():
@@ -96,19 +100,25 @@ def _submit(job: Callable[[], None]) -> None:
 
 
 def _work() -> None:
+    global _unfinished
     while True:
         job = _queue.get()
         try:
             job()
         except Exception:       # noqa: BLE001 - a failed tier-up leaves tier 0 running
             pass
+        finally:
+            with _idle:
+                _unfinished -= 1
+                _idle.notify_all()
 
 
 def drain() -> None:
-    """Wait until every queued tier-up job is done (tests, benchmarks)."""
-    done = threading.Event()
-    _submit(done.set)
-    done.wait()
+    """Wait until no tier-up job is queued or running, including jobs that
+    jobs queued (tests, benchmarks)."""
+    with _idle:
+        while _unfinished:
+            _idle.wait()
 
 
 class _TierUp:

@@ -15,9 +15,10 @@ at function entry and loop headers.
 """
 from __future__ import annotations
 
+import bisect
 import ctypes
 import struct
-from typing import Callable
+from typing import Callable, Optional
 
 from ..compile.interrupts import FLUSH_BEFORE, FUEL_FREE
 from ..compile.vmcontext import VMContextLayout
@@ -47,14 +48,22 @@ class _Frame:
 class Code:
     """A function's code words, with the positions of absolute targets."""
 
-    __slots__ = ("words", "targets", "max_height", "osr_loops")
+    __slots__ = ("words", "targets", "max_height", "osr_loops", "sites")
 
     def __init__(self, words: list[int], targets: list[int], max_height: int,
-                 osr_loops: int = 0) -> None:
+                 osr_loops: int = 0, sites: Optional[list] = None) -> None:
         self.osr_loops = osr_loops
+        # (word index where an instruction starts, its wasm byte offset),
+        # ascending: what a trap's ip means (offset_at)
+        self.sites: list[tuple[int, int]] = sites or []
         self.words = words
         self.targets = targets        # word positions holding a word *index*
         self.max_height = max_height
+
+    def offset_at(self, word: int) -> Optional[int]:
+        """The wasm byte offset of the instruction whose code holds ``word``."""
+        k = bisect.bisect_right(self.sites, (word, 1 << 64)) - 1
+        return self.sites[k][1] if k >= 0 else None
 
     def place(self) -> ctypes.Array:
         """The words in native memory, targets made absolute."""
@@ -126,6 +135,14 @@ class Predecoder:
         # the op just emitted, if a local.set or br_if may join it:
         # (word index, op name, sources, its immediates after the handler)
         last_op = None
+        sites: list[tuple[int, int]] = [(0, func.body_offset)]   # entry checks
+
+        def site(at: int, offset: int) -> None:
+            # an instruction starts at word ``at``; drop what fusion removed
+            while sites and sites[-1][0] >= at:
+                sites.pop()
+            sites.append((at, offset))
+        last_offset = 0
         dead = False
         dead_depth = 0
 
@@ -168,11 +185,13 @@ class Predecoder:
                     emit(h["x_fuel"])
                     emit(pending)
                     pending = 0
+            site(len(words), ins.offset)
             if last_op is not None and name in ("local.set", "br_if"):
                 start, lname, lsrcs, limms = last_op
                 last_op = None
                 if name == "local.set" and (lname, lsrcs, "set") in thens:
                     del words[start:]
+                    site(start, last_offset)
                     emit(thens[(lname, lsrcs, "set")])
                     words.extend(limms)
                     emit(16 * ins.imm)
@@ -181,6 +200,7 @@ class Predecoder:
                     continue
                 if name == "br_if" and not fuel and (lname, lsrcs, "br") in thens:
                     del words[start:]
+                    site(start, last_offset)
                     emit(thens[(lname, lsrcs, "br")])
                     words.extend(limms)
                     height -= 1
@@ -213,6 +233,7 @@ class Predecoder:
                 start = operands[0][0] if srcs else len(words)
                 if srcs:
                     del words[start:]
+                    site(start, ins.offset)
                     emit(fused[(name, srcs)])
                     for op_ in operands:
                         emit(op_[2])
@@ -222,6 +243,7 @@ class Predecoder:
                 for imm in f.imms:
                     emit(imm.value(ins, lay) & _MASK)
                 last_op = (start, name, srcs or "S" * f.nparams, words[start + 1:])
+                last_offset = ins.offset
                 height += f.nresults - f.nparams
                 if height > max_h:
                     max_h = height
@@ -402,4 +424,4 @@ class Predecoder:
                 max_h = height
             if dead:
                 dead_depth = 0
-        return Code(words, targets, max_h, osr_loops)
+        return Code(words, targets, max_h, osr_loops, sites)

@@ -191,6 +191,12 @@ def trap_block(code: int, label: Optional[str] = None) -> list[str]:
             f"store i32 %{lb}.fi, ptr %{lb}.f",
             f"%{lb}.v = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_VMCTX}",
             f"store ptr %vmctx, ptr %{lb}.v",
+            # where: this instruction's ip, tagged (runtime trap.py maps it
+            # to a wasm offset through bytecode.Code.offset_at)
+            f"%{lb}.ipi = ptrtoint ptr %ip to i64",
+            f"%{lb}.ipt = or i64 %{lb}.ipi, {1 << 63}",
+            f"%{lb}.o = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_OFFSET}",
+            f"store i64 %{lb}.ipt, ptr %{lb}.o",
             f"call void @wasmlite_trap(ptr %vmctx, i32 {code})",
             "unreachable"]
 
