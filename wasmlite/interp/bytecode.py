@@ -20,6 +20,7 @@ import ctypes
 import struct
 from typing import Callable, Optional
 
+from ..compile.fuel_sizes import SIZED, charged_up_front
 from ..compile.interrupts import FLUSH_BEFORE, FUEL_FREE
 from ..compile.vmcontext import VMContextLayout
 from ..syntax.instructions import OP_BY_NAME
@@ -97,6 +98,8 @@ class Predecoder:
                         + ("_epoch" if epoch_interruption else "")]
         self.forms = {key[0]: (a[f.symbol], f) for key, f in interp.forms.items()
                       if len(key) == 2 and key[1] == consume_fuel}
+        self.plain_forms = {key[0]: (a[f.symbol], f) for key, f in interp.forms.items()
+                            if len(key) == 2 and not key[1]}
         # superinstructions: (op name, operand sources) -> handler address
         self.fused = {(key[0], key[2]): a[f.symbol] for key, f in interp.forms.items()
                       if len(key) == 3 and key[1] == consume_fuel}
@@ -163,7 +166,10 @@ class Predecoder:
             emit(h["x_entry_fuel"])
         if self.epoch:
             emit(h["x_entry_epoch"])
-        for ins in func.body:
+        # bulk/grow sizes Wasmtime charges with the instruction (the rest
+        # after the operation, in the op's fuel handler): compile/fuel_sizes.py
+        upfront = charged_up_front(self.module, func, ft) if fuel else {}
+        for pos, ins in enumerate(func.body):
             op = ins.op
             name = op.name
             if dead:
@@ -213,6 +219,16 @@ class Predecoder:
                     continue
             last_op = None
             form = forms.get(name)
+            if form is not None and fuel and op in SIZED:
+                if pos in upfront:
+                    pending += upfront[pos]
+                    form = self.plain_forms[name]
+                elif pending:
+                    # what the block spent so far reaches the store first,
+                    # as the compiler's flush before the per-unit charge
+                    emit(h["x_fuel"])
+                    emit(pending)
+                    pending = 0
             if form is not None:
                 addr, f = form
                 # fold the local.get / constants just emitted into the op
