@@ -5,10 +5,14 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 PRELUDE = """
 import os, signal, threading, time
 import wasmlite as wt
-store = wt.Store()
+config = wt.Config()
+config.strategy = STRATEGY
+store = wt.Store(wt.Engine(config))
 module = wt.Module(store.engine, '''(module
   (memory 1)
   (func (export "spin") (loop $l (br $l)))
@@ -22,14 +26,18 @@ def ctrl_c(after):
 """
 
 
-def run(body: str) -> list[str]:
-    proc = subprocess.run([sys.executable, "-c", PRELUDE + textwrap.dedent(body)],
+def run(body: str, strategy: str = "auto") -> list[str]:
+    prelude = PRELUDE.replace("STRATEGY", repr(strategy))
+    proc = subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(body)],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.split()
 
 
-def test_ctrl_c_stops_a_runaway_loop_with_keyboard_interrupt():
+@pytest.mark.parametrize("strategy", ["auto", "interpreter", "llvm"])
+def test_ctrl_c_stops_a_runaway_loop_with_keyboard_interrupt(strategy):
+    """auto: the loop starts interpreted and is in OSR'd code by the time
+    the signal comes; interpreter: the loop header handler checks."""
     out = run("""
         for name in ("spin", "busy"):
             ctrl_c(0.2)
@@ -39,7 +47,7 @@ def test_ctrl_c_stops_a_runaway_loop_with_keyboard_interrupt():
             except KeyboardInterrupt:
                 print("KeyboardInterrupt")
         print(ex["f"](store))
-    """)
+    """, strategy)
     assert out == ["KeyboardInterrupt", "KeyboardInterrupt", "7"]
 
 

@@ -144,13 +144,20 @@ def test_epoch_interrupts_an_interpreted_loop(strategy):
     eng = engine(strategy, epoch_interruption=True)
     store = wl.Store(eng)
     store.set_epoch_deadline(1)
-    x = wl.Instance(store, wl.Module(eng, FUEL_WAT), []).exports(store)
+    module = wl.Module(eng, FUEL_WAT)
+    x = wl.Instance(store, module, []).exports(store)
     timer = threading.Timer(0.2, eng.increment_epoch)
     timer.start()
     with pytest.raises(wl.Trap) as e:
         x["spin"](store)
     timer.join()
     assert e.value.trap_code == wl.TrapCode.INTERRUPT
+    if strategy == "auto":      # the loop had moved into compiled code (OSR)
+        import ctypes
+        from wasmlite.interp import layout as L
+        tiering.drain()
+        im = module._compiled
+        assert ctypes.c_uint64.from_address(im.desc_address(2) + L.IF_OSR).value
 
 
 def test_runaway_recursion_in_the_interpreter_is_a_clean_trap():
