@@ -25,7 +25,7 @@ import queue
 import threading
 from typing import Any, Callable, Optional
 
-from .compile import compile_module, jit
+from .compile import callsites, compile_module, jit
 from .compile.memory import RUNTIME_HELPERS
 from .compile.numeric import INTRINSIC_DECLS
 from .compile.simd import simd_declarations
@@ -226,4 +226,8 @@ class _TierUp:
                         f"@{symbol} = constant [{len(names)} x ptr] [{table}]"])
         lib = jit.build_library(ir, symbol, len(names), self.im.opt_level)
         self.im.tiered.append(lib)
+        # call sites for backtraces: names are f{index} or f{index}.osr
+        callsites.register(lib, self.im.module, {
+            (int(n[1:].split(".")[0]), n.endswith(".osr")): a
+            for n, a in zip(names, lib.addresses)})
         return lib.addresses

@@ -77,7 +77,10 @@ def frame_of(instance, func_index: int, where: Optional[int] = None) -> Frame:
 
 def add_frames(exc: BaseException, store) -> None:
     """Give a trap raised by wasm code its backtrace (a Trap a host function
-    raised keeps its own frames)."""
+    raised keeps its own frames): ``exc.wasm_frames`` (runtime/trap.py),
+    innermost first, as ("site", vmctx, func_index, where) for the trapping
+    function, then ("code", module, ...) and ("interp", InterpModule, ...)
+    for the frames the stack walk found."""
     if type(exc) is not Trap or exc.frames:
         return
     frames = getattr(exc, "wasm_frames", None)
@@ -85,14 +88,21 @@ def add_frames(exc: BaseException, store) -> None:
         return
     rt = store._rt
     out = []
-    for vmctx, index, where in frames:
-        instance = rt._instances.get(vmctx)
-        if instance is None:
-            continue
-        if exc.trap_code is TrapCode.STACK_OVERFLOW and not out:
-            where = None           # caught at function entry: no instruction
-        out.append(frame_of(instance, index, where))
-    exc.frames = out[:MAX_FRAMES]
+    for kind, owner, index, where in frames:
+        if len(out) == MAX_FRAMES:
+            break
+        if kind == "site":
+            instance = rt._instances.get(owner)
+            if instance is None:
+                continue
+            if exc.trap_code is TrapCode.STACK_OVERFLOW:
+                where = None           # caught at function entry: no instruction
+            out.append(frame_of(instance, index, where))
+        elif kind == "code":
+            out.append(module_frame(owner, None, index, where))
+        else:                          # "interp": owner is the InterpModule
+            out.append(module_frame(owner.module, owner, index, where))
+    exc.frames = out
 
 
 # wasmtime-py reports the innermost 20 frames

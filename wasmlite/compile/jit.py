@@ -95,6 +95,8 @@ class CodeLibrary:
     def __init__(self, tracker, table_address: int, count: int) -> None:
         self._tracker = tracker
         self.object_code = b""
+        self.callsites: list[tuple[int, int]] = []    # (stack-map ID, offset)
+        self.func_sizes: dict[str, int] = {}           # function symbol -> bytes
         arr = (ctypes.c_void_p * count).from_address(table_address) if count else []
         self.addresses: list[int] = [a or 0 for a in arr]
 
@@ -234,6 +236,12 @@ def link_object(obj: bytes, table_symbol: str, count: int) -> CodeLibrary:
                    .link(_lljit(), new_symbol("lib")))
     library = CodeLibrary(tracker, tracker[table_symbol], count)
     library.object_code = obj
+    # where its calls return to, for backtraces (callsites.py)
+    from .callsites import read_object
+    for o in unpack_objects(obj):
+        records, sizes = read_object(o)
+        library.callsites += records
+        library.func_sizes.update(sizes)
     return library
 
 

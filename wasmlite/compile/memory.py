@@ -403,6 +403,137 @@ class MemoryOps:
         return h
 
 
+# The trap routine's stack walk (backtraces, runtime/backtrace.py reads the
+# buffer): before it longjmps, it copies (frame pointer, return address) of
+# every native frame of the rbp chain, activation by activation (an entry
+# trampoline's record says where its part of the stack ends and where the
+# host trampoline that called out to Python left the outer part), and the
+# chain of interpreter frames. Interpreter handlers keep no frame pointer, so
+# where the chain breaks, or would jump over an interp_call frame, it goes on
+# from that interp_call's frame pointer (saved in the interpreter frame).
+# Only reads stack words between a frame and its activation's entry.
+_BACKTRACE_WALK = f"""walk:
+  %fp0 = call ptr @llvm.frameaddress.p0(i32 0)
+  %jbp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_JMPBUF}
+  %jb0 = load ptr, ptr %jbp
+  %itp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERP_TOP}
+  %it0 = load ptr, ptr %itp
+  br label %iloop
+iloop:
+  %ic = phi ptr [ %it0, %walk ], [ %inext, %ibody ]
+  %ik = phi i64 [ 0, %walk ], [ %ik1, %ibody ]
+  %iend = icmp eq ptr %ic, null
+  %ifull = icmp uge i64 %ik, {vm.BT_INTERP_CAP}
+  %istop = or i1 %iend, %ifull
+  br i1 %istop, label %idone, label %ibody
+ibody:
+  %irx = mul i64 %ik, 3
+  %iry = add i64 %irx, {2 + 2 * vm.BT_NATIVE_CAP}
+  %irec = getelementptr i64, ptr %buf, i64 %iry
+  %icv = ptrtoint ptr %ic to i64
+  store i64 %icv, ptr %irec
+  %ifn = load i64, ptr %ic
+  %irec1 = getelementptr i64, ptr %irec, i64 1
+  store i64 %ifn, ptr %irec1
+  %icipp = getelementptr i8, ptr %ic, i64 {vm.INTERP_FH_CALL_IP}
+  %icip = load i64, ptr %icipp
+  %irec2 = getelementptr i64, ptr %irec, i64 2
+  store i64 %icip, ptr %irec2
+  %ilinkp = getelementptr i8, ptr %ic, i64 {vm.INTERP_FH_LINK}
+  %inext = load ptr, ptr %ilinkp
+  %ik1 = add i64 %ik, 1
+  br label %iloop
+idone:
+  %nip = getelementptr i64, ptr %buf, i64 1
+  store i64 %ik, ptr %nip
+  br label %act
+act:
+  %f.a = phi ptr [ %fp0, %idone ], [ %xfp, %nextact ]
+  %jb = phi ptr [ %jb0, %idone ], [ %pjb, %nextact ]
+  %n.a = phi i64 [ 0, %idone ], [ %n, %nextact ]
+  %it.a = phi ptr [ %it0, %idone ], [ %it, %nextact ]
+  %nojb = icmp eq ptr %jb, null
+  br i1 %nojb, label %finish, label %seg
+seg:
+  %rec = getelementptr i8, ptr %jb, i64 {vm.JMPBUF_ACT}
+  %stopp = getelementptr i8, ptr %rec, i64 {vm.ACT_ENTRY_FP}
+  %stop = load i64, ptr %stopp
+  br label %step
+step:
+  %f = phi ptr [ %f.a, %seg ], [ %nf, %adv.done ]
+  %n = phi i64 [ %n.a, %seg ], [ %n1, %adv.done ]
+  %it = phi ptr [ %it.a, %seg ], [ %it2, %adv.done ]
+  %fi = ptrtoint ptr %f to i64
+  %f.nz = icmp ne i64 %fi, 0
+  %f.in = icmp ult i64 %fi, %stop
+  %f.al = and i64 %fi, 7
+  %f.ok = icmp eq i64 %f.al, 0
+  %c1 = and i1 %f.nz, %f.in
+  %c2 = and i1 %c1, %f.ok
+  %full = icmp uge i64 %n, {vm.BT_NATIVE_CAP}
+  %room = xor i1 %full, true
+  %c3 = and i1 %c2, %room
+  br i1 %c3, label %record, label %segend
+record:
+  %ri = shl i64 %n, 1
+  %rj = add i64 %ri, 2
+  %r0 = getelementptr i64, ptr %buf, i64 %rj
+  store i64 %fi, ptr %r0
+  %retp = getelementptr i8, ptr %f, i64 8
+  %ret = load i64, ptr %retp
+  %r1 = getelementptr i64, ptr %r0, i64 1
+  store i64 %ret, ptr %r1
+  %n1 = add i64 %n, 1
+  %nfw = load i64, ptr %f
+  br label %adv
+adv:
+  %itc = phi ptr [ %it, %record ], [ %itn, %adv.next ]
+  %itnull = icmp eq ptr %itc, null
+  br i1 %itnull, label %adv.done, label %adv.chk
+adv.chk:
+  %itnfpp = getelementptr i8, ptr %itc, i64 {vm.INTERP_FH_NATIVE_FP}
+  %itnfp = load i64, ptr %itnfpp
+  %behind = icmp ule i64 %itnfp, %fi
+  br i1 %behind, label %adv.next, label %adv.done
+adv.next:
+  %itlp = getelementptr i8, ptr %itc, i64 {vm.INTERP_FH_LINK}
+  %itn = load ptr, ptr %itlp
+  br label %adv
+adv.done:
+  %it2 = phi ptr [ null, %adv ], [ %itc, %adv.chk ]
+  %inf = phi i64 [ 0, %adv ], [ %itnfp, %adv.chk ]
+  %bad0 = icmp ule i64 %nfw, %fi
+  %bad1 = icmp uge i64 %nfw, %stop
+  %bad = or i1 %bad0, %bad1
+  %has0 = icmp ne i64 %inf, 0
+  %here = icmp ult i64 %inf, %stop
+  %has = and i1 %has0, %here
+  %skips = icmp ugt i64 %nfw, %inf
+  %jump = and i1 %has, %skips
+  %useit0 = or i1 %bad, %jump
+  %useit = and i1 %useit0, %has
+  %nfa = select i1 %useit, i64 %inf, i64 %nfw
+  %nohas = xor i1 %has, true
+  %dead = and i1 %bad, %nohas
+  %nfb = select i1 %dead, i64 0, i64 %nfa
+  %nf = inttoptr i64 %nfb to ptr
+  br label %step
+segend:
+  %xfpp = getelementptr i8, ptr %rec, i64 {vm.ACT_EXIT_FP}
+  %xfp = load ptr, ptr %xfpp
+  %pjbp = getelementptr i8, ptr %rec, i64 {vm.ACT_PREV}
+  %pjb = load ptr, ptr %pjbp
+  %noexit = icmp eq ptr %xfp, null
+  %over = or i1 %noexit, %full
+  br i1 %over, label %finish, label %nextact
+nextact:
+  br label %act
+finish:
+  %n.f = phi i64 [ %n.a, %act ], [ %n, %segend ]
+  store i64 %n.f, ptr %buf
+  br label %raise"""
+
+
 # Helpers every module defines (internal; unused ones are dropped by LLVM).
 RUNTIME_HELPERS = f"""
 define internal void @wasmlite_raise(ptr %vmctx) cold noreturn nounwind {{
@@ -412,10 +543,17 @@ define internal void @wasmlite_raise(ptr %vmctx) cold noreturn nounwind {{
   call void @longjmp(ptr %jb, i32 1)
   unreachable
 }}
-define internal void @wasmlite_trap(ptr %vmctx, i32 %code) cold noreturn nounwind {{
+define internal void @wasmlite_trap(ptr %vmctx, i32 %code) cold noreturn nounwind "frame-pointer"="all" {{
+entry:
   %limits = load ptr, ptr %vmctx
   %tc = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_CODE}
   store i32 %code, ptr %tc
+  %bufp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_BACKTRACE}
+  %buf = load ptr, ptr %bufp
+  %nobuf = icmp eq ptr %buf, null
+  br i1 %nobuf, label %raise, label %walk
+""" + _BACKTRACE_WALK + f"""
+raise:
   call void @wasmlite_raise(ptr %vmctx)
   unreachable
 }}

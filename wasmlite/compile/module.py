@@ -9,8 +9,8 @@ from typing import Any, Optional
 
 from ..errors import WasmtimeError
 from ..syntax.module import Module
-from ..syntax.types import FuncType
-from . import jit
+from ..syntax.types import ExternKind, FuncType
+from . import callsites, jit
 from .memory import RUNTIME_HELPERS
 from .numeric import INTRINSIC_DECLS
 from .simd import simd_declarations
@@ -77,6 +77,9 @@ class CompiledModule:
         if len(library.addresses) != n + len(sigs):
             raise WasmtimeError("code table does not match the module")
         self.function_ptrs: list[int] = library.addresses[:n]
+        nimp = module.num_imported(ExternKind.FUNC)
+        callsites.register(library, module, {(nimp + i, False): a
+                                             for i, a in enumerate(self.function_ptrs)})
         self.entry_trampolines: dict[FuncType, int] = dict(zip(sigs, library.addresses[n:]))
         self.sig_indices: list[int] = [signatures.register(ft) for ft in module.types]
 

@@ -196,7 +196,9 @@ INTRINSIC_DECLS = "\n".join(
        for n in ("ceil", "floor", "trunc", "roundeven", "sqrt")]
     + [f"declare {d} @llvm.{n}.sat.{d}.{p}({t})" for p, t in (("f32", "float"), ("f64", "double"))
        for d in ("i32", "i64") for n in ("fptosi", "fptoui")]
-    + ["declare void @llvm.memmove.p0.p0.i64(ptr, ptr, i64, i1)",
+    + ["declare ptr @llvm.frameaddress.p0(i32)",                 # backtraces
+       "declare void @llvm.experimental.stackmap(i64, i32, ...)",
+       "declare void @llvm.memmove.p0.p0.i64(ptr, ptr, i64, i1)",
        "declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)",
        "declare ptr @llvm.stacksave.p0()",
        "declare i32 @_setjmp(ptr) returns_twice",

@@ -36,6 +36,9 @@ from .lltypes import LLTYPE, param_list, ret_type
 
 # glibc's jmp_buf is 200 bytes on x86-64 and 312 on aarch64; keep headroom.
 JMPBUF_BYTES = 512
+assert vm.JMPBUF_ACT + vm.ACT_SIZE <= JMPBUF_BYTES
+# every frame a trap's stack walk passes keeps a frame pointer (memory.py)
+FRAME_POINTER = '"frame-pointer"="all"'
 
 
 def _slot_offsets(types) -> list[int]:
@@ -77,7 +80,7 @@ def _results_of(lines: list[str], ft: FuncType, call_value: str) -> list[str]:
 def entry_trampoline(name: str, ft: FuncType) -> str:
     """IR of the entry trampoline ``@name`` for signature ``ft``."""
     rt = ret_type(ft.results)
-    L = [f"define i32 @{name}(ptr %callee, ptr %caller, ptr %code, ptr %values) {{",
+    L = [f'define i32 @{name}(ptr %callee, ptr %caller, ptr %code, ptr %values) {FRAME_POINTER} {{',
          "entry:",
          f"  %jb = alloca [{JMPBUF_BYTES // 8} x i64], align 16",
          "  %attr = alloca [16 x i64], align 16",     # pthread_attr_t (56 bytes)
@@ -144,6 +147,18 @@ def entry_trampoline(name: str, ft: FuncType) -> str:
          "  store atomic i32 0, ptr %ip seq_cst, align 4",
          "  br label %go",
          "go:",
+         # the activation record the trap routine's stack walk follows
+         f"  %act = getelementptr i8, ptr %jb, i64 {vm.JMPBUF_ACT}",
+         "  store ptr %prevjb, ptr %act",
+         "  %efp = call ptr @llvm.frameaddress.p0(i32 0)",
+         f"  %act.e = getelementptr i8, ptr %act, i64 {vm.ACT_ENTRY_FP}",
+         "  store ptr %efp, ptr %act.e",
+         f"  %xfpp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_EXIT_FP}",
+         "  %xfp = load ptr, ptr %xfpp",
+         f"  %act.x = getelementptr i8, ptr %act, i64 {vm.ACT_EXIT_FP}",
+         "  store ptr %xfp, ptr %act.x",
+         f"  %itopp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERP_TOP}",
+         "  %itop = load ptr, ptr %itopp",
          "  store ptr %jb, ptr %jbslot",
          "  %s = call i32 @_setjmp(ptr %jb) returns_twice",
          "  %trapped = icmp ne i32 %s, 0",
@@ -168,6 +183,7 @@ def entry_trampoline(name: str, ft: FuncType) -> str:
           "  ret i32 0",
           "trap:",
           "  store ptr %prevjb, ptr %jbslot",
+          "  store ptr %itop, ptr %itopp",      # interpreter frames the longjmp skipped
           "  br i1 %unset, label %reset_trap, label %done_trap",
           "reset_trap:",
           "  store i64 0, ptr %limits",
@@ -188,13 +204,20 @@ def host_trampoline(name: str, ft: FuncType) -> str:
     """IR of the host trampoline ``@name`` (wasm ABI) for signature ``ft``."""
     rt = ret_type(ft.results)
     slots = vm.values_array_slots(ft)
-    L = [f"define {rt} @{name}({param_list(ft, 'ptr %hctx')}) {{",
+    L = [f"define {rt} @{name}({param_list(ft, 'ptr %hctx')}) {FRAME_POINTER} {{",
          "entry:",
          f"  %vals = alloca [{slots} x i64], align 16"]
     _store_values(L, ft.params, [f"%p{i}" for i in range(len(ft.params))], "%vals", "a")
     L += [f"  %cbp = getelementptr i8, ptr %hctx, i64 {vm.HOSTCTX_CALLBACK}",
           "  %cb = load ptr, ptr %cbp",
+          # where the stack walk of a trap inside the callback goes on
+          "  %hlim = load ptr, ptr %hctx",
+          f"  %xfpp = getelementptr i8, ptr %hlim, i64 {vm.LIMITS_EXIT_FP}",
+          "  %xprev = load ptr, ptr %xfpp",
+          "  %hfp = call ptr @llvm.frameaddress.p0(i32 0)",
+          "  store ptr %hfp, ptr %xfpp",
           "  %s = call i32 %cb(ptr %hctx, ptr %vals)",
+          "  store ptr %xprev, ptr %xfpp",
           "  %bad = icmp ne i32 %s, 0",
           "  br i1 %bad, label %trap, label %ok",
           "trap:",

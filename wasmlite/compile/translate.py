@@ -33,6 +33,26 @@ from .numeric import TEMPLATES
 from .simd import SimdOps
 from .simd_memory import SimdMemoryOps
 
+# Backtraces: frame pointers for the trap routine's stack walk, and no
+# inlining of one wasm function into another (a call site's stack map names
+# one function; an inlined callee would hide its caller's frame)
+_FN_ATTRS = 'noinline "frame-pointer"="all"'
+_OSR_BIT = 1 << 63
+
+
+def backtrace_id(func_index: int, wasm_offset: int, osr: bool = False) -> int:
+    """A call site's stack-map ID (signed i64): its function, whether it is
+    the function's OSR entry, and the call's byte offset in the binary."""
+    v = (_OSR_BIT if osr else 0) | (func_index << 32) | (wasm_offset & 0xFFFFFFFF)
+    return v - (1 << 64) if v & _OSR_BIT else v
+
+
+def split_backtrace_id(v: int) -> tuple[int, int, bool]:
+    """(func_index, wasm_offset, osr) of a stack-map ID."""
+    v &= (1 << 64) - 1
+    return (v >> 32) & 0x7FFFFFFF, v & 0xFFFFFFFF, bool(v & _OSR_BIT)
+
+
 _TRAP_LABEL = re.compile(r"%trap(\d+)(?![\d.])")
 _STACK_OVERFLOW = int(TrapCode.STACK_OVERFLOW)
 _UNREACHABLE = int(TrapCode.UNREACHABLE)
@@ -290,6 +310,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
                 if op in FLUSH_BEFORE:
                     self.fuel_flush()
             start = len(out)
+            self.ins_offset = ins.offset
             h(self, ins)
             if op is _LOOP:
                 if fuel:
@@ -309,7 +330,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         lt = self.local_types
         np_ = len(ft.params)
         if self.osr:
-            lines = [f"define internal void @f{self.index}.osr(ptr %vmctx, ptr %osrfp, i32 %osrk) {{",
+            lines = [f"define internal void @f{self.index}.osr(ptr %vmctx, ptr %osrfp, i32 %osrk) {_FN_ATTRS} {{",
                      "entry:"]
             for i, t in enumerate(lt):
                 lines.append(f"%l{i} = alloca {t}")
@@ -318,7 +339,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
                 lines.append(f"%o{i} = load {t}, ptr %o{i}.p, align 8")
                 lines.append(f"store {t} %o{i}, ptr %l{i}")
         else:
-            lines = [f"define internal {self.ctx.ret_types[self.index]} @f{self.index}({param_list(ft)}) {{",
+            lines = [f"define internal {self.ctx.ret_types[self.index]} @f{self.index}({param_list(ft)}) {_FN_ATTRS} {{",
                      "entry:"]
             for i, t in enumerate(lt):
                 lines.append(f"%l{i} = alloca {t}")
@@ -563,6 +584,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         fuel = self.ctx.consume_fuel
         if fuel:
             self.fuel_spill()
+        out.append(self.call_site())
         if not results:
             out.append(f"notail call void {callee}(ptr {vmctx}{arg_text})")
             if fuel:
@@ -579,6 +601,17 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
                 lt = LLTYPE[t]
                 out.append(f"%{name}.{i} = extractvalue {rt} %{name}, {i}")
                 st.append((f"%{name}.{i}", lt))
+
+    ins_offset = 0
+
+    def call_site(self) -> str:
+        """A stack map just before a call (it emits no code): LLVM records
+        its offset, so a trap's stack walk maps a return address to the last
+        stack map before it, i.e. to this function and instruction
+        (compile/callsites.py; the ID is ``backtrace_id``). Before, not
+        after: after a call LLVM knows never returns, it would be deleted."""
+        return (f"call void (i64, i32, ...) @llvm.experimental.stackmap("
+                f"i64 {backtrace_id(self.index, self.ins_offset, self.osr)}, i32 0)")
 
     def op_call(self, ins) -> None:
         idx = ins.imm

@@ -79,7 +79,29 @@ LIMITS_STACK_THREAD = 80    # u64: pthread_t whose stack LIMITS_STACK_FLOOR is
 LIMITS_STACK_FLOOR = 88     # u64: lowest address wasm may reach on that thread
 LIMITS_TRAP_OFFSET = 96     # u64: where in that function: a wasm byte offset, or
                             # an interpreter ip with bit 63 set (trap.py)
-VMRUNTIME_LIMITS_SIZE = 104
+LIMITS_EXIT_FP = 104        # void*: frame of the host trampoline calling Python now
+LIMITS_INTERP_TOP = 112     # void*: innermost interpreter frame (interp/layout.py FH_*)
+LIMITS_BACKTRACE = 120      # u64*: buffer the trap routine fills (runtime/backtrace.py)
+VMRUNTIME_LIMITS_SIZE = 128
+
+# An entry trampoline's activation record, at the end of its jmp_buf area
+# (compile/trampolines.py): what the trap routine's stack walk follows
+JMPBUF_ACT = 480            # its offset in the entry's 512-byte jmp_buf area
+ACT_PREV = 0                # the previous activation's jmp_buf (LIMITS_JMPBUF)
+ACT_ENTRY_FP = 8            # the entry trampoline's frame pointer: the walk stops there
+ACT_EXIT_FP = 16            # LIMITS_EXIT_FP at entry: where the outer activation resumes
+ACT_INTERP_TOP = 24         # LIMITS_INTERP_TOP at entry (put back after a trap)
+ACT_SIZE = 32
+
+# the trap routine's buffer: [n native, n interp, native records (fp, return
+# address), interp records (frame, InterpFunc*, ip at call)]
+# the interpreter frame header words the walk reads (interp/layout.py FH_*)
+INTERP_FH_LINK = 8
+INTERP_FH_CALL_IP = 16
+INTERP_FH_NATIVE_FP = 24
+BT_NATIVE_CAP = 256
+BT_INTERP_CAP = 64
+BT_WORDS = 2 + 2 * BT_NATIVE_CAP + 3 * BT_INTERP_CAP
 
 # Of a thread's stack, this much (or a quarter of a smaller stack) is kept
 # below wasm for the host functions it calls (see trampolines.py)

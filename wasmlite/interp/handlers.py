@@ -510,7 +510,7 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         "ret void"])
     own("x_unreachable", 0, [f"br label %trap{_UNREACHABLE}"], {_UNREACHABLE})
     # calls. i0 = callee InterpFunc*, i1/i2 = params/results in bytes
-    own("x_call", 3, imms(3) + [
+    own("x_call", 3, imms(3) + _call_ip() + [
         "%desc = inttoptr i64 %i0 to ptr", "%from = sub i64 0, %i1",
         "%args = getelementptr i8, ptr %sp, i64 %from",
         f"%ccp = getelementptr i8, ptr %desc, i64 {L.IF_COMPILED}",
@@ -522,7 +522,7 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         "interp:", "call void @interp_call(ptr %desc, ptr %args, ptr %vmctx)", "br label %done",
         "done:", "%sp.n = getelementptr i8, ptr %args, i64 %i2"] + dispatch(4, "%sp.n"))
     # i0 = offset of the VMFuncRef in the VMContext, i1 = out-stub
-    own("x_call_ref", 4, imms(4) + [
+    own("x_call_ref", 4, imms(4) + _call_ip() + [
         "%fr = getelementptr i8, ptr %vmctx, i64 %i0",
         "%code = load ptr, ptr %fr",
         f"%cvp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_VMCTX}",
@@ -532,7 +532,7 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         "%sp.n = getelementptr i8, ptr %args, i64 %i3"] + dispatch(5, "%sp.n"))
     # i0 = VMTable* offset, i1 = signature-index offset, i2 = out-stub,
     # i3/i4 = params/results in bytes (the same checks as compiled code)
-    own("x_call_indirect", 5, imms(5) + [
+    own("x_call_indirect", 5, imms(5) + _call_ip() + [
         _slot("top", "%sp", -L.SLOT), "%x32 = load i32, ptr %top, align 8",
         "%x = zext i32 %x32 to i64",
         "%tp = getelementptr i8, ptr %vmctx, i64 %i0", "%tab = load ptr, ptr %tp",
@@ -605,6 +605,13 @@ def own_handlers() -> dict[str, tuple[str, int]]:
     return h
 
 
+def _call_ip(ip: str = "%ip") -> list[str]:
+    """Record the running call instruction in the frame header (backtraces:
+    a frame's calling instruction; null while its OSR code runs)."""
+    return [f"%cip.p = getelementptr i8, ptr %fp, i64 {L.FH_CALL_IP - L.FRAME_HEADER}",
+            f"store ptr {ip}, ptr %cip.p"]
+
+
 def _osr() -> list[str]:
     """At a loop header (immediate: its OSR number, -1 if none): once the
     function's compiled OSR entry exists, finish the call there. The entry
@@ -619,7 +626,7 @@ def _osr() -> list[str]:
             "%osr.none = icmp eq ptr %osr.f, null",
             "br i1 %osr.none, label %osr.stay, label %osr.go, !prof !0",
             "osr.go:",
-            "%osr.k32 = trunc i64 %osr.k to i32",
+            "%osr.k32 = trunc i64 %osr.k to i32"] + _call_ip("null") + [
             "call void %osr.f(ptr %vmctx, ptr %fp, i32 %osr.k32)",
             "ret void",
             "osr.stay:"]
@@ -659,7 +666,7 @@ def _interp_call() -> str:
     function whose arguments are in ``slots`` and leave its results there.
     The frame is an alloca here, checked against the stack limit first."""
     return "\n".join([
-        "define void @interp_call(ptr %desc, ptr %args, ptr %vmctx) {",
+        'define void @interp_call(ptr %desc, ptr %args, ptr %vmctx) "frame-pointer"="all" {',
         "entry:",
         # first call: the runtime pre-decodes the function (bytecode.py)
         f"%code0p = getelementptr i8, ptr %desc, i64 {L.IF_CODE}",
@@ -686,6 +693,14 @@ def _interp_call() -> str:
         "ok:",
         "%frame = alloca i8, i64 %fb, align 16",
         "store ptr %desc, ptr %frame",
+        # the chain of interpreter frames (backtraces, layout.FH_*)
+        f"%itp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERP_TOP}",
+        "%itprev = load ptr, ptr %itp",
+        f"%fhl = getelementptr i8, ptr %frame, i64 {L.FH_LINK}", "store ptr %itprev, ptr %fhl",
+        f"%fhc = getelementptr i8, ptr %frame, i64 {L.FH_CALL_IP}", "store ptr null, ptr %fhc",
+        "%nfp = call ptr @llvm.frameaddress.p0(i32 0)",
+        f"%fhn = getelementptr i8, ptr %frame, i64 {L.FH_NATIVE_FP}", "store ptr %nfp, ptr %fhn",
+        "store ptr %frame, ptr %itp",
         f"%fp = getelementptr i8, ptr %frame, i64 {L.FRAME_HEADER}",
         f"%npp = getelementptr i8, ptr %desc, i64 {L.IF_NPARAMS}",
         "%np32 = load i32, ptr %npp", "%np = zext i32 %np32 to i64", "%npb = shl i64 %np, 4",
@@ -700,6 +715,7 @@ def _interp_call() -> str:
         "%h = load ptr, ptr %code",
         "%sp0 = getelementptr i8, ptr %fp, i64 %nlb",
         "call void %h(ptr %code, ptr %sp0, ptr %fp, ptr %vmctx)",
+        "store ptr %itprev, ptr %itp",
         f"%nrp = getelementptr i8, ptr %desc, i64 {L.IF_NRESULTS}",
         "%nr32 = load i32, ptr %nrp", "%nr = zext i32 %nr32 to i64", "%nrb = shl i64 %nr, 4",
         "call void @llvm.memcpy.p0.p0.i64(ptr align 8 %args, ptr align 16 %fp, i64 %nrb, i1 false)",

@@ -24,8 +24,19 @@ ones.
 """
 from __future__ import annotations
 
+from ..compile import vmcontext as vm
+
 SLOT = 16
-FRAME_HEADER = 16          # [InterpFunc*, unused]
+FRAME_HEADER = 32          # [InterpFunc*, caller frame, ip at a call, native fp]
+# the header's words (offsets from the frame's start, i.e. fp - FRAME_HEADER),
+# for backtraces (runtime/backtrace.py):
+FH_FUNC = 0                # InterpFunc* of the running function
+FH_LINK = 8                # the next outer interpreter frame (VMRuntimeLimits'
+                           # chain, compile/vmcontext.py LIMITS_INTERP_TOP)
+FH_CALL_IP = 16            # ip of the call instruction running, set by x_call*
+FH_NATIVE_FP = 24          # interp_call's frame pointer (the native walk resumes there)
+assert (FH_LINK, FH_CALL_IP, FH_NATIVE_FP) == (vm.INTERP_FH_LINK, vm.INTERP_FH_CALL_IP,
+                                               vm.INTERP_FH_NATIVE_FP)
 WORD = 8
 
 # ---------------------------------------------------------------- InterpFunc

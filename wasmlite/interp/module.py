@@ -16,8 +16,10 @@ and the call handler look there first, so a swap is one pointer store.
 """
 from __future__ import annotations
 
+import bisect
 import ctypes
 import threading
+import weakref
 from typing import Any, Optional
 
 from ..compile import jit
@@ -41,6 +43,40 @@ def distinct_types(module: Module) -> list[FuncType]:
     for ft in module.types:
         seen.setdefault(ft, None)
     return list(seen)
+
+
+# InterpFunc records -> their module, for backtraces (runtime/backtrace.py
+# finds interpreter frames by the InterpFunc* in their header)
+_descs_lock = threading.Lock()
+_desc_starts: list[int] = []
+_desc_modules: dict[int, tuple[int, "weakref.ref"]] = {}
+
+
+def _register_descs(im: Any, base: int, size: int) -> None:
+    with _descs_lock:
+        bisect.insort(_desc_starts, base)
+        _desc_modules[base] = (size, weakref.ref(im))
+    weakref.finalize(im, _forget_descs, base)
+
+
+def _forget_descs(base: int) -> None:
+    with _descs_lock:
+        if _desc_modules.pop(base, None) is not None:
+            _desc_starts.remove(base)
+
+
+def module_of_desc(desc: int) -> Optional[tuple[Any, int]]:
+    """(InterpModule, defined function index) of an InterpFunc address."""
+    with _descs_lock:
+        i = bisect.bisect_right(_desc_starts, desc) - 1
+        if i < 0:
+            return None
+        base = _desc_starts[i]
+        size, ref = _desc_modules[base]
+    im = ref()
+    if im is None or desc >= base + size:
+        return None
+    return im, (desc - base) // L.INTERP_FUNC_SIZE
 
 
 class InterpModule:
@@ -89,6 +125,7 @@ class InterpModule:
         self.descs = (ctypes.c_uint64 * max(1, n * _WORDS))()
         base = ctypes.addressof(self.descs)
         self.desc_base = base
+        _register_descs(self, base, max(1, n) * L.INTERP_FUNC_SIZE)
         # the tier-up callback (a ctypes function) must outlive the code
         self.hot_callback: Any = None
         start = NEVER if hot_threshold is None else -max(1, hot_threshold)

@@ -17,7 +17,7 @@ the call path), in one LLVM module:
 from __future__ import annotations
 
 from ..compile.lltypes import LLTYPE, param_list, ret_type
-from ..compile.trampolines import entry_trampoline, host_trampoline
+from ..compile.trampolines import FRAME_POINTER, entry_trampoline, host_trampoline
 from ..syntax.types import F32, F64, I32, I64, FuncType
 from . import layout as L
 
@@ -50,7 +50,7 @@ def _results(lines: list[str], ft: FuncType, value: str) -> list[str]:
 
 def out_stub(name: str, ft: FuncType) -> str:
     rt = ret_type(ft.results)
-    lines = [f"define void @{name}(ptr %code, ptr %cv, ptr %slots) {{", "entry:"]
+    lines = [f"define void @{name}(ptr %code, ptr %cv, ptr %slots) {FRAME_POINTER} {{", "entry:"]
     args = _load_slots(lines, ft.params, "%slots", "a")
     text = "".join(f", {LLTYPE[t]} {a}" for t, a in zip(ft.params, args))
     if ft.results:
@@ -67,7 +67,7 @@ def in_stub(name: str, ft: FuncType) -> str:
     params = [f"%p{i}" for i in range(len(ft.params))]
     typed = "".join(f", {LLTYPE[t]} {p}" for t, p in zip(ft.params, params))
     n = max(len(ft.params), len(ft.results), 1)
-    fast = [f"define {rt} @{name}({param_list(ft, 'ptr %cl')}) {{", "entry:",
+    fast = [f"define {rt} @{name}({param_list(ft, 'ptr %cl')}) {FRAME_POINTER} {{", "entry:",
             f"%vp = getelementptr i8, ptr %cl, i64 {L.CL_VMCTX}", "%vmctx = load ptr, ptr %vp",
             f"%dp = getelementptr i8, ptr %cl, i64 {L.CL_FUNC}", "%desc = load ptr, ptr %dp",
             f"%ccp = getelementptr i8, ptr %desc, i64 {L.IF_COMPILED}",
@@ -84,7 +84,7 @@ def in_stub(name: str, ft: FuncType) -> str:
     else:
         fast += [f"call void @{name}.slow(ptr %desc, ptr %vmctx{typed})", "ret void"]
     fast.append("}")
-    slow = [f"define internal {rt} @{name}.slow({param_list(ft, 'ptr %desc, ptr %vmctx')}) noinline {{",
+    slow = [f"define internal {rt} @{name}.slow({param_list(ft, 'ptr %desc, ptr %vmctx')}) noinline {FRAME_POINTER} {{",
             "entry:", f"%buf = alloca [{2 * n} x i64], align 16"]
     _store_slots(slow, ft.params, params, "%buf", "a")
     slow += [f"%runp = getelementptr i8, ptr %desc, i64 {L.IF_RUNNER}", "%run = load ptr, ptr %runp",

@@ -39,6 +39,10 @@ class RuntimeStore:
             self.limits_address + vm.LIMITS_EPOCH_PTR).value = engine.epoch_address
         ctypes.c_uint64.from_address(
             self.limits_address + vm.LIMITS_INTERRUPT_PTR).value = INTERRUPT_BLOCK_ADDRESS
+        # what the trap routine's stack walk fills (runtime/backtrace.py)
+        self.backtrace_buffer = (ctypes.c_uint64 * vm.BT_WORDS)()
+        ctypes.c_uint64.from_address(self.limits_address + vm.LIMITS_BACKTRACE).value = \
+            ctypes.addressof(self.backtrace_buffer)
         ensure_sigint_handler()
         # fuel and the epoch deadline start at 0, as in Wasmtime: code
         # compiled to check them traps until the embedder grants some

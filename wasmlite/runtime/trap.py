@@ -11,6 +11,7 @@ import ctypes
 from ..compile.vmcontext import (HOST_EXCEPTION, LIMITS_TRAP_FUNC, LIMITS_TRAP_OFFSET,
                                  LIMITS_TRAP_VMCTX)
 from ..errors import TRAP_MESSAGES, Trap, TrapCode
+from .backtrace import IP_TAG, walked
 from .interrupt import deliver_pending_signals
 
 
@@ -34,7 +35,10 @@ def raise_for_status(store, status: int) -> None:
     if trap_code is TrapCode.INTERRUPT:
         deliver_pending_signals()     # Ctrl-C: KeyboardInterrupt comes from here
     trap = make_trap(trap_code)
-    trap.wasm_frames = trap_site(store)
+    site = trap_site(store)
+    interp_site = bool(site) and bool(site[0][2] & IP_TAG) and \
+        trap_code is not TrapCode.STACK_OVERFLOW
+    trap.wasm_frames = [("site",) + s for s in site] + walked(store, interp_site)
     raise trap
 
 
