@@ -175,6 +175,11 @@ class _TierUp:
         if self.whole and not self.whole_done:
             self.whole_done = True
             funcs = list(range(len(im.module.funcs)))
+            if osr:
+                # a call stuck in a loop first: its OSR entries alone (the
+                # smallest compile), then the module with direct calls
+                self._compile([], set(), osr)
+                osr = []
             self._compile(funcs, None, osr)
             if self.on_native is not None:
                 _submit(self._native_for_cache)

@@ -415,7 +415,11 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         name = self.tmp()
         header = f"L{name}"
         f = Frame("loop", params, results, header, len(self.stack) - len(params))
-        if self.osr and not self.stack and not params:
+        # OSR points: loops outside any other loop, entered with an empty
+        # stack (an entry into a nested loop would make the nest irreducible,
+        # and LLVM leaves such loops unoptimized)
+        if self.osr and not self.stack and not params and not any(
+                fr.kind == "loop" for fr in self.frames):
             self.osr_headers.append(header)
         out = self.out
         out.append(f"br label %{header}")

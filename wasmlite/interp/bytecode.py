@@ -331,7 +331,8 @@ class Predecoder:
                 f = _Frame("loop", height - np_, np_, nr)
                 f.header = len(words)
                 emit(self.header)
-                if height == 0 and np_ == 0:
+                # an OSR point, numbered as compile/translate.py numbers them
+                if height == 0 and np_ == 0 and not any(fr.kind == "loop" for fr in frames):
                     emit(osr_loops)
                     osr_loops += 1
                 else:
