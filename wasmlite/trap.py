@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from .demangle import demangle
 from .errors import Trap, TrapCode
 from .syntax.types import ExternKind
 
@@ -37,7 +38,7 @@ class Frame:
 
     def __str__(self) -> str:
         module = self.module_name if self.module_name is not None else "<unknown>"
-        func = (self.func_name if self.func_name is not None
+        func = (demangle(self.func_name) if self.func_name is not None
                 else f"<wasm function {self.func_index}>")
         if self.module_offset == UNKNOWN_OFFSET:
             return f"{module}!{func}"
