@@ -71,8 +71,9 @@ class Func:
     # backtraces ("0x1a - fac!fac").
     offset: int = 0
     # byte offset of its locals (just after the size): where Wasmtime counts
-    # a frame's func_offset from
-    body_offset: int = 0
+    # a frame's func_offset from (where it came from, not what it is: equal
+    # modules may have it differ)
+    body_offset: int = field(default=0, compare=False)
 
 
 @dataclass
