@@ -697,7 +697,8 @@ def _interp_call() -> str:
         f"%itp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERP_TOP}",
         "%itprev = load ptr, ptr %itp",
         f"%fhl = getelementptr i8, ptr %frame, i64 {L.FH_LINK}", "store ptr %itprev, ptr %fhl",
-        f"%fhc = getelementptr i8, ptr %frame, i64 {L.FH_CALL_IP}", "store ptr null, ptr %fhc",
+        # (FH_CALL_IP is left unset: only a frame that made a call, or set
+        # it null for its OSR entry, is ever read there; runtime/backtrace.py)
         "%nfp = call ptr @llvm.frameaddress.p0(i32 0)",
         f"%fhn = getelementptr i8, ptr %frame, i64 {L.FH_NATIVE_FP}", "store ptr %nfp, ptr %fhn",
         "store ptr %frame, ptr %itp",
