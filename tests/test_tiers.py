@@ -330,3 +330,19 @@ def test_load_instantiate_run_drop_in_auto_mode_keeps_memory_flat():
     assert proc.returncode == 0, proc.stderr
     grown_kib = int(proc.stdout.strip().splitlines()[-1])
     assert grown_kib < 40_000, f"RSS grew {grown_kib} KiB over 2,000 cycles"
+
+
+def test_exit_while_tier_up_compiles_is_clean(tmp_path):
+    """A WASI program whose run ends while tier-up is compiling its hot
+    functions: the exit stops tier-up first (tiering._shutdown). Without
+    that, LLVM ran on in the background thread while the process tore LLVM
+    down: 2 runs in 3 aborted (LLVM assertions, segfaults) after printing
+    the right output."""
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+    wasm = os.path.join(ROOT, "bench", "wasi", "wordfreq.wasm")
+    for _ in range(3):
+        proc = subprocess.run([sys.executable, "-m", "wasmlite", "run", "--no-cache",
+                               "--dir", f"{tmp_path}::.", wasm, "300000"],
+                              capture_output=True, text=True, timeout=300, env=env, cwd=ROOT)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert proc.stdout.startswith("300000 words"), proc.stdout[:200]

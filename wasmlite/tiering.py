@@ -19,6 +19,7 @@ The thresholds are here and nowhere else.
 """
 from __future__ import annotations
 
+import atexit
 import ctypes
 import os
 import queue
@@ -33,9 +34,11 @@ from .compile.translate import ModuleContext, translate_function
 from .syntax.module import Module
 
 # counter units (calls + loop back-edges) before a function is compiled
-HOT_THRESHOLD = 2000
-# a module with less code than this is compiled whole when a function turns hot
-WHOLE_MODULE_INSTRS = 30_000
+HOT_THRESHOLD = 10_000
+# a module with less code than this is compiled whole when a function turns
+# hot; a bigger one in batches of its hot functions (a whole libc-sized
+# module at -O2 took both cores for seconds while the program ran)
+WHOLE_MODULE_INSTRS = 5_000
 # WASMLITE_TIER_EARLY=1 (a test setting): every function tiers up at its
 # first count, compiled synchronously, so the first back-edge enters OSR
 FORCE_EARLY = os.environ.get("WASMLITE_TIER_EARLY") == "1"
@@ -86,10 +89,37 @@ _worker_lock = threading.Lock()
 _worker: Optional[threading.Thread] = None
 _idle = threading.Condition()
 _unfinished = 0              # jobs queued or running
+# Exit. The tier-up thread is a daemon: at exit it may be in the middle of a
+# job, and LLVM used by a thread while the process tears LLVM down crashes
+# (seen: segfaults and LLVM assertions after the program's output was
+# complete). So every LLVM call of the thread runs under _llvm_lock; at exit
+# _shutdown (registered last, so it runs first) stops new work, ends the
+# compile worker processes (a compile nobody will use is not waited for)
+# and takes the lock for good: the exit waits for at most one batch.
+_llvm_lock = threading.RLock()
+_stopping = False
+
+
+class _Stopped(Exception):
+    pass
+
+
+def _shutdown() -> None:
+    global _stopping
+    _stopping = True
+    for pool in list(jit._pools.values()):
+        for w in list(pool._workers):
+            try:
+                w.proc.kill()
+            except Exception:  # noqa: BLE001 - already gone
+                pass
+    _llvm_lock.acquire()     # never released: no background LLVM past here
 
 
 def _submit(job: Callable[[], None]) -> None:
     global _worker, _unfinished
+    if _stopping:
+        return
     with _idle:
         _unfinished += 1
     _queue.put(job)
@@ -97,6 +127,8 @@ def _submit(job: Callable[[], None]) -> None:
         if _worker is None or not _worker.is_alive():
             _worker = threading.Thread(target=_work, name="wasmlite-tier-up", daemon=True)
             _worker.start()
+        atexit.unregister(_shutdown)
+        atexit.register(_shutdown)      # the last registered runs first
 
 
 def _work() -> None:
@@ -191,9 +223,12 @@ class _TierUp:
         """Whole-module code with entry trampolines (what the disk cache
         stores), compiled after the tier-up code is running."""
         im = self.im
-        compiled = compile_module(im.module, im.info, self.rt.signatures, im.opt_level,
-                                  jobs=self.jobs, consume_fuel=im.consume_fuel,
-                                  epoch_interruption=im.epoch_interruption)
+        with _llvm_lock:
+            if _stopping:
+                return
+            compiled = compile_module(im.module, im.info, self.rt.signatures, im.opt_level,
+                                      jobs=self.jobs, consume_fuel=im.consume_fuel,
+                                      epoch_interruption=im.epoch_interruption)
         im.full_native = compiled
         self.on_native(compiled)
 
@@ -229,7 +264,10 @@ class _TierUp:
         ir = "\n".join([jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS, *texts,
                         simd_declarations(ctx.intrinsics),
                         f"@{symbol} = constant [{len(names)} x ptr] [{table}]"])
-        lib = jit.build_library(ir, symbol, len(names), self.im.opt_level)
+        with _llvm_lock:        # exit waits for this batch, then no more
+            if _stopping:
+                raise _Stopped
+            lib = jit.build_library(ir, symbol, len(names), self.im.opt_level)
         self.im.tiered.append(lib)
         # call sites for backtraces: names are f{index} or f{index}.osr
         callsites.register(lib, self.im.module, {
