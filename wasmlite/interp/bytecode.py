@@ -96,16 +96,7 @@ class Predecoder:
         self.h = {name: a[name] for name in interp.own}
         self.header = a["x_header" + ("_fuel" if consume_fuel else "")
                         + ("_epoch" if epoch_interruption else "")]
-        self.forms = {key[0]: (a[f.symbol], f) for key, f in interp.forms.items()
-                      if len(key) == 2 and key[1] == consume_fuel}
-        self.plain_forms = {key[0]: (a[f.symbol], f) for key, f in interp.forms.items()
-                            if len(key) == 2 and not key[1]}
-        # superinstructions: (op name, operand sources) -> handler address
-        self.fused = {(key[0], key[2]): a[f.symbol] for key, f in interp.forms.items()
-                      if len(key) == 3 and key[1] == consume_fuel}
-        # ... and those ending in a local.set or a br_if: (op, sources, then)
-        self.thens = {(key[0], key[2], key[3]): a[f.symbol] for key, f in interp.forms.items()
-                      if len(key) == 4 and key[1] == consume_fuel}
+        self.forms, self.plain_forms, self.fused, self.thens = interp.tables(consume_fuel)
 
     def _arity(self, bt) -> tuple[int, int]:
         if bt is None:

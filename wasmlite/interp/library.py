@@ -48,6 +48,7 @@ class Interpreter:
         from .handlers import forms_for, own_handlers
         from .stubs import common_signatures
         t0 = time.perf_counter()
+        self._tables: dict = {}
         self.build_seconds = 0.0
         self.from_cache = True
         handlers, hsyms = self._library("handlers", _HANDLERS, HANDLERS_OPT_LEVEL, _handlers_ir)
@@ -66,6 +67,23 @@ class Interpreter:
         self._unsupported = (ctypes.c_uint64 * 1)(a["x_unreachable"])
         self.unsupported_code = ctypes.addressof(self._unsupported)
         self.load_seconds = time.perf_counter() - t0 - self.build_seconds
+
+    def tables(self, consume_fuel: bool) -> tuple[dict, dict, dict, dict]:
+        """The pre-decoder's lookup tables for one fuel setting (made once):
+        op -> (handler, Form); the same without fuel; (op, sources) ->
+        superinstruction; (op, sources, then) -> superinstruction."""
+        t = self._tables.get(consume_fuel)
+        if t is None:
+            a, forms = self.address, self.forms
+            t = ({k[0]: (a[f.symbol], f) for k, f in forms.items()
+                  if len(k) == 2 and k[1] == consume_fuel},
+                 {k[0]: (a[f.symbol], f) for k, f in forms.items() if len(k) == 2 and not k[1]},
+                 {(k[0], k[2]): a[f.symbol] for k, f in forms.items()
+                  if len(k) == 3 and k[1] == consume_fuel},
+                 {(k[0], k[2], k[3]): a[f.symbol] for k, f in forms.items()
+                  if len(k) == 4 and k[1] == consume_fuel})
+            self._tables[consume_fuel] = t
+        return t
 
     def _library(self, name: str, symbol: str, level: int,
                  make_ir: Callable[[], tuple[str, list[str]]]) -> tuple[jit.CodeLibrary, list[str]]:
