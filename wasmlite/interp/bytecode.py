@@ -97,6 +97,11 @@ class Predecoder:
         self.header = a["x_header" + ("_fuel" if consume_fuel else "")
                         + ("_epoch" if epoch_interruption else "")]
         self.forms, self.plain_forms, self.fused, self.thens = interp.tables(consume_fuel)
+        if consume_fuel:
+            # the forms that write the frame's fuel back (handlers.py)
+            for name in ("x_call", "x_call_ref", "x_call_indirect", "x_return",
+                         "x_unreachable"):
+                self.h[name] = a[name + "_fuel"]
 
     def _arity(self, bt) -> tuple[int, int]:
         if bt is None:
@@ -160,6 +165,9 @@ class Predecoder:
         # bulk/grow sizes Wasmtime charges with the instruction (the rest
         # after the operation, in the op's fuel handler): compile/fuel_sizes.py
         upfront = charged_up_front(self.module, func, ft) if fuel else {}
+        # bytes each memory can ever have (None: memory64)
+        mem_bytes = [None if m.is64 else (65536 if m.limits.max is None else m.limits.max) * 65536
+                     for m in self.module.all_mems()] if fuel else []
         for pos, ins in enumerate(func.body):
             op = ins.op
             name = op.name
@@ -209,6 +217,18 @@ class Predecoder:
                     recent.clear()
                     continue
             last_op = None
+            if fuel and op.imm in ("memarg", "memarg_lane") and op.natural_align is not None:
+                # an access past the memory's declared maximum can never be
+                # in bounds: Wasmtime writes fuel back before it traps
+                bound = mem_bytes[ins.imm[2]] if ins.imm[2] < len(mem_bytes) else None
+                if bound is not None and ins.imm[1] + (1 << op.natural_align) > bound:
+                    if pending:
+                        emit(h["x_fuel"])
+                        emit(pending)
+                        pending = 0
+                    emit(h["x_spill"])
+                    recent.clear()
+                    last_op = None
             form = forms.get(name)
             if form is not None and fuel and op in SIZED:
                 if pos in upfront:

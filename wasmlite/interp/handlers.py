@@ -355,8 +355,11 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
     body = _imm_loads(all_imms) + list(t.entry) + loads
     fuel = any("%fuel" in line for line in t.out)
     if fuel:
+        # the function's fuel lives in its frame (layout.FH_FUEL); the
+        # lowering writes %fuel.p, the store, where compiled code does
         body += [f"%fuel.p = getelementptr i8, ptr %limits, i64 {vm.LIMITS_FUEL}",
-                 "%fuel = alloca i64", "%fuel.in = load i64, ptr %fuel.p",
+                 f"%fuel.fp = getelementptr i8, ptr %fp, i64 {L.FH_FUEL - L.FRAME_HEADER}",
+                 "%fuel = alloca i64", "%fuel.in = load i64, ptr %fuel.fp",
                  "store i64 %fuel.in, ptr %fuel"]
     body.append("br label %start")
     body.append("start:")
@@ -371,7 +374,7 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
             body += ["%then.d = getelementptr i8, ptr %fp, i64 %then.i",
                      f"store {ty} {v}, ptr %then.d, align 8"]
             if fuel:
-                body += ["%fuel.out = load i64, ptr %fuel", "store i64 %fuel.out, ptr %fuel.p"]
+                body += ["%fuel.out = load i64, ptr %fuel", "store i64 %fuel.out, ptr %fuel.fp"]
             body += dispatch(nw + 1, "%sp.n")
         else:
             body += [f"%then.p1 = getelementptr i8, ptr %ip, i64 {L.WORD * (nw + 1)}",
@@ -396,7 +399,7 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
         body.append(f"%r{j}.p = getelementptr i8, ptr %sp, i64 {-L.SLOT * (np_ - j)}")
         body.append(f"store {ty} {v}, ptr %r{j}.p, align 8")
     if fuel:
-        body += ["%fuel.out = load i64, ptr %fuel", "store i64 %fuel.out, ptr %fuel.p"]
+        body += ["%fuel.out = load i64, ptr %fuel", "store i64 %fuel.out, ptr %fuel.fp"]
     delta = L.SLOT * (len(rs) - np_)
     if delta:
         body.append(f"%sp.n = getelementptr i8, ptr %sp, i64 {delta}")
@@ -574,13 +577,25 @@ def own_handlers() -> dict[str, tuple[str, int]]:
     # fuel: i0 = the cost of the code since the last charge (the compiler's
     # per-block sums, compile/interrupts.py)
     fuel_p = f"%fp.f = getelementptr i8, ptr %limits, i64 {vm.LIMITS_FUEL}"
-    own("x_fuel", 1, imms(1) + [fuel_p, "%f = load i64, ptr %fp.f", "%f1 = sub i64 %f, %i0",
-                                "store i64 %f1, ptr %fp.f"] + dispatch(2))
-    # function entry with fuel: 1 for the call, then the check
-    own("x_entry_fuel", 0, [fuel_p, "%f = load i64, ptr %fp.f", "%f1 = sub i64 %f, 1",
-                            "store i64 %f1, ptr %fp.f", "%c = icmp sle i64 %f1, 0",
-                            f"br i1 %c, label %trap{_OUT_OF_FUEL}, label %ok", "ok:"]
+    ffuel = f"%ff.p = getelementptr i8, ptr %fp, i64 {L.FH_FUEL - L.FRAME_HEADER}"
+    own("x_fuel", 1, imms(1) + [ffuel, "%f = load i64, ptr %ff.p", "%f1 = sub i64 %f, %i0",
+                                "store i64 %f1, ptr %ff.p"] + dispatch(2))
+    # function entry with fuel: the frame's fuel is the store's less 1 for
+    # the call (not written back yet, as compiled code), then the check
+    own("x_entry_fuel", 0, [fuel_p, ffuel, "%f = load i64, ptr %fp.f", "%f1 = sub i64 %f, 1",
+                            "store i64 %f1, ptr %ff.p", "%c = icmp sle i64 %f1, 0",
+                            "br i1 %c, label %spill, label %ok",
+                            "spill:", "store i64 %f1, ptr %fp.f", f"br label %trap{_OUT_OF_FUEL}",
+                            "ok:"]
         + dispatch(1), {_OUT_OF_FUEL})
+    # fuel written back before an access that can never be in bounds
+    own("x_spill", 0, [fuel_p, ffuel, "%f = load i64, ptr %ff.p", "store i64 %f, ptr %fp.f"]
+        + dispatch(1))
+    # the fuel forms of the handlers at which Wasmtime writes fuel back:
+    # the frame's fuel to the store first; after a call, back from it
+    for name in ("x_call", "x_call_ref", "x_call_indirect", "x_return", "x_unreachable"):
+        text, n = h[name]
+        h[name + "_fuel"] = (_with_fuel_spills(text, name + "_fuel"), n)
     own("x_entry_epoch", 0, _epoch_check() + dispatch(1), {_INTERRUPT})
     # loop headers: Ctrl-C always (as compiled loops), fuel and epoch when
     # the engine asks, and the hotness counter
@@ -590,8 +605,10 @@ def own_handlers() -> dict[str, tuple[str, int]]:
             body = []
             traps = {_INTERRUPT}
             if fuel:
-                body += [fuel_p, "%f = load i64, ptr %fp.f", "%fc = icmp sle i64 %f, 0",
-                         f"br i1 %fc, label %trap{_OUT_OF_FUEL}, label %fok", "fok:"]
+                body += [fuel_p, ffuel, "%f = load i64, ptr %ff.p", "%fc = icmp sle i64 %f, 0",
+                         "br i1 %fc, label %fspill, label %fok",
+                         "fspill:", "store i64 %f, ptr %fp.f", f"br label %trap{_OUT_OF_FUEL}",
+                         "fok:"]
                 traps.add(_OUT_OF_FUEL)
             if epoch:
                 body += _epoch_check()
@@ -600,7 +617,7 @@ def own_handlers() -> dict[str, tuple[str, int]]:
                      "%flag = load atomic i32, ptr %intr monotonic, align 4",
                      "%ic = icmp ne i32 %flag, 0",
                      f"br i1 %ic, label %trap{_INTERRUPT}, label %cnt, !prof !0",
-                     "cnt:"] + _count(1) + _osr() + dispatch(2)
+                     "cnt:"] + _count(1) + _osr(fuel) + dispatch(2)
             own(name, 1, body, traps)
     return h
 
@@ -612,7 +629,28 @@ def _call_ip(ip: str = "%ip") -> list[str]:
             f"store ptr {ip}, ptr %cip.p"]
 
 
-def _osr() -> list[str]:
+def _with_fuel_spills(text: str, symbol: str) -> str:
+    """``text`` (a handler's IR) renamed ``symbol``, writing the frame's fuel
+    to the store on entry and reading it back after each call."""
+    lines = text.split("\n")
+    name = lines[0].split("@", 1)[1].split("(", 1)[0]
+    lines[0] = lines[0].replace(f"@{name}(", f"@{symbol}(", 1)
+    out = []
+    k = 0
+    for line in lines:
+        out.append(line)
+        if line.startswith("%limits = load ptr, ptr %vmctx") and k == 0:
+            out += [f"%sf.p = getelementptr i8, ptr %fp, i64 {L.FH_FUEL - L.FRAME_HEADER}",
+                    f"%sf.s = getelementptr i8, ptr %limits, i64 {vm.LIMITS_FUEL}",
+                    "%sf.v = load i64, ptr %sf.p", "store i64 %sf.v, ptr %sf.s"]
+            k = 1
+        elif line.startswith("call void %os(") or line.startswith("call void @interp_call("):
+            out += [f"%sf.r{k} = load i64, ptr %sf.s", f"store i64 %sf.r{k}, ptr %sf.p"]
+            k += 1
+    return "\n".join(out)
+
+
+def _osr(fuel: bool = False) -> list[str]:
     """At a loop header (immediate: its OSR number, -1 if none): once the
     function's compiled OSR entry exists, finish the call there. The entry
     leaves the results in fp[0..], as x_return does."""
@@ -626,7 +664,12 @@ def _osr() -> list[str]:
             "%osr.none = icmp eq ptr %osr.f, null",
             "br i1 %osr.none, label %osr.stay, label %osr.go, !prof !0",
             "osr.go:",
-            "%osr.k32 = trunc i64 %osr.k to i32"] + _call_ip("null") + [
+            "%osr.k32 = trunc i64 %osr.k to i32"] + _call_ip("null") + ([
+            # the compiled code starts from the store's fuel
+            f"%osr.ffp = getelementptr i8, ptr %fp, i64 {L.FH_FUEL - L.FRAME_HEADER}",
+            "%osr.ff = load i64, ptr %osr.ffp",
+            f"%osr.fs = getelementptr i8, ptr %limits, i64 {vm.LIMITS_FUEL}",
+            "store i64 %osr.ff, ptr %osr.fs"] if fuel else []) + [
             "call void %osr.f(ptr %vmctx, ptr %fp, i32 %osr.k32)",
             "ret void",
             "osr.stay:"]

@@ -27,7 +27,8 @@ from __future__ import annotations
 from ..compile import vmcontext as vm
 
 SLOT = 16
-FRAME_HEADER = 32          # [InterpFunc*, caller frame, ip at a call, native fp]
+FRAME_HEADER = 48          # [InterpFunc*, caller frame, ip at a call, native fp,
+                           #  fuel, unused]
 # the header's words (offsets from the frame's start, i.e. fp - FRAME_HEADER),
 # for backtraces (runtime/backtrace.py):
 FH_FUNC = 0                # InterpFunc* of the running function
@@ -35,6 +36,10 @@ FH_LINK = 8                # the next outer interpreter frame (VMRuntimeLimits'
                            # chain, compile/vmcontext.py LIMITS_INTERP_TOP)
 FH_CALL_IP = 16            # ip of the call instruction running, set by x_call*
 FH_NATIVE_FP = 24          # interp_call's frame pointer (the native walk resumes there)
+FH_FUEL = 32               # with consume_fuel: the function's fuel, as compiled code
+                           # keeps it in a register: written to the store only
+                           # where Wasmtime writes it (calls, returns, unreachable,
+                           # call_indirect, fuel-check traps), read back after calls
 assert (FH_LINK, FH_CALL_IP, FH_NATIVE_FP) == (vm.INTERP_FH_LINK, vm.INTERP_FH_CALL_IP,
                                                vm.INTERP_FH_NATIVE_FP)
 WORD = 8
