@@ -273,26 +273,25 @@ def lowered_ops() -> list[Op]:
 
 def forms_for(symbols: set) -> dict:
     """``HandlerSet.forms`` from the symbols a built library has (a cached
-    library needs no IR to be described)."""
+    library needs no IR to be described). Runs at every process's first
+    use of the interpreter: kept to one pass over the ops."""
     forms = {}
     for op in lowered_ops():
         ps, rs, imms, placeholder = _shape(op)
-        for fuel in (False, True):
-            sym = _symbol(op, fuel)
-            if fuel and sym not in symbols:
-                sym = _symbol(op, False)
-            forms[(op.name, fuel)] = Form(sym, imms, len(ps), len(rs), placeholder)
-            for srcs in fused_sources(op):
-                sym = _symbol(op, fuel, srcs)
-                if fuel and sym not in symbols:
-                    sym = _symbol(op, False, srcs)
-                forms[(op.name, fuel, srcs)] = Form(sym, imms, len(ps), len(rs), placeholder)
-            for srcs, then in fused_then(op):
-                key = ("" if srcs == "S" * len(ps) else srcs) + "_" + then
-                sym = _symbol(op, fuel, key)
-                if fuel and sym not in symbols:
-                    sym = _symbol(op, False, key)
-                forms[(op.name, fuel, srcs, then)] = Form(sym, imms, len(ps), len(rs), placeholder)
+        np_, nr = len(ps), len(rs)
+        name = op.name
+        base = "h_" + name.replace(".", "_")
+        plain = "S" * np_
+        variants = [((), base)]
+        variants += [((srcs,), f"{base}_{srcs}") for srcs in fused_sources(op)]
+        variants += [((srcs, then), f"{base}_{'' if srcs == plain else srcs}_{then}")
+                     for srcs, then in fused_then(op)]
+        for rest, sym in variants:
+            form = Form(sym, imms, np_, nr, placeholder)
+            forms[(name, False, *rest)] = form
+            fsym = sym + "_fuel"
+            forms[(name, True, *rest)] = (Form(fsym, imms, np_, nr, placeholder)
+                                          if fsym in symbols else form)
     return forms
 
 
