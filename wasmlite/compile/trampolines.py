@@ -49,9 +49,11 @@ def _slot_offsets(types) -> list[int]:
     return offs
 
 
-def _load_values(lines: list[str], types, src: str, prefix: str) -> list[str]:
+def _load_values(lines: list[str], types, src: str, prefix: str, offsets=None) -> list[str]:
+    """Load ``types`` from ``src`` (at ``offsets``: default, the values
+    array's 8-byte slots; the interpreter passes its 16-byte ones)."""
     names = []
-    for i, (t, off) in enumerate(zip(types, _slot_offsets(types))):
+    for i, (t, off) in enumerate(zip(types, offsets or _slot_offsets(types))):
         lt = LLTYPE[t]
         lines.append(f"  %{prefix}{i}.a = getelementptr i8, ptr {src}, i64 {off}")
         lines.append(f"  %{prefix}{i} = load {lt}, ptr %{prefix}{i}.a, align 8")
@@ -59,8 +61,9 @@ def _load_values(lines: list[str], types, src: str, prefix: str) -> list[str]:
     return names
 
 
-def _store_values(lines: list[str], types, vals: list[str], dst: str, prefix: str) -> None:
-    for i, (t, v, off) in enumerate(zip(types, vals, _slot_offsets(types))):
+def _store_values(lines: list[str], types, vals: list[str], dst: str, prefix: str,
+                  offsets=None) -> None:
+    for i, (t, v, off) in enumerate(zip(types, vals, offsets or _slot_offsets(types))):
         lines.append(f"  %{prefix}{i}.a = getelementptr i8, ptr {dst}, i64 {off}")
         lines.append(f"  store {LLTYPE[t]} {v}, ptr %{prefix}{i}.a, align 8")
 

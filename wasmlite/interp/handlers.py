@@ -139,15 +139,6 @@ class _Lowering(FunctionTranslator):
     def __init__(self, ctx: _HandlerContext) -> None:
         super().__init__(ctx, 0, Func(0, [], []))
 
-    def table_ptrs(self, idx):
-        name = f"tab{idx}"
-        t = self.vmctx_field(name, self.ctx.layout.table(idx))
-
-        def make():
-            self.entry.append(f"%{name}.lenp = getelementptr i8, ptr {t}, i64 {vm.VMTABLE_LENGTH}")
-            return f"%{name}.lenp"
-        return t, self.hoisted(name + ".lenp", make)
-
 
 class Form(NamedTuple):
     """One handler: its symbol, its immediates, and for the compiler-made

@@ -18,34 +18,22 @@ from __future__ import annotations
 
 from ..compile.lltypes import LLTYPE, param_list, ret_type
 from ..compile.trampolines import FRAME_POINTER, entry_trampoline, host_trampoline
+from ..compile.trampolines import _load_values, _results_of, _store_values
 from ..syntax.types import F32, F64, I32, I64, FuncType
 from . import layout as L
 
 
+def _slots(types) -> list[int]:
+    """The interpreter's 16-byte slot offsets of ``types`` (layout.SLOT)."""
+    return [L.SLOT * i for i in range(len(types))]
+
+
 def _load_slots(lines: list[str], types, base: str, prefix: str) -> list[str]:
-    names = []
-    for i, t in enumerate(types):
-        lines.append(f"%{prefix}{i}.p = getelementptr i8, ptr {base}, i64 {L.SLOT * i}")
-        lines.append(f"%{prefix}{i} = load {LLTYPE[t]}, ptr %{prefix}{i}.p, align 8")
-        names.append(f"%{prefix}{i}")
-    return names
+    return _load_values(lines, types, base, prefix, _slots(types))
 
 
 def _store_slots(lines: list[str], types, vals, base: str, prefix: str) -> None:
-    for i, (t, v) in enumerate(zip(types, vals)):
-        lines.append(f"%{prefix}{i}.p = getelementptr i8, ptr {base}, i64 {L.SLOT * i}")
-        lines.append(f"store {LLTYPE[t]} {v}, ptr %{prefix}{i}.p, align 8")
-
-
-def _results(lines: list[str], ft: FuncType, value: str) -> list[str]:
-    if len(ft.results) == 1:
-        return [value]
-    rt = ret_type(ft.results)
-    out = []
-    for i in range(len(ft.results)):
-        lines.append(f"%res{i} = extractvalue {rt} {value}, {i}")
-        out.append(f"%res{i}")
-    return out
+    _store_values(lines, types, vals, base, prefix, _slots(types))
 
 
 def out_stub(name: str, ft: FuncType) -> str:
@@ -55,7 +43,7 @@ def out_stub(name: str, ft: FuncType) -> str:
     text = "".join(f", {LLTYPE[t]} {a}" for t, a in zip(ft.params, args))
     if ft.results:
         lines.append(f"%r = call {rt} %code(ptr %cv{text})")
-        _store_slots(lines, ft.results, _results(lines, ft, "%r"), "%slots", "o")
+        _store_slots(lines, ft.results, _results_of(lines, ft, "%r"), "%slots", "o")
     else:
         lines.append(f"call void %code(ptr %cv{text})")
     lines += ["ret void", "}"]
