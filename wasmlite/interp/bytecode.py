@@ -26,7 +26,6 @@ from ..compile.vmcontext import VMContextLayout
 from ..syntax.instructions import OP_BY_NAME
 from ..syntax.module import Func, Module
 from ..syntax.types import FuncType, ValType
-from . import layout as L
 
 _MASK = (1 << 64) - 1
 _BLOCKS = frozenset(OP_BY_NAME[n] for n in ("block", "loop", "if"))
