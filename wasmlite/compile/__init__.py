@@ -5,11 +5,23 @@ Public entry points:
   HostTrampolines(signatures=None, opt_level=2).get(functype) -> HostTrampoline
   SignatureRegistry, VMContextLayout (layout contract in vmcontext.py)
 """
-from .module import CompiledModule, HostTrampolines, compile_module, module_ir
-from .trampolines import HostTrampoline, compile_host_trampoline
-from .signatures import SignatureRegistry
-from .translate import CompileError
-from .vmcontext import VMContextLayout
+import importlib
 
-__all__ = ["compile_module", "module_ir", "CompiledModule", "HostTrampoline",
-           "HostTrampolines", "SignatureRegistry", "VMContextLayout", "CompileError"]
+# where each public name lives; imported on first use (PEP 562) so that
+# importing one submodule (say compile.vmcontext, for the interpreter) does
+# not import the whole compiler and LLVM with it
+_EXPORTS = {"compile_module": "module", "module_ir": "module", "CompiledModule": "module",
+            "HostTrampolines": "module", "HostTrampoline": "trampolines",
+            "compile_host_trampoline": "trampolines", "SignatureRegistry": "signatures",
+            "CompileError": "translate", "VMContextLayout": "vmcontext"}
+
+__all__ = list(_EXPORTS)
+
+
+def __getattr__(name: str):
+    where = _EXPORTS.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{where}", __name__), name)
+    globals()[name] = value
+    return value

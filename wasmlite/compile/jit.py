@@ -31,8 +31,20 @@ import threading
 from concurrent.futures import Future
 from pathlib import Path
 
-import llvmlite.binding as llvm
 
+class _LLVM:
+    """llvmlite.binding, imported at its first use: a process that only
+    interprets (interp/, whose code is loaded by interp/image.py) never
+    pays the ~35 ms import. The first attribute read swaps the real module
+    into this module's globals."""
+
+    def __getattr__(self, name: str):
+        import llvmlite.binding as binding
+        globals()["llvm"] = binding
+        return getattr(binding, name)
+
+
+llvm = _LLVM()
 from ..errors import WasmtimeError
 
 _lock = threading.Lock()

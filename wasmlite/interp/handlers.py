@@ -262,27 +262,46 @@ def lowered_ops() -> list[Op]:
     return [op for op in OPS if op.name not in OWN_OPS and (op in NUMERIC or op in HANDLERS)]
 
 
+_LOWERED: dict[str, Op] = {}
+
+
+def lowered_op(name: str) -> Optional[Op]:
+    """The op called ``name`` if the handlers lower it, else None."""
+    if not _LOWERED:
+        _LOWERED.update((op.name, op) for op in lowered_ops())
+    return _LOWERED.get(name)
+
+
 def forms_for(symbols: set) -> dict:
     """``HandlerSet.forms`` from the symbols a built library has (a cached
-    library needs no IR to be described). Runs at every process's first
-    use of the interpreter: kept to one pass over the ops."""
+    library needs no IR to be described)."""
     forms = {}
     for op in lowered_ops():
-        ps, rs, imms, placeholder = _shape(op)
-        np_, nr = len(ps), len(rs)
-        name = op.name
-        base = "h_" + name.replace(".", "_")
-        plain = "S" * np_
-        variants = [((), base)]
-        variants += [((srcs,), f"{base}_{srcs}") for srcs in fused_sources(op)]
-        variants += [((srcs, then), f"{base}_{'' if srcs == plain else srcs}_{then}")
-                     for srcs, then in fused_then(op)]
-        for rest, sym in variants:
-            form = Form(sym, imms, np_, nr, placeholder)
-            forms[(name, False, *rest)] = form
-            fsym = sym + "_fuel"
-            forms[(name, True, *rest)] = (Form(fsym, imms, np_, nr, placeholder)
-                                          if fsym in symbols else form)
+        forms.update(forms_of(op, symbols))
+    return forms
+
+
+def forms_of(op: Op, symbols) -> dict:
+    """The forms of one op, keyed as in ``HandlerSet.forms``. The
+    interpreter asks an op at a time (library.py), the first time the
+    pre-decoder meets it: describing all ~2,600 forms at start-up cost a
+    small module's start-up ~4 ms."""
+    forms = {}
+    ps, rs, imms, placeholder = _shape(op)
+    np_, nr = len(ps), len(rs)
+    name = op.name
+    base = "h_" + name.replace(".", "_")
+    plain = "S" * np_
+    variants = [((), base)]
+    variants += [((srcs,), f"{base}_{srcs}") for srcs in fused_sources(op)]
+    variants += [((srcs, then), f"{base}_{'' if srcs == plain else srcs}_{then}")
+                 for srcs, then in fused_then(op)]
+    for rest, sym in variants:
+        form = Form(sym, imms, np_, nr, placeholder)
+        forms[(name, False, *rest)] = form
+        fsym = sym + "_fuel"
+        forms[(name, True, *rest)] = (Form(fsym, imms, np_, nr, placeholder)
+                                      if fsym in symbols else form)
     return forms
 
 

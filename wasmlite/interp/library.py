@@ -6,7 +6,11 @@ Two libraries, each one object file in the cache:
 * the handlers (handlers.py), at -O2: they are the interpreter's hot code;
 * the prebuilt stubs of common signatures (stubs.common_signatures), at the
   cheap tier: entry trampolines, in/out stubs and host trampolines that most
-  modules and every WASI import use, so they start without LLVM.
+  modules and every WASI import use, so they start without LLVM; and
+  Ctrl-C's native handler (runtime/interrupt.py).
+
+Loading places the objects with image.py, not LLVM's JIT linker: a process
+that only interprets never imports llvmlite.
 
 The cache key is the compiler's fingerprint (compile/cache.py: wasmlite,
 LLVM, CPU, the compiler's source) plus the interpreter's own source, so a
@@ -20,8 +24,10 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import importlib.util
 import json
 import os
+import platform
 import sys
 import tempfile
 import threading
@@ -29,7 +35,6 @@ import time
 from pathlib import Path
 from typing import Callable, Optional
 
-from ..compile import jit
 
 _HANDLERS = "wasmlite_interp_handlers"
 _STUBS = "wasmlite_interp_stubs"
@@ -45,7 +50,7 @@ class Interpreter:
     (entry, in, out, host) stub addresses."""
 
     def __init__(self) -> None:
-        from .handlers import forms_for, own_handlers
+        from .handlers import own_handlers
         from .stubs import common_signatures
         t0 = time.perf_counter()
         self._tables: dict = {}
@@ -57,7 +62,7 @@ class Interpreter:
         self.libraries = (handlers, stubs)
         self.address = dict(zip(hsyms, handlers.addresses))
         self.address.update(zip(ssyms, stubs.addresses))
-        self.forms = forms_for(set(hsyms))
+        self.symbols = frozenset(hsyms)
         self.own = {name: n for name, (_text, n) in own_handlers().items()}
         self.interp_call = self.address["interp_call"]
         a = self.address
@@ -69,32 +74,41 @@ class Interpreter:
         self.load_seconds = time.perf_counter() - t0 - self.build_seconds
 
     def tables(self, consume_fuel: bool) -> tuple[dict, dict, dict, dict]:
-        """The pre-decoder's lookup tables for one fuel setting (made once):
+        """The pre-decoder's lookup tables for one fuel setting (made once,
+        filled an op at a time as the pre-decoder asks: ``_OpTables``):
         op -> (handler, Form); the same without fuel; (op, sources) ->
         superinstruction; (op, sources, then) -> superinstruction."""
         t = self._tables.get(consume_fuel)
         if t is None:
-            a, forms = self.address, self.forms
-            t = ({k[0]: (a[f.symbol], f) for k, f in forms.items()
-                  if len(k) == 2 and k[1] == consume_fuel},
-                 {k[0]: (a[f.symbol], f) for k, f in forms.items() if len(k) == 2 and not k[1]},
-                 {(k[0], k[2]): a[f.symbol] for k, f in forms.items()
-                  if len(k) == 3 and k[1] == consume_fuel},
-                 {(k[0], k[2], k[3]): a[f.symbol] for k, f in forms.items()
-                  if len(k) == 4 and k[1] == consume_fuel})
-            self._tables[consume_fuel] = t
+            t = self._tables[consume_fuel] = _OpTables(self, consume_fuel).tables
         return t
 
+    def forms_of(self, name: str) -> dict:
+        """The forms of the op called ``name`` ({} for an op the handlers
+        do not lower: control, own handlers, unknown names)."""
+        from .handlers import forms_of, lowered_op
+        op = lowered_op(name)
+        return forms_of(op, self.symbols) if op is not None else {}
+
     def _library(self, name: str, symbol: str, level: int,
-                 make_ir: Callable[[], tuple[str, list[str]]]) -> tuple[jit.CodeLibrary, list[str]]:
+                 make_ir: Callable[[], tuple[str, list[str]]]) -> tuple[object, list[str]]:
+        """Load library ``name`` from the cache, or build and store it. The
+        cache holds it prelinked (``.img``, placed by image.py: no LLVM in
+        the process) or, where image.py cannot place it (not x86-64 ELF),
+        as an object (``.o``) for LLVM's JIT linker."""
+        from . import image
         base = cache_directory() / f"{name}-{_key()}"
-        obj_path, syms_path = base.with_suffix(".o"), base.with_suffix(".json")
+        img_path, obj_path = base.with_suffix(".img"), base.with_suffix(".o")
+        syms_path = base.with_suffix(".json")
         try:
-            obj = obj_path.read_bytes()
             syms = json.loads(syms_path.read_text())
-            return jit.link_object(obj, symbol, len(syms)), syms
-        except (OSError, ValueError, Exception):  # noqa: BLE001 - rebuilt below
+            if img_path.exists():
+                return image.place(image.Prelinked.from_bytes(img_path.read_bytes())), syms
+            from ..compile import jit
+            return jit.link_object(obj_path.read_bytes(), symbol, len(syms)), syms
+        except Exception:  # noqa: BLE001 - missing or unusable: rebuilt below
             pass
+        from ..compile import jit
         note = sys.stderr.isatty()
         if note:
             sys.stderr.write(f"wasmlite: building the interpreter's {name} "
@@ -105,15 +119,82 @@ class Interpreter:
         table = ", ".join(f"ptr @{s}" for s in syms)
         ir += f"\n@{symbol} = constant [{len(syms)} x ptr] [{table}]"
         obj = jit.compile_object_here(ir, level)
+        try:
+            pre: Optional[image.Prelinked] = image.link(obj, symbol, len(syms))
+        except image.UnsupportedObject:
+            pre = None
         seconds = time.perf_counter() - t0
         self.build_seconds += seconds
         self.from_cache = False
         if note:
             sys.stderr.write(f" {seconds:.1f} s\n")
-        _save(obj_path, obj)
+        if pre is not None:
+            _save(img_path, pre.to_bytes())
+        else:
+            _save(obj_path, obj)
         _save(syms_path, json.dumps(syms).encode())
         _drop_stale(base.parent, name, base.name)
+        if pre is not None:
+            return image.place(pre), syms
         return jit.link_object(obj, symbol, len(syms)), syms
+
+
+class _Table(dict):
+    """A dict that asks its ``_OpTables`` to fill in an op's entries the
+    first time a key of that op is looked up (``[]``, ``in``, ``get``)."""
+
+    def __init__(self, owner: "_OpTables") -> None:
+        super().__init__()
+        self._owner = owner
+
+    def _fill(self, key) -> None:
+        self._owner.fill(key if isinstance(key, str) else key[0])
+
+    def __missing__(self, key):
+        self._fill(key)
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        raise KeyError(key)
+
+    def __contains__(self, key) -> bool:
+        if dict.__contains__(self, key):
+            return True
+        self._fill(key)
+        return dict.__contains__(self, key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+
+class _OpTables:
+    """The four tables of ``Interpreter.tables`` for one fuel setting."""
+
+    def __init__(self, it: Interpreter, consume_fuel: bool) -> None:
+        self.it, self.fuel = it, consume_fuel
+        self.done: set[str] = set()
+        self.lock = threading.Lock()
+        self.tables = (_Table(self), _Table(self), _Table(self), _Table(self))
+
+    def fill(self, name: str) -> None:
+        """Add op ``name``'s entries (once; another thread asking meanwhile
+        waits for all of them)."""
+        if name in self.done:
+            return
+        with self.lock:
+            if name in self.done:
+                return
+            a, fuel = self.it.address, self.fuel
+            forms, plain, fused, thens = self.tables
+            for k, f in self.it.forms_of(name).items():
+                if len(k) == 2:
+                    if k[1] == fuel:
+                        dict.__setitem__(forms, k[0], (a[f.symbol], f))
+                    if not k[1]:
+                        dict.__setitem__(plain, k[0], (a[f.symbol], f))
+                elif k[1] == fuel:
+                    dict.__setitem__(fused if len(k) == 3 else thens, (k[0], *k[2:]),
+                                     a[f.symbol])
+            self.done.add(name)
 
 
 def _handlers_ir() -> tuple[str, list[str]]:
@@ -123,10 +204,14 @@ def _handlers_ir() -> tuple[str, list[str]]:
 
 
 def _stubs_ir(common) -> tuple[str, list[str]]:
+    from ..compile import jit
     from ..compile.memory import RUNTIME_HELPERS
     from ..compile.numeric import INTRINSIC_DECLS
+    from ..runtime.interrupt import SIGINT_IR, SIGINT_SYMBOLS
     from .stubs import common_stubs_ir
     parts, names = common_stubs_ir(common)
+    parts.append(SIGINT_IR)             # Ctrl-C's native handler (runtime/interrupt.py)
+    names += SIGINT_SYMBOLS
     return "\n".join([jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS, *parts]), names
 
 
@@ -134,16 +219,49 @@ _key_value: Optional[str] = None
 
 
 def _key() -> str:
-    """Fingerprint of what the libraries are made from."""
+    """Fingerprint of what the libraries are made from: wasmlite's version
+    and source (the compiler's lowering and the interpreter's own), LLVM's
+    build and the CPU. Computed without importing llvmlite (~35 ms a
+    process): its version file and shared library stand for LLVM, and
+    /proc/cpuinfo for the CPU LLVM compiled for."""
     global _key_value
     if _key_value is None:
-        from ..compile.cache import fingerprint
-        h = hashlib.sha256(fingerprint().encode())
+        from .. import __version__
+        h = hashlib.sha256(__version__.encode() + b"\0" + platform.machine().encode())
         here = Path(__file__).resolve().parent
-        for p in sorted(here.glob("*.py")) + [here.parent / "wasi" / "__init__.py"]:
+        sources = sorted(here.glob("*.py")) + sorted((here.parent / "compile").glob("*.py"))
+        extra = [here.parent / "wasi" / "__init__.py", here.parent / "runtime" / "interrupt.py"]
+        for p in sources + extra:
             h.update(p.name.encode() + b"\0" + p.read_bytes())
+        h.update(_llvm_identity().encode())
         _key_value = h.hexdigest()[:32]
     return _key_value
+
+
+def _llvm_identity() -> str:
+    try:
+        spec = importlib.util.find_spec("llvmlite")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        version = (folder / "_version.py").read_bytes()
+        lib = next(iter((folder / "binding").glob("libllvmlite*")))
+        st = lib.stat()
+        cpu = _cpu_identity()
+    except (OSError, StopIteration, AttributeError, TypeError):
+        from ..compile.cache import fingerprint
+        return fingerprint()
+    return f"{hashlib.sha256(version).hexdigest()} {lib.name} {st.st_size} {st.st_mtime_ns} {cpu}"
+
+
+def _cpu_identity() -> str:
+    """The first CPU's model and feature flags (what -mcpu=native sees)."""
+    with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as f:
+        text = f.read().split("\n\n", 1)[0]
+    keep = [line for line in text.splitlines()
+            if line.split(":", 1)[0].strip() in ("vendor_id", "cpu family", "model", "model name",
+                                                 "flags", "Features", "CPU implementer", "CPU part")]
+    if not keep:
+        raise OSError("no CPU description")
+    return "\n".join(keep)
 
 
 def cache_directory() -> Path:

@@ -3,7 +3,8 @@
 While wasm runs, the GIL is released and Python's own SIGINT handler can only
 trip a flag that Python looks at once the wasm call returns -- which a
 runaway loop never does. So wasmlite puts a small native handler of its own
-in front of Python's (generated with LLVM; no C compiler needed):
+in front of Python's (generated with LLVM; no C compiler needed; see
+``SIGINT_IR``):
 
 * a process-wide block of two i32: ``flag`` and ``active`` (how many
   outermost wasm activations are running, counted by the entry trampolines);
@@ -26,7 +27,6 @@ INTERRUPT on Ctrl-C too: Ctrl-C means stop.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import signal
 import sys
 import threading
@@ -44,25 +44,28 @@ _SA_SIGINFO = 4
 _SIG_DFL, _SIG_IGN = 0, 1
 
 
-def _handler_library():
-    """The native handler (compiled once per process)."""
-    lib = _state.get("library")
-    if lib is None:
-        from ..compile import jit
-        flag, active = INTERRUPT_BLOCK_ADDRESS, INTERRUPT_BLOCK_ADDRESS + 4
-        prev = ctypes.addressof(_PREVIOUS)
-        symbol = jit.new_symbol("wasmlite_sigint")
-        text = jit.module_header() + f"""
-define void @on_sigint(i32 %sig) nounwind {{
+# The handler reads the block and the chained handler through two globals
+# that the loader fills (rather than addresses baked into the code), so the
+# same object serves every process: the interpreter's prebuilt library
+# (interp/library.py) carries it, and a process without the interpreter
+# compiles it once.
+SIGINT_SYMBOLS = ("on_sigint", "wasmlite_sigint_block", "wasmlite_sigint_prev")
+SIGINT_IR = """
+@wasmlite_sigint_block = global ptr null
+@wasmlite_sigint_prev = global ptr null
+define void @on_sigint(i32 %sig) nounwind {
 entry:
-  %active = load atomic i32, ptr inttoptr (i64 {active} to ptr) seq_cst, align 4
+  %block = load ptr, ptr @wasmlite_sigint_block
+  %active_p = getelementptr i8, ptr %block, i64 4
+  %active = load atomic i32, ptr %active_p seq_cst, align 4
   %busy = icmp ne i32 %active, 0
   br i1 %busy, label %set, label %chain
 set:
-  store atomic i32 1, ptr inttoptr (i64 {flag} to ptr) seq_cst, align 4
+  store atomic i32 1, ptr %block seq_cst, align 4
   br label %chain
 chain:
-  %prev = load ptr, ptr inttoptr (i64 {prev} to ptr)
+  %prev_p = load ptr, ptr @wasmlite_sigint_prev
+  %prev = load ptr, ptr %prev_p
   %h = ptrtoint ptr %prev to i64
   %real = icmp ugt i64 %h, 1
   br i1 %real, label %call, label %done
@@ -71,29 +74,53 @@ call:
   br label %done
 done:
   ret void
-}}
-@{symbol} = constant [1 x ptr] [ptr @on_sigint]
+}
 """
-        lib = _state["library"] = jit.build_library(text, symbol, 1, opt_level=1)
-    return lib
 
 
-def ensure_sigint_handler() -> None:
+def _handler_address(with_interpreter: bool) -> int:
+    """The native handler's address, its globals filled (once per process):
+    from the interpreter's library when this process uses the interpreter,
+    else compiled here."""
+    address = _state.get("handler")
+    if address is None:
+        if with_interpreter:
+            from ..interp.library import interpreter
+            a = interpreter().address
+            handler, block, prev = (a[s] for s in SIGINT_SYMBOLS)
+        else:
+            from ..compile import jit
+            symbol = jit.new_symbol("wasmlite_sigint")
+            table = ", ".join(f"ptr @{s}" for s in SIGINT_SYMBOLS)
+            text = (jit.module_header() + SIGINT_IR +
+                    f"@{symbol} = constant [3 x ptr] [{table}]\n")
+            lib = _state["library"] = jit.build_library(text, symbol, 3, opt_level=1)
+            handler, block, prev = lib.addresses
+        ctypes.c_void_p.from_address(block).value = INTERRUPT_BLOCK_ADDRESS
+        ctypes.c_void_p.from_address(prev).value = ctypes.addressof(_PREVIOUS)
+        address = _state["handler"] = handler
+    return address
+
+
+def ensure_sigint_handler(with_interpreter: bool = False) -> None:
     """Put the native handler in front of Python's SIGINT handler (main
-    thread, Linux only; a no-op when it is already there)."""
+    thread, Linux only; a no-op when it is already there). With
+    ``with_interpreter`` the handler comes from the interpreter's library
+    (no LLVM run in the process)."""
     if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
         return
     with _lock:
         try:
             libc = _state.get("libc")
             if libc is None:
-                libc = _state["libc"] = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6",
-                                                    use_errno=True)
+                # the process's own symbols include libc's (find_library
+                # would run ldconfig in a subprocess: ~2 ms)
+                libc = _state["libc"] = ctypes.CDLL(None, use_errno=True)
             current = ctypes.create_string_buffer(_SIGACTION_SIZE)
             if libc.sigaction(signal.SIGINT, None, current) != 0:
                 return
             handler = ctypes.c_void_p.from_buffer(current).value or 0
-            ours = _handler_library().addresses[0]
+            ours = _handler_address(with_interpreter)
             flags = ctypes.c_int.from_buffer(current, _SA_FLAGS_OFFSET).value
             if handler == ours or handler in (_SIG_DFL, _SIG_IGN) or flags & _SA_SIGINFO:
                 return

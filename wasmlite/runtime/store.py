@@ -43,7 +43,7 @@ class RuntimeStore:
         self.backtrace_buffer = (ctypes.c_uint64 * vm.BT_WORDS)()
         ctypes.c_uint64.from_address(self.limits_address + vm.LIMITS_BACKTRACE).value = \
             ctypes.addressof(self.backtrace_buffer)
-        ensure_sigint_handler()
+        ensure_sigint_handler(with_interpreter=getattr(engine, "strategy", "llvm") != "llvm")
         # fuel and the epoch deadline start at 0, as in Wasmtime: code
         # compiled to check them traps until the embedder grants some
         self._fuel = ctypes.c_int64.from_address(self.limits_address + vm.LIMITS_FUEL)
