@@ -51,7 +51,7 @@ class Interpreter:
 
     def __init__(self) -> None:
         from .handlers import own_handlers
-        from .stubs import common_signatures
+        from .stubs import abi_type, common_signatures
         t0 = time.perf_counter()
         self._tables: dict = {}
         self.build_seconds = 0.0
@@ -68,10 +68,16 @@ class Interpreter:
         a = self.address
         self.prebuilt = {ft: (a[f"c{k}e"], a[f"c{k}i"], a[f"c{k}o"], a[f"c{k}h"])
                          for k, ft in enumerate(common)}
+        self._abi_type = abi_type
         # the code of a function that could not be pre-decoded: it traps
         self._unsupported = (ctypes.c_uint64 * 1)(a["x_unreachable"])
         self.unsupported_code = ctypes.addressof(self._unsupported)
         self.load_seconds = time.perf_counter() - t0 - self.build_seconds
+
+    def prebuilt_for(self, ft) -> Optional[tuple[int, int, int, int]]:
+        """(entry, in, out, host) stubs that serve signature ``ft``, or None
+        (stubs.abi_type: one stub serves all signatures of its ABI shape)."""
+        return self.prebuilt.get(self._abi_type(ft))
 
     def tables(self, consume_fuel: bool) -> tuple[dict, dict, dict, dict]:
         """The pre-decoder's lookup tables for one fuel setting (made once,

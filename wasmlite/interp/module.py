@@ -30,7 +30,7 @@ from ..syntax.types import ExternKind, FuncType
 from . import layout as L
 from .bytecode import Predecoder
 from .library import interpreter
-from .stubs import stubs_ir
+from .stubs import abi_type, stubs_ir
 
 _WORDS = L.INTERP_FUNC_SIZE // 8
 NEVER = -(1 << 62)          # a counter that never reaches 0
@@ -103,22 +103,19 @@ class InterpModule:
         sigs = distinct_types(module)
         # common signatures' stubs are part of the interpreter; the module's
         # own library has the rest (none for most modules: no LLVM here)
-        own = [ft for ft in sigs if ft not in it.prebuilt]
+        # one stub serves every signature of its ABI shape (stubs.abi_type)
+        own = list(dict.fromkeys(abi_type(ft) for ft in sigs if it.prebuilt_for(ft) is None))
         self.entry_trampolines, self.in_stubs, self.out_stubs = {}, {}, {}
-        for ft in sigs:
-            if ft in it.prebuilt:
-                e, i, o, _h = it.prebuilt[ft]
-                self.entry_trampolines[ft], self.in_stubs[ft], self.out_stubs[ft] = e, i, o
         self.stub_library = None
         if own:
             symbol = jit.new_symbol("wasmlite_stubs")
             self.stub_library = jit.build_library(stubs_ir(own, symbol), symbol, 3 * len(own),
                                                   STUB_OPT_LEVEL)
-            a = self.stub_library.addresses
-            for k, ft in enumerate(own):
-                self.entry_trampolines[ft] = a[3 * k]
-                self.in_stubs[ft] = a[3 * k + 1]
-                self.out_stubs[ft] = a[3 * k + 2]
+        built = {ft: self.stub_library.addresses[3 * k:3 * k + 3] for k, ft in enumerate(own)}
+        for ft in sigs:
+            stubs = it.prebuilt_for(ft)
+            e, i, o = stubs[:3] if stubs is not None else built[abi_type(ft)]
+            self.entry_trampolines[ft], self.in_stubs[ft], self.out_stubs[ft] = e, i, o
         n = len(module.funcs)
         self.nimported = module.num_imported(ExternKind.FUNC)
         self.func_types = [module.types[i] for i in module.func_type_indices()]
@@ -175,7 +172,7 @@ class InterpModule:
             func = self.module.funcs[i]
             ft = self.func_types[index]
             code = self._pre.function(index, func)
-            arr = code.place()
+            arr = code.place()          # an array('Q'): kept, never resized
             self._code[i] = arr
             self._sites[i] = code
             self.osr_loops[i] = code.osr_loops
@@ -184,7 +181,7 @@ class InterpModule:
             self.descs[w + L.IF_FRAME_BYTES // 8] = (L.FRAME_HEADER
                                                      + L.SLOT * (nlocals + code.max_height))
             # last: interp_call reads the code pointer first (acquire)
-            self.descs[w + L.IF_CODE // 8] = ctypes.addressof(arr)
+            self.descs[w + L.IF_CODE // 8] = arr.buffer_info()[0]
 
     def wasm_offset(self, i: int, ip: int) -> Optional[int]:
         """The wasm byte offset of the instruction at ``ip`` in defined
@@ -192,8 +189,8 @@ class InterpModule:
         code, arr = self._sites[i], self._code[i]
         if code is None or arr is None:
             return None
-        word = (ip - ctypes.addressof(arr)) // 8
-        if not 0 <= word < len(code.words):
+        word = (ip - arr.buffer_info()[0]) // 8
+        if not 0 <= word < code.nwords:
             return None
         return code.offset_at(word)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from ..compile.lltypes import LLTYPE, param_list, ret_type
 from ..compile.trampolines import FRAME_POINTER, entry_trampoline, host_trampoline
 from ..compile.trampolines import _load_values, _results_of, _store_values
-from ..syntax.types import F32, F64, I32, I64, FuncType
+from ..syntax.types import F32, F64, I32, I64, V128, FuncType
 from . import layout as L
 
 
@@ -111,27 +111,62 @@ def stubs_ir(sigs: list[FuncType], symbol: str) -> str:
     return "\n".join(parts)
 
 
+# The x86-64 and AArch64 calling conventions pass an i32 in the same
+# register (or 8-byte stack slot) as an i64, and an f32 in the same vector
+# register as an f64; and every stub here only moves values between
+# registers and 8- or 16-byte slots, never computes with them. So one stub
+# serves every signature of the same ABI shape: i32 as i64, f32 as f64. The
+# upper half of a slot or register then holds whatever was there, and
+# nothing reads it: every consumer of an i32 or f32 (handlers, compiled
+# code, Python's values array) reads 4 bytes.
+_ABI_CLASS = {I32: I64, F32: F64}
+
+
+def abi_type(ft: FuncType) -> FuncType:
+    """The signature whose stubs serve ``ft`` (i32 as i64, f32 as f64).
+    Several results stay as they are: LLVM may return them in memory, laid
+    out as a struct of their real sizes."""
+    results = ft.results
+    if len(results) == 1:
+        results = (_ABI_CLASS.get(results[0], results[0]),)
+    return FuncType(tuple(_ABI_CLASS.get(t, t) for t in ft.params), results)
+
+
 def common_signatures() -> list[FuncType]:
-    """Signatures whose stubs (and host trampolines) are built into the
-    interpreter's library, so most modules and every WASI import start
-    without LLVM: up to two params of any number type with zero or one
-    result, i32-only signatures up to 8 params, and WASI preview 1's."""
+    """ABI shapes (``abi_type``) whose stubs (and host trampolines) are
+    built into the interpreter's library, so that most modules start without
+    LLVM: any mix of integers and floats up to 5 params; 6 to 8 params all
+    integers but one, or all floats; integers only up to 20; vectors with
+    up to 2 params; zero or one result. That covers every signature of
+    hello_wasi, wordfreq and QuickJS, and all but one of CPython for WASI's
+    118 (tests/test_tiers.py checks the bundled examples)."""
     from itertools import product
 
     from ..wasi import SIGNATURES
-    nums = (I32, I64, F32, F64)
-    results = ((), (I32,), (I64,), (F32,), (F64,))
     seen: dict[FuncType, None] = {}
+
+    def add(ps, rs) -> None:
+        seen.setdefault(abi_type(FuncType(tuple(ps), tuple(rs))), None)
+
+    scalar_results = ((), (I64,), (F64,))
+    for n in range(6):
+        for ps in product((I64, F64), repeat=n):
+            for rs in scalar_results:
+                add(ps, rs)
+    for n in range(6, 21):
+        for rs in scalar_results:
+            add((I64,) * n, rs)
+    for n in range(6, 9):               # one float anywhere, or all floats
+        for k in range(n):
+            for rs in scalar_results:
+                add((I64,) * k + (F64,) + (I64,) * (n - k - 1), rs)
+                add((F64,) * n, rs)
     for n in range(3):
-        for ps in product(nums, repeat=n):
-            for rs in results:
-                seen.setdefault(FuncType(tuple(ps), rs), None)
-    for n in range(3, 9):
-        for rs in ((), (I32,), (I64,)):
-            seen.setdefault(FuncType((I32,) * n, rs), None)
+        for ps in product((I64, F64, V128), repeat=n):
+            for rs in scalar_results + ((V128,),):
+                add(ps, rs)
     for name, params in SIGNATURES.items():
-        ps = tuple(I32 if c == "i" else I64 for c in params)
-        seen.setdefault(FuncType(ps, () if name == "proc_exit" else (I32,)), None)
+        add((I32 if c == "i" else I64 for c in params), () if name == "proc_exit" else (I32,))
     return list(seen)
 
 

@@ -168,9 +168,12 @@ def _plan_for(store, func: ExportFunction) -> CallPlan:
     plans = getattr(func.owner, "call_plans", None)
     if plans is None:
         return CallPlan(func.entry, func.functype, store)
-    plan = plans.get(func.entry)
+    # keyed by signature too: one trampoline serves all the signatures of
+    # its ABI shape (interp/stubs.py abi_type), the plan unpacks one
+    key = (func.entry, func.functype)
+    plan = plans.get(key)
     if plan is None:
-        plan = plans[func.entry] = CallPlan(func.entry, func.functype, store)
+        plan = plans[key] = CallPlan(func.entry, func.functype, store)
     return plan
 
 

@@ -57,7 +57,7 @@ class RuntimeEngine:
         if self.strategy != "llvm":
             # the interpreter's library has those of common signatures
             from ..interp.library import interpreter
-            prebuilt = interpreter().prebuilt.get(functype)
+            prebuilt = interpreter().prebuilt_for(functype)
             if prebuilt is not None:
                 return prebuilt[3]
         cache = self._host_trampolines

@@ -63,7 +63,7 @@ class RuntimeInstance:
         self.exports_by_index: list[ExportRecord] = []
         self._functions: dict[int, ExportFunction] = {}
         self._entries: dict[int, int] = {}     # type index -> entry trampoline
-        self.call_plans: dict[int, object] = {}  # entry trampoline -> call.CallPlan
+        self.call_plans: dict[tuple, object] = {}  # (entry trampoline, functype) -> call.CallPlan
         # VMHostContexts of imported host functions (see _fill_vmctx)
         self.host_contexts: list[object] = []
         # element segments' u64 arrays, kept alive for table.init
