@@ -153,6 +153,19 @@ def drain() -> None:
             _idle.wait()
 
 
+def _small_module(funcs: list) -> bool:
+    """Whether the module is small enough to compile whole (fewer than
+    ~WHOLE_MODULE_INSTRS instructions). Bodies are decoded lazily
+    (binary/decode.py) and counting instructions would decode them all
+    (~45 ms for hello_wasi, seconds for CPython), so where the functions'
+    binary offsets are known the code's span in bytes decides, at the
+    measured ~2 bytes per instruction."""
+    offsets = [f.offset for f in funcs if f.offset]
+    if len(offsets) == len(funcs) and len(offsets) > 1:
+        return max(offsets) - min(offsets) < 2 * WHOLE_MODULE_INSTRS
+    return sum(len(f.body) for f in funcs) < WHOLE_MODULE_INSTRS
+
+
 class _TierUp:
     """The tier-up state of one InterpModule (it holds this object through
     its hot callback)."""
@@ -169,8 +182,7 @@ class _TierUp:
         self.queued = False
         self.done: set[int] = set()
         self.osr_done: set[int] = set()
-        size = sum(len(f.body) for f in im.module.funcs)
-        self.whole = size < WHOLE_MODULE_INSTRS
+        self.whole = _small_module(im.module.funcs)
         self.whole_done = False
         im.set_hot_callback(_HOT_CALLBACK(self.hot))
 

@@ -111,7 +111,7 @@ def stubs_ir(sigs: list[FuncType], symbol: str) -> str:
     return "\n".join(parts)
 
 
-# The x86-64 and AArch64 calling conventions pass an i32 in the same
+# The System V x86-64 and Linux AArch64 calling conventions pass an i32 in the same
 # register (or 8-byte stack slot) as an i64, and an f32 in the same vector
 # register as an f64; and every stub here only moves values between
 # registers and 8- or 16-byte slots, never computes with them. So one stub
@@ -126,10 +126,16 @@ def abi_type(ft: FuncType) -> FuncType:
     """The signature whose stubs serve ``ft`` (i32 as i64, f32 as f64).
     Several results stay as they are: LLVM may return them in memory, laid
     out as a struct of their real sizes."""
-    results = ft.results
-    if len(results) == 1:
-        results = (_ABI_CLASS.get(results[0], results[0]),)
-    return FuncType(tuple(_ABI_CLASS.get(t, t) for t in ft.params), results)
+    shape = _shapes.get(ft)
+    if shape is None:
+        results = ft.results
+        if len(results) == 1:
+            results = (_ABI_CLASS.get(results[0], results[0]),)
+        shape = _shapes[ft] = FuncType(tuple(_ABI_CLASS.get(t, t) for t in ft.params), results)
+    return shape
+
+
+_shapes: dict[FuncType, FuncType] = {}
 
 
 def common_signatures() -> list[FuncType]:

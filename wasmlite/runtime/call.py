@@ -37,7 +37,7 @@ class CallPlan:
     made for this signature (straight-line packing and unpacking, no loops)."""
 
     __slots__ = ("call", "values", "values32", "values_address", "nparams",
-                 "functype", "run")
+                 "functype", "_run", "_store")
 
     def __init__(self, entry: int, functype: FuncType, store) -> None:
         self.call = _ENTRY_PROTO(entry)
@@ -47,7 +47,18 @@ class CallPlan:
         # the same slots seen as u32 pairs: slot i's low half is values32[2i]
         self.values32 = (ctypes.c_uint32 * (2 * len(self.values))).from_buffer(self.values)
         self.nparams = len(functype.params)
-        self.run = _make_runner(self, store)
+        self._run = None
+        self._store = store
+
+    @property
+    def run(self):
+        """``run(vmctx, code, args) -> results``, generated on first use
+        (the API's Func makes its own, func.py: compiling both cost every
+        new signature ~0.3 ms more)."""
+        run = self._run
+        if run is None:
+            run = self._run = _make_runner(self, self._store)
+        return run
 
 
 # Signatures up to this many values get generated straight-line code; longer
