@@ -12,66 +12,221 @@ Fuel follows the compiler's accounting to the unit (compile/interrupts.py):
 the same instructions are free, the cost of straight-line code is charged
 in one ``x_fuel`` word pair before the same instructions, and the checks sit
 at function entry and loop headers.
+
+Speed: this runs on every function's first call, so for a big program it
+is start-up time (CPython for WASI pre-decodes ~1,700 functions to print
+one line). Everything an instruction's row decides (its kind, handler,
+superinstructions, stack effect, fuel class) is looked up once per process
+and fuel setting in ``_OpInfo`` records (``_op_table``), and the loop
+tests small integer kinds, most common first; control frames are tuples,
+the last two foldable operands plain locals, call words cached per callee.
 """
 from __future__ import annotations
 
 import bisect
-import ctypes
 import struct
-from typing import Callable, Optional
+from array import array
+from typing import Any, Callable, Optional
 
 from ..compile.fuel_sizes import SIZED, charged_up_front
 from ..compile.interrupts import FLUSH_BEFORE, FUEL_FREE
 from ..compile.vmcontext import VMContextLayout
-from ..syntax.instructions import OP_BY_NAME
 from ..syntax.module import Func, Module
 from ..syntax.types import FuncType, ValType
 
 _MASK = (1 << 64) - 1
-_BLOCKS = frozenset(OP_BY_NAME[n] for n in ("block", "loop", "if"))
+
+# instruction kinds, in the order the main loop tests them (how common
+# each is in compiled C: local.get ~24%, constants ~16%, lowered ops ~30%)
+(_GET, _CONST, _FORM, _TEE, _SET, _BR_IF, _END, _BLOCK, _CALL, _BR, _IF, _LOOP,
+ _ELSE, _DROP, _SELECT, _GLOBAL_GET, _GLOBAL_SET, _RETURN, _UNREACHABLE,
+ _BR_TABLE, _CALL_INDIRECT, _REF_NULL, _V128_CONST, _SHUFFLE, _NOP,
+ _UNSUPPORTED) = range(26)
+_OWN_KINDS = {
+    "local.get": _GET, "i32.const": _CONST, "i64.const": _CONST, "f32.const": _CONST,
+    "f64.const": _CONST, "local.tee": _TEE, "local.set": _SET, "br_if": _BR_IF,
+    "end": _END, "block": _BLOCK, "call": _CALL, "br": _BR, "if": _IF, "loop": _LOOP,
+    "else": _ELSE, "drop": _DROP, "select": _SELECT, "select_t": _SELECT,
+    "global.get": _GLOBAL_GET, "global.set": _GLOBAL_SET, "return": _RETURN,
+    "unreachable": _UNREACHABLE, "br_table": _BR_TABLE, "call_indirect": _CALL_INDIRECT,
+    "ref.null": _REF_NULL, "v128.const": _V128_CONST, "i8x16.shuffle": _SHUFFLE, "nop": _NOP}
+
+# control frames: [kind, height below the params, nparams, nresults, the
+# last word that gets the frame's end address (-1: none yet; each such word
+# holds the previous one until the end: a chain through the code, no list),
+# loop header word, if: the else word, a branch's destination slot offset,
+# a branch's arity]
+_F_FUNC, _F_BLOCK, _F_LOOP, _F_IF, _F_ELSE = range(5)
 
 
-class _Frame:
-    __slots__ = ("kind", "height", "np", "nr", "fixups", "header", "else_fix", "has_else")
+class _OpInfo:
+    """What the pre-decoder needs of one instruction row, for one fuel setting."""
 
-    def __init__(self, kind: str, height: int, np_: int, nr: int) -> None:
+    __slots__ = ("kind", "name", "addr", "nparams", "delta", "imms", "plain", "fLL", "fLC",
+                 "fSL", "fSC", "fL", "tset", "tbr", "sized", "plain_addr", "spill",
+                 "cost", "flush", "opens")
+
+    def __init__(self, op: Any, kind: int) -> None:
         self.kind = kind
-        self.height = height          # operand height below the block's params
-        self.np = np_
-        self.nr = nr
-        self.fixups: list[int] = []   # words that get this block's end address
-        self.header = -1              # loop: word index of the header
-        self.else_fix = -1
-        self.has_else = False
+        self.name = op.name
+        self.addr = 0
+        self.nparams = 0
+        self.delta = 0              # height change of a lowered op
+        self.imms: tuple = ()       # Imm.value of each immediate word
+        self.plain = ""             # operand sources when nothing is folded
+        # superinstructions by folded sources (handlers.fused_sources)
+        self.fLL = self.fLC = self.fSL = self.fSC = self.fL = None
+        self.tset: Optional[dict] = None    # sources -> op-into-local.set
+        self.tbr: Optional[dict] = None     # sources -> test-into-br_if
+        self.sized = op in SIZED
+        self.plain_addr = 0         # the SIZED op's handler without per-unit charge
+        self.spill = 0              # bytes an access touches (fuel: past-maximum check)
+        self.cost = 0 if op in FUEL_FREE else 1
+        self.flush = op in FLUSH_BEFORE
+        self.opens = op.name in ("block", "loop", "if")
+
+
+class _OpTable:
+    """``ops``: Op -> _OpInfo for one interpreter and fuel setting (a plain
+    dict: the loop's lookup is the fastest there is), each record made by
+    ``info`` the first time a body has that op (a module uses a few dozen
+    rows of the ~440)."""
+
+    def __init__(self, interp: Any, consume_fuel: bool) -> None:
+        self.ops: dict[Any, _OpInfo] = {}
+        self.fuel = consume_fuel
+        self.forms, self.plain_forms, self.fused, self.thens = interp.tables(consume_fuel)
+
+    def info(self, op: Any) -> _OpInfo:
+        name = op.name
+        form = self.forms.get(name)
+        if form is None:
+            info = _OpInfo(op, _OWN_KINDS.get(name, _UNSUPPORTED))
+            self.ops[op] = info
+            return info
+        info = _OpInfo(op, _FORM)
+        addr, f = form
+        fused, thens = self.fused, self.thens
+        info.addr = addr
+        info.nparams = f.nparams
+        info.delta = f.nresults - f.nparams
+        info.imms = tuple(imm.value for imm in f.imms)
+        info.plain = "S" * f.nparams
+        if f.nparams == 2:
+            info.fLL = fused.get((name, "LL"))
+            info.fLC = fused.get((name, "LC"))
+            info.fSL = fused.get((name, "SL"))
+            info.fSC = fused.get((name, "SC"))
+        elif f.nparams == 1:
+            info.fL = fused.get((name, "L"))
+        srcs = ("S", "L") if f.nparams == 1 else ("SS", "LL", "SL", "SC", "LC")
+        tset = {s: thens[(name, s, "set")] for s in srcs if (name, s, "set") in thens}
+        tbr = {s: thens[(name, s, "br")] for s in srcs if (name, s, "br") in thens}
+        info.tset = tset or None
+        # a test folded into br_if would skip br_if's fuel flush
+        info.tbr = None if self.fuel else (tbr or None)
+        if info.sized and name in self.plain_forms:
+            info.plain_addr = self.plain_forms[name][0]
+        if op.imm in ("memarg", "memarg_lane") and op.natural_align is not None:
+            info.spill = 1 << op.natural_align
+        self.ops[op] = info
+        return info
+
+
+_tables: dict[tuple[int, bool], tuple[Any, _OpTable]] = {}
+
+
+def _op_table(interp: Any, consume_fuel: bool) -> _OpTable:
+    """The op table of ``interp`` and a fuel setting (one per process: the
+    interpreter lives as long as the process)."""
+    key = (id(interp), consume_fuel)
+    hit = _tables.get(key)
+    if hit is None or hit[0] is not interp:
+        hit = _tables[key] = (interp, _OpTable(interp, consume_fuel))
+    return hit[1]
 
 
 class Code:
     """A function's code words, with the positions of absolute targets."""
 
-    __slots__ = ("words", "targets", "max_height", "osr_loops", "sites")
+    __slots__ = ("words", "targets", "max_height", "osr_loops", "nwords", "_sites",
+                 "_starts", "_body", "_entry_offset")
 
     def __init__(self, words: list[int], targets: list[int], max_height: int,
                  osr_loops: int = 0, sites: Optional[list] = None) -> None:
         self.osr_loops = osr_loops
-        # (word index where an instruction starts, its wasm byte offset),
-        # ascending: what a trap's ip means (offset_at)
-        self.sites: list[tuple[int, int]] = sites or []
-        self.words = words
+        self.words: Optional[list[int]] = words
+        self.nwords = len(words)
         self.targets = targets        # word positions holding a word *index*
         self.max_height = max_height
+        self._sites: Optional[tuple[list[int], list[int]]] = (
+            [w for w, _ in sites or ()], [o for _, o in sites or ()])
+        self._starts: Optional[list[int]] = None
+        self._body: Optional[list] = None
+        self._entry_offset = 0
+
+    @classmethod
+    def _made(cls, words: list[int], targets: list[int], max_height: int, osr_loops: int,
+              starts: list[int], body: list, entry_offset: int) -> "Code":
+        """The pre-decoder's result: ``starts[i]`` is the word where body
+        instruction ``i`` starts (-1: skipped, or folded into another one);
+        the sites are made from it on first use (a trap, a backtrace)."""
+        code = cls.__new__(cls)
+        code.words, code.targets, code.max_height = words, targets, max_height
+        code.nwords = len(words)
+        code.osr_loops = osr_loops
+        code._sites = None
+        code._starts, code._body, code._entry_offset = starts, body, entry_offset
+        return code
+
+    def _site_lists(self) -> tuple[list[int], list[int]]:
+        sites = self._sites
+        if sites is None:
+            # as if each instruction recorded (start, offset) as it was
+            # emitted, a later one at the same word (or before it: a fold)
+            # replacing what it covers
+            sw, so = [0], [self._entry_offset]      # the entry checks
+            for ins, w in zip(self._body, self._starts):
+                if w < 0:
+                    continue
+                while sw and sw[-1] >= w:
+                    sw.pop()
+                    so.pop()
+                sw.append(w)
+                so.append(ins.offset)
+            sites = self._sites = (sw, so)
+            self._starts = self._body = None
+        return sites
+
+    @property
+    def sites(self) -> list[tuple[int, int]]:
+        """(word index where an instruction starts, its wasm byte offset),
+        ascending: what a trap's ip means (offset_at)."""
+        sw, so = self._site_lists()
+        return list(zip(sw, so))
 
     def offset_at(self, word: int) -> Optional[int]:
         """The wasm byte offset of the instruction whose code holds ``word``."""
-        k = bisect.bisect_right(self.sites, (word, 1 << 64)) - 1
-        return self.sites[k][1] if k >= 0 else None
+        sw, so = self._site_lists()
+        k = bisect.bisect_right(sw, word) - 1
+        return so[k] if k >= 0 else None
 
-    def place(self) -> ctypes.Array:
-        """The words in native memory, targets made absolute."""
-        arr = (ctypes.c_uint64 * max(len(self.words), 1))(*self.words)
-        base = ctypes.addressof(arr)
+    def place(self) -> array:
+        """The words as native memory (an ``array('Q')``: it must stay alive,
+        and never be resized, while the code may run), targets made
+        absolute. The Code keeps no words after (``nwords`` stays)."""
+        words = self.words
+        if words is None:
+            raise ValueError("code already placed")
+        try:
+            a = array("Q", words or [0])
+        except OverflowError:       # a word out of u64 range: stored as ctypes would
+            a = array("Q", [w & _MASK for w in words])
+        base = a.buffer_info()[0]
         for pos in self.targets:
-            arr[pos] = base + 8 * self.words[pos]
-        return arr
+            a[pos] = base + 8 * a[pos]
+        self.words = None
+        return a
 
 
 class Predecoder:
@@ -95,12 +250,19 @@ class Predecoder:
         self.h = {name: a[name] for name in interp.own}
         self.header = a["x_header" + ("_fuel" if consume_fuel else "")
                         + ("_epoch" if epoch_interruption else "")]
-        self.forms, self.plain_forms, self.fused, self.thens = interp.tables(consume_fuel)
         if consume_fuel:
             # the forms that write the frame's fuel back (handlers.py)
             for name in ("x_call", "x_call_ref", "x_call_indirect", "x_return",
                          "x_unreachable"):
                 self.h[name] = a[name + "_fuel"]
+        self.ops = _op_table(interp, consume_fuel)
+        # bytes each memory can ever have (None: memory64)
+        self.mem_bytes = [None if m.is64 else (65536 if m.limits.max is None else m.limits.max)
+                          * 65536 for m in module.all_mems()] if consume_fuel else []
+        # the words of a call, per callee / (type, table): the same in every function
+        self._calls: dict[int, tuple[tuple[int, ...], int]] = {}
+        self._indirect: dict[tuple[int, int], tuple[tuple[int, ...], int]] = {}
+        self._arities: dict[Any, tuple[int, int]] = {}
 
     def _arity(self, bt) -> tuple[int, int]:
         if bt is None:
@@ -110,345 +272,415 @@ class Predecoder:
         ft = self.types[bt]
         return len(ft.params), len(ft.results)
 
+    def _call_words(self, index: int) -> tuple[tuple[int, ...], int]:
+        cft = self.func_types[index]
+        np_, nr = len(cft.params), len(cft.results)
+        if index < self.nimported:
+            w: tuple[int, ...] = (self.h["x_call_ref"], self.layout.func(index),
+                                  self.out_stub(cft), 16 * np_, 16 * nr)
+        else:
+            w = (self.h["x_call"], self.desc_address(index), 16 * np_, 16 * nr)
+        self._calls[index] = (w, nr - np_)
+        return w, nr - np_
+
+    def _indirect_words(self, imm: tuple[int, int]) -> tuple[tuple[int, ...], int]:
+        type_idx, table_idx = imm
+        cft = self.types[type_idx]
+        np_, nr = len(cft.params), len(cft.results)
+        lay = self.layout
+        w = (self.h["x_call_indirect"], lay.table(table_idx), lay.sig(type_idx),
+             self.out_stub(cft), 16 * np_, 16 * nr)
+        self._indirect[imm] = (w, nr - np_ - 1)
+        return w, nr - np_ - 1
+
     def function(self, index: int, func: Func) -> Code:
         ft = self.func_types[index]
         nlocals = len(ft.params) + len(func.locals)
+        nresults = len(ft.results)
         words: list[int] = []
         targets: list[int] = []
         emit = words.append
+        target = targets.append
         h = self.h
-        forms = self.forms
+        x_local_get, x_local_set, x_local_tee = h["x_local_get"], h["x_local_set"], h["x_local_tee"]
+        x_const, x_br_if, x_jump, x_br = h["x_const"], h["x_br_if"], h["x_jump"], h["x_br"]
+        x_fuel = h["x_fuel"]
+        ops = self.ops.ops
+        calls = self._calls
+        arities = self._arities
         lay = self.layout
         fuel = self.fuel
         pending = 0
         height = 0
         max_h = 0
-        frames = [_Frame("func", 0, 0, len(ft.results))]
+        frames: list[list] = [[_F_FUNC, 0, 0, nresults, -1, -1, -1, 16 * nlocals, nresults]]
+        nloops = 0          # open loops (an OSR point is outside every loop)
         osr_loops = 0       # OSR numbers of eligible loops (compile/translate.py)
         # the last (<= 2) local.get / const instructions emitted since the
-        # last label or other instruction: (word index, "L"|"C", immediate)
-        recent: list[tuple[int, str, int]] = []
-        fused = self.fused
-        thens = self.thens
-        # the op just emitted, if a local.set or br_if may join it:
-        # (word index, op name, sources, its immediates after the handler)
-        last_op = None
-        sites: list[tuple[int, int]] = [(0, func.body_offset)]   # entry checks
-
-        def site(at: int, offset: int) -> None:
-            # an instruction starts at word ``at``; drop what fusion removed
-            while sites and sites[-1][0] >= at:
-                sites.pop()
-            sites.append((at, offset))
-        last_offset = 0
+        # last label or other instruction: r1 the latest, r0 the one before;
+        # each: the word it starts at, whether a local (else a constant), its
+        # immediate word
+        nrec = 0
+        r0_at = r0_imm = r1_at = r1_imm = 0
+        r0_local = r1_local = False
+        # the lowered op just emitted, which a local.set or br_if right after
+        # it may join: its position in the body, first and past-last word,
+        # folded sources, _OpInfo
+        lo_next = -1
+        lo_start = lo_end = 0
+        lo_srcs = ""
+        lo_info: Any = None
+        # trap sites: where each instruction starts (Code makes the sites
+        # of it when a trap asks: most code never traps)
+        body = func.body
+        starts = [-1] * len(body)
         dead = False
         dead_depth = 0
-
-        def target_word(f: _Frame) -> None:
-            # the address of frame f's label: a loop's header, else its end
-            targets.append(len(words))
-            if f.kind == "loop":
-                emit(f.header)
-            else:
-                f.fixups.append(len(words))
-                emit(0)
-
-        def branch_args(f: _Frame) -> tuple[int, int]:
-            arity = f.np if f.kind == "loop" else f.nr
-            return 16 * (nlocals + f.height), arity
+        upfront: Optional[dict[int, int]] = None
 
         if fuel:
             emit(h["x_entry_fuel"])
         if self.epoch:
             emit(h["x_entry_epoch"])
-        # bulk/grow sizes Wasmtime charges with the instruction (the rest
-        # after the operation, in the op's fuel handler): compile/fuel_sizes.py
-        upfront = charged_up_front(self.module, func, ft) if fuel else {}
-        # bytes each memory can ever have (None: memory64)
-        mem_bytes = [None if m.is64 else (65536 if m.limits.max is None else m.limits.max) * 65536
-                     for m in self.module.all_mems()] if fuel else []
-        for pos, ins in enumerate(func.body):
-            op = ins.op
-            name = op.name
+        for pos, ins in enumerate(body):
+            try:
+                info = ops[ins.op]
+            except KeyError:
+                info = self.ops.info(ins.op)
+            k = info.kind
             if dead:
-                if op in _BLOCKS:
+                if info.opens:
                     dead_depth += 1
                     continue
-                if name == "end":
+                if k == _END:
                     if dead_depth:
                         dead_depth -= 1
                         continue
-                elif name == "else" and not dead_depth:
-                    pass
+                elif k != _ELSE or dead_depth:
+                    continue
+            elif fuel:          # a dead else/end charges nothing, as compiled
+                pending += info.cost
+                if info.flush and pending:
+                    emit(x_fuel)
+                    emit(pending)
+                    pending = 0
+            n = starts[pos] = len(words)
+
+            if k == _GET:
+                imm = 16 * ins.imm
+                if nrec:
+                    r0_at, r0_local, r0_imm = r1_at, r1_local, r1_imm
+                    nrec = 2
                 else:
-                    continue
-            if fuel and not dead:      # a dead else/end charges nothing, as compiled
-                if op not in FUEL_FREE:
-                    pending += 1
-                if op in FLUSH_BEFORE and pending:
-                    emit(h["x_fuel"])
-                    emit(pending)
-                    pending = 0
-            site(len(words), ins.offset)
-            if last_op is not None and name in ("local.set", "br_if"):
-                start, lname, lsrcs, limms = last_op
-                last_op = None
-                if name == "local.set" and (lname, lsrcs, "set") in thens:
-                    del words[start:]
-                    site(start, last_offset)
-                    emit(thens[(lname, lsrcs, "set")])
-                    words.extend(limms)
-                    emit(16 * ins.imm)
-                    height -= 1
-                    recent.clear()
-                    continue
-                if name == "br_if" and not fuel and (lname, lsrcs, "br") in thens:
-                    del words[start:]
-                    site(start, last_offset)
-                    emit(thens[(lname, lsrcs, "br")])
-                    words.extend(limms)
-                    height -= 1
-                    f = frames[-1 - ins.imm]
-                    dst, arity = branch_args(f)
-                    target_word(f)
-                    emit(dst)
-                    emit(arity)
-                    recent.clear()
-                    continue
-            last_op = None
-            if fuel and op.imm in ("memarg", "memarg_lane") and op.natural_align is not None:
-                # an access past the memory's declared maximum can never be
-                # in bounds: Wasmtime writes fuel back before it traps
-                bound = mem_bytes[ins.imm[2]] if ins.imm[2] < len(mem_bytes) else None
-                if bound is not None and ins.imm[1] + (1 << op.natural_align) > bound:
-                    if pending:
-                        emit(h["x_fuel"])
-                        emit(pending)
-                        pending = 0
-                    emit(h["x_spill"])
-                    recent.clear()
-                    last_op = None
-            form = forms.get(name)
-            if form is not None and fuel and op in SIZED:
-                if pos in upfront:
-                    pending += upfront[pos]
-                    form = self.plain_forms[name]
-                elif pending:
-                    # what the block spent so far reaches the store first,
-                    # as the compiler's flush before the per-unit charge
-                    emit(h["x_fuel"])
-                    emit(pending)
-                    pending = 0
-            if form is not None:
-                addr, f = form
+                    nrec = 1
+                r1_at, r1_local, r1_imm = n, True, imm
+                emit(x_local_get)
+                emit(imm)
+                height += 1
+                if height > max_h:
+                    max_h = height
+                continue
+            if k == _CONST:
+                imm = ins.imm
+                if imm < 0:
+                    imm &= _MASK
+                if nrec:
+                    r0_at, r0_local, r0_imm = r1_at, r1_local, r1_imm
+                    nrec = 2
+                else:
+                    nrec = 1
+                r1_at, r1_local, r1_imm = n, False, imm
+                emit(x_const)
+                emit(imm)
+                height += 1
+                if height > max_h:
+                    max_h = height
+                continue
+            if k == _FORM:
+                addr = info.addr
+                if fuel:
+                    if info.spill:
+                        # an access past the memory's declared maximum can never
+                        # be in bounds: Wasmtime writes fuel back before it traps
+                        mem = ins.imm[2]
+                        bound = self.mem_bytes[mem] if mem < len(self.mem_bytes) else None
+                        if bound is not None and ins.imm[1] + info.spill > bound:
+                            if pending:
+                                emit(x_fuel)
+                                emit(pending)
+                                pending = 0
+                            emit(h["x_spill"])
+                            nrec = 0
+                    if info.sized:
+                        # bulk/grow sizes Wasmtime charges with the instruction
+                        # (the rest after the operation, in the op's fuel
+                        # handler): compile/fuel_sizes.py
+                        if upfront is None:
+                            upfront = charged_up_front(self.module, func, ft)
+                        if pos in upfront:
+                            pending += upfront[pos]
+                            addr = info.plain_addr
+                        elif pending:
+                            # what the block spent so far reaches the store
+                            # first, as the compiler's flush before the
+                            # per-unit charge
+                            emit(x_fuel)
+                            emit(pending)
+                            pending = 0
                 # fold the local.get / constants just emitted into the op
-                # (never across a label: ``recent`` is cleared at each)
-                srcs, operands = "", []
-                if recent and fused and f.nparams <= 2:
-                    last = recent[-1]
-                    if (f.nparams == 2 and len(recent) == 2 and recent[0][1] == "L"
-                            and (name, "L" + last[1]) in fused):
-                        srcs = "L" + last[1]
-                        operands = [recent[0], last]
-                    elif f.nparams == 2 and (name, "S" + last[1]) in fused:
-                        srcs = "S" + last[1]
-                        operands = [last]
-                    elif f.nparams == 1 and last[1] == "L" and (name, "L") in fused:
+                # (never across a label: nrec is cleared at each)
+                srcs = info.plain
+                start = -1
+                if nrec:
+                    np_ = info.nparams
+                    if np_ == 2:
+                        a = None
+                        if nrec == 2 and r0_local:
+                            a = info.fLL if r1_local else info.fLC
+                            if a is not None:
+                                srcs = "LL" if r1_local else "LC"
+                                start = r0_at
+                                # [get, r0, get|const, r1] -> [a, r0, r1]
+                                words[start] = a
+                                del words[start + 2]
+                        if a is None:
+                            a = info.fSL if r1_local else info.fSC
+                            if a is not None:
+                                srcs = "SL" if r1_local else "SC"
+                                start = r1_at
+                                words[start] = a        # [get|const, r1] -> [a, r1]
+                    elif np_ == 1 and r1_local and info.fL is not None:
                         srcs = "L"
-                        operands = [last]
-                start = operands[0][0] if srcs else len(words)
-                if srcs:
-                    del words[start:]
-                    site(start, ins.offset)
-                    emit(fused[(name, srcs)])
-                    for op_ in operands:
-                        emit(op_[2])
+                        start = r1_at
+                        words[start] = info.fL
+                    nrec = 0
+                if start >= 0:
+                    # the folded instructions' sites go: the op starts there
+                    # (r0 and r1 are the instructions just before this one)
+                    starts[pos - 1] = -1
+                    if start != r1_at:
+                        starts[pos - 2] = -1
+                    starts[pos] = start
                 else:
+                    start = len(words)
                     emit(addr)
-                recent.clear()
-                for imm in f.imms:
-                    emit(imm.value(ins, lay) & _MASK)
-                last_op = (start, name, srcs or "S" * f.nparams, words[start + 1:])
-                last_offset = ins.offset
-                height += f.nresults - f.nparams
+                imms = info.imms
+                if imms:
+                    for value in imms:
+                        emit(value(ins, lay) & _MASK)
+                lo_next = pos + 1
+                lo_start = start
+                lo_end = len(words)
+                lo_srcs = srcs
+                lo_info = info
+                height += info.delta
                 if height > max_h:
                     max_h = height
                 continue
-            if name == "local.get":
-                if len(recent) == 2:
-                    del recent[0]
-                recent.append((len(words), "L", 16 * ins.imm))
-                emit(h["x_local_get"])
+            nrec = 0
+            if k == _TEE:
+                emit(x_local_tee)
                 emit(16 * ins.imm)
-                height += 1
-                if height > max_h:
-                    max_h = height
-                continue
-            elif name == "local.set":
-                emit(h["x_local_set"])
-                emit(16 * ins.imm)
+            elif k == _SET:
                 height -= 1
-            elif name == "local.tee":
-                emit(h["x_local_tee"])
+                if lo_next == pos and lo_info.tset is not None:
+                    a = lo_info.tset.get(lo_srcs)
+                    if a is not None:
+                        self._join(words, lo_start, lo_end, a)
+                        emit(16 * ins.imm)
+                        starts[pos] = -1        # part of the op before it
+                        continue
+                emit(x_local_set)
                 emit(16 * ins.imm)
-            elif name in ("i32.const", "i64.const", "f32.const", "f64.const"):
-                if len(recent) == 2:
-                    del recent[0]
-                recent.append((len(words), "C", ins.imm & _MASK))
-                emit(h["x_const"])
-                emit(ins.imm & _MASK)
-                height += 1
+            elif k == _BR_IF:
+                height -= 1
+                f = frames[-1 - ins.imm]
+                if lo_next == pos and lo_info.tbr is not None:
+                    a = lo_info.tbr.get(lo_srcs)
+                    if a is not None:
+                        self._join(words, lo_start, lo_end, a)
+                        starts[pos] = -1
+                    else:
+                        emit(x_br_if)
+                else:
+                    emit(x_br_if)
+                # the label's address: a loop's header, else its end
+                n = len(words)
+                target(n)
+                if f[0] == _F_LOOP:
+                    emit(f[5])
+                else:
+                    emit(f[4])
+                    f[4] = n
+                emit(f[7])
+                emit(f[8])
+            elif k == _END:
+                f = frames.pop()
+                fk = f[0]
+                n = len(words)
+                if fk == _F_IF:
+                    words[f[6]] = n
+                elif fk == _F_LOOP:
+                    nloops -= 1
+                p = f[4]
+                while p >= 0:
+                    words[p], p = n, words[p]
+                height = f[1] + f[3]
                 if height > max_h:
                     max_h = height
-                continue
-            elif name == "ref.null":
-                emit(h["x_const"])
+                dead = False
+                if fk == _F_FUNC:
+                    emit(h["x_return"])
+                    emit(f[3])
+                    break
+            elif k == _BLOCK:
+                bt = ins.imm
+                ar = arities.get(bt)
+                if ar is None:
+                    ar = arities[bt] = self._arity(bt)
+                np_, nr = ar
+                fh = height - np_
+                frames.append([_F_BLOCK, fh, np_, nr, -1, -1, -1, 16 * (nlocals + fh), nr])
+            elif k == _CALL:
+                c = calls.get(ins.imm)
+                if c is None:
+                    c = self._call_words(ins.imm)
+                words += c[0]
+                height += c[1]
+            elif k == _BR:
+                f = frames[-1 - ins.imm]
+                jump = height - f[8] == f[1]
+                emit(x_jump if jump else x_br)
+                n = len(words)
+                target(n)
+                if f[0] == _F_LOOP:
+                    emit(f[5])
+                else:
+                    emit(f[4])
+                    f[4] = n
+                if not jump:
+                    emit(f[7])
+                    emit(f[8])
+                dead = True
+            elif k == _IF:
+                bt = ins.imm
+                ar = arities.get(bt)
+                if ar is None:
+                    ar = arities[bt] = self._arity(bt)
+                np_, nr = ar
+                height -= 1
+                fh = height - np_
+                emit(h["x_if"])
+                target(len(words))
+                frames.append([_F_IF, fh, np_, nr, -1, -1, len(words), 16 * (nlocals + fh), nr])
                 emit(0)
-                height += 1
-            elif name == "v128.const":
-                lo, hi = struct.unpack("<QQ", bytes(ins.imm))
-                emit(h["x_const128"])
-                emit(lo)
-                emit(hi)
-                height += 1
-            elif name == "global.get":
-                emit(h["x_global_get"])
-                emit(lay.global_(ins.imm))
-                height += 1
-            elif name == "global.set":
-                emit(h["x_global_set"])
-                emit(lay.global_(ins.imm))
-                height -= 1
-            elif name == "drop":
-                emit(h["x_drop"])
-                height -= 1
-            elif name in ("select", "select_t"):
-                emit(h["x_select"])
-                height -= 2
-            elif name == "i8x16.shuffle":
-                lo, hi = struct.unpack("<QQ", bytes(ins.imm))
-                emit(h["x_shuffle"])
-                emit(lo)
-                emit(hi)
-                height -= 1
-            elif name == "nop":
-                pass
-            elif name == "block":
-                np_, nr = self._arity(ins.imm)
-                frames.append(_Frame("block", height - np_, np_, nr))
-            elif name == "loop":
-                np_, nr = self._arity(ins.imm)
-                f = _Frame("loop", height - np_, np_, nr)
-                f.header = len(words)
+            elif k == _LOOP:
+                bt = ins.imm
+                ar = arities.get(bt)
+                if ar is None:
+                    ar = arities[bt] = self._arity(bt)
+                np_, nr = ar
+                fh = height - np_
+                frames.append([_F_LOOP, fh, np_, nr, -1, len(words), -1, 16 * (nlocals + fh), np_])
                 emit(self.header)
                 # an OSR point, numbered as compile/translate.py numbers them
-                if height == 0 and np_ == 0 and not any(fr.kind == "loop" for fr in frames):
+                if height == 0 and np_ == 0 and not nloops:
                     emit(osr_loops)
                     osr_loops += 1
                 else:
                     emit(_MASK)          # -1: no OSR entry here
-                frames.append(f)
-            elif name == "if":
-                np_, nr = self._arity(ins.imm)
-                height -= 1
-                f = _Frame("if", height - np_, np_, nr)
-                emit(h["x_if"])
-                f.else_fix = len(words)
-                targets.append(len(words))
-                emit(0)
-                frames.append(f)
-            elif name == "else":
+                nloops += 1
+            elif k == _ELSE:
                 f = frames[-1]
                 if not dead:
-                    emit(h["x_jump"])
-                    target_word(f)
-                words[f.else_fix] = len(words)
-                f.has_else = True
-                height = f.height + f.np
+                    emit(x_jump)
+                    n = len(words)
+                    target(n)
+                    emit(f[4])
+                    f[4] = n
+                words[f[6]] = len(words)
+                f[0] = _F_ELSE
+                height = f[1] + f[2]
                 dead = False
-            elif name == "end":
-                f = frames.pop()
-                if f.kind == "if" and not f.has_else:
-                    words[f.else_fix] = len(words)
-                for pos in f.fixups:
-                    words[pos] = len(words)
-                height = f.height + f.nr
-                if height > max_h:
-                    max_h = height
-                dead = False
-                if f.kind == "func":
-                    emit(h["x_return"])
-                    emit(f.nr)
-                    break
-            elif name == "br":
-                f = frames[-1 - ins.imm]
-                dst, arity = branch_args(f)
-                if height - arity == f.height:
-                    emit(h["x_jump"])
-                    target_word(f)
-                else:
-                    emit(h["x_br"])
-                    target_word(f)
-                    emit(dst)
-                    emit(arity)
-                dead = True
-            elif name == "br_if":
+            elif k == _DROP:
+                emit(h["x_drop"])
                 height -= 1
-                f = frames[-1 - ins.imm]
-                dst, arity = branch_args(f)
-                emit(h["x_br_if"])
-                target_word(f)
-                emit(dst)
-                emit(arity)
-            elif name == "br_table":
+            elif k == _SELECT:
+                emit(h["x_select"])
+                height -= 2
+            elif k == _GLOBAL_GET:
+                emit(h["x_global_get"])
+                emit(lay.global_(ins.imm))
+                height += 1
+            elif k == _GLOBAL_SET:
+                emit(h["x_global_set"])
+                emit(lay.global_(ins.imm))
+                height -= 1
+            elif k == _RETURN:
+                emit(h["x_return"])
+                emit(nresults)
+                dead = True
+            elif k == _UNREACHABLE:
+                emit(h["x_unreachable"])
+                dead = True
+            elif k == _BR_TABLE:
                 height -= 1
                 labels, default = ins.imm
                 emit(h["x_br_table"])
                 emit(len(labels))
                 for d in (*labels, default):
                     f = frames[-1 - d]
-                    dst, arity = branch_args(f)
-                    target_word(f)
-                    emit(dst)
-                    emit(arity)
+                    n = len(words)
+                    target(n)
+                    if f[0] == _F_LOOP:
+                        emit(f[5])
+                    else:
+                        emit(f[4])
+                        f[4] = n
+                    emit(f[7])
+                    emit(f[8])
                 dead = True
-            elif name == "return":
-                emit(h["x_return"])
-                emit(len(ft.results))
-                dead = True
-            elif name == "unreachable":
-                emit(h["x_unreachable"])
-                dead = True
-            elif name == "call":
-                cft = self.func_types[ins.imm]
-                np_, nr = len(cft.params), len(cft.results)
-                if ins.imm < self.nimported:
-                    emit(h["x_call_ref"])
-                    emit(lay.func(ins.imm))
-                    emit(self.out_stub(cft))
-                else:
-                    emit(h["x_call"])
-                    emit(self.desc_address(ins.imm))
-                emit(16 * np_)
-                emit(16 * nr)
-                height += nr - np_
-            elif name == "call_indirect":
-                type_idx, table_idx = ins.imm
-                cft = self.types[type_idx]
-                np_, nr = len(cft.params), len(cft.results)
-                emit(h["x_call_indirect"])
-                emit(lay.table(table_idx))
-                emit(lay.sig(type_idx))
-                emit(self.out_stub(cft))
-                emit(16 * np_)
-                emit(16 * nr)
-                height += nr - np_ - 1
+            elif k == _CALL_INDIRECT:
+                c = self._indirect.get(ins.imm)
+                if c is None:
+                    c = self._indirect_words(ins.imm)
+                words += c[0]
+                height += c[1]
+            elif k == _REF_NULL:
+                emit(x_const)
+                emit(0)
+                height += 1
+            elif k == _V128_CONST:
+                lo, hi = struct.unpack("<QQ", bytes(ins.imm))
+                emit(h["x_const128"])
+                emit(lo)
+                emit(hi)
+                height += 1
+            elif k == _SHUFFLE:
+                lo, hi = struct.unpack("<QQ", bytes(ins.imm))
+                emit(h["x_shuffle"])
+                emit(lo)
+                emit(hi)
+                height -= 1
+            elif k == _NOP:
+                pass
             else:
                 from ..compile.translate import CompileError
-                raise CompileError(f"the interpreter cannot run {name}")
-            recent.clear()
+                raise CompileError(f"the interpreter cannot run {info.name}")
             if height > max_h:
                 max_h = height
             if dead:
                 dead_depth = 0
-        return Code(words, targets, max_h, osr_loops, sites)
+        return Code._made(words, targets, max_h, osr_loops, starts, body, func.body_offset)
+
+    @staticmethod
+    def _join(words: list[int], start: int, end: int, handler: int) -> None:
+        """The op at words[start:end] becomes superinstruction ``handler``
+        (same immediates), which the caller then extends."""
+        if len(words) == end:
+            words[start] = handler
+        else:           # words emitted since (none today): they go
+            imms = words[start + 1:end]
+            del words[start:]
+            words.append(handler)
+            words.extend(imms)

@@ -1,0 +1,166 @@
+"""The interpreter's pre-decoder alone: every function of a module, timed.
+
+    python bench/predecode.py [--fuel] [--epoch] [--repeat N] [--profile] [FILE.wasm ...]
+    python bench/predecode.py --compare OLD_BYTECODE.py [--all-settings] [FILE.wasm ...]
+    python bench/predecode.py --against OLD_BYTECODE.py [--fuel] [--repeat N] [FILE.wasm ...]
+
+Decodes and validates each module (not timed), makes its ``InterpModule``
+as the ``interpreter`` strategy does, then pre-decodes every defined
+function with that module's ``Predecoder`` (``interp/bytecode.py``, what
+``InterpModule.decode`` runs on a function's first call) and places the
+code in native memory. Prints functions/s, µs per function and µs per wasm
+instruction (best of ``--repeat`` rounds; the cyclic GC runs as it does in
+a real run). Defaults: CPython for WASI and QuickJS-NG's reactor from
+bench/out/ (not committed: bench/startup.py fetches them).
+
+``--compare`` loads another version of interp/bytecode.py (e.g. from
+``git show REV:wasmlite/interp/bytecode.py > /tmp/old.py``) as a module
+of this package and checks that it produces the very same code for every
+function (words, targets, frame height, OSR loops, trap sites);
+``--all-settings`` does so with and without fuel and epochs. ``--against``
+times that version and this one in alternate rounds of the same process
+(fair under a changing load on a shared machine).
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import importlib.util
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from wasmlite.binary.decode import decode_module  # noqa: E402
+from wasmlite.interp.module import InterpModule  # noqa: E402
+from wasmlite.valid.validate import validate_module  # noqa: E402
+
+DEFAULT = [HERE / "out" / "python-3.11.3.wasm",
+           HERE / "out" / "qjs-wasi-reactor" / "qjs-wasi-reactor.wasm"]
+
+
+def load(path: Path) -> tuple[Any, Any]:
+    data = path.read_bytes()
+    if path.suffix == ".wat":
+        import wasmtime
+        data = wasmtime.wat2wasm(data.decode())
+    module = decode_module(data)
+    return module, validate_module(module)
+
+
+def interp_module(module: Any, info: Any, fuel: bool, epoch: bool) -> InterpModule:
+    return InterpModule(module, info, consume_fuel=fuel, epoch_interruption=epoch)
+
+
+def round_(im: InterpModule, pre: Any = None) -> float:
+    """Seconds to pre-decode and place every defined function once (with
+    ``pre``, another Predecoder of the same module)."""
+    pre, funcs, base = pre or im._pre, im.module.funcs, im.nimported
+    t0 = time.perf_counter()
+    for i, func in enumerate(funcs):
+        pre.function(base + i, func).place()
+    return time.perf_counter() - t0
+
+
+def timing(path: Path, fuel: bool, epoch: bool, repeat: int, profile: bool) -> None:
+    module, info = load(path)
+    im = interp_module(module, info, fuel, epoch)
+    nfuncs = len(module.funcs)
+    ninstr = sum(len(f.body) for f in module.funcs)
+    if profile:
+        prof = cProfile.Profile()
+        prof.enable()
+        round_(im)
+        prof.disable()
+        pstats.Stats(prof).sort_stats("tottime").print_stats(20)
+        return
+    best = min(round_(im) for _ in range(repeat))
+    print(f"{path.name}: {nfuncs} functions, {ninstr} instructions, fuel={fuel} epoch={epoch}:"
+          f" {best:.3f} s, {nfuncs / best:,.0f} functions/s, {best / nfuncs * 1e6:.0f} us/function,"
+          f" {best / ninstr * 1e6:.3f} us/instruction (best of {repeat};"
+          f" load {os.getloadavg()[0]:.2f})")
+
+
+def against(path: Path, ref: Any, fuel: bool, epoch: bool, repeat: int) -> None:
+    module, info = load(path)
+    im = interp_module(module, info, fuel, epoch)
+    p = im._pre
+    old = ref.Predecoder(module, im.interp, im.layout, p.desc_address, p.out_stub, fuel, epoch)
+    ninstr = sum(len(f.body) for f in module.funcs)
+    t_old, t_new = [], []
+    for _ in range(repeat):
+        t_old.append(round_(im, old))
+        t_new.append(round_(im))
+    a, b = min(t_old), min(t_new)
+    print(f"{path.name}: {len(module.funcs)} functions, {ninstr} instructions, fuel={fuel}"
+          f" epoch={epoch}: reference {a:.3f} s ({a / ninstr * 1e6:.3f} us/instruction),"
+          f" this tree {b:.3f} s ({b / ninstr * 1e6:.3f} us/instruction): {a / b:.2f}x"
+          f" (best of {repeat} alternate rounds; load {os.getloadavg()[0]:.2f})")
+
+
+def load_reference(path: Path) -> Any:
+    # a module of this package, so its relative imports resolve
+    spec = importlib.util.spec_from_file_location("wasmlite.interp._bytecode_reference", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def compare(path: Path, ref: Any, settings: list[tuple[bool, bool]]) -> int:
+    module, info = load(path)
+    bad = 0
+    for fuel, epoch in settings:
+        im = interp_module(module, info, fuel, epoch)
+        pre = im._pre
+        old = ref.Predecoder(module, im.interp, im.layout, pre.desc_address, pre.out_stub,
+                             fuel, epoch)
+        for i, func in enumerate(module.funcs):
+            a = pre.function(im.nimported + i, func)
+            b = old.function(im.nimported + i, func)
+            got = (list(a.words), list(a.targets), a.max_height, a.osr_loops, list(a.sites))
+            want = (list(b.words), list(b.targets), b.max_height, b.osr_loops, list(b.sites))
+            if got != want:
+                bad += 1
+                if bad <= 5:
+                    names = ("words", "targets", "max_height", "osr_loops", "sites")
+                    what = [n for n, x, y in zip(names, got, want) if x != y]
+                    print(f"  function {i} (fuel={fuel} epoch={epoch}) differs in {what}")
+        print(f"{path.name}: fuel={fuel} epoch={epoch}: {len(module.funcs)} functions compared,"
+              f" {bad} differ so far")
+    return bad
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("files", nargs="*", type=Path)
+    ap.add_argument("--fuel", action="store_true")
+    ap.add_argument("--epoch", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--compare", type=Path, default=None)
+    ap.add_argument("--all-settings", action="store_true")
+    ap.add_argument("--against", type=Path, default=None)
+    args = ap.parse_args()
+    files = args.files or [p for p in DEFAULT if p.exists()]
+    if args.compare is not None:
+        ref = load_reference(args.compare)
+        settings = ([(f, e) for f in (False, True) for e in (False, True)]
+                    if args.all_settings else [(args.fuel, args.epoch)])
+        return 1 if sum(compare(p, ref, settings) for p in files) else 0
+    if args.against is not None:
+        ref = load_reference(args.against)
+        for p in files:
+            against(p, ref, args.fuel, args.epoch, args.repeat)
+        return 0
+    for p in files:
+        timing(p, args.fuel, args.epoch, args.repeat, args.profile)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
