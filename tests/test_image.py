@@ -71,6 +71,26 @@ def test_placed_code_runs_with_its_data_and_libc():
 
 
 @x86_64_linux
+def test_a_cached_image_is_mapped_from_its_file(tmp_path):
+    pre = image.link(_object(), "table", 4)
+    pre.extra = {"symbols": ["bump", "pick", "fill", "counter"]}
+    path = tmp_path / "lib.img"
+    path.write_bytes(pre.to_bytes())
+    lib, extra = image.map_file(str(path))
+    assert extra == pre.extra
+    bump, pick, _fill, counter = lib.addresses
+    assert ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_int64)(pick)(1) == 5
+    assert ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_int64)(bump)(1) == 6
+    # the mapping is private: the file is not written through it
+    assert path.read_bytes() == pre.to_bytes()
+    # a truncated file is refused, not mapped (reading past its end would
+    # be SIGBUS)
+    path.write_bytes(pre.to_bytes()[:-4096])
+    with pytest.raises(image.UnsupportedObject):
+        image.map_file(str(path))
+
+
+@x86_64_linux
 def test_code_pages_are_not_writable():
     lib = image.load(_object(), "table", 4)
     bump = lib.addresses[0]

@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 from typing import Optional
 
-from .compile.cache import DiskCache, default_cache_directory
+from .compile.cache_dir import default_cache_directory
 from .compile.vmcontext import DEFAULT_MAX_WASM_STACK
 from .errors import WasmtimeError
 from .managed import Managed
@@ -346,7 +346,10 @@ class Engine(Managed):
                                  consume_fuel=config._consume_fuel,
                                  epoch_interruption=config._epoch_interruption)
         self._rt.strategy = config._strategy
-        self._cache = DiskCache(config._cache_dir) if config._cache_dir else None
+        self._cache = None
+        if config._cache_dir:
+            from .compile.cache import DiskCache     # the compiler: only with a cache
+            self._cache = DiskCache(config._cache_dir)
         # worker processes for big modules (None: compile_module decides)
         self._jobs = None if config._parallel else 1
         self._profiler = config._profiler

@@ -16,17 +16,13 @@ import os
 from typing import Union
 
 from .binary import decode_module, encode_module
-from .compile import cache as cache_format
 from . import tiering
-from .compile import compile_module
 from .engine import Engine, shared_engine
 from .errors import WasmtimeError
 from .managed import Managed
 from .syntax.module import Module as SyntaxModule
 from .syntax.module import NameSection
 from .syntax.types import ExternKind
-from .text.lexer import tokenize
-from .text.parse import ModuleParser, _module_range, add_sentinels
 from .types import ExportType, ImportType, wrap_externtype
 from .valid import validate_module
 
@@ -35,7 +31,17 @@ __all__ = ["Module", "wat2wasm"]
 _WASM_MAGIC = b"\x00asm"
 
 
+def _cache_format():
+    """compile/cache.py (imports the compiler: only for caches and
+    serialization)."""
+    from .compile import cache
+    return cache
+
+
 def _parse_wat(text: str) -> SyntaxModule:
+    # the text front end is imported by the first text module (~10 ms)
+    from .text.lexer import tokenize
+    from .text.parse import ModuleParser, _module_range, add_sentinels
     toks = tokenize(text)
     start, end, mid = _module_range(toks)
     add_sentinels(toks)
@@ -145,7 +151,7 @@ class Module(Managed):
             data = cache.get(key)
             if data is not None:
                 try:
-                    self._adopt(cache_format.deserialize(data, rt.signatures))
+                    self._adopt(_cache_format().deserialize(data, rt.signatures))
                     return
                 except WasmtimeError:
                     pass              # stale or damaged: compile and replace it
@@ -155,10 +161,10 @@ class Module(Managed):
         if cache is not None:
             def on_native(compiled, cache=cache, key=key) -> None:
                 # tier-up compiled the whole module: the next run starts with it
-                cache.put(key, cache_format.serialize(compiled))
+                cache.put(key, _cache_format().serialize(compiled))
         self._adopt(tiering.prepare(syntax, info, rt, jobs=engine._jobs, on_native=on_native))
         if cache is not None and getattr(self._compiled, "tier", "llvm") == "llvm":
-            cache.put(key, cache_format.serialize(self._compiled))
+            cache.put(key, _cache_format().serialize(self._compiled))
 
     def _adopt(self, compiled) -> None:
         rt = self._engine._rt
@@ -227,7 +233,7 @@ class Module(Managed):
         ``Module.deserialize`` in this or another process on the same
         machine, wasmlite and LLVM (compile/cache.py)."""
         native = tiering.native(self._compiled, self._engine._rt, self._engine._jobs)
-        return bytearray(cache_format.serialize(native))
+        return bytearray(_cache_format().serialize(native))
 
     @classmethod
     def deserialize(cls, engine: Engine, encoded: Union[bytes, bytearray]) -> "Module":
@@ -238,7 +244,7 @@ class Module(Managed):
             raise TypeError(f"expected bytes, got {type(encoded).__name__}")
         module = cls.__new__(cls)
         module._engine = engine
-        module._adopt(cache_format.deserialize(bytes(encoded), engine._rt.signatures))
+        module._adopt(_cache_format().deserialize(bytes(encoded), engine._rt.signatures))
         return module
 
     @classmethod

@@ -26,12 +26,16 @@ import queue
 import threading
 from typing import Any, Callable, Optional
 
-from .compile import callsites, compile_module, jit
-from .compile.memory import RUNTIME_HELPERS
-from .compile.numeric import INTRINSIC_DECLS
-from .compile.simd import simd_declarations
-from .compile.translate import ModuleContext, translate_function
+import sys
+from typing import TYPE_CHECKING
+
 from .syntax.module import Module
+
+if TYPE_CHECKING:
+    from .compile.translate import ModuleContext
+
+# The compiler (compile/, LLVM) is imported where tier-up first needs it:
+# a program that never gets hot never loads it (~30 ms of imports).
 
 # counter units (calls + loop back-edges) before a function is compiled
 HOT_THRESHOLD = 10_000
@@ -53,6 +57,7 @@ def prepare(module: Module, info: Any, rt: Any, jobs: Optional[int] = None,
     (the disk cache keeps it for the next run)."""
     strategy = getattr(rt, "strategy", "llvm")
     if strategy == "llvm":
+        from .compile import compile_module
         return compile_module(module, info, rt.signatures, rt.opt_level, jobs=jobs,
                               consume_fuel=rt.consume_fuel,
                               epoch_interruption=rt.epoch_interruption)
@@ -76,6 +81,7 @@ def native(compiled: Any, rt: Any, jobs: Optional[int] = None) -> Any:
         return compiled
     full = getattr(compiled, "full_native", None)
     if full is None:
+        from .compile import compile_module
         full = compile_module(compiled.module, compiled.info, rt.signatures, rt.opt_level,
                               jobs=jobs, consume_fuel=rt.consume_fuel,
                               epoch_interruption=rt.epoch_interruption)
@@ -107,7 +113,8 @@ class _Stopped(Exception):
 def _shutdown() -> None:
     global _stopping
     _stopping = True
-    for pool in list(jit._pools.values()):
+    jit = sys.modules.get("wasmlite.compile.jit")       # never imported: no workers
+    for pool in list(jit._pools.values()) if jit is not None else []:
         for w in list(pool._workers):
             try:
                 w.proc.kill()
@@ -235,6 +242,7 @@ class _TierUp:
         """Whole-module code with entry trampolines (what the disk cache
         stores), compiled after the tier-up code is running."""
         im = self.im
+        from .compile import compile_module
         with _llvm_lock:
             if _stopping:
                 return
@@ -252,6 +260,7 @@ class _TierUp:
         im = self.im
         first = im.nimported
         ctx = self._context(direct)
+        from .compile.translate import translate_function
         texts = [translate_function(ctx, first + i, im.module.funcs[i]) for i in funcs]
         texts += [translate_function(ctx, first + i, im.module.funcs[i], osr=True) for i in osr]
         names = [f"f{first + i}" for i in funcs] + [f"f{first + i}.osr" for i in osr]
@@ -265,12 +274,17 @@ class _TierUp:
             self.done.update(funcs)
 
     def _context(self, direct: Optional[set]) -> ModuleContext:
+        from .compile.translate import ModuleContext
         im = self.im
         ctx = ModuleContext(im.module, im.consume_fuel, im.epoch_interruption)
         ctx.direct_calls = direct
         return ctx
 
     def _library(self, ctx: ModuleContext, texts: list[str], names: list[str]) -> list[int]:
+        from .compile import callsites, jit
+        from .compile.memory import RUNTIME_HELPERS
+        from .compile.numeric import INTRINSIC_DECLS
+        from .compile.simd import simd_declarations
         symbol = jit.new_symbol("wasmlite_tier")
         table = ", ".join(f"ptr @{n}" for n in names)
         ir = "\n".join([jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS, *texts,

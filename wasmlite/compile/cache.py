@@ -254,6 +254,4 @@ def _unlink(path: str | os.PathLike) -> None:
         pass              # gone already (another process evicted it) or not ours
 
 
-def default_cache_directory() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "wasmlite"
+from .cache_dir import default_cache_directory  # noqa: E402,F401 - part of this module's API

@@ -30,7 +30,6 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ..syntax.types import FuncType, V128
-from . import jit
 from . import vmcontext as vm
 from .lltypes import LLTYPE, param_list, ret_type
 
@@ -260,6 +259,7 @@ def compile_host_trampoline(functype: FuncType, opt_level: int = 2) -> HostTramp
     """Compile the host and entry trampolines of ``functype`` (one library)."""
     from .memory import RUNTIME_HELPERS
     from .numeric import INTRINSIC_DECLS
+    from . import jit           # here: the IR builders above need no LLVM
     symbol = jit.new_symbol("wasmlite_host")
     text = "\n".join([jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS,
                       host_trampoline("host", functype), entry_trampoline("entry", functype),

@@ -27,7 +27,6 @@ import hashlib
 import importlib.util
 import json
 import os
-import platform
 import sys
 import tempfile
 import threading
@@ -46,29 +45,27 @@ STUBS_OPT_LEVEL = 1
 
 class Interpreter:
     """The loaded libraries: ``address[symbol]``, the pre-decoder's ``forms``
-    and ``own`` tables, ``interp_call`` and ``prebuilt[functype]`` =
+    and ``own`` tables, ``interp_call`` and ``prebuilt[shape code]`` =
     (entry, in, out, host) stub addresses."""
 
     def __init__(self) -> None:
-        from .handlers import own_handlers
-        from .stubs import abi_type, common_signatures
         t0 = time.perf_counter()
         self._tables: dict = {}
         self.build_seconds = 0.0
         self.from_cache = True
-        handlers, hsyms = self._library("handlers", _HANDLERS, HANDLERS_OPT_LEVEL, _handlers_ir)
-        common = common_signatures()
-        stubs, ssyms = self._library("stubs", _STUBS, STUBS_OPT_LEVEL, lambda: _stubs_ir(common))
+        handlers, hsyms, hextra = self._library("handlers", _HANDLERS, HANDLERS_OPT_LEVEL,
+                                                _handlers_ir)
+        stubs, ssyms, sextra = self._library("stubs", _STUBS, STUBS_OPT_LEVEL, _stubs_ir)
         self.libraries = (handlers, stubs)
         self.address = dict(zip(hsyms, handlers.addresses))
         self.address.update(zip(ssyms, stubs.addresses))
         self.symbols = frozenset(hsyms)
-        self.own = {name: n for name, (_text, n) in own_handlers().items()}
+        self.own: dict[str, int] = hextra["own"]
         self.interp_call = self.address["interp_call"]
         a = self.address
-        self.prebuilt = {ft: (a[f"c{k}e"], a[f"c{k}i"], a[f"c{k}o"], a[f"c{k}h"])
-                         for k, ft in enumerate(common)}
-        self._abi_type = abi_type
+        # shape code (stubs.shape_code) -> (entry, in, out, host)
+        self.prebuilt = {code: (a[f"c{k}e"], a[f"c{k}i"], a[f"c{k}o"], a[f"c{k}h"])
+                         for k, code in enumerate(sextra["shapes"])}
         # the code of a function that could not be pre-decoded: it traps
         self._unsupported = (ctypes.c_uint64 * 1)(a["x_unreachable"])
         self.unsupported_code = ctypes.addressof(self._unsupported)
@@ -77,7 +74,8 @@ class Interpreter:
     def prebuilt_for(self, ft) -> Optional[tuple[int, int, int, int]]:
         """(entry, in, out, host) stubs that serve signature ``ft``, or None
         (stubs.abi_type: one stub serves all signatures of its ABI shape)."""
-        return self.prebuilt.get(self._abi_type(ft))
+        from .stubs import shape_code
+        return self.prebuilt.get(shape_code(ft))
 
     def tables(self, consume_fuel: bool) -> tuple[dict, dict, dict, dict]:
         """The pre-decoder's lookup tables for one fuel setting (made once,
@@ -97,21 +95,24 @@ class Interpreter:
         return forms_of(op, self.symbols) if op is not None else {}
 
     def _library(self, name: str, symbol: str, level: int,
-                 make_ir: Callable[[], tuple[str, list[str]]]) -> tuple[object, list[str]]:
-        """Load library ``name`` from the cache, or build and store it. The
-        cache holds it prelinked (``.img``, placed by image.py: no LLVM in
-        the process) or, where image.py cannot place it (not x86-64 ELF),
-        as an object (``.o``) for LLVM's JIT linker."""
+                 make_ir: Callable[[], tuple[str, list[str], dict]]) -> tuple[object, list[str], dict]:
+        """Load library ``name`` from the cache, or build and store it:
+        (its code, its symbols, the extra data ``make_ir`` gave). The cache
+        holds it prelinked (``.img``, mapped by image.py: no LLVM in the
+        process) or, where image.py cannot place it (not x86-64 ELF), as an
+        object (``.o``) and a JSON file for LLVM's JIT linker."""
         from . import image
         base = cache_directory() / f"{name}-{_key()}"
         img_path, obj_path = base.with_suffix(".img"), base.with_suffix(".o")
-        syms_path = base.with_suffix(".json")
+        json_path = base.with_suffix(".json")
         try:
-            syms = json.loads(syms_path.read_text())
             if img_path.exists():
-                return image.place(image.Prelinked.from_bytes(img_path.read_bytes())), syms
+                lib, extra = image.map_file(str(img_path))
+                return lib, extra["symbols"], extra
             from ..compile import jit
-            return jit.link_object(obj_path.read_bytes(), symbol, len(syms)), syms
+            extra = json.loads(json_path.read_text())
+            syms = extra["symbols"]
+            return jit.link_object(obj_path.read_bytes(), symbol, len(syms)), syms, extra
         except Exception:  # noqa: BLE001 - missing or unusable: rebuilt below
             pass
         from ..compile import jit
@@ -121,12 +122,14 @@ class Interpreter:
                              "(once per machine and version)...")
             sys.stderr.flush()
         t0 = time.perf_counter()
-        ir, syms = make_ir()
+        ir, syms, extra = make_ir()
+        extra = dict(extra, symbols=syms)
         table = ", ".join(f"ptr @{s}" for s in syms)
         ir += f"\n@{symbol} = constant [{len(syms)} x ptr] [{table}]"
         obj = jit.compile_object_here(ir, level)
         try:
             pre: Optional[image.Prelinked] = image.link(obj, symbol, len(syms))
+            pre.extra = extra
         except image.UnsupportedObject:
             pre = None
         seconds = time.perf_counter() - t0
@@ -138,11 +141,11 @@ class Interpreter:
             _save(img_path, pre.to_bytes())
         else:
             _save(obj_path, obj)
-        _save(syms_path, json.dumps(syms).encode())
+            _save(json_path, json.dumps(extra).encode())
         _drop_stale(base.parent, name, base.name)
         if pre is not None:
-            return image.place(pre), syms
-        return jit.link_object(obj, symbol, len(syms)), syms
+            return image.place(pre), syms, extra
+        return jit.link_object(obj, symbol, len(syms)), syms, extra
 
 
 class _Table(dict):
@@ -203,22 +206,25 @@ class _OpTables:
             self.done.add(name)
 
 
-def _handlers_ir() -> tuple[str, list[str]]:
-    from .handlers import generate
+def _handlers_ir() -> tuple[str, list[str], dict]:
+    from .handlers import generate, own_handlers
     hs = generate()
-    return hs.ir, hs.symbols
+    # the own handlers' word counts: what bytecode.py needs of them
+    return hs.ir, hs.symbols, {"own": {name: n for name, (_t, n) in own_handlers().items()}}
 
 
-def _stubs_ir(common) -> tuple[str, list[str]]:
+def _stubs_ir() -> tuple[str, list[str], dict]:
     from ..compile import jit
     from ..compile.memory import RUNTIME_HELPERS
     from ..compile.numeric import INTRINSIC_DECLS
     from ..runtime.interrupt import SIGINT_IR, SIGINT_SYMBOLS
-    from .stubs import common_stubs_ir
+    from .stubs import common_signatures, common_stubs_ir, shape_code
+    common = common_signatures()
     parts, names = common_stubs_ir(common)
     parts.append(SIGINT_IR)             # Ctrl-C's native handler (runtime/interrupt.py)
     names += SIGINT_SYMBOLS
-    return "\n".join([jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS, *parts]), names
+    ir = "\n".join([jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS, *parts])
+    return ir, names, {"shapes": [shape_code(ft) for ft in common]}
 
 
 _key_value: Optional[str] = None
@@ -235,13 +241,18 @@ def _key() -> str:
     global _key_value
     if _key_value is None:
         from .. import __version__
-        h = hashlib.sha256(__version__.encode() + b"\0" + platform.machine().encode())
-        here = Path(__file__).resolve().parent
-        sources = sorted(here.glob("*.py")) + sorted((here.parent / "compile").glob("*.py"))
-        extra = [here.parent / "wasi" / "__init__.py", here.parent / "runtime" / "interrupt.py"]
-        for p in sources + extra:
-            st = p.stat()
-            h.update(f"{p.name}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+        h = hashlib.sha256(__version__.encode() + b"\0" + os.uname().machine.encode())
+        here = os.path.dirname(os.path.abspath(__file__))
+        package = os.path.dirname(here)
+        compile_dir = os.path.join(package, "compile")
+        # os.listdir, not Path.glob: glob compiles a regex (~1 ms)
+        sources = [os.path.join(d, n) for d in (here, compile_dir)
+                   for n in sorted(os.listdir(d)) if n.endswith(".py")]
+        sources += [os.path.join(package, "wasi", "__init__.py"),
+                    os.path.join(package, "runtime", "interrupt.py")]
+        for p in sources:
+            st = os.stat(p)
+            h.update(f"{os.path.basename(p)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
         h.update(_llvm_identity().encode())
         _key_value = h.hexdigest()[:32]
     return _key_value
@@ -250,15 +261,17 @@ def _key() -> str:
 def _llvm_identity() -> str:
     try:
         spec = importlib.util.find_spec("llvmlite")
-        folder = Path(next(iter(spec.submodule_search_locations)))
-        version = (folder / "_version.py").read_bytes()
-        lib = next(iter((folder / "binding").glob("libllvmlite*")))
-        st = lib.stat()
+        folder = next(iter(spec.submodule_search_locations))
+        with open(os.path.join(folder, "_version.py"), "rb") as f:
+            version = f.read()
+        binding = os.path.join(folder, "binding")
+        lib = next(n for n in sorted(os.listdir(binding)) if n.startswith("libllvmlite"))
+        st = os.stat(os.path.join(binding, lib))
         cpu = _cpu_identity()
     except (OSError, StopIteration, AttributeError, TypeError):
         from ..compile.cache import fingerprint
         return fingerprint()
-    return f"{hashlib.sha256(version).hexdigest()} {lib.name} {st.st_size} {st.st_mtime_ns} {cpu}"
+    return f"{hashlib.sha256(version).hexdigest()} {lib} {st.st_size} {st.st_mtime_ns} {cpu}"
 
 
 def _cpu_identity() -> str:
@@ -274,7 +287,7 @@ def _cpu_identity() -> str:
 
 
 def cache_directory() -> Path:
-    from ..compile.cache import default_cache_directory
+    from ..compile.cache_dir import default_cache_directory
     return default_cache_directory() / "interp"
 
 

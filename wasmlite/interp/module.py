@@ -22,7 +22,6 @@ import threading
 import weakref
 from typing import Any, Optional
 
-from ..compile import jit
 from ..compile.signatures import SignatureRegistry
 from ..compile.vmcontext import VMContextLayout
 from ..syntax.module import Module
@@ -108,6 +107,7 @@ class InterpModule:
         self.entry_trampolines, self.in_stubs, self.out_stubs = {}, {}, {}
         self.stub_library = None
         if own:
+            from ..compile import jit
             symbol = jit.new_symbol("wasmlite_stubs")
             self.stub_library = jit.build_library(stubs_ir(own, symbol), symbol, 3 * len(own),
                                                   STUB_OPT_LEVEL)

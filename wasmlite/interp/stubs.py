@@ -136,6 +136,19 @@ def abi_type(ft: FuncType) -> FuncType:
 
 
 _shapes: dict[FuncType, FuncType] = {}
+_codes: dict[FuncType, str] = {}
+
+
+def shape_code(ft: FuncType) -> str:
+    """``abi_type(ft)`` as a short string ("i64,f64->i64"): what the
+    interpreter's library lists its prebuilt stubs by, so that loading it
+    builds no FuncType."""
+    code = _codes.get(ft)
+    if code is None:
+        shape = abi_type(ft)
+        code = _codes[ft] = (",".join(t.name for t in shape.params) + "->"
+                             + ",".join(t.name for t in shape.results))
+    return code
 
 
 def common_signatures() -> list[FuncType]:
