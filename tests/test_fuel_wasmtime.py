@@ -170,6 +170,18 @@ KNOWN = {
     "in a loop, set inside": "loop i32.const 5 local.set 1 local.get 1 memory.grow drop end",
     "after a loop": "i32.const 5 local.set 1 loop nop end local.get 1 memory.grow drop",
     "through a loop": "i32.const 5 local.set 1 loop local.get 1 local.set 2 end local.get 2 memory.grow drop",
+    # a loop with a back edge: a local it never read is not known after it
+    # (fuzz seed 700337)
+    "after a looping loop, unread": "i32.const 5 local.set 1 loop i32.const 0 br_if 0 end"
+                                    " local.get 1 memory.grow drop",
+    "untouched local after a looping loop": "loop i32.const 0 br_if 0 end local.get 1 memory.grow drop",
+    "after a looping loop, read in it": "i32.const 5 local.set 1 loop local.get 1 drop i32.const 0"
+                                        " br_if 0 end local.get 1 memory.grow drop",
+    "read in an inner loop": "i32.const 5 local.set 1 loop loop local.get 1 drop i32.const 0 br_if 0"
+                             " end i32.const 0 br_if 0 end local.get 1 memory.grow drop",
+    "read in the first of two loops": "i32.const 5 local.set 1 loop local.get 1 drop i32.const 0"
+                                      " br_if 0 end loop i32.const 0 br_if 0 end local.get 1"
+                                      " memory.grow drop",
     "immutable global": "global.get $c memory.grow drop",
     "mutable global": "global.get $m memory.grow drop",
     "select": "i32.const 5 i32.const 5 local.get 0 select memory.grow drop",
