@@ -13,6 +13,8 @@ surfaces as "END opcode expected", unknown opcodes as "illegal opcode".
 """
 from __future__ import annotations
 
+import re
+
 from ..errors import MalformedError
 from ..syntax.instructions import OPS, Op
 from ..syntax.module import Instr
@@ -196,6 +198,108 @@ def decode_expr(data: bytes, pos: int, state: ExprState) -> tuple[list, int]:
         else:
             imm, pos = read_immediate(kind, data, pos, state)
             append(new(op, imm, start))
+
+
+# ------------------------------------------------------- checking without building
+#
+# A big module's bodies are checked for well-formedness when it is decoded,
+# but turned into Instr lists only when something reads them (decode.py's
+# LazyFunc). The check is a regular expression that skips a run of
+# instructions with simple immediates in C, then one step in Python for the
+# next instruction with structure (block, if, else, end), a vector, a prefix,
+# or any immediate the expression does not take (a multi-byte alignment, a
+# truncated one...). The expression accepts exactly the encodings the readers
+# above accept (LEB128 lengths and unused bits included), so the scan can only
+# be more cautious than decode_expr, never less; when it gives up, decode_expr
+# decides, with its own error message.
+
+def _byte_class(codes) -> bytes:
+    return b"[" + b"".join(b"\\x%02x" % c for c in sorted(codes)) + b"]"
+
+
+# u32: up to 5 bytes, the 5th with 4 value bits; s32: the 5th byte's unused
+# bits copy the sign (0x00-0x07 or 0x78-0x7f); s64: up to 10 bytes, the 10th
+# 0x00 or 0x7f (leb128.py's limits)
+_LEB_U32 = (rb"(?:[\x00-\x7f]|[\x80-\xff][\x00-\x7f]|[\x80-\xff]{2}[\x00-\x7f]"
+            rb"|[\x80-\xff]{3}[\x00-\x7f]|[\x80-\xff]{4}[\x00-\x0f])")
+_LEB_S32 = (rb"(?:[\x00-\x7f]|[\x80-\xff][\x00-\x7f]|[\x80-\xff]{2}[\x00-\x7f]"
+            rb"|[\x80-\xff]{3}[\x00-\x7f]|[\x80-\xff]{4}[\x00-\x07\x78-\x7f])")
+_LEB_S64 = rb"(?:[\x80-\xff]{0,8}[\x00-\x7f]|[\x80-\xff]{9}[\x00\x7f])"
+_SIMPLE_IMMEDIATES = [        # most frequent first: alternatives are tried in order
+    (K_IDX, _LEB_U32),
+    (K_MEMARG, rb"[\x00-\x1f]" + _LEB_U32),      # one-byte flags below 32
+    (K_I32, _LEB_S32),
+    (K_NONE, b""),
+    (K_I64, _LEB_S64),
+    (K_F32, rb"[\x00-\xff]{4}"),
+    (K_F64, rb"[\x00-\xff]{8}"),
+    (K_CALL_INDIRECT, _LEB_U32 + _LEB_U32),
+    (K_ZERO, rb"\x00"),
+    (K_HEAPTYPE, _byte_class(REFTYPE_BY_HEAPCODE)),
+]
+# possessive: the encoding is a prefix code, so the longest run is the only one
+_SIMPLE_RUN = re.compile(b"(?:" + b"|".join(
+    _byte_class([b for b, (_op, k) in enumerate(ONE_BYTE) if k == kind]) + imm
+    for kind, imm in _SIMPLE_IMMEDIATES) + b")*+")
+_BLOCKTYPE_BYTES = frozenset([0x40, *VALTYPE_BY_CODE])
+
+
+def scan_expr(data: bytes, pos: int, state: ExprState) -> int:
+    """Check that the instructions from ``pos`` through the ``end`` closing
+    the expression are well formed, without building them; return the
+    position after that ``end``, or -1 when the scan cannot tell (then
+    ``decode_expr`` decides, and words the error). Sets
+    ``state.uses_data_index`` as decode_expr would."""
+    run = _SIMPLE_RUN.match
+    table = ONE_BYTE
+    open_blocks: list = []         # as in decode_expr
+    try:
+        while True:
+            pos = run(data, pos).end()
+            b = data[pos]
+            pos += 1
+            if b == 0x0B:
+                if not open_blocks:
+                    return pos
+                open_blocks.pop()
+                continue
+            kind = table[b][1]
+            if kind == K_BLOCK:
+                if data[pos] in _BLOCKTYPE_BYTES:
+                    pos += 1
+                else:
+                    pos = _read_blocktype(data, pos)[1]
+                open_blocks.append(b == 0x04)
+            elif kind == K_ELSE:
+                if not open_blocks or not open_blocks[-1]:
+                    return -1
+                open_blocks[-1] = False
+            elif kind == K_PREFIX:
+                sub, pos = read_unsigned(data, pos, 32)
+                entry = PREFIXED[b].get(sub)
+                if entry is None:
+                    return -1
+                pos = read_immediate(entry[1], data, pos, state)[1]
+            elif kind == K_ILLEGAL:
+                return -1
+            else:                      # any other kind, exactly as decode_expr reads it
+                pos = read_immediate(kind, data, pos, state)[1]
+    except (IndexError, MalformedError):
+        return -1
+
+
+def decode_instr(data: bytes, pos: int, state: ExprState) -> tuple[Instr, int]:
+    """One instruction that is not block, loop, if, else or end, from a body
+    that ``scan_expr`` accepted (the validator's path for rare instructions)."""
+    b = data[pos]
+    op, kind = ONE_BYTE[b]
+    if kind == K_PREFIX:
+        sub, end = read_unsigned(data, pos + 1, 32)
+        op, kind = PREFIXED[b][sub]
+    else:
+        end = pos + 1
+    imm, end = read_immediate(kind, data, end, state)
+    return Instr(op, imm, pos), end
 
 
 def read_immediate(kind: int, data: bytes, pos: int, state: ExprState):

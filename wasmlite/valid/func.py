@@ -95,9 +95,10 @@ class FuncResult:
     """What checking one body found (validate.py wraps it into FuncInfo)."""
 
     __slots__ = ("max_stack", "max_depth", "block_types", "select_types",
-                 "ends", "elses")
+                 "ends", "elses", "num_instrs")
 
     def __init__(self) -> None:
+        self.num_instrs = 0
         self.max_stack = 0
         self.max_depth = 0
         self.block_types: dict[int, FuncType] = {}
@@ -543,7 +544,10 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                 else:
                     c.pop(t)
                     if op is _LOCAL_TEE:
+                        # (in unreachable code the pop may have taken nothing)
                         stack.append(t)
+                        if len(stack) > max_stack:
+                            max_stack = len(stack)
                 continue
             if op is _BR_IF:
                 x = ins.imm
@@ -557,6 +561,8 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                     c.pop(I32)
                     c.pop_vals(types)
                     stack.extend(types)
+                    if len(stack) > max_stack:
+                        max_stack = len(stack)
                 continue
             if op is _BLOCK or op is _LOOP or op is _IF:
                 bft, plist, rlist = block_signature(ctx, ins.imm)
@@ -622,4 +628,5 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
         raise InvalidError(f"malformed immediate at instruction {i}: {ins!r} ({e})") from None
     res.max_stack = max_stack
     res.max_depth = max_depth
+    res.num_instrs = n_body
     return res

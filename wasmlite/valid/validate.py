@@ -13,13 +13,16 @@ tables, memories, element segments, data segments, function bodies, start,
 exports, and finally the single-memory rule of Wasm 2.0.
 
 Function bodies are checked in ``func.py`` and constant expressions in
-``const.py``.
+``const.py``; a body the decoder left in the binary (``LazyFunc``) is checked
+from its bytes by ``func_bytes.py``, which falls back to ``func.py`` (and its
+error messages) whenever it does not accept the body itself.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..binary.decode import LazyFunc
 from ..gc_pause import gc_paused
 from ..errors import InvalidError
 from ..syntax.instructions import REF_FUNC
@@ -29,6 +32,7 @@ from ..syntax.types import (I32, MAX_PAGES_32, MAX_TABLE_SIZE, ExternKind,
                             ValType)
 from .const import check_const
 from .func import _Ctx, check_function
+from .func_bytes import check_function_bytes
 
 __all__ = ["FuncInfo", "ModuleInfo", "validate_module"]
 
@@ -52,6 +56,8 @@ class FuncInfo:
     ``ends``          body index of each block/loop/if -> index of its ``end``.
     ``elses``         body index of each ``if`` that has an ``else`` -> index
                       of that ``else``.
+    ``num_instrs``    how many instructions the body has (``len(body)``,
+                      without decoding a body the decoder left in the binary).
     """
 
     type: FuncType
@@ -63,6 +69,7 @@ class FuncInfo:
     select_types: dict[int, ValType] = field(default_factory=dict)
     ends: dict[int, int] = field(default_factory=dict)
     elses: dict[int, int] = field(default_factory=dict)
+    num_instrs: int = 0
 
 
 @dataclass
@@ -257,12 +264,19 @@ def _validate(module: Module) -> ModuleInfo:
     for n, f in enumerate(module.funcs):
         ft = types[f.type_idx]
         locals_ = list(ft.params) + list(f.locals)
-        try:
-            r = check_function(ctx, ft, locals_, f.body)
-        except InvalidError as e:
-            raise InvalidError(f"{e.args[0]} in function {n_imp_funcs + n}") from None
+        # a body still in the binary is checked from its bytes; when that
+        # checker gives up (an invalid body, say), check_function decides
+        # and words the error
+        unread = f.unread_body() if isinstance(f, LazyFunc) else None
+        r = None if unread is None else check_function_bytes(ctx, ft, locals_, *unread)
+        if r is None:
+            try:
+                r = check_function(ctx, ft, locals_, f.body)
+            except InvalidError as e:
+                raise InvalidError(f"{e.args[0]} in function {n_imp_funcs + n}") from None
         infos.append(FuncInfo(ft, f.type_idx, locals_, r.max_stack, r.max_depth,
-                              r.block_types, r.select_types, r.ends, r.elses))
+                              r.block_types, r.select_types, r.ends, r.elses,
+                              r.num_instrs))
 
     if module.start is not None:
         s = module.start
