@@ -364,8 +364,11 @@ def _watch_ctrl_c() -> None:
 
 def console_main() -> None:
     """The ``wasmlite`` executable and ``python -m wasmlite``: ``main``,
-    then exit. After Ctrl-C it exits at once (``os._exit``): the normal
-    exit would first wait for compile workers to finish their current part."""
+    then exit at once (``os._exit``, once stdout and stderr are flushed):
+    what a command writes is written by the time ``main`` returns, and the
+    normal exit would first wait for background work nobody will use: a
+    tier-up batch LLVM is compiling (seconds at -O2), compile workers
+    finishing their part, Python freeing every object of a big module."""
     global _interrupted
     _watch_ctrl_c()
     try:
@@ -379,6 +382,4 @@ def console_main() -> None:
         sys.stderr.flush()
     except (BrokenPipeError, ValueError):
         status = BROKEN_PIPE if status == 0 else status
-    if _interrupted or status == BROKEN_PIPE:
-        os._exit(status)
-    sys.exit(status)
+    os._exit(status)
