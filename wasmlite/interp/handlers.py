@@ -29,6 +29,27 @@ from ..syntax.instructions import OPS, Op
 from ..syntax.module import Func
 from ..syntax.types import FuncType
 from . import layout as L
+from .forms import _IMM_RULES, OWN_OPS, Form, Imm, Lowered, handler_symbol, shape  # noqa: F401
+
+# the lowered instructions as the compiler defines them (forms.py)
+LOWERED = Lowered((op.name for op in OPS if op in NUMERIC),
+                  (op.name for op in OPS if op in HANDLERS))
+
+
+def lowered_ops() -> list[Op]:
+    return LOWERED.ops
+
+
+def fused_sources(op: Op) -> tuple[str, ...]:
+    return LOWERED.fused_sources(op)
+
+
+def fused_then(op: Op) -> tuple[tuple[str, str], ...]:
+    return LOWERED.fused_then(op)
+
+
+def forms_for(symbols: set) -> dict:
+    return LOWERED.forms_for(symbols)
 
 ARGS = "ptr %ip, ptr %sp, ptr %fp, ptr %vmctx"
 V = "<2 x i64>"
@@ -39,53 +60,6 @@ _TABLE_OOB = int(TrapCode.TABLE_OUT_OF_BOUNDS)
 _NULL_CALL = int(TrapCode.INDIRECT_CALL_TO_NULL)
 _BAD_SIG = int(TrapCode.BAD_SIGNATURE)
 _UNREACHABLE = int(TrapCode.UNREACHABLE)
-
-# Stack effects of the instructions whose effect the table leaves to the
-# validator (references are i64 in generated code, see compile/vmcontext.py)
-_SPECIAL_SIGS = {
-    "table.get": (("i32",), ("i64",)), "table.set": (("i32", "i64"), ()),
-    "table.grow": (("i64", "i32"), ("i32",)), "table.fill": (("i32", "i64", "i32"), ()),
-    "table.size": ((), ("i32",)), "ref.is_null": (("i64",), ("i32",)),
-    "ref.func": ((), ("i64",)),
-}
-
-
-# ---------------------------------------------------------------- immediates
-class Imm(NamedTuple):
-    """An immediate word of a handler: its SSA name in the handler, its LLVM
-    type there, and how the pre-decoder computes it from the instruction and
-    the module's VMContextLayout."""
-    name: str
-    lltype: str
-    value: Callable
-
-
-def _imm(name: str, value: Callable, lltype: str = "i64") -> Imm:
-    return Imm(name, lltype, value)
-
-
-_OFF = _imm("off", lambda ins, lay: ins.imm[1])
-# Placeholder immediates the compiler's lowering sees (strings are SSA names)
-_IMM_RULES: dict[str, tuple[list[Imm], Callable]] = {
-    "memarg": ([_OFF], lambda ins: (ins.imm[0], "%imm.off", 0)),
-    "memarg_lane": ([_OFF, _imm("lane", lambda ins, lay: ins.imm[3], "i32")],
-                    lambda ins: (ins.imm[0], "%imm.off", 0, "%imm.lane")),
-    "lane": ([_imm("lane", lambda ins, lay: ins.imm, "i32")], lambda ins: "%imm.lane"),
-    "mem": ([], lambda ins: 0),
-    "memory.copy": ([], lambda ins: (0, 0)),
-    "memory.init": ([_imm("data", lambda ins, lay: lay.data(ins.imm[0]))], lambda ins: (0, 0)),
-    "data": ([_imm("data", lambda ins, lay: lay.data(ins.imm))], lambda ins: 0),
-    "elem": ([_imm("elem", lambda ins, lay: lay.elem(ins.imm))], lambda ins: 0),
-    "table": ([_imm("tab0", lambda ins, lay: lay.table(ins.imm))], lambda ins: 0),
-    "table.copy": ([_imm("tab0", lambda ins, lay: lay.table(ins.imm[0])),
-                    _imm("tab1", lambda ins, lay: lay.table(ins.imm[1]))], lambda ins: (0, 1)),
-    "table.init": ([_imm("elem", lambda ins, lay: lay.elem(ins.imm[0])),
-                    _imm("tab0", lambda ins, lay: lay.table(ins.imm[1]))], lambda ins: (0, 0)),
-    "func": ([_imm("func", lambda ins, lay: lay.func(ins.imm))], lambda ins: 0),
-}
-# table.grow passes its table index to the runtime builtin
-_TABLE_GROW_RULE = ([_imm("idx", lambda ins, lay: ins.imm, "i32")], lambda ins: "%imm.idx")
-
 
 class _SymLayout:
     """What the compiler's lowering asks of a VMContextLayout, answered with
@@ -140,16 +114,6 @@ class _Lowering(FunctionTranslator):
         super().__init__(ctx, 0, Func(0, [], []))
 
 
-class Form(NamedTuple):
-    """One handler: its symbol, its immediates, and for the compiler-made
-    ones, the operand/result counts (the pre-decoder tracks the height)."""
-    symbol: str
-    imms: list
-    nparams: int
-    nresults: int
-    placeholder: Optional[Callable]
-
-
 def _imm_loads(imms: list) -> list[str]:
     lines = []
     for k, imm in enumerate(imms):
@@ -202,109 +166,6 @@ def _define(symbol: str, body: list[str], traps=()) -> str:
     return "\n".join(lines)
 
 
-def _shape(op: Op) -> tuple[tuple, tuple, list, Callable]:
-    """(param lltypes, result lltypes, immediates, placeholder) of a lowered op."""
-    if op.name in _SPECIAL_SIGS:
-        ps, rs = _SPECIAL_SIGS[op.name]
-    else:
-        ps = tuple(LLTYPE[t] for t in op.params)
-        rs = tuple(LLTYPE[t] for t in op.results)
-    if op.name == "table.grow":
-        imms, placeholder = _TABLE_GROW_RULE
-    elif op.imm is None:
-        imms, placeholder = [], (lambda ins: None)
-    else:
-        imms, placeholder = _IMM_RULES[op.imm]
-    return ps, rs, imms, placeholder
-
-
-def _symbol(op: Op, consume_fuel: bool, srcs: str = "") -> str:
-    return ("h_" + op.name.replace(".", "_") + (f"_{srcs}" if srcs else "")
-            + ("_fuel" if consume_fuel else ""))
-
-
-def fused_then(op: Op) -> tuple[tuple[str, str], ...]:
-    """(operand sources, then) superinstructions ending in a local.set or a
-    br_if: binary numeric ops into a local; integer tests into a branch."""
-    if op not in NUMERIC or len(op.results) != 1:
-        return ()
-    forms: tuple = ()
-    if len(op.params) == 2:
-        forms += tuple((s_, "set") for s_ in ("SS", "LL", "SL", "SC", "LC"))
-    if op.name.split(".")[0] in ("i32", "i64") and _is_test(op):
-        srcs = ("SS", "LL", "SL", "SC", "LC") if len(op.params) == 2 else ("S", "L")
-        forms += tuple((s_, "br") for s_ in srcs)
-    return forms
-
-
-def _is_test(op: Op) -> bool:
-    tail = op.name.split(".", 1)[1]
-    return tail in ("eqz", "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u",
-                    "ge_s", "ge_u")
-
-
-def fused_sources(op: Op) -> tuple[str, ...]:
-    """The superinstructions of ``op``: operand-source patterns the
-    pre-decoder folds ``local.get`` / constants into (bytecode.py)."""
-    if op in NUMERIC and len(op.params) == 2:
-        return ("LL", "SL", "SC", "LC")
-    if op in NUMERIC and len(op.params) == 1:
-        return ("L",)
-    if op.imm == "memarg" and op.name != "memory.size" and op.prefix is None:
-        if len(op.params) == 1:
-            return ("L",)                     # loads: the address from a local
-        if len(op.params) == 2:
-            return ("LL", "SL", "SC")         # stores
-    return ()
-
-
-def lowered_ops() -> list[Op]:
-    return [op for op in OPS if op.name not in OWN_OPS and (op in NUMERIC or op in HANDLERS)]
-
-
-_LOWERED: dict[str, Op] = {}
-
-
-def lowered_op(name: str) -> Optional[Op]:
-    """The op called ``name`` if the handlers lower it, else None."""
-    if not _LOWERED:
-        _LOWERED.update((op.name, op) for op in lowered_ops())
-    return _LOWERED.get(name)
-
-
-def forms_for(symbols: set) -> dict:
-    """``HandlerSet.forms`` from the symbols a built library has (a cached
-    library needs no IR to be described)."""
-    forms = {}
-    for op in lowered_ops():
-        forms.update(forms_of(op, symbols))
-    return forms
-
-
-def forms_of(op: Op, symbols) -> dict:
-    """The forms of one op, keyed as in ``HandlerSet.forms``. The
-    interpreter asks an op at a time (library.py), the first time the
-    pre-decoder meets it: describing all ~2,600 forms at start-up cost a
-    small module's start-up ~4 ms."""
-    forms = {}
-    ps, rs, imms, placeholder = _shape(op)
-    np_, nr = len(ps), len(rs)
-    name = op.name
-    base = "h_" + name.replace(".", "_")
-    plain = "S" * np_
-    variants = [((), base)]
-    variants += [((srcs,), f"{base}_{srcs}") for srcs in fused_sources(op)]
-    variants += [((srcs, then), f"{base}_{'' if srcs == plain else srcs}_{then}")
-                 for srcs, then in fused_then(op)]
-    for rest, sym in variants:
-        form = Form(sym, imms, np_, nr, placeholder)
-        forms[(name, False, *rest)] = form
-        fsym = sym + "_fuel"
-        forms[(name, True, *rest)] = (Form(fsym, imms, np_, nr, placeholder)
-                                      if fsym in symbols else form)
-    return forms
-
-
 def _operand(i: int, ty: str, src: str) -> list[str]:
     """Lines that define ``%a{i}`` from a local (``L``: immediate = its byte
     offset from fp) or a constant (``C``: immediate = its bits)."""
@@ -329,7 +190,7 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
     ``then``: ``"set"`` stores the result into a local (one more immediate:
     its offset) instead of pushing it; ``"br"`` branches on it as br_if does
     (three more: target, label height offset, arity)."""
-    ps, rs, imms, placeholder = _shape(op)
+    ps, rs, imms, placeholder = shape(op)
     plain = "S" * len(ps)
     srcs = srcs or plain
     t = _Lowering(_HandlerContext(consume_fuel))
@@ -402,7 +263,7 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
                      "%t = inttoptr i64 %then.i to ptr", "%h = load ptr, ptr %t",
                      "musttail call void %h(ptr %t, ptr %sp.t, ptr %fp, ptr %vmctx)", "ret void"]
         intrinsics.update(t.ctx.intrinsics)
-        symbol = _symbol(op, consume_fuel, ("" if srcs == plain else srcs) + "_" + then)
+        symbol = handler_symbol(op, consume_fuel, ("" if srcs == plain else srcs) + "_" + then)
         return _define(symbol, body, t.traps), Form(symbol, imms, len(ps), len(rs), placeholder)
     for j, (v, ty) in enumerate(results):
         body.append(f"%r{j}.p = getelementptr i8, ptr %sp, i64 {-L.SLOT * (np_ - j)}")
@@ -414,7 +275,7 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
         body.append(f"%sp.n = getelementptr i8, ptr %sp, i64 {delta}")
     body += dispatch(nw, "%sp.n" if delta else "%sp")
     intrinsics.update(t.ctx.intrinsics)
-    symbol = _symbol(op, consume_fuel, "" if srcs == plain else srcs)
+    symbol = handler_symbol(op, consume_fuel, "" if srcs == plain else srcs)
     return _define(symbol, body, t.traps), Form(symbol, imms, len(ps), len(rs), placeholder)
 
 
@@ -783,14 +644,6 @@ def _interp_call() -> str:
         f"call void @wasmlite_trap(ptr %vmctx, i32 {_STACK_OVERFLOW})",
         "unreachable",
         "}"])
-
-
-# the instructions the interpreter handles itself (the rest: lowered)
-OWN_OPS = frozenset((
-    "unreachable", "nop", "block", "loop", "if", "else", "end", "br", "br_if", "br_table",
-    "return", "call", "call_indirect", "drop", "select", "select_t", "local.get",
-    "local.set", "local.tee", "global.get", "global.set", "i32.const", "i64.const",
-    "f32.const", "f64.const", "v128.const", "ref.null", "i8x16.shuffle"))
 
 
 class HandlerSet(NamedTuple):

@@ -109,7 +109,7 @@ class Prelinked:
     ``externals`` (name, stub offset, GOT slot offset or -1) filled at
     load, and where ``table_symbol``'s pointers are."""
 
-    MAGIC = b"WLIMG2\n"
+    MAGIC = b"WLIMG3\n"
 
     def __init__(self, image: bytes, size: int, bounds: list[tuple[int, int]],
                  fixups: array, externals: list[tuple[str, int, int]], table: int,
@@ -118,42 +118,51 @@ class Prelinked:
         self.fixups, self.externals, self.table, self.count = fixups, externals, table, count
         self.extra = extra or {}            # the caller's own JSON-able data
 
+    def runs(self) -> list[list[int]]:
+        """The fixups as [first word, count] runs of consecutive words
+        (mostly one: the pointer table), each applied as one slice."""
+        runs: list[list[int]] = []
+        for f in sorted(set(self.fixups)):
+            w = f >> 3
+            if runs and runs[-1][0] + runs[-1][1] == w:
+                runs[-1][1] += 1
+            else:
+                runs.append([w, 1])
+        return runs
+
     def to_bytes(self) -> bytes:
-        """The file: magic, header length, JSON header, fixups (u32 each),
-        then at a page boundary the whole mapping (``size`` bytes, zeros
-        past the code) so that ``map_file`` maps it straight from disk."""
-        fix = self.fixups.tobytes()
+        """The file: magic, header length, JSON header (with the fixups as
+        runs), then at a page boundary the whole mapping (``size`` bytes,
+        zeros past the code) so that ``map_file`` maps it straight from
+        disk."""
         head = {"size": self.size, "bounds": self.bounds, "externals": self.externals,
-                "table": self.table, "count": self.count, "fixups": len(self.fixups),
+                "table": self.table, "count": self.count, "runs": self.runs(),
                 "extra": self.extra, "image_at": 0}
         for _ in range(2):      # the offset's own digits may move the page
             text = json.dumps(head).encode()
-            at = _round(len(self.MAGIC) + 4 + len(text) + len(fix), _PAGE)
+            at = _round(len(self.MAGIC) + 4 + len(text), _PAGE)
             head["image_at"] = at
         text = json.dumps(head).encode()
-        front = b"".join([self.MAGIC, struct.pack("<I", len(text)), text, fix])
+        front = b"".join([self.MAGIC, struct.pack("<I", len(text)), text])
         if len(front) > head["image_at"]:
             raise UnsupportedObject("header does not fit")
         body = self.image + bytes(self.size - len(self.image))
         return front + bytes(head["image_at"] - len(front)) + body
 
     @classmethod
-    def _header(cls, data: bytes) -> tuple[dict, array]:
+    def _header(cls, data: bytes) -> dict:
         if not data.startswith(cls.MAGIC):
             raise UnsupportedObject("not a prelinked image")
         at = len(cls.MAGIC)
         (n,) = struct.unpack_from("<I", data, at)
-        head = json.loads(data[at + 4:at + 4 + n])
-        at += 4 + n
-        fixups = array("I")
-        fixups.frombytes(data[at:at + 4 * head["fixups"]])
-        if len(fixups) != head["fixups"]:
+        if at + 4 + n > len(data):
             raise UnsupportedObject("truncated image header")
-        return head, fixups
+        return json.loads(data[at + 4:at + 4 + n])
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "Prelinked":
-        head, fixups = cls._header(data)
+        head = cls._header(data)
+        fixups = array("I", [8 * w for lo, n in head["runs"] for w in range(lo, lo + n)])
         image = data[head["image_at"]:head["image_at"] + head["size"]]
         if len(image) != head["size"]:
             raise UnsupportedObject("truncated image")
@@ -303,7 +312,7 @@ def place(pre: Prelinked) -> NativeImage:
     if base in (None, _MAP_FAILED):
         raise MemoryError("mmap failed for the interpreter's code")
     ctypes.memmove(base, pre.image, len(pre.image))
-    return _finish(base, pre.size, pre.bounds, pre.fixups, pre.externals, pre.table, pre.count)
+    return _finish(base, pre.size, pre.bounds, pre.runs(), pre.externals, pre.table, pre.count)
 
 
 def map_file(path: str) -> tuple[NativeImage, dict]:
@@ -314,7 +323,7 @@ def map_file(path: str) -> tuple[NativeImage, dict]:
     fd = os.open(path, os.O_RDONLY)
     try:
         first = os.pread(fd, 1 << 16, 0)
-        head, fixups = Prelinked._header(first)
+        head = Prelinked._header(first)
         at, size = head["image_at"], head["size"]
         if at % _PAGE or os.fstat(fd).st_size < at + size:
             raise UnsupportedObject("truncated image")
@@ -323,18 +332,18 @@ def map_file(path: str) -> tuple[NativeImage, dict]:
             raise MemoryError("mmap failed for the interpreter's code")
     finally:
         os.close(fd)
-    lib = _finish(base, size, [tuple(b) for b in head["bounds"]], fixups,
+    lib = _finish(base, size, [tuple(b) for b in head["bounds"]], head["runs"],
                   [tuple(e) for e in head["externals"]], head["table"], head["count"])
     return lib, head["extra"]
 
 
-def _finish(base: int, size: int, bounds, fixups, externals, table: int,
+def _finish(base: int, size: int, bounds, runs, externals, table: int,
             count: int) -> NativeImage:
     """Add the base to the absolute words, point the stubs and GOT slots at
     the C library, protect the pages."""
     words = (ctypes.c_uint64 * (size // 8)).from_address(base)
-    for f in fixups:
-        words[f >> 3] += base
+    for lo, n in runs:          # a slice each, read and written by ctypes in C
+        words[lo:lo + n] = [w + base for w in words[lo:lo + n]]
     for name, stub, slot in externals:
         target = _external(name)
         words[(stub + 8) >> 3] = target

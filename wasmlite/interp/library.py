@@ -61,10 +61,14 @@ class Interpreter:
         self.address.update(zip(ssyms, stubs.addresses))
         self.symbols = frozenset(hsyms)
         self.own: dict[str, int] = hextra["own"]
+        from .forms import Lowered
+        self._lowered = Lowered(hextra["numeric"], hextra["handled"])
         self.interp_call = self.address["interp_call"]
         a = self.address
-        # shape code (stubs.shape_code) -> (entry, in, out, host)
-        self.prebuilt = {code: (a[f"c{k}e"], a[f"c{k}i"], a[f"c{k}o"], a[f"c{k}h"])
+        # shape code (stubs.shape_code) -> (entry, in, out, host): the
+        # stubs library's first symbols, four per shape (stubs.common_stubs_ir)
+        sa = stubs.addresses
+        self.prebuilt = {code: tuple(sa[4 * k:4 * k + 4])
                          for k, code in enumerate(sextra["shapes"])}
         # the code of a function that could not be pre-decoded: it traps
         self._unsupported = (ctypes.c_uint64 * 1)(a["x_unreachable"])
@@ -90,9 +94,8 @@ class Interpreter:
     def forms_of(self, name: str) -> dict:
         """The forms of the op called ``name`` ({} for an op the handlers
         do not lower: control, own handlers, unknown names)."""
-        from .handlers import forms_of, lowered_op
-        op = lowered_op(name)
-        return forms_of(op, self.symbols) if op is not None else {}
+        op = self._lowered.op(name)
+        return self._lowered.forms_of(op, self.symbols) if op is not None else {}
 
     def _library(self, name: str, symbol: str, level: int,
                  make_ir: Callable[[], tuple[str, list[str], dict]]) -> tuple[object, list[str], dict]:
@@ -207,10 +210,14 @@ class _OpTables:
 
 
 def _handlers_ir() -> tuple[str, list[str], dict]:
-    from .handlers import generate, own_handlers
+    from .handlers import LOWERED, generate, own_handlers
     hs = generate()
-    # the own handlers' word counts: what bytecode.py needs of them
-    return hs.ir, hs.symbols, {"own": {name: n for name, (_t, n) in own_handlers().items()}}
+    # what the pre-decoder needs of the handlers without importing them
+    # (forms.py): the own handlers' word counts, the lowered ops' names
+    return hs.ir, hs.symbols, {"own": {name: n for name, (_t, n) in own_handlers().items()},
+                               "numeric": sorted(LOWERED.numeric),
+                               "handled": sorted(op.name for op in LOWERED.ops
+                                                 if op.name not in LOWERED.numeric)}
 
 
 def _stubs_ir() -> tuple[str, list[str], dict]:

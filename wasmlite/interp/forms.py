@@ -1,0 +1,182 @@
+"""What the pre-decoder knows of each lowered instruction's handlers: their
+symbols, immediates and operand counts (``Form``), without the IR that
+defines them (handlers.py) or the compiler's lowering it runs.
+
+The first pre-decode of every process needs this, the IR generator only
+the one-time build: apart, a process that interprets never imports the
+compiler (compile/translate.py and what it pulls in: ~10 ms). Which
+instructions are lowered, and which of those are numeric (the compiler's
+``NUMERIC`` templates; the rest its ``HANDLERS``), is the compiler's
+knowledge: the handler library records the two name lists when it is built
+(library.py) and ``Lowered`` takes them from there.
+"""
+from __future__ import annotations
+
+from typing import Callable, NamedTuple, Optional
+
+from ..compile.lltypes import LLTYPE
+from ..syntax.instructions import OPS, Op
+
+# Stack effects of the instructions whose effect the table leaves to the
+# validator (references are i64 in generated code, see compile/vmcontext.py)
+_SPECIAL_SIGS = {
+    "table.get": (("i32",), ("i64",)), "table.set": (("i32", "i64"), ()),
+    "table.grow": (("i64", "i32"), ("i32",)), "table.fill": (("i32", "i64", "i32"), ()),
+    "table.size": ((), ("i32",)), "ref.is_null": (("i64",), ("i32",)),
+    "ref.func": ((), ("i64",)),
+}
+
+
+class Imm(NamedTuple):
+    """An immediate word of a handler: its SSA name in the handler, its LLVM
+    type there, and how the pre-decoder computes it from the instruction and
+    the module's VMContextLayout."""
+    name: str
+    lltype: str
+    value: Callable
+
+
+def _imm(name: str, value: Callable, lltype: str = "i64") -> Imm:
+    return Imm(name, lltype, value)
+
+
+_OFF = _imm("off", lambda ins, lay: ins.imm[1])
+# Placeholder immediates the compiler's lowering sees (strings are SSA names)
+_IMM_RULES: dict[str, tuple[list[Imm], Callable]] = {
+    "memarg": ([_OFF], lambda ins: (ins.imm[0], "%imm.off", 0)),
+    "memarg_lane": ([_OFF, _imm("lane", lambda ins, lay: ins.imm[3], "i32")],
+                    lambda ins: (ins.imm[0], "%imm.off", 0, "%imm.lane")),
+    "lane": ([_imm("lane", lambda ins, lay: ins.imm, "i32")], lambda ins: "%imm.lane"),
+    "mem": ([], lambda ins: 0),
+    "memory.copy": ([], lambda ins: (0, 0)),
+    "memory.init": ([_imm("data", lambda ins, lay: lay.data(ins.imm[0]))], lambda ins: (0, 0)),
+    "data": ([_imm("data", lambda ins, lay: lay.data(ins.imm))], lambda ins: 0),
+    "elem": ([_imm("elem", lambda ins, lay: lay.elem(ins.imm))], lambda ins: 0),
+    "table": ([_imm("tab0", lambda ins, lay: lay.table(ins.imm))], lambda ins: 0),
+    "table.copy": ([_imm("tab0", lambda ins, lay: lay.table(ins.imm[0])),
+                    _imm("tab1", lambda ins, lay: lay.table(ins.imm[1]))], lambda ins: (0, 1)),
+    "table.init": ([_imm("elem", lambda ins, lay: lay.elem(ins.imm[0])),
+                    _imm("tab0", lambda ins, lay: lay.table(ins.imm[1]))], lambda ins: (0, 0)),
+    "func": ([_imm("func", lambda ins, lay: lay.func(ins.imm))], lambda ins: 0),
+}
+# table.grow passes its table index to the runtime builtin
+_TABLE_GROW_RULE = ([_imm("idx", lambda ins, lay: ins.imm, "i32")], lambda ins: "%imm.idx")
+
+
+class Form(NamedTuple):
+    """One handler: its symbol, its immediates, and for the compiler-made
+    ones, the operand/result counts (the pre-decoder tracks the height)."""
+    symbol: str
+    imms: list
+    nparams: int
+    nresults: int
+    placeholder: Optional[Callable]
+
+
+# the instructions the interpreter handles itself (the rest: lowered)
+OWN_OPS = frozenset((
+    "unreachable", "nop", "block", "loop", "if", "else", "end", "br", "br_if", "br_table",
+    "return", "call", "call_indirect", "drop", "select", "select_t", "local.get",
+    "local.set", "local.tee", "global.get", "global.set", "i32.const", "i64.const",
+    "f32.const", "f64.const", "v128.const", "ref.null", "i8x16.shuffle"))
+
+
+
+def shape(op: Op) -> tuple[tuple, tuple, list, Callable]:
+    """(param lltypes, result lltypes, immediates, placeholder) of a lowered op."""
+    if op.name in _SPECIAL_SIGS:
+        ps, rs = _SPECIAL_SIGS[op.name]
+    else:
+        ps = tuple(LLTYPE[t] for t in op.params)
+        rs = tuple(LLTYPE[t] for t in op.results)
+    if op.name == "table.grow":
+        imms, placeholder = _TABLE_GROW_RULE
+    elif op.imm is None:
+        imms, placeholder = [], (lambda ins: None)
+    else:
+        imms, placeholder = _IMM_RULES[op.imm]
+    return ps, rs, imms, placeholder
+
+
+def handler_symbol(op: Op, consume_fuel: bool, srcs: str = "") -> str:
+    return ("h_" + op.name.replace(".", "_") + (f"_{srcs}" if srcs else "")
+            + ("_fuel" if consume_fuel else ""))
+
+
+def _is_test(op: Op) -> bool:
+    tail = op.name.split(".", 1)[1]
+    return tail in ("eqz", "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u",
+                    "ge_s", "ge_u")
+
+
+class Lowered:
+    """The lowered instructions, from the names of the numeric ones and of
+    the others (the compiler's NUMERIC and HANDLERS)."""
+
+    def __init__(self, numeric, handled) -> None:
+        self.numeric = frozenset(numeric)
+        lowered = self.numeric | frozenset(handled)
+        self.ops = [op for op in OPS if op.name not in OWN_OPS and op.name in lowered]
+        self._by_name = {op.name: op for op in self.ops}
+
+    def op(self, name: str) -> Optional[Op]:
+        """The op called ``name`` if the handlers lower it, else None."""
+        return self._by_name.get(name)
+
+    def fused_then(self, op: Op) -> tuple[tuple[str, str], ...]:
+        """(operand sources, then) superinstructions ending in a local.set or
+        a br_if: binary numeric ops into a local; integer tests into a branch."""
+        if op.name not in self.numeric or len(op.results) != 1:
+            return ()
+        forms: tuple = ()
+        if len(op.params) == 2:
+            forms += tuple((s_, "set") for s_ in ("SS", "LL", "SL", "SC", "LC"))
+        if op.name.split(".")[0] in ("i32", "i64") and _is_test(op):
+            srcs = ("SS", "LL", "SL", "SC", "LC") if len(op.params) == 2 else ("S", "L")
+            forms += tuple((s_, "br") for s_ in srcs)
+        return forms
+
+    def fused_sources(self, op: Op) -> tuple[str, ...]:
+        """The superinstructions of ``op``: operand-source patterns the
+        pre-decoder folds ``local.get`` / constants into (bytecode.py)."""
+        numeric = op.name in self.numeric
+        if numeric and len(op.params) == 2:
+            return ("LL", "SL", "SC", "LC")
+        if numeric and len(op.params) == 1:
+            return ("L",)
+        if op.imm == "memarg" and op.name != "memory.size" and op.prefix is None:
+            if len(op.params) == 1:
+                return ("L",)                     # loads: the address from a local
+            if len(op.params) == 2:
+                return ("LL", "SL", "SC")         # stores
+        return ()
+
+    def forms_for(self, symbols) -> dict:
+        """``HandlerSet.forms`` from the symbols a built library has."""
+        forms = {}
+        for op in self.ops:
+            forms.update(self.forms_of(op, symbols))
+        return forms
+
+    def forms_of(self, op: Op, symbols) -> dict:
+        """The forms of one op, keyed as in ``HandlerSet.forms``. The
+        interpreter asks an op at a time (library.py), the first time the
+        pre-decoder meets it: describing all ~2,600 forms at start-up cost
+        a small module's start-up ~4 ms."""
+        forms = {}
+        ps, rs, imms, placeholder = shape(op)
+        np_, nr = len(ps), len(rs)
+        name = op.name
+        base = "h_" + name.replace(".", "_")
+        plain = "S" * np_
+        variants = [((), base)]
+        variants += [((srcs,), f"{base}_{srcs}") for srcs in self.fused_sources(op)]
+        variants += [((srcs, then), f"{base}_{'' if srcs == plain else srcs}_{then}")
+                     for srcs, then in self.fused_then(op)]
+        for rest, sym in variants:
+            form = Form(sym, imms, np_, nr, placeholder)
+            forms[(name, False, *rest)] = form
+            fsym = sym + "_fuel"
+            forms[(name, True, *rest)] = (Form(fsym, imms, np_, nr, placeholder)
+                                          if fsym in symbols else form)
+        return forms
