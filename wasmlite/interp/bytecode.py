@@ -14,12 +14,16 @@ in one ``x_fuel`` word pair before the same instructions, and the checks sit
 at function entry and loop headers.
 
 Speed: this runs on every function's first call, so for a big program it
-is start-up time (CPython for WASI pre-decodes ~1,700 functions to print
+is start-up time (CPython for WASI pre-decodes ~1,750 functions to print
 one line). Everything an instruction's row decides (its kind, handler,
-superinstructions, stack effect, fuel class) is looked up once per process
-and fuel setting in ``_OpInfo`` records (``_op_table``), and the loop
-tests small integer kinds, most common first; control frames are tuples,
-the last two foldable operands plain locals, call words cached per callee.
+superinstructions, stack effect, fuel class) is worked out once per process
+and fuel setting, in an ``_OpInfo`` record (``_op_table``); the loop tests
+small integer kinds, most common first. Per instruction it allocates
+nothing it can avoid: the two foldable operands are plain locals, a fold
+rewrites the words in place, a frame's branch fixups chain through the
+code words, a call's words are cached per callee, and trap sites are one
+word index per instruction, made into (word, offset) pairs only when a
+trap asks (``Code.offset_at``). bench/predecode.py measures it.
 """
 from __future__ import annotations
 
@@ -119,7 +123,7 @@ class _OpTable:
             info.fSC = fused.get((name, "SC"))
         elif f.nparams == 1:
             info.fL = fused.get((name, "L"))
-        srcs = ("S", "L") if f.nparams == 1 else ("SS", "LL", "SL", "SC", "LC")
+        srcs = (info.plain, "L", "LL", "LC", "SL", "SC")     # what lo_srcs can be
         tset = {s: thens[(name, s, "set")] for s in srcs if (name, s, "set") in thens}
         tbr = {s: thens[(name, s, "br")] for s in srcs if (name, s, "br") in thens}
         info.tset = tset or None
@@ -182,11 +186,14 @@ class Code:
     def _site_lists(self) -> tuple[list[int], list[int]]:
         sites = self._sites
         if sites is None:
+            body, starts = self._body, self._starts
+            if body is None or starts is None:
+                return self._sites      # another thread made them just now
             # as if each instruction recorded (start, offset) as it was
             # emitted, a later one at the same word (or before it: a fold)
             # replacing what it covers
             sw, so = [0], [self._entry_offset]      # the entry checks
-            for ins, w in zip(self._body, self._starts):
+            for ins, w in zip(body, starts):
                 if w < 0:
                     continue
                 while sw and sw[-1] >= w:
@@ -318,14 +325,13 @@ class Predecoder:
         osr_loops = 0       # OSR numbers of eligible loops (compile/translate.py)
         # the last (<= 2) local.get / const instructions emitted since the
         # last label or other instruction: r1 the latest, r0 the one before;
-        # each: the word it starts at, whether a local (else a constant), its
-        # immediate word
+        # each: the word it starts at, whether a local (else a constant)
         nrec = 0
-        r0_at = r0_imm = r1_at = r1_imm = 0
+        r0_at = r1_at = 0
         r0_local = r1_local = False
         # the lowered op just emitted, which a local.set or br_if right after
-        # it may join: its position in the body, first and past-last word,
-        # folded sources, _OpInfo
+        # it may join: the body position after it, its first and past-last
+        # word, folded sources, _OpInfo
         lo_next = -1
         lo_start = lo_end = 0
         lo_srcs = ""
@@ -369,11 +375,11 @@ class Predecoder:
             if k == _GET:
                 imm = 16 * ins.imm
                 if nrec:
-                    r0_at, r0_local, r0_imm = r1_at, r1_local, r1_imm
+                    r0_at, r0_local = r1_at, r1_local
                     nrec = 2
                 else:
                     nrec = 1
-                r1_at, r1_local, r1_imm = n, True, imm
+                r1_at, r1_local = n, True
                 emit(x_local_get)
                 emit(imm)
                 height += 1
@@ -385,11 +391,11 @@ class Predecoder:
                 if imm < 0:
                     imm &= _MASK
                 if nrec:
-                    r0_at, r0_local, r0_imm = r1_at, r1_local, r1_imm
+                    r0_at, r0_local = r1_at, r1_local
                     nrec = 2
                 else:
                     nrec = 1
-                r1_at, r1_local, r1_imm = n, False, imm
+                r1_at, r1_local = n, False
                 emit(x_const)
                 emit(imm)
                 height += 1
@@ -676,7 +682,7 @@ class Predecoder:
     @staticmethod
     def _join(words: list[int], start: int, end: int, handler: int) -> None:
         """The op at words[start:end] becomes superinstruction ``handler``
-        (same immediates), which the caller then extends."""
+        (same immediates and folded operands), which the caller extends."""
         if len(words) == end:
             words[start] = handler
         else:           # words emitted since (none today): they go
