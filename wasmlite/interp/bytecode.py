@@ -62,13 +62,20 @@ _OWN_KINDS = {
 # a branch's arity]
 _F_FUNC, _F_BLOCK, _F_LOOP, _F_IF, _F_ELSE = range(5)
 
+# The local.get / constants emitted since the last label or other
+# instruction that an op may fold in, as one small integer: in base 3, the
+# one before the last (0 none) and the last (1 a local.get, 2 a constant),
+# so 0 none, 1 L, 2 C, 4 LL, 5 LC, 7 CL, 8 CC. Each such instruction is
+# two words, right before the op's.
+_AFTER_GET = tuple(r % 3 * 3 + 1 for r in range(9))
+_AFTER_CONST = tuple(r % 3 * 3 + 2 for r in range(9))
+
 
 class _OpInfo:
     """What the pre-decoder needs of one instruction row, for one fuel setting."""
 
-    __slots__ = ("kind", "name", "addr", "nparams", "delta", "imms", "plain", "fLL", "fLC",
-                 "fSL", "fSC", "fL", "tset", "tbr", "sized", "plain_addr", "spill",
-                 "cost", "flush", "opens")
+    __slots__ = ("kind", "name", "addr", "nparams", "delta", "imms", "plain", "folds",
+                 "tset", "tbr", "sized", "plain_addr", "spill", "cost", "flush", "opens")
 
     def __init__(self, op: Any, kind: int) -> None:
         self.kind = kind
@@ -78,8 +85,10 @@ class _OpInfo:
         self.delta = 0              # height change of a lowered op
         self.imms: tuple = ()       # Imm.value of each immediate word
         self.plain = ""             # operand sources when nothing is folded
-        # superinstructions by folded sources (handlers.fused_sources)
-        self.fLL = self.fLC = self.fSL = self.fSC = self.fL = None
+        # per recent pattern (_AFTER_GET): None, or the superinstruction
+        # (handlers.fused_sources) that folds them, its sources, and how
+        # many words before the op the folded ones start
+        self.folds: tuple = (None,) * 9
         self.tset: Optional[dict] = None    # sources -> op-into-local.set
         self.tbr: Optional[dict] = None     # sources -> test-into-br_if
         self.sized = op in SIZED
@@ -116,13 +125,20 @@ class _OpTable:
         info.delta = f.nresults - f.nparams
         info.imms = tuple(imm.value for imm in f.imms)
         info.plain = "S" * f.nparams
-        if f.nparams == 2:
-            info.fLL = fused.get((name, "LL"))
-            info.fLC = fused.get((name, "LC"))
-            info.fSL = fused.get((name, "SL"))
-            info.fSC = fused.get((name, "SC"))
-        elif f.nparams == 1:
-            info.fL = fused.get((name, "L"))
+        folds: list = [None] * 9
+        # (a bulk/grow op folds nothing: a fuel flush may come before it)
+        for rec in (1, 2, 4, 5, 7, 8) if not info.sized else ():
+            last = "L" if rec % 3 == 1 else "C"
+            if f.nparams == 2:
+                # both operands when the first is a local, else the second
+                a = fused.get((name, "L" + last)) if rec // 3 == 1 else None
+                if a is not None:
+                    folds[rec] = (a, "L" + last, 4)
+                elif fused.get((name, "S" + last)) is not None:
+                    folds[rec] = (fused[(name, "S" + last)], "S" + last, 2)
+            elif f.nparams == 1 and last == "L" and fused.get((name, "L")) is not None:
+                folds[rec] = (fused[(name, "L")], "L", 2)
+        info.folds = tuple(folds)
         srcs = (info.plain, "L", "LL", "LC", "SL", "SC")     # what lo_srcs can be
         tset = {s: thens[(name, s, "set")] for s in srcs if (name, s, "set") in thens}
         tbr = {s: thens[(name, s, "br")] for s in srcs if (name, s, "br") in thens}
@@ -225,10 +241,11 @@ class Code:
         words = self.words
         if words is None:
             raise ValueError("code already placed")
+        a = array("Q")
         try:
-            a = array("Q", words or [0])
+            a.fromlist(words or [0])    # sized once, unlike array("Q", words)
         except OverflowError:       # a word out of u64 range: stored as ctypes would
-            a = array("Q", [w & _MASK for w in words])
+            a.fromlist([w & _MASK for w in words])
         base = a.buffer_info()[0]
         for pos in self.targets:
             a[pos] = base + 8 * a[pos]
@@ -323,12 +340,9 @@ class Predecoder:
         frames: list[list] = [[_F_FUNC, 0, 0, nresults, -1, -1, -1, 16 * nlocals, nresults]]
         nloops = 0          # open loops (an OSR point is outside every loop)
         osr_loops = 0       # OSR numbers of eligible loops (compile/translate.py)
-        # the last (<= 2) local.get / const instructions emitted since the
-        # last label or other instruction: r1 the latest, r0 the one before;
-        # each: the word it starts at, whether a local (else a constant)
-        nrec = 0
-        r0_at = r1_at = 0
-        r0_local = r1_local = False
+        # the local.get / constants an op may fold in (_AFTER_GET)
+        rec = 0
+        after_get, after_const = _AFTER_GET, _AFTER_CONST
         # the lowered op just emitted, which a local.set or br_if right after
         # it may join: the body position after it, its first and past-last
         # word, folded sources, _OpInfo
@@ -374,12 +388,7 @@ class Predecoder:
 
             if k == _GET:
                 imm = 16 * ins.imm
-                if nrec:
-                    r0_at, r0_local = r1_at, r1_local
-                    nrec = 2
-                else:
-                    nrec = 1
-                r1_at, r1_local = n, True
+                rec = after_get[rec]
                 emit(x_local_get)
                 emit(imm)
                 height += 1
@@ -390,12 +399,7 @@ class Predecoder:
                 imm = ins.imm
                 if imm < 0:
                     imm &= _MASK
-                if nrec:
-                    r0_at, r0_local = r1_at, r1_local
-                    nrec = 2
-                else:
-                    nrec = 1
-                r1_at, r1_local = n, False
+                rec = after_const[rec]
                 emit(x_const)
                 emit(imm)
                 height += 1
@@ -416,7 +420,7 @@ class Predecoder:
                                 emit(pending)
                                 pending = 0
                             emit(h["x_spill"])
-                            nrec = 0
+                            rec = 0
                     if info.sized:
                         # bulk/grow sizes Wasmtime charges with the instruction
                         # (the rest after the operation, in the op's fuel
@@ -434,39 +438,20 @@ class Predecoder:
                             emit(pending)
                             pending = 0
                 # fold the local.get / constants just emitted into the op
-                # (never across a label: nrec is cleared at each)
+                # (never across a label: rec is cleared at each)
                 srcs = info.plain
-                start = -1
-                if nrec:
-                    np_ = info.nparams
-                    if np_ == 2:
-                        a = None
-                        if nrec == 2 and r0_local:
-                            a = info.fLL if r1_local else info.fLC
-                            if a is not None:
-                                srcs = "LL" if r1_local else "LC"
-                                start = r0_at
-                                # [get, r0, get|const, r1] -> [a, r0, r1]
-                                words[start] = a
-                                del words[start + 2]
-                        if a is None:
-                            a = info.fSL if r1_local else info.fSC
-                            if a is not None:
-                                srcs = "SL" if r1_local else "SC"
-                                start = r1_at
-                                words[start] = a        # [get|const, r1] -> [a, r1]
-                    elif np_ == 1 and r1_local and info.fL is not None:
-                        srcs = "L"
-                        start = r1_at
-                        words[start] = info.fL
-                    nrec = 0
-                if start >= 0:
+                fold = info.folds[rec] if rec else None
+                rec = 0
+                if fold is not None:
+                    a, srcs, back = fold
+                    start = n - back
+                    words[start] = a
                     # the folded instructions' sites go: the op starts there
-                    # (r0 and r1 are the instructions just before this one)
                     starts[pos - 1] = -1
-                    if start != r1_at:
+                    if back == 4:
+                        del words[start + 2]    # [get, x, get|const, y] -> [a, x, y]
                         starts[pos - 2] = -1
-                    starts[pos] = start
+                    starts[pos] = start         # [get|const, y] -> [a, y]
                 else:
                     start = len(words)
                     emit(addr)
@@ -483,7 +468,7 @@ class Predecoder:
                 if height > max_h:
                     max_h = height
                 continue
-            nrec = 0
+            rec = 0
             if k == _TEE:
                 emit(x_local_tee)
                 emit(16 * ins.imm)
