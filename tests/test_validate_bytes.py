@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from conftest import PROJECT, spec_files
 from wasmlite.binary import instr_decode
-from wasmlite.binary.decode import LazyFunc, decode_module
+from wasmlite.binary.decode import LazyFunc, decode_module, read_bodies
 from wasmlite.binary.encode import encode_module
 from wasmlite.binary.instr_decode import ExprState, decode_expr, scan_expr
 from wasmlite.binary.leb128 import read_signed, read_unsigned
@@ -237,6 +237,10 @@ def test_lazy_func_behaves_as_func() -> None:
     f.body = f.body[-1:]
     with pytest.raises(InvalidError, match="type mismatch"):
         validate_module(d)
+    again = decode_module(data)
+    read_bodies(again.funcs)
+    assert again.funcs[0].unread_body() is None and again == decode_module(data)
+    assert encode_module(decode_module(data)) == data
 
 
 # -------------------------------------------------------------- big modules

@@ -1,15 +1,20 @@
 """Front-end time of big real modules: decode_module and validate_module.
 
-    python bench/decode/frontend.py [--reps N] [--profile] [--touch] [FILE.wasm ...]
+    python bench/decode/frontend.py [--reps N] [--profile] [--touch]
+        [--module STRATEGY] [FILE.wasm ...]
 
 Default modules: CPython 3.11 for WASI (``bench/out/python-3.11.3.wasm``,
 fetched by ``bench/decode/run.py``) and QuickJS-NG's WASI reactor
 (``bench/out/qjs-wasi-reactor/qjs-wasi-reactor.wasm``), whichever are on disk.
 Times are wall clock (``time.perf_counter``), best of ``--reps`` runs, in one
-process. ``--touch`` also times materializing every function body
-(``len(f.body)`` for each function: what the interpreter's pre-decoder or
-the compiler pays later if bodies are decoded lazily). ``--profile`` runs
-one decode + validate under cProfile and prints the top entries.
+process. ``--touch`` also times decode + validate + every function body
+built (``binary.decode.read_bodies``, then ``len(f.body)`` for each): what a
+consumer that needs every body (a whole-module compile) pays in all now that
+bodies are decoded lazily; the interpreter builds a body at a function's
+first call only. ``--profile`` runs one decode + validate under cProfile and
+prints the top entries. ``--module interpreter`` (or auto, llvm) times
+``wasmlite.Module()`` instead; the interpreter strategy never reads the disk
+cache, auto and llvm may.
 """
 from __future__ import annotations
 
@@ -26,6 +31,12 @@ OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT))
 
 from wasmlite.binary.decode import decode_module  # noqa: E402
+
+try:                                      # (trees from before lazy bodies)
+    from wasmlite.binary.decode import read_bodies
+except ImportError:                       # pragma: no cover
+    def read_bodies(funcs) -> None:
+        pass
 from wasmlite.valid.validate import validate_module  # noqa: E402
 
 DEFAULTS = [OUT / "python-3.11.3.wasm",
@@ -52,10 +63,25 @@ def measure(path: Path, reps: int, touch: bool) -> None:
         def decode_and_touch():
             m = decode_module(data)
             validate_module(m)
+            read_bodies(m.funcs)
             return sum(len(f.body) for f in m.funcs)
         t_all, n_instr = _best(reps, decode_and_touch)
         line += f"  +bodies {t_all:6.3f} s ({n_instr} instrs)"
     print(line, flush=True)
+
+
+def measure_module(path: Path, reps: int, strategy: str) -> None:
+    """``wasmlite.Module(engine, data)`` end to end (decode, validate and what
+    the strategy does at load: the interpreter's descriptors, tier-up set-up),
+    after a warm-up module has loaded the interpreter."""
+    import wasmlite
+    cfg = wasmlite.Config()
+    cfg.strategy = strategy
+    engine = wasmlite.Engine(cfg)
+    wasmlite.Module(engine, b"\0asm\1\0\0\0")
+    data = path.read_bytes()
+    t, _ = _best(reps, lambda: wasmlite.Module(engine, data))
+    print(f"{path.name:<26} Module() with strategy {strategy}: {t:6.3f} s", flush=True)
 
 
 def profile(path: Path) -> None:
@@ -72,6 +98,8 @@ def main() -> int:
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--touch", action="store_true")
+    ap.add_argument("--module", metavar="STRATEGY",
+                    help="time wasmlite.Module() with this strategy instead")
     ap.add_argument("files", nargs="*", type=Path)
     args = ap.parse_args()
     files = args.files or [p for p in DEFAULTS if p.exists()]
@@ -82,6 +110,8 @@ def main() -> int:
     for path in files:
         if args.profile:
             profile(path)
+        elif args.module:
+            measure_module(path, args.reps, args.module)
         else:
             measure(path, args.reps, args.touch)
     return 0

@@ -15,7 +15,7 @@ from ..syntax.instructions import END, REF_FUNC
 from ..syntax.module import Custom, Data, Elem, Func, Import, Module
 from ..syntax.types import (FUNCREF, ExternKind, GlobalType, Limits,
                             MemoryType, TableType)
-from .decode import MAGIC, SECTION_RANK, VERSION
+from .decode import MAGIC, SECTION_RANK, VERSION, read_bodies
 from .instr_encode import encode_expr
 from .leb128 import write_unsigned as u32
 from .names import encode_names
@@ -26,6 +26,7 @@ SECTION_ORDER = sorted(SECTION_RANK, key=SECTION_RANK.__getitem__)
 
 def encode_module(module: Module) -> bytes:
     """Encode ``module`` to its binary form."""
+    read_bodies(module.funcs)           # a decoded module's, all at once
     code, code_uses_data = _code_section(module.funcs)
     data_count = module.data_count
     if data_count is None and code_uses_data:

@@ -88,6 +88,8 @@ _SHAPE_NO_MEMORY = [0 if _INFO[_b] is not None and _SHAPE[_b] in (_LOAD, _STORE)
                     or (_SHAPE[_b] == _OTHER and _INFO[_b][3] == K_ZERO) else _SHAPE[_b]
                     for _b in range(256)]
 _KIND_NAMES = {0x02: "block", 0x03: "loop", 0x04: "if"}
+# what decode_instr records about data indices (the decoder already has)
+_STATE = ExprState()
 _GIVE_UP = (InvalidError, MalformedError, IndexError, KeyError, TypeError,
             ValueError, AttributeError)
 
@@ -122,7 +124,6 @@ def check_function_bytes(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
     i32 = I32
     block_types = res.block_types
     ends = res.ends
-    state = ExprState()
     max_stack = 0
     max_depth = 1
     height = 0            # stack height of the innermost frame
@@ -148,10 +149,10 @@ def check_function_bytes(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
             elif k == 1:                                # _LOAD
                 align = data[pos]
                 if align < 0x80:
-                    if data[pos + 1] < 0x80:
-                        pos += 2
-                    else:
-                        pos = _skip_leb(data, pos + 1)
+                    pos += 1
+                    while data[pos] & 0x80:      # the offset's LEB128 bytes
+                        pos += 1
+                    pos += 1
                 else:
                     align, pos = read_unsigned(data, pos, 32)
                     pos = _skip_leb(data, pos)
@@ -166,30 +167,12 @@ def check_function_bytes(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                     if len(stack) > max_stack:
                         max_stack = len(stack)
             elif k == 2:                                # _CONST
-                if data[pos] < 0x80:
+                while data[pos] & 0x80:
                     pos += 1
-                else:
-                    pos = _skip_leb(data, pos)
+                pos += 1
                 stack.append(info[b])
                 if len(stack) > max_stack:
                     max_stack = len(stack)
-            elif k == 3:                                # _STORE
-                align = data[pos]
-                if align < 0x80:
-                    if data[pos + 1] < 0x80:
-                        pos += 2
-                    else:
-                        pos = _skip_leb(data, pos + 1)
-                else:
-                    align, pos = read_unsigned(data, pos, 32)
-                    pos = _skip_leb(data, pos)
-                e = info[b]
-                if align > e[0]:
-                    return None
-                if len(stack) - 2 >= height and stack[-1] is e[1] and stack[-2] is i32:
-                    del stack[-2:]
-                else:
-                    c.pop_vals(e[2])
             elif k == 4:                                # _BINARY
                 e = info[b]
                 t = e[0]
@@ -201,6 +184,23 @@ def check_function_bytes(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                     stack.append(e[1])
                     if len(stack) > max_stack:
                         max_stack = len(stack)
+            elif k == 3:                                # _STORE
+                align = data[pos]
+                if align < 0x80:
+                    pos += 1
+                    while data[pos] & 0x80:      # the offset's LEB128 bytes
+                        pos += 1
+                    pos += 1
+                else:
+                    align, pos = read_unsigned(data, pos, 32)
+                    pos = _skip_leb(data, pos)
+                e = info[b]
+                if align > e[0]:
+                    return None
+                if len(stack) - 2 >= height and stack[-1] is e[1] and stack[-2] is i32:
+                    del stack[-2:]
+                else:
+                    c.pop_vals(e[2])
             elif k == 8:                                # end
                 frame = ctrls[-1]
                 rlist = frame[F_RESULTS]
@@ -221,55 +221,6 @@ def check_function_bytes(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                     break
                 ends[frame[F_START]] = i
                 height = ctrls[-1][F_HEIGHT]
-            elif k == 9:                                # call: typed like a fixed op
-                x = data[pos]
-                if x < 0x80:
-                    pos += 1
-                elif data[pos + 1] < 0x80:          # two bytes: indices past 127
-                    x = (x & 0x7F) | data[pos + 1] << 7
-                    pos += 2
-                else:
-                    x, pos = read_unsigned(data, pos, 32)
-                plist, n, rlist, _check = call_sigs[x]
-                if n:
-                    h = len(stack)
-                    if h - n >= height and stack[h - n:] == plist:
-                        del stack[h - n:]
-                    else:
-                        c.pop_vals(plist)
-                if rlist:
-                    stack.extend(rlist)
-                    if len(stack) > max_stack:
-                        max_stack = len(stack)
-            elif k == 10:                               # local.set
-                x = data[pos]
-                if x < 0x80:
-                    pos += 1
-                elif data[pos + 1] < 0x80:
-                    x = (x & 0x7F) | data[pos + 1] << 7
-                    pos += 2
-                else:
-                    x, pos = read_unsigned(data, pos, 32)
-                t = locals_[x]
-                if len(stack) > height and stack[-1] is t:
-                    stack.pop()
-                else:
-                    c.pop(t)
-            elif k == 17:                               # local.tee
-                x = data[pos]
-                if x < 0x80:
-                    pos += 1
-                elif data[pos + 1] < 0x80:
-                    x = (x & 0x7F) | data[pos + 1] << 7
-                    pos += 2
-                else:
-                    x, pos = read_unsigned(data, pos, 32)
-                t = locals_[x]
-                if not (len(stack) > height and stack[-1] is t):
-                    c.pop(t)
-                    stack.append(t)        # (unreachable code: the pop took nothing)
-                    if len(stack) > max_stack:
-                        max_stack = len(stack)
             elif k == 12:                               # block, loop, if
                 bt = data[pos]
                 if bt == 0x40:
@@ -306,6 +257,76 @@ def check_function_bytes(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                         max_stack = len(stack)
                 if len(ctrls) > max_depth:
                     max_depth = len(ctrls)
+            elif k == 11:                               # br_if
+                x = data[pos]
+                if x < 0x80:
+                    pos += 1
+                elif data[pos + 1] < 0x80:          # two bytes: indices past 127
+                    x = (x & 0x7F) | data[pos + 1] << 7
+                    pos += 2
+                else:
+                    x, pos = read_unsigned(data, pos, 32)
+                if x >= len(ctrls):
+                    return None
+                types = ctrls[-1 - x][F_LABEL]
+                h = len(stack) - 1 - len(types)
+                if h >= height and stack[-1] is i32 and stack[h:-1] == types:
+                    stack.pop()
+                else:
+                    c.pop(i32)
+                    c.pop_vals(types)
+                    stack.extend(types)
+                    if len(stack) > max_stack:
+                        max_stack = len(stack)
+            elif k == 17:                               # local.tee
+                x = data[pos]
+                if x < 0x80:
+                    pos += 1
+                elif data[pos + 1] < 0x80:
+                    x = (x & 0x7F) | data[pos + 1] << 7
+                    pos += 2
+                else:
+                    x, pos = read_unsigned(data, pos, 32)
+                t = locals_[x]
+                if not (len(stack) > height and stack[-1] is t):
+                    c.pop(t)
+                    stack.append(t)        # (unreachable code: the pop took nothing)
+                    if len(stack) > max_stack:
+                        max_stack = len(stack)
+            elif k == 10:                               # local.set
+                x = data[pos]
+                if x < 0x80:
+                    pos += 1
+                elif data[pos + 1] < 0x80:
+                    x = (x & 0x7F) | data[pos + 1] << 7
+                    pos += 2
+                else:
+                    x, pos = read_unsigned(data, pos, 32)
+                t = locals_[x]
+                if len(stack) > height and stack[-1] is t:
+                    stack.pop()
+                else:
+                    c.pop(t)
+            elif k == 9:                                # call: typed like a fixed op
+                x = data[pos]
+                if x < 0x80:
+                    pos += 1
+                elif data[pos + 1] < 0x80:          # two bytes: indices past 127
+                    x = (x & 0x7F) | data[pos + 1] << 7
+                    pos += 2
+                else:
+                    x, pos = read_unsigned(data, pos, 32)
+                plist, n, rlist, _check = call_sigs[x]
+                if n:
+                    h = len(stack)
+                    if h - n >= height and stack[h - n:] == plist:
+                        del stack[h - n:]
+                    else:
+                        c.pop_vals(plist)
+                if rlist:
+                    stack.extend(rlist)
+                    if len(stack) > max_stack:
+                        max_stack = len(stack)
             elif k == 13:                               # br
                 x = data[pos]
                 if x < 0x80:
@@ -334,27 +355,6 @@ def check_function_bytes(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                     stack.append(e[1])
                     if len(stack) > max_stack:
                         max_stack = len(stack)
-            elif k == 11:                               # br_if
-                x = data[pos]
-                if x < 0x80:
-                    pos += 1
-                elif data[pos + 1] < 0x80:          # two bytes: indices past 127
-                    x = (x & 0x7F) | data[pos + 1] << 7
-                    pos += 2
-                else:
-                    x, pos = read_unsigned(data, pos, 32)
-                if x >= len(ctrls):
-                    return None
-                types = ctrls[-1 - x][F_LABEL]
-                h = len(stack) - 1 - len(types)
-                if h >= height and stack[-1] is i32 and stack[h:-1] == types:
-                    stack.pop()
-                else:
-                    c.pop(i32)
-                    c.pop_vals(types)
-                    stack.extend(types)
-                    if len(stack) > max_stack:
-                        max_stack = len(stack)
             elif k == 14:                               # global.get, global.set
                 x = data[pos]
                 if x < 0x80:
@@ -376,6 +376,12 @@ def check_function_bytes(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                     stack.pop()
                 else:
                     c.pop(t)
+            elif k == 16:                               # _CONST_FIXED
+                e = info[b]
+                pos += e[1]
+                stack.append(e[0])
+                if len(stack) > max_stack:
+                    max_stack = len(stack)
             elif k == 6:                                # _OTHER
                 plist, n, rlist, kind = info[b]
                 if kind == K_ZERO:                      # memory.size/grow
@@ -390,12 +396,6 @@ def check_function_bytes(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                     stack.extend(rlist)
                     if len(stack) > max_stack:
                         max_stack = len(stack)
-            elif k == 16:                               # _CONST_FIXED
-                e = info[b]
-                pos += e[1]
-                stack.append(e[0])
-                if len(stack) > max_stack:
-                    max_stack = len(stack)
             elif k == 15:                               # else
                 if ctrls[-1][F_KIND] != "if":
                     return None
@@ -408,7 +408,7 @@ def check_function_bytes(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                 stack.extend(frame[F_PARAMS])
             else:
                 # everything else: one Instr, checked as check_function does
-                ins, pos = decode_instr(data, pos - 1, state)
+                ins, pos = decode_instr(data, pos - 1, _STATE)
                 op = ins.op
                 g = GENERIC.get(op)
                 if g is not None:
