@@ -3,6 +3,7 @@
     python bench/predecode.py [--fuel] [--epoch] [--repeat N] [--profile] [FILE.wasm ...]
     python bench/predecode.py --compare OLD_BYTECODE.py [--all-settings] [FILE.wasm ...]
     python bench/predecode.py --against OLD_BYTECODE.py [--fuel] [--repeat N] [FILE.wasm ...]
+    python bench/predecode.py --run '-c print(1+1)' [--against OLD.py] bench/out/python-3.11.3.wasm
 
 Decodes and validates each module (not timed), makes its ``InterpModule``
 as the ``interpreter`` strategy does, then pre-decodes every defined
@@ -21,7 +22,12 @@ function (words, targets, frame height, OSR loops, trap sites);
 file given to ``--compare`` stands for every valid module in it (the spec
 suite: ``../shared/spec/wasm-2.0/*.wast``). ``--against``
 times that version and this one in alternate rounds of the same process
-(fair under a changing load on a shared machine).
+(fair under a changing load on a shared machine). ``--run ARGS`` first runs
+the WASI program's ``_start`` with those arguments in the interpreter (as
+``wasmlite run --strategy interpreter`` would) and then times only the
+functions that run pre-decoded, as they were: what the pre-decoder costs
+that program's start-up; it also prints the time the run spent in
+``InterpModule.decode`` (lazy body reads from the binary included).
 """
 from __future__ import annotations
 
@@ -30,6 +36,7 @@ import cProfile
 import importlib.util
 import os
 import pstats
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -59,47 +66,106 @@ def interp_module(module: Any, info: Any, fuel: bool, epoch: bool) -> InterpModu
     return InterpModule(module, info, consume_fuel=fuel, epoch_interruption=epoch)
 
 
-def round_(im: InterpModule, pre: Any = None) -> float:
-    """Seconds to pre-decode and place every defined function once (with
-    ``pre``, another Predecoder of the same module)."""
+def ran(path: Path, args: list[str], fuel: bool, epoch: bool) -> tuple[InterpModule, list[int]]:
+    """Run the program's _start with argv ``args`` in the interpreter; its
+    InterpModule and the defined functions the run pre-decoded."""
+    import wasmlite
+    made: list[InterpModule] = []
+    spent = [0.0]
+    decode = InterpModule.decode
+
+    def timed(self: InterpModule, i: int) -> None:
+        t0 = time.perf_counter()
+        decode(self, i)
+        spent[0] += time.perf_counter() - t0
+        if not made:
+            made.append(self)
+    InterpModule.decode = timed          # type: ignore[method-assign]
+    try:
+        cfg = wasmlite.Config()
+        cfg.strategy = "interpreter"
+        cfg.consume_fuel = fuel
+        cfg.epoch_interruption = epoch
+        engine = wasmlite.Engine(cfg)
+        store = wasmlite.Store(engine)
+        if fuel:
+            store.set_fuel(1 << 62)
+        if epoch:
+            store.set_epoch_deadline(1 << 62)
+        wasi = wasmlite.WasiConfig()
+        wasi.argv = [path.name, *args]
+        wasi.inherit_stdout()
+        wasi.inherit_stderr()
+        store.set_wasi(wasi)
+        linker = wasmlite.Linker(engine)
+        linker.define_wasi()
+        t0 = time.perf_counter()
+        inst = linker.instantiate(store, wasmlite.Module.from_file(engine, str(path)))
+        try:
+            inst.exports(store)["_start"](store)
+        except wasmlite.ExitTrap:
+            pass
+        total = time.perf_counter() - t0
+    finally:
+        InterpModule.decode = decode     # type: ignore[method-assign]
+    im = made[0]
+    done = [i for i, c in enumerate(im._code) if c is not None]
+    print(f"{path.name} {' '.join(args)}: Module() to exit {total:.2f} s, of which"
+          f" {spent[0]:.2f} s pre-decoding {len(done)} functions (InterpModule.decode)")
+    return im, done
+
+
+def round_(im: InterpModule, pre: Any = None, select: Any = None) -> float:
+    """Seconds to pre-decode and place every defined function (or those in
+    ``select``) once (with ``pre``, another Predecoder of the same module)."""
     pre, funcs, base = pre or im._pre, im.module.funcs, im.nimported
+    chosen = range(len(funcs)) if select is None else select
     t0 = time.perf_counter()
-    for i, func in enumerate(funcs):
-        pre.function(base + i, func).place()
+    for i in chosen:
+        pre.function(base + i, funcs[i]).place()
     return time.perf_counter() - t0
 
 
-def timing(path: Path, fuel: bool, epoch: bool, repeat: int, profile: bool) -> None:
+def prepared(path: Path, fuel: bool, epoch: bool,
+             run: Any) -> tuple[InterpModule, Any, list[int]]:
+    if run is not None:
+        im, select = ran(path, run, fuel, epoch)
+        return im, select, select
     module, info = load(path)
     im = interp_module(module, info, fuel, epoch)
-    nfuncs = len(module.funcs)
-    ninstr = sum(len(f.body) for f in module.funcs)
+    return im, None, list(range(len(module.funcs)))
+
+
+def timing(path: Path, fuel: bool, epoch: bool, repeat: int, profile: bool,
+           run: Any = None) -> None:
+    im, select, chosen = prepared(path, fuel, epoch, run)
+    nfuncs = len(chosen)
+    ninstr = sum(len(im.module.funcs[i].body) for i in chosen)
     if profile:
         prof = cProfile.Profile()
         prof.enable()
-        round_(im)
+        round_(im, select=select)
         prof.disable()
         pstats.Stats(prof).sort_stats("tottime").print_stats(20)
         return
-    best = min(round_(im) for _ in range(repeat))
+    best = min(round_(im, select=select) for _ in range(repeat))
     print(f"{path.name}: {nfuncs} functions, {ninstr} instructions, fuel={fuel} epoch={epoch}:"
           f" {best:.3f} s, {nfuncs / best:,.0f} functions/s, {best / nfuncs * 1e6:.0f} us/function,"
           f" {best / ninstr * 1e6:.3f} us/instruction (best of {repeat};"
           f" load {os.getloadavg()[0]:.2f})")
 
 
-def against(path: Path, ref: Any, fuel: bool, epoch: bool, repeat: int) -> None:
-    module, info = load(path)
-    im = interp_module(module, info, fuel, epoch)
+def against(path: Path, ref: Any, fuel: bool, epoch: bool, repeat: int, run: Any = None) -> None:
+    im, select, chosen = prepared(path, fuel, epoch, run)
     p = im._pre
-    old = ref.Predecoder(module, im.interp, im.layout, p.desc_address, p.out_stub, fuel, epoch)
-    ninstr = sum(len(f.body) for f in module.funcs)
+    old = ref.Predecoder(im.module, im.interp, im.layout, p.desc_address, p.out_stub, fuel, epoch)
+    ninstr = sum(len(im.module.funcs[i].body) for i in chosen)
     t_old, t_new = [], []
     for _ in range(repeat):
-        t_old.append(round_(im, old))
-        t_new.append(round_(im))
+        t_old.append(round_(im, old, select))
+        t_new.append(round_(im, None, select))
     a, b = min(t_old), min(t_new)
-    print(f"{path.name}: {len(module.funcs)} functions, {ninstr} instructions, fuel={fuel}"
+    print(f"{path.name}: {len(chosen)} functions, {ninstr} instructions, fuel={fuel}"
           f" epoch={epoch}: reference {a:.3f} s ({a / ninstr * 1e6:.3f} us/instruction),"
           f" this tree {b:.3f} s ({b / ninstr * 1e6:.3f} us/instruction): {a / b:.2f}x"
           f" (best of {repeat} alternate rounds; load {os.getloadavg()[0]:.2f})")
@@ -199,6 +265,8 @@ def main() -> int:
     ap.add_argument("--compare", type=Path, default=None)
     ap.add_argument("--all-settings", action="store_true")
     ap.add_argument("--against", type=Path, default=None)
+    ap.add_argument("--run", default=None, metavar="ARGS",
+                    help="time the functions a run of _start with these arguments pre-decodes")
     args = ap.parse_args()
     files = args.files or [p for p in DEFAULT if p.exists()]
     if args.compare is not None:
@@ -206,13 +274,14 @@ def main() -> int:
         settings = ([(f, e) for f in (False, True) for e in (False, True)]
                     if args.all_settings else [(args.fuel, args.epoch)])
         return 1 if sum(compare(p, ref, settings) for p in files) else 0
+    run = shlex.split(args.run) if args.run is not None else None
     if args.against is not None:
         ref = load_reference(args.against)
         for p in files:
-            against(p, ref, args.fuel, args.epoch, args.repeat)
+            against(p, ref, args.fuel, args.epoch, args.repeat, run)
         return 0
     for p in files:
-        timing(p, args.fuel, args.epoch, args.repeat, args.profile)
+        timing(p, args.fuel, args.epoch, args.repeat, args.profile, run)
     return 0
 
 
