@@ -232,3 +232,21 @@ def test_frame_names_are_shown_demangled_as_wasmtime_shows_them():
             shown.setdefault(name, []).append(str(info.value).splitlines()[1])
     for name, (theirs, ours) in shown.items():
         assert ours == theirs, name
+
+
+def test_a_library_collected_while_call_sites_are_registered_does_not_deadlock():
+    """A finalizer can run inside callsites.register (its allocations can
+    start a collection while it holds the lock): forgetting must not take
+    the lock. This hung the test suite once."""
+    import threading
+
+    from wasmlite.compile import callsites
+
+    def forget_under_the_lock():
+        with callsites._lock:
+            callsites._forget([1 << 60])      # what a finalizer does
+    t = threading.Thread(target=forget_under_the_lock, daemon=True)
+    t.start()
+    t.join(10)
+    assert not t.is_alive()
+    assert callsites.lookup(1 << 60) is None  # drained, nothing registered there

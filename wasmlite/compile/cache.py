@@ -18,9 +18,9 @@ only links::
 No pickle: decoding a serialized module goes through the same decoder as any
 module. The object code, though, is machine code that will run: like
 Wasmtime's ``Module.deserialize``, only load bytes you produced or trust.
-The fingerprint (wasmlite, llvmlite and LLVM versions, host CPU and its
-features, a hash of the compiler's own source) must match this process
-exactly; anything else is refused with a WasmtimeError.
+The fingerprint (wasmlite's version, llvmlite's build, the host CPU's model
+and features (identity.py), a hash of the compiler's own source) must match
+this process exactly; anything else is refused with a WasmtimeError.
 """
 from __future__ import annotations
 
@@ -39,7 +39,6 @@ from ..binary.encode import encode_module
 from ..errors import WasmtimeError
 from ..syntax.instructions import OP_BY_NAME
 from ..syntax.module import Func, Instr, Module
-from . import jit
 
 MAGIC = b"WASMLITE-CWASM\0\0"
 _STUB_BODY = [Instr(OP_BY_NAME["unreachable"]), Instr(OP_BY_NAME["end"])]
@@ -47,25 +46,23 @@ _fingerprint: Optional[str] = None
 
 
 def fingerprint() -> str:
-    """What compiled code depends on besides the module itself."""
+    """What compiled code depends on besides the module itself: wasmlite's
+    version and compiler source, llvmlite's build and the host CPU
+    (identity.py: no LLVM started to know it)."""
     global _fingerprint
     if _fingerprint is None:
-        import llvmlite
-        import llvmlite.binding as llvm
-
         from .. import __version__
-        state = jit._init()
+        from .identity import llvm_and_cpu
         h = hashlib.sha256()
         # the compiler's own source: a layout or ABI change invalidates code
         # even when the version number stays the same
-        here = Path(__file__).resolve().parent
-        for p in sorted(here.glob("*.py")):
-            h.update(p.name.encode() + b"\0" + p.read_bytes())
+        here = os.path.dirname(os.path.abspath(__file__))
+        for name in sorted(os.listdir(here)):
+            if name.endswith(".py"):
+                with open(os.path.join(here, name), "rb") as f:
+                    h.update(name.encode() + b"\0" + f.read())
         _fingerprint = json.dumps({
-            "wasmlite": __version__, "llvmlite": llvmlite.__version__,
-            "llvm": ".".join(map(str, llvm.llvm_version_info)),
-            "triple": state["triple"], "cpu": llvm.get_host_cpu_name(),
-            "features": llvm.get_host_cpu_features().flatten(),
+            "wasmlite": __version__, "llvm+cpu": llvm_and_cpu(),
             "compiler": h.hexdigest()[:32]}, sort_keys=True)
     return _fingerprint
 
@@ -139,6 +136,7 @@ def deserialize(data: bytes, signatures: Any) -> Any:
             raise ValueError("function count mismatch")
         for f, off in zip(module.funcs, offsets):
             f.offset = int(off)
+        from . import jit
         library = jit.link_object(obj, str(symbol), int(count))
     except (KeyError, TypeError, ValueError):
         raise WasmtimeError("corrupt serialized module: its header is damaged") from None

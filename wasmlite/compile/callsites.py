@@ -15,6 +15,7 @@ of this runs unless a trap happens, except the parse at link time.
 from __future__ import annotations
 
 import bisect
+import collections
 import struct
 import threading
 import weakref
@@ -86,6 +87,11 @@ class _Function:
 _lock = threading.Lock()
 _starts: list[int] = []
 _functions: dict[int, _Function] = {}
+# libraries collected, whose functions are still to be forgotten: their
+# finalizers only append here (a finalizer may run inside ``register``,
+# whose allocations can start a collection while it holds _lock; taking
+# _lock there deadlocked). Drained under _lock before every use.
+_collected: collections.deque = collections.deque()
 
 
 def register(library: Any, module: Any, starts: dict[tuple[int, bool], int]) -> None:
@@ -101,6 +107,7 @@ def register(library: Any, module: Any, starts: dict[tuple[int, bool], int]) -> 
         by_func.setdefault((index, osr), []).append((offset, wasm))
     added = []
     with _lock:
+        _drain()
         for key, sites in by_func.items():
             start = starts.get(key)
             size = sizes.get(f"f{key[0]}" + (".osr" if key[1] else ""))
@@ -114,8 +121,13 @@ def register(library: Any, module: Any, starts: dict[tuple[int, bool], int]) -> 
 
 
 def _forget(starts: Iterable[int]) -> None:
-    with _lock:
-        for s in starts:
+    _collected.append(starts)
+
+
+def _drain() -> None:
+    """Forget the functions of collected libraries (call with _lock held)."""
+    while _collected:
+        for s in _collected.popleft():
             if _functions.pop(s, None) is not None:
                 i = bisect.bisect_left(_starts, s)
                 if i < len(_starts) and _starts[i] == s:
@@ -126,6 +138,7 @@ def lookup(ret: int) -> Optional[tuple[Any, int, int]]:
     """(syntax module, function index, wasm offset of the call) of the call
     that returns to address ``ret``, or None if it is in no wasm function."""
     with _lock:
+        _drain()
         i = bisect.bisect_right(_starts, ret) - 1
         if i < 0:
             return None

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
-import importlib.util
 import json
 import os
 import sys
@@ -241,8 +240,7 @@ def _key() -> str:
     """Fingerprint of what the libraries are made from: wasmlite's version
     and source (the compiler's lowering and the interpreter's own), LLVM's
     build and the CPU. Computed without importing llvmlite (~35 ms a
-    process): its version file and shared library stand for LLVM, and
-    /proc/cpuinfo for the CPU LLVM compiled for. The source files count by
+    process; compile/identity.py). The source files count by
     name, size and modification time, as Python's own bytecode cache does
     (hashing their text cost ~1.5 ms a process)."""
     global _key_value
@@ -260,37 +258,10 @@ def _key() -> str:
         for p in sources:
             st = os.stat(p)
             h.update(f"{os.path.basename(p)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-        h.update(_llvm_identity().encode())
+        from ..compile.identity import llvm_and_cpu
+        h.update(llvm_and_cpu().encode())
         _key_value = h.hexdigest()[:32]
     return _key_value
-
-
-def _llvm_identity() -> str:
-    try:
-        spec = importlib.util.find_spec("llvmlite")
-        folder = next(iter(spec.submodule_search_locations))
-        with open(os.path.join(folder, "_version.py"), "rb") as f:
-            version = f.read()
-        binding = os.path.join(folder, "binding")
-        lib = next(n for n in sorted(os.listdir(binding)) if n.startswith("libllvmlite"))
-        st = os.stat(os.path.join(binding, lib))
-        cpu = _cpu_identity()
-    except (OSError, StopIteration, AttributeError, TypeError):
-        from ..compile.cache import fingerprint
-        return fingerprint()
-    return f"{hashlib.sha256(version).hexdigest()} {lib} {st.st_size} {st.st_mtime_ns} {cpu}"
-
-
-def _cpu_identity() -> str:
-    """The first CPU's model and feature flags (what -mcpu=native sees)."""
-    with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as f:
-        text = f.read().split("\n\n", 1)[0]
-    keep = [line for line in text.splitlines()
-            if line.split(":", 1)[0].strip() in ("vendor_id", "cpu family", "model", "model name",
-                                                 "flags", "Features", "CPU implementer", "CPU part")]
-    if not keep:
-        raise OSError("no CPU description")
-    return "\n".join(keep)
 
 
 def cache_directory() -> Path:
