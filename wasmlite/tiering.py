@@ -199,15 +199,19 @@ class _TierUp:
         self.queued = False
         self.done: set[int] = set()
         self.osr_done: set[int] = set()
+        self.looping = False                # a pending function is stuck in a loop
         self.whole = _small_module(im.module.funcs)
         self.whole_done = False
         im.set_hot_callback(_HOT_CALLBACK(self.hot))
 
     def hot(self, desc: int) -> None:
         """Called from the interpreter (any thread, the GIL taken by ctypes)
-        when a function's counter passes the threshold. Never raises."""
+        when a function's counter passes the threshold; the low bit of
+        ``desc`` is set when a loop back-edge did (handlers._count). Never
+        raises."""
         try:
-            i = self.im.defined_index_of(desc)
+            looping = desc & 1
+            i = self.im.defined_index_of(desc & ~1)
             with self.lock:
                 # a compiled function can still be hot in a frame that
                 # entered it before: its loops then want their OSR entries
@@ -215,6 +219,8 @@ class _TierUp:
                         i in self.osr_done or not self.im.osr_loops[i])):
                     return
                 self.pending.append(i)
+                if looping:
+                    self.looping = True
                 start = not self.queued
                 self.queued = True
             if self.early:
@@ -227,7 +233,9 @@ class _TierUp:
     def run(self) -> None:
         with self.lock:
             batch = list(self.pending)
+            looping = self.looping
             self.pending = []
+            self.looping = False
             self.queued = False
         if not batch:
             return
@@ -243,14 +251,19 @@ class _TierUp:
         elif not self.whole:
             funcs = [i for i in batch if i not in self.done]
             direct = {im.nimported + i for i in funcs}
-        # first the new calls' code, cheap; then the hot loops' OSR entries
-        # at the full level (a loop that moves stays until its call
-        # returns), alone; then the functions again at the full level
+        # the hot loops' OSR entries at the full level (a loop that moves
+        # stays there until its call returns), alone, and the new calls'
+        # code, cheap: first whichever the program waits for (a call stuck
+        # in a loop turned hot: its OSR entries); then the functions again
+        # at the full level
         cheap = min(CHEAP_LEVEL, full)
+        if looping:
+            self._compile([], set(), osr, full)
         self._compile(funcs, direct, [], cheap)
         with self.lock:
             self.done.update(funcs)
-        self._compile([], set(), osr, full)
+        if not looping:
+            self._compile([], set(), osr, full)
         if full > cheap and funcs:
             self._later(lambda: self._compile(funcs, direct, [], full))
         if funcs and self.whole and self.on_native is not None:

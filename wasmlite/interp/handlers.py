@@ -487,7 +487,7 @@ def own_handlers() -> dict[str, tuple[str, int]]:
                      "%flag = load atomic i32, ptr %intr monotonic, align 4",
                      "%ic = icmp ne i32 %flag, 0",
                      f"br i1 %ic, label %trap{_INTERRUPT}, label %cnt, !prof !0",
-                     "cnt:"] + _count(1) + _osr(fuel) + dispatch(2)
+                     "cnt:"] + _count(1, loop=True) + _osr(fuel) + dispatch(2)
             own(name, 1, body, traps)
     return h
 
@@ -554,9 +554,11 @@ def _epoch_check() -> list[str]:
             f"br i1 %ep.c, label %trap{_INTERRUPT}, label %ep.ok", "ep.ok:"]
 
 
-def _count(step: int, desc: str = "") -> list[str]:
+def _count(step: int, desc: str = "", loop: bool = False) -> list[str]:
     """Bump the running function's hotness counter; tell the runtime once it
-    reaches 0 (layout.IF_COUNTER starts at minus the threshold)."""
+    reaches 0 (layout.IF_COUNTER starts at minus the threshold), passing
+    the InterpFunc* with its low bit set when a loop's back-edge got it
+    there (a call stuck in a loop: tier-up compiles its OSR entries first)."""
     lines = []
     if not desc:
         lines += [f"%cnt.dp = getelementptr i8, ptr %fp, i64 {-L.FRAME_HEADER}",
@@ -569,8 +571,13 @@ def _count(step: int, desc: str = "") -> list[str]:
               "cnt.tell:", f"%cnt.hp = getelementptr i8, ptr {desc}, i64 {L.IF_HOT}",
               "%cnt.h = load ptr, ptr %cnt.hp", "%cnt.nh = icmp eq ptr %cnt.h, null",
               "br i1 %cnt.nh, label %cnt.go, label %cnt.call",
-              "cnt.call:", f"call void %cnt.h(ptr {desc})", "br label %cnt.go",
-              "cnt.go:"]
+              "cnt.call:"]
+    if loop:
+        lines += [f"%cnt.di = ptrtoint ptr {desc} to i64", "%cnt.dl = or i64 %cnt.di, 1",
+                  "%cnt.dt = inttoptr i64 %cnt.dl to ptr", "call void %cnt.h(ptr %cnt.dt)"]
+    else:
+        lines.append(f"call void %cnt.h(ptr {desc})")
+    lines += ["br label %cnt.go", "cnt.go:"]
     return lines
 
 
