@@ -202,6 +202,10 @@ def compile_module(module: Module, info: Any = None,
     to compile in (None: ``default_jobs``; 1: all in this process)."""
     if signatures is None:
         signatures = SignatureRegistry()
+    # every body is read: decode the lazy ones at once, under one GC pause
+    # (one at a time, CPython's cost ~3 s of full collections)
+    from ..binary.decode import read_bodies
+    read_bodies(module.funcs)
     symbol = jit.new_symbol("wasmlite_code")
     if jobs is None:
         jobs = default_jobs(module, opt_level)
