@@ -26,14 +26,17 @@ def brief(failure: str, width: int = BRIEF_WIDTH) -> str:
 def executor_factory(strategy: Optional[str] = None) -> Optional[Callable]:
     """What runs the scripts' modules: the runner's executor, with the
     strategy an Engine gets from ``Config.strategy = strategy`` (which also
-    decides which names exist); without one, the executor's default."""
+    decides which names exist); without one, Config's default (auto), as
+    ``wasmlite run``."""
     from .script.run import default_executor_factory
     make_executor = default_executor_factory()
-    if strategy is None or make_executor is None:
+    if make_executor is None:
         return make_executor
     from .engine import Config, Engine
 
     config = Config()
+    if strategy is None:
+        strategy = "auto"               # Config's default (write-only there)
     try:
         config.strategy = strategy
     except WasmtimeError as e:
