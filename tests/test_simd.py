@@ -369,6 +369,11 @@ def _simd_ops():
             continue
         if any(t is not V128 for t in op.params[:1]) or op.name == "v128.const":
             continue
+        if op.feature == "relaxed_simd":
+            # wasmtime-py's default gives x86's results for these (pshufb,
+            # cvttps2dq...); tests/test_relaxed_simd.py compares them with its
+            # deterministic mode, whose results wasmlite gives
+            continue
         ops.append(op)
     return ops
 

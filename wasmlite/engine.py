@@ -30,7 +30,6 @@ _OPT_LEVELS = {"none": 1, "speed": 2, "speed_and_size": 2}
 _ALWAYS_ON = ("wasm_simd", "wasm_bulk_memory", "wasm_multi_value", "wasm_reference_types")
 # Later proposals: off, and cannot be turned on yet.
 _NOT_SUPPORTED = ("wasm_tail_call", "wasm_multi_memory", "wasm_memory64",
-                  "wasm_relaxed_simd", "wasm_relaxed_simd_deterministic",
                   "wasm_exceptions", "wasm_threads", "wasm_gc",
                   "wasm_function_references", "wasm_extended_const",
                   "wasm_component_model", "wasm_component_model_map",
@@ -169,6 +168,8 @@ class Config(Managed):
         self._parallel = True
         self._cache_dir: Optional[Path] = None
         self._profiler = "none"
+        # Op.feature names validation rejects (a proposal turned off)
+        self._disabled_features: frozenset[str] = frozenset()
 
     for _name in _ALWAYS_ON:
         locals()[_name] = _always_on(_name)
@@ -179,6 +180,32 @@ class Config(Managed):
     for _name in _NO_EFFECT_SIZES:
         locals()[_name] = _no_effect_size(_name)
     del _name
+
+    @property
+    def wasm_relaxed_simd(self):
+        raise AttributeError("wasm_relaxed_simd is write-only")
+
+    @wasm_relaxed_simd.setter
+    def wasm_relaxed_simd(self, value: bool) -> None:
+        """Relaxed SIMD (on by default, as in Wasmtime); False makes
+        validation reject its instructions."""
+        self._check_open()
+        if _bool(value):
+            self._disabled_features -= {"relaxed_simd"}
+        else:
+            self._disabled_features |= {"relaxed_simd"}
+
+    @property
+    def wasm_relaxed_simd_deterministic(self):
+        raise AttributeError("wasm_relaxed_simd_deterministic is write-only")
+
+    @wasm_relaxed_simd_deterministic.setter
+    def wasm_relaxed_simd_deterministic(self, value: bool) -> None:
+        """Accepted either way: wasmlite's relaxed SIMD results are always
+        the deterministic ones Wasmtime documents for this setting (the
+        same on every host and tier; compile/simd.py, "relaxed SIMD")."""
+        self._check_open()
+        _bool(value)
 
     @property
     def target(self):
@@ -353,6 +380,7 @@ class Engine(Managed):
         # worker processes for big modules (None: compile_module decides)
         self._jobs = None if config._parallel else 1
         self._profiler = config._profiler
+        self._disabled_features = config._disabled_features
 
     def _settings(self) -> tuple:
         """What decides the code this engine compiles and how it runs

@@ -146,6 +146,8 @@ class Module(Managed):
         rt = engine._rt
         self._engine = engine
         cache = engine._cache if rt.strategy != "interpreter" else None
+        if engine._disabled_features:
+            cache = None    # a cached module skips validation, which would accept it
         if cache is not None:
             key = cache.key(binary, _code_settings(rt))
             data = cache.get(key)
@@ -156,7 +158,7 @@ class Module(Managed):
                 except WasmtimeError:
                     pass              # stale or damaged: compile and replace it
         syntax = decode_module(binary)
-        info = validate_module(syntax)
+        info = validate_module(syntax, engine._disabled_features)
         on_native = None
         if cache is not None:
             def on_native(compiled, cache=cache, key=key) -> None:
@@ -192,7 +194,8 @@ class Module(Managed):
         _check_engine(engine)
         if not isinstance(wasm, (bytes, bytearray)):
             raise TypeError(f"expected wasm bytes, got {type(wasm).__name__}")
-        validate_module(decode_module(bytes(wasm)))
+        validate_module(decode_module(bytes(wasm)),
+                        engine._disabled_features)
 
     # -- types -------------------------------------------------------------
 

@@ -115,6 +115,7 @@ def _build() -> None:
             _intr(f"llvm.{intr}.{s}", t, t, t)
         for intr in ("fptosi", "fptoui"):
             _intr(f"llvm.{intr}.sat.v{n}i32.{s}", _vty("i32", n), t)
+        _intr(f"llvm.fma.{s}", t, t, t, t)          # relaxed_madd / relaxed_nmadd
     # used by the methods below
     for n in (16, 8, 4, 2):
         _intr(f"llvm.vector.reduce.and.v{n}i1", "i1", f"<{n} x i1>")
@@ -471,6 +472,56 @@ class SimdOps:
         p = self._emit(f"call {w} {_intr('llvm.smin.v8i32', w, w, w)}({w} {p}, {w} splat (i32 32767))")
         self._push(self._emit(f"trunc {w} {p} to {t}"), t)
 
+    # ------------------------------------------------------------ relaxed SIMD
+    # Relaxed SIMD lets each of these ops return one of a few results (the
+    # spec's relaxed(...) choices). wasmlite always returns the choice
+    # Wasmtime's Config.relaxed_simd_deterministic documents (the spec's
+    # deterministic profile): fused madd, swizzle, trunc_sat, bitselect,
+    # NaN-propagating min/max, saturating q15mulr, both dot operands signed.
+    # So wasm_relaxed_simd_deterministic = True and False share this code:
+    # the results are the same on every host and in every tier. Ops that are
+    # the same as a 2.0 op are registered with that op's lowering (handlers).
+
+    def _madd(self, ins, shape: str, negate: bool) -> None:
+        e, n, s = SHAPES[shape]
+        t = vec(shape)
+        st = self.stack
+        c = st.pop()[0]
+        b = st.pop()[0]
+        a = st.pop()[0]
+        bits = 128 // n
+        # as for add/mul: LLVM folds fma(x, 1, -0) to x, which would pass a
+        # signalling NaN through unquieted
+        a, b, c = (self._vopaque(v) if self._foldable(v, bits) else v for v in (a, b, c))
+        a, b, c = self._as(a, t), self._as(b, t), self._as(c, t)
+        if negate:      # nmadd: -(a*b) + c, fused: fma(-a, b, c)
+            a = self._emit(f"fneg {t} {a}")
+        self._push(self._emit(f"call {t} @llvm.fma.{s}({t} {a}, {t} {b}, {t} {c})"), t)
+
+    def _dot_i8x16_i7x16(self, v16a: str, v16b: str) -> str:
+        """i16x8 lanes a[2i]*b[2i] + a[2i+1]*b[2i+1], both operands signed,
+        wrapping (Wasmtime's deterministic choice for b outside i7)."""
+        t, w = "<16 x i8>", "<16 x i16>"
+        xa = self._emit(f"sext {t} {v16a} to {w}")
+        xb = self._emit(f"sext {t} {v16b} to {w}")
+        p = self._emit(f"mul {w} {xa}, {xb}")
+        return self._pairwise_sum(p, "i16", 16)
+
+    def op_i16x8_relaxed_dot_i8x16_i7x16_s(self, ins) -> None:
+        b = self._pop("<16 x i8>")
+        a = self._pop("<16 x i8>")
+        self._push(self._dot_i8x16_i7x16(a, b), "<8 x i16>")
+
+    def op_i32x4_relaxed_dot_i8x16_i7x16_add_s(self, ins) -> None:
+        c = self._pop("<4 x i32>")
+        b = self._pop("<16 x i8>")
+        a = self._pop("<16 x i8>")
+        d = self._dot_i8x16_i7x16(a, b)
+        # then i32x4.extadd_pairwise_i16x8_s of the i16 dot, plus c
+        x = self._emit(f"sext <8 x i16> {d} to <8 x i32>")
+        s = self._pairwise_sum(x, "i32", 8)
+        self._push(self._emit(f"add <4 x i32> {s}, {c}"), "<4 x i32>")
+
     # ------------------------------------------------------------ float specials
     def _fminmax(self, ins, shape: str, intr: str) -> None:
         e, n, s = SHAPES[shape]
@@ -610,5 +661,20 @@ class SimdOps:
             reg(f"i32x4.trunc_sat_f64x2_{sg}_zero", cls._trunc_sat, "f64x2", intr)
         reg("f64x2.convert_low_i32x4_s", cls._convert_low, "sitofp")
         reg("f64x2.convert_low_i32x4_u", cls._convert_low, "uitofp")
+        # relaxed SIMD (see "relaxed SIMD" above for the choices)
+        reg("i8x16.relaxed_swizzle", cls.op_i8x16_swizzle)
+        for sg, intr in (("s", "fptosi"), ("u", "fptoui")):
+            reg(f"i32x4.relaxed_trunc_f32x4_{sg}", cls._trunc_sat, "f32x4", intr)
+            reg(f"i32x4.relaxed_trunc_f64x2_{sg}_zero", cls._trunc_sat, "f64x2", intr)
+        for shape in ("f32x4", "f64x2"):
+            reg(f"{shape}.relaxed_madd", cls._madd, shape, False)
+            reg(f"{shape}.relaxed_nmadd", cls._madd, shape, True)
+            reg(f"{shape}.relaxed_min", cls._fminmax, shape, "minimum")
+            reg(f"{shape}.relaxed_max", cls._fminmax, shape, "maximum")
+        for shape in INT_SHAPES:
+            reg(f"{shape}.relaxed_laneselect", cls.op_v128_bitselect)
+        reg("i16x8.relaxed_q15mulr_s", cls.op_i16x8_q15mulr_sat_s)
+        reg("i16x8.relaxed_dot_i8x16_i7x16_s", cls.op_i16x8_relaxed_dot_i8x16_i7x16_s)
+        reg("i32x4.relaxed_dot_i8x16_i7x16_add_s", cls.op_i32x4_relaxed_dot_i8x16_i7x16_add_s)
         return h
 

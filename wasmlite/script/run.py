@@ -211,6 +211,8 @@ class ScriptRunner:
                     f" expected {want}")
 
     def _matches(self, got, want) -> bool:
+        if isinstance(want, S.EitherPattern):
+            return any(self._matches(got, w) for w in want.alternatives)
         if isinstance(want, S.NanPattern):
             return _nan_matches(got, want)
         if isinstance(want, S.V128Pattern):

@@ -324,6 +324,26 @@ for _entry in _SIMD_REST.replace("\n", "|").split("|"):
         _c, _n, _s = _entry.split()
         _simd(int(_c), _n, _s)
 
+# Relaxed SIMD (Wasm 3.0): results the spec lets vary by hardware; feature
+# "relaxed_simd", so Config.wasm_relaxed_simd = False can reject them.
+_RELAXED = """
+0x100 i8x16.relaxed_swizzle vv:v
+0x101 i32x4.relaxed_trunc_f32x4_s v:v | 0x102 i32x4.relaxed_trunc_f32x4_u v:v
+0x103 i32x4.relaxed_trunc_f64x2_s_zero v:v | 0x104 i32x4.relaxed_trunc_f64x2_u_zero v:v
+0x105 f32x4.relaxed_madd vvv:v | 0x106 f32x4.relaxed_nmadd vvv:v
+0x107 f64x2.relaxed_madd vvv:v | 0x108 f64x2.relaxed_nmadd vvv:v
+0x109 i8x16.relaxed_laneselect vvv:v | 0x10A i16x8.relaxed_laneselect vvv:v
+0x10B i32x4.relaxed_laneselect vvv:v | 0x10C i64x2.relaxed_laneselect vvv:v
+0x10D f32x4.relaxed_min vv:v | 0x10E f32x4.relaxed_max vv:v
+0x10F f64x2.relaxed_min vv:v | 0x110 f64x2.relaxed_max vv:v
+0x111 i16x8.relaxed_q15mulr_s vv:v
+0x112 i16x8.relaxed_dot_i8x16_i7x16_s vv:v | 0x113 i32x4.relaxed_dot_i8x16_i7x16_add_s vvv:v
+"""
+for _entry in _RELAXED.replace("\n", "|").split("|"):
+    if _entry.strip():
+        _c, _n, _s = _entry.split()
+        _op(_n, FD, int(_c, 16), None, _s, "relaxed_simd")
+
 # ---------------------------------------------------------------- indexes
 OP_BY_NAME: dict[str, Op] = {op.name: op for op in OPS}
 # one-byte opcodes: code -> Op; prefixed: (prefix, code) -> Op

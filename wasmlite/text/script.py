@@ -46,7 +46,18 @@ class RefPattern:
     kind: str = "nonnull"
 
 
-Expected = Union[Const, NanPattern, V128Pattern, RefPattern]
+@dataclass
+class EitherPattern:
+    """``(either r1 r2 ...)``: any one of the alternatives matches (relaxed
+    SIMD's results may differ between hosts)."""
+    alternatives: list            # Const | NanPattern | V128Pattern | RefPattern
+
+    @property
+    def type(self) -> ValType:
+        return self.alternatives[0].type
+
+
+Expected = Union[Const, NanPattern, V128Pattern, RefPattern, EitherPattern]
 
 
 @dataclass
@@ -341,6 +352,15 @@ class _ScriptParser:
         ``(ref.func)``; NaN and nonnull patterns only where ``pattern``."""
         kw = self.head(i)
         close = self.M[i]
+        if kw == "either" and pattern:
+            alts = []
+            j = i + 2
+            while self.K[j] == "(":
+                alts.append(self.value(j, pattern=True))
+                j = self.M[j] + 1
+            if j != close or not alts:
+                raise self.unexpected(j)
+            return EitherPattern(alts)
         args = list(range(i + 2, close))
         for a in args:
             if self.K[a] != "a":

@@ -48,7 +48,8 @@ class _Ctx:
     """What a function body may refer to (a view of the module context)."""
 
     __slots__ = ("types", "func_types", "globals", "tables", "mems",
-                 "elem_types", "num_datas", "refs", "bt_cache", "call_sigs")
+                 "elem_types", "num_datas", "refs", "bt_cache", "call_sigs",
+                 "disabled")
 
     def __init__(self, types, func_types, globals_, tables, mems, elem_types,
                  num_datas, refs) -> None:
@@ -69,6 +70,8 @@ class _Ctx:
             if ft not in by_type:
                 by_type[ft] = (list(ft.params), len(ft.params), list(ft.results), None)
         self.call_sigs: list[tuple] = [by_type[ft] for ft in func_types]
+        # Op.feature names the engine turned off (Config.wasm_relaxed_simd...)
+        self.disabled: frozenset[str] = frozenset()
 
 
 def block_signature(ctx: _Ctx, bt) -> tuple:
@@ -260,11 +263,30 @@ _IMM_CHECKS: dict[Optional[str], Optional[Callable]] = {
 }
 
 
+# Features an engine can turn off, as Wasmtime's validator words them.
+_FEATURE_WORDS = {"relaxed_simd": "relaxed SIMD"}
+
+
+def _feature_checker(feature: str, check: Optional[Callable]) -> Callable:
+    """``check``, after rejecting the instruction when the engine turned its
+    feature off (the generic tables are shared, so the test is per use)."""
+    words = _FEATURE_WORDS[feature]
+
+    def chk(c: _Checker, ins) -> None:
+        if feature in c.ctx.disabled:
+            raise InvalidError(f"{words} support is not enabled")
+        if check is not None:
+            check(c, ins)
+    return chk
+
+
 def _generic_entry(op: Op):
     """(params list, n params, results list, immediate check) or None."""
     if op.params is None:
         return None
-    if op.imm == "lane":
+    if op.feature in _FEATURE_WORDS:
+        check = _feature_checker(op.feature, _IMM_CHECKS[op.imm])
+    elif op.imm == "lane":
         shape = op.name.split(".")[0]              # e.g. "i8x16"
         check = _lane_checker(int(shape.split("x")[1]))
     else:

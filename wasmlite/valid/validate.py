@@ -169,18 +169,20 @@ _EXPORT_SPACES = {
 
 # -- the module -----------------------------------------------------------------
 
-def validate_module(module: Module) -> ModuleInfo:
+def validate_module(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     """Validate ``module`` per Wasm 2.0; return what the compiler needs.
+    ``disabled``: the ``Op.feature`` names whose instructions are invalid
+    (features the engine's Config turned off).
 
     Raises InvalidError (message contains the spec's wording) on failure.
     """
     if not isinstance(module, Module):
         raise TypeError(f"expected a syntax.Module, got {type(module).__name__}")
     with gc_paused():
-        return _validate(module)
+        return _validate(module, disabled)
 
 
-def _validate(module: Module) -> ModuleInfo:
+def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     types = module.types
     for t in types:
         if not isinstance(t, FuncType):
@@ -267,6 +269,7 @@ def _validate(module: Module) -> ModuleInfo:
     refs = _declared_refs(module)
     ctx = _Ctx(types, func_types, globals_, tables, mems, elem_types,
                len(module.datas), refs)
+    ctx.disabled = frozenset(disabled)
     infos: list[FuncInfo] = []
     for n, f in enumerate(module.funcs):
         ft = types[f.type_idx]
