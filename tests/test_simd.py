@@ -370,9 +370,8 @@ def _simd_ops():
         if any(t is not V128 for t in op.params[:1]) or op.name == "v128.const":
             continue
         if op.feature == "relaxed_simd":
-            # wasmtime-py's default gives x86's results for these (pshufb,
-            # cvttps2dq...); tests/test_relaxed_simd.py compares them with its
-            # deterministic mode, whose results wasmlite gives
+            # tests/test_relaxed_simd.py compares these with wasmtime-py, in
+            # both of its modes (x86's min/max pass a signalling NaN through)
             continue
         ops.append(op)
     return ops

@@ -170,6 +170,7 @@ class Config(Managed):
         self._profiler = "none"
         # Op.feature names validation rejects (a proposal turned off)
         self._disabled_features: frozenset[str] = frozenset()
+        self._relaxed_deterministic = False
 
     for _name in _ALWAYS_ON:
         locals()[_name] = _always_on(_name)
@@ -201,11 +202,11 @@ class Config(Managed):
 
     @wasm_relaxed_simd_deterministic.setter
     def wasm_relaxed_simd_deterministic(self, value: bool) -> None:
-        """Accepted either way: wasmlite's relaxed SIMD results are always
-        the deterministic ones Wasmtime documents for this setting (the
-        same on every host and tier; compile/simd.py, "relaxed SIMD")."""
+        """True: relaxed SIMD ops give the deterministic results Wasmtime
+        documents, the same on every host; False (default): what the host's
+        instructions give (compile/simd.py, "relaxed SIMD")."""
         self._check_open()
-        _bool(value)
+        self._relaxed_deterministic = _bool(value)
 
     @property
     def target(self):
@@ -381,6 +382,7 @@ class Engine(Managed):
         self._jobs = None if config._parallel else 1
         self._profiler = config._profiler
         self._disabled_features = config._disabled_features
+        self._relaxed_deterministic = config._relaxed_deterministic
 
     def _settings(self) -> tuple:
         """What decides the code this engine compiles and how it runs

@@ -91,6 +91,19 @@ def _code_settings(rt) -> str:
     return f"opt={rt.opt_level},fuel={int(rt.consume_fuel)},epoch={int(rt.epoch_interruption)}"
 
 
+def _relaxed_deterministic(syntax) -> None:
+    """Put in place of each relaxed SIMD op whose result depends on the host
+    the op that gives Wasmtime's deterministic choice (the same stack
+    effect, so what validation computed still holds). Every tier and the
+    compile workers read these bodies, so all of them see the swap."""
+    from .syntax.instructions import RELAXED_DETERMINISTIC as swap
+    for f in syntax.funcs:
+        for ins in f.body:
+            d = swap.get(ins.op)
+            if d is not None:
+                ins.op = d
+
+
 def _check_engine(engine: object) -> Engine:
     if not isinstance(engine, Engine):
         raise TypeError(f"expected an Engine, got {type(engine).__name__}")
@@ -149,7 +162,10 @@ class Module(Managed):
         if engine._disabled_features:
             cache = None    # a cached module skips validation, which would accept it
         if cache is not None:
-            key = cache.key(binary, _code_settings(rt))
+            settings = _code_settings(rt)
+            if engine._relaxed_deterministic:     # other code for relaxed SIMD
+                settings += ",relaxed=deterministic"
+            key = cache.key(binary, settings)
             data = cache.get(key)
             if data is not None:
                 try:
@@ -159,6 +175,8 @@ class Module(Managed):
                     pass              # stale or damaged: compile and replace it
         syntax = decode_module(binary)
         info = validate_module(syntax, engine._disabled_features)
+        if engine._relaxed_deterministic and "relaxed_simd" in info.features:
+            _relaxed_deterministic(syntax)
         on_native = None
         if cache is not None:
             def on_native(compiled, cache=cache, key=key) -> None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from ..syntax.instructions import OP_BY_NAME
+from ..syntax.instructions import OP_BY_NAME, VARIANT_BY_NAME
 from ..syntax.types import V128
 from . import jit
 from .lltypes import LLTYPE, f32_literal, f64_literal
@@ -125,6 +125,23 @@ def _build() -> None:
 
 
 _PSHUFB = _intr("llvm.x86.ssse3.pshuf.b.128", "<16 x i8>", "<16 x i8>", "<16 x i8>")
+# x86's own instructions for relaxed SIMD's hardware results (see "relaxed SIMD")
+_X86 = {
+    "cvttps2dq": _intr("llvm.x86.sse2.cvttps2dq", "<4 x i32>", "<4 x float>"),
+    "cvttpd2dq": _intr("llvm.x86.sse2.cvttpd2dq", "<4 x i32>", "<2 x double>"),
+    "pblendvb": _intr("llvm.x86.sse41.pblendvb", "<16 x i8>", "<16 x i8>", "<16 x i8>", "<16 x i8>"),
+    "blendvps": _intr("llvm.x86.sse41.blendvps", "<4 x float>", "<4 x float>", "<4 x float>",
+                      "<4 x float>"),
+    "blendvpd": _intr("llvm.x86.sse41.blendvpd", "<2 x double>", "<2 x double>", "<2 x double>",
+                      "<2 x double>"),
+    "minps": _intr("llvm.x86.sse.min.ps", "<4 x float>", "<4 x float>", "<4 x float>"),
+    "maxps": _intr("llvm.x86.sse.max.ps", "<4 x float>", "<4 x float>", "<4 x float>"),
+    "minpd": _intr("llvm.x86.sse2.min.pd", "<2 x double>", "<2 x double>", "<2 x double>"),
+    "maxpd": _intr("llvm.x86.sse2.max.pd", "<2 x double>", "<2 x double>", "<2 x double>"),
+    "pmulhrsw": _intr("llvm.x86.ssse3.pmul.hr.sw.128", "<8 x i16>", "<8 x i16>", "<8 x i16>"),
+    "pmaddubsw": _intr("llvm.x86.ssse3.pmadd.ub.sw.128", "<8 x i16>", "<16 x i8>", "<16 x i8>"),
+    "pmaddwd": _intr("llvm.x86.sse2.pmadd.wd", "<4 x i32>", "<8 x i16>", "<8 x i16>"),
+}
 _build()
 _FROZEN = True
 _LLVM_NAME = re.compile(r"@(llvm\.[\w.]+)")
@@ -165,13 +182,22 @@ def _has_pshufb() -> bool:
     return triple.startswith("x86_64") and "+ssse3" in llvm.get_host_cpu_features().flatten()
 
 
+def _has_x86_relaxed() -> bool:
+    """Whether the host has what _X86 needs (SSSE3 and SSE4.1)."""
+    import llvmlite.binding as llvm
+    triple = jit._init()["triple"]
+    flags = llvm.get_host_cpu_features().flatten()
+    return triple.startswith("x86_64") and "+ssse3" in flags and "+sse4.1" in flags
+
+
 _TARGET: dict = {}
 
 
 def _target(key: str):
     v = _TARGET.get(key)
     if v is None:
-        v = _TARGET[key] = {"vreg": _vreg_constraint, "pshufb": _has_pshufb}[key]()
+        v = _TARGET[key] = {"vreg": _vreg_constraint, "pshufb": _has_pshufb,
+                            "x86_relaxed": _has_x86_relaxed}[key]()
     return v
 
 
@@ -474,13 +500,96 @@ class SimdOps:
 
     # ------------------------------------------------------------ relaxed SIMD
     # Relaxed SIMD lets each of these ops return one of a few results (the
-    # spec's relaxed(...) choices). wasmlite always returns the choice
-    # Wasmtime's Config.relaxed_simd_deterministic documents (the spec's
-    # deterministic profile): fused madd, swizzle, trunc_sat, bitselect,
-    # NaN-propagating min/max, saturating q15mulr, both dot operands signed.
-    # So wasm_relaxed_simd_deterministic = True and False share this code:
-    # the results are the same on every host and in every tier. Ops that are
-    # the same as a 2.0 op are registered with that op's lowering (handlers).
+    # spec's relaxed(...) choices). By default wasmlite returns what the
+    # host's own instructions give, as Wasmtime does: on x86-64 the
+    # instructions Wasmtime's x86 backend uses (pshufb, cvttps2dq/cvttpd2dq,
+    # pblendvb/blendvps/blendvpd, minps/maxps, pmulhrsw, pmaddubsw), so the
+    # results agree with wasmtime-py's there; on other hosts the
+    # deterministic choices. Config.wasm_relaxed_simd_deterministic swaps
+    # the ops after validation (syntax.instructions.RELAXED_DETERMINISTIC)
+    # for ops that give the choices Wasmtime documents for that setting:
+    # swizzle, trunc_sat, bitselect, min/max, q15mulr_sat_s, and two variant
+    # rows for the dot products (both operands signed, wrapping: lowered
+    # below). Both settings share relaxed_madd/nmadd (fused: llvm.fma, one
+    # instruction with FMA as in Wasmtime; a libm call on a host without it,
+    # where Wasmtime's default would be unfused) and trunc_*_u (trunc_sat:
+    # what Wasmtime gives on x86 too).
+
+    def _x86(self) -> bool:
+        return _target("x86_relaxed")
+
+    def op_i8x16_relaxed_swizzle(self, ins) -> None:
+        if not self._x86():
+            return self.op_i8x16_swizzle(ins)
+        t = "<16 x i8>"
+        s = self._pop(t)
+        a = self._pop(t)
+        # pshufb: a lane whose index has bit 7 set is 0, else a[index & 15]
+        self._push(self._emit(f"call {t} {_PSHUFB}({t} {a}, {t} {s})"), t)
+
+    def _relaxed_trunc(self, ins, src: str, intr: str) -> None:
+        if not self._x86() or intr != "fptosi":
+            return self._trunc_sat(ins, src, intr)
+        e, n, s = SHAPES[src]
+        t = vec(src)
+        a = self._pop(t)
+        # NaN and out-of-range lanes are 0x80000000; the _zero form's upper
+        # lanes are 0
+        f = _X86["cvttps2dq" if n == 4 else "cvttpd2dq"]
+        self._push(self._emit(f"call <4 x i32> {f}({t} {a})"), "<4 x i32>")
+
+    def _relaxed_laneselect(self, ins, shape: str) -> None:
+        blend = {"i8x16": ("pblendvb", "<16 x i8>"), "i32x4": ("blendvps", "<4 x float>"),
+                 "i64x2": ("blendvpd", "<2 x double>")}.get(shape)
+        if not self._x86() or blend is None:      # (x86 has no 16-bit blend)
+            return self.op_v128_bitselect(ins)
+        name, t = blend
+        m = self._pop(t)
+        b = self._pop(t)
+        a = self._pop(t)
+        # blendv takes its second operand where a lane's top mask bit is set
+        self._push(self._emit(f"call {t} {_X86[name]}({t} {b}, {t} {a}, {t} {m})"), t)
+
+    def _relaxed_minmax(self, ins, shape: str, is_max: bool) -> None:
+        if not self._x86():
+            return self._fminmax(ins, shape, "maximum" if is_max else "minimum")
+        t = vec(shape)
+        b = self._pop(t)
+        a = self._pop(t)
+        # minps(b, a) = b < a ? b : a: a where unordered or both zero (the
+        # operand order of Wasmtime's x86 lowering)
+        f = _X86[("max" if is_max else "min") + ("ps" if shape == "f32x4" else "pd")]
+        self._push(self._emit(f"call {t} {f}({t} {b}, {t} {a})"), t)
+
+    def op_i16x8_relaxed_q15mulr_s(self, ins) -> None:
+        if not self._x86():
+            return self.op_i16x8_q15mulr_sat_s(ins)
+        t = "<8 x i16>"
+        b = self._pop(t)
+        a = self._pop(t)
+        # pmulhrsw: -32768 * -32768 wraps to -32768
+        self._push(self._emit(f"call {t} {_X86['pmulhrsw']}({t} {a}, {t} {b})"), t)
+
+    def _pmaddubsw(self) -> str:
+        """x86's i16x8 dot product of the two i8x16 operands on the stack:
+        the i7 operand (the second) unsigned, the first signed, saturating."""
+        t = "<16 x i8>"
+        b = self._pop(t)
+        a = self._pop(t)
+        return self._emit(f"call <8 x i16> {_X86['pmaddubsw']}({t} {b}, {t} {a})")
+
+    def op_i16x8_relaxed_dot_i8x16_i7x16_s(self, ins) -> None:
+        if not self._x86():
+            return self.op_i16x8_dot_i8x16_i7x16_s_det(ins)
+        self._push(self._pmaddubsw(), "<8 x i16>")
+
+    def op_i32x4_relaxed_dot_i8x16_i7x16_add_s(self, ins) -> None:
+        if not self._x86():
+            return self.op_i32x4_dot_i8x16_i7x16_add_s_det(ins)
+        c = self._pop("<4 x i32>")
+        d = self._pmaddubsw()
+        w = self._emit(f"call <4 x i32> {_X86['pmaddwd']}(<8 x i16> {d}, <8 x i16> splat (i16 1))")
+        self._push(self._emit(f"add <4 x i32> {w}, {c}"), "<4 x i32>")
 
     def _madd(self, ins, shape: str, negate: bool) -> None:
         e, n, s = SHAPES[shape]
@@ -507,12 +616,12 @@ class SimdOps:
         p = self._emit(f"mul {w} {xa}, {xb}")
         return self._pairwise_sum(p, "i16", 16)
 
-    def op_i16x8_relaxed_dot_i8x16_i7x16_s(self, ins) -> None:
+    def op_i16x8_dot_i8x16_i7x16_s_det(self, ins) -> None:
         b = self._pop("<16 x i8>")
         a = self._pop("<16 x i8>")
         self._push(self._dot_i8x16_i7x16(a, b), "<8 x i16>")
 
-    def op_i32x4_relaxed_dot_i8x16_i7x16_add_s(self, ins) -> None:
+    def op_i32x4_dot_i8x16_i7x16_add_s_det(self, ins) -> None:
         c = self._pop("<4 x i32>")
         b = self._pop("<16 x i8>")
         a = self._pop("<16 x i8>")
@@ -662,19 +771,24 @@ class SimdOps:
         reg("f64x2.convert_low_i32x4_s", cls._convert_low, "sitofp")
         reg("f64x2.convert_low_i32x4_u", cls._convert_low, "uitofp")
         # relaxed SIMD (see "relaxed SIMD" above for the choices)
-        reg("i8x16.relaxed_swizzle", cls.op_i8x16_swizzle)
+        reg("i8x16.relaxed_swizzle", cls.op_i8x16_relaxed_swizzle)
         for sg, intr in (("s", "fptosi"), ("u", "fptoui")):
-            reg(f"i32x4.relaxed_trunc_f32x4_{sg}", cls._trunc_sat, "f32x4", intr)
-            reg(f"i32x4.relaxed_trunc_f64x2_{sg}_zero", cls._trunc_sat, "f64x2", intr)
+            reg(f"i32x4.relaxed_trunc_f32x4_{sg}", cls._relaxed_trunc, "f32x4", intr)
+            reg(f"i32x4.relaxed_trunc_f64x2_{sg}_zero", cls._relaxed_trunc, "f64x2", intr)
         for shape in ("f32x4", "f64x2"):
             reg(f"{shape}.relaxed_madd", cls._madd, shape, False)
             reg(f"{shape}.relaxed_nmadd", cls._madd, shape, True)
-            reg(f"{shape}.relaxed_min", cls._fminmax, shape, "minimum")
-            reg(f"{shape}.relaxed_max", cls._fminmax, shape, "maximum")
+            reg(f"{shape}.relaxed_min", cls._relaxed_minmax, shape, False)
+            reg(f"{shape}.relaxed_max", cls._relaxed_minmax, shape, True)
         for shape in INT_SHAPES:
-            reg(f"{shape}.relaxed_laneselect", cls.op_v128_bitselect)
-        reg("i16x8.relaxed_q15mulr_s", cls.op_i16x8_q15mulr_sat_s)
+            reg(f"{shape}.relaxed_laneselect", cls._relaxed_laneselect, shape)
+        reg("i16x8.relaxed_q15mulr_s", cls.op_i16x8_relaxed_q15mulr_s)
         reg("i16x8.relaxed_dot_i8x16_i7x16_s", cls.op_i16x8_relaxed_dot_i8x16_i7x16_s)
         reg("i32x4.relaxed_dot_i8x16_i7x16_add_s", cls.op_i32x4_relaxed_dot_i8x16_i7x16_add_s)
+        # the deterministic dot products (rows outside the opcode table)
+        h[VARIANT_BY_NAME["i16x8.dot_i8x16_i7x16_s.deterministic"]] = \
+            cls.op_i16x8_dot_i8x16_i7x16_s_det
+        h[VARIANT_BY_NAME["i32x4.dot_i8x16_i7x16_add_s.deterministic"]] = \
+            cls.op_i32x4_dot_i8x16_i7x16_add_s_det
         return h
 

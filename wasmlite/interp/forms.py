@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Callable, NamedTuple, Optional
 
 from ..compile.lltypes import LLTYPE
-from ..syntax.instructions import OPS, Op
+from ..syntax.instructions import OPS, VARIANT_OPS, Op
 
 # Stack effects of the instructions whose effect the table leaves to the
 # validator (references are i64 in generated code, see compile/vmcontext.py)
@@ -116,7 +116,9 @@ class Lowered:
     def __init__(self, numeric, handled) -> None:
         self.numeric = frozenset(numeric)
         lowered = self.numeric | frozenset(handled)
-        self.ops = [op for op in OPS if op.name not in OWN_OPS and op.name in lowered]
+        # (with the variant rows relaxed SIMD's deterministic mode puts in)
+        self.ops = [op for op in (*OPS, *VARIANT_OPS)
+                    if op.name not in OWN_OPS and op.name in lowered]
         self._by_name = {op.name: op for op in self.ops}
 
     def op(self, name: str) -> Optional[Op]:

@@ -25,7 +25,7 @@ from ..compile.numeric import INTRINSIC_DECLS
 from ..compile.simd import simd_declarations
 from ..compile.translate import HANDLERS, NUMERIC, FunctionTranslator
 from ..errors import TrapCode
-from ..syntax.instructions import OPS, Op
+from ..syntax.instructions import OPS, VARIANT_OPS, Op
 from ..syntax.module import Func
 from ..syntax.types import FuncType
 from . import layout as L
@@ -33,7 +33,7 @@ from .forms import _IMM_RULES, OWN_OPS, Form, Imm, Lowered, handler_symbol, shap
 
 # the lowered instructions as the compiler defines them (forms.py)
 LOWERED = Lowered((op.name for op in OPS if op in NUMERIC),
-                  (op.name for op in OPS if op in HANDLERS))
+                  (op.name for op in (*OPS, *VARIANT_OPS) if op in HANDLERS))
 
 
 def lowered_ops() -> list[Op]:

@@ -346,6 +346,32 @@ for _entry in _RELAXED.replace("\n", "|").split("|"):
 
 # ---------------------------------------------------------------- indexes
 OP_BY_NAME: dict[str, Op] = {op.name: op for op in OPS}
+
+# Config.wasm_relaxed_simd_deterministic: each relaxed op whose default
+# (hardware) result may differ from the deterministic one Wasmtime documents
+# -> the op that gives that one, put in its place after validation. Two have
+# no 2.0 twin: variant rows, outside OPS (never decoded, parsed or validated:
+# only the compilers and the interpreter's handlers know them), with the
+# relaxed op's encoding so a module still encodes as it was read.
+VARIANT_OPS: list[Op] = [
+    Op(f"{_n}.deterministic", FD, OP_BY_NAME[_r].code, None, OP_BY_NAME[_r].params,
+       OP_BY_NAME[_r].results, "relaxed_simd")
+    for _n, _r in (("i16x8.dot_i8x16_i7x16_s", "i16x8.relaxed_dot_i8x16_i7x16_s"),
+                   ("i32x4.dot_i8x16_i7x16_add_s", "i32x4.relaxed_dot_i8x16_i7x16_add_s"))]
+VARIANT_BY_NAME: dict[str, Op] = {op.name: op for op in VARIANT_OPS}
+RELAXED_DETERMINISTIC: dict[Op, Op] = {OP_BY_NAME[_r]: (OP_BY_NAME.get(_d) or VARIANT_BY_NAME[_d])
+                                       for _r, _d in (
+    ("i8x16.relaxed_swizzle", "i8x16.swizzle"),
+    ("i32x4.relaxed_trunc_f32x4_s", "i32x4.trunc_sat_f32x4_s"),
+    ("i32x4.relaxed_trunc_f64x2_s_zero", "i32x4.trunc_sat_f64x2_s_zero"),
+    ("i8x16.relaxed_laneselect", "v128.bitselect"),
+    ("i32x4.relaxed_laneselect", "v128.bitselect"),
+    ("i64x2.relaxed_laneselect", "v128.bitselect"),
+    ("f32x4.relaxed_min", "f32x4.min"), ("f32x4.relaxed_max", "f32x4.max"),
+    ("f64x2.relaxed_min", "f64x2.min"), ("f64x2.relaxed_max", "f64x2.max"),
+    ("i16x8.relaxed_q15mulr_s", "i16x8.q15mulr_sat_s"),
+    ("i16x8.relaxed_dot_i8x16_i7x16_s", "i16x8.dot_i8x16_i7x16_s.deterministic"),
+    ("i32x4.relaxed_dot_i8x16_i7x16_add_s", "i32x4.dot_i8x16_i7x16_add_s.deterministic"))}
 # one-byte opcodes: code -> Op; prefixed: (prefix, code) -> Op
 OP_BY_CODE: dict[int, Op] = {op.code: op for op in OPS if op.prefix is None}
 OP_BY_PREFIXED: dict[tuple[int, int], Op] = {

@@ -49,7 +49,7 @@ class _Ctx:
 
     __slots__ = ("types", "func_types", "globals", "tables", "mems",
                  "elem_types", "num_datas", "refs", "bt_cache", "call_sigs",
-                 "disabled")
+                 "disabled", "used")
 
     def __init__(self, types, func_types, globals_, tables, mems, elem_types,
                  num_datas, refs) -> None:
@@ -72,6 +72,8 @@ class _Ctx:
         self.call_sigs: list[tuple] = [by_type[ft] for ft in func_types]
         # Op.feature names the engine turned off (Config.wasm_relaxed_simd...)
         self.disabled: frozenset[str] = frozenset()
+        # the Op.feature names (of _FEATURE_WORDS) the bodies use
+        self.used: set[str] = set()
 
 
 def block_signature(ctx: _Ctx, bt) -> tuple:
@@ -275,6 +277,7 @@ def _feature_checker(feature: str, check: Optional[Callable]) -> Callable:
     def chk(c: _Checker, ins) -> None:
         if feature in c.ctx.disabled:
             raise InvalidError(f"{words} support is not enabled")
+        c.ctx.used.add(feature)
         if check is not None:
             check(c, ins)
     return chk

@@ -92,6 +92,8 @@ class ModuleInfo:
     ``num_datas``        number of data segments.
     ``num_imported_*``   how many of each index space are imports.
     ``start``            start function index or None.
+    ``features``         the Op.feature names bodies use, of those an
+                         engine can turn off (func._FEATURE_WORDS).
     """
 
     types: list[FuncType]
@@ -109,6 +111,7 @@ class ModuleInfo:
     num_imported_mems: int
     num_imported_globals: int
     start: Optional[int] = None
+    features: frozenset = frozenset()
 
 
 # -- small pieces ---------------------------------------------------------------
@@ -318,4 +321,5 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
         tables=tables, mems=mems, elem_types=elem_types,
         num_datas=len(module.datas), num_imported_funcs=n_imp_funcs,
         num_imported_tables=n_imp_tables, num_imported_mems=n_imp_mems,
-        num_imported_globals=n_imp_globals, start=module.start)
+        num_imported_globals=n_imp_globals, start=module.start,
+        features=frozenset(ctx.used))
