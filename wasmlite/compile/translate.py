@@ -249,9 +249,15 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         if fuel:
             lines = self.fuel_entry_lines()
             if self.osr:
-                # the interpreter charged the call already: the local starts
-                # with the store's fuel as it is
+                # the interpreter charged the call already, and keeps its
+                # fuel in the frame header (interp/layout.py FH_FUEL): the
+                # local starts from there, and the store is left as it is
+                # until this code writes it back, as if no tier changed
+                from ..interp.layout import FH_FUEL, FRAME_HEADER
                 lines = [x.replace("%fuel.in, 1", "%fuel.in, 0") for x in lines]
+                frame = f"%fuel.fh = getelementptr i8, ptr %osrfp, i64 {FH_FUEL - FRAME_HEADER}"
+                lines = [x for x in lines if not x.startswith("%fuel.in = ")]
+                lines[1:1] = [frame, "%fuel.in = load i64, ptr %fuel.fh"]
             self.entry.extend(lines)
             self.fuel_check()
         if epoch:

@@ -534,12 +534,9 @@ def _osr(fuel: bool = False) -> list[str]:
             "%osr.none = icmp eq ptr %osr.f, null",
             "br i1 %osr.none, label %osr.stay, label %osr.go, !prof !0",
             "osr.go:",
-            "%osr.k32 = trunc i64 %osr.k to i32"] + _call_ip("null") + ([
-            # the compiled code starts from the store's fuel
-            f"%osr.ffp = getelementptr i8, ptr %fp, i64 {L.FH_FUEL - L.FRAME_HEADER}",
-            "%osr.ff = load i64, ptr %osr.ffp",
-            f"%osr.fs = getelementptr i8, ptr %limits, i64 {vm.LIMITS_FUEL}",
-            "store i64 %osr.ff, ptr %osr.fs"] if fuel else []) + [
+            # (with fuel, the compiled code takes it from the frame header,
+            # FH_FUEL: the store's is untouched, as no flush happens here)
+            "%osr.k32 = trunc i64 %osr.k to i32"] + _call_ip("null") + [
             "call void %osr.f(ptr %vmctx, ptr %fp, i32 %osr.k32)",
             "ret void",
             "osr.stay:"]
