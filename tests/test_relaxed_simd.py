@@ -8,6 +8,8 @@ tests/test_spec.py runs the 2.0 files."""
 from __future__ import annotations
 
 import platform
+import subprocess
+import sys
 
 import pytest
 import wasmtime
@@ -126,3 +128,29 @@ def test_matches_wasmtime(strategy, deterministic):
             # (exact where x86's min/max pass a signalling NaN through)
             assert got == want or _same(op, got, want), \
                 f"{op.name}{tuple(hex(v) for v in vals)}: {got:#x} != {want:#x}"
+
+
+_SWIZZLE_64 = ('(module (func (export "sw") (param i32) (result i32) (i8x16.extract_lane_u 0'
+               ' (i8x16.relaxed_swizzle (i8x16.splat (i32.const 7)) (i8x16.splat (local.get 0))))))')
+
+
+@pytest.mark.parametrize("options,expected", [
+    ([], None), (["-W", "relaxed-simd-deterministic"], "0"),
+    (["-W", "relaxed-simd=n"], "relaxed SIMD support is not enabled")])
+def test_cli_w_options(tmp_path, options, expected):
+    """``wasmlite run -W ...`` as ``wasmtime run -W ...``: index 64 picks
+    lane 0 on x86 (pshufb), 0 deterministically (swizzle)."""
+    path = tmp_path / "sw.wat"
+    path.write_text(_SWIZZLE_64)
+    proc = subprocess.run([sys.executable, "-m", "wasmlite", "run", "--no-cache", *options,
+                           "--invoke", "sw", str(path), "64"],
+                          capture_output=True, text=True, timeout=300)
+    if expected is None:
+        if platform.machine() not in ("x86_64", "AMD64"):
+            pytest.skip("the default result is the host's")
+        expected = "7"
+    if "not enabled" in expected:
+        assert proc.returncode != 0 and expected in proc.stderr
+    else:
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.split() == [expected]

@@ -99,7 +99,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return run_module(args.file, args.args, invoke_name=args.invoke, dirs=args.dir,
                       env=args.env, fuel=args.fuel, opt_level=args.opt_level,
                       allow_precompiled=args.allow_precompiled, strategy=args.strategy,
-                      cache=not args.no_cache)
+                      cache=not args.no_cache, wasm=args.wasm)
 
 
 def _cmd_compile(args: argparse.Namespace) -> int:
@@ -116,6 +116,8 @@ def _cmd_compile(args: argparse.Namespace) -> int:
         config.consume_fuel = True
     if args.epoch_interruption:
         config.epoch_interruption = True
+    for name, value in args.wasm:
+        setattr(config, name, value)
     data = Module.from_file(Engine(config), args.input).serialize()
     out = args.output or args.input.rsplit(".", 1)[0] + ".cwasm"
     with open(out, "wb") as f:
@@ -165,6 +167,30 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+# -W options, as Wasmtime's CLI names them -> Config property
+WASM_OPTIONS = {"relaxed-simd": "wasm_relaxed_simd",
+                "relaxed-simd-deterministic": "wasm_relaxed_simd_deterministic"}
+
+
+def _wasm_option(text: str) -> tuple[str, bool]:
+    """``-W NAME[=y|n]`` -> (Config property, value); NAME alone is y."""
+    name, eq, value = text.partition("=")
+    if name not in WASM_OPTIONS:
+        raise argparse.ArgumentTypeError(
+            f"unknown -W option {name!r} (known: {', '.join(WASM_OPTIONS)})")
+    flags = {"y": True, "yes": True, "true": True, "n": False, "no": False, "false": False}
+    if eq and value not in flags:
+        raise argparse.ArgumentTypeError(f"-W {name}: expected y or n, got {value!r}")
+    return WASM_OPTIONS[name], flags[value] if eq else True
+
+
+def _add_wasm_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-W", dest="wasm", metavar="NAME[=y|n]", type=_wasm_option,
+                   action="append", default=[],
+                   help="turn a WebAssembly feature on or off, as wasmtime's -W does:"
+                        " relaxed-simd (default y), relaxed-simd-deterministic (default n)")
+
+
 def _add_strategy(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strategy", choices=STRATEGIES, metavar="{" + ",".join(STRATEGIES) + "}",
                    help="how wasm code runs: auto (the default), interpreter, llvm (all code"
@@ -193,6 +219,7 @@ def _add_run(sub) -> None:
                    help="LLVM optimization of compiled code: none is the cheap tier"
                         " (default: speed)")
     _add_strategy(p)
+    _add_wasm_options(p)
     p.add_argument("--no-cache", action="store_true",
                    help="do not use the on-disk cache of compiled code"
                         " ($XDG_CACHE_HOME/wasmlite, used by default)")
@@ -219,6 +246,7 @@ def _add_compile(sub) -> None:
                    help="compile with fuel checks (needed by `run --fuel`)")
     p.add_argument("--epoch-interruption", action="store_true",
                    help="compile with epoch deadline checks")
+    _add_wasm_options(p)
     p.set_defaults(handler=_cmd_compile, subject="input")
 
 

@@ -75,9 +75,11 @@ def _compile(engine, path: str, err: TextIO, allow_precompiled: bool = False):
 
 
 def _config(opt_level: Optional[str], fuel: Optional[int], strategy: Optional[str],
-            cache: bool):
+            cache: bool, wasm: Sequence[tuple[str, bool]] = ()):
     from .engine import Config
     config = Config()
+    for name, value in wasm:         # -W: (Config property, value)
+        setattr(config, name, value)
     if strategy is not None:
         try:
             config.strategy = strategy       # Config decides which strategies exist
@@ -176,7 +178,7 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
                dirs: Sequence[str] = (), env: Sequence[str] = (),
                fuel: Optional[int] = None, opt_level: Optional[str] = None,
                allow_precompiled: bool = False, strategy: Optional[str] = None,
-               cache: bool = False) -> int:
+               cache: bool = False, wasm: Sequence[tuple[str, bool]] = ()) -> int:
     """The ``run`` command; returns the process exit status. Errors before
     the module runs raise WasmtimeError (or OSError for its file);
     KeyboardInterrupt passes through."""
@@ -186,7 +188,7 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
 
     out = out or sys.stdout
     err = err or sys.stderr
-    engine = Engine(_config(opt_level, fuel, strategy, cache))
+    engine = Engine(_config(opt_level, fuel, strategy, cache, wasm))
     wasi = _wasi(path, args, invoke_name is not None, dirs, env)
     module = _compile(engine, path, err, allow_precompiled)
     store = Store(engine)
