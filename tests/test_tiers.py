@@ -78,6 +78,30 @@ def test_one_long_call_moves_into_compiled_code_by_osr(monkeypatch):
     assert x["sum"](store, 1000) == _sum(1000)
 
 
+def test_a_loop_still_running_in_the_interpreter_gets_its_osr_entry(monkeypatch):
+    """The helper turns hot first (two calls a round), so the whole module
+    may be compiled while `run`'s frame is interpreted: when `run`'s own
+    counter passes the threshold, compiled or not, its loop gets its OSR
+    entry (tiering._TierUp.hot) and the running call moves over."""
+    monkeypatch.setattr(tiering, "HOT_THRESHOLD", 500)
+    wat = """(module
+      (func $h (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+      (func (export "run") (param i32) (result i32) (local i32)
+        (loop $l
+          (local.set 1 (call $h (call $h (local.get 1))))
+          (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+        (local.get 1)))"""
+    store, module, x = instance(engine("auto"), wat)
+    assert x["run"](store, 2_000_000) == 4_000_000
+    tiering.drain()
+    import ctypes
+    from wasmlite.interp import layout as L
+    im = module._compiled
+    assert ctypes.c_uint64.from_address(im.desc_address(1) + L.IF_COMPILED).value
+    assert ctypes.c_uint64.from_address(im.desc_address(1) + L.IF_OSR).value, \
+        "the running loop never got an OSR entry"
+
+
 def test_auto_early_tiers_every_function_and_agrees():
     from wasmlite.runtime import RuntimeEngine  # noqa: F401 - the runner's engine
     rt_engine = engine("auto")
