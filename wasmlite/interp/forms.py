@@ -12,7 +12,7 @@ knowledge: the handler library records the two name lists when it is built
 """
 from __future__ import annotations
 
-from typing import Callable, NamedTuple, Optional
+from typing import Callable, Optional
 
 from ..compile.lltypes import LLTYPE
 from ..syntax.instructions import OPS, VARIANT_OPS, Op
@@ -27,13 +27,21 @@ _SPECIAL_SIGS = {
 }
 
 
-class Imm(NamedTuple):
+# Imm and Form are plain classes, not NamedTuples: this module is imported
+# at every process's first use of the interpreter, and making the two
+# NamedTuple classes cost ~0.6 ms of it.
+class Imm:
     """An immediate word of a handler: its SSA name in the handler, its LLVM
     type there, and how the pre-decoder computes it from the instruction and
     the module's VMContextLayout."""
-    name: str
-    lltype: str
-    value: Callable
+
+    __slots__ = ("name", "lltype", "value")
+
+    def __init__(self, name: str, lltype: str, value: Optional[Callable]) -> None:
+        self.name, self.lltype, self.value = name, lltype, value
+
+    def __repr__(self) -> str:
+        return f"Imm({self.name!r}, {self.lltype!r})"
 
 
 def _imm(name: str, value: Callable, lltype: str = "i64") -> Imm:
@@ -63,14 +71,19 @@ _IMM_RULES: dict[str, tuple[list[Imm], Callable]] = {
 _TABLE_GROW_RULE = ([_imm("idx", lambda ins, lay: ins.imm, "i32")], lambda ins: "%imm.idx")
 
 
-class Form(NamedTuple):
+class Form:
     """One handler: its symbol, its immediates, and for the compiler-made
     ones, the operand/result counts (the pre-decoder tracks the height)."""
-    symbol: str
-    imms: list
-    nparams: int
-    nresults: int
-    placeholder: Optional[Callable]
+
+    __slots__ = ("symbol", "imms", "nparams", "nresults", "placeholder")
+
+    def __init__(self, symbol: str, imms: list, nparams: int, nresults: int,
+                 placeholder: Optional[Callable]) -> None:
+        self.symbol, self.imms, self.nparams = symbol, imms, nparams
+        self.nresults, self.placeholder = nresults, placeholder
+
+    def __repr__(self) -> str:
+        return f"Form({self.symbol!r}, {self.nparams} -> {self.nresults})"
 
 
 # the instructions the interpreter handles itself (the rest: lowered)
