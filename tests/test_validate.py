@@ -299,8 +299,11 @@ def test_constant_expressions():
     def glob(init, t=I32, imports=()):
         return Module(globals=[Global(GlobalType(t), init)], imports=list(imports))
     validate_module(glob(CONST0))
-    invalid(glob(body(("i32.const", 0), ("i32.const", 1), "i32.add")),
-            "constant expression required")
+    # extended constant expressions (Wasm 3.0): on unless the engine turns them off
+    add = glob(body(("i32.const", 0), ("i32.const", 1), "i32.add"))
+    validate_module(add)
+    with pytest.raises(InvalidError, match="constant expression required: i32.add"):
+        validate_module(add, frozenset({"extended_const"}))
     invalid(glob(body("nop")), "constant expression required")
     invalid(glob(body(("i64.const", 0))), "type mismatch")
     invalid(glob(body()), "type mismatch")
@@ -309,10 +312,15 @@ def test_constant_expressions():
     imp_mut = Import("m", "g", ExternKind.GLOBAL, GlobalType(I32, True))
     validate_module(glob(body(("global.get", 0)), imports=[imp_const]))
     invalid(glob(body(("global.get", 0)), imports=[imp_mut]), "constant expression required")
-    # Only imported globals are visible to constant expressions in Wasm 2.0.
+    # Wasm 3.0: the globals defined before one are visible to its initializer
+    # (Wasm 2.0, or the extended forms off: only the imported ones).
     m = Module(globals=[Global(GlobalType(I32), CONST0),
                         Global(GlobalType(I32), body(("global.get", 0)))])
-    invalid(m, "unknown global")
+    validate_module(m)
+    with pytest.raises(InvalidError, match="unknown global 0"):
+        validate_module(m, frozenset({"extended_const"}))
+    invalid(Module(globals=[Global(GlobalType(I32), body(("global.get", 1))),
+                            Global(GlobalType(I32), CONST0)]), "unknown global 1")
     validate_module(glob(body(("ref.null", FUNCREF)), t=FUNCREF))
     invalid(glob(body(("ref.func", 0)), t=FUNCREF), "unknown function 0")
 

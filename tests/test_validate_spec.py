@@ -34,6 +34,11 @@ def _build(cmd: ModuleCmd) -> Module:
     return parse_module(cmd.source)          # "quote"
 
 
+# 2.0's rules: extended constant expressions (3.0) make valid what the 2.0
+# suite asserts invalid (global.get of a defined global), so they are off
+_DISABLED = frozenset({"extended_const"})
+
+
 @pytest.mark.parametrize("path", spec_files(), ids=lambda p: p.stem)
 def test_spec_validation(path: Path) -> None:
     failures = []
@@ -41,7 +46,7 @@ def test_spec_validation(path: Path) -> None:
         if isinstance(cmd, AssertInvalid):
             module = _build(cmd.module)
             try:
-                validate_module(module)
+                validate_module(module, _DISABLED)
                 failures.append((cmd.line, "accepted", cmd.message))
             except InvalidError as e:
                 if cmd.message not in str(e):
@@ -49,7 +54,7 @@ def test_spec_validation(path: Path) -> None:
                                      f"{cmd.message!r} not in {str(e)!r}"))
         elif isinstance(cmd, ModuleCmd):
             try:
-                validate_module(_build(cmd))
+                validate_module(_build(cmd), _DISABLED)
             except InvalidError as e:
                 failures.append((cmd.line, "rejected a valid module", str(e)))
     assert not failures, "\n".join(map(repr, failures[:10]))

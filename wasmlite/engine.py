@@ -31,7 +31,7 @@ _ALWAYS_ON = ("wasm_simd", "wasm_bulk_memory", "wasm_multi_value", "wasm_referen
 # Later proposals: off, and cannot be turned on yet.
 _NOT_SUPPORTED = ("wasm_tail_call", "wasm_multi_memory", "wasm_memory64",
                   "wasm_exceptions", "wasm_threads", "wasm_gc",
-                  "wasm_function_references", "wasm_extended_const",
+                  "wasm_function_references",
                   "wasm_component_model", "wasm_component_model_map",
                   "wasm_component_model_implements", "wasm_wide_arithmetic",
                   "wasm_custom_page_sizes", "wasm_stack_switching", "shared_memory",
@@ -195,6 +195,21 @@ class Config(Managed):
             self._disabled_features -= {"relaxed_simd"}
         else:
             self._disabled_features |= {"relaxed_simd"}
+
+    @property
+    def wasm_extended_const(self):
+        raise AttributeError("wasm_extended_const is write-only")
+
+    @wasm_extended_const.setter
+    def wasm_extended_const(self, value: bool) -> None:
+        """Extended constant expressions (on by default, as in Wasmtime):
+        i32/i64 add, sub, mul and global.get of a global the module defines
+        in constant expressions; False makes validation reject both."""
+        self._check_open()
+        if _bool(value):
+            self._disabled_features -= {"extended_const"}
+        else:
+            self._disabled_features |= {"extended_const"}
 
     @property
     def wasm_relaxed_simd_deterministic(self):

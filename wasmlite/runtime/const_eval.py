@@ -1,8 +1,10 @@
 """Evaluating constant expressions at instantiation time, to raw bits.
 
 Constant expressions initialise globals and give segment offsets and element
-items. They are validated already; this only computes. The extended-constant
-arithmetic (i32/i64 add, sub, mul) is accepted too since it costs nothing.
+items. They are validated already (valid/const.py: Wasm 3.0's extended
+constant arithmetic, i32/i64 add, sub, mul, wrapping, and global.get of any
+earlier immutable global); this only computes. A global's initializer runs
+while only the globals before it exist, which is all it may read.
 """
 from __future__ import annotations
 

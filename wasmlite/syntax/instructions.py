@@ -393,3 +393,6 @@ I32_CONST = OP_BY_NAME["i32.const"]
 CONST_OPS = frozenset(OP_BY_NAME[n] for n in (
     "i32.const", "i64.const", "f32.const", "f64.const", "v128.const",
     "ref.null", "ref.func", "global.get", "end"))
+# ... and the arithmetic of extended constant expressions (Wasm 3.0).
+EXTENDED_CONST_OPS = frozenset(OP_BY_NAME[n] for n in (
+    "i32.add", "i32.sub", "i32.mul", "i64.add", "i64.sub", "i64.mul"))

@@ -1,42 +1,74 @@
 """Constant expressions (global initializers, segment offsets and elements).
 
-Wasm 2.0 allows only ``t.const``, ``ref.null``, ``ref.func`` and
-``global.get`` of an *imported immutable* global; every instruction pushes
-exactly one value, so typing is a single pass without a control stack.
+Wasm 3.0 allows ``t.const``, ``ref.null``, ``ref.func``, ``global.get`` of
+any immutable global in scope (imported, or defined before the global being
+initialised), and the extended-constant arithmetic ``i32/i64.add/sub/mul``.
+There is no control flow, so typing is a straight pass over a value stack.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from ..errors import InvalidError
-from ..syntax.instructions import CONST_OPS, END, GLOBAL_GET, REF_FUNC, REF_NULL
+from ..syntax.instructions import (CONST_OPS, END, EXTENDED_CONST_OPS, GLOBAL_GET,
+                                   REF_FUNC, REF_NULL)
 from ..syntax.types import FUNCREF, GlobalType, ValType
 
-__all__ = ["check_const"]
+__all__ = ["check_const", "EXTENDED_CONST"]
+
+# The feature name Config.wasm_extended_const = False puts in ``disabled``;
+# it covers both of 3.0's new forms, the arithmetic and global.get of a
+# global the module defines (Wasm 2.0 knew neither).
+EXTENDED_CONST = "extended_const"
+_DISABLED = "extended constant expressions support is not enabled"
 
 
 def check_const(expr: list, expected: ValType, globals_: list[GlobalType],
-                num_funcs: int) -> None:
+                num_funcs: int, num_imported_globals: Optional[int] = None,
+                disabled: frozenset = frozenset(), used: Optional[set] = None) -> None:
     """Check ``expr`` is a constant expression of type ``expected``.
 
-    ``globals_`` are the globals a constant expression may read (the imported
-    ones in Wasm 2.0); ``num_funcs`` bounds ``ref.func`` indices.
+    ``globals_`` are the globals a constant expression may read: for a
+    global's initializer the imported ones and those defined before it, for
+    a segment all of them. The first ``num_imported_globals`` of them are
+    imports (None: all are). ``num_funcs`` bounds ``ref.func`` indices.
+    ``disabled`` holds EXTENDED_CONST when the engine turned the extended
+    forms off; ``used`` gets EXTENDED_CONST added when ``expr`` uses them.
     """
     if not expr or expr[-1].op is not END:
         raise InvalidError("malformed constant expression: missing end")
+    n_imported = len(globals_) if num_imported_globals is None else num_imported_globals
+    off = EXTENDED_CONST in disabled
     # First: is every instruction allowed (the reference interpreter checks
-    # this before typing, so "constant expression required" wins).
-    stack: list[ValType] = []
-    for ins in expr[:-1]:
+    # this before typing, so "constant expression required" and "unknown
+    # global" win over a type mismatch).
+    body = expr[:-1]
+    for ins in body:
         op = ins.op
-        if op not in CONST_OPS or op is END:
+        if op in EXTENDED_CONST_OPS:
+            if off:
+                raise InvalidError(f"constant expression required: {op.name}: {_DISABLED}")
+            if used is not None:
+                used.add(EXTENDED_CONST)
+        elif op not in CONST_OPS or op is END:
             raise InvalidError("constant expression required")
-        if op is GLOBAL_GET:
+        elif op is GLOBAL_GET:
             x = ins.imm
             if not isinstance(x, int) or not 0 <= x < len(globals_):
                 raise InvalidError(f"unknown global {x}")
-            g = globals_[x]
-            if g.mutable:
+            if globals_[x].mutable:
                 raise InvalidError("constant expression required")
-            stack.append(g.valtype)
+            if x >= n_imported:
+                if off:     # Wasm 2.0: the context holds only the imported globals
+                    raise InvalidError(f"unknown global {x}: a constant expression reads "
+                                       f"only imported globals, {_DISABLED}")
+                if used is not None:
+                    used.add(EXTENDED_CONST)
+    stack: list[ValType] = []
+    for ins in body:
+        op = ins.op
+        if op is GLOBAL_GET:
+            stack.append(globals_[ins.imm].valtype)
         elif op is REF_FUNC:
             x = ins.imm
             if not isinstance(x, int) or not 0 <= x < num_funcs:
@@ -46,6 +78,12 @@ def check_const(expr: list, expected: ValType, globals_: list[GlobalType],
             if not isinstance(ins.imm, ValType) or not ins.imm.is_ref:
                 raise InvalidError(f"malformed reference type {ins.imm!r}")
             stack.append(ins.imm)
+        elif op in EXTENDED_CONST_OPS:   # [t t] -> [t], t from its table row
+            t = op.results[0]
+            if len(stack) < 2 or stack[-1] is not t or stack[-2] is not t:
+                got = "[" + " ".join(s.name for s in stack[-2:]) + "]"
+                raise InvalidError(f"type mismatch: {op.name} expects [{t} {t}], got {got}")
+            stack.pop()
         else:                        # t.const: its table row says what it pushes
             stack.append(op.results[0])
     if len(stack) != 1 or stack[0] is not expected:

@@ -93,7 +93,9 @@ class ModuleInfo:
     ``num_imported_*``   how many of each index space are imports.
     ``start``            start function index or None.
     ``features``         the Op.feature names bodies use, of those an
-                         engine can turn off (func._FEATURE_WORDS).
+                         engine can turn off (func._FEATURE_WORDS), and
+                         "extended_const" when a constant expression uses
+                         3.0's forms (const.EXTENDED_CONST).
     """
 
     types: list[FuncType]
@@ -221,11 +223,14 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     func_types = [types[i] for i in func_type_idx]
     num_funcs = len(func_types)
 
-    # Constant expressions see only the imported globals (Wasm 2.0).
-    imported_globals = list(globals_)
+    # A global's initializer sees the imported globals and those defined
+    # before it (Wasm 3.0); segments see them all. ``const_used`` collects
+    # the extended forms used, for ModuleInfo.features.
+    const_used: set = set()
     for g in module.globals:
         _check_global_type(g.type)
-        check_const(g.init, g.type.valtype, imported_globals, num_funcs)
+        check_const(g.init, g.type.valtype, globals_, num_funcs, n_imp_globals,
+                    disabled, const_used)
         globals_.append(g.type)
 
     for tt in module.tables:
@@ -240,13 +245,15 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
         if not isinstance(e.type, ValType) or not e.type.is_ref:
             raise InvalidError(f"malformed element type {e.type!r}")
         for expr in e.init:
-            check_const(expr, e.type, imported_globals, num_funcs)
+            check_const(expr, e.type, globals_, num_funcs, n_imp_globals,
+                        disabled, const_used)
         if e.mode == "active":
             if not isinstance(e.table, int) or not 0 <= e.table < len(tables):
                 raise InvalidError(f"unknown table {e.table}")
             if e.offset is None:
                 raise InvalidError("malformed element segment: active without offset")
-            check_const(e.offset, I32, imported_globals, num_funcs)
+            check_const(e.offset, I32, globals_, num_funcs, n_imp_globals,
+                        disabled, const_used)
             if tables[e.table].elem is not e.type:
                 raise InvalidError(f"type mismatch: element segment of {e.type} "
                                    f"for a table of {tables[e.table].elem}")
@@ -265,7 +272,8 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
             # (CPython has 42,695 segments)
             if not (len(offset) == 2 and offset[0].op is I32_CONST
                     and offset[1].op is END):
-                check_const(offset, I32, imported_globals, num_funcs)
+                check_const(offset, I32, globals_, num_funcs, n_imp_globals,
+                            disabled, const_used)
         elif d.mode != "passive":
             raise InvalidError(f"malformed data segment mode {d.mode!r}")
 
@@ -322,4 +330,4 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
         num_datas=len(module.datas), num_imported_funcs=n_imp_funcs,
         num_imported_tables=n_imp_tables, num_imported_mems=n_imp_mems,
         num_imported_globals=n_imp_globals, start=module.start,
-        features=frozenset(ctx.used))
+        features=frozenset(ctx.used | const_used))
