@@ -9,6 +9,10 @@ wasm code see under each strategy, instantiation fuel against wasmtime-py,
 and ``Config.wasm_extended_const = False``."""
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
+
 import pytest
 import wasmtime
 
@@ -84,15 +88,16 @@ INVALID = {
 @pytest.mark.parametrize("name", VALID)
 def test_valid(name):
     info = _validate(VALID[name])
-    assert "extended_const" in info.features      # each uses a 3.0 form
+    # each uses a 3.0 form, and ModuleInfo.features says which
+    assert info.features & {"extended_const", "const_defined_globals"}
 
 
-def test_features_say_a_module_uses_extended_forms():
+def test_features_say_which_forms_a_module_uses():
     assert "extended_const" in _validate(VALID["add"]).features
-    assert "extended_const" in _validate(VALID["defined"]).features
+    assert _validate(VALID["defined"]).features == {"const_defined_globals"}
     # an imported global was readable in 2.0 already
     plain = '(module (global $i (import "m" "g") i32) (global i32 (global.get $i)))'
-    assert "extended_const" not in _validate(plain).features
+    assert not _validate(plain).features & {"extended_const", "const_defined_globals"}
 
 
 @pytest.mark.parametrize("name", INVALID)
@@ -312,25 +317,58 @@ def test_config_default_on():
     wasmlite.Module(engine, VALID["defined"])
 
 
-@pytest.mark.parametrize("name", ["add", "flat", "data", "elem offset"])
+@pytest.mark.parametrize("name", ["add", "flat", "data", "elem offset", "imported"])
 def test_config_off_rejects_arithmetic(name):
     engine = _engine(wasmlite, wasm_extended_const=False)
-    with pytest.raises(wasmlite.WasmtimeError,
-                       match="extended constant expressions support is not enabled"):
+    message = ("constant expression required: non-constant operator: i[36][24].(add|sub|mul)"
+               r" \(extended constant expressions support is not enabled\)")
+    with pytest.raises(wasmlite.WasmtimeError, match=message):
         wasmlite.Module(engine, VALID[name])
     with pytest.raises(wasmlite.WasmtimeError, match="not enabled"):
         wasmlite.Module.validate(engine, wasmlite.wat2wasm(VALID[name]))
 
 
 @pytest.mark.parametrize("name", ["defined", "elem item", "segment sees all"])
-def test_config_off_rejects_defined_globals(name):
-    # as in Wasm 2.0, where a constant expression sees only imported globals
-    engine = _engine(wasmlite, wasm_extended_const=False)
-    with pytest.raises(wasmlite.WasmtimeError, match="unknown global .*not enabled"):
-        wasmlite.Module(engine, VALID[name])
+def test_config_off_keeps_defined_globals(name):
+    # Wasmtime's extended-const=n leaves these to GC (on there)
+    wasmlite.Module(_engine(wasmlite, wasm_extended_const=False), VALID[name])
 
 
-def test_config_off_keeps_2_0_forms():
+def test_2_0_rules_reject_defined_globals():
+    # what the 2.0 suite runs with (tests/test_spec.py)
+    disabled = frozenset({"extended_const", "const_defined_globals"})
+    for name in ("defined", "elem item", "segment sees all"):
+        with pytest.raises(InvalidError, match="unknown global"):
+            _validate(VALID[name], disabled)
+
+
+_CLI_WAT = ('(module (global $a i32 (i32.const 5)) (global $b i32 (i32.mul (global.get $a)'
+            ' (i32.const 3))) (func (export "f") (result i32) (global.get $b)))')
+
+
+@pytest.mark.parametrize("options", [[], ["-W", "extended-const"], ["-W", "extended-const=n"]])
+def test_cli_w_extended_const_as_wasmtime_run(tmp_path, options):
+    path = tmp_path / "ec.wat"
+    path.write_text(_CLI_WAT)
+    ours = subprocess.run([sys.executable, "-m", "wasmlite", "run", "--no-cache", *options,
+                           "--invoke", "f", str(path)], capture_output=True, text=True,
+                          timeout=300)
+    if options[-1:] == ["extended-const=n"]:
+        assert ours.returncode != 0
+        assert "non-constant operator: i32.mul" in ours.stderr
+    else:
+        assert ours.returncode == 0, ours.stderr
+        assert ours.stdout.split() == ["15"]
+    if shutil.which("wasmtime"):
+        theirs = subprocess.run(["wasmtime", "run", *options, "--invoke", "f", str(path)],
+                                capture_output=True, text=True, timeout=300)
+        assert (theirs.returncode == 0) == (ours.returncode == 0)
+        assert theirs.stdout.split() == ours.stdout.split()
+        if theirs.returncode:
+            assert "non-constant operator: i32.mul" in theirs.stderr
+
+
+def test_config_off_keeps_imported_globals():
     engine = _engine(wasmlite, wasm_extended_const=False)
     store = wasmlite.Store(engine)
     wat = ('(module (global $i (import "m" "g") i32) (global (export "g") i32 (global.get $i))'

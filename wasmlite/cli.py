@@ -169,7 +169,8 @@ class _VersionAction(argparse.Action):
 
 # -W options, as Wasmtime's CLI names them -> Config property
 WASM_OPTIONS = {"relaxed-simd": "wasm_relaxed_simd",
-                "relaxed-simd-deterministic": "wasm_relaxed_simd_deterministic"}
+                "relaxed-simd-deterministic": "wasm_relaxed_simd_deterministic",
+                "extended-const": "wasm_extended_const"}
 
 
 def _wasm_option(text: str) -> tuple[str, bool]:
@@ -188,7 +189,8 @@ def _add_wasm_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-W", dest="wasm", metavar="NAME[=y|n]", type=_wasm_option,
                    action="append", default=[],
                    help="turn a WebAssembly feature on or off, as wasmtime's -W does:"
-                        " relaxed-simd (default y), relaxed-simd-deterministic (default n)")
+                        " relaxed-simd (default y), relaxed-simd-deterministic (default n),"
+                        " extended-const (default y)")
 
 
 def _add_strategy(p: argparse.ArgumentParser) -> None:

@@ -203,8 +203,9 @@ class Config(Managed):
     @wasm_extended_const.setter
     def wasm_extended_const(self, value: bool) -> None:
         """Extended constant expressions (on by default, as in Wasmtime):
-        i32/i64 add, sub, mul and global.get of a global the module defines
-        in constant expressions; False makes validation reject both."""
+        i32/i64 add, sub and mul in constant expressions; False makes
+        validation reject them. (global.get of a global the module defines
+        stays valid: Wasmtime ties it to wasm_gc, which is on there.)"""
         self._check_open()
         if _bool(value):
             self._disabled_features -= {"extended_const"}

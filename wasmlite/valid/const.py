@@ -14,12 +14,16 @@ from ..syntax.instructions import (CONST_OPS, END, EXTENDED_CONST_OPS, GLOBAL_GE
                                    REF_FUNC, REF_NULL)
 from ..syntax.types import FUNCREF, GlobalType, ValType
 
-__all__ = ["check_const", "EXTENDED_CONST"]
+__all__ = ["check_const", "EXTENDED_CONST", "DEFINED_GLOBALS"]
 
-# The feature name Config.wasm_extended_const = False puts in ``disabled``;
-# it covers both of 3.0's new forms, the arithmetic and global.get of a
-# global the module defines (Wasm 2.0 knew neither).
+# Feature names for ``disabled`` (and ModuleInfo.features), one per new form
+# as Wasmtime gates them: the arithmetic is the extended-const proposal
+# (Config.wasm_extended_const = False; Wasmtime's wording, then ours);
+# global.get of a global the module defines came with GC in Wasmtime, which
+# wasmlite cannot turn off, so only the 2.0 suite disables it (2.0: the
+# context of a constant expression holds only the imported globals).
 EXTENDED_CONST = "extended_const"
+DEFINED_GLOBALS = "const_defined_globals"
 _DISABLED = "extended constant expressions support is not enabled"
 
 
@@ -32,13 +36,13 @@ def check_const(expr: list, expected: ValType, globals_: list[GlobalType],
     global's initializer the imported ones and those defined before it, for
     a segment all of them. The first ``num_imported_globals`` of them are
     imports (None: all are). ``num_funcs`` bounds ``ref.func`` indices.
-    ``disabled`` holds EXTENDED_CONST when the engine turned the extended
-    forms off; ``used`` gets EXTENDED_CONST added when ``expr`` uses them.
+    ``disabled`` holds EXTENDED_CONST and/or DEFINED_GLOBALS for the forms
+    turned off; ``used`` gets the name of each form ``expr`` uses.
     """
     if not expr or expr[-1].op is not END:
         raise InvalidError("malformed constant expression: missing end")
     n_imported = len(globals_) if num_imported_globals is None else num_imported_globals
-    off = EXTENDED_CONST in disabled
+    no_arith, no_defined = EXTENDED_CONST in disabled, DEFINED_GLOBALS in disabled
     # First: is every instruction allowed (the reference interpreter checks
     # this before typing, so "constant expression required" and "unknown
     # global" win over a type mismatch).
@@ -46,8 +50,9 @@ def check_const(expr: list, expected: ValType, globals_: list[GlobalType],
     for ins in body:
         op = ins.op
         if op in EXTENDED_CONST_OPS:
-            if off:
-                raise InvalidError(f"constant expression required: {op.name}: {_DISABLED}")
+            if no_arith:
+                raise InvalidError("constant expression required: non-constant operator:"
+                                   f" {op.name} ({_DISABLED})")
             if used is not None:
                 used.add(EXTENDED_CONST)
         elif op not in CONST_OPS or op is END:
@@ -59,11 +64,11 @@ def check_const(expr: list, expected: ValType, globals_: list[GlobalType],
             if globals_[x].mutable:
                 raise InvalidError("constant expression required")
             if x >= n_imported:
-                if off:     # Wasm 2.0: the context holds only the imported globals
+                if no_defined:
                     raise InvalidError(f"unknown global {x}: a constant expression reads "
-                                       f"only imported globals, {_DISABLED}")
+                                       "only imported globals in Wasm 2.0")
                 if used is not None:
-                    used.add(EXTENDED_CONST)
+                    used.add(DEFINED_GLOBALS)
     stack: list[ValType] = []
     for ins in body:
         op = ins.op

@@ -94,8 +94,8 @@ class ModuleInfo:
     ``start``            start function index or None.
     ``features``         the Op.feature names bodies use, of those an
                          engine can turn off (func._FEATURE_WORDS), and
-                         "extended_const" when a constant expression uses
-                         3.0's forms (const.EXTENDED_CONST).
+                         those of 3.0's constant expressions a module uses
+                         (const.EXTENDED_CONST, const.DEFINED_GLOBALS).
     """
 
     types: list[FuncType]
