@@ -78,7 +78,8 @@ def test_malformed_quoted_modules_report_the_spec_wording(scripts):
             if isinstance(cmd, S.AssertMalformed) and cmd.module.kind == "quote":
                 checked += 1
                 try:
-                    parse_module(cmd.module.source)
+                    # 2.0's text: memarg offsets are u32 (3.0 reads u64)
+                    parse_module(cmd.module.source, frozenset({"offset64"}))
                 except TextParseError as e:
                     if cmd.message not in str(e):
                         failures.append(f"{name}:{cmd.line}: {e} (want {cmd.message!r})")
@@ -475,3 +476,24 @@ def test_malformed_text_module_in_a_script_is_handed_on_as_source():
     assert cmd.module.kind == "quote" and cmd.module.module is None
     with pytest.raises(TextParseError, match="unknown operator"):
         parse_module(cmd.module.source)
+
+
+def test_memarg_offsets_are_u64_and_validation_bounds_them():
+    # Wasm 3.0: offset= is a u64 in text; a 32-bit memory takes < 2^32
+    # (validation, "offset out of range"); 2.0's text read a u32 (malformed)
+    from wasmlite.errors import InvalidError
+    from wasmlite.valid.validate import validate_module
+    src = "(memory 1) (func (drop (i32.load offset={} (i32.const 0))))"
+    validate_module(parse_module(src.format(2**32 - 1)))
+    for off in (2**32, 2**64 - 1):
+        m = parse_module(src.format(off))
+        assert m.funcs[0].body[1].imm[1] == off
+        with pytest.raises(InvalidError, match="offset out of range"):
+            validate_module(m)
+        with pytest.raises(TextParseError, match="i32 constant out of range"):
+            parse_module(src.format(off), frozenset({"offset64"}))
+    with pytest.raises(TextParseError, match="i64 constant out of range"):
+        parse_module(src.format(2**64))
+    m = parse_module("(memory 1) (func (drop (i32.load align=1099511627776 (i32.const 0))))")
+    with pytest.raises(InvalidError, match="alignment must not be larger than natural"):
+        validate_module(m)

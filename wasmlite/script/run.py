@@ -49,13 +49,14 @@ class CheckFailed(Exception):
     """A check whose outcome differs from what the script expects."""
 
 
-def load_module(cmd: "S.ModuleCmd") -> Module:
-    """Text, binary or quoted module → syntax.Module (malformed → raises)."""
+def load_module(cmd: "S.ModuleCmd", disabled: frozenset = frozenset()) -> Module:
+    """Text, binary or quoted module → syntax.Module (malformed → raises).
+    ``disabled``: as parse_module's, for a quoted module."""
     if cmd.kind == "text":
         return cmd.module
     if cmd.kind == "binary":
         return decode_module(cmd.source)
-    return parse_module(cmd.source)
+    return parse_module(cmd.source, disabled)
 
 
 # --------------------------------------------------------------- results
@@ -169,7 +170,7 @@ class ScriptRunner:
 
     def _define(self, cmd: "S.ModuleCmd"):
         """Decode/parse, validate and (if possible) instantiate a module."""
-        module = load_module(cmd)
+        module = load_module(cmd, self.disabled)
         info = validate_module(module, self.disabled)
         return module, info
 
@@ -271,10 +272,10 @@ class ScriptRunner:
         raise CheckFailed(f"expected {kind.__name__} {message!r}, module accepted")
 
     def _assert_malformed(self, cmd: "S.AssertMalformed") -> None:
-        self._expect_error(lambda: load_module(cmd.module), MalformedError, cmd.message)
+        self._expect_error(lambda: load_module(cmd.module, self.disabled), MalformedError, cmd.message)
 
     def _assert_invalid(self, cmd: "S.AssertInvalid") -> None:
-        module = load_module(cmd.module)  # must be well formed
+        module = load_module(cmd.module, self.disabled)  # must be well formed
         self._expect_error(lambda: validate_module(module, self.disabled), InvalidError,
                            cmd.message)
 

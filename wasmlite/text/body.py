@@ -24,6 +24,7 @@ _ELSE = ins.ELSE
 _SELECT = ins.OP_BY_NAME["select"]
 _SELECT_T = ins.OP_BY_NAME["select_t"]
 _U32_MAX = 0xFFFFFFFF
+_U64_MAX = 0xFFFFFFFFFFFFFFFF
 
 # label states: a plain block/loop, a plain `if` before / after its `else`,
 # and a label opened by a folded form (closed by its `)`)
@@ -56,6 +57,9 @@ class BodyParser:
     """Instruction parsing; expects the attributes of ``ModuleParser``."""
 
     locals: dict[str, int]
+    # True: memarg offset=/align= are u32 as in Wasm 2.0 (parse_module's
+    # ``disabled`` holds "offset64"); False: u64 as in Wasm 3.0
+    offset32: bool = False
 
     # ------------------------------------------------------------ entry points
 
@@ -299,7 +303,12 @@ class BodyParser:
             v = parse_nat(T[i][7:])
             if v is None:
                 raise self.unexpected(i)
-            if v > _U32_MAX:
+            # Wasm 3.0: a u64; validation rejects one too large for the
+            # memory's index type ("offset out of range"). Wasm 2.0 read a
+            # u32 here (the 2.0 suite asserts "i32 constant" as malformed)
+            if v > _U64_MAX:
+                raise self.error(i, "i64 constant out of range")
+            if v > _U32_MAX and self.offset32:
                 raise self.error(i, "i32 constant out of range")
             offset = v
             i += 1
@@ -309,8 +318,9 @@ class BodyParser:
                 raise self.unexpected(i)
             if v == 0 or v & (v - 1):
                 raise self.error(i, "alignment must be a power of two")
-            if v > _U32_MAX:
-                raise self.error(i, "i32 constant out of range")
+            if v > (_U32_MAX if self.offset32 else _U64_MAX):
+                raise self.error(i, "i32 constant out of range" if self.offset32
+                                 else "i64 constant out of range")
             align = v.bit_length() - 1
             i += 1
         return (align, offset, 0), i

@@ -609,12 +609,17 @@ def _module_range(toks: Tokens) -> tuple[int, int, Optional[str]]:
     return 0, n, None
 
 
-def parse_module(text: str) -> Module:
-    """Parse a whole text module (``(module ...)`` or bare fields)."""
+def parse_module(text: str, disabled: frozenset = frozenset()) -> Module:
+    """Parse a whole text module (``(module ...)`` or bare fields).
+
+    ``disabled`` may hold "offset64": memarg offsets and alignments are then
+    u32 as in Wasm 2.0, and a larger one is malformed ("i32 constant out of
+    range") rather than left to validation."""
     toks = tokenize(text)
     start, end, mid = _module_range(toks)
     add_sentinels(toks)
     parser = ModuleParser(toks, start, end)
+    parser.offset32 = "offset64" in disabled
     module = parser.parse()
     module.id = mid
     return module

@@ -33,6 +33,8 @@ from ..syntax.types import FUNCREF, I32, FuncType, ValType
 __all__ = ["FuncResult", "check_function", "block_signature"]
 
 # -- control frame layout (a list, indexed by these constants, for speed) ----
+_U32_MAX = 0xFFFFFFFF   # the largest memarg offset a 32-bit memory takes
+
 F_KIND = 0       # "func" | "block" | "loop" | "if" | "else"
 F_PARAMS = 1     # list[ValType]
 F_RESULTS = 2    # list[ValType]
@@ -187,6 +189,8 @@ def _chk_memarg(c: _Checker, ins) -> None:
     _check_index("memory", mem, len(c.ctx.mems))
     if align > ins.op.natural_align:
         raise InvalidError("alignment must not be larger than natural")
+    if _offset > _U32_MAX and not c.ctx.mems[mem].is64:
+        raise InvalidError("offset out of range")
 
 
 def _chk_memarg_lane(c: _Checker, ins) -> None:
@@ -545,6 +549,8 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                             raise InvalidError(f"unknown memory {imm[2]}")
                         if imm[0] > op.natural_align:
                             raise InvalidError("alignment must not be larger than natural")
+                        if imm[1] > _U32_MAX and not ctx.mems[imm[2]].is64:
+                            raise InvalidError("offset out of range")
                     else:
                         check(c, ins)
                 if n:
