@@ -89,7 +89,7 @@ def test_unknown_global_and_immutable():
     invalid(module1(code=[("global.get", 0), "drop"]), "unknown global 0")
     g = Global(GlobalType(I32, False), CONST0)
     invalid(module1(code=[("i32.const", 1), ("global.set", 0)], globals=[g]),
-            "global is immutable")
+            "global is immutable: cannot set an immutable global")
     g = Global(GlobalType(I32, True), CONST0)
     validate_module(module1(code=[("i32.const", 1), ("global.set", 0)], globals=[g]))
 

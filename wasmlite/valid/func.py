@@ -400,7 +400,8 @@ def _h_global_get(c: _Checker, ins, i: int) -> None:
 def _h_global_set(c: _Checker, ins, i: int) -> None:
     g = _global(c, ins.imm)
     if not g.mutable:
-        raise InvalidError("global is immutable")
+        # Wasmtime's (and the 2.0 suite's) words, then the 3.0 suite's
+        raise InvalidError("global is immutable: cannot set an immutable global")
     c.pop(g.valtype)
 
 
