@@ -117,6 +117,24 @@ def test_default_settings_module_unpickles_onto_the_default_store_engine():
     assert wt.Instance(store, copy, []).exports(store)["sq"](store, 4) == 16
 
 
+def test_a_pickled_module_keeps_its_engines_strategy_and_proposal_settings():
+    """The unpickled module's engine runs as the original did: a module
+    compiled with deterministic relaxed SIMD and recompiled elsewhere must
+    not silently give the host's results."""
+    from wasmlite import Config
+    cfg = Config()
+    cfg.strategy = "interpreter"
+    cfg.wasm_relaxed_simd_deterministic = True
+    cfg.wasm_extended_const = False
+    copy = pickle.loads(pickle.dumps(Module(Engine(cfg), SQUARE)))
+    engine = copy._engine
+    assert engine._rt.strategy == "interpreter"
+    assert engine._relaxed_deterministic is True
+    assert "extended_const" in engine._disabled_features
+    store = Store(engine)
+    assert wt.Instance(store, copy, []).exports(store)["sq"](store, 5) == 25
+
+
 def test_unpickling_recompiles_when_the_native_code_does_not_fit(monkeypatch):
     import wasmlite.compile.cache as cache_format
     data = pickle.dumps(Module(_cheap_engine(consume_fuel=True), SQUARE))

@@ -405,7 +405,8 @@ class Engine(Managed):
         (``shared_engine`` makes an engine from it)."""
         rt = self._rt
         return (rt.opt_level, rt.max_wasm_stack, rt.consume_fuel, rt.epoch_interruption,
-                self._jobs is None)
+                self._jobs is None, getattr(rt, "strategy", "auto"),
+                tuple(sorted(self._disabled_features)), self._relaxed_deterministic)
 
     def __reduce__(self):
         raise TypeError("an Engine cannot be pickled: make a new Engine in the other "
@@ -430,13 +431,18 @@ _DEFAULT_SETTINGS: Optional[tuple] = None
 
 
 def _engine_from_settings(settings: tuple) -> Engine:
-    opt_level, max_wasm_stack, consume_fuel, epoch_interruption, parallel = settings
+    # (the last three were added later: a pickle made before has five)
+    opt_level, max_wasm_stack, consume_fuel, epoch_interruption, parallel, *rest = settings
+    strategy, disabled, deterministic = (list(rest) + ["auto", (), False][len(rest):])[:3]
     config = Config()
     config._opt_level = opt_level
     config._max_wasm_stack = max_wasm_stack
     config._consume_fuel = consume_fuel
     config._epoch_interruption = epoch_interruption
     config._parallel = parallel
+    config._strategy = strategy
+    config._disabled_features = frozenset(disabled)
+    config._relaxed_deterministic = bool(deterministic)
     return Engine(config)
 
 
