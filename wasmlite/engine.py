@@ -134,6 +134,18 @@ def _not_supported(name: str):
     return property(None, setter, doc=f"{name}: only False is supported")
 
 
+def _proposal(name: str, feature: str, doc: str):
+    """A proposal wasmlite implements, on by default: False adds ``feature``
+    to the set validation rejects (``validate_module(module, disabled)``)."""
+    def setter(self, value: bool) -> None:
+        self._check_open()
+        if _bool(value):
+            self._disabled_features -= {feature}
+        else:
+            self._disabled_features |= {feature}
+    return property(None, setter, doc=f"{name}: {doc}")
+
+
 def _no_effect_bool(name: str):
     def setter(self, value: bool) -> None:
         self._check_open()
@@ -182,35 +194,16 @@ class Config(Managed):
         locals()[_name] = _no_effect_size(_name)
     del _name
 
-    @property
-    def wasm_relaxed_simd(self):
-        raise AttributeError("wasm_relaxed_simd is write-only")
-
-    @wasm_relaxed_simd.setter
-    def wasm_relaxed_simd(self, value: bool) -> None:
-        """Relaxed SIMD (on by default, as in Wasmtime); False makes
-        validation reject its instructions."""
-        self._check_open()
-        if _bool(value):
-            self._disabled_features -= {"relaxed_simd"}
-        else:
-            self._disabled_features |= {"relaxed_simd"}
-
-    @property
-    def wasm_extended_const(self):
-        raise AttributeError("wasm_extended_const is write-only")
-
-    @wasm_extended_const.setter
-    def wasm_extended_const(self, value: bool) -> None:
-        """Extended constant expressions (on by default, as in Wasmtime):
-        i32/i64 add, sub and mul in constant expressions; False makes
-        validation reject them. (global.get of a global the module defines
-        stays valid: Wasmtime ties it to wasm_gc, which is on there.)"""
-        self._check_open()
-        if _bool(value):
-            self._disabled_features -= {"extended_const"}
-        else:
-            self._disabled_features |= {"extended_const"}
+    wasm_relaxed_simd = _proposal(
+        "wasm_relaxed_simd", "relaxed_simd",
+        "Relaxed SIMD (on by default, as in Wasmtime); False makes validation reject its"
+        " instructions.")
+    wasm_extended_const = _proposal(
+        "wasm_extended_const", "extended_const",
+        "Extended constant expressions (on by default, as in Wasmtime): i32/i64 add, sub"
+        " and mul in constant expressions; False makes validation reject them. (global.get"
+        " of a global the module defines stays valid: Wasmtime ties it to wasm_gc, which"
+        " is on there.)")
 
     @property
     def wasm_relaxed_simd_deterministic(self):

@@ -487,7 +487,7 @@ def own_handlers() -> dict[str, tuple[str, int]]:
                      "%flag = load atomic i32, ptr %intr monotonic, align 4",
                      "%ic = icmp ne i32 %flag, 0",
                      f"br i1 %ic, label %trap{_INTERRUPT}, label %cnt, !prof !0",
-                     "cnt:"] + _count(1, loop=True) + _osr(fuel) + dispatch(2)
+                     "cnt:"] + _count(1, loop=True) + _osr() + dispatch(2)
             own(name, 1, body, traps)
     return h
 
@@ -520,7 +520,7 @@ def _with_fuel_spills(text: str, symbol: str) -> str:
     return "\n".join(out)
 
 
-def _osr(fuel: bool = False) -> list[str]:
+def _osr() -> list[str]:
     """At a loop header (immediate: its OSR number, -1 if none): once the
     function's compiled OSR entry exists, finish the call there. The entry
     leaves the results in fp[0..], as x_return does."""
