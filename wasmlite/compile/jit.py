@@ -28,13 +28,14 @@ import struct
 import subprocess
 import sys
 import threading
+import weakref
 from concurrent.futures import Future
 from pathlib import Path
 
 
 class _LLVM:
     """llvmlite.binding, imported at its first use: a process that only
-    interprets (interp/, whose code is loaded by interp/image.py) never
+    interprets (interp/, whose code is loaded by compile/loader.py) never
     pays the ~35 ms import. The first attribute read swaps the real module
     into this module's globals."""
 
@@ -100,17 +101,20 @@ def new_symbol(prefix: str) -> str:
 
 
 class CodeLibrary:
-    """Code memory of one JIT library; freed when this object is collected.
-    ``object_code`` is the object it was linked from (what the compile cache
-    stores)."""
+    """Code memory of one library; freed when this object is collected.
+    ``owner`` is what holds the code: a loader.NativeImage (unmapped then)
+    or an LLJIT ResourceTracker. ``object_code`` is the object it was
+    linked from (what the compile cache stores)."""
 
-    def __init__(self, tracker, table_address: int, count: int) -> None:
-        self._tracker = tracker
+    def __init__(self, owner, addresses: list[int]) -> None:
+        self._owner = owner
+        if hasattr(owner, "release"):
+            # not at exit: a daemon thread may still be running the code
+            weakref.finalize(self, owner.release).atexit = False
         self.object_code = b""
         self.callsites: list[tuple[int, int]] = []    # (stack-map ID, offset)
         self.func_sizes: dict[str, int] = {}           # function symbol -> bytes
-        arr = (ctypes.c_void_p * count).from_address(table_address) if count else []
-        self.addresses: list[int] = [a or 0 for a in arr]
+        self.addresses: list[int] = [a or 0 for a in addresses]
 
 
 def _codegen_level(opt_level: int) -> int:
@@ -231,26 +235,46 @@ def unpack_objects(blob: bytes) -> list[bytes]:
     return objs
 
 
+# Link with loader.py (no LLVM). False sends every library through LLVM's
+# JIT linker (tests compare the two).
+OWN_LOADER = True
+
+
 def link_object(obj: bytes, table_symbol: str, count: int) -> CodeLibrary:
     """Load object code into code memory; ``table_symbol`` must name a global
     array of ``count`` pointers in it. ``obj`` is one object file or several
-    packed by ``pack_objects``: they are linked into ONE library (one
-    JITDylib, one ResourceTracker), so the code of a module compiled in parts
-    still lives and dies together. The library gets a fresh name, so the
-    same object (say, from the compile cache) can be linked any number of
-    times."""
-    _init()
-    builder = llvm.JITLibraryBuilder()
-    for o in unpack_objects(obj):
-        builder.add_object_img(o)
-    with _lock:
-        tracker = (builder.add_current_process().export_symbol(table_symbol)
-                   .link(_lljit(), new_symbol("lib")))
-    library = CodeLibrary(tracker, tracker[table_symbol], count)
+    packed by ``pack_objects``: they are linked into ONE library, so the
+    code of a module compiled in parts still lives and dies together.
+
+    loader.py places it (x86-64 ELF: every object LLVM emits here); what it
+    cannot place goes through LLVM's JIT linker, in a JITDylib of a fresh
+    name (so the same object, say from the compile cache, can be linked
+    any number of times). A failure to map memory is a MemoryError."""
+    objs = unpack_objects(obj)
+    library = None
+    if OWN_LOADER:
+        from . import loader
+        try:
+            image = loader.load(objs, table_symbol, count)
+        except loader.UnsupportedObject:
+            pass
+        else:
+            library = CodeLibrary(image, image.addresses)
+    if library is None:
+        _init()
+        builder = llvm.JITLibraryBuilder()
+        for o in objs:
+            builder.add_object_img(o)
+        with _lock:
+            tracker = (builder.add_current_process().export_symbol(table_symbol)
+                       .link(_lljit(), new_symbol("lib")))
+        table = tracker[table_symbol]
+        library = CodeLibrary(tracker, (ctypes.c_void_p * count).from_address(table)
+                              if count else [])
     library.object_code = obj
     # where its calls return to, for backtraces (callsites.py)
     from .callsites import read_object
-    for o in unpack_objects(obj):
+    for o in objs:
         records, sizes = read_object(o)
         library.callsites += records
         library.func_sizes.update(sizes)

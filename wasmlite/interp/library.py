@@ -9,7 +9,7 @@ Two libraries, each one object file in the cache:
   modules and every WASI import use, so they start without LLVM; and
   Ctrl-C's native handler (runtime/interrupt.py).
 
-Loading places the objects with image.py, not LLVM's JIT linker: a process
+Loading places the objects with compile/loader.py, not LLVM's JIT linker: a process
 that only interprets never imports llvmlite.
 
 The cache key is the compiler's fingerprint (compile/cache.py: wasmlite,
@@ -100,10 +100,10 @@ class Interpreter:
                  make_ir: Callable[[], tuple[str, list[str], dict]]) -> tuple[object, list[str], dict]:
         """Load library ``name`` from the cache, or build and store it:
         (its code, its symbols, the extra data ``make_ir`` gave). The cache
-        holds it prelinked (``.img``, mapped by image.py: no LLVM in the
-        process) or, where image.py cannot place it (not x86-64 ELF), as an
+        holds it prelinked (``.img``, mapped by compile/loader.py: no LLVM in the
+        process) or, where the loader cannot place it (not x86-64 ELF), as an
         object (``.o``) and a JSON file for LLVM's JIT linker."""
-        from . import image
+        from ..compile import loader as image
         base = cache_directory() / f"{name}-{_key()}"
         img_path, obj_path = base.with_suffix(".img"), base.with_suffix(".o")
         json_path = base.with_suffix(".json")

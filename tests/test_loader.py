@@ -1,5 +1,6 @@
-"""interp/image.py: object code placed without LLVM's linker, and a process
-that only interprets never importing llvmlite."""
+"""compile/loader.py: object code placed without LLVM's linker (the
+interpreter's libraries and every compiled module), and a process that
+only interprets never importing llvmlite."""
 import ctypes
 import json
 import os
@@ -11,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from wasmlite.compile import jit
-from wasmlite.interp import image
+from wasmlite.compile import loader as image
 
 ROOT = Path(__file__).resolve().parent.parent
 
 x86_64_linux = pytest.mark.skipif(
     not (sys.platform.startswith("linux") and platform.machine() in ("x86_64", "AMD64")),
-    reason="image.py places x86-64 ELF objects only (elsewhere LLVM links them)")
+    reason="loader.py places x86-64 ELF objects only (elsewhere LLVM links them)")
 
 # what the loader must handle: a preemptible global (GOT), a writable
 # global (.bss), constants (.rodata), calls between functions, a call into
@@ -150,3 +151,76 @@ print(json.dumps([out, trapped, "llvmlite.binding" in sys.modules]))
     second = run()
     assert second.returncode == 0, second.stderr
     assert json.loads(second.stdout) == [42, True, False]
+
+
+# two parts of one library: each calls the other, and only the second
+# holds the table (a module compiled in parts by worker processes)
+_PART_A = """
+declare i64 @twice(i64)
+define i64 @add_one_twice(i64 %x) noinline {
+  %y = add i64 %x, 1
+  %z = call i64 @twice(i64 %y)
+  ret i64 %z
+}
+"""
+_PART_B = """
+declare i64 @add_one_twice(i64)
+@seen = global i64 0
+define i64 @twice(i64 %x) noinline {
+  store i64 %x, ptr @seen
+  %y = shl i64 %x, 1
+  ret i64 %y
+}
+define i64 @entry(i64 %x) {
+  %r = call i64 @add_one_twice(i64 %x)
+  ret i64 %r
+}
+@parts_table = constant [2 x ptr] [ptr @entry, ptr @seen]
+"""
+
+
+@x86_64_linux
+def test_objects_of_one_library_link_to_each_other():
+    a = jit.compile_object_here(jit.module_header() + _PART_A, 2)
+    b = jit.compile_object_here(jit.module_header() + _PART_B, 2)
+    lib = jit.link_object(jit.pack_objects([a, b]), "parts_table", 2)
+    assert type(lib._owner) is image.NativeImage      # not LLVM's linker
+    entry, seen = lib.addresses
+    assert ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_int64)(entry)(20) == 42
+    assert ctypes.c_int64.from_address(seen).value == 21
+
+
+def _mapped(address: int) -> bool:
+    for line in Path("/proc/self/maps").read_text().splitlines():
+        lo, hi = (int(x, 16) for x in line.split()[0].split("-"))
+        if lo <= address < hi:
+            return True
+    return False
+
+
+@x86_64_linux
+def test_a_compiled_modules_code_is_placed_here_and_unmapped_with_it():
+    import gc
+    import wasmlite as rt
+    config = rt.Config()
+    config.strategy = "llvm"
+    engine = rt.Engine(config)
+    store = rt.Store(engine)
+    module = rt.Module(engine, """(module (func (export "f") (param i64) (result i64)
+        (i64.mul (local.get 0) (i64.const 7))))""")
+    lib = module._compiled.library
+    assert rt.Instance(store, module, []).exports(store)["f"](store, 6) == 42
+    assert lib is not None and type(lib._owner) is image.NativeImage
+    code = lib.addresses[0]
+    assert _mapped(code)
+    del lib, module, store
+    gc.collect()
+    assert not _mapped(code)
+
+
+@x86_64_linux
+def test_memory_that_cannot_be_mapped_is_a_memory_error(monkeypatch):
+    libc = image._c_library()
+    monkeypatch.setattr(libc, "mmap", lambda *a: image._MAP_FAILED)
+    with pytest.raises(MemoryError):
+        jit.link_object(_object(), "table", 4)

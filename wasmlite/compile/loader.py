@@ -1,0 +1,443 @@
+"""Load relocatable object files into executable memory without LLVM.
+
+Every library of native code wasmlite makes (a compiled module, its
+trampolines, the interpreter's handlers and stubs) is an ELF object LLVM
+emits. LLVM's JIT linker (RuntimeDyld under llvmlite's LLJIT) placed them
+at first, but it costs ~10 ms and the llvmlite import per process, keeps
+~10 KiB per library until its LLJIT dies, and when it cannot map memory it
+aborts the whole process ("LLVM ERROR: Unable to allocate section
+memory!"): the test suite's process died that way, in a tier-up linking in
+the background. The code is simple to place: LLVM emits few relocation
+kinds for x86-64's small code model. So ``link`` lays the allocated
+sections of one or more objects out (code; constants and GOT slots; data),
+resolves the symbols between them, applies every relocation for base
+address 0 and keeps a list of the 8-byte words that need the base added
+(``Prelinked``, what the interpreter's cache stores). ``place`` maps it,
+adds the base to those words, points the externals at the C library and
+protects the pages: code read+execute, constants read-only, data
+read+write. A mapping that fails is a MemoryError, never an abort.
+
+Calls to the C library (memcpy, longjmp, fmod) may land further away than
+a 32-bit displacement reaches, so each external symbol gets a jump stub
+inside the mapping (``jmp *[rip+2]`` and its address).
+
+Only ELF x86-64 relocatable objects are handled. ``link`` raises
+``UnsupportedObject`` for anything else (another architecture or format,
+a relocation kind not handled here, thread-local data, a displacement out
+of range): the caller then links through LLVM (jit.py). ``NativeImage.release``
+unmaps an image; jit.py releases a module's code with the module, the
+interpreter's images live as long as the process.
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import struct
+import sys
+from array import array
+from typing import Optional
+
+_ET_REL, _EM_X86_64 = 1, 62
+_SHT_PROGBITS, _SHT_SYMTAB, _SHT_RELA, _SHT_NOBITS = 1, 2, 4, 8
+_SHF_WRITE, _SHF_ALLOC, _SHF_EXECINSTR, _SHF_TLS = 0x1, 0x2, 0x4, 0x400
+_SHN_UNDEF, _SHN_ABS, _SHN_COMMON = 0, 0xFFF1, 0xFFF2
+_STB_GLOBAL, _STB_WEAK = 1, 2
+# x86-64 relocation kinds (System V psABI): S symbol, A addend, P place,
+# G the symbol's GOT slot
+_R_64, _R_PC32, _R_PLT32, _R_GOTPCREL, _R_32, _R_32S, _R_PC64 = 1, 2, 4, 9, 10, 11, 24
+_R_GOTPCRELX, _R_REX_GOTPCRELX = 41, 42
+_PAGE = 4096
+_PROT_READ, _PROT_WRITE, _PROT_EXEC = 1, 2, 4
+_MAP_PRIVATE, _MAP_ANONYMOUS = 0x02, 0x20
+_MAP_FAILED = (1 << 64) - 1                  # (void *) -1
+_STUB = 16                              # jmp *[rip+2]; 2 pad bytes; address
+_SKIPPED = (".eh_frame",)               # nothing unwinds through this code
+
+
+class UnsupportedObject(Exception):
+    """The object is not one this loader places (the caller falls back)."""
+
+
+class NativeImage:
+    """One loaded object: ``addresses`` is the pointer table its
+    ``table_symbol`` held."""
+
+    def __init__(self, base: int, size: int, addresses: list[int]) -> None:
+        self.base = base
+        self.size = size
+        self.addresses = addresses
+        self.callsites: list[tuple[int, int]] = []     # as jit.CodeLibrary (none here)
+        self.func_sizes: dict[str, int] = {}
+
+    def release(self) -> None:
+        """Unmap the image (no code in it may run, or be about to)."""
+        if self.size:
+            _c_library().munmap(self.base, self.size)
+            self.size = 0
+
+
+_libc = None
+_libm = None
+
+
+def _c_library():
+    global _libc
+    if _libc is None:
+        if not sys.platform.startswith("linux"):
+            raise UnsupportedObject("not Linux")
+        lib = ctypes.CDLL(None, use_errno=True)
+        lib.mmap.restype = ctypes.c_void_p
+        lib.mmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int,
+                             ctypes.c_int, ctypes.c_long]
+        lib.mprotect.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+        lib.munmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+        _libc = lib
+    return _libc
+
+
+def _external(name: str) -> int:
+    """The address of a C library function the code calls: from the process
+    (libc is loaded), else libm (LLVM may call fmod, nearbyint...)."""
+    global _libm
+    try:
+        return ctypes.cast(getattr(_c_library(), name), ctypes.c_void_p).value or 0
+    except AttributeError:
+        pass
+    try:
+        if _libm is None:
+            _libm = ctypes.CDLL("libm.so.6")
+        return ctypes.cast(getattr(_libm, name), ctypes.c_void_p).value or 0
+    except (OSError, AttributeError):
+        raise UnsupportedObject(f"unknown external symbol {name!r}") from None
+
+
+def _round(n: int, a: int) -> int:
+    return (n + a - 1) // a * a if a > 1 else n
+
+
+class Prelinked:
+    """An object laid out and relocated for any base address: ``image`` (the
+    mapping's bytes at base 0), the page ``bounds`` of its code, constants
+    and data, the 8-byte ``fixups`` that get the base added, the
+    ``externals`` (name, stub offset, GOT slot offset or -1) filled at
+    load, and where ``table_symbol``'s pointers are."""
+
+    MAGIC = b"WLIMG3\n"
+
+    def __init__(self, image: bytes, size: int, bounds: list[tuple[int, int]],
+                 fixups: array, externals: list[tuple[str, int, int]], table: int,
+                 count: int, extra: Optional[dict] = None) -> None:
+        self.image, self.size, self.bounds = image, size, bounds
+        self.fixups, self.externals, self.table, self.count = fixups, externals, table, count
+        self.extra = extra or {}            # the caller's own JSON-able data
+
+    def runs(self) -> list[list[int]]:
+        """The fixups as [first word, count] runs of consecutive words
+        (mostly one: the pointer table), each applied as one slice."""
+        runs: list[list[int]] = []
+        for f in sorted(set(self.fixups)):
+            w = f >> 3
+            if runs and runs[-1][0] + runs[-1][1] == w:
+                runs[-1][1] += 1
+            else:
+                runs.append([w, 1])
+        return runs
+
+    def to_bytes(self) -> bytes:
+        """The file: magic, header length, JSON header (with the fixups as
+        runs), then at a page boundary the whole mapping (``size`` bytes,
+        zeros past the code) so that ``map_file`` maps it straight from
+        disk."""
+        head = {"size": self.size, "bounds": self.bounds, "externals": self.externals,
+                "table": self.table, "count": self.count, "runs": self.runs(),
+                "extra": self.extra, "image_at": 0}
+        for _ in range(2):      # the offset's own digits may move the page
+            text = json.dumps(head).encode()
+            at = _round(len(self.MAGIC) + 4 + len(text), _PAGE)
+            head["image_at"] = at
+        text = json.dumps(head).encode()
+        front = b"".join([self.MAGIC, struct.pack("<I", len(text)), text])
+        if len(front) > head["image_at"]:
+            raise UnsupportedObject("header does not fit")
+        body = self.image + bytes(self.size - len(self.image))
+        return front + bytes(head["image_at"] - len(front)) + body
+
+    @classmethod
+    def _header(cls, data: bytes) -> dict:
+        if not data.startswith(cls.MAGIC):
+            raise UnsupportedObject("not a prelinked image")
+        at = len(cls.MAGIC)
+        (n,) = struct.unpack_from("<I", data, at)
+        if at + 4 + n > len(data):
+            raise UnsupportedObject("truncated image header")
+        return json.loads(data[at + 4:at + 4 + n])
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "Prelinked":
+        head = cls._header(data)
+        fixups = array("I", [8 * w for lo, n in head["runs"] for w in range(lo, lo + n)])
+        image = data[head["image_at"]:head["image_at"] + head["size"]]
+        if len(image) != head["size"]:
+            raise UnsupportedObject("truncated image")
+        return cls(image, head["size"], [tuple(b) for b in head["bounds"]], fixups,
+                   [tuple(e) for e in head["externals"]], head["table"], head["count"],
+                   head["extra"])
+
+
+class _Object:
+    """One ELF x86-64 relocatable object, parsed: its section headers and
+    names, symbols and relocation tables."""
+
+    def __init__(self, obj: bytes) -> None:
+        if obj[:4] != b"\x7fELF" or len(obj) < 64 or obj[4] != 2 or obj[5] != 1:
+            raise UnsupportedObject("not a little-endian ELF64 object")
+        e_type, e_machine = struct.unpack_from("<HH", obj, 0x10)
+        if e_type != _ET_REL or e_machine != _EM_X86_64:
+            raise UnsupportedObject("not an x86-64 relocatable object")
+        try:
+            (shoff,) = struct.unpack_from("<Q", obj, 0x28)
+            shentsize, shnum, shstrndx = struct.unpack_from("<HHH", obj, 0x3A)
+            self.secs = [struct.unpack_from("<IIQQQQIIQQ", obj, shoff + i * shentsize)
+                         for i in range(shnum)]
+            strbase = self.secs[shstrndx][4]
+
+            def cstr(at: int) -> str:
+                return obj[at:obj.index(b"\0", at)].decode()
+
+            self.names = [cstr(strbase + s[0]) for s in self.secs]
+            symtab = next((s for s in self.secs if s[1] == _SHT_SYMTAB), None)
+            if symtab is None:
+                raise UnsupportedObject("no symbol table")
+            symstr = self.secs[symtab[6]][4]
+            self.syms = list(struct.iter_unpack("<IBBHQQ", obj[symtab[4]:symtab[4] + symtab[5]]))
+            self.sym_names = [cstr(symstr + s[0]) if s[0] else "" for s in self.syms]
+            self.relas = [(sec, list(struct.iter_unpack("<QQq", obj[sec[4]:sec[4] + sec[5]])))
+                          for sec in self.secs if sec[1] == _SHT_RELA]
+        except (struct.error, ValueError, IndexError, UnicodeDecodeError):
+            raise UnsupportedObject("malformed ELF object") from None
+        self.data = obj
+
+
+def link(objs, table_symbol: str, count: int) -> Prelinked:
+    """Lay ``objs`` (one object file's bytes, or a list of them that make
+    one library: a module compiled in parts) out and apply their
+    relocations for base address 0; the global ``table_symbol`` (in one of
+    them) must be an array of ``count`` pointers (as for jit.link_object).
+    A symbol one object leaves undefined is another's global, else an
+    external (the C library). Raises UnsupportedObject for what it cannot
+    place."""
+    if isinstance(objs, (bytes, bytearray, memoryview)):
+        objs = [bytes(objs)]
+    parsed = [_Object(o) for o in objs]
+
+    # global definitions across the objects: name -> (object, symbol)
+    defined: dict[str, tuple[int, int]] = {}
+    for oi, ob in enumerate(parsed):
+        for k, s in enumerate(ob.syms):
+            if s[1] >> 4 in (_STB_GLOBAL, _STB_WEAK) and s[3] != _SHN_UNDEF and ob.sym_names[k]:
+                if s[3] == _SHN_COMMON:
+                    raise UnsupportedObject("common symbol")
+                defined.setdefault(ob.sym_names[k], (oi, k))
+
+    def target(oi: int, k: int):
+        """What symbol k of object oi names: ("at", object, symbol) or
+        ("ext", name)."""
+        s = parsed[oi].syms[k]
+        if s[3] != _SHN_UNDEF:
+            return ("at", oi, k)
+        name = parsed[oi].sym_names[k]
+        if name in defined:
+            return ("at",) + defined[name]
+        if not name:
+            raise UnsupportedObject("undefined unnamed symbol")
+        return ("ext", name)
+
+    # the allocated sections in three groups: code, read-only, writable
+    # (.data.rel.ro is written only by relocation, so read-only after)
+    groups: dict[str, list[tuple[int, int]]] = {"x": [], "r": [], "w": []}
+    for oi, ob in enumerate(parsed):
+        for i, (_n, kind, flags, *_rest) in enumerate(ob.secs):
+            if not flags & _SHF_ALLOC or kind not in (_SHT_PROGBITS, _SHT_NOBITS) or \
+                    ob.names[i].startswith(_SKIPPED):
+                continue
+            if flags & _SHF_TLS:
+                raise UnsupportedObject("thread-local section")
+            ro = ob.names[i].startswith(".data.rel.ro")
+            g = "x" if flags & _SHF_EXECINSTR else "w" if flags & _SHF_WRITE and not ro else "r"
+            groups[g].append((oi, i))
+
+    # externals (a jump stub each) and the symbols reached through a GOT
+    # slot (externals, and globals LLVM treats as preemptible): one slot each
+    externals: list[str] = []
+    ext_index: dict[str, int] = {}
+    got_slot: dict[tuple, int] = {}
+    for oi, ob in enumerate(parsed):
+        for _sec, rows in ob.relas:
+            for _o, info, _a in rows:
+                t = target(oi, info >> 32)
+                if t[0] == "ext" and t[1] not in ext_index:
+                    ext_index[t[1]] = len(externals)
+                    externals.append(t[1])
+                if info & 0xFFFFFFFF in (_R_GOTPCREL, _R_GOTPCRELX, _R_REX_GOTPCRELX):
+                    got_slot.setdefault(t, len(got_slot))
+
+    offset: dict[tuple[int, int], int] = {}
+    at = 0
+    bounds = []
+    for g in ("x", "r", "w"):
+        start = at
+        for oi, i in groups[g]:
+            sec = parsed[oi].secs[i]
+            at = _round(at, max(sec[8], 1))
+            offset[(oi, i)] = at
+            at += sec[5]
+        if g == "x":            # the externals' jump stubs
+            at = _round(at, _STUB)
+            stubs_at = at
+            at += _STUB * len(externals)
+        elif g == "r":
+            at = _round(at, 8)
+            got_at = at
+            at += 8 * len(got_slot)
+        at = _round(at, _PAGE)
+        bounds.append((start, at))
+    size = max(at, _PAGE)
+
+    image = bytearray(size)
+    end = 0
+    for (oi, i), o in offset.items():
+        sec = parsed[oi].secs[i]
+        if sec[1] == _SHT_PROGBITS:
+            image[o:o + sec[5]] = parsed[oi].data[sec[4]:sec[4] + sec[5]]
+            end = max(end, o + sec[5])
+    fixups = array("I")
+    ext_rows = [[name, stubs_at + _STUB * k, -1] for k, name in enumerate(externals)]
+    for k in range(len(externals)):
+        image[stubs_at + _STUB * k:stubs_at + _STUB * k + 8] = b"\xff\x25\x02\x00\x00\x00\x90\x90"
+
+    def address(t) -> int:
+        """A target's address at base 0 (an external's: its stub)."""
+        if t[0] == "ext":
+            return stubs_at + _STUB * ext_index[t[1]]
+        _tag, oi, k = t
+        _st_name, _info, _other, shndx, value, _size = parsed[oi].syms[k]
+        if shndx == _SHN_ABS:
+            raise UnsupportedObject("absolute symbol")
+        if (oi, shndx) not in offset:
+            raise UnsupportedObject("relocation against an unloaded section "
+                                    f"{parsed[oi].names[shndx]!r}")
+        return offset[(oi, shndx)] + value
+
+    for t, slot in got_slot.items():
+        where = got_at + 8 * slot
+        if t[0] == "ext":
+            ext_rows[ext_index[t[1]]][2] = where
+        else:
+            struct.pack_into("<Q", image, where, address(t))
+            fixups.append(where)
+
+    for oi, ob in enumerate(parsed):
+        for sec, rows in ob.relas:
+            if (oi, sec[7]) not in offset:
+                continue
+            here = offset[(oi, sec[7])]
+            for r_offset, r_info, addend in rows:
+                kind = r_info & 0xFFFFFFFF
+                t = target(oi, r_info >> 32)
+                s = address(t)
+                p = here + r_offset
+                if kind == _R_64:
+                    struct.pack_into("<Q", image, p, s + addend)
+                    fixups.append(p)
+                    continue
+                if kind == _R_PC64:
+                    struct.pack_into("<q", image, p, s + addend - p)
+                    continue
+                if kind in (_R_PC32, _R_PLT32):
+                    v = s + addend - p
+                elif kind in (_R_GOTPCREL, _R_GOTPCRELX, _R_REX_GOTPCRELX):
+                    v = got_at + 8 * got_slot[t] + addend - p
+                else:               # absolute 32-bit ones need a low base
+                    raise UnsupportedObject(f"relocation kind {kind}")
+                if not -2**31 <= v < 2**31:
+                    raise UnsupportedObject("displacement out of range")
+                struct.pack_into("<i", image, p, v)
+
+    if table_symbol not in defined:
+        raise UnsupportedObject(f"no symbol {table_symbol!r}")
+    table = address(("at",) + defined[table_symbol])
+    if any(f % 8 for f in fixups):
+        raise UnsupportedObject("unaligned absolute relocation")
+    end = max(end, stubs_at + _STUB * len(externals), got_at + 8 * len(got_slot))
+    return Prelinked(bytes(image[:end]), size, bounds, fixups,
+                     [tuple(r) for r in ext_rows], table, count)
+
+
+def place(pre: Prelinked) -> NativeImage:
+    """Map a prelinked image held in memory (copied into fresh pages)."""
+    libc = _c_library()
+    base = libc.mmap(None, pre.size, _PROT_READ | _PROT_WRITE, _MAP_PRIVATE | _MAP_ANONYMOUS,
+                     -1, 0)
+    if base in (None, _MAP_FAILED):
+        raise MemoryError(f"cannot map {pre.size} bytes for native code")
+    try:
+        ctypes.memmove(base, pre.image, len(pre.image))
+        return _finish(base, pre.size, pre.bounds, pre.runs(), pre.externals, pre.table,
+                       pre.count)
+    except BaseException:
+        libc.munmap(base, pre.size)
+        raise
+
+
+def map_file(path: str) -> tuple[NativeImage, dict]:
+    """Map a file ``Prelinked.to_bytes`` wrote, straight from disk (private
+    copy-on-write pages: only the few the fixups touch are copied), and
+    the ``extra`` data stored with it. ~0.2 ms for the interpreter's
+    libraries, against ~1.5 ms to read and copy them."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        first = os.pread(fd, 1 << 16, 0)
+        head = Prelinked._header(first)
+        at, size = head["image_at"], head["size"]
+        if at % _PAGE or os.fstat(fd).st_size < at + size:
+            raise UnsupportedObject("truncated image")
+        base = _c_library().mmap(None, size, _PROT_READ | _PROT_WRITE, _MAP_PRIVATE, fd, at)
+        if base in (None, _MAP_FAILED):
+            raise MemoryError(f"cannot map {size} bytes for native code")
+    finally:
+        os.close(fd)
+    try:
+        lib = _finish(base, size, [tuple(b) for b in head["bounds"]], head["runs"],
+                      [tuple(e) for e in head["externals"]], head["table"], head["count"])
+    except BaseException:
+        _c_library().munmap(base, size)
+        raise
+    return lib, head["extra"]
+
+
+def _finish(base: int, size: int, bounds, runs, externals, table: int,
+            count: int) -> NativeImage:
+    """Add the base to the absolute words, point the stubs and GOT slots at
+    the C library, protect the pages."""
+    words = (ctypes.c_uint64 * (size // 8)).from_address(base)
+    for lo, n in runs:          # a slice each, read and written by ctypes in C
+        words[lo:lo + n] = [w + base for w in words[lo:lo + n]]
+    for name, stub, slot in externals:
+        target = _external(name)
+        words[(stub + 8) >> 3] = target
+        if slot >= 0:
+            words[slot >> 3] = target
+    t = table >> 3
+    addresses = words[t:t + count]
+    libc = _c_library()
+    for (start, end), prot in zip(bounds, (_PROT_READ | _PROT_EXEC, _PROT_READ,
+                                           _PROT_READ | _PROT_WRITE)):
+        if end > start and libc.mprotect(base + start, end - start, prot) != 0:
+            raise MemoryError(f"cannot protect native code (errno {ctypes.get_errno()})")
+    return NativeImage(base, size, addresses)
+
+
+def load(objs, table_symbol: str, count: int) -> NativeImage:
+    """link + place."""
+    return place(link(objs, table_symbol, count))
