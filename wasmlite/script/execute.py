@@ -45,13 +45,20 @@ class Executor:
         return obj
 
     def instantiate(self, module: Module, info) -> RuntimeInstance:
+        return self.instantiate_compiled(module, self.compile(module, info))
+
+    def compile(self, module: Module, info) -> Any:
+        """The runnable form of a validated module (instantiable many times)."""
+        return prepare(module, info, self.engine)
+
+    def instantiate_compiled(self, module: Module, compiled: Any) -> RuntimeInstance:
+        """A new instance of ``compiled``, its imports looked up by name."""
         imports = []
         for imp in module.imports:
             exports = self.registry.get(imp.module)
             if exports is None or imp.name not in exports:
                 raise LinkError(f"unknown import {imp.module}::{imp.name}")
             imports.append(exports[imp.name])
-        compiled = prepare(module, info, self.engine)
         return instantiate(self.store, compiled, imports)
 
     def register(self, name: str, instance: RuntimeInstance) -> None:

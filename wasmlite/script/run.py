@@ -114,6 +114,9 @@ class ScriptRunner:
         if executor_factory is not None:
             self.executor = executor_factory()
         self.instances: dict[Optional[str], object] = {}  # id (None = last) -> instance
+        # every module command's module, for ``(module instance ...)``:
+        # id (None = last) -> (module, info, compiled form or None till needed)
+        self.definitions: dict[Optional[str], list] = {}
 
     # -- bookkeeping ---------------------------------------------------------
 
@@ -152,12 +155,14 @@ class ScriptRunner:
     def run(self, commands: list) -> Outcome:
         handlers = {
             S.ModuleCmd: self._module,
+            S.ModuleInstance: self._module_instance,
             S.Register: self._register,
             S.Invoke: self._action_cmd,
             S.Get: self._action_cmd,
             S.AssertReturn: self._assert_return,
             S.AssertTrap: self._assert_trap,
             S.AssertExhaustion: self._assert_exhaustion,
+            S.AssertException: self._assert_exception,
             S.AssertMalformed: self._assert_malformed,
             S.AssertInvalid: self._assert_invalid,
             S.AssertUnlinkable: self._assert_unlinkable,
@@ -175,15 +180,51 @@ class ScriptRunner:
         return module, info
 
     def _module(self, cmd: "S.ModuleCmd") -> None:
+        if cmd.definition:
+            # a definition is compiled, never instantiated here: it may ask
+            # for more than a store can give (memory.wast's 65536 pages)
+            self.definitions[None] = None
+            if cmd.id is not None:
+                self.definitions[cmd.id] = None
+            module, info = self._define(cmd)
+            entry = [module, info, None]
+            if self.executor is not None:
+                entry[2] = self.executor.compile(module, info)
+            self.definitions[None] = entry
+            if cmd.id is not None:
+                self.definitions[cmd.id] = entry
+            return
         # Forget the previous instance first: if this one fails, later
         # commands must not silently run against the old one.
         self.instances[None] = None
         if cmd.id is not None:
             self.instances[cmd.id] = None
         module, info = self._define(cmd)
+        entry = [module, info, None]
+        self.definitions[None] = entry
+        if cmd.id is not None:
+            self.definitions[cmd.id] = entry
         if self.executor is None:
             return  # decided: well formed and valid
-        inst = self.executor.instantiate(module, info)
+        entry[2] = compiled = self.executor.compile(module, info)
+        inst = self.executor.instantiate_compiled(module, compiled)
+        self.instances[None] = inst
+        if cmd.id is not None:
+            self.instances[cmd.id] = inst
+
+    def _module_instance(self, cmd: "S.ModuleInstance") -> None:
+        self.instances[None] = None
+        if cmd.id is not None:
+            self.instances[cmd.id] = None
+        entry = self.definitions.get(cmd.module_id)
+        if entry is None:
+            raise CheckFailed(f"no module {cmd.module_id or '(current)'} to instantiate")
+        ex = self._need_executor()
+        module, info, compiled = entry
+        if compiled is None:
+            entry[2] = compiled = ex.compile(module, info)
+        # each instance command makes new state (instantiation is generative)
+        inst = ex.instantiate_compiled(module, compiled)
         self.instances[None] = inst
         if cmd.id is not None:
             self.instances[cmd.id] = inst
@@ -224,6 +265,8 @@ class ScriptRunner:
             lanes = _lanes(got, want.shape)
             return all(self._matches(g, w) for g, w in zip(lanes, want.lanes))
         if isinstance(want, S.RefPattern):
+            if want.kind == "null":
+                return got == 0 or got is None
             return got != 0 and got is not None
         # Const
         if want.type is EXTERNREF or want.type is FUNCREF:
@@ -257,6 +300,20 @@ class ScriptRunner:
 
     def _assert_exhaustion(self, cmd: "S.AssertExhaustion") -> None:
         self._expect_trap(lambda: self._do(cmd.action), cmd.message)
+
+    def _assert_exception(self, cmd: "S.AssertException") -> None:
+        # An uncaught Wasm exception reaches the host as an error that says
+        # so (Wasmtime: "thrown Wasm exception"); a trap is not one
+        try:
+            self._do(cmd.action)
+        except Trap as e:
+            raise CheckFailed(f"trap {e.cause!r}, expected an uncaught exception") from None
+        except WasmtimeError as e:
+            if "exception" not in str(e).lower():
+                raise CheckFailed(
+                    f"{type(e).__name__} {str(e)!r}, expected an uncaught exception") from None
+            return
+        raise CheckFailed("expected an uncaught exception, got a result")
 
     def _expect_error(self, fn: Callable, kind: type, message: str) -> None:
         try:

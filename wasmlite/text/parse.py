@@ -21,7 +21,8 @@ from ..syntax.types import (EXTERNREF, FUNCREF, VALTYPE_BY_NAME, ExternKind,
                             TableType, ValType, PAGE_SIZE)
 from .body import BodyParser
 from .keywords import is_known_word
-from .lexer import Tokens, decode_name, decode_string, tokenize
+from .lexer import (Tokens, decode_name, decode_string, reserved_message,
+                    tokenize)
 from .numbers import parse_nat
 
 _KIND_BY_WORD = {"func": ExternKind.FUNC, "table": ExternKind.TABLE,
@@ -78,7 +79,9 @@ class ModuleParser(BodyParser):
         if i >= len(self.toks.pos) or (limit is not None and i >= limit):
             return self.error(i, "unexpected end")
         k, t = self.K[i], self.T[i]
-        if k == "r" or (k == "a" and not is_known_word(t)):
+        if k == "r":
+            return self.error(i, reserved_message(t))
+        if k == "a" and not is_known_word(t):
             return self.error(i, f"unknown operator {t}")
         return self.error(i, f"unexpected token {t}")
 

@@ -42,8 +42,8 @@ class V128Pattern:
 
 @dataclass
 class RefPattern:
-    type: ValType                 # FUNCREF or EXTERNREF
-    kind: str = "nonnull"
+    type: Optional[ValType]       # FUNCREF, EXTERNREF; None: any reference
+    kind: str = "nonnull"         # "nonnull" | "null"
 
 
 @dataclass
@@ -67,6 +67,17 @@ class ModuleCmd:
     kind: str                     # "text" | "binary" | "quote"
     module: Optional[Module] = None
     source: Union[bytes, str, None] = None
+    # ``(module definition ...)``: compiled and named, not instantiated
+    definition: bool = False
+
+
+@dataclass
+class ModuleInstance:
+    """``(module instance $I $M)``: a new instance of the module named ``$M``
+    (the last one defined when absent), named ``$I``; each is generative."""
+    line: int
+    id: Optional[str]
+    module_id: Optional[str]
 
 
 @dataclass
@@ -116,6 +127,14 @@ class AssertExhaustion:
 
 
 @dataclass
+class AssertException:
+    """``(assert_exception <action>)``: the action throws a Wasm exception
+    that nothing catches (exception handling, Wasm 3.0)."""
+    line: int
+    action: Action
+
+
+@dataclass
 class AssertMalformed:
     line: int
     module: ModuleCmd
@@ -143,8 +162,8 @@ class AssertUninstantiable:
     message: str
 
 
-Command = Union[ModuleCmd, Register, Invoke, Get, AssertReturn, AssertTrap,
-                AssertExhaustion, AssertMalformed, AssertInvalid,
+Command = Union[ModuleCmd, ModuleInstance, Register, Invoke, Get, AssertReturn, AssertTrap,
+                AssertExhaustion, AssertException, AssertMalformed, AssertInvalid,
                 AssertUnlinkable, AssertUninstantiable]
 
 _NUM_TYPES = {"i32.const": I32, "i64.const": I64, "f32.const": F32,
@@ -154,6 +173,9 @@ _MODULE_ASSERTS = {"assert_malformed": AssertMalformed,
                    "assert_unlinkable": AssertUnlinkable,
                    "assert_uninstantiable": AssertUninstantiable}
 _NAN_KINDS = {"nan:canonical": "canonical", "nan:arithmetic": "arithmetic"}
+# the abstract heap types a 3.0 script writes after ``ref.null`` in a result
+_NULL_HEAP_TYPES = frozenset({"any", "none", "eq", "i31", "struct", "array",
+                              "nofunc", "noextern", "exn", "noexn"})
 
 
 class _ScriptParser:
@@ -224,6 +246,9 @@ class _ScriptParser:
         close = self.M[i]
         line = self.line(i)
         j = i + 2
+        definition = self.K[j] == "a" and self.T[j] == "definition"
+        if definition:
+            j += 1
         mid = None
         if self.K[j] == "$":
             mid = self.T[j]
@@ -242,14 +267,14 @@ class _ScriptParser:
                 j += 1
             data = b"".join(parts)
             if kind == "binary":
-                return ModuleCmd(line, mid, kind, None, data)
+                return ModuleCmd(line, mid, kind, None, data, definition)
             # quoted text is UTF-8 by construction; bad bytes are the
             # module's problem, reported when the runner parses it
             return ModuleCmd(line, mid, kind, None,
-                             data.decode("utf-8", "surrogateescape"))
+                             data.decode("utf-8", "surrogateescape"), definition)
         module = ModuleParser(self.toks, j, close).parse()
         module.id = mid
-        return ModuleCmd(line, mid, "text", module, None)
+        return ModuleCmd(line, mid, "text", module, None, definition)
 
     def malformed_module(self, i: int) -> ModuleCmd:
         """A module that is meant not to parse: a text one that fails is
@@ -263,7 +288,17 @@ class _ScriptParser:
             text = self.toks.source.text[pos[i]:pos[self.M[i]] + 1]
             return ModuleCmd(self.line(i), None, "quote", None, text)
 
-    def cmd_module(self, i: int) -> ModuleCmd:
+    def cmd_module(self, i: int) -> Union[ModuleCmd, ModuleInstance]:
+        if self.K[i + 2] == "a" and self.T[i + 2] == "instance":
+            ids = []
+            j = i + 3
+            while self.K[j] == "$" and len(ids) < 2:
+                ids.append(self.T[j])
+                j += 1
+            self.close(j)
+            # one name is the instance's: the module is then the last one
+            ids += [None] * (2 - len(ids))
+            return ModuleInstance(self.line(i), ids[0], ids[1])
         return self.module(i)
 
     def cmd_register(self, i: int) -> Register:
@@ -334,6 +369,11 @@ class _ScriptParser:
         self.close(j + 1)
         return AssertExhaustion(self.line(i), action, msg)
 
+    def cmd_assert_exception(self, i: int) -> AssertException:
+        action = self.action(i + 2)
+        self.close(self.M[i + 2] + 1)
+        return AssertException(self.line(i), action)
+
     def cmd_assert_module(self, i: int):
         cls = _MODULE_ASSERTS[self.T[i + 1]]
         if cls is AssertMalformed:
@@ -381,6 +421,10 @@ class _ScriptParser:
                 return Const(FUNCREF, None)
             if texts == ["extern"]:
                 return Const(EXTERNREF, None)
+            # 3.0's results: ``(ref.null)`` (and a null of any other heap
+            # type) is any null reference, whatever its type
+            if pattern and (not texts or (len(texts) == 1 and texts[0] in _NULL_HEAP_TYPES)):
+                return RefPattern(None, "null")
             raise self.unexpected(i + 2)
         if kw in ("ref.extern", "ref.func"):
             ty = EXTERNREF if kw == "ref.extern" else FUNCREF
@@ -389,6 +433,10 @@ class _ScriptParser:
             v = parse_nat(texts[0]) if len(texts) == 1 else None
             if v is None:
                 raise self.unexpected(i + 2)
+            if ty is FUNCREF and pattern:
+                # no function has a number a script could name: a result
+                # ``(ref.func N)`` is any non-null function reference
+                return RefPattern(FUNCREF, "nonnull")
             return Const(ty, v)
         raise self.unexpected(i + 1)
 
@@ -453,6 +501,7 @@ _COMMANDS = {
     "assert_return": _ScriptParser.cmd_assert_return,
     "assert_trap": _ScriptParser.cmd_assert_trap,
     "assert_exhaustion": _ScriptParser.cmd_assert_exhaustion,
+    "assert_exception": _ScriptParser.cmd_assert_exception,
     "assert_malformed": _ScriptParser.cmd_assert_module,
     "assert_invalid": _ScriptParser.cmd_assert_module,
     "assert_unlinkable": _ScriptParser.cmd_assert_module,
