@@ -170,6 +170,7 @@ class _Decoder:
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.pos = 8
+        self.section_end = len(data)       # of the section being read
         self.module = Module()
         self.func_type_idxs: list[int] = []
         self.bodies: list[Func] = []      # type_idx filled in at the end
@@ -250,8 +251,34 @@ class _Decoder:
 
     def const_expr(self) -> list:
         # constant expressions decode like bodies; validation checks constness
-        expr, self.pos = decode_expr(self.data, self.pos, ExprState())
+        start = self.pos
+        try:
+            expr, self.pos = decode_expr(self.data, start, ExprState())
+        except MalformedError as e:
+            if self._runs_past_section(start):
+                raise self._past_section(e) from None
+            raise
         return expr
+
+    def _runs_past_section(self, start: int) -> bool:
+        """Whether the expression at ``start`` has no end inside its section
+        (only asked on the error path: it decodes the expression again)."""
+        try:
+            decode_expr(self.data[start:self.section_end], 0, ExprState())
+        except IndexError:
+            return True
+        except MalformedError:
+            pass
+        return False
+
+    def _past_section(self, read_on: MalformedError) -> MalformedError:
+        # The 3.0 suite's wording (binary.wast: a global's initializer with
+        # no end); the 2.0 suite asserts what reading on into the next
+        # section finds ("illegal opcode"), which is said too, as the runner
+        # matches a substring
+        message = (f"unexpected end of section or function: constant expression"
+                   f" runs past the end of its section (at offset {self.section_end:#x})")
+        return MalformedError(f"{message}; read on: {read_on}")
 
     # --------------------------------------------------------------- module
 
@@ -274,6 +301,7 @@ class _Decoder:
             self.pos += 1
             size = self.length()
             start = self.pos
+            self.section_end = start + size
             if sid == 0:
                 self.custom_section(start + size, prev_id)
             else:
