@@ -208,3 +208,20 @@ def test_bad_lane_index_has_both_suites_words(text):
         parse_module(text)
     assert "i8 constant out of range" in str(e.value)
     assert "malformed lane index" in str(e.value)
+
+
+def test_quoted_and_binary_definitions_instantiate(tmp_path):
+    # (module (func (export "f") (result i32) i32.const 7)) in binary
+    binary = ('\\00asm\\01\\00\\00\\00\\01\\05\\01\\60\\00\\01\\7f\\03\\02\\01\\00'
+              '\\07\\05\\01\\01f\\00\\00\\0a\\06\\01\\04\\00\\41\\07\\0b')
+    path = tmp_path / "defs.wast"
+    path.write_text(f'(module definition $Q quote "(func (export \\"f\\") (result i32) i32.const 5)")\n'
+                    f'(module definition $B binary "{binary}")\n'
+                    '(module instance $q $Q)\n(module instance $b $B)\n'
+                    '(assert_return (invoke $q "f") (i32.const 5))\n'
+                    '(assert_return (invoke $b "f") (i32.const 7))\n'
+                    # a definition is not an instance: the current one stays $b
+                    '(module definition (func (export "f") (result i32) i32.const 9))\n'
+                    '(assert_return (invoke "f") (i32.const 7))\n')
+    out = run_file(path, functools.partial(Executor, strategy="interpreter"))
+    assert (out.passed, out.failed, out.skipped) == (8, 0, 0), out.failures
