@@ -18,7 +18,7 @@ from wasmlite.errors import MalformedError, WasmtimeError
 from wasmlite.syntax.instructions import OP_BY_NAME
 from wasmlite.syntax.module import (Custom, Data, Export, Func, Instr,
                                     Module, NameSection)
-from wasmlite.syntax.types import (EXTERNREF, F32, FUNCREF, I32, I64, V128,
+from wasmlite.syntax.types import (EXTERNREF, F32, FUNCREF, FUNCREF_NON_NULL, I32, I64, V128,
                                    ExternKind, FuncType)
 
 wasmtime = pytest.importorskip("wasmtime")
@@ -251,11 +251,12 @@ def test_all_element_segment_forms():
     m = decode_module(data)
     got = [(e.form, e.mode, e.table, e.type, [x[0].op.name for x in e.init])
            for e in m.elems]
+    # function indices (forms 0-3) make a segment of (ref func) (Wasm 3.0)
     assert got == [
-        (0, "active", 0, FUNCREF, ["ref.func"]),
-        (1, "passive", 0, FUNCREF, ["ref.func"]),
-        (2, "active", 0, FUNCREF, ["ref.func"]),
-        (3, "declarative", 0, FUNCREF, ["ref.func"]),
+        (0, "active", 0, FUNCREF_NON_NULL, ["ref.func"]),
+        (1, "passive", 0, FUNCREF_NON_NULL, ["ref.func"]),
+        (2, "active", 0, FUNCREF_NON_NULL, ["ref.func"]),
+        (3, "declarative", 0, FUNCREF_NON_NULL, ["ref.func"]),
         (4, "active", 0, FUNCREF, ["ref.func", "ref.null"]),
         (5, "passive", 0, FUNCREF, ["ref.null"]),
         (6, "active", 1, EXTERNREF, ["ref.null"]),
@@ -268,7 +269,9 @@ def test_all_element_segment_forms():
     for e in m.elems:
         e.form = None
     shortest = decode_module(encode_module(m))
-    assert [e.form for e in shortest.elems] == [0, 1, 0, 3, 4, 5, 6, 3]
+    # (a funcref segment keeps its expressions: as indices it would decode
+    # as (ref func))
+    assert [e.form for e in shortest.elems] == [0, 1, 0, 3, 4, 5, 6, 7]
     assert shortest.elems == m.elems
 
 

@@ -136,5 +136,5 @@ def format_result(value: Any, ty: ValType) -> str:
         return format_float(value, ty)
     if ty is V128:
         return str(value & ((1 << 128) - 1))
-    kind = "funcref" if ty is FUNCREF else "externref"
+    kind = "funcref" if ty.top is FUNCREF else "externref"   # typed ones too
     return f"<null {kind}>" if value is None else f"<{kind}>"

@@ -31,7 +31,6 @@ _ALWAYS_ON = ("wasm_simd", "wasm_bulk_memory", "wasm_multi_value", "wasm_referen
 # Later proposals: off, and cannot be turned on yet.
 _NOT_SUPPORTED = ("wasm_tail_call", "wasm_multi_memory", "wasm_memory64",
                   "wasm_exceptions", "wasm_threads", "wasm_gc",
-                  "wasm_function_references",
                   "wasm_component_model", "wasm_component_model_map",
                   "wasm_component_model_implements", "wasm_wide_arithmetic",
                   "wasm_custom_page_sizes", "wasm_stack_switching", "shared_memory",
@@ -198,6 +197,11 @@ class Config(Managed):
         "wasm_relaxed_simd", "relaxed_simd",
         "Relaxed SIMD (on by default, as in Wasmtime); False makes validation reject its"
         " instructions.")
+    wasm_function_references = _proposal(
+        "wasm_function_references", "function_references",
+        "Typed function references (on by default, as in Wasmtime): (ref null? $t) and"
+        " non-nullable types, call_ref, ref.as_non_null, br_on_null, br_on_non_null;"
+        " False makes validation reject them.")
     wasm_extended_const = _proposal(
         "wasm_extended_const", "extended_const",
         "Extended constant expressions (on by default, as in Wasmtime): i32/i64 add, sub"

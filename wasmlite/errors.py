@@ -113,6 +113,12 @@ TRAP_MESSAGES: dict[TrapCode, str] = {
     TrapCode.NULL_REFERENCE: "null reference",
 }
 
+# call_ref of null: Wasmtime's NULL_REFERENCE, in the spec suite's words.
+# Generated code traps with this status code (outside TrapCode's numbers);
+# the runtime raises it as TrapCode.NULL_REFERENCE.
+NULL_FUNCTION_REFERENCE = 64
+NULL_FUNCTION_REFERENCE_MESSAGE = "null function reference"
+
 
 def format_backtrace(frames: list, cause: str) -> str:
     """Wasmtime's layout: the numbered backtrace, then the cause."""

@@ -47,7 +47,7 @@ def _struct_for(types, prefix: str) -> type:
         if t is S.V128:
             fields += [(f"{prefix}{i}l", ctypes.c_uint64), (f"{prefix}{i}h", ctypes.c_uint64)]
         else:
-            fields.append((f"{prefix}{i}", _CTYPE[t]))
+            fields.append((f"{prefix}{i}", _CTYPE[t.top]))
             if t.size == 4:
                 fields.append((f"_pad{i}", ctypes.c_uint32))
     return type(f"Values_{prefix}", (ctypes.Structure,), {"_fields_": fields})
@@ -57,6 +57,11 @@ def _struct_for(types, prefix: str) -> type:
 
 def _store_value(lines: list[str], indent: str, t, src: str, dst: str) -> None:
     """Lines storing Python value ``src`` of type ``t`` into field ``dst``."""
+    if not t.nullable:
+        # (ref $t) / (ref func): wasm code relies on never seeing null here
+        lines += [f"{indent}if {src} is None:",
+                  f"{indent}    raise TypeError('None passed for a non-nullable {t}')"]
+    t = t.top       # a typed reference crosses as its abstract type
     if t is S.I32 or t is S.I64:
         # a ctypes integer field wraps any int to its width, as wasmtime-py
         # wraps arguments; the slow path checks and unwraps everything else
@@ -80,6 +85,7 @@ def _store_value(lines: list[str], indent: str, t, src: str, dst: str) -> None:
 
 def _load_value(t, src: str) -> str:
     """Expression for the Python value of field ``src`` of type ``t``."""
+    t = t.top       # a typed funcref reaches Python as a Func
     if t is S.V128:
         return f"({src}l | ({src}h << 64))"
     if t is S.FUNCREF:

@@ -64,6 +64,14 @@ class ValType(_TypeObject):
         raise WasmtimeError("cannot construct directly: use ValType.i32(), "
                             "ValType.i64(), ...")
 
+    @classmethod
+    def _wrap(cls, inner):
+        # as wasmtime-py (through the C API) sees them: a typed reference,
+        # (ref $t) or (ref null func), is a funcref (externref)
+        obj = cls.__new__(cls)
+        obj._raw = inner.top if isinstance(inner, S.ValType) else inner
+        return obj
+
     @staticmethod
     def i32() -> "ValType":
         return ValType._wrap(S.I32)

@@ -228,6 +228,7 @@ def to_externref(value: Any, store) -> int:
 
 def to_raw(t: S.ValType, value: Any, store) -> int:
     """The unsigned raw bits of ``value`` as a ``t``."""
+    t = t.top       # typed references: as their abstract type
     if t is S.I32:
         return to_i32(value) & _M32
     if t is S.I64:
@@ -247,6 +248,7 @@ def to_raw(t: S.ValType, value: Any, store) -> int:
 
 def from_raw(t: S.ValType, bits: int, store) -> Any:
     """The Python value of raw bits ``bits`` of type ``t`` (ints signed)."""
+    t = t.top       # a typed funcref: a Func
     if t is S.I32:
         bits &= _M32
         return bits - (1 << 32) if bits >> 31 else bits

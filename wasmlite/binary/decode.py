@@ -33,7 +33,7 @@ from ..gc_pause import gc_paused
 from ..syntax.instructions import END, OP_BY_NAME, REF_FUNC
 from ..syntax.module import (Custom, Data, Elem, Export, Expr, Func, Global,
                              Import, Instr, Module)
-from ..syntax.types import (FUNCREF, ExternKind, FuncType, GlobalType, Limits,
+from ..syntax.types import (FUNCREF, FUNCREF_NON_NULL, ExternKind, FuncType, GlobalType, Limits,
                             MemoryType, TableType, ValType)
 from .instr_decode import (ExprState, decode_expr, malformed, read_reftype,
                            read_type_code, read_valtype, scan_expr)
@@ -370,7 +370,21 @@ class _Decoder:
         self.func_type_idxs = self.vec(self.u32)
 
     def table_section(self) -> None:
-        self.module.tables = self.vec(self.table_type)
+        tables: list[TableType] = []
+        inits: dict[int, list] = {}
+        for i in range(self.length()):
+            if self.data[self.pos] == 0x40:
+                # Wasm 3.0: 0x40 0x00 tabletype expr, a table whose elements
+                # start as the expression's value instead of null
+                if self.data[self.pos + 1] != 0x00:
+                    raise malformed("malformed table type", self.pos + 1)
+                self.pos += 2
+                tables.append(self.table_type())
+                inits[i] = self.const_expr()
+            else:
+                tables.append(self.table_type())
+        self.module.tables = tables
+        self.module.table_inits = inits
 
     def memory_section(self) -> None:
         self.module.mems = self.vec(self.memory_type)
@@ -413,14 +427,16 @@ class _Decoder:
             if flags & 2:
                 table = self.u32()
             offset = self.const_expr()
-        if flags & 3 == 0:           # forms 0 and 4: funcref, type implicit
-            etype = FUNCREF
+        # function indices make a segment of (ref func) (Wasm 3.0), form 4's
+        # expressions one of funcref
+        if flags & 3 == 0:           # forms 0 and 4: type implicit
+            etype = FUNCREF if uses_exprs else FUNCREF_NON_NULL
         elif uses_exprs:
             etype = self.reftype()
         else:
             if self.byte() != 0x00:
                 raise malformed("malformed element kind", self.pos - 1)
-            etype = FUNCREF
+            etype = FUNCREF_NON_NULL
         if uses_exprs:
             init = self.vec(self.const_expr)
         else:

@@ -13,10 +13,10 @@ from typing import Optional
 
 from ..syntax.instructions import END, REF_FUNC
 from ..syntax.module import Custom, Data, Elem, Func, Import, Module
-from ..syntax.types import (FUNCREF, ExternKind, GlobalType, Limits,
+from ..syntax.types import (FUNCREF, FUNCREF_NON_NULL, ExternKind, GlobalType, Limits,
                             MemoryType, TableType)
 from .decode import MAGIC, SECTION_RANK, VERSION, read_bodies
-from .instr_encode import encode_expr
+from .instr_encode import encode_expr, valtype_bytes
 from .leb128 import write_unsigned as u32
 from .names import encode_names
 
@@ -35,7 +35,7 @@ def encode_module(module: Module) -> bytes:
         1: _vec(module.types, _func_type),
         2: _vec(module.imports, _import),
         3: _vec(module.funcs, lambda f: u32(f.type_idx)),
-        4: _vec(module.tables, _table_type),
+        4: _vec(list(enumerate(module.tables)), lambda it: _table(module, *it)),
         5: _vec(module.mems, _memory_type),
         6: _vec(module.globals, lambda g: _global_type(g.type) + _expr(g.init)),
         7: _vec(module.exports, lambda e: _name(e.name) + bytes((int(e.kind),))
@@ -98,8 +98,8 @@ def _expr(expr: list) -> bytes:
 # ------------------------------------------------------------------ types
 
 def _func_type(ft) -> bytes:
-    return (b"\x60" + u32(len(ft.params)) + bytes(t.code for t in ft.params)
-            + u32(len(ft.results)) + bytes(t.code for t in ft.results))
+    return (b"\x60" + u32(len(ft.params)) + b"".join(map(valtype_bytes, ft.params))
+            + u32(len(ft.results)) + b"".join(map(valtype_bytes, ft.results)))
 
 
 def _limits(lim: Limits, flags: int = 0) -> bytes:
@@ -109,7 +109,16 @@ def _limits(lim: Limits, flags: int = 0) -> bytes:
 
 
 def _table_type(tt: TableType) -> bytes:
-    return bytes((tt.elem.code,)) + _limits(tt.limits)
+    return valtype_bytes(tt.elem) + _limits(tt.limits)
+
+
+def _table(module: Module, index: int, tt: TableType) -> bytes:
+    """A defined table; one with an initializer expression in the Wasm 3.0
+    form 0x40 0x00 tabletype expr."""
+    init = getattr(module, "table_inits", {}).get(index)
+    if init is None:
+        return _table_type(tt)
+    return b"\x40\x00" + _table_type(tt) + _expr(init)
 
 
 def _memory_type(mt: MemoryType) -> bytes:
@@ -118,7 +127,7 @@ def _memory_type(mt: MemoryType) -> bytes:
 
 
 def _global_type(gt: GlobalType) -> bytes:
-    return bytes((gt.valtype.code, 1 if gt.mutable else 0))
+    return valtype_bytes(gt.valtype) + bytes((1 if gt.mutable else 0,))
 
 
 def _import(imp: Import) -> bytes:
@@ -145,8 +154,11 @@ def _func_index(expr: list) -> Optional[int]:
 
 
 def _elem(seg: Elem) -> bytes:
+    # function indices (forms 0-3) mean a segment of (ref func) in Wasm
+    # 3.0: only such a segment is written as indices, any other type keeps
+    # its expressions, so decoding gives the type back
     indices = None
-    if seg.type is FUNCREF:
+    if seg.type is FUNCREF_NON_NULL:
         indices = [_func_index(e) for e in seg.init]
         if any(i is None for i in indices):
             indices = None
@@ -160,7 +172,7 @@ def _elem(seg: Elem) -> bytes:
             out += u32(seg.table)
         out += _expr(seg.offset)
     if flags & 3:                      # element kind / type is explicit
-        out.append(0x00 if indices is not None else seg.type.code)
+        out += b"\x00" if indices is not None else valtype_bytes(seg.type)
     if indices is not None:
         out += u32(len(indices))
         for i in indices:
@@ -175,19 +187,18 @@ def _elem(seg: Elem) -> bytes:
 def _elem_form(seg: Elem, as_indices: bool) -> int:
     """The segment's flags: its recorded form if that can express it, else
     the shortest form that can."""
+    table0 = seg.table == 0
     if seg.mode == "passive":
-        mode_bits = (1,)
+        index_forms, expr_forms = [1], [5]
     elif seg.mode == "declarative":
-        mode_bits = (3,)
+        index_forms, expr_forms = [3], [7]
     elif seg.mode == "active":
-        # forms 0/4 imply table 0 and funcref; 2/6 name both
-        short = seg.table == 0 and seg.type is FUNCREF
-        mode_bits = (0, 2) if short else (2,)
+        # forms 0/4 imply table 0 and (ref func)/funcref; 2/6 name both
+        index_forms = [0, 2] if table0 else [2]
+        expr_forms = [4, 6] if table0 and seg.type is FUNCREF else [6]
     else:
         raise ValueError(f"unknown element segment mode {seg.mode!r}")
-    allowed = [m | 4 for m in mode_bits]
-    if as_indices:
-        allowed = [m for m in mode_bits] + allowed
+    allowed = (index_forms if as_indices else []) + expr_forms
     if seg.form in allowed:
         return seg.form
     return allowed[0]
@@ -234,4 +245,4 @@ def _locals(out: bytearray, types: list) -> None:
     out += u32(len(runs))
     for n, t in runs:
         out += u32(n)
-        out.append(t.code)
+        out += valtype_bytes(t)

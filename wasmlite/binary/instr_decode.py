@@ -14,11 +14,13 @@ surfaces as "END opcode expected", unknown opcodes as "illegal opcode".
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..errors import MalformedError
 from ..syntax.instructions import OPS, Op
 from ..syntax.module import Instr
-from ..syntax.types import REFTYPE_BY_HEAPCODE, VALTYPE_BY_CODE, ValType
+from ..syntax.types import (HEAP_BY_CODE, REFTYPE_BY_HEAPCODE, VALTYPE_BY_CODE,
+                            ValType, ref_type)
 from .leb128 import read_signed, read_unsigned
 
 # How to read each immediate kind. Plain u32 indices share one code.
@@ -29,7 +31,7 @@ K_NONE, K_IDX, K_I32, K_MEMARG, K_BLOCK, K_END, K_ELSE, K_I64, K_F32, \
 
 _KIND_CODE = {
     None: K_NONE, "label": K_IDX, "func": K_IDX, "local": K_IDX,
-    "global": K_IDX, "table": K_IDX, "elem": K_IDX, "data": K_DATA,
+    "global": K_IDX, "table": K_IDX, "elem": K_IDX, "type": K_IDX, "data": K_DATA,
     "mem": K_ZERO, "i32": K_I32, "i64": K_I64, "f32": K_F32, "f64": K_F64,
     "memarg": K_MEMARG, "block": K_BLOCK, "br_table": K_BR_TABLE,
     "call_indirect": K_CALL_INDIRECT, "select_t": K_SELECT_T,
@@ -83,11 +85,45 @@ def read_type_code(data: bytes, pos: int, codes: dict, what: str):
     return t, pos + 1
 
 
+def read_heaptype(data: bytes, pos: int) -> tuple[object, int]:
+    """A heap type: an abstract one's byte, or an s33 type index (>= 0)."""
+    heap = HEAP_BY_CODE.get(data[pos])
+    if heap is not None:
+        return heap, pos + 1
+    idx, end = read_signed(data, pos, 33)
+    if idx < 0:         # (a value type's byte, say: the spec suite's words)
+        raise malformed("malformed reference type", pos)
+    return idx, end
+
+
+def _read_ref(data: bytes, pos: int) -> Optional[tuple[ValType, int]]:
+    """A reference type in any of its forms, or None when ``pos`` holds
+    none: the shorthand byte of a nullable abstract one, or 0x63/0x64 (ref
+    null / ref) and a heap type (typed function references, Wasm 3.0)."""
+    b = data[pos]
+    if b == 0x63 or b == 0x64:
+        heap, end = read_heaptype(data, pos + 1)
+        return ref_type(heap, b == 0x63), end
+    heap = HEAP_BY_CODE.get(b)
+    if heap is not None:
+        return ref_type(heap), pos + 1
+    return None
+
+
 def read_valtype(data: bytes, pos: int) -> tuple[ValType, int]:
+    t = VALTYPE_BY_CODE.get(data[pos])
+    if t is not None:
+        return t, pos + 1
+    r = _read_ref(data, pos)
+    if r is not None:
+        return r
     return read_type_code(data, pos, VALTYPE_BY_CODE, "value type")
 
 
 def read_reftype(data: bytes, pos: int) -> tuple[ValType, int]:
+    r = _read_ref(data, pos)
+    if r is not None:
+        return r
     return read_type_code(data, pos, REFTYPE_BY_HEAPCODE, "reference type")
 
 
@@ -346,7 +382,8 @@ def read_immediate(kind: int, data: bytes, pos: int, state: ExprState):
             types.append(t)
         return tuple(types), pos
     if kind == K_HEAPTYPE:
-        return read_reftype(data, pos)
+        heap, pos = read_heaptype(data, pos)
+        return ref_type(heap), pos
     if kind == K_DATA:
         state.uses_data_index = True
         return read_unsigned(data, pos, 32)

@@ -11,6 +11,7 @@ from .instr_decode import (K_BLOCK, K_BR_TABLE, K_BYTES16, K_CALL_INDIRECT,
                            K_I32, K_I64, K_IDX, K_IDX_PAIR, K_ILLEGAL, K_LANE, K_MEMARG,
                            K_MEMARG_LANE, K_MEMORY_COPY, K_MEMORY_INIT, K_NONE,
                            K_SELECT_T, K_ZERO, ONE_BYTE, PREFIXED)
+from ..syntax.types import HEAP_CODES
 from .leb128 import write_signed, write_unsigned
 
 # Op -> (opcode bytes, immediate kind), for every row the decoder knows
@@ -61,7 +62,7 @@ def encode_expr(out: bytearray, expr: list) -> bool:
             elif isinstance(imm, int):
                 out += write_signed(imm)
             else:
-                out.append(imm.code)
+                out += valtype_bytes(imm)
         elif kind == K_F32:
             out += imm.to_bytes(4, "little")
         elif kind == K_F64:
@@ -87,9 +88,10 @@ def encode_expr(out: bytearray, expr: list) -> bool:
             out += u32(imm[1])
         elif kind == K_SELECT_T:
             out += u32(len(imm))
-            out += bytes(t.code for t in imm)
+            for t in imm:
+                out += valtype_bytes(t)
         elif kind == K_HEAPTYPE:
-            out.append(imm.code)
+            out += heaptype_bytes(imm.heap)
         elif kind == K_BYTES16:
             if len(imm) != 16:
                 raise ValueError(f"{ins.op.name} needs 16 bytes, got {len(imm)}")
@@ -99,6 +101,24 @@ def encode_expr(out: bytearray, expr: list) -> bool:
         else:  # pragma: no cover - every kind of the table is handled above
             raise AssertionError(f"unhandled immediate kind {kind} of {ins.op}")
     return uses_data
+
+
+def heaptype_bytes(heap: object) -> bytes:
+    """An abstract heap type's byte, or a type index as an s33."""
+    if type(heap) is int:
+        return write_signed(heap)
+    try:
+        return bytes((HEAP_CODES[heap],))
+    except (KeyError, TypeError):
+        raise ValueError(f"cannot encode heap type {heap!r}") from None
+
+
+def valtype_bytes(t) -> bytes:
+    """A value type: one byte, or (ref null? ht) as 0x63/0x64 and its heap
+    type (the shorthand byte where a nullable abstract one has one)."""
+    if t.code == 0x63 or t.code == 0x64:
+        return bytes((t.code,)) + heaptype_bytes(t.heap)
+    return bytes((t.code,))
 
 
 def _memarg(out: bytearray, imm: tuple) -> None:

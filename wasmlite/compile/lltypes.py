@@ -8,10 +8,20 @@ from ..syntax.types import (EXTERNREF, F32, F64, FUNCREF, I32, I64, V128,
 
 # References (funcref: address of a VMFuncRef; externref: runtime handle) are
 # both plain i64 so tables and values need no casts.
-LLTYPE: dict[ValType, str] = {
+class _ByType(dict):
+    """A dict by value type in which every reference type (typed ones,
+    (ref $t), (ref null func)...: interned on demand) is its top's entry."""
+
+    def __missing__(self, t: ValType) -> str:
+        if isinstance(t, ValType) and t.is_ref:
+            return self[t.top]
+        raise KeyError(t)
+
+
+LLTYPE: dict[ValType, str] = _ByType({
     I32: "i32", I64: "i64", F32: "float", F64: "double",
     V128: "<2 x i64>", FUNCREF: "i64", EXTERNREF: "i64",
-}
+})
 
 ZERO: dict[str, str] = {
     "i32": "0", "i64": "0", "float": "0.0", "double": "0.0",

@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 from ..errors import WasmtimeError
 from ..syntax.module import Module
-from ..syntax.types import ExternKind, FuncType
+from ..syntax.types import ExternKind, FuncType, canonical_types
 from . import callsites, jit
 from .memory import RUNTIME_HELPERS
 from .numeric import INTRINSIC_DECLS
@@ -81,7 +81,9 @@ class CompiledModule:
         callsites.register(library, module, {(nimp + i, False): a
                                              for i, a in enumerate(self.function_ptrs)})
         self.entry_trampolines: dict[FuncType, int] = dict(zip(sigs, library.addresses[n:]))
-        self.sig_indices: list[int] = [signatures.register(ft) for ft in module.types]
+        # (canonical: typed references name function types, not indices)
+        self.sig_indices: list[int] = [signatures.register(ft)
+                                       for ft in canonical_types(module.types)]
 
     def entry_trampoline_for(self, functype: FuncType) -> int:
         try:

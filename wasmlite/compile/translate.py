@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..errors import TrapCode, WasmtimeError
+from ..errors import NULL_FUNCTION_REFERENCE, TrapCode, WasmtimeError
 from ..syntax.instructions import OP_BY_NAME, OPS
 from ..syntax.module import Func, Module
 from ..syntax.types import ExternKind, FuncType, ValType
@@ -59,6 +59,8 @@ _UNREACHABLE = int(TrapCode.UNREACHABLE)
 _TABLE_OOB = int(TrapCode.TABLE_OUT_OF_BOUNDS)
 _NULL_CALL = int(TrapCode.INDIRECT_CALL_TO_NULL)
 _BAD_SIG = int(TrapCode.BAD_SIGNATURE)
+_NULL_REF = int(TrapCode.NULL_REFERENCE)
+_NULL_FUNCREF = NULL_FUNCTION_REFERENCE
 
 
 class CompileError(WasmtimeError):
@@ -748,6 +750,55 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         self.out.append(f"%{r} = zext i1 %{r}.c to i32")
         self.stack.append((f"%{r}", "i32"))
 
+    def op_ref_as_non_null(self, ins) -> None:
+        a = self.stack[-1][0]
+        r = self.tmp()
+        self.out.append(f"%{r}.z = icmp eq i64 {a}, 0")
+        self.out.append(f"br i1 %{r}.z, label {self.trap_to(_NULL_REF)}, label %{r}.ok")
+        self.out.append(f"{r}.ok:")
+        self.cur = f"{r}.ok"
+
+    def op_br_on_null(self, ins) -> None:
+        # null: drop it and branch with what is below; else keep it, go on
+        a = self.stack.pop()[0]
+        r = self.tmp()
+        self.out.append(f"%{r}.z = icmp eq i64 {a}, 0")
+        label = self.branch_edge(ins.imm)
+        self.out.append(f"br i1 %{r}.z, label %{label}, label %{r}.f")
+        self.out.append(f"{r}.f:")
+        self.cur = f"{r}.f"
+        self.stack.append((a, "i64"))
+
+    def op_br_on_non_null(self, ins) -> None:
+        # non-null: branch carrying it; null: drop it and go on
+        a = self.stack[-1][0]
+        r = self.tmp()
+        self.out.append(f"%{r}.nz = icmp ne i64 {a}, 0")
+        label = self.branch_edge(ins.imm)
+        self.out.append(f"br i1 %{r}.nz, label %{label}, label %{r}.f")
+        self.out.append(f"{r}.f:")
+        self.cur = f"{r}.f"
+        self.stack.pop()
+
+    def op_call_ref(self, ins) -> None:
+        # the operand is the address of a VMFuncRef, its type checked by
+        # validation: only null needs a check (Wasmtime: a null reference)
+        ft = self.ctx.types[ins.imm]
+        f = self.stack.pop()[0]
+        if self.ctx.consume_fuel:
+            self.fuel_spill()    # as call_indirect: before the check's trap
+        r = self.tmp()
+        out = self.out
+        out.append(f"%{r}.z = icmp eq i64 {f}, 0")
+        out.append(f"br i1 %{r}.z, label {self.trap_to(_NULL_FUNCREF)}, label %{r}.ok")
+        out.append(f"{r}.ok:")
+        out.append(f"%{r}.fr = inttoptr i64 {f} to ptr")
+        out.append(f"%{r}.code = load ptr, ptr %{r}.fr")
+        out.append(f"%{r}.vp = getelementptr i8, ptr %{r}.fr, i64 {vm.VMFUNCREF_VMCTX}")
+        out.append(f"%{r}.vmctx = load ptr, ptr %{r}.vp")
+        self.cur = f"{r}.ok"
+        self.emit_call(f"%{r}.code", ft, f"%{r}.vmctx")
+
     def op_ref_func(self, ins) -> None:
         off = self.ctx.layout.func(ins.imm)
         r = self.tmp()
@@ -777,6 +828,8 @@ for _name, _meth in [
     ("i32.const", "op_i32_const"), ("i64.const", "op_i64_const"),
     ("f32.const", "op_f32_const"), ("f64.const", "op_f64_const"),
     ("ref.null", "op_ref_null"), ("ref.is_null", "op_ref_is_null"), ("ref.func", "op_ref_func"),
+    ("ref.as_non_null", "op_ref_as_non_null"), ("br_on_null", "op_br_on_null"),
+    ("br_on_non_null", "op_br_on_non_null"), ("call_ref", "op_call_ref"),
 ]:
     HANDLERS[OP_BY_NAME[_name]] = getattr(FunctionTranslator, _meth)
 HANDLERS.update(MemoryOps.handlers())

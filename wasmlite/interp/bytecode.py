@@ -45,7 +45,7 @@ _MASK = (1 << 64) - 1
 (_GET, _CONST, _FORM, _TEE, _SET, _BR_IF, _END, _BLOCK, _CALL, _BR, _IF, _LOOP,
  _ELSE, _DROP, _SELECT, _GLOBAL_GET, _GLOBAL_SET, _RETURN, _UNREACHABLE,
  _BR_TABLE, _CALL_INDIRECT, _REF_NULL, _V128_CONST, _SHUFFLE, _NOP,
- _UNSUPPORTED) = range(26)
+ _BR_ON_NULL, _BR_ON_NON_NULL, _CALL_REF, _UNSUPPORTED) = range(29)
 _OWN_KINDS = {
     "local.get": _GET, "i32.const": _CONST, "i64.const": _CONST, "f32.const": _CONST,
     "f64.const": _CONST, "local.tee": _TEE, "local.set": _SET, "br_if": _BR_IF,
@@ -53,7 +53,8 @@ _OWN_KINDS = {
     "else": _ELSE, "drop": _DROP, "select": _SELECT, "select_t": _SELECT,
     "global.get": _GLOBAL_GET, "global.set": _GLOBAL_SET, "return": _RETURN,
     "unreachable": _UNREACHABLE, "br_table": _BR_TABLE, "call_indirect": _CALL_INDIRECT,
-    "ref.null": _REF_NULL, "v128.const": _V128_CONST, "i8x16.shuffle": _SHUFFLE, "nop": _NOP}
+    "ref.null": _REF_NULL, "v128.const": _V128_CONST, "i8x16.shuffle": _SHUFFLE, "nop": _NOP,
+    "br_on_null": _BR_ON_NULL, "br_on_non_null": _BR_ON_NON_NULL, "call_ref": _CALL_REF}
 
 # control frames: [kind, height below the params, nparams, nresults, the
 # last word that gets the frame's end address (-1: none yet; each such word
@@ -276,8 +277,8 @@ class Predecoder:
                         + ("_epoch" if epoch_interruption else "")]
         if consume_fuel:
             # the forms that write the frame's fuel back (handlers.py)
-            for name in ("x_call", "x_call_ref", "x_call_indirect", "x_return",
-                         "x_unreachable"):
+            for name in ("x_call", "x_call_ref", "x_call_indirect", "x_call_funcref",
+                         "x_return", "x_unreachable"):
                 self.h[name] = a[name + "_fuel"]
         self.ops = _op_table(interp, consume_fuel)
         # bytes each memory can ever have (None: memory64)
@@ -641,6 +642,30 @@ class Predecoder:
                 emit(x_const)
                 emit(0)
                 height += 1
+            elif k == _BR_ON_NULL or k == _BR_ON_NON_NULL:
+                # as br_if, the reference in the condition's place; the
+                # label's values are below it (br_on_null) or end with it
+                f = frames[-1 - ins.imm]
+                emit(h["x_br_on_null" if k == _BR_ON_NULL else "x_br_on_non_null"])
+                n = len(words)
+                target(n)
+                if f[0] == _F_LOOP:
+                    emit(f[5])
+                else:
+                    emit(f[4])
+                    f[4] = n
+                emit(f[7])
+                emit(f[8])
+                if k == _BR_ON_NON_NULL:
+                    height -= 1
+            elif k == _CALL_REF:
+                cft = self.types[ins.imm]
+                np_, nr = len(cft.params), len(cft.results)
+                emit(h["x_call_funcref"])
+                emit(self.out_stub(cft))
+                emit(16 * np_)
+                emit(16 * nr)
+                height += nr - np_ - 1
             elif k == _V128_CONST:
                 lo, hi = struct.unpack("<QQ", bytes(ins.imm))
                 emit(h["x_const128"])

@@ -23,7 +23,7 @@ _SPECIAL_SIGS = {
     "table.get": (("i32",), ("i64",)), "table.set": (("i32", "i64"), ()),
     "table.grow": (("i64", "i32"), ("i32",)), "table.fill": (("i32", "i64", "i32"), ()),
     "table.size": ((), ("i32",)), "ref.is_null": (("i64",), ("i32",)),
-    "ref.func": ((), ("i64",)),
+    "ref.func": ((), ("i64",)), "ref.as_non_null": (("i64",), ("i64",)),
 }
 
 
@@ -91,7 +91,8 @@ OWN_OPS = frozenset((
     "unreachable", "nop", "block", "loop", "if", "else", "end", "br", "br_if", "br_table",
     "return", "call", "call_indirect", "drop", "select", "select_t", "local.get",
     "local.set", "local.tee", "global.get", "global.set", "i32.const", "i64.const",
-    "f32.const", "f64.const", "v128.const", "ref.null", "i8x16.shuffle"))
+    "f32.const", "f64.const", "v128.const", "ref.null", "i8x16.shuffle",
+    "br_on_null", "br_on_non_null", "call_ref"))
 
 
 

@@ -24,7 +24,7 @@ from ..compile.memory import RUNTIME_HELPERS
 from ..compile.numeric import INTRINSIC_DECLS
 from ..compile.simd import simd_declarations
 from ..compile.translate import HANDLERS, NUMERIC, FunctionTranslator
-from ..errors import TrapCode
+from ..errors import NULL_FUNCTION_REFERENCE, TrapCode
 from ..syntax.instructions import OPS, VARIANT_OPS, Op
 from ..syntax.module import Func
 from ..syntax.types import FuncType
@@ -360,6 +360,19 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         "%t = inttoptr i64 %i0 to ptr", "%h = load ptr, ptr %t",
         "musttail call void %h(ptr %t, ptr %sp.t, ptr %fp, ptr %vmctx)", "ret void"]
     own("x_br", 3, imms(3) + ["%top = getelementptr i8, ptr %sp, i64 0"] + move)
+    # br_on_null: a null on top is dropped and the branch taken with the
+    # values below it; else it stays and the code goes on
+    own("x_br_on_null", 3, imms(3) + [
+        _slot("top", "%sp", -L.SLOT), "%r = load i64, ptr %top, align 8",
+        "%z = icmp eq i64 %r, 0", "br i1 %z, label %take, label %fall",
+        "fall:"] + dispatch(4, "%sp", ".f") + ["take:"] + move)
+    # br_on_non_null: a reference on top branches, carrying it; a null is
+    # dropped and the code goes on
+    own("x_br_on_non_null", 3, imms(3) + [
+        _slot("ref", "%sp", -L.SLOT), "%r = load i64, ptr %ref, align 8",
+        "%z = icmp eq i64 %r, 0", "br i1 %z, label %fall, label %take",
+        "fall:"] + dispatch(4, "%ref", ".f") + ["take:", "%top = getelementptr i8, ptr %sp, i64 0"]
+        + move)
     own("x_br_if", 3, imms(3) + [
         _slot("top", "%sp", -L.SLOT), "%c = load i32, ptr %top, align 8",
         "%z = icmp eq i32 %c, 0", "br i1 %z, label %fall, label %take",
@@ -426,6 +439,19 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         "call void %os(ptr %code, ptr %cv, ptr %args)",
         "%sp.n = getelementptr i8, ptr %args, i64 %i4"] + dispatch(6, "%sp.n"),
         {_TABLE_OOB, _NULL_CALL, _BAD_SIG})
+    # call_ref: the VMFuncRef's address on top (typed by validation: only
+    # null is checked); i0 = out-stub, i1/i2 = params/results in bytes
+    own("x_call_funcref", 3, imms(3) + _call_ip() + [
+        _slot("top", "%sp", -L.SLOT), "%fri = load i64, ptr %top, align 8",
+        "%null = icmp eq i64 %fri, 0",
+        f"br i1 %null, label %trap{NULL_FUNCTION_REFERENCE}, label %ok",
+        "ok:", "%fr = inttoptr i64 %fri to ptr", "%code = load ptr, ptr %fr",
+        f"%cvp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_VMCTX}",
+        "%cv = load ptr, ptr %cvp", "%os = inttoptr i64 %i0 to ptr",
+        "%from = sub i64 0, %i1", "%args = getelementptr i8, ptr %top, i64 %from",
+        "call void %os(ptr %code, ptr %cv, ptr %args)",
+        "%sp.n = getelementptr i8, ptr %args, i64 %i2"] + dispatch(4, "%sp.n"),
+        {NULL_FUNCTION_REFERENCE})
     # i8x16.shuffle: the 16 lane indices are two immediate words; the
     # compiler's shufflevector needs them constant, so here: a gather
     own("x_shuffle", 2, imms(2) + [
@@ -463,7 +489,8 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         + dispatch(1))
     # the fuel forms of the handlers at which Wasmtime writes fuel back:
     # the frame's fuel to the store first; after a call, back from it
-    for name in ("x_call", "x_call_ref", "x_call_indirect", "x_return", "x_unreachable"):
+    for name in ("x_call", "x_call_ref", "x_call_indirect", "x_call_funcref", "x_return",
+                 "x_unreachable"):
         text, n = h[name]
         h[name + "_fuel"] = (_with_fuel_spills(text, name + "_fuel"), n)
     own("x_entry_epoch", 0, _epoch_check() + dispatch(1), {_INTERRUPT})

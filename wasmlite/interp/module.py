@@ -25,7 +25,7 @@ from typing import Any, Optional
 from ..compile.signatures import SignatureRegistry
 from ..compile.vmcontext import VMContextLayout
 from ..syntax.module import Module
-from ..syntax.types import ExternKind, FuncType
+from ..syntax.types import ExternKind, FuncType, canonical_types
 from . import layout as L
 from .bytecode import Predecoder
 from .library import interpreter
@@ -96,7 +96,8 @@ class InterpModule:
         self.consume_fuel = consume_fuel
         self.epoch_interruption = epoch_interruption
         self.opt_level = opt_level           # what tier-up compiles at
-        self.sig_indices = [signatures.register(ft) for ft in module.types]
+        # (canonical: typed references name function types, not indices)
+        self.sig_indices = [signatures.register(ft) for ft in canonical_types(module.types)]
         it = interpreter()
         self.interp = it
         sigs = distinct_types(module)

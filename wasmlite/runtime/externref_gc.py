@@ -26,7 +26,8 @@ def _tables_and_globals(rt) -> tuple[list, list, list]:
             globals_[id(g)] = g
         words, layout = inst._vmctx_words, inst.layout
         for i, elem in enumerate(inst.module.elems):
-            if elem.type is not EXTERNREF or i >= len(inst._segment_arrays):
+            # ((ref extern) and (ref null extern) hold handles too: .top)
+            if elem.type.top is not EXTERNREF or i >= len(inst._segment_arrays):
                 continue
             length = words[layout.elem(i) // 8 + 1]      # 0 once dropped
             segments.append((inst._segment_arrays[i], length))
@@ -45,10 +46,10 @@ def live_handles(rt) -> set[int]:
     live: set[int] = set()
     tables, globals_, segments = _tables_and_globals(rt)
     for t in tables:
-        if t.type.elem is EXTERNREF:
+        if t.type.elem.top is EXTERNREF:
             live.update(t._array[:t.size])
     for g in globals_:
-        if g.type.valtype is EXTERNREF:
+        if g.type.valtype.top is EXTERNREF:
             live.add(g.get())
     for array, length in segments:
         live.update(array[:length])

@@ -26,7 +26,8 @@ from ..compile import vmcontext as vm
 from ..errors import LinkError, TrapCode, WasmtimeError
 from ..syntax.instructions import REF_FUNC
 from ..syntax.module import Module
-from ..syntax.types import ExternKind, Limits
+from ..syntax.types import (ExternKind, GlobalType, Limits, TableType, canonical_types,
+                            canonical_valtype, matches)
 from .call import invoke
 from .const_eval import eval_const
 from .export import (ExportFunction, ExportGlobal, ExportMemory, ExportRecord,
@@ -152,12 +153,17 @@ def check_import(module: Module, imp, record, signatures, store=None) -> None:
         owner_store = getattr(record.owner, "store", store)
         if store is not None and owner_store is not store:
             raise LinkError(f"import `{imp.module}::{imp.name}` belongs to another store")
-        want = module.types[imp.desc]
+        # signatures are registered in canonical form (typed references
+        # name the function type itself, not a module's index)
+        want = canonical_types(module.types)[imp.desc]
         if record.sig_index != signatures.register(want):
             raise _incompatible(imp, f"expected {want}, found {record.functype}")
     elif kind == ExternKind.TABLE:
         want, table = imp.desc, record.table
-        if table.type.elem is not want.elem or not _limits_match(
+        # element types are invariant (a table can be written); a runtime
+        # table's type is in canonical form already
+        elem = canonical_valtype(want.elem, canonical_types(module.types))
+        if table.type.elem is not elem or not _limits_match(
                 table.size, table.type.limits.max, want.limits):
             raise _incompatible(imp, "table types do not match")
     elif kind == ExternKind.MEMORY:
@@ -167,7 +173,10 @@ def check_import(module: Module, imp, record, signatures, store=None) -> None:
             raise _incompatible(imp, "memory types do not match")
     else:
         want, have = imp.desc, record.global_.type
-        if have.valtype is not want.valtype or have.mutable != want.mutable:
+        vt = canonical_valtype(want.valtype, canonical_types(module.types))
+        # an immutable global may be of a subtype; a mutable one is invariant
+        ok = have.valtype is vt if want.mutable else matches(have.valtype, vt)
+        if not ok or have.mutable != want.mutable:
             raise _incompatible(imp, f"expected {want}, found {have}")
 
 
@@ -186,7 +195,8 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
         check_import(module, imp, record, signatures, store)
 
     inst = RuntimeInstance(store, compiled)
-    inst.type_sigs = [signatures.register(t) for t in module.types]
+    canon = canonical_types(module.types)
+    inst.type_sigs = [signatures.register(t) for t in canon]
     for record in imports:
         if isinstance(record, ExportFunction):
             inst.imported_funcs.append(record)
@@ -199,12 +209,21 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
     for memtype in module.mems:
         store.check_new_memory(memtype.limits.min)
         inst.memories.append(Memory(memtype))
-    for tabletype in module.tables:
+    # runtime tables and globals carry canonical types: another module that
+    # imports them compares its own (canonical) types with them
+    table_inits = getattr(module, "table_inits", None) or {}
+    for n, tabletype in enumerate(module.tables):
         store.check_new_table(tabletype.limits.min)
-        inst.tables.append(Table(tabletype))
+        init = table_inits.get(n)
+        # a Wasm 3.0 table initializer: every element starts as its value
+        # (it may read only imported globals, which exist already)
+        value = 0 if init is None else eval_const(init, inst.global_value, inst.func_ref)
+        tt = TableType(canonical_valtype(tabletype.elem, canon), tabletype.limits)
+        inst.tables.append(Table(tt, value))
     for g in module.globals:
         value = eval_const(g.init, inst.global_value, inst.func_ref)
-        inst.globals.append(Global(g.type, value))
+        gt = GlobalType(canonical_valtype(g.type.valtype, canon), g.type.mutable)
+        inst.globals.append(Global(gt, value))
 
     _fill_vmctx(inst)
     store.register_instance(inst)

@@ -10,7 +10,8 @@ import ctypes
 
 from ..compile.vmcontext import (HOST_EXCEPTION, LIMITS_TRAP_FUNC, LIMITS_TRAP_OFFSET,
                                  LIMITS_TRAP_VMCTX)
-from ..errors import TRAP_MESSAGES, Trap, TrapCode
+from ..errors import (NULL_FUNCTION_REFERENCE, NULL_FUNCTION_REFERENCE_MESSAGE,
+                      TRAP_MESSAGES, Trap, TrapCode)
 from .backtrace import IP_TAG, walked
 from .interrupt import deliver_pending_signals
 
@@ -28,13 +29,17 @@ def raise_for_status(store, status: int) -> None:
         if exc is None:
             raise Trap("host function failed without an exception")
         raise exc
-    try:
-        trap_code = TrapCode(code)
-    except ValueError:
-        raise Trap(f"wasm trap: unknown trap code {code}") from None
-    if trap_code is TrapCode.INTERRUPT:
-        deliver_pending_signals()     # Ctrl-C: KeyboardInterrupt comes from here
-    trap = make_trap(trap_code)
+    if code == NULL_FUNCTION_REFERENCE:
+        trap_code = TrapCode.NULL_REFERENCE
+        trap = Trap(NULL_FUNCTION_REFERENCE_MESSAGE, trap_code)
+    else:
+        try:
+            trap_code = TrapCode(code)
+        except ValueError:
+            raise Trap(f"wasm trap: unknown trap code {code}") from None
+        if trap_code is TrapCode.INTERRUPT:
+            deliver_pending_signals()     # Ctrl-C: KeyboardInterrupt comes from here
+        trap = make_trap(trap_code)
     site = trap_site(store)
     interp_site = bool(site) and bool(site[0][2] & IP_TAG) and \
         trap_code is not TrapCode.STACK_OVERFLOW

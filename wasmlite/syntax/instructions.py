@@ -14,6 +14,7 @@ Immediate kinds and the Python shape of ``Instr.imm`` for each:
   ``"br_table"``    (tuple[int, ...] targets, int default)
   ``"func"``        int function index
   ``"call_indirect"`` (type index, table index)
+  ``"type"``        int type index (call_ref)
   ``"local"`` / ``"global"`` / ``"table"`` / ``"elem"`` / ``"data"`` / ``"mem"``
                     int index
   ``"memarg"``      (align_log2, offset, memory index)
@@ -21,7 +22,7 @@ Immediate kinds and the Python shape of ``Instr.imm`` for each:
   ``"f32"`` / ``"f64"``  int, the raw IEEE bit pattern (keeps NaN payloads)
   ``"v128"``        bytes, 16 little-endian bytes
   ``"select_t"``    tuple[ValType, ...]
-  ``"heaptype"``    ValType (FUNCREF / EXTERNREF) — the type ref.null makes
+  ``"heaptype"``    ValType (a nullable reference type) — the type ref.null makes
   ``"memory.init"`` (data index, memory index)
   ``"memory.copy"`` (destination memory, source memory)
   ``"table.init"``  (element index, table index)
@@ -101,6 +102,8 @@ _op("return", None, 0x0F)
 _op("call", None, 0x10, "func")
 _op("call_indirect", None, 0x11, "call_indirect")
 # 0x12 return_call, 0x13 return_call_indirect (tail calls) go here
+_op("call_ref", None, 0x14, "type", feature="function_references")
+# 0x15 return_call_ref (tail calls) goes here
 # ---------------------------------------------------------------- parametric
 _op("drop", None, 0x1A)
 _op("select", None, 0x1B)
@@ -185,6 +188,10 @@ _family(0xC2, "i64", "extend8_s extend16_s extend32_s", "I:I", feature="sign_ext
 _op("ref.null", None, 0xD0, "heaptype", feature="reference_types")
 _op("ref.is_null", None, 0xD1, feature="reference_types")
 _op("ref.func", None, 0xD2, "func", feature="reference_types")
+# 0xD3 ref.eq is GC's
+_op("ref.as_non_null", None, 0xD4, feature="function_references")
+_op("br_on_null", None, 0xD5, "label", feature="function_references")
+_op("br_on_non_null", None, 0xD6, "label", feature="function_references")
 
 # ---------------------------------------------------------------- 0xFC prefix
 FC = 0xFC

@@ -131,6 +131,9 @@ class Module:
     elems: list[Elem] = field(default_factory=list)
     datas: list[Data] = field(default_factory=list)
     data_count: Optional[int] = None
+    # initializer expressions of defined tables (by index into ``tables``),
+    # Wasm 3.0's (table n (ref $t) expr); a table without one starts null
+    table_inits: dict[int, Expr] = field(default_factory=dict)
     customs: list[Custom] = field(default_factory=list)
     names: Optional[NameSection] = None
     # text-format module id ($name), used by the .wast runner; not encoded

@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..syntax import instructions as ins
 from ..syntax.module import Instr
-from ..syntax.types import EXTERNREF, FUNCREF, FuncType
+from ..syntax.types import HEAP_CODES, FuncType, ref_type
 from .keywords import TEXT_OPS
 from .numbers import F32_FORMAT, F64_FORMAT, parse_float, parse_int, parse_nat
 
@@ -35,7 +35,6 @@ _OP, _IF, _BLOCK, _THEN, _ELSE_ARM = range(5)
 # v128 shapes: (lane count, lane bits, float format or None)
 SHAPES = {"i8x16": (16, 8, None), "i16x8": (8, 16, None), "i32x4": (4, 32, None),
           "i64x2": (2, 64, None), "f32x4": (4, 32, F32_FORMAT), "f64x2": (2, 64, F64_FORMAT)}
-_HEAPTYPES = {"func": FUNCREF, "extern": EXTERNREF}
 
 
 # A lane index that is no u8: the 3.0 suite's wording (it reads the index as
@@ -227,11 +226,7 @@ class BodyParser:
             if op is _SELECT and self.is_open(i, "result"):
                 types = []
                 while self.is_open(i, "result"):
-                    j = i + 2
-                    while self.K[j] == "a":
-                        types.append(self.valtype(j))
-                        j += 1
-                    i = self.expect_close(j)
+                    i = self.expect_close(self.valtypes(i + 2, types))
                 return Instr(_SELECT_T, tuple(types)), i
             return Instr(op), i
         if kind == "memarg":
@@ -380,10 +375,9 @@ class BodyParser:
         return value.to_bytes(16, "little"), j
 
     def _imm_heaptype(self, i, labels):
-        t = _HEAPTYPES.get(self.T[i]) if self.K[i] == "a" else None
-        if t is None:
+        if not (self.is_index(i) or (self.K[i] == "a" and self.T[i] in HEAP_CODES)):
             raise self.unexpected(i)
-        return t, i + 1
+        return ref_type(self.heaptype(i)), i + 1
 
     def _imm_memory_init(self, i, labels):
         if self.is_index(i) and self.is_index(i + 1):   # memory.init mem data
@@ -448,6 +442,7 @@ class BodyParser:
         "f64": _imm_float(F64_FORMAT),
         "v128": _imm_v128,
         "heaptype": _imm_heaptype,
+        "type": _space_imm("type"),
         "memory.init": _imm_memory_init,
         "memory.copy": _pair_imm("memory"),
         "table.init": _imm_table_init,

@@ -16,9 +16,10 @@ from ..errors import TextParseError
 from ..syntax import instructions as ins
 from ..syntax.module import (Data, Elem, Export, Func, Global, Import, Instr,
                              Module)
-from ..syntax.types import (EXTERNREF, FUNCREF, VALTYPE_BY_NAME, ExternKind,
+from ..syntax.types import (EXTERNREF, FUNCREF, FUNCREF_NON_NULL, HEAP_CODES,
+                            VALTYPE_BY_NAME, ExternKind,
                             FuncType, GlobalType, Limits, MemoryType,
-                            TableType, ValType, PAGE_SIZE)
+                            TableType, ValType, PAGE_SIZE, ref_type)
 from .body import BodyParser
 from .keywords import is_known_word
 from .lexer import (Tokens, decode_name, decode_string, reserved_message,
@@ -166,6 +167,43 @@ class ModuleParser(BodyParser):
             raise self.unexpected(i)
         return t
 
+    def is_valtype(self, i: int) -> bool:
+        """A value type starts at ``i``: a keyword or ``(ref ...)``."""
+        return self.K[i] == "a" or self.is_open(i, "ref")
+
+    def heaptype(self, i: int) -> object:
+        """``func`` / ``extern`` / ``nofunc`` / ``noextern`` or a type index."""
+        if self.K[i] == "a" and self.T[i] in HEAP_CODES:
+            return self.T[i]
+        return self.index(i, self.spaces["type"])
+
+    def valtype_at(self, i: int) -> tuple[ValType, int]:
+        """A value type at ``i`` (one token, or ``(ref null? ht)``) and the
+        index after it."""
+        if self.is_open(i, "ref"):
+            j = i + 2
+            nullable = self.K[j] == "a" and self.T[j] == "null"
+            if nullable:
+                j += 1
+            heap = self.heaptype(j)
+            return ref_type(heap, nullable), self.expect_close(j + 1)
+        return self.valtype(i), i + 1
+
+    def reftype_at(self, i: int) -> tuple[ValType, int]:
+        if self.is_open(i, "ref"):
+            return self.valtype_at(i)
+        return self.reftype(i), i + 1
+
+    def is_reftype(self, i: int) -> bool:
+        return (self.K[i] == "a" and self.T[i] in _REFTYPES) or self.is_open(i, "ref")
+
+    def valtypes(self, j: int, out: list) -> int:
+        """Value types from ``j`` up to the next ``)``, appended to ``out``."""
+        while self.is_valtype(j):
+            t, j = self.valtype_at(j)
+            out.append(t)
+        return j
+
     def limits(self, i: int) -> tuple[Limits, int]:
         lo = self.u32(i)
         i += 1
@@ -200,20 +238,15 @@ class ModuleParser(BodyParser):
                 if not allow_names:
                     raise self.unexpected(j)
                 names.append(T[j])
-                params.append(self.valtype(j + 1))
-                j += 2
+                t, j = self.valtype_at(j + 1)
+                params.append(t)
             else:
-                while K[j] == "a":
-                    params.append(self.valtype(j))
-                    names.append(None)
-                    j += 1
+                n = len(params)
+                j = self.valtypes(j, params)
+                names += [None] * (len(params) - n)
             i = self.expect_close(j)
         while K[i] == "(" and T[i + 1] == "result":
-            j = i + 2
-            while K[j] == "a":
-                results.append(self.valtype(j))
-                j += 1
-            i = self.expect_close(j)
+            i = self.expect_close(self.valtypes(i + 2, results))
         if self.is_open(i, "param"):            # params must come first
             raise self.unexpected(i + 1)
         return params, results, names, i
@@ -370,7 +403,8 @@ class ModuleParser(BodyParser):
             return tidx, i
         if kind == ExternKind.TABLE:
             lim, i = self.limits(i)
-            return TableType(self.reftype(i), lim), i + 1
+            et, i = self.reftype_at(i)
+            return TableType(et, lim), i
         if kind == ExternKind.MEMORY:
             lim, i = self.limits(i)
             return MemoryType(lim), i
@@ -379,9 +413,10 @@ class ModuleParser(BodyParser):
 
     def global_type(self, i: int) -> tuple[GlobalType, int]:
         if self.is_open(i, "mut"):
-            t = self.valtype(i + 2)
-            return GlobalType(t, True), self.expect_close(i + 3)
-        return GlobalType(self.valtype(i), False), i + 1
+            t, j = self.valtype_at(i + 2)
+            return GlobalType(t, True), self.expect_close(j)
+        t, i = self.valtype_at(i)
+        return GlobalType(t, False), i
 
     def field_func(self, i: int) -> None:
         close = self.M[i]
@@ -409,12 +444,10 @@ class ModuleParser(BodyParser):
                 if T[k] in local_names:
                     raise self.error(k, f"duplicate local {T[k]}")
                 local_names[T[k]] = nparams + len(locals_)
-                locals_.append(self.valtype(k + 1))
-                k += 2
+                t, k = self.valtype_at(k + 1)
+                locals_.append(t)
             else:
-                while K[k] == "a":
-                    locals_.append(self.valtype(k))
-                    k += 1
+                k = self.valtypes(k, locals_)
             j = self.expect_close(k)
         body = self.parse_body(j, close, local_names)
         self.module.funcs.append(Func(tidx, locals_, body))
@@ -425,24 +458,34 @@ class ModuleParser(BodyParser):
         idx = self.n_imports[ExternKind.TABLE] + len(self.module.tables)
         j = self.inline_exports(j, ExternKind.TABLE, idx)
         imp, j = self.inline_import(j)
-        if self.K[j] == "a" and self.T[j] in _REFTYPES:
+        if self.is_reftype(j):
             # (table reftype (elem ...)): size from the element list
-            et = self.reftype(j)
+            et, j = self.reftype_at(j)
+            j -= 1      # (the element list starts right after the type)
             if not self.is_open(j + 1, "elem"):
                 raise self.unexpected(j + 1)
+            # function indices into a funcref table: a segment of (ref func),
+            # as (elem func ...) (and as wat2wasm encodes it); into a typed
+            # table, of the table's type
+            bare = self.K[j + 3] != "("
+            seg_type = FUNCREF_NON_NULL if bare and et is FUNCREF else et
             inits, _ = self.elem_list(j + 3, self.M[j + 1], et, allow_bare=True)
             self.expect_close(self.M[j + 1] + 1)
             n = len(inits)
             self.module.tables.append(TableType(et, Limits(n, n)))
             offset = [Instr(ins.I32_CONST, 0), Instr(ins.END)]
-            self.module.elems.append(Elem(et, inits, "active", idx, offset))
+            self.module.elems.append(Elem(seg_type, inits, "active", idx, offset))
             return
         lim, j = self.limits(j)
-        tt = TableType(self.reftype(j), lim)
-        self.expect_close(j + 1)
+        et, j = self.reftype_at(j)
+        tt = TableType(et, lim)
         if imp is not None:
+            self.expect_close(j)
             self.add_import(Import(imp[0], imp[1], ExternKind.TABLE, tt))
         else:
+            if j < close:
+                # Wasm 3.0: an initializer expression for every element
+                self.module.table_inits[len(self.module.tables)] = self.parse_expr(j, close)
             self.module.tables.append(tt)
 
     def field_memory(self, i: int) -> None:
@@ -525,21 +568,24 @@ class ModuleParser(BodyParser):
             elif self.is_index(j) and K[j + 1] == "(":
                 table = self.index(j, self.spaces["table"])   # legacy `elem 0 (offset)`
                 j += 1
-            if K[j] == "(":
+            if K[j] == "(" and not self.is_open(j, "ref"):     # (ref ...): the type
                 offset, j = self.offset_expr(j)
                 mode = "active"
         et = FUNCREF
         form = None
-        if K[j] == "a" and T[j] in _REFTYPES:
-            et = self.reftype(j)
-            inits, j = self.elem_list(j + 1, close, et, allow_bare=False)
+        if self.is_reftype(j):
+            et, j = self.reftype_at(j)
+            inits, j = self.elem_list(j, close, et, allow_bare=False)
             # expressions, as written (the binary flags with bit 2 set)
             form = {"passive": 5, "declarative": 7}.get(
                 mode, 4 if table == 0 and et is FUNCREF else 6)
         elif K[j] == "a" and T[j] == "func":
-            inits, j = self.elem_list(j + 1, close, FUNCREF, allow_bare=True, only_bare=True)
+            # function indices: Wasm 3.0 types the segment (ref func)
+            et = FUNCREF_NON_NULL
+            inits, j = self.elem_list(j + 1, close, et, allow_bare=True, only_bare=True)
         elif mode == "active":
-            inits, j = self.elem_list(j, close, FUNCREF, allow_bare=True, only_bare=True)
+            et = FUNCREF_NON_NULL
+            inits, j = self.elem_list(j, close, et, allow_bare=True, only_bare=True)
         else:
             raise self.unexpected(j)
         self.expect_close(j)

@@ -12,7 +12,7 @@ from typing import Optional
 from ..errors import InvalidError
 from ..syntax.instructions import (CONST_OPS, END, EXTENDED_CONST_OPS, GLOBAL_GET,
                                    REF_FUNC, REF_NULL)
-from ..syntax.types import FUNCREF, GlobalType, ValType
+from ..syntax.types import FUNCREF, GlobalType, ValType, matches, ref_type
 
 __all__ = ["check_const", "EXTENDED_CONST", "DEFINED_GLOBALS"]
 
@@ -29,7 +29,8 @@ _DISABLED = "extended constant expressions support is not enabled"
 
 def check_const(expr: list, expected: ValType, globals_: list[GlobalType],
                 num_funcs: int, num_imported_globals: Optional[int] = None,
-                disabled: frozenset = frozenset(), used: Optional[set] = None) -> None:
+                disabled: frozenset = frozenset(), used: Optional[set] = None,
+                func_type_idx: Optional[list] = None, canon: Optional[list] = None) -> None:
     """Check ``expr`` is a constant expression of type ``expected``.
 
     ``globals_`` are the globals a constant expression may read: for a
@@ -38,6 +39,9 @@ def check_const(expr: list, expected: ValType, globals_: list[GlobalType],
     imports (None: all are). ``num_funcs`` bounds ``ref.func`` indices.
     ``disabled`` holds EXTENDED_CONST and/or DEFINED_GLOBALS for the forms
     turned off; ``used`` gets the name of each form ``expr`` uses.
+    ``func_type_idx`` (each function's type index) makes ``ref.func`` a
+    typed (ref $t), as Wasm 3.0 types it; ``canon`` (canonical_types) lets
+    equal function types match.
     """
     if not expr or expr[-1].op is not END:
         raise InvalidError("malformed constant expression: missing end")
@@ -78,7 +82,7 @@ def check_const(expr: list, expected: ValType, globals_: list[GlobalType],
             x = ins.imm
             if not isinstance(x, int) or not 0 <= x < num_funcs:
                 raise InvalidError(f"unknown function {x}")
-            stack.append(FUNCREF)
+            stack.append(FUNCREF if func_type_idx is None else ref_type(func_type_idx[x], False))
         elif op is REF_NULL:
             if not isinstance(ins.imm, ValType) or not ins.imm.is_ref:
                 raise InvalidError(f"malformed reference type {ins.imm!r}")
@@ -91,6 +95,6 @@ def check_const(expr: list, expected: ValType, globals_: list[GlobalType],
             stack.pop()
         else:                        # t.const: its table row says what it pushes
             stack.append(op.results[0])
-    if len(stack) != 1 or stack[0] is not expected:
+    if len(stack) != 1 or not matches(stack[0], expected, canon):
         got = "[" + " ".join(t.name for t in stack) + "]"
         raise InvalidError(f"type mismatch: constant expression must be [{expected}], got {got}")

@@ -28,7 +28,8 @@ from typing import Any, Callable, Optional
 from ..errors import InvalidError
 from ..syntax import instructions as ins_table
 from ..syntax.instructions import OP_BY_NAME, OPS, Op
-from ..syntax.types import FUNCREF, I32, FuncType, ValType
+from ..syntax.types import (BOT_REF, FUNCREF, I32, FuncType, ValType, matches,
+                            ref_type)
 
 __all__ = ["FuncResult", "check_function", "block_signature"]
 
@@ -51,7 +52,7 @@ class _Ctx:
 
     __slots__ = ("types", "func_types", "globals", "tables", "mems",
                  "elem_types", "num_datas", "refs", "bt_cache", "call_sigs",
-                 "disabled", "used")
+                 "disabled", "used", "canon", "func_type_idx")
 
     def __init__(self, types, func_types, globals_, tables, mems, elem_types,
                  num_datas, refs) -> None:
@@ -76,6 +77,37 @@ class _Ctx:
         self.disabled: frozenset[str] = frozenset()
         # the Op.feature names (of _FEATURE_WORDS) the bodies use
         self.used: set[str] = set()
+        # the types made comparable (syntax.types.canonical_types): type
+        # indices of equal function types match; and each function's type
+        # index, what ref.func's (ref $t) names (validate.py sets both)
+        self.canon: Optional[list] = None
+        self.func_type_idx: Optional[list[int]] = None
+
+
+# Op.feature / disabled name of typed function references (Config.
+# wasm_function_references = False), and what Wasmtime says then
+FUNCTION_REFERENCES = "function_references"
+
+
+def check_valtype(t: object, ntypes: int, typed: bool = True) -> None:
+    """``t`` is a value type whose type index, if any, names a type;
+    ``typed`` False (function references turned off): only funcref and
+    externref among the references, in Wasmtime's words."""
+    if not isinstance(t, ValType):
+        raise InvalidError(f"malformed value type {t!r}")
+    if t.is_ref:
+        if not typed:
+            if type(t.heap) is int:
+                raise InvalidError("function references required for index reference types")
+            if not t.nullable:
+                raise InvalidError("function references required for non-nullable types")
+        if type(t.heap) is int and not 0 <= t.heap < ntypes:
+            raise InvalidError(f"unknown type {t.heap}")
+
+
+def _need_function_references(c: "_Checker") -> None:
+    if FUNCTION_REFERENCES in c.ctx.disabled:
+        raise InvalidError("function references support is not enabled")
 
 
 def block_signature(ctx: _Ctx, bt) -> tuple:
@@ -86,6 +118,7 @@ def block_signature(ctx: _Ctx, bt) -> tuple:
     if bt is None:
         ft = _EMPTY_FT
     elif isinstance(bt, ValType):
+        check_valtype(bt, len(ctx.types), FUNCTION_REFERENCES not in ctx.disabled)
         ft = FuncType((), (bt,))
     elif isinstance(bt, int) and not isinstance(bt, bool):
         if not 0 <= bt < len(ctx.types):
@@ -143,9 +176,19 @@ class _Checker:
         actual = stack.pop()
         if expect is None or actual is None:
             return actual
-        if actual is not expect:
+        if actual is not expect and not matches(actual, expect, self.ctx.canon):
             raise InvalidError(f"type mismatch: expected {expect} but got {actual}")
         return actual
+
+    def pop_ref(self) -> ValType:
+        """Pop a reference; Unknown (unreachable code) gives the bottom
+        reference type, as the spec's pop of a polymorphic stack does."""
+        t = self.pop(None)
+        if t is None:
+            return BOT_REF
+        if not t.is_ref:
+            raise InvalidError(f"type mismatch: expected a reference but got {t}")
+        return t
 
     def pop_vals(self, types: list) -> None:
         """Pop ``types`` (last one on top); fast when the stack plainly has them."""
@@ -245,7 +288,7 @@ def _chk_table_init(c: _Checker, ins) -> None:
     elem, table = ins.imm
     _check_index("table", table, len(c.ctx.tables))
     _check_index("elem segment", elem, len(c.ctx.elem_types))
-    if c.ctx.tables[table].elem is not c.ctx.elem_types[elem]:
+    if not matches(c.ctx.elem_types[elem], c.ctx.tables[table].elem, c.ctx.canon):
         raise InvalidError("type mismatch: element segment type does not match table")
 
 
@@ -254,7 +297,7 @@ def _chk_table_copy(c: _Checker, ins) -> None:
     tables = c.ctx.tables
     _check_index("table", dst, len(tables))
     _check_index("table", src, len(tables))
-    if tables[dst].elem is not tables[src].elem:
+    if not matches(tables[src].elem, tables[dst].elem, c.ctx.canon):
         raise InvalidError("type mismatch: table element types differ")
 
 
@@ -350,7 +393,7 @@ def _h_call_indirect(c: _Checker, ins, i: int) -> None:
     ctx = c.ctx
     _check_index("table", table, len(ctx.tables))
     _check_index("type", type_idx, len(ctx.types))
-    if ctx.tables[table].elem is not FUNCREF:
+    if not matches(ctx.tables[table].elem, FUNCREF, ctx.canon):
         raise InvalidError("type mismatch: call_indirect needs a table of funcref")
     ft = ctx.types[type_idx]
     c.pop(I32)
@@ -382,6 +425,7 @@ def _h_select_t(c: _Checker, ins, i: int) -> None:
     if len(types) != 1:
         raise InvalidError("invalid result arity")
     t = types[0]
+    check_valtype(t, len(c.ctx.types), FUNCTION_REFERENCES not in c.ctx.disabled)
     c.pop(I32)
     c.pop(t)
     c.pop(t)
@@ -440,6 +484,7 @@ def _h_ref_null(c: _Checker, ins, i: int) -> None:
     t = ins.imm
     if not isinstance(t, ValType) or not t.is_ref:
         raise InvalidError(f"malformed reference type {t!r}")
+    check_valtype(t, len(c.ctx.types), FUNCTION_REFERENCES not in c.ctx.disabled)
     c.stack.append(t)
 
 
@@ -455,7 +500,51 @@ def _h_ref_func(c: _Checker, ins, i: int) -> None:
     _check_index("function", x, len(c.ctx.func_types))
     if x not in c.ctx.refs:
         raise InvalidError(f"undeclared function reference {x}")
-    c.stack.append(FUNCREF)
+    # Wasm 3.0: a typed reference to the function's own type
+    idx = c.ctx.func_type_idx
+    c.stack.append(FUNCREF if idx is None else ref_type(idx[x], False))
+
+
+def _h_ref_as_non_null(c: _Checker, ins, i: int) -> None:
+    _need_function_references(c)
+    t = c.pop_ref()
+    c.stack.append(ref_type(t.heap, False) if t is not BOT_REF else t)
+
+
+def _h_br_on_null(c: _Checker, ins, i: int) -> None:
+    # [t* (ref null ht)] -> [t* (ref ht)], branching with t* on null
+    _need_function_references(c)
+    types = c.label(ins.imm)
+    t = c.pop_ref()
+    c.pop_vals(types)
+    c.stack.extend(types)
+    c.stack.append(ref_type(t.heap, False) if t is not BOT_REF else t)
+
+
+def _h_br_on_non_null(c: _Checker, ins, i: int) -> None:
+    # [t* (ref null ht)] -> [t*], branching with t* (ref ht) on non-null:
+    # the label's last type takes the reference
+    _need_function_references(c)
+    types = c.label(ins.imm)
+    if not types or not types[-1].is_ref:
+        raise InvalidError("type mismatch: br_on_non_null needs a label ending in a reference")
+    t = c.pop_ref()
+    nn = ref_type(t.heap, False) if t is not BOT_REF else t
+    if not matches(nn, types[-1], c.ctx.canon):
+        raise InvalidError(f"type mismatch: expected {types[-1]} but got {nn}")
+    rest = types[:-1]
+    c.pop_vals(rest)
+    c.stack.extend(rest)
+
+
+def _h_call_ref(c: _Checker, ins, i: int) -> None:
+    _need_function_references(c)
+    x = ins.imm
+    _check_index("type", x, len(c.ctx.types))
+    ft = c.ctx.types[x]
+    c.pop(ref_type(x, True))
+    c.pop_vals(list(ft.params))
+    c.stack.extend(ft.results)
 
 
 HANDLERS: dict[Op, Callable] = {OP_BY_NAME[name]: fn for name, fn in [
@@ -467,7 +556,9 @@ HANDLERS: dict[Op, Callable] = {OP_BY_NAME[name]: fn for name, fn in [
     ("table.get", _h_table_get), ("table.set", _h_table_set),
     ("table.grow", _h_table_grow), ("table.fill", _h_table_fill),
     ("ref.null", _h_ref_null), ("ref.is_null", _h_ref_is_null),
-    ("ref.func", _h_ref_func),
+    ("ref.func", _h_ref_func), ("ref.as_non_null", _h_ref_as_non_null),
+    ("br_on_null", _h_br_on_null), ("br_on_non_null", _h_br_on_non_null),
+    ("call_ref", _h_call_ref),
 ]}
 
 _BLOCK = OP_BY_NAME["block"]
@@ -524,6 +615,13 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
     i = -1
     ins = None
     n_body = len(body)
+    # Non-defaultable locals (non-nullable references, Wasm 3.0) must be set
+    # before they are read; what a block sets counts only until its end
+    # (the spec's per-frame init sets): ``sets[-1]`` lists the locals the
+    # innermost frame initialized. Nothing to track in most functions.
+    uninit = {x for x in range(len(ft.params), nlocals) if not locals_[x].nullable}
+    track = bool(uninit)
+    sets: list[list[int]] = [[]]
     try:
         for i, ins in enumerate(body):
             op = ins.op
@@ -531,6 +629,8 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                 x = ins.imm
                 if not 0 <= x < nlocals:
                     raise InvalidError(f"unknown local {x}")
+                if track and x in uninit:
+                    raise InvalidError(f"uninitialized local {x}")
                 stack.append(locals_[x])
                 if len(stack) > max_stack:
                     max_stack = len(stack)
@@ -570,6 +670,9 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                 if not 0 <= x < nlocals:
                     raise InvalidError(f"unknown local {x}")
                 t = locals_[x]
+                if track and x in uninit:
+                    uninit.discard(x)
+                    sets[-1].append(x)
                 if len(stack) > height and stack[-1] is t:
                     if op is _LOCAL_SET:
                         stack.pop()
@@ -611,6 +714,8 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                 height = len(stack)
                 ctrls.append([op.name, plist, rlist, height, False, i,
                               plist if op is _LOOP else rlist])
+                if track:
+                    sets.append([])
                 stack.extend(plist)
                 if len(ctrls) > max_depth:
                     max_depth = len(ctrls)
@@ -619,6 +724,8 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                 continue
             if op is _END:
                 frame = _pop_ctrl(c)
+                if track:
+                    uninit.update(sets.pop())
                 kind = frame[F_KIND]
                 if kind == "if" and frame[F_PARAMS] != frame[F_RESULTS]:
                     raise InvalidError("type mismatch: if without else must "
@@ -637,6 +744,9 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                 if ctrls[-1][F_KIND] != "if":
                     raise InvalidError("malformed body: else without if")
                 frame = _pop_ctrl(c)
+                if track:
+                    uninit.update(sets[-1])
+                    sets[-1] = []
                 res.elses[frame[F_START]] = i
                 frame[F_KIND] = "else"
                 frame[F_UNREACH] = False

@@ -108,6 +108,8 @@ def check_function_bytes(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
 
     Indexing past a local, global or function index space raises IndexError
     (indices are never negative), which gives up like any other error."""
+    if not all(t.nullable for t in locals_):
+        return None     # locals that must be set before use: check_function tracks them
     res = FuncResult()
     c = _Checker(ctx, locals_, res)
     stack = c.stack
@@ -227,7 +229,9 @@ def check_function_bytes(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                     bt = None
                     pos += 1
                 elif bt & 0xC0 == 0x40:
-                    bt = VALTYPE_BY_CODE[bt]
+                    bt = VALTYPE_BY_CODE.get(bt)
+                    if bt is None:          # (ref ...) types: the general path
+                        return None
                     pos += 1
                 else:
                     bt, pos = read_signed(data, pos, 33)

@@ -29,9 +29,9 @@ from ..syntax.instructions import END, OP_BY_NAME, REF_FUNC
 from ..syntax.module import Module
 from ..syntax.types import (I32, MAX_PAGES_32, MAX_TABLE_SIZE, ExternKind,
                             FuncType, GlobalType, Limits, MemoryType, TableType,
-                            ValType)
+                            FUNCREF_NON_NULL, ValType, canonical_types, matches)
 from .const import check_const
-from .func import _Ctx, check_function
+from .func import FUNCTION_REFERENCES, _Ctx, check_function, check_valtype
 from .func_bytes import check_function_bytes
 
 __all__ = ["FuncInfo", "ModuleInfo", "validate_module"]
@@ -134,9 +134,10 @@ def _check_limits(lim: Limits, bound: int, too_big: str) -> None:
             raise InvalidError("size minimum must not be greater than maximum")
 
 
-def _check_table_type(tt: TableType) -> None:
+def _check_table_type(tt: TableType, ntypes: int, typed: bool = True) -> None:
     if not isinstance(tt.elem, ValType) or not tt.elem.is_ref:
         raise InvalidError(f"malformed table element type {tt.elem!r}")
+    check_valtype(tt.elem, ntypes, typed)
     _check_limits(tt.limits, MAX_TABLE_SIZE, "table size must be at most 2^32-1")
 
 
@@ -149,9 +150,10 @@ def _check_memory_type(mt: MemoryType) -> None:
                   "memory size must be at most 65536 pages (4GiB)")
 
 
-def _check_global_type(gt: GlobalType) -> None:
+def _check_global_type(gt: GlobalType, ntypes: int, typed: bool = True) -> None:
     if not isinstance(gt.valtype, ValType):
         raise InvalidError(f"malformed global type {gt.valtype!r}")
+    check_valtype(gt.valtype, ntypes, typed)
 
 
 def _declared_refs(module: Module) -> set[int]:
@@ -189,9 +191,16 @@ def validate_module(module: Module, disabled: frozenset = frozenset()) -> Module
 
 def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     types = module.types
-    for t in types:
+    ntypes = len(types)
+    typed = FUNCTION_REFERENCES not in disabled     # Config.wasm_function_references
+    for n, t in enumerate(types):
         if not isinstance(t, FuncType):
             raise InvalidError(f"malformed type {t!r}")
+        # a type may name the types before it (each is a rec group of its
+        # own); naming itself or a later one needs rec groups (GC)
+        for v in (*t.params, *t.results):
+            check_valtype(v, n, typed)
+    canon = canonical_types(types)
 
     # Imports (they open each index space).
     func_type_idx: list[int] = []
@@ -204,13 +213,13 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
             _check_type_index(desc, types)
             func_type_idx.append(desc)
         elif kind == ExternKind.TABLE:
-            _check_table_type(desc)
+            _check_table_type(desc, ntypes, typed)
             tables.append(desc)
         elif kind == ExternKind.MEMORY:
             _check_memory_type(desc)
             mems.append(desc)
         elif kind == ExternKind.GLOBAL:
-            _check_global_type(desc)
+            _check_global_type(desc, ntypes, typed)
             globals_.append(desc)
         else:
             raise InvalidError(f"unsupported import kind {kind!r}")
@@ -228,13 +237,21 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     # the extended forms used, for ModuleInfo.features.
     const_used: set = set()
     for g in module.globals:
-        _check_global_type(g.type)
+        _check_global_type(g.type, ntypes, typed)
         check_const(g.init, g.type.valtype, globals_, num_funcs, n_imp_globals,
-                    disabled, const_used)
+                    disabled, const_used, func_type_idx, canon)
         globals_.append(g.type)
 
-    for tt in module.tables:
-        _check_table_type(tt)
+    table_inits = getattr(module, "table_inits", None) or {}
+    for n, tt in enumerate(module.tables):
+        _check_table_type(tt, ntypes, typed)
+        init = table_inits.get(n)
+        if init is not None:
+            # (tables come before globals: only imported ones exist yet)
+            check_const(init, tt.elem, globals_[:n_imp_globals], num_funcs, n_imp_globals,
+                        disabled, const_used, func_type_idx, canon)
+        elif not tt.elem.nullable:
+            raise InvalidError(f"type mismatch: a table of {tt.elem} needs an initializer")
         tables.append(tt)
     for mt in module.mems:
         _check_memory_type(mt)
@@ -244,9 +261,11 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     for e in module.elems:
         if not isinstance(e.type, ValType) or not e.type.is_ref:
             raise InvalidError(f"malformed element type {e.type!r}")
+        # (a segment of function indices is (ref func) whatever the setting)
+        check_valtype(e.type, ntypes, typed or e.type is FUNCREF_NON_NULL)
         for expr in e.init:
             check_const(expr, e.type, globals_, num_funcs, n_imp_globals,
-                        disabled, const_used)
+                        disabled, const_used, func_type_idx, canon)
         if e.mode == "active":
             if not isinstance(e.table, int) or not 0 <= e.table < len(tables):
                 raise InvalidError(f"unknown table {e.table}")
@@ -254,7 +273,7 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
                 raise InvalidError("malformed element segment: active without offset")
             check_const(e.offset, I32, globals_, num_funcs, n_imp_globals,
                         disabled, const_used)
-            if tables[e.table].elem is not e.type:
+            if not matches(e.type, tables[e.table].elem, canon):
                 raise InvalidError(f"type mismatch: element segment of {e.type} "
                                    f"for a table of {tables[e.table].elem}")
         elif e.mode not in ("passive", "declarative"):
@@ -281,10 +300,18 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     ctx = _Ctx(types, func_types, globals_, tables, mems, elem_types,
                len(module.datas), refs)
     ctx.disabled = frozenset(disabled)
+    ctx.canon = canon
+    ctx.func_type_idx = func_type_idx
     infos: list[FuncInfo] = []
     for n, f in enumerate(module.funcs):
         ft = types[f.type_idx]
         locals_ = list(ft.params) + list(f.locals)
+        for t in f.locals:
+            if t.is_ref and (type(t.heap) is int or not t.nullable):
+                try:
+                    check_valtype(t, ntypes, typed)
+                except InvalidError as e:
+                    raise InvalidError(f"{e.args[0]} in function {n_imp_funcs + n}") from None
         # a body still in the binary is checked from its bytes; when that
         # checker gives up (an invalid body, say), check_function decides
         # and words the error
