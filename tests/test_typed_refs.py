@@ -324,3 +324,30 @@ def test_python_cannot_pass_null_for_a_non_nullable_reference():
     store, ex = instance("interpreter")
     with pytest.raises(TypeError, match="non-nullable"):
         ex["call"](store, None, 1)
+
+
+def test_non_nullable_globals_and_tables_refuse_none_from_python():
+    store, ex = instance("interpreter", """(module
+      (type $v (func)) (func $f (type $v)) (elem declare func $f)
+      (global (export "g") (mut (ref $v)) (ref.func $f))
+      (table (export "t") 2 (ref $v) (ref.func $f)))""")
+    g, t = ex["g"], ex["t"]
+    assert isinstance(g.value(store), wl.Func) and isinstance(t.get(store, 1), wl.Func)
+    with pytest.raises(TypeError, match="non-nullable"):
+        g.set_value(store, None)
+    with pytest.raises(TypeError, match="non-nullable"):
+        t.set(store, 0, None)
+    with pytest.raises(TypeError, match="non-nullable"):
+        t.grow(store, 1, None)
+    t.set(store, 0, t.get(store, 1))
+    assert t.size(store) == 2
+
+
+def test_bottom_reference_types():
+    m = parse_module("""(module (func (result nullfuncref) (ref.null nofunc))
+      (func (result funcref) (ref.null nofunc))
+      (func (param (ref null noextern)) (result externref) (local.get 0)))""")
+    validate_module(m)
+    assert m.types[0].results == (S.ref_type("nofunc"),)
+    assert decode_module(encode_module(m)).types == m.types
+    _invalid("(module (func (result externref) (ref.null nofunc)))", "type mismatch")

@@ -228,6 +228,9 @@ def to_externref(value: Any, store) -> int:
 
 def to_raw(t: S.ValType, value: Any, store) -> int:
     """The unsigned raw bits of ``value`` as a ``t``."""
+    if not t.nullable and (value is None or (type(value) is Val and value.value is None)):
+        # a (ref $t) global or table: wasm code relies on never reading null
+        raise TypeError(f"None is not a value of the non-nullable {t}")
     t = t.top       # typed references: as their abstract type
     if t is S.I32:
         return to_i32(value) & _M32

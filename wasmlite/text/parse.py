@@ -30,7 +30,9 @@ _KIND_BY_WORD = {"func": ExternKind.FUNC, "table": ExternKind.TABLE,
                  "memory": ExternKind.MEMORY, "global": ExternKind.GLOBAL}
 _KIND_NOUN = {ExternKind.FUNC: "function", ExternKind.TABLE: "table",
               ExternKind.MEMORY: "memory", ExternKind.GLOBAL: "global"}
-_REFTYPES = {"funcref": FUNCREF, "externref": EXTERNREF}
+_REFTYPES = {"funcref": FUNCREF, "externref": EXTERNREF,
+             # the bottom types' shorthands: (ref null nofunc), (ref null noextern)
+             "nullfuncref": ref_type("nofunc"), "nullexternref": ref_type("noextern")}
 _U32_MAX = 0xFFFFFFFF
 
 
@@ -156,7 +158,7 @@ class ModuleParser(BodyParser):
             raise self.error(i, str(e)) from None
 
     def valtype(self, i: int) -> ValType:
-        t = VALTYPE_BY_NAME.get(self.T[i]) if self.K[i] == "a" else None
+        t = VALTYPE_BY_NAME.get(self.T[i]) or _REFTYPES.get(self.T[i]) if self.K[i] == "a" else None
         if t is None:
             raise self.unexpected(i)
         return t
