@@ -129,9 +129,12 @@ def abi_type(ft: FuncType) -> FuncType:
     shape = _shapes.get(ft)
     if shape is None:
         results = ft.results
+        # (a typed reference, (ref $t), is its top's shape: the same i64, and
+        # a shape that means the same in every module)
         if len(results) == 1:
-            results = (_ABI_CLASS.get(results[0], results[0]),)
-        shape = _shapes[ft] = FuncType(tuple(_ABI_CLASS.get(t, t) for t in ft.params), results)
+            results = (_ABI_CLASS.get(results[0], results[0].top),)
+        shape = _shapes[ft] = FuncType(tuple(_ABI_CLASS.get(t, t.top) for t in ft.params),
+                                       results)
     return shape
 
 
