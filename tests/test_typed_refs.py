@@ -351,3 +351,15 @@ def test_bottom_reference_types():
     assert m.types[0].results == (S.ref_type("nofunc"),)
     assert decode_module(encode_module(m)).types == m.types
     _invalid("(module (func (result externref) (ref.null nofunc)))", "type mismatch")
+
+
+@pytest.mark.parametrize("strategy", ("llvm", "interpreter"))
+def test_serialized_module_keeps_its_typed_references(strategy):
+    # the types pickle as the interned reference types (ValType.__reduce__),
+    # the table initializer with the module
+    eng = engine(strategy)
+    module = wl.Module.deserialize(eng, wl.Module(eng, MODULE).serialize())
+    store = wl.Store(eng)
+    ex = wl.Instance(store, module, []).exports(store)
+    assert ex["call-table"](store, 0, 5) == 6
+    assert ex["local-init"](store, 3) == 4
