@@ -170,7 +170,8 @@ class _VersionAction(argparse.Action):
 # -W options, as Wasmtime's CLI names them -> Config property
 WASM_OPTIONS = {"relaxed-simd": "wasm_relaxed_simd",
                 "relaxed-simd-deterministic": "wasm_relaxed_simd_deterministic",
-                "extended-const": "wasm_extended_const"}
+                "extended-const": "wasm_extended_const",
+                "multi-memory": "wasm_multi_memory"}
 
 
 def _wasm_option(text: str) -> tuple[str, bool]:

@@ -65,8 +65,10 @@ for _op in OPS:
 for _prefix in PREFIXED:
     ONE_BYTE[_prefix] = (None, K_PREFIX)
 
-# memarg flags: the alignment exponent; 2.0 has no flag bits above it
+# memarg flags: the alignment exponent; 2.0 has no flag bits above it;
+# 3.0's bit 6 says a memory index follows
 _MAX_ALIGN_FLAGS = 32
+_MEM_INDEX_FLAG = 64
 
 
 def malformed(msg: str, pos: int) -> MalformedError:
@@ -147,10 +149,13 @@ def _check_end(data: bytes, pos: int, n: int) -> None:
 class ExprState:
     """What decoding expressions learns about the module as a whole."""
 
-    __slots__ = ("uses_data_index",)
+    __slots__ = ("uses_data_index", "multi_memory")
 
-    def __init__(self) -> None:
+    def __init__(self, multi_memory: bool = True) -> None:
         self.uses_data_index = False    # memory.init / data.drop seen
+        # Wasm 3.0 (multi-memory): memory instructions carry a memory index
+        # (a memarg flag bit says one follows); Wasm 2.0 requires a zero byte
+        self.multi_memory = multi_memory
 
 
 def decode_expr(data: bytes, pos: int, state: ExprState) -> tuple[list, int]:
@@ -196,7 +201,7 @@ def decode_expr(data: bytes, pos: int, state: ExprState) -> tuple[list, int]:
                 pos += 2
                 append(new(op, (align, offset, 0), start))
             else:
-                imm, pos = _read_memarg(data, pos)
+                imm, pos = _read_memarg(data, pos, state)
                 append(new(op, imm, start))
         elif kind == K_END:
             append(new(op, None, start))
@@ -356,9 +361,9 @@ def read_immediate(kind: int, data: bytes, pos: int, state: ExprState):
         _check_end(data, pos, 8)
         return int.from_bytes(data[pos:pos + 8], "little"), pos + 8
     if kind == K_MEMARG:
-        return _read_memarg(data, pos)
+        return _read_memarg(data, pos, state)
     if kind == K_MEMARG_LANE:
-        (align, offset, mem), pos = _read_memarg(data, pos)
+        (align, offset, mem), pos = _read_memarg(data, pos, state)
         return (align, offset, mem, data[pos]), pos + 1
     if kind == K_BR_TABLE:
         n, pos = _read_len(data, pos)
@@ -373,6 +378,8 @@ def read_immediate(kind: int, data: bytes, pos: int, state: ExprState):
         y, pos = read_unsigned(data, pos, 32)
         return (x, y), pos
     if kind == K_ZERO:
+        if state.multi_memory:
+            return read_unsigned(data, pos, 32)
         return 0, _read_zero(data, pos)
     if kind == K_SELECT_T:
         n, pos = _read_len(data, pos)
@@ -390,8 +397,15 @@ def read_immediate(kind: int, data: bytes, pos: int, state: ExprState):
     if kind == K_MEMORY_INIT:
         state.uses_data_index = True
         x, pos = read_unsigned(data, pos, 32)
+        if state.multi_memory:
+            mem, pos = read_unsigned(data, pos, 32)
+            return (x, mem), pos
         return (x, 0), _read_zero(data, pos)
     if kind == K_MEMORY_COPY:
+        if state.multi_memory:
+            dst, pos = read_unsigned(data, pos, 32)
+            src, pos = read_unsigned(data, pos, 32)
+            return (dst, src), pos
         return (0, 0), _read_zero(data, _read_zero(data, pos))
     if kind == K_BYTES16:
         _check_end(data, pos, 16)
@@ -401,12 +415,25 @@ def read_immediate(kind: int, data: bytes, pos: int, state: ExprState):
     raise AssertionError(f"unhandled immediate kind {kind}")  # pragma: no cover
 
 
-def _read_memarg(data: bytes, pos: int) -> tuple[tuple[int, int, int], int]:
-    align, pos = read_unsigned(data, pos, 32)
-    if align >= _MAX_ALIGN_FLAGS:
+def _read_memarg(data: bytes, pos: int,
+                 state: ExprState) -> tuple[tuple[int, int, int], int]:
+    """(alignment exponent, offset, memory index). Wasm 3.0: flags below
+    2^6 are the alignment; 2^6 set says a memory index follows; the offset
+    is a u64 (validation checks it against the memory's index type)."""
+    flags, pos = read_unsigned(data, pos, 32)
+    mem = 0
+    if not state.multi_memory:
+        if flags >= _MAX_ALIGN_FLAGS:
+            raise malformed("malformed memop flags", pos - 1)
+        offset, pos = read_unsigned(data, pos, 32)
+        return (flags, offset, 0), pos
+    if flags >= 2 * _MEM_INDEX_FLAG:
         raise malformed("malformed memop flags", pos - 1)
-    offset, pos = read_unsigned(data, pos, 32)
-    return (align, offset, 0), pos
+    if flags & _MEM_INDEX_FLAG:
+        flags -= _MEM_INDEX_FLAG
+        mem, pos = read_unsigned(data, pos, 32)
+    offset, pos = read_unsigned(data, pos, 64)
+    return (flags, offset, mem), pos
 
 
 def _read_zero(data: bytes, pos: int) -> int:

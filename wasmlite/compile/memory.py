@@ -65,18 +65,38 @@ TBAA_METADATA = """!1 = !{!"wasmlite tbaa"}
 """
 
 
+class SymbolicMemory:
+    """A memory the interpreter's handler learns at run time (multi-memory):
+    ``offset`` is the SSA name of the immediate holding its VMMemory*'s
+    offset in the VMContext, ``index`` that of its index (memory.grow's
+    builtin takes it), ``is64`` its index type. Compiled code names its
+    memories by number instead."""
+
+    __slots__ = ("offset", "index", "is64")
+
+    def __init__(self, offset: str, index: str = "", is64: bool = False) -> None:
+        self.offset, self.index, self.is64 = offset, index, is64
+
+
+def _mem_name(idx) -> str:
+    """The SSA stem of a memory's hoisted pointers."""
+    return f"mem{idx}" if isinstance(idx, int) else f"mem{idx.offset[1:].replace('.', '_')}"
+
+
 class MemoryOps:
     """Methods named ``op_*`` are registered by ``handlers()``."""
 
     # ------------------------------------------------------------ pointers
-    def mem_ptrs(self, idx: int) -> tuple[str, str]:
-        """(VMMemory*, pointer to its length field), loaded once per function."""
-        name = f"mem{idx}"
+    def mem_ptrs(self, idx) -> tuple[str, str]:
+        """(VMMemory*, pointer to its length field), loaded once per function.
+        ``idx``: a memory index, or a SymbolicMemory (interpreter handlers)."""
+        name = _mem_name(idx)
+        where = idx.offset if isinstance(idx, SymbolicMemory) else self.ctx.layout.memory(idx)
 
         def record():
             # the VMMemory record is always there: dereferenceable lets LLVM
             # hoist length loads out of loops whose header may exit (checks)
-            self.entry.append(f"%{name}.a = getelementptr i8, ptr %vmctx, i64 {self.ctx.layout.memory(idx)}")
+            self.entry.append(f"%{name}.a = getelementptr i8, ptr %vmctx, i64 {where}")
             self.entry.append(f"%{name} = load ptr, ptr %{name}.a, !dereferenceable !8, !align !9")
             return f"%{name}"
         m = self.hoisted(name, record)
@@ -86,14 +106,15 @@ class MemoryOps:
             return f"%{name}.lenp"
         return m, self.hoisted(name + ".lenp", make)
 
-    def mem_base(self, idx: int) -> str:
+    def mem_base(self, idx) -> str:
         """The base of memory ``idx``: it never moves, so one load per function."""
         m, _ = self.mem_ptrs(idx)
+        name = _mem_name(idx)
 
         def make():
-            self.entry.append(f"%mem{idx}.base = load ptr, ptr {m}{TBAA_VMMEM}")
-            return f"%mem{idx}.base"
-        return self.hoisted(f"mem{idx}.base", make)
+            self.entry.append(f"%{name}.base = load ptr, ptr {m}{TBAA_VMMEM}")
+            return f"%{name}.base"
+        return self.hoisted(f"{name}.base", make)
 
     def table_ptrs(self, idx: int) -> tuple[str, str]:
         """(VMTable*, pointer to its length field), loaded once per function."""
@@ -196,7 +217,8 @@ class MemoryOps:
         r = self.tmp()
         out = self.out
         out.append(f"%{r}.d = zext i32 {delta} to i64")
-        out.append(f"%{r}.r = call i64 {fn}(ptr %vmctx, i32 {ins.imm}, i64 %{r}.d)")
+        mem = ins.imm.index if isinstance(ins.imm, SymbolicMemory) else ins.imm
+        out.append(f"%{r}.r = call i64 {fn}(ptr %vmctx, i32 {mem}, i64 %{r}.d)")
         self._check_builtin_trap(r)
         self.fuel_per_unit(ins, f"%{r}.d", f"%{r}.r")
         out.append(f"%{r} = trunc i64 %{r}.r to i32")

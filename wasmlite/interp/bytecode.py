@@ -35,7 +35,8 @@ from typing import Any, Callable, Optional
 from ..compile.fuel_sizes import SIZED, charged_up_front
 from ..compile.interrupts import FLUSH_BEFORE, FUEL_FREE
 from ..compile.vmcontext import VMContextLayout
-from ..syntax.module import Func, Module
+from .forms import WIDE, WIDE_BASE, wide_memory
+from ..syntax.module import Func, Instr, Module
 from ..syntax.types import FuncType, ValType
 
 _MASK = (1 << 64) - 1
@@ -92,11 +93,12 @@ class _OpInfo:
         self.folds: tuple = (None,) * 9
         self.tset: Optional[dict] = None    # sources -> op-into-local.set
         self.tbr: Optional[dict] = None     # sources -> test-into-br_if
-        self.sized = op in SIZED
+        base = WIDE_BASE.get(op, op)        # a wide form counts fuel as its op
+        self.sized = base in SIZED
         self.plain_addr = 0         # the SIZED op's handler without per-unit charge
         self.spill = 0              # bytes an access touches (fuel: past-maximum check)
-        self.cost = 0 if op in FUEL_FREE else 1
-        self.flush = op in FLUSH_BEFORE
+        self.cost = 0 if base in FUEL_FREE else 1
+        self.flush = base in FLUSH_BEFORE
         self.opens = op.name in ("block", "loop", "if")
 
 
@@ -148,7 +150,8 @@ class _OpTable:
         info.tbr = None if self.fuel else (tbr or None)
         if info.sized and name in self.plain_forms:
             info.plain_addr = self.plain_forms[name][0]
-        if op.imm in ("memarg", "memarg_lane") and op.natural_align is not None:
+        if op.imm in ("memarg", "memarg_lane", "wide:memarg", "wide:memarg_lane") and \
+                op.natural_align is not None:
             info.spill = 1 << op.natural_align
         self.ops[op] = info
         return info
@@ -254,6 +257,17 @@ class Code:
         return a
 
 
+def _widened(body: list) -> list:
+    """``body`` with each instruction on a memory other than 0 given its
+    wide form (same immediates and offset)."""
+    out = list(body)
+    for k, ins in enumerate(body):
+        w = WIDE.get(ins.op)
+        if w is not None and wide_memory(ins.op, ins.imm):
+            out[k] = Instr(w, ins.imm, ins.offset)
+    return out
+
+
 class Predecoder:
     """Pre-decodes the functions of one module for one engine setting."""
 
@@ -281,6 +295,9 @@ class Predecoder:
                          "x_return", "x_unreachable"):
                 self.h[name] = a[name + "_fuel"]
         self.ops = _op_table(interp, consume_fuel)
+        # several memories: instructions on one other than 0 take their wide
+        # forms (forms.WIDE)
+        self.multi_memory = len(module.all_mems()) > 1
         # bytes each memory can ever have (None: memory64)
         self.mem_bytes = [None if m.is64 else (65536 if m.limits.max is None else m.limits.max)
                           * 65536 for m in module.all_mems()] if consume_fuel else []
@@ -354,6 +371,8 @@ class Predecoder:
         # trap sites: where each instruction starts (Code makes the sites
         # of it when a trap asks: most code never traps)
         body = func.body
+        if self.multi_memory:
+            body = _widened(body)
         starts = [-1] * len(body)
         dead = False
         dead_depth = 0

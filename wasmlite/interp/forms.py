@@ -67,6 +67,53 @@ _IMM_RULES: dict[str, tuple[list[Imm], Callable]] = {
                     _imm("tab0", lambda ins, lay: lay.table(ins.imm[1]))], lambda ins: (0, 0)),
     "func": ([_imm("func", lambda ins, lay: lay.func(ins.imm))], lambda ins: 0),
 }
+
+def _symbolic(offset: str, index: str = ""):
+    from ..compile.memory import SymbolicMemory      # (only when building handlers)
+    return SymbolicMemory(offset, index)
+
+
+# The memory instructions' wide forms (multi-memory): the memory is an
+# immediate, its VMMemory*'s offset in the VMContext (and its index where
+# memory.grow's builtin needs it). Memory 0 keeps the plain forms (a fixed
+# offset, and superinstructions); the pre-decoder uses these for the others.
+_MEM = _imm("mem", lambda ins, lay: lay.memory(ins.imm[2]))
+_IMM_RULES.update({
+    "wide:memarg": ([_OFF, _MEM], lambda ins: (ins.imm[0], "%imm.off", _symbolic("%imm.mem"))),
+    "wide:memarg_lane": ([_OFF, _imm("lane", lambda ins, lay: ins.imm[3], "i32"), _MEM],
+                         lambda ins: (ins.imm[0], "%imm.off", _symbolic("%imm.mem"), "%imm.lane")),
+    "wide:mem": ([_imm("mem", lambda ins, lay: lay.memory(ins.imm)),
+                  _imm("memi", lambda ins, lay: ins.imm, "i32")],
+                 lambda ins: _symbolic("%imm.mem", "%imm.memi")),
+    "wide:memory.copy": ([_imm("mem", lambda ins, lay: lay.memory(ins.imm[0])),
+                          _imm("mem1", lambda ins, lay: lay.memory(ins.imm[1]))],
+                         lambda ins: (_symbolic("%imm.mem"), _symbolic("%imm.mem1"))),
+    "wide:memory.init": ([_imm("data", lambda ins, lay: lay.data(ins.imm[0])),
+                          _imm("mem", lambda ins, lay: lay.memory(ins.imm[1]))],
+                         lambda ins: (0, _symbolic("%imm.mem"))),
+})
+_WIDE_KINDS = ("memarg", "memarg_lane", "mem", "memory.copy", "memory.init")
+# base op -> its wide form, and back
+WIDE: dict[Op, Op] = {
+    op: Op(op.name + ".m", op.prefix, op.code, "wide:" + op.imm, op.params, op.results,
+           op.feature, op.natural_align)
+    for op in OPS if op.imm in _WIDE_KINDS}
+WIDE_BASE: dict[Op, Op] = {w: op for op, w in WIDE.items()}
+
+
+def wide_memory(op: Op, imm) -> bool:
+    """Whether an instruction of ``op`` (one with a WIDE form) names a
+    memory other than 0, and so needs its wide form."""
+    kind = op.imm
+    if kind == "mem":
+        return imm != 0
+    if kind == "memory.copy":
+        return imm != (0, 0)
+    if kind == "memory.init":
+        return imm[1] != 0
+    return imm[2] != 0
+
+
 # table.grow passes its table index to the runtime builtin
 _TABLE_GROW_RULE = ([_imm("idx", lambda ins, lay: ins.imm, "i32")], lambda ins: "%imm.idx")
 
@@ -131,7 +178,7 @@ class Lowered:
         self.numeric = frozenset(numeric)
         lowered = self.numeric | frozenset(handled)
         # (with the variant rows relaxed SIMD's deterministic mode puts in)
-        self.ops = [op for op in (*OPS, *VARIANT_OPS)
+        self.ops = [op for op in (*OPS, *VARIANT_OPS, *WIDE.values())
                     if op.name not in OWN_OPS and op.name in lowered]
         self._by_name = {op.name: op for op in self.ops}
 

@@ -29,11 +29,13 @@ from ..syntax.instructions import OPS, VARIANT_OPS, Op
 from ..syntax.module import Func
 from ..syntax.types import FuncType
 from . import layout as L
-from .forms import _IMM_RULES, OWN_OPS, Form, Imm, Lowered, handler_symbol, shape  # noqa: F401
+from .forms import (_IMM_RULES, OWN_OPS, WIDE, WIDE_BASE, Form, Imm, Lowered,  # noqa: F401
+                    handler_symbol, shape)
 
 # the lowered instructions as the compiler defines them (forms.py)
 LOWERED = Lowered((op.name for op in OPS if op in NUMERIC),
-                  (op.name for op in (*OPS, *VARIANT_OPS) if op in HANDLERS))
+                  [op.name for op in (*OPS, *VARIANT_OPS) if op in HANDLERS]
+                  + [w.name for op, w in WIDE.items() if op in HANDLERS])
 
 
 def lowered_ops() -> list[Op]:
@@ -208,7 +210,9 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
         t.stack.append((f"%a{i}", ty))
     np_ = n_stack
     all_imms = extra + imms
-    ins = _Ins(op, placeholder(None) if op.imm is None else placeholder(_Probe()))
+    # a wide form (forms.WIDE) runs its base op's lowering on a symbolic memory
+    ins = _Ins(WIDE_BASE.get(op, op),
+               placeholder(None) if op.imm is None else placeholder(_Probe()))
     num = NUMERIC.get(op)
     if num is not None:
         tmpl, nparams, rty, traps, _nb = num
@@ -218,7 +222,7 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
         t.traps.update(traps)
         t.stack.append(("%res", rty))
     else:
-        HANDLERS[op](t, ins)
+        HANDLERS[ins.op](t, ins)
     results = t.stack
     if len(results) != len(rs):
         raise AssertionError(f"{op.name}: lowering left {len(results)} values")

@@ -55,7 +55,7 @@ def load_module(cmd: "S.ModuleCmd", disabled: frozenset = frozenset()) -> Module
     if cmd.kind == "text":
         return cmd.module
     if cmd.kind == "binary":
-        return decode_module(cmd.source)
+        return decode_module(cmd.source, disabled)
     return parse_module(cmd.source, disabled)
 
 

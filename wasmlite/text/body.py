@@ -230,9 +230,13 @@ class BodyParser:
                 return Instr(_SELECT_T, tuple(types)), i
             return Instr(op), i
         if kind == "memarg":
-            imm, i = self.memarg(i, op.natural_align)
+            imm, i = self.memarg(i, op.natural_align, self.is_index(i))
         elif kind == "memarg_lane":
-            imm, i = self.memarg(i, op.natural_align)
+            # memidx? memarg laneidx: a lone integer is the lane
+            K, T = self.K, self.T
+            has_mem = K[i] == "$" or (self.is_index(i) and K[i + 1] == "a" and (
+                parse_nat(T[i + 1]) is not None or T[i + 1].startswith(("offset=", "align="))))
+            imm, i = self.memarg(i, op.natural_align, has_mem)
             imm = imm + (self.lane(i),)
             i += 1
         else:
@@ -295,8 +299,14 @@ class BodyParser:
             return 0, i
         return imm
 
-    def memarg(self, i: int, natural: int) -> tuple[tuple[int, int, int], int]:
+    def memarg(self, i: int, natural: int,
+               has_mem: bool = False) -> tuple[tuple[int, int, int], int]:
+        """``memidx? offset=? align=?`` (the memory index: multi-memory)."""
         K, T = self.K, self.T
+        mem = 0
+        if has_mem:
+            mem = self.index(i, self.spaces["memory"])
+            i += 1
         offset = 0
         align = natural
         if K[i] == "a" and T[i].startswith("offset="):
@@ -323,7 +333,7 @@ class BodyParser:
                                  else "i64 constant out of range")
             align = v.bit_length() - 1
             i += 1
-        return (align, offset, 0), i
+        return (align, offset, mem), i
 
     def _imm_int(bits):
         def imm(self, i, labels):

@@ -389,6 +389,8 @@ def check_function_bytes(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
             elif k == 6:                                # _OTHER
                 plist, n, rlist, kind = info[b]
                 if kind == K_ZERO:                      # memory.size/grow
+                    if data[pos]:                       # another memory: the
+                        return None                     # general path checks it
                     pos += 1
                 if n:
                     h = len(stack)

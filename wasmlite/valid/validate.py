@@ -87,7 +87,7 @@ class ModuleInfo:
                          inside bodies.
     ``globals``          GlobalType of every global (index space).
     ``tables``           TableType of every table (index space).
-    ``mems``             MemoryType of every memory (index space; at most 1).
+    ``mems``             MemoryType of every memory (index space).
     ``elem_types``       reference type of each element segment.
     ``num_datas``        number of data segments.
     ``num_imported_*``   how many of each index space are imports.
@@ -347,8 +347,8 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
             raise InvalidError(f"duplicate export name {x.name!r}")
         names.add(x.name)
 
-    if len(mems) > 1:
-        raise InvalidError("multiple memories are not enabled (Wasm 2.0)")
+    if len(mems) > 1 and "multi_memory" in disabled:
+        raise InvalidError("multiple memories are not enabled")
 
     return ModuleInfo(
         types=list(types), funcs=infos, func_types=func_types,
@@ -357,4 +357,5 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
         num_datas=len(module.datas), num_imported_funcs=n_imp_funcs,
         num_imported_tables=n_imp_tables, num_imported_mems=n_imp_mems,
         num_imported_globals=n_imp_globals, start=module.start,
-        features=frozenset(ctx.used | const_used))
+        features=frozenset(ctx.used | const_used | (
+            {"multi_memory"} if len(mems) > 1 else set())))
