@@ -124,3 +124,38 @@ def test_lane_or_memory_index_in_text():
     lane2 = [i for i in b2 if i.op.name == "v128.load8_lane"][0].imm
     assert (lane1[2], lane1[3]) == (0, 1)
     assert (lane2[2], lane2[3]) == (1, 1)
+
+
+# instantiation's fuel with several memories (Wasmtime maps an image only
+# when every memory it initialises is the module's own and gets bytes)
+FUEL_MODULES = [
+    '(module (memory 0) (memory 1) (data (memory 1) (i32.const 0) "ab"))',
+    '(module (memory 1) (memory 1) (data (memory 0) (i32.const 0) "ab"))',
+    '(module (memory 1) (memory 1) (data (memory 0) (i32.const 0) "ab")'
+    ' (data (memory 1) (i32.const 0) "ab"))',
+    '(module (memory 1) (memory 1) (data (memory 1) (i32.const 0) ""))',
+    '(module (memory 1) (memory 1) (data (memory 1) (i32.const 0) "a")'
+    ' (data (memory 0) (i32.const 0) "\\00"))',
+    '(module (import "" "m" (memory 0)) (memory 10) (data (memory 1) (i32.const 185502) "abcdefgh"))',
+    '(module (import "" "m" (memory 0)) (memory 10) (data (memory 1) (i32.const 4095) "ab"))',
+    '(module (import "" "m" (memory 0)) (memory 10) (data (memory 1) (i32.const 0) "ab")'
+    ' (data (memory 1) (i32.const 8192) "ab"))',
+    '(module (import "" "m" (memory 1)) (memory 10) (data (memory 0) (i32.const 0) "ab"))',
+]
+
+
+def _fuel_spent(api, wat: str) -> int:
+    config = api.Config()
+    config.consume_fuel = True
+    engine = api.Engine(config)
+    store = api.Store(engine)
+    store.set_fuel(1_000_000)
+    module = api.Module(engine, wat)
+    imports = [api.Memory(store, imp.type) for imp in module.imports]
+    api.Instance(store, module, imports)
+    return 1_000_000 - store.get_fuel()
+
+
+@pytest.mark.parametrize("wat", FUEL_MODULES)
+def test_instantiation_fuel_with_several_memories_as_wasmtime(wat):
+    assert _fuel_spent(rt, wat) == _fuel_spent(wasmtime, wat)
