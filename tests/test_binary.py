@@ -307,8 +307,8 @@ def test_locals_limit():
     (b"\x06\x0b", "illegal opcode"),
     (b"\xfc\x12\x0b", "illegal opcode"),
     (b"\xfd\x9a\x01\x0b", "illegal opcode"),             # unassigned SIMD
-    (b"\x28\x40\x00\x0b", "malformed memop flags"),
-    (b"\x3f\x01\x0b", "zero byte expected"),
+    (b"\x28\x80\x01\x00\x0b", "malformed memop flags"),   # flags past 3.0's bit 6
+    (b"\x28\x40", "unexpected end"),                     # bit 6: a memory index follows
     (b"\x02\x40", "unexpected end"),
     (b"\x43\x00\x00", "unexpected end"),
     (b"\xd0\x7f\x0b", "malformed reference type"),

@@ -337,9 +337,14 @@ def test_limits():
 
 
 def test_multiple_memories():
+    # valid in Wasm 3.0; invalid with multi-memory turned off (Wasm 2.0)
     imp = Import("m", "mem", ExternKind.MEMORY, MemoryType(Limits(1)))
-    invalid(Module(imports=[imp], mems=MEM), "multiple memories")
-    invalid(Module(mems=MEM * 2), "multiple memories")
+    off = frozenset({"multi_memory"})
+    for m in (Module(imports=[imp], mems=MEM), Module(mems=MEM * 2)):
+        assert "multi_memory" in validate_module(m).features
+        with pytest.raises(InvalidError, match="multiple memories"):
+            validate_module(m, off)
+    assert "multi_memory" not in validate_module(Module(mems=MEM)).features
 
 
 def test_exports():

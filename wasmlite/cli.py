@@ -171,7 +171,8 @@ class _VersionAction(argparse.Action):
 WASM_OPTIONS = {"relaxed-simd": "wasm_relaxed_simd",
                 "relaxed-simd-deterministic": "wasm_relaxed_simd_deterministic",
                 "extended-const": "wasm_extended_const",
-                "multi-memory": "wasm_multi_memory"}
+                "multi-memory": "wasm_multi_memory",
+                "memory64": "wasm_memory64"}
 
 
 def _wasm_option(text: str) -> tuple[str, bool]:

@@ -29,7 +29,7 @@ _OPT_LEVELS = {"none": 1, "speed": 2, "speed_and_size": 2}
 # Wasm 2.0 proposals: on, and cannot be turned off.
 _ALWAYS_ON = ("wasm_simd", "wasm_bulk_memory", "wasm_multi_value", "wasm_reference_types")
 # Later proposals: off, and cannot be turned on yet.
-_NOT_SUPPORTED = ("wasm_tail_call", "wasm_memory64",
+_NOT_SUPPORTED = ("wasm_tail_call",
                   "wasm_exceptions", "wasm_threads", "wasm_gc",
                   "wasm_component_model", "wasm_component_model_map",
                   "wasm_component_model_implements", "wasm_wide_arithmetic",
@@ -206,6 +206,10 @@ class Config(Managed):
         "wasm_multi_memory", "multi_memory",
         "Several memories per module (on by default, as in Wasmtime); False makes"
         " validation reject a second memory.")
+    wasm_memory64 = _proposal(
+        "wasm_memory64", "memory64",
+        "Memories with a 64-bit index type (on by default, as in Wasmtime); False makes"
+        " validation reject them. (64-bit tables, table64, are not supported yet.)")
     wasm_extended_const = _proposal(
         "wasm_extended_const", "extended_const",
         "Extended constant expressions (on by default, as in Wasmtime): i32/i64 add, sub"

@@ -47,8 +47,8 @@ class Memory:
         store = store_of(store)
         if not isinstance(ty, MemoryType):
             raise TypeError(f"expected a MemoryType, got {type(ty).__name__}")
-        if ty.is_64 or ty.is_shared:
-            raise WasmtimeError("64-bit and shared memories are not supported by wasmlite")
+        if ty.is_shared:
+            raise WasmtimeError("shared memories are not supported by wasmlite")
         if ty.page_size_log2 != 16:
             raise WasmtimeError("memories with 1-byte pages (custom-page-sizes) are not "
                                 "supported by wasmlite yet")

@@ -135,13 +135,14 @@ def read_bodies(funcs: list[Func]) -> None:
 def decode_module(data: bytes, disabled: frozenset = frozenset()) -> Module:
     """Decode a binary module; raise MalformedError if it is not well formed.
     ``disabled``: "multi_memory" reads memory instructions as Wasm 2.0 does
-    (a zero byte where 3.0 has a memory index: what the 2.0 suite asserts)."""
+    (a zero byte where 3.0 has a memory index), "memory64" limits as 2.0
+    does (a varuint1 flag): what the 2.0 suite asserts."""
     if isinstance(data, (bytearray, memoryview)):
         data = bytes(data)
     elif not isinstance(data, bytes):
         raise TypeError(f"expected bytes, got {type(data).__name__}")
     _check_header(data)
-    decoder = _Decoder(data, "multi_memory" not in disabled)
+    decoder = _Decoder(data, "multi_memory" not in disabled, "memory64" not in disabled)
     try:
         with gc_paused():
             return decoder.run()
@@ -169,8 +170,9 @@ def _check_header(data: bytes) -> None:
 class _Decoder:
     """One pass over the sections; ``pos`` is the read position."""
 
-    def __init__(self, data: bytes, multi_memory: bool = True) -> None:
+    def __init__(self, data: bytes, multi_memory: bool = True, memory64: bool = True) -> None:
         self.data = data
+        self.memory64 = memory64          # Wasm 3.0's limits (else 2.0's)
         self.pos = 8
         self.section_end = len(data)       # of the section being read
         self.module = Module()
@@ -232,17 +234,38 @@ class _Decoder:
         t, self.pos = read_reftype(self.data, self.pos)
         return t
 
-    def limits(self) -> Limits:
-        has_max, self.pos = read_unsigned(self.data, self.pos, 1)
-        lo = self.u32()
-        return Limits(lo, self.u32() if has_max else None)
+    def limits_flags(self, allowed: int) -> int:
+        """Wasm 3.0: one byte, bit 0 a maximum follows, bit 1 shared, bit 2
+        a 64-bit index type; anything outside ``allowed`` is malformed.
+        Wasm 2.0 ("memory64" disabled: what its suite asserts) read a
+        varuint1."""
+        if not self.memory64:
+            flags, self.pos = read_unsigned(self.data, self.pos, 1)
+            return flags
+        flags = self.byte()
+        if flags & ~allowed:
+            raise malformed("malformed limits flags", self.pos - 1)
+        return flags
+
+    def limits(self, flags: int = 0) -> Limits:
+        bits = 64 if flags & 4 else 32
+        lo, self.pos = read_unsigned(self.data, self.pos, bits)
+        hi = None
+        if flags & 1:
+            hi, self.pos = read_unsigned(self.data, self.pos, bits)
+        return Limits(lo, hi)
 
     def table_type(self) -> TableType:
         elem = self.reftype()
-        return TableType(elem, self.limits())
+        at = self.pos
+        flags = self.limits_flags(0b101)
+        if flags & 4:
+            raise malformed("64-bit tables (table64) are not supported yet", at)
+        return TableType(elem, self.limits(flags))
 
     def memory_type(self) -> MemoryType:
-        return MemoryType(self.limits())
+        flags = self.limits_flags(0b111)
+        return MemoryType(self.limits(flags), is64=bool(flags & 4), shared=bool(flags & 2))
 
     def global_type(self) -> GlobalType:
         t = self.valtype()

@@ -103,6 +103,7 @@ def _func_type(ft) -> bytes:
 
 
 def _limits(lim: Limits, flags: int = 0) -> bytes:
+    # (a 64-bit index type's limits are u64: the LEB128 is the same)
     if lim.max is None:
         return u32(flags) + u32(lim.min)
     return u32(flags | 1) + u32(lim.min) + u32(lim.max)

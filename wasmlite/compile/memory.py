@@ -135,15 +135,40 @@ class MemoryOps:
         self.entry.append(f"%builtin{index} = load ptr, ptr %builtin{index}.a")
         return f"%builtin{index}"
 
+    def mem_is64(self, idx) -> bool:
+        """Whether memory ``idx`` has a 64-bit index type (memory64)."""
+        if isinstance(idx, SymbolicMemory):
+            return idx.is64
+        mems = self.cache.get("mem64")
+        if mems is None:
+            module = getattr(self.ctx, "module", None)
+            mems = self.cache["mem64"] = [m.is64 for m in module.all_mems()] if module else []
+        return idx < len(mems) and mems[idx]
+
+    def _as_i64(self, name: str, v: str, is64: bool) -> str:
+        """An address or length operand as i64 (a 32-bit one zero-extended)."""
+        if is64:
+            return v
+        self.out.append(f"%{name} = zext i32 {v} to i64")
+        return f"%{name}"
+
     def check_range(self, r: str, start64: str, count64: str, lenp: str, trap: int,
-                    scale: int = 1) -> None:
-        """Trap unless start + count <= *lenp (all i64, no overflow: both
-        operands are zero-extended u32)."""
+                    scale: int = 1, wide: bool = False) -> None:
+        """Trap unless start + count <= *lenp (all i64). ``wide``: the
+        operands are full u64s (memory64), so the sum may wrap, which traps
+        too; else both are zero-extended u32s and cannot."""
         out = self.out
         tag = TBAA_VMMEM if trap == _MEM_OOB and lenp.startswith("%mem") else ""
-        out.append(f"%{r}.end = add i64 {start64}, {count64}")
         out.append(f"%{r}.len = load i64, ptr {lenp}{tag}")
-        out.append(f"%{r}.oob = icmp ugt i64 %{r}.end, %{r}.len")
+        if wide:
+            out.append(f"%{r}.sum = call {{i64, i1}} @llvm.uadd.with.overflow.i64(i64 {start64}, i64 {count64})")
+            out.append(f"%{r}.end = extractvalue {{i64, i1}} %{r}.sum, 0")
+            out.append(f"%{r}.wrap = extractvalue {{i64, i1}} %{r}.sum, 1")
+            out.append(f"%{r}.past = icmp ugt i64 %{r}.end, %{r}.len")
+            out.append(f"%{r}.oob = or i1 %{r}.wrap, %{r}.past")
+        else:
+            out.append(f"%{r}.end = add i64 {start64}, {count64}")
+            out.append(f"%{r}.oob = icmp ugt i64 %{r}.end, %{r}.len")
         out.append(f"br i1 %{r}.oob, label {self.trap_to(trap)}, label %{r}.ok")
         out.append(f"{r}.ok:")
         self.cur = f"{r}.ok"
@@ -154,6 +179,25 @@ class MemoryOps:
         _, lenp = self.mem_ptrs(mem)
         base = self.mem_base(mem)
         out = self.out
+        if self.mem_is64(mem):
+            # memory64: a u64 address; ea + offset + size may wrap (a trap)
+            if isinstance(offset, int) and offset >= 1 << 63:
+                offset -= 1 << 64               # the same bits, as LLVM reads i64
+            out.append(f"%{r}.a1 = call {{i64, i1}} @llvm.uadd.with.overflow.i64(i64 {addr}, i64 {offset})")
+            out.append(f"%{r}.at = extractvalue {{i64, i1}} %{r}.a1, 0")
+            out.append(f"%{r}.w1 = extractvalue {{i64, i1}} %{r}.a1, 1")
+            out.append(f"%{r}.a2 = call {{i64, i1}} @llvm.uadd.with.overflow.i64(i64 %{r}.at, i64 {size})")
+            out.append(f"%{r}.end = extractvalue {{i64, i1}} %{r}.a2, 0")
+            out.append(f"%{r}.w2 = extractvalue {{i64, i1}} %{r}.a2, 1")
+            out.append(f"%{r}.len = load i64, ptr {lenp}{TBAA_VMMEM}")
+            out.append(f"%{r}.past = icmp ugt i64 %{r}.end, %{r}.len")
+            out.append(f"%{r}.w = or i1 %{r}.w1, %{r}.w2")
+            out.append(f"%{r}.oob = or i1 %{r}.w, %{r}.past")
+            out.append(f"br i1 %{r}.oob, label {self.trap_to(_MEM_OOB)}, label %{r}.ok")
+            out.append(f"{r}.ok:")
+            self.cur = f"{r}.ok"
+            out.append(f"%{r}.p = getelementptr i8, ptr {base}, i64 %{r}.at")
+            return f"%{r}.p"
         out.append(f"%{r}.ea = zext i32 {addr} to i64")
         # ea + k > len, as ea > len - k: signed, exact (ea < 2^32, len <=
         # 2^32, k <= 2^32 + 16) and len - k is loop-invariant where len is
@@ -207,6 +251,10 @@ class MemoryOps:
         _, lenp = self.mem_ptrs(ins.imm)
         r = self.tmp()
         self.out.append(f"%{r}.len = load i64, ptr {lenp}{TBAA_VMMEM}")
+        if self.mem_is64(ins.imm):
+            self.out.append(f"%{r} = lshr i64 %{r}.len, 16")
+            self.stack.append((f"%{r}", "i64"))
+            return
         self.out.append(f"%{r}.pg = lshr i64 %{r}.len, 16")
         self.out.append(f"%{r} = trunc i64 %{r}.pg to i32")
         self.stack.append((f"%{r}", "i32"))
@@ -216,11 +264,15 @@ class MemoryOps:
         fn = self.builtin(vm.BUILTIN_MEMORY_GROW)
         r = self.tmp()
         out = self.out
-        out.append(f"%{r}.d = zext i32 {delta} to i64")
+        is64 = self.mem_is64(ins.imm)
+        d = self._as_i64(f"{r}.d", delta, is64)
         mem = ins.imm.index if isinstance(ins.imm, SymbolicMemory) else ins.imm
-        out.append(f"%{r}.r = call i64 {fn}(ptr %vmctx, i32 {mem}, i64 %{r}.d)")
+        out.append(f"%{r}.r = call i64 {fn}(ptr %vmctx, i32 {mem}, i64 {d})")
         self._check_builtin_trap(r)
-        self.fuel_per_unit(ins, f"%{r}.d", f"%{r}.r")
+        self.fuel_per_unit(ins, d, f"%{r}.r")
+        if is64:                    # the old size in pages, or -1, as i64
+            self.stack.append((f"%{r}.r", "i64"))
+            return
         out.append(f"%{r} = trunc i64 %{r}.r to i32")
         self.stack.append((f"%{r}", "i32"))
 
@@ -242,13 +294,14 @@ class MemoryOps:
         m, lenp = self.mem_ptrs(ins.imm)
         r = self.tmp()
         out = self.out
-        out.append(f"%{r}.d = zext i32 {d} to i64")
-        out.append(f"%{r}.n = zext i32 {n} to i64")
-        self.check_range(r, f"%{r}.d", f"%{r}.n", lenp, _MEM_OOB)
-        out.append(f"%{r}.p = getelementptr i8, ptr {self.mem_base(ins.imm)}, i64 %{r}.d")
+        is64 = self.mem_is64(ins.imm)
+        d64 = self._as_i64(f"{r}.d", d, is64)
+        n64 = self._as_i64(f"{r}.n", n, is64)
+        self.check_range(r, d64, n64, lenp, _MEM_OOB, wide=is64)
+        out.append(f"%{r}.p = getelementptr i8, ptr {self.mem_base(ins.imm)}, i64 {d64}")
         out.append(f"%{r}.v = trunc i32 {val} to i8")
-        out.append(f"call void @llvm.memset.p0.i64(ptr %{r}.p, i8 %{r}.v, i64 %{r}.n, i1 false){TBAA_MEM}")
-        self.fuel_per_unit(ins, f"%{r}.n")
+        out.append(f"call void @llvm.memset.p0.i64(ptr %{r}.p, i8 %{r}.v, i64 {n64}, i1 false){TBAA_MEM}")
+        self.fuel_per_unit(ins, n64)
 
     def op_memory_copy(self, ins) -> None:
         dm, sm = ins.imm
@@ -260,15 +313,17 @@ class MemoryOps:
         smem, slen = self.mem_ptrs(sm)
         r = self.tmp()
         out = self.out
-        out.append(f"%{r}.d = zext i32 {d} to i64")
-        out.append(f"%{r}.s = zext i32 {s} to i64")
-        out.append(f"%{r}.n = zext i32 {n} to i64")
-        self.check_range(f"{r}.cs", f"%{r}.s", f"%{r}.n", slen, _MEM_OOB)
-        self.check_range(f"{r}.cd", f"%{r}.d", f"%{r}.n", dlen, _MEM_OOB)
-        out.append(f"%{r}.dp = getelementptr i8, ptr {self.mem_base(dm)}, i64 %{r}.d")
-        out.append(f"%{r}.sp = getelementptr i8, ptr {self.mem_base(sm)}, i64 %{r}.s")
-        out.append(f"call void @llvm.memmove.p0.p0.i64(ptr %{r}.dp, ptr %{r}.sp, i64 %{r}.n, i1 false){TBAA_MEM}")
-        self.fuel_per_unit(ins, f"%{r}.n")
+        d64s, s64s = self.mem_is64(dm), self.mem_is64(sm)
+        wide = d64s or s64s
+        d64 = self._as_i64(f"{r}.d", d, d64s)
+        s64 = self._as_i64(f"{r}.s", s, s64s)
+        n64 = self._as_i64(f"{r}.n", n, d64s and s64s)     # i64 only between two 64-bit
+        self.check_range(f"{r}.cs", s64, n64, slen, _MEM_OOB, wide=wide)
+        self.check_range(f"{r}.cd", d64, n64, dlen, _MEM_OOB, wide=wide)
+        out.append(f"%{r}.dp = getelementptr i8, ptr {self.mem_base(dm)}, i64 {d64}")
+        out.append(f"%{r}.sp = getelementptr i8, ptr {self.mem_base(sm)}, i64 {s64}")
+        out.append(f"call void @llvm.memmove.p0.p0.i64(ptr %{r}.dp, ptr %{r}.sp, i64 {n64}, i1 false){TBAA_MEM}")
+        self.fuel_per_unit(ins, n64)
 
     def _segment(self, r: str, offset: int) -> tuple[str, str]:
         """(pointer to the segment's ptr field, pointer to its len field)."""
@@ -286,12 +341,13 @@ class MemoryOps:
         r = self.tmp()
         out = self.out
         segp, segl = self._segment(r, self.ctx.layout.data(seg))
-        out.append(f"%{r}.d = zext i32 {d} to i64")
+        is64 = self.mem_is64(mem)
+        d64 = self._as_i64(f"{r}.d", d, is64)
         out.append(f"%{r}.s = zext i32 {s} to i64")
         out.append(f"%{r}.n = zext i32 {n} to i64")
         self.check_range(f"{r}.cs", f"%{r}.s", f"%{r}.n", segl, _MEM_OOB)
-        self.check_range(f"{r}.cd", f"%{r}.d", f"%{r}.n", lenp, _MEM_OOB)
-        out.append(f"%{r}.dp = getelementptr i8, ptr {self.mem_base(mem)}, i64 %{r}.d")
+        self.check_range(f"{r}.cd", d64, f"%{r}.n", lenp, _MEM_OOB, wide=is64)
+        out.append(f"%{r}.dp = getelementptr i8, ptr {self.mem_base(mem)}, i64 {d64}")
         out.append(f"%{r}.sb = load ptr, ptr {segp}")
         out.append(f"%{r}.sp = getelementptr i8, ptr %{r}.sb, i64 %{r}.s")
         out.append(f"call void @llvm.memmove.p0.p0.i64(ptr %{r}.dp, ptr %{r}.sp, i64 %{r}.n, i1 false)")

@@ -200,6 +200,7 @@ INTRINSIC_DECLS = "\n".join(
        "declare void @llvm.experimental.stackmap(i64, i32, ...)",
        "declare void @llvm.memmove.p0.p0.i64(ptr, ptr, i64, i1)",
        "declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)",
+       "declare {i64, i1} @llvm.uadd.with.overflow.i64(i64, i64)",   # memory64 bounds
        "declare ptr @llvm.stacksave.p0()",
        "declare i32 @_setjmp(ptr) returns_twice",
        "declare void @longjmp(ptr, i32) noreturn nounwind",

@@ -35,7 +35,7 @@ from typing import Any, Callable, Optional
 from ..compile.fuel_sizes import SIZED, charged_up_front
 from ..compile.interrupts import FLUSH_BEFORE, FUEL_FREE
 from ..compile.vmcontext import VMContextLayout
-from .forms import WIDE, WIDE_BASE, wide_memory
+from .forms import WIDE_BASE, wide_form
 from ..syntax.module import Func, Instr, Module
 from ..syntax.types import FuncType, ValType
 
@@ -150,7 +150,7 @@ class _OpTable:
         info.tbr = None if self.fuel else (tbr or None)
         if info.sized and name in self.plain_forms:
             info.plain_addr = self.plain_forms[name][0]
-        if op.imm in ("memarg", "memarg_lane", "wide:memarg", "wide:memarg_lane") and \
+        if (op.imm or "").split(":")[-1] in ("memarg", "memarg_lane") and \
                 op.natural_align is not None:
             info.spill = 1 << op.natural_align
         self.ops[op] = info
@@ -257,13 +257,13 @@ class Code:
         return a
 
 
-def _widened(body: list) -> list:
-    """``body`` with each instruction on a memory other than 0 given its
-    wide form (same immediates and offset)."""
+def _widened(body: list, mem64: list[bool]) -> list:
+    """``body`` with each instruction on a memory other than 0, or on a
+    64-bit one, given its wide form (same immediates and offset)."""
     out = list(body)
     for k, ins in enumerate(body):
-        w = WIDE.get(ins.op)
-        if w is not None and wide_memory(ins.op, ins.imm):
+        w = wide_form(ins.op, ins.imm, mem64)
+        if w is not None:
             out[k] = Instr(w, ins.imm, ins.offset)
     return out
 
@@ -295,9 +295,10 @@ class Predecoder:
                          "x_return", "x_unreachable"):
                 self.h[name] = a[name + "_fuel"]
         self.ops = _op_table(interp, consume_fuel)
-        # several memories: instructions on one other than 0 take their wide
-        # forms (forms.WIDE)
-        self.multi_memory = len(module.all_mems()) > 1
+        # several memories, or 64-bit ones: instructions on one other than a
+        # 32-bit memory 0 take their wide forms (forms.WIDE)
+        self.mem64 = [m.is64 for m in module.all_mems()]
+        self.wide_memory = len(self.mem64) > 1 or any(self.mem64)
         # bytes each memory can ever have (None: memory64)
         self.mem_bytes = [None if m.is64 else (65536 if m.limits.max is None else m.limits.max)
                           * 65536 for m in module.all_mems()] if consume_fuel else []
@@ -371,8 +372,8 @@ class Predecoder:
         # trap sites: where each instruction starts (Code makes the sites
         # of it when a trap asks: most code never traps)
         body = func.body
-        if self.multi_memory:
-            body = _widened(body)
+        if self.wide_memory:
+            body = _widened(body, self.mem64)
         starts = [-1] * len(body)
         dead = False
         dead_depth = 0

@@ -16,6 +16,7 @@ from typing import Callable, Optional
 
 from ..compile.lltypes import LLTYPE
 from ..syntax.instructions import OPS, VARIANT_OPS, Op
+from ..syntax.types import I32, I64
 
 # Stack effects of the instructions whose effect the table leaves to the
 # validator (references are i64 in generated code, see compile/vmcontext.py)
@@ -68,50 +69,93 @@ _IMM_RULES: dict[str, tuple[list[Imm], Callable]] = {
     "func": ([_imm("func", lambda ins, lay: lay.func(ins.imm))], lambda ins: 0),
 }
 
-def _symbolic(offset: str, index: str = ""):
+def _symbolic(offset: str, index: str = "", is64: bool = False):
     from ..compile.memory import SymbolicMemory      # (only when building handlers)
-    return SymbolicMemory(offset, index)
+    return SymbolicMemory(offset, index, is64)
 
 
-# The memory instructions' wide forms (multi-memory): the memory is an
-# immediate, its VMMemory*'s offset in the VMContext (and its index where
-# memory.grow's builtin needs it). Memory 0 keeps the plain forms (a fixed
-# offset, and superinstructions); the pre-decoder uses these for the others.
-_MEM = _imm("mem", lambda ins, lay: lay.memory(ins.imm[2]))
-_IMM_RULES.update({
-    "wide:memarg": ([_OFF, _MEM], lambda ins: (ins.imm[0], "%imm.off", _symbolic("%imm.mem"))),
-    "wide:memarg_lane": ([_OFF, _imm("lane", lambda ins, lay: ins.imm[3], "i32"), _MEM],
-                         lambda ins: (ins.imm[0], "%imm.off", _symbolic("%imm.mem"), "%imm.lane")),
-    "wide:mem": ([_imm("mem", lambda ins, lay: lay.memory(ins.imm)),
-                  _imm("memi", lambda ins, lay: ins.imm, "i32")],
-                 lambda ins: _symbolic("%imm.mem", "%imm.memi")),
-    "wide:memory.copy": ([_imm("mem", lambda ins, lay: lay.memory(ins.imm[0])),
-                          _imm("mem1", lambda ins, lay: lay.memory(ins.imm[1]))],
-                         lambda ins: (_symbolic("%imm.mem"), _symbolic("%imm.mem1"))),
-    "wide:memory.init": ([_imm("data", lambda ins, lay: lay.data(ins.imm[0])),
-                          _imm("mem", lambda ins, lay: lay.memory(ins.imm[1]))],
-                         lambda ins: (0, _symbolic("%imm.mem"))),
-})
-_WIDE_KINDS = ("memarg", "memarg_lane", "mem", "memory.copy", "memory.init")
-# base op -> its wide form, and back
-WIDE: dict[Op, Op] = {
-    op: Op(op.name + ".m", op.prefix, op.code, "wide:" + op.imm, op.params, op.results,
-           op.feature, op.natural_align)
-    for op in OPS if op.imm in _WIDE_KINDS}
-WIDE_BASE: dict[Op, Op] = {w: op for op, w in WIDE.items()}
-
-
-def wide_memory(op: Op, imm) -> bool:
-    """Whether an instruction of ``op`` (one with a WIDE form) names a
-    memory other than 0, and so needs its wide form."""
-    kind = op.imm
+# The memory instructions' wide forms (multi-memory, memory64): the memory
+# is an immediate, its VMMemory*'s offset in the VMContext (and its index
+# where memory.grow's builtin needs it), and the form is made for its index
+# type (``bits``: "32", "64", or for memory.copy the destination's and the
+# source's, "64_32"...). A 32-bit memory 0 keeps the plain forms (a fixed
+# offset, and superinstructions); the pre-decoder uses these for the rest.
+def _wide_rule(kind: str, bits: str) -> tuple[list, Callable]:
+    w = bits.split("_")
+    is64 = [b == "64" for b in w]
+    mem = _imm("mem", lambda ins, lay: lay.memory(ins.imm[2]))
+    if kind == "memarg":
+        return [_OFF, mem], lambda ins: (ins.imm[0], "%imm.off", _symbolic("%imm.mem", "", is64[0]))
+    if kind == "memarg_lane":
+        return ([_OFF, _imm("lane", lambda ins, lay: ins.imm[3], "i32"), mem],
+                lambda ins: (ins.imm[0], "%imm.off", _symbolic("%imm.mem", "", is64[0]),
+                             "%imm.lane"))
     if kind == "mem":
-        return imm != 0
+        return ([_imm("mem", lambda ins, lay: lay.memory(ins.imm)),
+                 _imm("memi", lambda ins, lay: ins.imm, "i32")],
+                lambda ins: _symbolic("%imm.mem", "%imm.memi", is64[0]))
     if kind == "memory.copy":
-        return imm != (0, 0)
-    if kind == "memory.init":
-        return imm[1] != 0
-    return imm[2] != 0
+        return ([_imm("mem", lambda ins, lay: lay.memory(ins.imm[0])),
+                 _imm("mem1", lambda ins, lay: lay.memory(ins.imm[1]))],
+                lambda ins: (_symbolic("%imm.mem", "", is64[0]),
+                             _symbolic("%imm.mem1", "", is64[1])))
+    return ([_imm("data", lambda ins, lay: lay.data(ins.imm[0])),       # memory.init
+             _imm("mem", lambda ins, lay: lay.memory(ins.imm[1]))],
+            lambda ins: (0, _symbolic("%imm.mem", "", is64[0])))
+
+
+_WIDE_KINDS = ("memarg", "memarg_lane", "mem", "memory.copy", "memory.init")
+
+
+def _wide_sig(op: Op, is64: list) -> tuple[tuple, tuple]:
+    """(params, results) of ``op`` on memories of these index types."""
+    ps, rs = tuple(op.params), tuple(op.results)
+    if op.imm in ("memarg", "memarg_lane"):
+        return ((I64,) + ps[1:] if is64[0] else ps), rs
+    if op.imm == "mem" and is64[0]:
+        return {"memory.size": ((), (I64,)), "memory.grow": ((I64,), (I64,)),
+                "memory.fill": ((I64, I32, I64), ())}[op.name]
+    if op.imm == "memory.copy":
+        d, s_ = is64
+        return (I64 if d else I32, I64 if s_ else I32, I64 if d and s_ else I32), ()
+    if op.imm == "memory.init" and is64[0]:
+        return (I64, I32, I32), ()
+    return ps, rs
+
+
+def _bit_choices(op: Op) -> tuple[str, ...]:
+    return ("32_32", "32_64", "64_32", "64_64") if op.imm == "memory.copy" else ("32", "64")
+
+
+# (base op, bits) -> its wide form; and each wide form -> its base op
+WIDE: dict[tuple, Op] = {}
+for _op in OPS:
+    if _op.imm in _WIDE_KINDS:
+        for _bits in _bit_choices(_op):
+            _kind = f"wide{_bits}:{_op.imm}"
+            _IMM_RULES[_kind] = _wide_rule(_op.imm, _bits)
+            _ps, _rs = _wide_sig(_op, [b == "64" for b in _bits.split("_")])
+            WIDE[(_op, _bits)] = Op(f"{_op.name}.m{_bits}", _op.prefix, _op.code, _kind, _ps,
+                                    _rs, _op.feature, _op.natural_align)
+WIDE_BASE: dict[Op, Op] = {w: op for (op, _b), w in WIDE.items()}
+
+
+def wide_form(op: Op, imm, mem64: list[bool]) -> Optional[Op]:
+    """The wide form an instruction of ``op`` needs (None: the plain one):
+    one naming a memory other than 0, or a 64-bit memory. ``mem64``: per
+    memory, whether it is 64-bit."""
+    kind = op.imm
+    if kind not in _WIDE_KINDS:
+        return None
+    if kind == "memory.copy":
+        d, s_ = imm
+        if d == 0 and s_ == 0 and not mem64[0]:
+            return None
+        return WIDE[(op, ("64" if mem64[d] else "32") + "_" + ("64" if mem64[s_] else "32"))]
+    m = imm if kind == "mem" else imm[1] if kind == "memory.init" else imm[2]
+    if m == 0 and not mem64[0]:
+        return None
+    return WIDE[(op, "64" if mem64[m] else "32")]
 
 
 # table.grow passes its table index to the runtime builtin

@@ -35,7 +35,7 @@ from .forms import (_IMM_RULES, OWN_OPS, WIDE, WIDE_BASE, Form, Imm, Lowered,  #
 # the lowered instructions as the compiler defines them (forms.py)
 LOWERED = Lowered((op.name for op in OPS if op in NUMERIC),
                   [op.name for op in (*OPS, *VARIANT_OPS) if op in HANDLERS]
-                  + [w.name for op, w in WIDE.items() if op in HANDLERS])
+                  + [w.name for (op, _bits), w in WIDE.items() if op in HANDLERS])
 
 
 def lowered_ops() -> list[Op]:

@@ -19,7 +19,7 @@ import mmap as _mmap_module
 import threading
 
 from ..errors import WasmtimeError
-from ..syntax.types import MAX_PAGES_32, PAGE_SIZE, MemoryType
+from ..syntax.types import MAX_PAGES_32, MAX_PAGES_64, PAGE_SIZE, MemoryType
 
 # the process's own symbols include libc's (ctypes.util.find_library would
 # run ldconfig in a subprocess at import: ~6 ms)
@@ -43,6 +43,8 @@ _MAP_FAILED = ctypes.c_void_p(-1).value
 # every access against length_bytes, so this is defence in depth only (and
 # keeps a 0-page maximum from being a 0-byte mapping).
 GUARD_BYTES = 64 * 1024
+# address space reserved for a memory64 memory (see Memory.__init__)
+RESERVE_64 = 8 << 30
 
 # Reservations are placed in their own region of the address space, away
 # from where the kernel puts ordinary mappings (top-down from ~127 TiB): the
@@ -99,7 +101,16 @@ class Memory:
     def __init__(self, memtype: MemoryType) -> None:
         limits = memtype.limits
         self.type = memtype
-        self.maximum = MAX_PAGES_32 if limits.max is None else min(limits.max, MAX_PAGES_32)
+        if memtype.is64:
+            # memory64: its declared maximum (2^48 pages at most) cannot be
+            # reserved up front, and the base never moves (generated code
+            # loads it once per function); so the reservation is the larger
+            # of the minimum and RESERVE_64 (bounded by the maximum), and a
+            # grow past it fails (-1), as a grow past any maximum does
+            cap = MAX_PAGES_64 if limits.max is None else limits.max
+            self.maximum = min(cap, max(limits.min, RESERVE_64 // PAGE_SIZE))
+        else:
+            self.maximum = MAX_PAGES_32 if limits.max is None else min(limits.max, MAX_PAGES_32)
         if limits.min > self.maximum:
             raise WasmtimeError("memory minimum size exceeds its maximum")
         self._reserved = self.maximum * PAGE_SIZE + GUARD_BYTES

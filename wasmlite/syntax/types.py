@@ -214,6 +214,7 @@ class ExternKind(enum.IntEnum):
 
 PAGE_SIZE = 65536
 MAX_PAGES_32 = 65536          # 4 GiB
+MAX_PAGES_64 = 1 << 48        # memory64: 2^48 pages (2^64 bytes)
 MAX_TABLE_SIZE = 2**32 - 1
 
 # The type of an element segment of function indices (Wasm 3.0: non-null)

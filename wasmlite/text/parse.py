@@ -206,14 +206,30 @@ class ModuleParser(BodyParser):
             out.append(t)
         return j
 
-    def limits(self, i: int) -> tuple[Limits, int]:
-        lo = self.u32(i)
+    def limits(self, i: int, is64: bool = False) -> tuple[Limits, int]:
+        """``min max?``: u32s, or u64s for a 64-bit index type."""
+        read = self.u64 if is64 else self.u32
+        lo = read(i)
         i += 1
         hi = None
         if self.K[i] == "a" and parse_nat(self.T[i]) is not None:
-            hi = self.u32(i)
+            hi = read(i)
             i += 1
         return Limits(lo, hi), i
+
+    def u64(self, i: int) -> int:
+        v = parse_nat(self.T[i]) if self.K[i] == "a" else None
+        if v is None:
+            raise self.unexpected(i)
+        if v > 0xFFFF_FFFF_FFFF_FFFF:
+            raise self.error(i, "i64 constant out of range")
+        return v
+
+    def address_type(self, i: int) -> tuple[bool, int]:
+        """An optional ``i32`` / ``i64`` before limits (memory64): is it 64-bit."""
+        if self.K[i] == "a" and self.T[i] in ("i32", "i64"):
+            return self.T[i] == "i64", i + 1
+        return False, i
 
     # ------------------------------------------------------------ types
 
@@ -408,8 +424,9 @@ class ModuleParser(BodyParser):
             et, i = self.reftype_at(i)
             return TableType(et, lim), i
         if kind == ExternKind.MEMORY:
-            lim, i = self.limits(i)
-            return MemoryType(lim), i
+            is64, i = self.address_type(i)
+            lim, i = self.limits(i, is64)
+            return MemoryType(lim, is64), i
         gt, i = self.global_type(i)
         return gt, i
 
@@ -495,6 +512,7 @@ class ModuleParser(BodyParser):
         idx = self.n_imports[ExternKind.MEMORY] + len(self.module.mems)
         j = self.inline_exports(j, ExternKind.MEMORY, idx)
         imp, j = self.inline_import(j)
+        is64, j = self.address_type(j)
         if imp is None and self.is_open(j, "data"):
             data = bytearray()
             k = j + 2
@@ -504,13 +522,13 @@ class ModuleParser(BodyParser):
             k = self.expect_close(k)
             self.expect_close(k)
             pages = (len(data) + PAGE_SIZE - 1) // PAGE_SIZE
-            self.module.mems.append(MemoryType(Limits(pages, pages)))
-            offset = [Instr(ins.I32_CONST, 0), Instr(ins.END)]
+            self.module.mems.append(MemoryType(Limits(pages, pages), is64))
+            offset = [Instr(ins.OP_BY_NAME["i64.const"] if is64 else ins.I32_CONST, 0), Instr(ins.END)]
             self.module.datas.append(Data(bytes(data), "active", idx, offset))
             return
-        lim, j = self.limits(j)
+        lim, j = self.limits(j, is64)
         self.expect_close(j)
-        mt = MemoryType(lim)
+        mt = MemoryType(lim, is64)
         if imp is not None:
             self.add_import(Import(imp[0], imp[1], ExternKind.MEMORY, mt))
         else:

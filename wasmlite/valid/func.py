@@ -28,7 +28,7 @@ from typing import Any, Callable, Optional
 from ..errors import InvalidError
 from ..syntax import instructions as ins_table
 from ..syntax.instructions import OP_BY_NAME, OPS, Op
-from ..syntax.types import (BOT_REF, FUNCREF, I32, FuncType, ValType, matches,
+from ..syntax.types import (BOT_REF, FUNCREF, I32, I64, FuncType, ValType, matches,
                             ref_type)
 
 __all__ = ["FuncResult", "check_function", "block_signature"]
@@ -52,7 +52,7 @@ class _Ctx:
 
     __slots__ = ("types", "func_types", "globals", "tables", "mems",
                  "elem_types", "num_datas", "refs", "bt_cache", "call_sigs",
-                 "disabled", "used", "canon", "func_type_idx")
+                 "disabled", "used", "canon", "func_type_idx", "mem64")
 
     def __init__(self, types, func_types, globals_, tables, mems, elem_types,
                  num_datas, refs) -> None:
@@ -61,6 +61,10 @@ class _Ctx:
         self.globals = globals_            # list[GlobalType]
         self.tables = tables               # list[TableType]
         self.mems = mems                   # list[MemoryType]
+        # per memory, whether its index type is i64 (memory64); None when
+        # none is, so 32-bit modules pay nothing for it
+        self.mem64: Optional[list[bool]] = ([m.is64 for m in mems]
+                                            if any(m.is64 for m in mems) else None)
         self.elem_types: list[ValType] = elem_types
         self.num_datas: int = num_datas
         self.refs: set[int] = refs
@@ -225,6 +229,34 @@ class _Checker:
 def _check_index(kind: str, idx: Any, count: int) -> None:
     if not isinstance(idx, int) or not 0 <= idx < count:
         raise InvalidError(f"unknown {kind} {idx}")
+
+
+_MEM_KINDS = ("memarg", "memarg_lane", "mem", "memory.copy", "memory.init")
+
+
+def mem64_signature(op, imm, mem64: list[bool], plist: list, rlist: list) -> tuple[list, list]:
+    """The operand and result types of a memory instruction whose memory
+    may be 64-bit (memory64: addresses, sizes and lengths become i64; a
+    copy's length is i64 only between two 64-bit memories). ``imm`` has
+    been checked (the memory indices exist)."""
+    kind = op.imm
+    if kind in ("memarg", "memarg_lane"):
+        return ([I64] + plist[1:] if mem64[imm[2]] else plist), rlist
+    name = op.name
+    if kind == "mem":
+        if not mem64[imm]:
+            return plist, rlist
+        if name == "memory.size":
+            return plist, [I64]
+        if name == "memory.grow":
+            return [I64], [I64]
+        return [I64, I32, I64], rlist                     # memory.fill
+    if kind == "memory.copy":
+        d, s_ = mem64[imm[0]], mem64[imm[1]]
+        return [I64 if d else I32, I64 if s_ else I32, I64 if d and s_ else I32], rlist
+    if mem64[imm[1]]:                                     # memory.init
+        return [I64, I32, I32], rlist
+    return plist, rlist
 
 
 def _chk_memarg(c: _Checker, ins) -> None:
@@ -605,6 +637,7 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
     nlocals = len(locals_)
     call_sigs = ctx.call_sigs
     nmems = len(ctx.mems)
+    mem64 = ctx.mem64
     nfuncs = len(call_sigs)
     generic = GENERIC
     handlers = HANDLERS
@@ -654,6 +687,9 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                             raise InvalidError("offset out of range")
                     else:
                         check(c, ins)
+                    if mem64 is not None and op.imm in _MEM_KINDS:
+                        plist, rlist = mem64_signature(op, ins.imm, mem64, plist, rlist)
+                        n = len(plist)
                 if n:
                     h = len(stack)
                     if h - n >= height and stack[h - n:] == plist:

@@ -27,7 +27,7 @@ from ..gc_pause import gc_paused
 from ..errors import InvalidError
 from ..syntax.instructions import END, OP_BY_NAME, REF_FUNC
 from ..syntax.module import Module
-from ..syntax.types import (I32, MAX_PAGES_32, MAX_TABLE_SIZE, ExternKind,
+from ..syntax.types import (I32, I64, MAX_PAGES_32, MAX_PAGES_64, MAX_TABLE_SIZE, ExternKind,
                             FuncType, GlobalType, Limits, MemoryType, TableType,
                             FUNCREF_NON_NULL, ValType, canonical_types, matches)
 from .const import check_const
@@ -141,9 +141,12 @@ def _check_table_type(tt: TableType, ntypes: int, typed: bool = True) -> None:
     _check_limits(tt.limits, MAX_TABLE_SIZE, "table size must be at most 2^32-1")
 
 
-def _check_memory_type(mt: MemoryType) -> None:
+def _check_memory_type(mt: MemoryType, disabled: frozenset = frozenset()) -> None:
     if mt.is64:
-        raise InvalidError("memory64 is not enabled (Wasm 2.0)")
+        if "memory64" in disabled:
+            raise InvalidError("memory64 is not enabled")
+        _check_limits(mt.limits, MAX_PAGES_64, "memory size must be at most 2^48 pages")
+        return
     if mt.shared:
         raise InvalidError("shared memories (threads) are not enabled")
     _check_limits(mt.limits, MAX_PAGES_32,
@@ -216,7 +219,7 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
             _check_table_type(desc, ntypes, typed)
             tables.append(desc)
         elif kind == ExternKind.MEMORY:
-            _check_memory_type(desc)
+            _check_memory_type(desc, disabled)
             mems.append(desc)
         elif kind == ExternKind.GLOBAL:
             _check_global_type(desc, ntypes, typed)
@@ -254,7 +257,7 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
             raise InvalidError(f"type mismatch: a table of {tt.elem} needs an initializer")
         tables.append(tt)
     for mt in module.mems:
-        _check_memory_type(mt)
+        _check_memory_type(mt, disabled)
         mems.append(mt)
 
     elem_types: list[ValType] = []
@@ -289,8 +292,11 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
                 raise InvalidError("malformed data segment: active without offset")
             # the usual offset, an i32.const, without the general check
             # (CPython has 42,695 segments)
-            if not (len(offset) == 2 and offset[0].op is I32_CONST
-                    and offset[1].op is END):
+            if mems[d.memory].is64:          # memory64: an i64 offset
+                check_const(offset, I64, globals_, num_funcs, n_imp_globals,
+                            disabled, const_used)
+            elif not (len(offset) == 2 and offset[0].op is I32_CONST
+                      and offset[1].op is END):
                 check_const(offset, I32, globals_, num_funcs, n_imp_globals,
                             disabled, const_used)
         elif d.mode != "passive":
@@ -358,4 +364,5 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
         num_imported_tables=n_imp_tables, num_imported_mems=n_imp_mems,
         num_imported_globals=n_imp_globals, start=module.start,
         features=frozenset(ctx.used | const_used | (
-            {"multi_memory"} if len(mems) > 1 else set())))
+            {"multi_memory"} if len(mems) > 1 else set()) | (
+            {"memory64"} if any(m.is64 for m in mems) else set())))
