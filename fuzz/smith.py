@@ -49,7 +49,7 @@ SMITH_CONFIG = {
     "saturating-float-to-int-enabled": True, "sign-extension-ops-enabled": True,
     "simd-enabled": False, "relaxed-simd-enabled": False, "threads-enabled": False,
     "exceptions-enabled": False, "gc-enabled": False, "tail-call-enabled": False,
-    "memory64-enabled": False, "max-memories": 3,
+    "memory64-enabled": True, "max-memories": 3,
     "max-tables": 3,
     "extended-const-enabled": True, "canonicalize-nans": True,
     "custom-page-sizes-enabled": False, "wide-arithmetic-enabled": False,
