@@ -425,7 +425,9 @@ class ModuleParser(BodyParser):
             return TableType(et, lim), i
         if kind == ExternKind.MEMORY:
             is64, i = self.address_type(i)
-            lim, i = self.limits(i, is64)
+            # (3.0 reads a 32-bit memory's limits as u64s too: validation
+            # says "memory size"; 2.0 asserts "i32 constant out of range")
+            lim, i = self.limits(i, is64 or not self.offset32)
             return MemoryType(lim, is64), i
         gt, i = self.global_type(i)
         return gt, i
@@ -526,7 +528,7 @@ class ModuleParser(BodyParser):
             offset = [Instr(ins.OP_BY_NAME["i64.const"] if is64 else ins.I32_CONST, 0), Instr(ins.END)]
             self.module.datas.append(Data(bytes(data), "active", idx, offset))
             return
-        lim, j = self.limits(j, is64)
+        lim, j = self.limits(j, is64 or not self.offset32)
         self.expect_close(j)
         mt = MemoryType(lim, is64)
         if imp is not None:
