@@ -107,3 +107,88 @@ def test_a_host_64_bit_memory_crosses_into_wasm():
     assert inst.exports(store)["pages"](store) == 3
     with pytest.raises(rt.WasmtimeError):
         mem.grow(store, 1)
+
+
+TABLE_WAT = """(module
+  (type $t (func (result i32)))
+  (table $a i64 4 10 funcref)
+  (table $b 2 funcref)
+  (func $f1 (result i32) (i32.const 11))
+  (func $f2 (result i32) (i32.const 22))
+  (elem (table $a) (i64.const 1) func $f1 $f2)
+  (elem $e func $f2 $f1)
+  (func (export "size") (result i64) (table.size $a))
+  (func (export "call") (param i64) (result i32) (call_indirect $a (type $t) (local.get 0)))
+  (func (export "isnull") (param i64) (result i32) (ref.is_null (table.get $a (local.get 0))))
+  (func (export "set") (param i64) (table.set $a (local.get 0) (ref.func $f2)))
+  (func (export "grow") (param i64) (result i64) (table.grow $a (ref.null func) (local.get 0)))
+  (func (export "fill") (param i64 i64) (table.fill $a (local.get 0) (ref.func $f1) (local.get 1)))
+  (func (export "copy") (param i32 i64 i32)
+    (table.copy $b $a (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "copy2") (param i64 i32 i32)
+    (table.copy $a $b (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "init") (param i64) (table.init $a $e (local.get 0) (i32.const 0) (i32.const 2)))
+  (func (export "callb") (param i32) (result i32) (call_indirect $b (type $t) (local.get 0)))
+)"""
+
+TABLE_CALLS = [
+    ("size", ()), ("call", (1,)), ("call", (2,)), ("call", (0,)), ("call", (4,)), ("call", (-1,)),
+    ("isnull", (0,)), ("isnull", (3,)), ("set", (3,)), ("call", (3,)), ("isnull", (1 << 40,)),
+    ("grow", (2,)), ("size", ()), ("grow", (-1,)), ("grow", (100,)), ("fill", (4, 2)),
+    ("call", (5,)), ("fill", (5, -1)), ("copy", (0, 1, 2)), ("callb", (1,)), ("copy", (0, -1, 1)),
+    ("copy2", (0, 0, 2)), ("call", (0,)), ("init", (4,)), ("call", (4,)), ("init", (5,)),
+    ("init", (-3,))]
+
+
+def _run_tables(instance, store, trap_type) -> list:
+    out = []
+    for name, args in TABLE_CALLS:
+        try:
+            out.append(instance.exports(store)[name](store, *args))
+        except trap_type as t:
+            out.append(("trap", t.trap_code.name.lower()))
+    return out
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_64_bit_tables_as_wasmtime(strategy):
+    config = rt.Config()
+    config.strategy = strategy
+    engine = rt.Engine(config)
+    store = rt.Store(engine)
+    got = _run_tables(rt.Instance(store, rt.Module(engine, TABLE_WAT), []), store, rt.Trap)
+    wstore = wasmtime.Store()
+    expected = _run_tables(wasmtime.Instance(wstore, wasmtime.Module(wstore.engine, TABLE_WAT),
+                                             []), wstore, wasmtime.Trap)
+    assert got == expected
+    assert got[1:3] == [11, 22]
+
+
+def test_a_table_import_must_match_its_index_type():
+    engine = rt.Engine()
+    store = rt.Store(engine)
+    exporter = rt.Instance(store, rt.Module(engine, '(module (table (export "t") i64 1 funcref))'), [])
+    table = exporter.exports(store)["t"]
+    rt.Instance(store, rt.Module(engine, '(module (import "" "t" (table i64 1 funcref)))'), [table])
+    with pytest.raises(rt.WasmtimeError, match="incompatible import type"):
+        rt.Instance(store, rt.Module(engine, '(module (import "" "t" (table 1 funcref)))'), [table])
+
+
+@pytest.mark.parametrize("wat", [
+    "(module (table i64 4 funcref) (func) (elem (i64.const 1) func 0))",
+    "(module (table i64 4 funcref) (func) (elem (i64.const 3) func 0 0))",
+    '(module (memory i64 1) (data (i64.const 8) "ab"))',
+])
+def test_instantiation_fuel_with_64_bit_tables_and_memories_as_wasmtime(wat):
+    def spent(api) -> int:
+        config = api.Config()
+        config.consume_fuel = True
+        engine = api.Engine(config)
+        store = api.Store(engine)
+        store.set_fuel(10_000)
+        try:
+            api.Instance(store, api.Module(engine, wat), [])
+        except api.Trap:
+            pass
+        return 10_000 - store.get_fuel()
+    assert spent(rt) == spent(wasmtime)

@@ -209,7 +209,7 @@ class Config(Managed):
     wasm_memory64 = _proposal(
         "wasm_memory64", "memory64",
         "Memories with a 64-bit index type (on by default, as in Wasmtime); False makes"
-        " validation reject them. (64-bit tables, table64, are not supported yet.)")
+        " validation reject them and 64-bit tables (table64), which come with it.")
     wasm_extended_const = _proposal(
         "wasm_extended_const", "extended_const",
         "Extended constant expressions (on by default, as in Wasmtime): i32/i64 add, sub"

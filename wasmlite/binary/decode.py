@@ -257,11 +257,8 @@ class _Decoder:
 
     def table_type(self) -> TableType:
         elem = self.reftype()
-        at = self.pos
         flags = self.limits_flags(0b101)
-        if flags & 4:
-            raise malformed("64-bit tables (table64) are not supported yet", at)
-        return TableType(elem, self.limits(flags))
+        return TableType(elem, self.limits(flags), bool(flags & 4))
 
     def memory_type(self) -> MemoryType:
         flags = self.limits_flags(0b111)

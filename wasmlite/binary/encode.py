@@ -110,7 +110,7 @@ def _limits(lim: Limits, flags: int = 0) -> bytes:
 
 
 def _table_type(tt: TableType) -> bytes:
-    return valtype_bytes(tt.elem) + _limits(tt.limits)
+    return valtype_bytes(tt.elem) + _limits(tt.limits, 4 if tt.is64 else 0)
 
 
 def _table(module: Module, index: int, tt: TableType) -> bytes:

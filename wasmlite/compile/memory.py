@@ -78,6 +78,27 @@ class SymbolicMemory:
         self.offset, self.index, self.is64 = offset, index, is64
 
 
+class SymbolicTable(int):
+    """A table of an interpreter handler (table64): the int says which
+    immediate holds its VMTable*'s offset (``%imm.tab0`` / ``%imm.tab1``,
+    interp/handlers.py), ``is64`` its index type."""
+
+    def __new__(cls, slot: int, is64: bool) -> "SymbolicTable":
+        t = int.__new__(cls, slot)
+        t.is64 = is64
+        return t
+
+
+class SymbolicIndex(str):
+    """table.grow's table index in an interpreter handler (an SSA name),
+    with the table's index type."""
+
+    def __new__(cls, ssa: str, is64: bool) -> "SymbolicIndex":
+        t = str.__new__(cls, ssa)
+        t.is64 = is64
+        return t
+
+
 def _mem_name(idx) -> str:
     """The SSA stem of a memory's hoisted pointers."""
     return f"mem{idx}" if isinstance(idx, int) else f"mem{idx.offset[1:].replace('.', '_')}"
@@ -144,6 +165,20 @@ class MemoryOps:
             module = getattr(self.ctx, "module", None)
             mems = self.cache["mem64"] = [m.is64 for m in module.all_mems()] if module else []
         return idx < len(mems) and mems[idx]
+
+    def table_is64(self, idx) -> bool:
+        """Whether table ``idx`` has a 64-bit index type (table64)."""
+        flag = getattr(idx, "is64", None)
+        if flag is not None:
+            return flag
+        if not isinstance(idx, int):        # an interpreter handler's plain form
+            return False
+        tabs = self.cache.get("table64")
+        if tabs is None:
+            module = getattr(self.ctx, "module", None)
+            tabs = self.cache["table64"] = ([t.is64 for t in module.all_tables()]
+                                            if module else [])
+        return idx < len(tabs) and tabs[idx]
 
     def _as_i64(self, name: str, v: str, is64: bool) -> str:
         """An address or length operand as i64 (a 32-bit one zero-extended)."""
@@ -368,9 +403,10 @@ class MemoryOps:
         i = self.stack.pop()[0]
         tab, lenp = self.table_ptrs(ins.imm)
         r = self.tmp()
-        self.out.append(f"%{r}.i = zext i32 {i} to i64")
-        self.check_range(r, f"%{r}.i", "1", lenp, _TABLE_OOB)
-        p = self._table_slot(r, tab, f"%{r}.i")
+        is64 = self.table_is64(ins.imm)
+        i64 = self._as_i64(f"{r}.i", i, is64)
+        self.check_range(r, i64, "1", lenp, _TABLE_OOB, wide=is64)
+        p = self._table_slot(r, tab, i64)
         self.out.append(f"%{r} = load i64, ptr {p}")
         self.stack.append((f"%{r}", "i64"))
 
@@ -379,15 +415,19 @@ class MemoryOps:
         i = self.stack.pop()[0]
         tab, lenp = self.table_ptrs(ins.imm)
         r = self.tmp()
-        self.out.append(f"%{r}.i = zext i32 {i} to i64")
-        self.check_range(r, f"%{r}.i", "1", lenp, _TABLE_OOB)
-        p = self._table_slot(r, tab, f"%{r}.i")
+        is64 = self.table_is64(ins.imm)
+        i64 = self._as_i64(f"{r}.i", i, is64)
+        self.check_range(r, i64, "1", lenp, _TABLE_OOB, wide=is64)
+        p = self._table_slot(r, tab, i64)
         self.out.append(f"store i64 {v}, ptr {p}")
 
     def op_table_size(self, ins) -> None:
         _, lenp = self.table_ptrs(ins.imm)
         r = self.tmp()
         self.out.append(f"%{r}.len = load i64, ptr {lenp}")
+        if self.table_is64(ins.imm):
+            self.stack.append((f"%{r}.len", "i64"))
+            return
         self.out.append(f"%{r} = trunc i64 %{r}.len to i32")
         self.stack.append((f"%{r}", "i32"))
 
@@ -397,10 +437,14 @@ class MemoryOps:
         fn = self.builtin(vm.BUILTIN_TABLE_GROW)
         r = self.tmp()
         out = self.out
-        out.append(f"%{r}.d = zext i32 {n} to i64")
-        out.append(f"%{r}.r = call i64 {fn}(ptr %vmctx, i32 {ins.imm}, i64 %{r}.d, i64 {init})")
+        is64 = self.table_is64(ins.imm)
+        d = self._as_i64(f"{r}.d", n, is64)
+        out.append(f"%{r}.r = call i64 {fn}(ptr %vmctx, i32 {ins.imm}, i64 {d}, i64 {init})")
         self._check_builtin_trap(r)
-        self.fuel_per_unit(ins, f"%{r}.d", f"%{r}.r")
+        self.fuel_per_unit(ins, d, f"%{r}.r")
+        if is64:
+            self.stack.append((f"%{r}.r", "i64"))
+            return
         out.append(f"%{r} = trunc i64 %{r}.r to i32")
         self.stack.append((f"%{r}", "i32"))
 
@@ -412,12 +456,13 @@ class MemoryOps:
         tab, lenp = self.table_ptrs(ins.imm)
         r = self.tmp()
         out = self.out
-        out.append(f"%{r}.i = zext i32 {i} to i64")
-        out.append(f"%{r}.n = zext i32 {n} to i64")
-        self.check_range(r, f"%{r}.i", f"%{r}.n", lenp, _TABLE_OOB)
-        p = self._table_slot(r, tab, f"%{r}.i")
-        out.append(f"call void @wasmlite_fill64(ptr {p}, i64 {val}, i64 %{r}.n)")
-        self.fuel_per_unit(ins, f"%{r}.n")
+        is64 = self.table_is64(ins.imm)
+        i64 = self._as_i64(f"{r}.i", i, is64)
+        n64 = self._as_i64(f"{r}.n", n, is64)
+        self.check_range(r, i64, n64, lenp, _TABLE_OOB, wide=is64)
+        p = self._table_slot(r, tab, i64)
+        out.append(f"call void @wasmlite_fill64(ptr {p}, i64 {val}, i64 {n64})")
+        self.fuel_per_unit(ins, n64)
 
     def op_table_copy(self, ins) -> None:
         dt, stab = ins.imm
@@ -429,16 +474,18 @@ class MemoryOps:
         stb, slen = self.table_ptrs(stab)
         r = self.tmp()
         out = self.out
-        out.append(f"%{r}.d = zext i32 {d} to i64")
-        out.append(f"%{r}.s = zext i32 {s} to i64")
-        out.append(f"%{r}.n = zext i32 {n} to i64")
-        self.check_range(f"{r}.cs", f"%{r}.s", f"%{r}.n", slen, _TABLE_OOB)
-        self.check_range(f"{r}.cd", f"%{r}.d", f"%{r}.n", dlen, _TABLE_OOB)
-        dp = self._table_slot(f"{r}.dt", dtab, f"%{r}.d")
-        sp = self._table_slot(f"{r}.st", stb, f"%{r}.s")
-        out.append(f"%{r}.bytes = shl i64 %{r}.n, 3")
+        d64s, s64s = self.table_is64(dt), self.table_is64(stab)
+        wide = d64s or s64s
+        d64 = self._as_i64(f"{r}.d", d, d64s)
+        s64 = self._as_i64(f"{r}.s", s, s64s)
+        n64 = self._as_i64(f"{r}.n", n, d64s and s64s)
+        self.check_range(f"{r}.cs", s64, n64, slen, _TABLE_OOB, wide=wide)
+        self.check_range(f"{r}.cd", d64, n64, dlen, _TABLE_OOB, wide=wide)
+        dp = self._table_slot(f"{r}.dt", dtab, d64)
+        sp = self._table_slot(f"{r}.st", stb, s64)
+        out.append(f"%{r}.bytes = shl i64 {n64}, 3")
         out.append(f"call void @llvm.memmove.p0.p0.i64(ptr {dp}, ptr {sp}, i64 %{r}.bytes, i1 false)")
-        self.fuel_per_unit(ins, f"%{r}.n")
+        self.fuel_per_unit(ins, n64)
 
     def op_table_init(self, ins) -> None:
         seg, table = ins.imm
@@ -450,12 +497,13 @@ class MemoryOps:
         r = self.tmp()
         out = self.out
         segp, segl = self._segment(r, self.ctx.layout.elem(seg))
-        out.append(f"%{r}.d = zext i32 {d} to i64")
+        is64 = self.table_is64(table)
+        d64 = self._as_i64(f"{r}.d", d, is64)
         out.append(f"%{r}.s = zext i32 {s} to i64")
         out.append(f"%{r}.n = zext i32 {n} to i64")
         self.check_range(f"{r}.cs", f"%{r}.s", f"%{r}.n", segl, _TABLE_OOB)
-        self.check_range(f"{r}.cd", f"%{r}.d", f"%{r}.n", lenp, _TABLE_OOB)
-        dp = self._table_slot(f"{r}.dt", tab, f"%{r}.d")
+        self.check_range(f"{r}.cd", d64, f"%{r}.n", lenp, _TABLE_OOB, wide=is64)
+        dp = self._table_slot(f"{r}.dt", tab, d64)
         out.append(f"%{r}.sb = load ptr, ptr {segp}")
         out.append(f"%{r}.sp = getelementptr i64, ptr %{r}.sb, i64 %{r}.s")
         out.append(f"%{r}.bytes = shl i64 %{r}.n, 3")

@@ -648,7 +648,10 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         r = self.tmp()
         out = self.out
         out.append(f"%{r}.len = load i64, ptr {lenp}")
-        out.append(f"%{r}.i = zext i32 {i} to i64")
+        if self.table_is64(table_idx):                  # table64: an i64 index
+            out.append(f"%{r}.i = add i64 {i}, 0")
+        else:
+            out.append(f"%{r}.i = zext i32 {i} to i64")
         out.append(f"%{r}.oob = icmp uge i64 %{r}.i, %{r}.len")
         out.append(f"br i1 %{r}.oob, label {self.trap_to(_TABLE_OOB)}, label %{r}.a")
         out.append(f"{r}.a:")

@@ -257,12 +257,13 @@ class Code:
         return a
 
 
-def _widened(body: list, mem64: list[bool]) -> list:
+def _widened(body: list, mem64: list[bool], table64: Optional[list[bool]]) -> list:
     """``body`` with each instruction on a memory other than 0, or on a
-    64-bit one, given its wide form (same immediates and offset)."""
+    64-bit memory or table, given its wide form (same immediates and
+    offset)."""
     out = list(body)
     for k, ins in enumerate(body):
-        w = wide_form(ins.op, ins.imm, mem64)
+        w = wide_form(ins.op, ins.imm, mem64, table64)
         if w is not None:
             out[k] = Instr(w, ins.imm, ins.offset)
     return out
@@ -291,14 +292,16 @@ class Predecoder:
                         + ("_epoch" if epoch_interruption else "")]
         if consume_fuel:
             # the forms that write the frame's fuel back (handlers.py)
-            for name in ("x_call", "x_call_ref", "x_call_indirect", "x_call_funcref",
-                         "x_return", "x_unreachable"):
+            for name in ("x_call", "x_call_ref", "x_call_indirect", "x_call_indirect64",
+                         "x_call_funcref", "x_return", "x_unreachable"):
                 self.h[name] = a[name + "_fuel"]
         self.ops = _op_table(interp, consume_fuel)
         # several memories, or 64-bit ones: instructions on one other than a
         # 32-bit memory 0 take their wide forms (forms.WIDE)
         self.mem64 = [m.is64 for m in module.all_mems()]
-        self.wide_memory = len(self.mem64) > 1 or any(self.mem64)
+        tables64 = [t.is64 for t in module.all_tables()]
+        self.table64 = tables64 if any(tables64) else None
+        self.wide_memory = len(self.mem64) > 1 or any(self.mem64) or self.table64 is not None
         # bytes each memory can ever have (None: memory64)
         self.mem_bytes = [None if m.is64 else (65536 if m.limits.max is None else m.limits.max)
                           * 65536 for m in module.all_mems()] if consume_fuel else []
@@ -331,7 +334,9 @@ class Predecoder:
         cft = self.types[type_idx]
         np_, nr = len(cft.params), len(cft.results)
         lay = self.layout
-        w = (self.h["x_call_indirect"], lay.table(table_idx), lay.sig(type_idx),
+        # (a 64-bit table's index is an i64 operand)
+        name = "x_call_indirect64" if self.table64 and self.table64[table_idx] else "x_call_indirect"
+        w = (self.h[name], lay.table(table_idx), lay.sig(type_idx),
              self.out_stub(cft), 16 * np_, 16 * nr)
         self._indirect[imm] = (w, nr - np_ - 1)
         return w, nr - np_ - 1
@@ -373,7 +378,7 @@ class Predecoder:
         # of it when a trap asks: most code never traps)
         body = func.body
         if self.wide_memory:
-            body = _widened(body, self.mem64)
+            body = _widened(body, self.mem64, self.table64)
         starts = [-1] * len(body)
         dead = False
         dead_depth = 0

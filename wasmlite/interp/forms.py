@@ -140,11 +140,77 @@ for _op in OPS:
 WIDE_BASE: dict[Op, Op] = {w: op for (op, _b), w in WIDE.items()}
 
 
-def wide_form(op: Op, imm, mem64: list[bool]) -> Optional[Op]:
+# Table instructions on 64-bit tables (table64): tables are immediates in
+# every form already (the VMTable*'s offset), so only the index type
+# differs: a ``.t64`` form (``.t64_32``... for table.copy) of each.
+def _sym_table(slot: int, is64: bool):
+    from ..compile.memory import SymbolicTable
+    return SymbolicTable(slot, is64)
+
+
+def _sym_index(ssa: str, is64: bool):
+    from ..compile.memory import SymbolicIndex
+    return SymbolicIndex(ssa, is64)
+
+
+_TABLE_KINDS = ("table", "table.copy", "table.init")
+_TAB0 = _imm("tab0", lambda ins, lay: lay.table(ins.imm))
+for _op in OPS:
+    if _op.imm not in _TABLE_KINDS:
+        continue
+    for _bits in (("64_32", "32_64", "64_64") if _op.imm == "table.copy" else ("64",)):
+        _w = [b == "64" for b in _bits.split("_")]
+        _kind = f"wide{_bits}:{_op.imm}:{_op.name}"
+        if _op.name == "table.grow":
+            _IMM_RULES[_kind] = ([_imm("idx", lambda ins, lay: ins.imm, "i32")],
+                                 lambda ins, w=_w: _sym_index("%imm.idx", w[0]))
+        elif _op.imm == "table":
+            _IMM_RULES[_kind] = ([_TAB0], lambda ins, w=_w: _sym_table(0, w[0]))
+        elif _op.imm == "table.copy":
+            _IMM_RULES[_kind] = (
+                [_imm("tab0", lambda ins, lay: lay.table(ins.imm[0])),
+                 _imm("tab1", lambda ins, lay: lay.table(ins.imm[1]))],
+                lambda ins, w=_w: (_sym_table(0, w[0]), _sym_table(1, w[1])))
+        else:                                                   # table.init
+            _IMM_RULES[_kind] = (
+                [_imm("elem", lambda ins, lay: lay.elem(ins.imm[0])),
+                 _imm("tab0", lambda ins, lay: lay.table(ins.imm[1]))],
+                lambda ins, w=_w: (0, _sym_table(0, w[0])))
+        _name = f"{_op.name}.t{_bits}"
+        if _op.name in _SPECIAL_SIGS:
+            _ps, _rs = _SPECIAL_SIGS[_op.name]
+            _SPECIAL_SIGS[_name] = (
+                tuple("i64" if (k == 0 or (_op.name == "table.fill" and k == 2)
+                                or (_op.name == "table.grow" and k == 1)) else t
+                      for k, t in enumerate(_ps)),
+                tuple("i64" if _op.name in ("table.size", "table.grow") else t for t in _rs))
+            _params, _results = _op.params, _op.results
+        elif _op.imm == "table.copy":
+            _params = (I64 if _w[0] else I32, I64 if _w[1] else I32, I64 if all(_w) else I32)
+            _results = ()
+        else:                                                   # table.init
+            _params, _results = (I64, I32, I32), ()
+        WIDE[(_op, "t" + _bits)] = Op(_name, _op.prefix, _op.code, _kind, _params, _results,
+                                       _op.feature, _op.natural_align)
+WIDE_BASE.update({w: op for (op, _b), w in WIDE.items()})
+
+
+def wide_form(op: Op, imm, mem64: list[bool],
+              table64: Optional[list[bool]] = None) -> Optional[Op]:
     """The wide form an instruction of ``op`` needs (None: the plain one):
-    one naming a memory other than 0, or a 64-bit memory. ``mem64``: per
-    memory, whether it is 64-bit."""
+    one naming a memory other than 0, or a 64-bit memory or table.
+    ``mem64`` / ``table64``: per memory / table, whether it is 64-bit."""
     kind = op.imm
+    if kind in _TABLE_KINDS:
+        if not table64:
+            return None
+        if kind == "table.copy":
+            d, s_ = table64[imm[0]], table64[imm[1]]
+            if not (d or s_):
+                return None
+            return WIDE[(op, "t" + ("64" if d else "32") + "_" + ("64" if s_ else "32"))]
+        t = imm if kind == "table" else imm[1]
+        return WIDE[(op, "t64")] if table64[t] else None
     if kind not in _WIDE_KINDS:
         return None
     if kind == "memory.copy":

@@ -422,27 +422,30 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         "%sp.n = getelementptr i8, ptr %args, i64 %i3"] + dispatch(5, "%sp.n"))
     # i0 = VMTable* offset, i1 = signature-index offset, i2 = out-stub,
     # i3/i4 = params/results in bytes (the same checks as compiled code)
-    own("x_call_indirect", 5, imms(5) + _call_ip() + [
-        _slot("top", "%sp", -L.SLOT), "%x32 = load i32, ptr %top, align 8",
-        "%x = zext i32 %x32 to i64",
-        "%tp = getelementptr i8, ptr %vmctx, i64 %i0", "%tab = load ptr, ptr %tp",
-        f"%lenp = getelementptr i8, ptr %tab, i64 {vm.VMTABLE_LENGTH}",
-        "%len = load i64, ptr %lenp", "%oob = icmp uge i64 %x, %len",
-        f"br i1 %oob, label %trap{_TABLE_OOB}, label %a",
-        "a:", "%el = load ptr, ptr %tab", "%ep = getelementptr i64, ptr %el, i64 %x",
-        "%fr = load ptr, ptr %ep", "%null = icmp eq ptr %fr, null",
-        f"br i1 %null, label %trap{_NULL_CALL}, label %b",
-        "b:", f"%sgp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_SIG}",
-        "%sg = load i64, ptr %sgp", "%wp = getelementptr i8, ptr %vmctx, i64 %i1",
-        "%w32 = load i32, ptr %wp", "%w = zext i32 %w32 to i64",
-        "%bad = icmp ne i64 %sg, %w", f"br i1 %bad, label %trap{_BAD_SIG}, label %ok",
-        "ok:", "%code = load ptr, ptr %fr",
-        f"%cvp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_VMCTX}",
-        "%cv = load ptr, ptr %cvp", "%os = inttoptr i64 %i2 to ptr",
-        "%from = sub i64 0, %i3", "%args = getelementptr i8, ptr %top, i64 %from",
-        "call void %os(ptr %code, ptr %cv, ptr %args)",
-        "%sp.n = getelementptr i8, ptr %args, i64 %i4"] + dispatch(6, "%sp.n"),
-        {_TABLE_OOB, _NULL_CALL, _BAD_SIG})
+    for name, index in (("x_call_indirect", ["%x32 = load i32, ptr %top, align 8",
+                                             "%x = zext i32 %x32 to i64"]),
+                        # a 64-bit table (table64): the index is an i64
+                        ("x_call_indirect64", ["%x = load i64, ptr %top, align 8"])):
+        own(name, 5, imms(5) + _call_ip() + [
+            _slot("top", "%sp", -L.SLOT), *index,
+            "%tp = getelementptr i8, ptr %vmctx, i64 %i0", "%tab = load ptr, ptr %tp",
+            f"%lenp = getelementptr i8, ptr %tab, i64 {vm.VMTABLE_LENGTH}",
+            "%len = load i64, ptr %lenp", "%oob = icmp uge i64 %x, %len",
+            f"br i1 %oob, label %trap{_TABLE_OOB}, label %a",
+            "a:", "%el = load ptr, ptr %tab", "%ep = getelementptr i64, ptr %el, i64 %x",
+            "%fr = load ptr, ptr %ep", "%null = icmp eq ptr %fr, null",
+            f"br i1 %null, label %trap{_NULL_CALL}, label %b",
+            "b:", f"%sgp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_SIG}",
+            "%sg = load i64, ptr %sgp", "%wp = getelementptr i8, ptr %vmctx, i64 %i1",
+            "%w32 = load i32, ptr %wp", "%w = zext i32 %w32 to i64",
+            "%bad = icmp ne i64 %sg, %w", f"br i1 %bad, label %trap{_BAD_SIG}, label %ok",
+            "ok:", "%code = load ptr, ptr %fr",
+            f"%cvp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_VMCTX}",
+            "%cv = load ptr, ptr %cvp", "%os = inttoptr i64 %i2 to ptr",
+            "%from = sub i64 0, %i3", "%args = getelementptr i8, ptr %top, i64 %from",
+            "call void %os(ptr %code, ptr %cv, ptr %args)",
+            "%sp.n = getelementptr i8, ptr %args, i64 %i4"] + dispatch(6, "%sp.n"),
+            {_TABLE_OOB, _NULL_CALL, _BAD_SIG})
     # call_ref: the VMFuncRef's address on top (typed by validation: only
     # null is checked); i0 = out-stub, i1/i2 = params/results in bytes
     own("x_call_funcref", 3, imms(3) + _call_ip() + [
@@ -493,8 +496,8 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         + dispatch(1))
     # the fuel forms of the handlers at which Wasmtime writes fuel back:
     # the frame's fuel to the store first; after a call, back from it
-    for name in ("x_call", "x_call_ref", "x_call_indirect", "x_call_funcref", "x_return",
-                 "x_unreachable"):
+    for name in ("x_call", "x_call_ref", "x_call_indirect", "x_call_indirect64",
+                 "x_call_funcref", "x_return", "x_unreachable"):
         text, n = h[name]
         h[name + "_fuel"] = (_with_fuel_spills(text, name + "_fuel"), n)
     own("x_entry_epoch", 0, _epoch_check() + dispatch(1), {_INTERRUPT})

@@ -51,7 +51,7 @@ class ExportTable:
     def type(self) -> TableType:
         """The current type: minimum is the current size (import matching)."""
         t = self.table.type
-        return TableType(t.elem, type(t.limits)(self.table.size, t.limits.max))
+        return TableType(t.elem, type(t.limits)(self.table.size, t.limits.max), t.is64)
 
 
 @dataclass(eq=False)

@@ -163,7 +163,7 @@ def check_import(module: Module, imp, record, signatures, store=None) -> None:
         # element types are invariant (a table can be written); a runtime
         # table's type is in canonical form already
         elem = canonical_valtype(want.elem, canonical_types(module.types))
-        if table.type.elem is not elem or not _limits_match(
+        if table.type.elem is not elem or table.type.is64 != want.is64 or not _limits_match(
                 table.size, table.type.limits.max, want.limits):
             raise _incompatible(imp, "table types do not match")
     elif kind == ExternKind.MEMORY:

@@ -107,9 +107,12 @@ def _precomputed(module: Module) -> set[int]:
     for i, seg in enumerate(module.elems):
         if seg.mode != "active":
             continue
-        if seg.table < nimp or not _index_form(seg) or not _single_const(seg.offset, ("i32.const",)):
+        # (an i64.const into a 64-bit table, table64, as well)
+        const = "i64.const" if tables[seg.table].is64 else "i32.const"
+        if seg.table < nimp or not _index_form(seg) or not _single_const(seg.offset, (const,)):
             break
-        if (seg.offset[0].imm & 0xFFFFFFFF) + len(seg.init) > tables[seg.table].limits.min:
+        mask = (1 << 64) - 1 if tables[seg.table].is64 else 0xFFFFFFFF
+        if (seg.offset[0].imm & mask) + len(seg.init) > tables[seg.table].limits.min:
             break               # out of bounds: left to the startup function, which traps
         out.add(i)
     return out

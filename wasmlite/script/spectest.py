@@ -42,5 +42,6 @@ def make_spectest(store) -> dict[str, ExportRecord]:
     exports["global_f32"] = create_global(store, GlobalType(F32, False), f32_bits)
     exports["global_f64"] = create_global(store, GlobalType(F64, False), f64_bits)
     exports["table"] = create_table(store, TableType(FUNCREF, Limits(10, 20)))
+    exports["table64"] = create_table(store, TableType(FUNCREF, Limits(10, 20), True))
     exports["memory"] = create_memory(store, MemoryType(Limits(1, 2)))
     return exports

@@ -187,6 +187,7 @@ class Limits:
 class TableType:
     elem: ValType              # FUNCREF or EXTERNREF
     limits: Limits
+    is64: bool = False         # table64 (memory64 proposal): i64 indices
 
 
 @dataclass(frozen=True)

@@ -420,9 +420,10 @@ class ModuleParser(BodyParser):
             tidx, _, _, i = self.type_use(i)
             return tidx, i
         if kind == ExternKind.TABLE:
-            lim, i = self.limits(i)
+            is64, i = self.address_type(i)
+            lim, i = self.limits(i, is64)
             et, i = self.reftype_at(i)
-            return TableType(et, lim), i
+            return TableType(et, lim, is64), i
         if kind == ExternKind.MEMORY:
             is64, i = self.address_type(i)
             # (3.0 reads a 32-bit memory's limits as u64s too: validation
@@ -479,6 +480,7 @@ class ModuleParser(BodyParser):
         idx = self.n_imports[ExternKind.TABLE] + len(self.module.tables)
         j = self.inline_exports(j, ExternKind.TABLE, idx)
         imp, j = self.inline_import(j)
+        is64, j = self.address_type(j)
         if self.is_reftype(j):
             # (table reftype (elem ...)): size from the element list
             et, j = self.reftype_at(j)
@@ -493,13 +495,14 @@ class ModuleParser(BodyParser):
             inits, _ = self.elem_list(j + 3, self.M[j + 1], et, allow_bare=True)
             self.expect_close(self.M[j + 1] + 1)
             n = len(inits)
-            self.module.tables.append(TableType(et, Limits(n, n)))
-            offset = [Instr(ins.I32_CONST, 0), Instr(ins.END)]
+            self.module.tables.append(TableType(et, Limits(n, n), is64))
+            offset = [Instr(ins.OP_BY_NAME["i64.const"] if is64 else ins.I32_CONST, 0),
+                      Instr(ins.END)]
             self.module.elems.append(Elem(seg_type, inits, "active", idx, offset))
             return
-        lim, j = self.limits(j)
+        lim, j = self.limits(j, is64)
         et, j = self.reftype_at(j)
-        tt = TableType(et, lim)
+        tt = TableType(et, lim, is64)
         if imp is not None:
             self.expect_close(j)
             self.add_import(Import(imp[0], imp[1], ExternKind.TABLE, tt))

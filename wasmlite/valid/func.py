@@ -52,7 +52,7 @@ class _Ctx:
 
     __slots__ = ("types", "func_types", "globals", "tables", "mems",
                  "elem_types", "num_datas", "refs", "bt_cache", "call_sigs",
-                 "disabled", "used", "canon", "func_type_idx", "mem64")
+                 "disabled", "used", "canon", "func_type_idx", "mem64", "table64")
 
     def __init__(self, types, func_types, globals_, tables, mems, elem_types,
                  num_datas, refs) -> None:
@@ -65,6 +65,9 @@ class _Ctx:
         # none is, so 32-bit modules pay nothing for it
         self.mem64: Optional[list[bool]] = ([m.is64 for m in mems]
                                             if any(m.is64 for m in mems) else None)
+        # the same for tables (table64)
+        self.table64: Optional[list[bool]] = ([t.is64 for t in tables]
+                                              if any(t.is64 for t in tables) else None)
         self.elem_types: list[ValType] = elem_types
         self.num_datas: int = num_datas
         self.refs: set[int] = refs
@@ -232,6 +235,7 @@ def _check_index(kind: str, idx: Any, count: int) -> None:
 
 
 _MEM_KINDS = ("memarg", "memarg_lane", "mem", "memory.copy", "memory.init")
+_TABLE_KINDS = ("table", "table.copy", "table.init")
 
 
 def mem64_signature(op, imm, mem64: list[bool], plist: list, rlist: list) -> tuple[list, list]:
@@ -257,6 +261,26 @@ def mem64_signature(op, imm, mem64: list[bool], plist: list, rlist: list) -> tup
     if mem64[imm[1]]:                                     # memory.init
         return [I64, I32, I32], rlist
     return plist, rlist
+
+
+def table64_signature(op, imm, table64: list[bool], plist: list,
+                      rlist: list) -> tuple[list, list]:
+    """The types of table.size / table.copy / table.init whose tables may
+    be 64-bit (table64), as mem64_signature does for memories."""
+    if op.imm == "table":                                 # table.size
+        return plist, ([I64] if table64[imm] else rlist)
+    if op.imm == "table.copy":
+        d, s_ = table64[imm[0]], table64[imm[1]]
+        return [I64 if d else I32, I64 if s_ else I32, I64 if d and s_ else I32], rlist
+    if table64[imm[1]]:                                   # table.init
+        return [I64, I32, I32], rlist
+    return plist, rlist
+
+
+def _index_type(c: _Checker, table: int) -> ValType:
+    """A table's index type (i64 for table64)."""
+    t64 = c.ctx.table64
+    return I64 if t64 is not None and t64[table] else I32
 
 
 def _chk_memarg(c: _Checker, ins) -> None:
@@ -428,7 +452,7 @@ def _h_call_indirect(c: _Checker, ins, i: int) -> None:
     if not matches(ctx.tables[table].elem, FUNCREF, ctx.canon):
         raise InvalidError("type mismatch: call_indirect needs a table of funcref")
     ft = ctx.types[type_idx]
-    c.pop(I32)
+    c.pop(_index_type(c, table))
     c.pop_vals(list(ft.params))
     c.stack.extend(ft.results)
 
@@ -488,28 +512,30 @@ def _table_elem(c: _Checker, x: Any) -> ValType:
 
 def _h_table_get(c: _Checker, ins, i: int) -> None:
     t = _table_elem(c, ins.imm)
-    c.pop(I32)
+    c.pop(_index_type(c, ins.imm))
     c.stack.append(t)
 
 
 def _h_table_set(c: _Checker, ins, i: int) -> None:
     t = _table_elem(c, ins.imm)
     c.pop(t)
-    c.pop(I32)
+    c.pop(_index_type(c, ins.imm))
 
 
 def _h_table_grow(c: _Checker, ins, i: int) -> None:
     t = _table_elem(c, ins.imm)
-    c.pop(I32)
+    at = _index_type(c, ins.imm)
+    c.pop(at)
     c.pop(t)
-    c.stack.append(I32)
+    c.stack.append(at)
 
 
 def _h_table_fill(c: _Checker, ins, i: int) -> None:
     t = _table_elem(c, ins.imm)
-    c.pop(I32)
+    at = _index_type(c, ins.imm)
+    c.pop(at)
     c.pop(t)
-    c.pop(I32)
+    c.pop(at)
 
 
 def _h_ref_null(c: _Checker, ins, i: int) -> None:
@@ -638,6 +664,7 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
     call_sigs = ctx.call_sigs
     nmems = len(ctx.mems)
     mem64 = ctx.mem64
+    table64 = ctx.table64
     nfuncs = len(call_sigs)
     generic = GENERIC
     handlers = HANDLERS
@@ -689,6 +716,9 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                         check(c, ins)
                     if mem64 is not None and op.imm in _MEM_KINDS:
                         plist, rlist = mem64_signature(op, ins.imm, mem64, plist, rlist)
+                        n = len(plist)
+                    elif table64 is not None and op.imm in _TABLE_KINDS:
+                        plist, rlist = table64_signature(op, ins.imm, table64, plist, rlist)
                         n = len(plist)
                 if n:
                     h = len(stack)

@@ -110,8 +110,8 @@ def check_function_bytes(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
     (indices are never negative), which gives up like any other error."""
     if not all(t.nullable for t in locals_):
         return None     # locals that must be set before use: check_function tracks them
-    if ctx.mem64 is not None:
-        return None             # memory64 addresses: check_function types them
+    if ctx.mem64 is not None or ctx.table64 is not None:
+        return None             # 64-bit addresses: check_function types them
     res = FuncResult()
     c = _Checker(ctx, locals_, res)
     stack = c.stack

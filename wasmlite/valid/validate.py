@@ -134,10 +134,16 @@ def _check_limits(lim: Limits, bound: int, too_big: str) -> None:
             raise InvalidError("size minimum must not be greater than maximum")
 
 
-def _check_table_type(tt: TableType, ntypes: int, typed: bool = True) -> None:
+def _check_table_type(tt: TableType, ntypes: int, typed: bool = True,
+                      disabled: frozenset = frozenset()) -> None:
     if not isinstance(tt.elem, ValType) or not tt.elem.is_ref:
         raise InvalidError(f"malformed table element type {tt.elem!r}")
     check_valtype(tt.elem, ntypes, typed)
+    if tt.is64:                 # table64 comes with memory64, as in Wasmtime
+        if "memory64" in disabled:
+            raise InvalidError("memory64 is not enabled: 64-bit tables")
+        _check_limits(tt.limits, 2**64 - 1, "table size must be at most 2^64-1")
+        return
     _check_limits(tt.limits, MAX_TABLE_SIZE, "table size must be at most 2^32-1")
 
 
@@ -216,7 +222,7 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
             _check_type_index(desc, types)
             func_type_idx.append(desc)
         elif kind == ExternKind.TABLE:
-            _check_table_type(desc, ntypes, typed)
+            _check_table_type(desc, ntypes, typed, disabled)
             tables.append(desc)
         elif kind == ExternKind.MEMORY:
             _check_memory_type(desc, disabled)
@@ -247,7 +253,7 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
 
     table_inits = getattr(module, "table_inits", None) or {}
     for n, tt in enumerate(module.tables):
-        _check_table_type(tt, ntypes, typed)
+        _check_table_type(tt, ntypes, typed, disabled)
         init = table_inits.get(n)
         if init is not None:
             # (tables come before globals: only imported ones exist yet)
@@ -274,7 +280,8 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
                 raise InvalidError(f"unknown table {e.table}")
             if e.offset is None:
                 raise InvalidError("malformed element segment: active without offset")
-            check_const(e.offset, I32, globals_, num_funcs, n_imp_globals,
+            check_const(e.offset, I64 if tables[e.table].is64 else I32, globals_, num_funcs,
+                        n_imp_globals,
                         disabled, const_used)
             if not matches(e.type, tables[e.table].elem, canon):
                 raise InvalidError(f"type mismatch: element segment of {e.type} "
@@ -365,4 +372,5 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
         num_imported_globals=n_imp_globals, start=module.start,
         features=frozenset(ctx.used | const_used | (
             {"multi_memory"} if len(mems) > 1 else set()) | (
-            {"memory64"} if any(m.is64 for m in mems) else set())))
+            {"memory64"} if any(m.is64 for m in mems) or any(t.is64 for t in tables)
+            else set())))
