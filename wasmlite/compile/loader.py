@@ -269,16 +269,27 @@ def link(objs, table_symbol: str, count: int) -> Prelinked:
 
     # externals (a jump stub each) and the symbols reached through a GOT
     # slot (externals, and globals LLVM treats as preemptible): one slot each
+    # (the relocations of sections not loaded, .eh_frame's, are skipped;
+    # each object's symbols are resolved once: ``targets``)
+    loaded = {(oi, i) for g in groups.values() for oi, i in g}
     externals: list[str] = []
     ext_index: dict[str, int] = {}
     got_slot: dict[tuple, int] = {}
+    targets: list[dict[int, tuple]] = []
     for oi, ob in enumerate(parsed):
-        for _sec, rows in ob.relas:
+        resolved: dict[int, tuple] = {}
+        targets.append(resolved)
+        for sec, rows in ob.relas:
+            if (oi, sec[7]) not in loaded:
+                continue
             for _o, info, _a in rows:
-                t = target(oi, info >> 32)
-                if t[0] == "ext" and t[1] not in ext_index:
-                    ext_index[t[1]] = len(externals)
-                    externals.append(t[1])
+                k = info >> 32
+                t = resolved.get(k)
+                if t is None:
+                    t = resolved[k] = target(oi, k)
+                    if t[0] == "ext" and t[1] not in ext_index:
+                        ext_index[t[1]] = len(externals)
+                        externals.append(t[1])
                 if info & 0xFFFFFFFF in (_R_GOTPCREL, _R_GOTPCRELX, _R_REX_GOTPCRELX):
                     got_slot.setdefault(t, len(got_slot))
 
@@ -337,32 +348,33 @@ def link(objs, table_symbol: str, count: int) -> Prelinked:
             struct.pack_into("<Q", image, where, address(t))
             fixups.append(where)
 
+    pack_into = struct.pack_into
     for oi, ob in enumerate(parsed):
+        resolved = targets[oi]
+        addrs = {k: address(t) for k, t in resolved.items()}
         for sec, rows in ob.relas:
             if (oi, sec[7]) not in offset:
                 continue
             here = offset[(oi, sec[7])]
             for r_offset, r_info, addend in rows:
                 kind = r_info & 0xFFFFFFFF
-                t = target(oi, r_info >> 32)
-                s = address(t)
                 p = here + r_offset
-                if kind == _R_64:
-                    struct.pack_into("<Q", image, p, s + addend)
+                if kind == _R_PLT32 or kind == _R_PC32:         # the most frequent
+                    v = addrs[r_info >> 32] + addend - p
+                elif kind == _R_64:
+                    pack_into("<Q", image, p, addrs[r_info >> 32] + addend)
                     fixups.append(p)
                     continue
-                if kind == _R_PC64:
-                    struct.pack_into("<q", image, p, s + addend - p)
+                elif kind == _R_PC64:
+                    pack_into("<q", image, p, addrs[r_info >> 32] + addend - p)
                     continue
-                if kind in (_R_PC32, _R_PLT32):
-                    v = s + addend - p
                 elif kind in (_R_GOTPCREL, _R_GOTPCRELX, _R_REX_GOTPCRELX):
-                    v = got_at + 8 * got_slot[t] + addend - p
+                    v = got_at + 8 * got_slot[resolved[r_info >> 32]] + addend - p
                 else:               # absolute 32-bit ones need a low base
                     raise UnsupportedObject(f"relocation kind {kind}")
                 if not -2**31 <= v < 2**31:
                     raise UnsupportedObject("displacement out of range")
-                struct.pack_into("<i", image, p, v)
+                pack_into("<i", image, p, v)
 
     if table_symbol not in defined:
         raise UnsupportedObject(f"no symbol {table_symbol!r}")
