@@ -248,7 +248,9 @@ class _Decoder:
         return flags
 
     def limits(self, flags: int = 0) -> Limits:
-        bits = 64 if flags & 4 else 32
+        # Wasm 3.0 reads every limit as a u64 (validation bounds a 32-bit
+        # index type's: "memory size", "table size"); 2.0 as a u32
+        bits = 64 if flags & 4 or self.memory64 else 32
         lo, self.pos = read_unsigned(self.data, self.pos, bits)
         hi = None
         if flags & 1:
