@@ -218,7 +218,7 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
         # a Wasm 3.0 table initializer: every element starts as its value
         # (it may read only imported globals, which exist already)
         value = 0 if init is None else eval_const(init, inst.global_value, inst.func_ref)
-        tt = TableType(canonical_valtype(tabletype.elem, canon), tabletype.limits)
+        tt = TableType(canonical_valtype(tabletype.elem, canon), tabletype.limits, tabletype.is64)
         inst.tables.append(Table(tt, value))
     for g in module.globals:
         value = eval_const(g.init, inst.global_value, inst.func_ref)
