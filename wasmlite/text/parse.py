@@ -421,7 +421,9 @@ class ModuleParser(BodyParser):
             return tidx, i
         if kind == ExternKind.TABLE:
             is64, i = self.address_type(i)
-            lim, i = self.limits(i, is64)
+            # (3.0 reads a 32-bit table's limits as u64s too: validation says
+            # "table size"; 2.0 asserts "i32 constant out of range")
+            lim, i = self.limits(i, is64 or not self.offset32)
             et, i = self.reftype_at(i)
             return TableType(et, lim, is64), i
         if kind == ExternKind.MEMORY:
@@ -500,7 +502,7 @@ class ModuleParser(BodyParser):
                       Instr(ins.END)]
             self.module.elems.append(Elem(seg_type, inits, "active", idx, offset))
             return
-        lim, j = self.limits(j, is64)
+        lim, j = self.limits(j, is64 or not self.offset32)
         et, j = self.reftype_at(j)
         tt = TableType(et, lim, is64)
         if imp is not None:
