@@ -37,9 +37,11 @@ CALLS = [("size", ()), ("ld", (8,)), ("st", (0, 0x01020304)), ("ld", (5,)),
          ("vld", (0,)), ("vld", (131071,)), ("vld", (-8,))]
 
 
-def _run(api, instance, store, trap_type) -> list:
+def run_calls(instance, store, trap_type, calls: list) -> list:
+    """Each (export, args) called in order: its result, or ("trap", code)
+    (by name: the two packages' TrapCode enums differ)."""
     out = []
-    for name, args in CALLS:
+    for name, args in calls:
         try:
             out.append(instance.exports(store)[name](store, *args))
         except trap_type as t:
@@ -47,17 +49,24 @@ def _run(api, instance, store, trap_type) -> list:
     return out
 
 
-@pytest.mark.parametrize("strategy", STRATEGIES)
-def test_64_bit_addresses_as_wasmtime(strategy):
+def as_wasmtime(wat: str, calls: list, strategy: str) -> list:
+    """The calls' outcomes in wasmlite (``strategy``), asserted equal to
+    wasmtime-py's on a fresh instance of ``wat`` each."""
     config = rt.Config()
     config.strategy = strategy
     engine = rt.Engine(config)
     store = rt.Store(engine)
-    got = _run(rt, rt.Instance(store, rt.Module(engine, WAT), []), store, rt.Trap)
+    got = run_calls(rt.Instance(store, rt.Module(engine, wat), []), store, rt.Trap, calls)
     wstore = wasmtime.Store()
-    expected = _run(wasmtime, wasmtime.Instance(wstore, wasmtime.Module(wstore.engine, WAT), []),
-                    wstore, wasmtime.Trap)
+    expected = run_calls(wasmtime.Instance(wstore, wasmtime.Module(wstore.engine, wat), []),
+                         wstore, wasmtime.Trap, calls)
     assert got == expected
+    return got
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_64_bit_addresses_as_wasmtime(strategy):
+    got = as_wasmtime(WAT, CALLS, strategy)
     # an offset that wraps past 2^64 traps; one that does not reads
     assert got[4] == ("trap", "memory_out_of_bounds") and got[1] == 42
 
@@ -140,27 +149,9 @@ TABLE_CALLS = [
     ("init", (-3,))]
 
 
-def _run_tables(instance, store, trap_type) -> list:
-    out = []
-    for name, args in TABLE_CALLS:
-        try:
-            out.append(instance.exports(store)[name](store, *args))
-        except trap_type as t:
-            out.append(("trap", t.trap_code.name.lower()))
-    return out
-
-
 @pytest.mark.parametrize("strategy", STRATEGIES)
 def test_64_bit_tables_as_wasmtime(strategy):
-    config = rt.Config()
-    config.strategy = strategy
-    engine = rt.Engine(config)
-    store = rt.Store(engine)
-    got = _run_tables(rt.Instance(store, rt.Module(engine, TABLE_WAT), []), store, rt.Trap)
-    wstore = wasmtime.Store()
-    expected = _run_tables(wasmtime.Instance(wstore, wasmtime.Module(wstore.engine, TABLE_WAT),
-                                             []), wstore, wasmtime.Trap)
-    assert got == expected
+    got = as_wasmtime(TABLE_WAT, TABLE_CALLS, strategy)
     assert got[1:3] == [11, 22]
 
 

@@ -5,6 +5,7 @@ import pytest
 import wasmtime
 
 import wasmlite as rt
+from test_memory64 import as_wasmtime
 from wasmlite.binary.decode import decode_module
 from wasmlite.errors import MalformedError
 
@@ -37,37 +38,9 @@ CALLS = [("size", ()), ("ld", (8,)), ("st", (0, 0x01020304)), ("ld", (5,)), ("ld
          ("ld", (3 * 65536,)), ("ldc", (65536,)), ("ld16", (65534,)), ("vst", (65530,))]
 
 
-def _wasmtime_results() -> list:
-    store = wasmtime.Store()
-    inst = wasmtime.Instance(store, wasmtime.Module(store.engine, WAT), [])
-    out = []
-    for name, args in CALLS:
-        try:
-            out.append(inst.exports(store)[name](store, *args))
-        except wasmtime.Trap as t:
-            out.append(("trap", t.trap_code))
-    return out
-
-
-def _plain(results: list) -> list:
-    """Trap codes by name (the two packages' enums differ)."""
-    return [("trap", r[1].name.lower()) if isinstance(r, tuple) else r for r in results]
-
-
 @pytest.mark.parametrize("strategy", STRATEGIES)
 def test_every_memory_instruction_on_other_memories_as_wasmtime(strategy):
-    config = rt.Config()
-    config.strategy = strategy
-    engine = rt.Engine(config)
-    store = rt.Store(engine)
-    inst = rt.Instance(store, rt.Module(engine, WAT), [])
-    got = []
-    for name, args in CALLS:
-        try:
-            got.append(inst.exports(store)[name](store, *args))
-        except rt.Trap as t:
-            got.append(("trap", t.trap_code))
-    assert _plain(got) == _plain(_wasmtime_results())
+    got = as_wasmtime(WAT, CALLS, strategy)
     # the memories are separate, and exported memories show it
     assert got[1] == 42 and got[0] == 3 and got[6] == 4
 
