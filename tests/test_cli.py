@@ -280,3 +280,19 @@ def test_run_wasi_program_as_a_subprocess_with_stdin():
     proc = subprocess.run([sys.executable, "-m", "wasmlite", "run", HELLO, "Grace"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and "Hello, Grace!" in proc.stdout
+
+
+def test_wast_runs_scripts_in_the_auto_early_strategy(tmp_path):
+    """`wasmlite wast --strategy auto-early`: the test suite's third strategy
+    (tiered, every function compiled at its first count) from the CLI."""
+    import subprocess
+    import sys
+    script = tmp_path / "t.wast"
+    script.write_text('(module (func (export "f") (param i32) (result i32)'
+                      ' (i32.mul (local.get 0) (i32.const 3))))\n'
+                      '(assert_return (invoke "f" (i32.const 14)) (i32.const 42))\n')
+    proc = subprocess.run([sys.executable, "-m", "wasmlite", "wast", "--strategy", "auto-early",
+                           str(script)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    # the module and the assertion
+    assert proc.stdout.splitlines()[-1] == "2 passed, 0 failed, 0 skipped"

@@ -261,7 +261,11 @@ def _add_wast(sub) -> None:
     p.add_argument("files", metavar="FILE", nargs="+", help="a .wast script")
     p.add_argument("-v", "--verbose", action="store_true",
                    help="list every failure in full (default: the first few, one line each)")
-    _add_strategy(p)
+    choices = (*STRATEGIES, "auto-early")
+    p.add_argument("--strategy", choices=choices, metavar="{" + ",".join(choices) + "}",
+                   help="how wasm code runs: as `run --strategy`, or auto-early (tiered,"
+                        " every function compiled at its first count: what the test suite"
+                        " runs as its third strategy)")
     p.set_defaults(handler=_cmd_wast, subject=None)
 
 
