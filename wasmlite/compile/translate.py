@@ -531,15 +531,21 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         self.out.append(f"br label %{label}")
         self.dead = True
 
-    def op_br_if(self, ins) -> None:
-        c = self.stack.pop()[0]
-        label = self.branch_edge(ins.imm)
+    def branch_when(self, test: str, depth: int) -> None:
+        """Branch to label ``depth`` when ``icmp test`` holds, else go on;
+        the stack as it stands is what the label gets (br_if, br_on_null,
+        br_on_non_null)."""
+        label = self.branch_edge(depth)
         name = self.tmp()
         out = self.out
-        out.append(f"%{name}.c = icmp ne i32 {c}, 0")
+        out.append(f"%{name}.c = icmp {test}")
         out.append(f"br i1 %{name}.c, label %{label}, label %{name}.f")
         out.append(f"{name}.f:")
         self.cur = f"{name}.f"
+
+    def op_br_if(self, ins) -> None:
+        c = self.stack.pop()[0]
+        self.branch_when(f"ne i32 {c}, 0", ins.imm)
 
     def op_br_table(self, ins) -> None:
         targets, default = ins.imm
@@ -764,23 +770,13 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
     def op_br_on_null(self, ins) -> None:
         # null: drop it and branch with what is below; else keep it, go on
         a = self.stack.pop()[0]
-        r = self.tmp()
-        self.out.append(f"%{r}.z = icmp eq i64 {a}, 0")
-        label = self.branch_edge(ins.imm)
-        self.out.append(f"br i1 %{r}.z, label %{label}, label %{r}.f")
-        self.out.append(f"{r}.f:")
-        self.cur = f"{r}.f"
+        self.branch_when(f"eq i64 {a}, 0", ins.imm)
         self.stack.append((a, "i64"))
 
     def op_br_on_non_null(self, ins) -> None:
         # non-null: branch carrying it; null: drop it and go on
         a = self.stack[-1][0]
-        r = self.tmp()
-        self.out.append(f"%{r}.nz = icmp ne i64 {a}, 0")
-        label = self.branch_edge(ins.imm)
-        self.out.append(f"br i1 %{r}.nz, label %{label}, label %{r}.f")
-        self.out.append(f"{r}.f:")
-        self.cur = f"{r}.f"
+        self.branch_when(f"ne i64 {a}, 0", ins.imm)
         self.stack.pop()
 
     def op_call_ref(self, ins) -> None:

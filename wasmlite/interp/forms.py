@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from ..compile.lltypes import LLTYPE
-from ..syntax.instructions import OPS, VARIANT_OPS, Op
+from ..syntax.instructions import OPS, VARIANT_OPS, Op, memory_signature
 from ..syntax.types import I32, I64
 
 # Stack effects of the instructions whose effect the table leaves to the
@@ -81,46 +81,32 @@ def _symbolic(offset: str, index: str = "", is64: bool = False):
 # source's, "64_32"...). A 32-bit memory 0 keeps the plain forms (a fixed
 # offset, and superinstructions); the pre-decoder uses these for the rest.
 def _wide_rule(kind: str, bits: str) -> tuple[list, Callable]:
-    w = bits.split("_")
-    is64 = [b == "64" for b in w]
+    """The plain form's immediates, then the memory's (its VMMemory*'s
+    offset; memory.grow's index too; memory.copy's second), and a
+    placeholder with a SymbolicMemory where the plain one has index 0."""
+    is64 = [b == "64" for b in bits.split("_")]
+    base = _IMM_RULES[kind][0]
     mem = _imm("mem", lambda ins, lay: lay.memory(ins.imm[2]))
     if kind == "memarg":
-        return [_OFF, mem], lambda ins: (ins.imm[0], "%imm.off", _symbolic("%imm.mem", "", is64[0]))
+        return base + [mem], lambda ins: (ins.imm[0], "%imm.off",
+                                          _symbolic("%imm.mem", "", is64[0]))
     if kind == "memarg_lane":
-        return ([_OFF, _imm("lane", lambda ins, lay: ins.imm[3], "i32"), mem],
-                lambda ins: (ins.imm[0], "%imm.off", _symbolic("%imm.mem", "", is64[0]),
-                             "%imm.lane"))
+        return base + [mem], lambda ins: (ins.imm[0], "%imm.off",
+                                          _symbolic("%imm.mem", "", is64[0]), "%imm.lane")
     if kind == "mem":
-        return ([_imm("mem", lambda ins, lay: lay.memory(ins.imm)),
-                 _imm("memi", lambda ins, lay: ins.imm, "i32")],
+        return (base + [_imm("mem", lambda ins, lay: lay.memory(ins.imm)),
+                        _imm("memi", lambda ins, lay: ins.imm, "i32")],
                 lambda ins: _symbolic("%imm.mem", "%imm.memi", is64[0]))
     if kind == "memory.copy":
-        return ([_imm("mem", lambda ins, lay: lay.memory(ins.imm[0])),
-                 _imm("mem1", lambda ins, lay: lay.memory(ins.imm[1]))],
+        return (base + [_imm("mem", lambda ins, lay: lay.memory(ins.imm[0])),
+                        _imm("mem1", lambda ins, lay: lay.memory(ins.imm[1]))],
                 lambda ins: (_symbolic("%imm.mem", "", is64[0]),
                              _symbolic("%imm.mem1", "", is64[1])))
-    return ([_imm("data", lambda ins, lay: lay.data(ins.imm[0])),       # memory.init
-             _imm("mem", lambda ins, lay: lay.memory(ins.imm[1]))],
+    return (base + [_imm("mem", lambda ins, lay: lay.memory(ins.imm[1]))],   # memory.init
             lambda ins: (0, _symbolic("%imm.mem", "", is64[0])))
 
 
 _WIDE_KINDS = ("memarg", "memarg_lane", "mem", "memory.copy", "memory.init")
-
-
-def _wide_sig(op: Op, is64: list) -> tuple[tuple, tuple]:
-    """(params, results) of ``op`` on memories of these index types."""
-    ps, rs = tuple(op.params), tuple(op.results)
-    if op.imm in ("memarg", "memarg_lane"):
-        return ((I64,) + ps[1:] if is64[0] else ps), rs
-    if op.imm == "mem" and is64[0]:
-        return {"memory.size": ((), (I64,)), "memory.grow": ((I64,), (I64,)),
-                "memory.fill": ((I64, I32, I64), ())}[op.name]
-    if op.imm == "memory.copy":
-        d, s_ = is64
-        return (I64 if d else I32, I64 if s_ else I32, I64 if d and s_ else I32), ()
-    if op.imm == "memory.init" and is64[0]:
-        return (I64, I32, I32), ()
-    return ps, rs
 
 
 def _bit_choices(op: Op) -> tuple[str, ...]:
@@ -134,7 +120,7 @@ for _op in OPS:
         for _bits in _bit_choices(_op):
             _kind = f"wide{_bits}:{_op.imm}"
             _IMM_RULES[_kind] = _wide_rule(_op.imm, _bits)
-            _ps, _rs = _wide_sig(_op, [b == "64" for b in _bits.split("_")])
+            _ps, _rs = memory_signature(_op, [b == "64" for b in _bits.split("_")])
             WIDE[(_op, _bits)] = Op(f"{_op.name}.m{_bits}", _op.prefix, _op.code, _kind, _ps,
                                     _rs, _op.feature, _op.natural_align)
 WIDE_BASE: dict[Op, Op] = {w: op for (op, _b), w in WIDE.items()}
@@ -154,28 +140,26 @@ def _sym_index(ssa: str, is64: bool):
 
 
 _TABLE_KINDS = ("table", "table.copy", "table.init")
-_TAB0 = _imm("tab0", lambda ins, lay: lay.table(ins.imm))
+# table.grow passes its table index to the runtime builtin
+_TABLE_GROW_RULE = ([_imm("idx", lambda ins, lay: ins.imm, "i32")], lambda ins: "%imm.idx")
 for _op in OPS:
     if _op.imm not in _TABLE_KINDS:
         continue
     for _bits in (("64_32", "32_64", "64_64") if _op.imm == "table.copy" else ("64",)):
         _w = [b == "64" for b in _bits.split("_")]
         _kind = f"wide{_bits}:{_op.imm}:{_op.name}"
+        # the plain form's immediates; the placeholder says the index type
         if _op.name == "table.grow":
-            _IMM_RULES[_kind] = ([_imm("idx", lambda ins, lay: ins.imm, "i32")],
+            _IMM_RULES[_kind] = (_TABLE_GROW_RULE[0],
                                  lambda ins, w=_w: _sym_index("%imm.idx", w[0]))
         elif _op.imm == "table":
-            _IMM_RULES[_kind] = ([_TAB0], lambda ins, w=_w: _sym_table(0, w[0]))
+            _IMM_RULES[_kind] = (_IMM_RULES["table"][0], lambda ins, w=_w: _sym_table(0, w[0]))
         elif _op.imm == "table.copy":
-            _IMM_RULES[_kind] = (
-                [_imm("tab0", lambda ins, lay: lay.table(ins.imm[0])),
-                 _imm("tab1", lambda ins, lay: lay.table(ins.imm[1]))],
-                lambda ins, w=_w: (_sym_table(0, w[0]), _sym_table(1, w[1])))
+            _IMM_RULES[_kind] = (_IMM_RULES["table.copy"][0],
+                                 lambda ins, w=_w: (_sym_table(0, w[0]), _sym_table(1, w[1])))
         else:                                                   # table.init
-            _IMM_RULES[_kind] = (
-                [_imm("elem", lambda ins, lay: lay.elem(ins.imm[0])),
-                 _imm("tab0", lambda ins, lay: lay.table(ins.imm[1]))],
-                lambda ins, w=_w: (0, _sym_table(0, w[0])))
+            _IMM_RULES[_kind] = (_IMM_RULES["table.init"][0],
+                                 lambda ins, w=_w: (0, _sym_table(0, w[0])))
         _name = f"{_op.name}.t{_bits}"
         if _op.name in _SPECIAL_SIGS:
             _ps, _rs = _SPECIAL_SIGS[_op.name]
@@ -224,8 +208,6 @@ def wide_form(op: Op, imm, mem64: list[bool],
     return WIDE[(op, "64" if mem64[m] else "32")]
 
 
-# table.grow passes its table index to the runtime builtin
-_TABLE_GROW_RULE = ([_imm("idx", lambda ins, lay: ins.imm, "i32")], lambda ins: "%imm.idx")
 
 
 class Form:

@@ -396,6 +396,27 @@ REF_NULL = OP_BY_NAME["ref.null"]
 GLOBAL_GET = OP_BY_NAME["global.get"]
 I32_CONST = OP_BY_NAME["i32.const"]
 
+def memory_signature(op: Op, is64: list) -> tuple[tuple, tuple]:
+    """(params, results) of memory instruction ``op`` on memories of these
+    index types (memory64: one flag per memory it names; addresses, sizes
+    and lengths are i64 on a 64-bit memory, and a copy's length only
+    between two). The validator and the interpreter's wide forms both
+    type the instructions from here."""
+    ps, rs = tuple(op.params), tuple(op.results)
+    kind = op.imm
+    if kind in ("memarg", "memarg_lane"):
+        return ((I64,) + ps[1:] if is64[0] else ps), rs
+    if kind == "mem" and is64[0]:
+        return {"memory.size": ((), (I64,)), "memory.grow": ((I64,), (I64,)),
+                "memory.fill": ((I64, I32, I64), ())}[op.name]
+    if kind == "memory.copy":
+        d, s_ = is64
+        return (I64 if d else I32, I64 if s_ else I32, I64 if d and s_ else I32), ()
+    if kind == "memory.init" and is64[0]:
+        return (I64, I32, I32), ()
+    return ps, rs
+
+
 # Instructions allowed in constant expressions (Wasm 2.0).
 CONST_OPS = frozenset(OP_BY_NAME[n] for n in (
     "i32.const", "i64.const", "f32.const", "f64.const", "v128.const",

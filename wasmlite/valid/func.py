@@ -27,7 +27,7 @@ from typing import Any, Callable, Optional
 
 from ..errors import InvalidError
 from ..syntax import instructions as ins_table
-from ..syntax.instructions import OP_BY_NAME, OPS, Op
+from ..syntax.instructions import OP_BY_NAME, OPS, Op, memory_signature
 from ..syntax.types import (BOT_REF, FUNCREF, I32, I64, FuncType, ValType, matches,
                             ref_type)
 
@@ -240,27 +240,16 @@ _TABLE_KINDS = ("table", "table.copy", "table.init")
 
 def mem64_signature(op, imm, mem64: list[bool], plist: list, rlist: list) -> tuple[list, list]:
     """The operand and result types of a memory instruction whose memory
-    may be 64-bit (memory64: addresses, sizes and lengths become i64; a
-    copy's length is i64 only between two 64-bit memories). ``imm`` has
-    been checked (the memory indices exist)."""
+    may be 64-bit (instructions.memory_signature, for the memories ``imm``
+    names: it has been checked, the indices exist)."""
     kind = op.imm
-    if kind in ("memarg", "memarg_lane"):
-        return ([I64] + plist[1:] if mem64[imm[2]] else plist), rlist
-    name = op.name
-    if kind == "mem":
-        if not mem64[imm]:
-            return plist, rlist
-        if name == "memory.size":
-            return plist, [I64]
-        if name == "memory.grow":
-            return [I64], [I64]
-        return [I64, I32, I64], rlist                     # memory.fill
-    if kind == "memory.copy":
-        d, s_ = mem64[imm[0]], mem64[imm[1]]
-        return [I64 if d else I32, I64 if s_ else I32, I64 if d and s_ else I32], rlist
-    if mem64[imm[1]]:                                     # memory.init
-        return [I64, I32, I32], rlist
-    return plist, rlist
+    mems = ((imm[2],) if kind in ("memarg", "memarg_lane") else (imm,) if kind == "mem"
+            else imm if kind == "memory.copy" else (imm[1],))
+    wide = [mem64[m] for m in mems]
+    if not any(wide):
+        return plist, rlist
+    ps, rs = memory_signature(op, wide)
+    return list(ps), list(rs)
 
 
 def table64_signature(op, imm, table64: list[bool], plist: list,
