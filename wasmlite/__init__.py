@@ -18,7 +18,8 @@ from .table import Table
 from .trap import Frame
 from .types import (ExportType, FuncType, GlobalType, ImportType, Limits,
                     MemoryType, TableType, ValType)
-from .unsupported import SharedMemory, Tag, TagType
+from .unsupported import SharedMemory
+from .tag import Tag, TagType, ThrownException
 from .value import Val
 from .wasi import DirPerms, FilePerms, WasiConfig
 
@@ -28,5 +29,5 @@ __all__ = ["WasmtimeError", "Trap", "TrapCode", "ExitTrap", "Frame",
            "Memory", "Table", "Global", "Val", "ValType", "FuncType", "Limits",
            "MemoryType", "TableType", "GlobalType", "ImportType", "ExportType",
            "WasiConfig", "DirPerms", "FilePerms", "Managed", "Storelike",
-           "StoreContext", "SharedMemory", "Tag", "TagType"]
+           "StoreContext", "SharedMemory", "Tag", "TagType", "ThrownException"]
 __version__ = "0.1.0"

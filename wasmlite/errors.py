@@ -118,6 +118,9 @@ TRAP_MESSAGES: dict[TrapCode, str] = {
 # the runtime raises it as TrapCode.NULL_REFERENCE.
 NULL_FUNCTION_REFERENCE = 64
 NULL_FUNCTION_REFERENCE_MESSAGE = "null function reference"
+# throw_ref of null: the same, in the exception proposal's words
+NULL_EXCEPTION_REFERENCE = 65
+NULL_EXCEPTION_REFERENCE_MESSAGE = "null exception reference"
 
 
 def format_backtrace(frames: list, cause: str) -> str:

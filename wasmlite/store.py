@@ -11,6 +11,7 @@ externref objects wasm can no longer reach (runtime/externref_gc.py).
 """
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from .engine import Engine, shared_engine
@@ -78,6 +79,7 @@ class Store(Managed):
         self._closed = False
         self._engine = engine
         self._rt = RuntimeStore(engine._rt)
+        self._rt.public = weakref.ref(self)     # for what shows runtime values (tag.py)
         self._data = data
         self._max_instances: Optional[int] = None
         self._max_tables: Optional[int] = None

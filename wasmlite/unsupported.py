@@ -1,5 +1,5 @@
 """Names of wasmtime-py whose proposals wasmlite does not implement yet:
-``SharedMemory`` (threads), ``Tag`` and ``TagType`` (exception handling).
+``SharedMemory`` (threads).
 
 They exist so that code importing them, or testing ``isinstance`` against
 them, keeps working; making one raises a WasmtimeError that says so, instead
@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 from .errors import WasmtimeError
 from .managed import Managed
 
-__all__ = ["SharedMemory", "Tag", "TagType"]
+__all__ = ["SharedMemory"]
 
 
 def _unsupported(name: str, proposal: str) -> NoReturn:
@@ -26,16 +26,3 @@ class SharedMemory(Managed):
     def __init__(self, engine: Any, ty: Any) -> None:
         _unsupported("SharedMemory", "threads")
 
-
-class TagType(Managed):
-    """The type of an exception tag (exception handling): not supported yet."""
-
-    def __init__(self, functype: Any) -> None:
-        _unsupported("TagType", "exception-handling")
-
-
-class Tag:
-    """An exception tag (exception handling): not supported yet."""
-
-    def __init__(self, store: Any, ty: Any) -> None:
-        _unsupported("Tag", "exception-handling")

@@ -683,6 +683,22 @@ raise:
   call void @wasmlite_raise(ptr %vmctx)
   unreachable
 }}
+; throw the store's pending exception: to the innermost handler record of
+; this activation, or out of it as a trap (compile/exceptions.py)
+define internal void @wasmlite_throw(ptr %vmctx) cold noreturn nounwind "frame-pointer"="all" {{
+entry:
+  %limits = load ptr, ptr %vmctx
+  %hp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_HANDLERS}
+  %h = load ptr, ptr %hp
+  %none = icmp eq ptr %h, null
+  br i1 %none, label %out, label %jump
+jump:
+  call void @longjmp(ptr %h, i32 1)
+  unreachable
+out:
+  call void @wasmlite_trap(ptr %vmctx, i32 {vm.EXCEPTION_THROWN})
+  unreachable
+}}
 define internal void @wasmlite_fill64(ptr %p, i64 %v, i64 %n) nounwind {{
 entry:
   %z = icmp eq i64 %n, 0

@@ -23,7 +23,8 @@ Host trampoline, one per signature (engine-cached, see jit.HostTrampolines):
 wasm ABI ``ret host(ptr hostctx, params...)``; spills the args to a stack
 array, calls ``i32 cb(hostctx, values)`` (the runtime's CFUNCTYPE stored at
 ``hostctx+8``), and on status s != 0 stores ``s - 1`` into ``trap_code`` and
-longjmps to the innermost entry; otherwise loads and returns the results.
+longjmps to the innermost entry (status ``EXCEPTION_THROWN + 1``: throws the
+store's pending wasm exception instead); otherwise loads and returns the results.
 """
 from __future__ import annotations
 
@@ -95,6 +96,10 @@ def entry_trampoline(name: str, ft: FuncType) -> str:
          "  %active = getelementptr i8, ptr %ip, i64 4",
          f"  %jbslot = getelementptr i8, ptr %limits, i64 {vm.LIMITS_JMPBUF}",
          "  %prevjb = load ptr, ptr %jbslot",
+         # this activation's exception handlers start empty (exceptions.py)
+         f"  %handp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_HANDLERS}",
+         "  %prevh = load ptr, ptr %handp",
+         "  store ptr null, ptr %handp",
          "  %sl = load i64, ptr %limits",
          "  %unset = icmp eq i64 %sl, 0",
          "  br i1 %unset, label %setlimit, label %go",
@@ -174,6 +179,7 @@ def entry_trampoline(name: str, ft: FuncType) -> str:
     else:
         L.append(f"  call void %code(ptr %callee{arg_text})")
     L += ["  store ptr %prevjb, ptr %jbslot",
+          "  store ptr %prevh, ptr %handp",
           "  br i1 %unset, label %reset_ok, label %done_ok",
           "reset_ok:",
           "  store i64 0, ptr %limits",
@@ -185,6 +191,7 @@ def entry_trampoline(name: str, ft: FuncType) -> str:
           "  ret i32 0",
           "trap:",
           "  store ptr %prevjb, ptr %jbslot",
+          "  store ptr %prevh, ptr %handp",
           "  store ptr %itop, ptr %itopp",      # interpreter frames the longjmp skipped
           "  br i1 %unset, label %reset_trap, label %done_trap",
           "reset_trap:",
@@ -224,6 +231,13 @@ def host_trampoline(name: str, ft: FuncType) -> str:
           "  br i1 %bad, label %trap, label %ok",
           "trap:",
           "  %code = sub i32 %s, 1",
+          # the callback let a wasm exception through: throw it on in wasm
+          f"  %exn = icmp eq i32 %code, {vm.EXCEPTION_THROWN}",
+          "  br i1 %exn, label %throw, label %fail",
+          "throw:",
+          "  call void @wasmlite_throw(ptr %hctx)",
+          "  unreachable",
+          "fail:",
           "  call void @wasmlite_trap(ptr %hctx, i32 %code)",
           "  unreachable",
           "ok:"]

@@ -27,6 +27,7 @@ from ..syntax.module import Func, Module
 from ..syntax.types import ExternKind, FuncType, ValType
 from . import vmcontext as vm
 from .lltypes import LLTYPE, ZERO, f32_literal, f64_literal, param_list, ret_type
+from .exceptions import ExceptionOps, has_handlers
 from .interrupts import FLUSH_BEFORE, FUEL_FREE, InterruptOps
 from .memory import TBAA_GLOBAL, MemoryOps
 from .numeric import TEMPLATES
@@ -80,7 +81,11 @@ class Frame:
     header for a loop); ``incoming`` the (predecessor label, values) edges."""
 
     __slots__ = ("kind", "params", "results", "label", "height", "incoming",
-                 "else_label", "param_vals", "has_else", "phis", "phi_slot")
+                 "else_label", "param_vals", "has_else", "phis", "phi_slot",
+                 # exception handling (exceptions.py): the handler chain in
+                 # effect inside the frame; a try's record below it, name,
+                 # catches, whether a rethrow needs its exnref, dispatch slot
+                 "chain", "prev", "name", "catches", "needs_exn", "land_slot")
 
     def __init__(self, kind, params, results, label, height):
         self.kind = kind
@@ -94,6 +99,7 @@ class Frame:
         self.has_else = False
         self.phis = None
         self.phi_slot = -1
+        self.chain = None
 
 
 class ModuleContext:
@@ -108,6 +114,7 @@ class ModuleContext:
         self.layout = vm.VMContextLayout(module)
         self.types = module.types
         self.func_types: list[FuncType] = [module.types[i] for i in module.func_type_indices()]
+        self.tag_types: list[FuncType] = [module.types[i] for i in module.all_tags()]
         self.num_imported_funcs = module.num_imported(ExternKind.FUNC)
         self.global_lltypes = [LLTYPE[g.valtype] for g in module.all_globals()]
         # LLVM spelling of each function's return type, by function index
@@ -133,7 +140,7 @@ class ModuleContext:
         return r
 
 
-class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
+class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, ExceptionOps):
     """Translates defined function ``index`` of the module to one ``define``."""
 
     # An OSR variant (``osr=True``) is the function entered at one of its
@@ -164,6 +171,8 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         self.dead = False
         self.func_results = [LLTYPE[t] for t in self.ft.results]
         self.local_types = [LLTYPE[t] for t in self.ft.params] + [LLTYPE[t] for t in func.locals]
+        self.edge_blocks: list[str] = []     # branches that leave a try body (exceptions.py)
+        self.with_handlers = has_handlers(func.body)
 
     # ------------------------------------------------------------ helpers
     def tmp(self) -> str:
@@ -241,6 +250,9 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         out = self.out
         params, results = [LLTYPE[t] for t in ft.params], [LLTYPE[t] for t in ft.results]
         self.frames.append(Frame("func", params, results, "exit", 0))
+        if self.with_handlers:
+            self.handlers_ptr()
+            self.frames[0].chain = "%hand.entry"
         numeric = NUMERIC
         handlers = HANDLERS
         stack = self.stack
@@ -272,13 +284,13 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
                 # skipped code: only follow nesting to find our else/end
                 if op in block_ops:
                     self.dead_depth += 1
-                elif op is _END:
+                elif op is _END or op is _DELEGATE:
                     if self.dead_depth:
                         self.dead_depth -= 1
                     else:
-                        self.op_end(ins)
-                elif op is _ELSE and not self.dead_depth:
-                    self.op_else(ins)
+                        handlers[op](self, ins)
+                elif op in _SEGMENT_OPS and not self.dead_depth:
+                    handlers[op](self, ins)
                 continue
             t = numeric.get(op)
             if t is not None:
@@ -357,6 +369,12 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
                 lines.append(f"store {lt[i]} {ZERO[lt[i]]}, ptr %l{i}")
         lines.append("%limits = load ptr, ptr %vmctx")
         lines.extend(self.entry)
+        if self.with_handlers:
+            # locals a try body changes must be in memory when a throw
+            # longjmps to its landing (exceptions.py): escaped, never promoted
+            for name in [f"%l{i}" for i in range(len(lt))] + (
+                    ["%fuel"] if self.ctx.consume_fuel else []):
+                lines.append(f'call void asm sideeffect "", "r,~{{memory}}"(ptr {name})')
         # stack-limit check: the entry trampoline sets limits.stack_limit
         lines.append("%stack_limit = load i64, ptr %limits")
         lines.append("%sp.p = call ptr @llvm.stacksave.p0()")
@@ -371,6 +389,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
                       "osr.none:", "unreachable"]
         lines.append("start:")
         lines.extend(x for x in self.out if x is not None)
+        lines.extend(self.edge_blocks)
         for k, (code, offset) in enumerate(self.sites):
             lines.append(f"trap{code}.s{k}:")
             lines.append(f"%trap{code}.s{k}.o = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_OFFSET}")
@@ -413,20 +432,25 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
                 agg = f"%{name}.{i}"
             out.append(f"ret {rt} {agg}")
 
+    def new_frame(self, kind: str, params, results, label: str, height: int) -> Frame:
+        f = Frame(kind, params, results, label, height)
+        f.chain = self.frames[-1].chain
+        return f
+
     def op_block(self, ins) -> None:
         params, results = self.ctx.block_type(ins.imm)
-        self.frames.append(Frame("block", params, results, f"b{self.tmp()}",
-                                 len(self.stack) - len(params)))
+        self.frames.append(self.new_frame("block", params, results, f"b{self.tmp()}",
+                                          len(self.stack) - len(params)))
 
     def op_loop(self, ins) -> None:
         params, results = self.ctx.block_type(ins.imm)
         name = self.tmp()
         header = f"L{name}"
-        f = Frame("loop", params, results, header, len(self.stack) - len(params))
+        f = self.new_frame("loop", params, results, header, len(self.stack) - len(params))
         # OSR points: loops outside any other loop, entered with an empty
         # stack (an entry into a nested loop would make the nest irreducible,
         # and LLVM leaves such loops unoptimized)
-        if self.osr and not self.stack and not params and not any(
+        if self.osr and not self.stack and not params and not self.with_handlers and not any(
                 fr.kind == "loop" for fr in self.frames):
             self.osr_headers.append(header)
         out = self.out
@@ -445,7 +469,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         params, results = self.ctx.block_type(ins.imm)
         c = self.stack.pop()[0]
         name = self.tmp()
-        f = Frame("if", params, results, f"e{name}", len(self.stack) - len(params))
+        f = self.new_frame("if", params, results, f"e{name}", len(self.stack) - len(params))
         f.else_label = f"{name}.else"
         f.param_vals = list(self.stack[len(self.stack) - len(params):])
         out = self.out
@@ -469,6 +493,10 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
 
     def op_end(self, ins) -> None:
         f = self.frames.pop()
+        if f.kind in ("try_table", "try"):
+            self.end_try_body(f)
+        if f.kind in ("try", "catch"):
+            self.finish_legacy(f)
         out = self.out
         stack = self.stack
         if f.kind == "loop":
@@ -523,6 +551,8 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         return its target label."""
         f = self.frames[-1 - depth]
         arity = len(f.params) if f.kind == "loop" else len(f.results)
+        if self.with_handlers:
+            return self.edge_to(depth, self.top_vals(arity))
         f.incoming.append((self.cur, self.top_vals(arity)))
         return f.label
 
@@ -561,7 +591,9 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
                 continue
             f = self.frames[-1 - d]
             arity = len(f.params) if f.kind == "loop" else len(f.results)
-            if arity:
+            if self.with_handlers:
+                labels[d] = self.edge_to(d, self.top_vals(arity))
+            elif arity:
                 lbl = f"{name}.d{d}"
                 pre.append(f"{lbl}:")
                 pre.append(f"br label %{f.label}")
@@ -576,6 +608,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
         self.dead = True
 
     def op_return(self, ins) -> None:
+        self.restore_chain_for_return()
         self.emit_return(self.top_vals(len(self.func_results)))
         self.dead = True
 
@@ -813,7 +846,12 @@ _IDENTITY_LITERALS = frozenset(f32_literal(b) for b in (0, 0x80000000, 0x3F80000
 _END = OP_BY_NAME["end"]
 _LOOP = OP_BY_NAME["loop"]
 _ELSE = OP_BY_NAME["else"]
-_BLOCK_OPS = frozenset(OP_BY_NAME[n] for n in ("block", "loop", "if"))
+_BLOCK_OPS = frozenset(OP_BY_NAME[n] for n in ("block", "loop", "if", "try_table", "try")
+                       if n in OP_BY_NAME)
+_DELEGATE = OP_BY_NAME.get("delegate")
+# at depth 0 of skipped code these start a live segment of the frame
+_SEGMENT_OPS = frozenset(OP_BY_NAME[n] for n in ("else", "catch", "catch_all")
+                         if n in OP_BY_NAME)
 
 HANDLERS = {}
 for _name, _meth in [
@@ -829,8 +867,12 @@ for _name, _meth in [
     ("ref.null", "op_ref_null"), ("ref.is_null", "op_ref_is_null"), ("ref.func", "op_ref_func"),
     ("ref.as_non_null", "op_ref_as_non_null"), ("br_on_null", "op_br_on_null"),
     ("br_on_non_null", "op_br_on_non_null"), ("call_ref", "op_call_ref"),
+    ("throw", "op_throw"), ("throw_ref", "op_throw_ref"), ("try_table", "op_try_table"),
+    ("try", "op_try"), ("catch", "op_catch"), ("catch_all", "op_catch_all"),
+    ("delegate", "op_delegate"), ("rethrow", "op_rethrow"),
 ]:
-    HANDLERS[OP_BY_NAME[_name]] = getattr(FunctionTranslator, _meth)
+    if _name in OP_BY_NAME:       # the exception rows (syntax/instructions.py)
+        HANDLERS[OP_BY_NAME[_name]] = getattr(FunctionTranslator, _meth)
 HANDLERS.update(MemoryOps.handlers())
 HANDLERS.update(SimdOps.handlers())
 HANDLERS.update(SimdMemoryOps.handlers())

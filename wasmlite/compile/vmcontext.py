@@ -82,7 +82,23 @@ LIMITS_TRAP_OFFSET = 96     # u64: where in that function: a wasm byte offset, o
 LIMITS_EXIT_FP = 104        # void*: frame of the host trampoline calling Python now
 LIMITS_INTERP_TOP = 112     # void*: innermost interpreter frame (interp/layout.py FH_*)
 LIMITS_BACKTRACE = 120      # u64*: buffer the trap routine fills (runtime/backtrace.py)
-VMRUNTIME_LIMITS_SIZE = 128
+# exception handling (compile/exceptions.py): the handler chain of the running
+# activation (each entry trampoline starts an empty one), and the exception
+# being thrown: its tag's identity, its exnref handle once it has one (0
+# before), and its payload (EXN_SLOT bytes a value, as interpreter slots)
+LIMITS_HANDLERS = 128       # void*: innermost handler record (HREC_*), or null
+LIMITS_EXN_TAG = 136        # u64: identity (address) of the thrown exception's tag
+LIMITS_EXN_REF = 144        # u64: its exnref handle, 0 until boxed
+LIMITS_EXN_VALUES = 152     # u8*: its payload, EXN_SLOT bytes a value
+VMRUNTIME_LIMITS_SIZE = 160
+
+# a handler record: a jmp_buf a throw longjmps to, then what the landing
+# puts back (the chain below it, the interpreter frames the longjmp skipped)
+HREC_JMPBUF = 0
+HREC_PREV = 320
+HREC_INTERP_TOP = 328
+HREC_SIZE = 336
+EXN_SLOT = 16
 
 # An entry trampoline's activation record, at the end of its jmp_buf area
 # (compile/trampolines.py): what the trap routine's stack walk follows
@@ -111,13 +127,19 @@ DEFAULT_MAX_WASM_STACK = 512 * 1024
 
 # trap_code value meaning "a host function raised a Python exception"
 HOST_EXCEPTION = 255
+# trap_code of a wasm exception no handler of the activation caught: the
+# entry trampoline returns it; a host callback returns it (status + 1) to
+# have the host trampoline throw the store's pending exception into wasm
+EXCEPTION_THROWN = 254
 # a builtin's return value asking generated code to trap with limits.trap_code
 BUILTIN_TRAP = -2
 
 # ---------------------------------------------------------------- VMBuiltins
 BUILTIN_MEMORY_GROW = 0     # i64 (ptr vmctx, i32 mem, i64 delta)
 BUILTIN_TABLE_GROW = 1      # i64 (ptr vmctx, i32 table, i64 delta, i64 init)
-BUILTIN_NAMES = ("memory_grow", "table_grow")
+BUILTIN_EXN_BOX = 2         # i64 (ptr vmctx): the pending exception's exnref
+BUILTIN_EXN_UNBOX = 3       # i64 (ptr vmctx, i64 exnref): make it the pending one
+BUILTIN_NAMES = ("memory_grow", "table_grow", "exn_box", "exn_unbox")
 VMBUILTINS_SIZE = POINTER_SIZE * len(BUILTIN_NAMES)
 
 
@@ -179,14 +201,15 @@ class VMContextLayout:
     Order: limits ptr, builtins ptr, memories (ptr each), tables (ptr each),
     globals (ptr each), functions (inline VMFuncRef each, imports first),
     signature indices of the module's types (u32 each, padded to 8), data
-    segments, element segments.
+    segments, element segments, tags (a pointer each, imports first: the
+    tag's identity, compared by a catch).
     """
 
     __slots__ = ("num_memories", "num_tables", "num_globals", "num_funcs",
                  "num_imported_funcs", "num_types", "num_datas", "num_elems",
                  "limits", "builtins", "memories_start", "tables_start",
                  "globals_start", "funcs_start", "sigs_start", "datas_start",
-                 "elems_start", "size")
+                 "elems_start", "num_tags", "tags_start", "size")
 
     def __init__(self, module: Module) -> None:
         self.num_memories = len(module.all_mems())
@@ -197,6 +220,7 @@ class VMContextLayout:
         self.num_types = len(module.types)
         self.num_datas = len(module.datas)
         self.num_elems = len(module.elems)
+        self.num_tags = len(module.all_tags())
 
         self.limits = 0
         self.builtins = 8
@@ -216,6 +240,8 @@ class VMContextLayout:
         off += SEGMENT_SIZE * self.num_datas
         self.elems_start = off
         off += SEGMENT_SIZE * self.num_elems
+        self.tags_start = off
+        off += POINTER_SIZE * self.num_tags
         self.size = max(off, 16)
 
     def memory(self, index: int) -> int:
@@ -245,6 +271,10 @@ class VMContextLayout:
     def elem(self, index: int) -> int:
         """Offset of ``{u64* ptr; u64 len}`` of element segment ``index``."""
         return self.elems_start + SEGMENT_SIZE * index
+
+    def tag(self, index: int) -> int:
+        """Offset of the identity (a unique address) of tag ``index``."""
+        return self.tags_start + POINTER_SIZE * index
 
     def __repr__(self) -> str:
         return (f"VMContextLayout(size={self.size}, memories={self.num_memories}, "

@@ -35,7 +35,12 @@ from typing import Any, Callable, Optional
 from ..compile.fuel_sizes import SIZED, charged_up_front
 from ..compile.interrupts import FLUSH_BEFORE, FUEL_FREE
 from ..compile.vmcontext import VMContextLayout
+from ..compile.exceptions import has_handlers
 from .forms import WIDE_BASE, wide_form
+from .layout import HT_DELEGATE as _HT_DELEGATE
+from ..syntax.instructions import OP_BY_NAME
+
+_LEGACY_TRY = OP_BY_NAME.get("try")
 from ..syntax.module import Func, Instr, Module
 from ..syntax.types import FuncType, ValType
 
@@ -46,7 +51,8 @@ _MASK = (1 << 64) - 1
 (_GET, _CONST, _FORM, _TEE, _SET, _BR_IF, _END, _BLOCK, _CALL, _BR, _IF, _LOOP,
  _ELSE, _DROP, _SELECT, _GLOBAL_GET, _GLOBAL_SET, _RETURN, _UNREACHABLE,
  _BR_TABLE, _CALL_INDIRECT, _REF_NULL, _V128_CONST, _SHUFFLE, _NOP,
- _BR_ON_NULL, _BR_ON_NON_NULL, _CALL_REF, _UNSUPPORTED) = range(29)
+ _BR_ON_NULL, _BR_ON_NON_NULL, _CALL_REF, _TRY_TABLE, _TRY, _CATCH, _DELEGATE, _THROW,
+ _THROW_REF, _RETHROW, _UNSUPPORTED) = range(36)
 _OWN_KINDS = {
     "local.get": _GET, "i32.const": _CONST, "i64.const": _CONST, "f32.const": _CONST,
     "f64.const": _CONST, "local.tee": _TEE, "local.set": _SET, "br_if": _BR_IF,
@@ -55,7 +61,9 @@ _OWN_KINDS = {
     "global.get": _GLOBAL_GET, "global.set": _GLOBAL_SET, "return": _RETURN,
     "unreachable": _UNREACHABLE, "br_table": _BR_TABLE, "call_indirect": _CALL_INDIRECT,
     "ref.null": _REF_NULL, "v128.const": _V128_CONST, "i8x16.shuffle": _SHUFFLE, "nop": _NOP,
-    "br_on_null": _BR_ON_NULL, "br_on_non_null": _BR_ON_NON_NULL, "call_ref": _CALL_REF}
+    "br_on_null": _BR_ON_NULL, "br_on_non_null": _BR_ON_NON_NULL, "call_ref": _CALL_REF,
+    "try_table": _TRY_TABLE, "try": _TRY, "catch": _CATCH, "catch_all": _CATCH,
+    "delegate": _DELEGATE, "throw": _THROW, "throw_ref": _THROW_REF, "rethrow": _RETHROW}
 
 # control frames: [kind, height below the params, nparams, nresults, the
 # last word that gets the frame's end address (-1: none yet; each such word
@@ -99,7 +107,7 @@ class _OpInfo:
         self.spill = 0              # bytes an access touches (fuel: past-maximum check)
         self.cost = 0 if base in FUEL_FREE else 1
         self.flush = base in FLUSH_BEFORE
-        self.opens = op.name in ("block", "loop", "if")
+        self.opens = op.name in ("block", "loop", "if", "try_table", "try")
 
 
 class _OpTable:
@@ -174,7 +182,10 @@ class Code:
     """A function's code words, with the positions of absolute targets."""
 
     __slots__ = ("words", "targets", "max_height", "osr_loops", "nwords", "_sites",
-                 "_starts", "_body", "_entry_offset")
+                 "_starts", "_body", "_entry_offset", "handlers_at", "extra_locals")
+    # handlers_at: the handler table's first word (-1: the function has no
+    # try); extra_locals: the hidden slots after the locals (a legacy
+    # catch's exnref, for rethrow)
 
     def __init__(self, words: list[int], targets: list[int], max_height: int,
                  osr_loops: int = 0, sites: Optional[list] = None) -> None:
@@ -188,6 +199,7 @@ class Code:
         self._starts: Optional[list[int]] = None
         self._body: Optional[list] = None
         self._entry_offset = 0
+        self.handlers_at, self.extra_locals = -1, 0
 
     @classmethod
     def _made(cls, words: list[int], targets: list[int], max_height: int, osr_loops: int,
@@ -201,6 +213,7 @@ class Code:
         code.osr_loops = osr_loops
         code._sites = None
         code._starts, code._body, code._entry_offset = starts, body, entry_offset
+        code.handlers_at, code.extra_locals = -1, 0
         return code
 
     def _site_lists(self) -> tuple[list[int], list[int]]:
@@ -292,8 +305,8 @@ class Predecoder:
                         + ("_epoch" if epoch_interruption else "")]
         if consume_fuel:
             # the forms that write the frame's fuel back (handlers.py)
-            for name in ("x_call", "x_call_ref", "x_call_indirect", "x_call_indirect64",
-                         "x_call_funcref", "x_return", "x_unreachable"):
+            from .handlers import FUEL_SPILLING
+            for name in FUEL_SPILLING:
                 self.h[name] = a[name + "_fuel"]
         self.ops = _op_table(interp, consume_fuel)
         # several memories, or 64-bit ones: instructions on one other than a
@@ -343,8 +356,18 @@ class Predecoder:
 
     def function(self, index: int, func: Func) -> Code:
         ft = self.func_types[index]
-        nlocals = len(ft.params) + len(func.locals)
         nresults = len(ft.results)
+        body = func.body
+        # exceptions: the try blocks' catch entries (the handler table), and
+        # one hidden slot per legacy try after the locals, for its exnref
+        with_handlers = has_handlers(body)
+        nlegacy = sum(1 for ins in body if ins.op is _LEGACY_TRY) if with_handlers else 0
+        nlocals = len(ft.params) + len(func.locals) + nlegacy
+        self._legacy_next = nlocals - nlegacy
+        tries: dict[int, dict] = {}
+        entries: list[list] = []
+        ends: dict[int, int] = {}
+        wanted: set[int] = set()
         words: list[int] = []
         targets: list[int] = []
         emit = words.append
@@ -376,7 +399,6 @@ class Predecoder:
         lo_info: Any = None
         # trap sites: where each instruction starts (Code makes the sites
         # of it when a trap asks: most code never traps)
-        body = func.body
         if self.wide_memory:
             body = _widened(body, self.mem64, self.table64)
         starts = [-1] * len(body)
@@ -398,11 +420,11 @@ class Predecoder:
                 if info.opens:
                     dead_depth += 1
                     continue
-                if k == _END:
+                if k == _END or k == _DELEGATE:
                     if dead_depth:
                         dead_depth -= 1
                         continue
-                elif k != _ELSE or dead_depth:
+                elif (k != _ELSE and k != _CATCH) or dead_depth:
                     continue
             elif fuel:          # a dead else/end charges nothing, as compiled
                 pending += info.cost
@@ -495,6 +517,23 @@ class Predecoder:
                     max_h = height
                 continue
             rec = 0
+            if _TRY_TABLE <= k < _UNSUPPORTED:
+                if k == _DELEGATE:
+                    # the try ends here; its throws go on from the label's try
+                    f = frames[-1]
+                    ti = tries[id(f)]
+                    entries.append([ti["start"], len(words), ti["depth"], _HT_DELEGATE, 0,
+                                    len(frames) - 2 - ins.imm, 0, 0, None])
+                    k = _END
+                else:
+                    dead = self._exception_op(k, ins, frames, tries, entries, wanted, words,
+                                              target, nlocals, height, dead)
+                    height = self._height
+                    if height > max_h:
+                        max_h = height
+                    if dead:
+                        dead_depth = 0
+                    continue
             if k == _TEE:
                 emit(x_local_tee)
                 emit(16 * ins.imm)
@@ -535,6 +574,15 @@ class Predecoder:
                 f = frames.pop()
                 fk = f[0]
                 n = len(words)
+                if wanted and id(f) in wanted:
+                    ends[id(f)] = n
+                if tries:
+                    ti = tries.pop(id(f), None)
+                    if ti is not None and not ti["legacy"]:
+                        for c, tf, nv in ti["catches"]:
+                            entries.append([ti["start"], n, ti["depth"], c.kind,
+                                            0 if c.tag is None else lay.tag(c.tag), tf,
+                                            tf[7], nv, None])
                 if fk == _F_IF:
                     words[f[6]] = n
                 elif fk == _F_LOOP:
@@ -601,7 +649,7 @@ class Predecoder:
                 frames.append([_F_LOOP, fh, np_, nr, -1, len(words), -1, 16 * (nlocals + fh), np_])
                 emit(self.header)
                 # an OSR point, numbered as compile/translate.py numbers them
-                if height == 0 and np_ == 0 and not nloops:
+                if height == 0 and np_ == 0 and not nloops and not with_handlers:
                     emit(osr_loops)
                     osr_loops += 1
                 else:
@@ -712,7 +760,109 @@ class Predecoder:
                 max_h = height
             if dead:
                 dead_depth = 0
-        return Code._made(words, targets, max_h, osr_loops, starts, body, func.body_offset)
+        code = Code._made(words, targets, max_h, osr_loops, starts, body, func.body_offset)
+        if with_handlers:
+            code.extra_locals = nlegacy
+            code.handlers_at = self._handler_table(words, target, entries, ends)
+        return code
+
+    _height = 0
+
+    def _exception_op(self, k: int, ins: Instr, frames: list, tries: dict, entries: list,
+                      wanted: set, words: list, target, nlocals: int, height: int,
+                      dead: bool) -> bool:
+        """throw, throw_ref, rethrow, try_table, try, catch, catch_all (not
+        the common path: kept out of the main loop). Leaves the new height
+        in ``_height``; returns whether the code after is dead."""
+        h, lay, emit = self.h, self.layout, words.append
+        if k == _TRY_TABLE or k == _TRY:
+            bt = ins.imm[0] if k == _TRY_TABLE else ins.imm
+            np_, nr = self._arity(bt)
+            fh = height - np_
+            f = [_F_BLOCK, fh, np_, nr, -1, -1, -1, 16 * (nlocals + fh), nr]
+            ti = {"start": len(words), "depth": len(frames), "legacy": k == _TRY}
+            if k == _TRY_TABLE:
+                catches = []
+                for c in ins.imm[1]:
+                    tf = frames[-1 - c.label]       # labels count from outside
+                    wanted.add(id(tf))
+                    nv = 0 if c.tag is None else len(self._tag_types()[c.tag].params)
+                    catches.append((c, tf, nv))
+                ti["catches"] = catches
+            else:
+                # the legacy tries' hidden slots follow the declared locals
+                ti.update(slot=16 * self._legacy_next, needs=False, body_end=None)
+                self._legacy_next += 1
+            tries[id(f)] = ti
+            frames.append(f)
+            self._height = height
+            return False
+        if k == _CATCH:
+            f = frames[-1]
+            ti = tries[id(f)]
+            if ti["body_end"] is None:
+                ti["body_end"] = len(words)
+            if not dead:
+                emit(h["x_jump"])
+                n = len(words)
+                target(n)
+                emit(f[4])
+                f[4] = n
+            tag = ins.imm if ins.op.name == "catch" else None
+            nv = 0 if tag is None else len(self._tag_types()[tag].params)
+            entries.append([ti["start"], ti["body_end"], ti["depth"], 0 if tag is not None else 2,
+                            0 if tag is None else lay.tag(tag), len(words), f[7], nv, ti])
+            self._height = f[1] + nv
+            return False
+        if k == _THROW:
+            nv = len(self._tag_types()[ins.imm].params)
+            emit(h["x_throw"])
+            emit(lay.tag(ins.imm))
+            emit(16 * nv)
+            self._height = height - nv
+        elif k == _THROW_REF:
+            emit(h["x_throw_ref"])
+            self._height = height - 1
+        else:                           # rethrow: the catch's kept exnref
+            ti = tries[id(frames[-1 - ins.imm])]
+            ti["needs"] = True
+            emit(h["x_rethrow"])
+            emit(ti["slot"])
+            self._height = height
+        return True
+
+    _legacy_next = 0
+
+    def _tag_types(self) -> list:
+        types = getattr(self, "_tags", None)
+        if types is None:
+            types = self._tags = [self.types[i] for i in self.module.all_tags()]
+        return types
+
+    @staticmethod
+    def _handler_table(words: list, target, entries: list, ends: dict) -> int:
+        """Append the handler table (layout.HT_*) to the code; its first word."""
+        at = len(words)
+        emit = words.append
+        emit(len(entries))
+        for start, end, depth, kind, tag, tgt, dest, nv, slot in entries:
+            target(len(words))
+            emit(start)
+            target(len(words))
+            emit(end)
+            emit(depth)
+            emit(kind)
+            emit(tag)
+            if kind == _HT_DELEGATE:
+                emit(tgt)
+            else:
+                target(len(words))
+                emit(tgt if isinstance(tgt, int) else
+                     (tgt[5] if tgt[0] == _F_LOOP else ends[id(tgt)]))
+            emit(dest)
+            emit(nv)
+            emit(slot["slot"] if isinstance(slot, dict) and slot["needs"] else _MASK)
+        return at
 
     @staticmethod
     def _join(words: list[int], start: int, end: int, handler: int) -> None:

@@ -24,7 +24,7 @@ from ..compile.memory import RUNTIME_HELPERS
 from ..compile.numeric import INTRINSIC_DECLS
 from ..compile.simd import simd_declarations
 from ..compile.translate import HANDLERS, NUMERIC, FunctionTranslator
-from ..errors import NULL_FUNCTION_REFERENCE, TrapCode
+from ..errors import NULL_EXCEPTION_REFERENCE, NULL_FUNCTION_REFERENCE, TrapCode
 from ..syntax.instructions import OPS, VARIANT_OPS, Op
 from ..syntax.module import Func
 from ..syntax.types import FuncType
@@ -54,6 +54,10 @@ def forms_for(symbols: set) -> dict:
     return LOWERED.forms_for(symbols)
 
 ARGS = "ptr %ip, ptr %sp, ptr %fp, ptr %vmctx"
+# the handlers at which Wasmtime writes fuel back: each has a fuel form
+FUEL_SPILLING = ("x_call", "x_call_ref", "x_call_indirect", "x_call_indirect64",
+                 "x_call_funcref", "x_return", "x_unreachable", "x_throw", "x_throw_ref",
+                 "x_rethrow")
 V = "<2 x i64>"
 _STACK_OVERFLOW = int(TrapCode.STACK_OVERFLOW)
 _INTERRUPT = int(TrapCode.INTERRUPT)
@@ -459,6 +463,39 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         "call void %os(ptr %code, ptr %cv, ptr %args)",
         "%sp.n = getelementptr i8, ptr %args, i64 %i2"] + dispatch(4, "%sp.n"),
         {NULL_FUNCTION_REFERENCE})
+    # exceptions (compile/exceptions.py has the whole story): throw's
+    # i0 = the tag identity's VMContext offset, i1 = payload bytes
+    pending = [f"%xb.p = getelementptr i8, ptr %limits, i64 {vm.LIMITS_EXN_VALUES}",
+               "%xb = load ptr, ptr %xb.p"]
+    throw = ["call void @wasmlite_throw(ptr %vmctx)", "unreachable"]
+    own("x_throw", 2, imms(2) + _call_ip() + pending + [
+        "%from = sub i64 0, %i1", "%src = getelementptr i8, ptr %sp, i64 %from",
+        "call void @llvm.memcpy.p0.p0.i64(ptr align 8 %xb, ptr align 8 %src, i64 %i1, i1 false)",
+        "%tgp = getelementptr i8, ptr %vmctx, i64 %i0", "%tg = load i64, ptr %tgp",
+        f"%xt.p = getelementptr i8, ptr %limits, i64 {vm.LIMITS_EXN_TAG}",
+        "store i64 %tg, ptr %xt.p",
+        f"%xr.p = getelementptr i8, ptr %limits, i64 {vm.LIMITS_EXN_REF}",
+        "store i64 0, ptr %xr.p"] + throw)
+
+    def throw_exnref(src: list[str]) -> list[str]:
+        # the exnref in %e made the exception in flight (null: a trap)
+        return src + [
+            "%z = icmp eq i64 %e, 0",
+            f"br i1 %z, label %trap{NULL_EXCEPTION_REFERENCE}, label %ok",
+            "ok:", f"%bt.p = getelementptr i8, ptr %vmctx, i64 {vm.POINTER_SIZE}",
+            "%bt = load ptr, ptr %bt.p",
+            f"%ub.p = getelementptr i8, ptr %bt, i64 {vm.builtin_offset(vm.BUILTIN_EXN_UNBOX)}",
+            "%ub = load ptr, ptr %ub.p", "%r = call i64 %ub(ptr %vmctx, i64 %e)",
+            f"%bad = icmp eq i64 %r, {vm.BUILTIN_TRAP}", "br i1 %bad, label %raise, label %go",
+            "raise:", "call void @wasmlite_raise(ptr %vmctx)", "unreachable",
+            "go:"] + throw
+    own("x_throw_ref", 0, _call_ip() + throw_exnref([
+        _slot("top", "%sp", -L.SLOT), "%e = load i64, ptr %top, align 8"]),
+        {NULL_EXCEPTION_REFERENCE})
+    # legacy rethrow: i0 = the catch's exnref slot (byte offset from fp)
+    own("x_rethrow", 1, imms(1) + _call_ip() + throw_exnref([
+        "%ep = getelementptr i8, ptr %fp, i64 %i0", "%e = load i64, ptr %ep, align 8"]),
+        {NULL_EXCEPTION_REFERENCE})
     # i8x16.shuffle: the 16 lane indices are two immediate words; the
     # compiler's shufflevector needs them constant, so here: a gather
     own("x_shuffle", 2, imms(2) + [
@@ -496,8 +533,7 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         + dispatch(1))
     # the fuel forms of the handlers at which Wasmtime writes fuel back:
     # the frame's fuel to the store first; after a call, back from it
-    for name in ("x_call", "x_call_ref", "x_call_indirect", "x_call_indirect64",
-                 "x_call_funcref", "x_return", "x_unreachable"):
+    for name in FUEL_SPILLING:
         text, n = h[name]
         h[name + "_fuel"] = (_with_fuel_spills(text, name + "_fuel"), n)
     own("x_entry_epoch", 0, _epoch_check() + dispatch(1), {_INTERRUPT})
@@ -666,7 +702,21 @@ def _interp_call() -> str:
         "%code = load ptr, ptr %codep",
         "%h = load ptr, ptr %code",
         "%sp0 = getelementptr i8, ptr %fp, i64 %nlb",
+        # a function with try blocks runs under a handler record (_guarded)
+        f"%htp = getelementptr i8, ptr %desc, i64 {L.IF_HANDLERS}",
+        "%ht = load ptr, ptr %htp",
+        "%noh = icmp eq ptr %ht, null",
+        "br i1 %noh, label %plain, label %guarded",
+        "plain:",
         "call void %h(ptr %code, ptr %sp0, ptr %fp, ptr %vmctx)",
+        "br label %after",
+        # (a function of its own: its setjmp would make every interp_call's
+        # native frame bigger, and the default stack hold fewer calls)
+        "guarded:",
+        "call void @interp_guarded(ptr %frame, i64 %fb, ptr %code, ptr %sp0, ptr %fp, "
+        "ptr %vmctx, ptr %limits, ptr %itp, ptr %ht)",
+        "br label %after",
+        "after:",
         "store ptr %itprev, ptr %itp",
         f"%nrp = getelementptr i8, ptr %desc, i64 {L.IF_NRESULTS}",
         "%nr32 = load i32, ptr %nrp", "%nr = zext i32 %nr32 to i64", "%nrb = shl i64 %nr, 4",
@@ -682,6 +732,139 @@ def _interp_call() -> str:
         f"call void @wasmlite_trap(ptr %vmctx, i32 {_STACK_OVERFLOW})",
         "unreachable",
         "}"])
+
+
+def _guarded() -> list[str]:
+    """interp_call's run of a function with handlers: a handler record at
+    the end of the frame, pushed and ``_setjmp``ed before the code runs (and
+    again after each catch). A throw's landing scans the handler table
+    (layout.HT_*) for the innermost entry whose code range holds the ip the
+    frame recorded at its call or throw and whose tag matches (a delegate
+    entry limits the scan to the tries around its label), copies the
+    payload (and the exnref) to the label's slots and goes on at its
+    target; with none, it throws on."""
+    E = L.HT_WORDS * L.WORD
+    fh = lambda off: off - L.FRAME_HEADER      # noqa: E731 - a header word from fp
+    return ([
+        "define internal void @interp_guarded(ptr %frame, i64 %fb, ptr %code, ptr %sp0, "
+        'ptr %fp, ptr %vmctx, ptr %limits, ptr %itp, ptr %ht) noinline "frame-pointer"="all" {',
+        "guarded:",
+        f"%rec.o = sub i64 %fb, {vm.HREC_SIZE}",
+        "%rec = getelementptr i8, ptr %frame, i64 %rec.o",
+        f"%handp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_HANDLERS}",
+        f"%rprevp = getelementptr i8, ptr %rec, i64 {vm.HREC_PREV}",
+        "br label %arm",
+        "arm:",
+        "%aip = phi ptr [ %code, %guarded ], [ %lip, %resume ]",
+        "%asp = phi ptr [ %sp0, %guarded ], [ %lsp, %resume ]",
+        "%hprev = load ptr, ptr %handp",
+        "store ptr %hprev, ptr %rprevp",
+        "store ptr %rec, ptr %handp",
+        "%sj = call i32 @_setjmp(ptr %rec) returns_twice",
+        "%landed = icmp ne i32 %sj, 0",
+        "br i1 %landed, label %land, label %run, !prof !0",
+        "run:",
+        "%ah = load ptr, ptr %aip",
+        "call void %ah(ptr %aip, ptr %asp, ptr %fp, ptr %vmctx)",
+        "store ptr %hprev, ptr %handp",
+        "ret void",
+        "land:",
+        # popped; this frame is the innermost interpreter frame again, and
+        # the fuel it keeps is what the store says now
+        "store ptr %hprev, ptr %handp",
+        "store ptr %frame, ptr %itp",
+        f"%lfs = getelementptr i8, ptr %limits, i64 {vm.LIMITS_FUEL}",
+        "%lfv = load i64, ptr %lfs",
+        f"%lff = getelementptr i8, ptr %fp, i64 {fh(L.FH_FUEL)}",
+        "store i64 %lfv, ptr %lff",
+        f"%cipp = getelementptr i8, ptr %fp, i64 {fh(L.FH_CALL_IP)}",
+        "%cipv = load ptr, ptr %cipp",
+        "%cip = ptrtoint ptr %cipv to i64",
+        f"%xtp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_EXN_TAG}",
+        "%xtag = load i64, ptr %xtp",
+        "%hn = load i64, ptr %ht",
+        "br label %scan",
+        "scan:",
+        "%k = phi i64 [ 0, %land ], [ %k1, %next ]",
+        "%maxd = phi i64 [ -1, %land ], [ %maxd1, %next ]",
+        "%end = icmp uge i64 %k, %hn",
+        "br i1 %end, label %nomatch, label %entry.k",
+        "entry.k:",
+        f"%eo = mul i64 %k, {E}",
+        "%eo8 = add i64 %eo, 8",
+        "%ent = getelementptr i8, ptr %ht, i64 %eo8"]
+    + [x for i, n in enumerate(("start", "stop", "depth", "kind", "tag", "target", "dest",
+                                "nv", "slot"))
+       for x in (f"%e.{n}.p = getelementptr i8, ptr %ent, i64 {8 * i}",
+                 f"%e.{n} = load i64, ptr %e.{n}.p")]
+    + [
+        "%in0 = icmp uge i64 %cip, %e.start",
+        "%in1 = icmp ult i64 %cip, %e.stop",
+        "%in2 = icmp ule i64 %e.depth, %maxd",
+        "%in01 = and i1 %in0, %in1",
+        "%in = and i1 %in01, %in2",
+        "br i1 %in, label %kind, label %next",
+        "kind:",
+        f"%isdel = icmp eq i64 %e.kind, {L.HT_DELEGATE}",
+        "br i1 %isdel, label %next, label %tagged",
+        "tagged:",
+        "%hastag = icmp ult i64 %e.kind, 2",
+        "br i1 %hastag, label %cmptag, label %match",
+        "cmptag:",
+        "%tip = getelementptr i8, ptr %vmctx, i64 %e.tag",
+        "%tid = load i64, ptr %tip",
+        "%same = icmp eq i64 %tid, %xtag",
+        "br i1 %same, label %match, label %next",
+        "next:",
+        "%isdel.n = phi i1 [ false, %entry.k ], [ true, %kind ], [ false, %cmptag ]",
+        "%maxd1 = select i1 %isdel.n, i64 %e.target, i64 %maxd",
+        "%k1 = add i64 %k, 1",
+        "br label %scan",
+        "match:",
+        f"%xbp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_EXN_VALUES}",
+        "%xb = load ptr, ptr %xbp",
+        "%dst = getelementptr i8, ptr %fp, i64 %e.dest",
+        "%nvb = shl i64 %e.nv, 4",
+        "call void @llvm.memcpy.p0.p0.i64(ptr align 8 %dst, ptr align 8 %xb, i64 %nvb, i1 false)",
+        "%isref0 = icmp eq i64 %e.kind, 1",
+        "%isref1 = icmp eq i64 %e.kind, 3",
+        "%isref = or i1 %isref0, %isref1",
+        "%keep = icmp ne i64 %e.slot, -1",
+        "%boxit = or i1 %isref, %keep",
+        "br i1 %boxit, label %box, label %resume",
+        "box:",
+        f"%bt.p = getelementptr i8, ptr %vmctx, i64 {vm.POINTER_SIZE}",
+        "%bt = load ptr, ptr %bt.p",
+        f"%bx.p = getelementptr i8, ptr %bt, i64 {vm.builtin_offset(vm.BUILTIN_EXN_BOX)}",
+        "%bx = load ptr, ptr %bx.p",
+        "%exn = call i64 %bx(ptr %vmctx)",
+        f"%bxbad = icmp eq i64 %exn, {vm.BUILTIN_TRAP}",
+        "br i1 %bxbad, label %bxraise, label %boxed",
+        "bxraise:",
+        "call void @wasmlite_raise(ptr %vmctx)",
+        "unreachable",
+        "boxed:",
+        "%refp = getelementptr i8, ptr %dst, i64 %nvb",
+        "br i1 %isref, label %putref, label %putslot",
+        "putref:",
+        "store i64 %exn, ptr %refp, align 8",
+        "br label %putslot",
+        "putslot:",
+        "br i1 %keep, label %putslot1, label %resume",
+        "putslot1:",
+        "%slp = getelementptr i8, ptr %fp, i64 %e.slot",
+        "store i64 %exn, ptr %slp, align 8",
+        "br label %resume",
+        "resume:",
+        "%rx = phi i1 [ false, %match ], [ %isref, %putslot ], [ %isref, %putslot1 ]",
+        "%rxb = select i1 %rx, i64 16, i64 0",
+        "%spo = add i64 %nvb, %rxb",
+        "%lsp = getelementptr i8, ptr %dst, i64 %spo",
+        "%lip = inttoptr i64 %e.target to ptr",
+        "br label %arm",
+        "nomatch:",
+        "call void @wasmlite_throw(ptr %vmctx)",
+        "unreachable", "}"])
 
 
 class HandlerSet(NamedTuple):
@@ -739,6 +922,7 @@ def generate() -> HandlerSet:
         parts.append(text)
         symbols.append(name)
     parts.append(_interp_call())
+    parts.append("\n".join(_guarded()))
     symbols.append("interp_call")
     parts.append(simd_declarations(intrinsics))
     return HandlerSet("\n".join(parts), forms, {k: n for k, (_t, n) in own.items()}, symbols)

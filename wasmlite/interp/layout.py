@@ -62,7 +62,31 @@ IF_OSR = 80                # void osr(vmctx, fp, i32 k): enter compiled code at
                            # eligible loop k (compile/translate.py), 0 until tier-up
 IF_LAZY = 88               # void lazy(InterpFunc*): pre-decodes the function on
                            # its first call (IF_CODE is 0 until then)
-INTERP_FUNC_SIZE = 96
+IF_HANDLERS = 96           # u64*: the function's handler table (HT_*), 0 if it has
+                           # no try: interp_call then pushes no handler record
+INTERP_FUNC_SIZE = 104
+
+# ---------------------------------------------------------------- handler table
+# Made by the pre-decoder (bytecode.py) after the code words: [n, then n
+# entries of HT_WORDS words], innermost try first. A throw lands in the
+# interp_call of the nearest function with handlers; it scans the entries
+# whose [start, end) code range holds the frame's FH_CALL_IP.
+HT_START = 0               # first code word of the try body (an address)
+HT_END = 1                 # past its last (an address)
+HT_DEPTH = 2               # the try's control depth (the function's frame is 0)
+HT_KIND = 3                # 0 catch, 1 catch_ref, 2 catch_all, 3 catch_all_ref, 4 delegate
+HT_TAG = 4                 # VMContext offset of the tag's identity
+HT_TARGET = 5              # where the code goes on (an address); delegate: the
+                           # depth whose tries may take the exception still
+HT_DEST = 6                # byte offset from fp of the label's first slot
+HT_NVALUES = 7             # payload values copied there
+HT_EXN_SLOT = 8            # byte offset from fp that keeps the exnref for a legacy
+                           # rethrow, or all ones
+HT_WORDS = 9
+HT_DELEGATE = 4
+HT_NONE = (1 << 64) - 1
+# a function with handlers has a handler record (compile/vmcontext.py HREC_*)
+# at the end of its frame
 
 # ---------------------------------------------------------------- closure
 # one per defined function per instance: what a VMFuncRef of an interpreted

@@ -22,6 +22,7 @@ import threading
 import weakref
 from typing import Any, Optional
 
+from ..compile import vmcontext as vm
 from ..compile.signatures import SignatureRegistry
 from ..compile.vmcontext import VMContextLayout
 from ..syntax.module import Module
@@ -177,10 +178,16 @@ class InterpModule:
             self._code[i] = arr
             self._sites[i] = code
             self.osr_loops[i] = code.osr_loops
-            nlocals = len(ft.params) + len(func.locals)
+            # (a legacy try's exnref has a hidden slot after the locals; a
+            # function with try blocks a handler record after its stack)
+            nlocals = len(ft.params) + len(func.locals) + code.extra_locals
             w = i * _WORDS
-            self.descs[w + L.IF_FRAME_BYTES // 8] = (L.FRAME_HEADER
-                                                     + L.SLOT * (nlocals + code.max_height))
+            self.descs[w + L.IF_FRAME_BYTES // 8] = (
+                L.FRAME_HEADER + L.SLOT * (nlocals + code.max_height)
+                + (vm.HREC_SIZE if code.handlers_at >= 0 else 0))
+            self.descs[w + L.IF_NLOCALS // 8] = nlocals | (index << 32)
+            if code.handlers_at >= 0:
+                self.descs[w + L.IF_HANDLERS // 8] = arr.buffer_info()[0] + 8 * code.handlers_at
             # last: interp_call reads the code pointer first (acquire)
             self.descs[w + L.IF_CODE // 8] = arr.buffer_info()[0]
 

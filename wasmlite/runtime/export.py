@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Union
 
 from ..syntax.types import ExternKind, FuncType, GlobalType, MemoryType, TableType
+from .exceptions import RuntimeTag
 from .global_ import Global
 from .memory import Memory
 from .table import Table
@@ -76,4 +77,14 @@ class ExportGlobal:
         return self.global_.type
 
 
-ExportRecord = Union[ExportFunction, ExportTable, ExportMemory, ExportGlobal]
+@dataclass(eq=False)
+class ExportTag:
+    tag: RuntimeTag
+    kind = ExternKind.TAG
+
+    @property
+    def type(self) -> FuncType:
+        return self.tag.functype
+
+
+ExportRecord = Union[ExportFunction, ExportTable, ExportMemory, ExportGlobal, ExportTag]

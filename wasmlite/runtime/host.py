@@ -16,11 +16,13 @@ from typing import Callable, Optional
 
 from ..compile import vmcontext as vm
 from ..syntax.types import V128, FuncType
+from .exceptions import ThrownException
 from .export import ExportFunction
 
 HOST_CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p)
 _MASK64 = (1 << 64) - 1
 _HOST_EXCEPTION_STATUS = vm.HOST_EXCEPTION + 1
+_EXCEPTION_STATUS = vm.EXCEPTION_THROWN + 1
 
 
 class HostFunctionError(TypeError):
@@ -77,10 +79,9 @@ def _make_native_callback(store, functype: FuncType, callback):
                   "            raise arity_error(len(r), 0)"]
     lines += ["        return 0",
               "    except BaseException as exc:  # re-raised by the entry's caller",
-              "        store.pending_exception = exc",
-              "        return STATUS"]
+              "        return raised(store, exc)"]
     namespace = {"array_type": array_type, "callback": callback, "store": store,
-                 "M": _MASK64, "STATUS": _HOST_EXCEPTION_STATUS,
+                 "M": _MASK64, "raised": host_raised,
                  "arity_error": _arity_error}
     exec("\n".join(lines), namespace)
     return namespace["native_callback"]
@@ -114,9 +115,20 @@ def _generic_native_callback(store, functype: FuncType, callback, array_type):
                     slot += 1
             return 0
         except BaseException as exc:  # noqa: BLE001 - re-raised by the entry's caller
-            store.pending_exception = exc
-            return _HOST_EXCEPTION_STATUS
+            return host_raised(store, exc)
     return native_callback
+
+
+def host_raised(store, exc: BaseException) -> int:
+    """The status a host callback returns for ``exc``: a wasm exception of
+    this store is thrown on into the calling wasm (the host trampoline
+    throws the store's exception in flight); anything else waits in the
+    store for the entry the trap unwinds to."""
+    if isinstance(exc, ThrownException) and exc.store is store:
+        store.exceptions.set_pending(store, exc.exn, store.extern_to_handle(exc.exn))
+        return _EXCEPTION_STATUS
+    store.pending_exception = exc
+    return _HOST_EXCEPTION_STATUS
 
 
 class HostFunctionOwner:

@@ -30,8 +30,9 @@ from ..syntax.types import (ExternKind, GlobalType, Limits, TableType, canonical
                             canonical_valtype, matches)
 from .call import invoke
 from .const_eval import eval_const
+from .exceptions import RuntimeTag
 from .export import (ExportFunction, ExportGlobal, ExportMemory, ExportRecord,
-                     ExportTable)
+                     ExportTable, ExportTag)
 from .global_ import Global
 from .memory import Memory
 from .startup_fuel import startup_fuel
@@ -39,9 +40,11 @@ from .table import Table
 from .trap import make_trap
 
 _KIND_NAMES = {ExternKind.FUNC: "func", ExternKind.TABLE: "table",
-               ExternKind.MEMORY: "memory", ExternKind.GLOBAL: "global"}
+               ExternKind.MEMORY: "memory", ExternKind.GLOBAL: "global",
+               ExternKind.TAG: "tag"}
 _RECORD_KIND = {ExportFunction: ExternKind.FUNC, ExportTable: ExternKind.TABLE,
-                ExportMemory: ExternKind.MEMORY, ExportGlobal: ExternKind.GLOBAL}
+                ExportMemory: ExternKind.MEMORY, ExportGlobal: ExternKind.GLOBAL,
+                ExportTag: ExternKind.TAG}
 
 
 class RuntimeInstance:
@@ -57,6 +60,7 @@ class RuntimeInstance:
         self.memories: list[Memory] = []
         self.tables: list[Table] = []
         self.globals: list[Global] = []
+        self.tags: list[RuntimeTag] = []
         self.imported_funcs: list[ExportFunction] = []
         self.type_sigs: list[int] = []
         self.func_type_idx: list[int] = self.module.func_type_indices()
@@ -122,6 +126,8 @@ class RuntimeInstance:
             return ExportMemory(self.memories[index])
         if kind == ExternKind.GLOBAL:
             return ExportGlobal(self.globals[index])
+        if kind == ExternKind.TAG:
+            return ExportTag(self.tags[index])
         raise LinkError(f"unsupported export kind {kind!r}")
 
 
@@ -171,6 +177,11 @@ def check_import(module: Module, imp, record, signatures, store=None) -> None:
         if memory.type.is64 != want.is64 or not _limits_match(
                 memory.pages, memory.type.limits.max, want.limits):
             raise _incompatible(imp, "memory types do not match")
+    elif kind == ExternKind.TAG:
+        # tag types must be the same function type (canonical: across modules)
+        want = canonical_types(module.types)[imp.desc]
+        if record.tag.functype != want:
+            raise _incompatible(imp, f"expected tag {want}, found {record.tag.functype}")
     else:
         want, have = imp.desc, record.global_.type
         vt = canonical_valtype(want.valtype, canonical_types(module.types))
@@ -204,8 +215,14 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
             inst.tables.append(record.table)
         elif isinstance(record, ExportMemory):
             inst.memories.append(record.memory)
+        elif isinstance(record, ExportTag):
+            inst.tags.append(record.tag)
         else:
             inst.globals.append(record.global_)
+    for type_idx in getattr(module, "tags", ()):
+        inst.tags.append(RuntimeTag(canon[type_idx]))
+    for tag in inst.tags:
+        store.exceptions.register(tag)
     for memtype in module.mems:
         store.check_new_memory(memtype.limits.min)
         inst.memories.append(Memory(memtype))
@@ -254,6 +271,8 @@ def _fill_vmctx(inst: RuntimeInstance) -> None:
         words[layout.table(i) // 8] = table.address
     for i, g in enumerate(inst.globals):
         words[layout.global_(i) // 8] = g.address
+    for i, tag in enumerate(inst.tags):
+        words[layout.tag(i) // 8] = tag.address
 
     # Function references: imports copy the exporter's VMFuncRef; defined
     # functions point at their code with this instance's vmctx. An imported

@@ -16,12 +16,15 @@ from typing import Any, Optional
 
 from ..compile import vmcontext as vm
 from .engine import RuntimeEngine
+from .exceptions import ExceptionState
 from .interrupt import INTERRUPT_BLOCK_ADDRESS, ensure_sigint_handler
 
 _BUILTIN_MEMORY_GROW = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int32,
                                         ctypes.c_int64)
 _BUILTIN_TABLE_GROW = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int32,
                                        ctypes.c_int64, ctypes.c_uint64)
+_BUILTIN_EXN_BOX = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p)
+_BUILTIN_EXN_UNBOX = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint64)
 
 
 class RuntimeStore:
@@ -53,12 +56,18 @@ class RuntimeStore:
         # The builtins close over this store; a VMContext reaches them through
         # its builtins pointer, so code of one store never calls another's.
         self._builtin_funcs = (_BUILTIN_MEMORY_GROW(self._memory_grow),
-                               _BUILTIN_TABLE_GROW(self._table_grow))
+                               _BUILTIN_TABLE_GROW(self._table_grow),
+                               _BUILTIN_EXN_BOX(self._exn_box),
+                               _BUILTIN_EXN_UNBOX(self._exn_unbox))
         self._builtins = (ctypes.c_void_p * len(vm.BUILTIN_NAMES))(
             *[ctypes.cast(f, ctypes.c_void_p).value for f in self._builtin_funcs])
         self.builtins_address: int = ctypes.addressof(self._builtins)
 
+        # tags and the exception in flight (runtime/exceptions.py)
+        self.exceptions = ExceptionState(self.limits_address)
+
         # externref: handle (>= 1) <-> Python object, identity preserved.
+        # exnrefs are handles of the same table (their objects are Exn).
         self._extern_objects: list[Any] = [None]
         self._extern_handles: dict[int, int] = {}
 
@@ -78,6 +87,8 @@ class RuntimeStore:
         # (-1) like growing past a declared maximum; creating past it raises.
         self.max_memory_bytes: Optional[int] = None
         self.max_table_elements: Optional[int] = None
+        # the public Store (a weakref; store.py sets it)
+        self.public = lambda: None
 
     # -- native state ---------------------------------------------------------
 
@@ -197,6 +208,19 @@ class RuntimeStore:
     def _memory_grow(self, vmctx: int, index: int, delta: int) -> int:
         try:
             return self.memory_grow(self._instances[vmctx].memories[index], delta)
+        except BaseException as exc:  # noqa: BLE001 - becomes a trap
+            return self._builtin_failed(exc)
+
+    def _exn_box(self, vmctx: int) -> int:
+        try:
+            return self.exceptions.box(self)
+        except BaseException as exc:  # noqa: BLE001 - becomes a trap
+            return self._builtin_failed(exc)
+
+    def _exn_unbox(self, vmctx: int, handle: int) -> int:
+        try:
+            self.exceptions.unbox(self, handle)
+            return 0
         except BaseException as exc:  # noqa: BLE001 - becomes a trap
             return self._builtin_failed(exc)
 

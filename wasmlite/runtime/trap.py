@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import ctypes
 
-from ..compile.vmcontext import (HOST_EXCEPTION, LIMITS_TRAP_FUNC, LIMITS_TRAP_OFFSET,
-                                 LIMITS_TRAP_VMCTX)
-from ..errors import (NULL_FUNCTION_REFERENCE, NULL_FUNCTION_REFERENCE_MESSAGE,
+from ..compile.vmcontext import (EXCEPTION_THROWN, HOST_EXCEPTION, LIMITS_TRAP_FUNC,
+                                 LIMITS_TRAP_OFFSET, LIMITS_TRAP_VMCTX)
+from ..errors import (NULL_EXCEPTION_REFERENCE, NULL_EXCEPTION_REFERENCE_MESSAGE,
+                      NULL_FUNCTION_REFERENCE, NULL_FUNCTION_REFERENCE_MESSAGE,
                       TRAP_MESSAGES, Trap, TrapCode)
+from .exceptions import thrown
 from .backtrace import IP_TAG, walked
 from .interrupt import deliver_pending_signals
 
@@ -29,9 +31,15 @@ def raise_for_status(store, status: int) -> None:
         if exc is None:
             raise Trap("host function failed without an exception")
         raise exc
-    if code == NULL_FUNCTION_REFERENCE:
+    if code == EXCEPTION_THROWN:        # a wasm exception nothing caught
+        trap_code = None
+        trap = thrown(store)
+    elif code == NULL_FUNCTION_REFERENCE:
         trap_code = TrapCode.NULL_REFERENCE
         trap = Trap(NULL_FUNCTION_REFERENCE_MESSAGE, trap_code)
+    elif code == NULL_EXCEPTION_REFERENCE:
+        trap_code = TrapCode.NULL_REFERENCE
+        trap = Trap(NULL_EXCEPTION_REFERENCE_MESSAGE, trap_code)
     else:
         try:
             trap_code = TrapCode(code)

@@ -130,6 +130,8 @@ class Module:
     start: Optional[int] = None
     elems: list[Elem] = field(default_factory=list)
     datas: list[Data] = field(default_factory=list)
+    # type indices of the module's own tags (exception handling)
+    tags: list[int] = field(default_factory=list)
     data_count: Optional[int] = None
     # initializer expressions of defined tables (by index into ``tables``),
     # Wasm 3.0's (table n (ref $t) expr); a table without one starts null
@@ -160,6 +162,11 @@ class Module:
     def all_globals(self) -> list[GlobalType]:
         return ([i.desc for i in self.imports if i.kind == ExternKind.GLOBAL]
                 + [g.type for g in self.globals])
+
+    def all_tags(self) -> list[int]:
+        """Type index of every tag in the tag index space."""
+        return ([i.desc for i in self.imports if i.kind == ExternKind.TAG]
+                + list(self.tags))
 
     def num_imported(self, kind: ExternKind) -> int:
         return sum(1 for i in self.imports if i.kind == kind)
