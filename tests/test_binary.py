@@ -112,7 +112,7 @@ def test_signed_leb_limits_reject(data, bits, message):
     (b"\x00asX\x01\x00\x00\x00", "magic header not detected"),
     (b"\x00asm\x01\x00", "unexpected end"),
     (b"\x00asm\x02\x00\x00\x00", "unknown binary version"),
-    (HEADER + b"\x0d\x00", "malformed section id"),
+    (HEADER + b"\x0e\x00", "malformed section id"),   # (13 is the tag section)
     (HEADER + b"\x01\x05\x00", "length out of bounds"),
 ])
 def test_header_and_section_errors(data, message):
@@ -304,7 +304,7 @@ def test_locals_limit():
 @pytest.mark.parametrize("body, message", [
     (b"\x05\x0b", "END opcode expected"),               # else outside if
     (b"\x04\x40\x05\x05\x0b\x0b", "END opcode expected"),  # two elses
-    (b"\x06\x0b", "illegal opcode"),
+    (b"\x27\x0b", "illegal opcode"),                   # (0x06 is the legacy try)
     (b"\xfc\x12\x0b", "illegal opcode"),
     (b"\xfd\x9a\x01\x0b", "illegal opcode"),             # unassigned SIMD
     (b"\x28\x80\x01\x00\x0b", "malformed memop flags"),   # flags past 3.0's bit 6

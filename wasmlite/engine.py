@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
 from .compile.cache_dir import default_cache_directory
 from .compile.vmcontext import DEFAULT_MAX_WASM_STACK
@@ -30,7 +30,7 @@ _OPT_LEVELS = {"none": 1, "speed": 2, "speed_and_size": 2}
 _ALWAYS_ON = ("wasm_simd", "wasm_bulk_memory", "wasm_multi_value", "wasm_reference_types")
 # Later proposals: off, and cannot be turned on yet.
 _NOT_SUPPORTED = ("wasm_tail_call",
-                  "wasm_exceptions", "wasm_threads", "wasm_gc",
+                  "wasm_threads", "wasm_gc",
                   "wasm_component_model", "wasm_component_model_map",
                   "wasm_component_model_implements", "wasm_wide_arithmetic",
                   "wasm_custom_page_sizes", "wasm_stack_switching", "shared_memory",
@@ -133,15 +133,18 @@ def _not_supported(name: str):
     return property(None, setter, doc=f"{name}: only False is supported")
 
 
-def _proposal(name: str, feature: str, doc: str):
+def _proposal(name: str, feature: Union[str, tuple[str, ...]], doc: str):
     """A proposal wasmlite implements, on by default: False adds ``feature``
-    to the set validation rejects (``validate_module(module, disabled)``)."""
+    (a name, or several) to the set validation rejects
+    (``validate_module(module, disabled)``)."""
+    features = frozenset((feature,) if isinstance(feature, str) else feature)
+
     def setter(self, value: bool) -> None:
         self._check_open()
         if _bool(value):
-            self._disabled_features -= {feature}
+            self._disabled_features -= features
         else:
-            self._disabled_features |= {feature}
+            self._disabled_features |= features
     return property(None, setter, doc=f"{name}: {doc}")
 
 
@@ -210,6 +213,11 @@ class Config(Managed):
         "wasm_memory64", "memory64",
         "Memories with a 64-bit index type (on by default, as in Wasmtime); False makes"
         " validation reject them and 64-bit tables (table64), which come with it.")
+    wasm_exceptions = _proposal(
+        "wasm_exceptions", ("exceptions", "legacy_exceptions"),
+        "Exception handling (on by default, as in Wasmtime): tags, exnref, throw,"
+        " throw_ref, try_table, and the legacy proposal's try/catch/delegate/rethrow;"
+        " False makes validation reject them (\"exceptions support is not enabled\").")
     wasm_extended_const = _proposal(
         "wasm_extended_const", "extended_const",
         "Extended constant expressions (on by default, as in Wasmtime): i32/i64 add, sub"

@@ -44,10 +44,12 @@ MAGIC = b"\x00asm"
 VERSION = b"\x01\x00\x00\x00"
 
 # Non-custom sections must appear in this order, at most once each
-# (the data count section, id 12, sits between elements and code).
-SECTION_RANK = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9,
-                12: 10, 10: 11, 11: 12}
-MAX_SECTION_ID = 12
+# (the data count section, id 12, sits between elements and code; the tag
+# section, id 13, between memories and globals).
+SECTION_RANK = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 13: 6, 6: 7, 7: 8, 8: 9, 9: 10,
+                12: 11, 10: 12, 11: 13}
+MAX_SECTION_ID = 13
+TAG_SECTION = 13
 _FUNC_TYPE_CODE = {0x60: "func"}
 
 # Implementation limit on a function's declared locals (wasmparser's and
@@ -136,13 +138,16 @@ def decode_module(data: bytes, disabled: frozenset = frozenset()) -> Module:
     """Decode a binary module; raise MalformedError if it is not well formed.
     ``disabled``: "multi_memory" reads memory instructions as Wasm 2.0 does
     (a zero byte where 3.0 has a memory index), "memory64" limits as 2.0
-    does (a varuint1 flag): what the 2.0 suite asserts."""
+    does (a varuint1 flag): what the 2.0 suite asserts. "exceptions" (and
+    "legacy_exceptions") make the tag section, tag imports and exports and
+    the exception-handling opcodes malformed, as 2.0 reads them."""
     if isinstance(data, (bytearray, memoryview)):
         data = bytes(data)
     elif not isinstance(data, bytes):
         raise TypeError(f"expected bytes, got {type(data).__name__}")
     _check_header(data)
-    decoder = _Decoder(data, "multi_memory" not in disabled, "memory64" not in disabled)
+    decoder = _Decoder(data, "multi_memory" not in disabled, "memory64" not in disabled,
+                       "exceptions" not in disabled, "legacy_exceptions" not in disabled)
     try:
         with gc_paused():
             return decoder.run()
@@ -170,15 +175,18 @@ def _check_header(data: bytes) -> None:
 class _Decoder:
     """One pass over the sections; ``pos`` is the read position."""
 
-    def __init__(self, data: bytes, multi_memory: bool = True, memory64: bool = True) -> None:
+    def __init__(self, data: bytes, multi_memory: bool = True, memory64: bool = True,
+                 exceptions: bool = True, legacy_exceptions: bool = True) -> None:
         self.data = data
         self.memory64 = memory64          # Wasm 3.0's limits (else 2.0's)
+        self.exceptions = exceptions      # tags (else 2.0's malformed ids/kinds)
         self.pos = 8
         self.section_end = len(data)       # of the section being read
         self.module = Module()
         self.func_type_idxs: list[int] = []
         self.bodies: list[Func] = []      # type_idx filled in at the end
-        self.code_state = ExprState(multi_memory)   # what function bodies use
+        # what function bodies use
+        self.code_state = ExprState(multi_memory, exceptions, legacy_exceptions)
         self.readers: dict[int, Callable[[], None]] = {
             1: self.type_section, 2: self.import_section,
             3: self.function_section, 4: self.table_section,
@@ -186,6 +194,7 @@ class _Decoder:
             7: self.export_section, 8: self.start_section,
             9: self.element_section, 10: self.code_section,
             11: self.data_section, 12: self.data_count_section,
+            13: self.tag_section,
         }
 
     # ------------------------------------------------------------ primitives
@@ -266,6 +275,16 @@ class _Decoder:
         flags = self.limits_flags(0b111)
         return MemoryType(self.limits(flags), is64=bool(flags & 4), shared=bool(flags & 2))
 
+    def tag_type(self) -> int:
+        """A tag: attribute 0 (an exception; no other is defined), then the
+        index of its function type."""
+        if self.byte() != 0x00:
+            raise malformed("malformed tag attribute", self.pos - 1)
+        return self.u32()
+
+    def tag_section(self) -> None:
+        self.module.tags = self.vec(self.tag_type)
+
     def global_type(self) -> GlobalType:
         t = self.valtype()
         mut = self.byte()
@@ -277,18 +296,25 @@ class _Decoder:
         # constant expressions decode like bodies; validation checks constness
         start = self.pos
         try:
-            expr, self.pos = decode_expr(self.data, start, ExprState())
+            expr, self.pos = decode_expr(self.data, start, self.const_state())
         except MalformedError as e:
             if self._runs_past_section(start):
                 raise self._past_section(e) from None
             raise
         return expr
 
+    def const_state(self) -> ExprState:
+        """A constant expression's: it reads exception-handling opcodes as
+        bodies do (a 2.0 one reading on into the next section must meet
+        the illegal opcode the 2.0 suite asserts)."""
+        st = self.code_state
+        return ExprState(True, st.exceptions, st.legacy_exceptions)
+
     def _runs_past_section(self, start: int) -> bool:
         """Whether the expression at ``start`` has no end inside its section
         (only asked on the error path: it decodes the expression again)."""
         try:
-            decode_expr(self.data[start:self.section_end], 0, ExprState())
+            decode_expr(self.data[start:self.section_end], 0, self.const_state())
         except IndexError:
             return True
         except MalformedError:
@@ -314,7 +340,7 @@ class _Decoder:
         prev_id = 0                  # last non-custom section, for Custom.after
         while self.pos < end:
             sid = data[self.pos]
-            if sid > MAX_SECTION_ID:
+            if sid > MAX_SECTION_ID or (sid == TAG_SECTION and not self.exceptions):
                 raise malformed("malformed section id", self.pos)
             if sid:
                 rank = SECTION_RANK[sid]
@@ -386,6 +412,8 @@ class _Decoder:
             desc = self.memory_type()
         elif kind == 3:
             desc = self.global_type()
+        elif kind == 4 and self.exceptions:
+            desc = self.tag_type()
         else:
             raise malformed("malformed import kind", self.pos - 1)
         return Import(module, name, ExternKind(kind), desc)
@@ -426,7 +454,7 @@ class _Decoder:
     def export(self) -> Export:
         name = self.name()
         kind = self.byte()
-        if kind > 3:
+        if kind > (4 if self.exceptions else 3):
             raise malformed("malformed export kind", self.pos - 1)
         return Export(name, ExternKind(kind), self.u32())
 

@@ -37,6 +37,7 @@ def encode_module(module: Module) -> bytes:
         3: _vec(module.funcs, lambda f: u32(f.type_idx)),
         4: _vec(list(enumerate(module.tables)), lambda it: _table(module, *it)),
         5: _vec(module.mems, _memory_type),
+        13: _vec(getattr(module, "tags", []), _tag_type),
         6: _vec(module.globals, lambda g: _global_type(g.type) + _expr(g.init)),
         7: _vec(module.exports, lambda e: _name(e.name) + bytes((int(e.kind),))
                 + u32(e.index)),
@@ -127,6 +128,11 @@ def _memory_type(mt: MemoryType) -> bytes:
     return _limits(mt.limits, (2 if mt.shared else 0) | (4 if mt.is64 else 0))
 
 
+def _tag_type(type_idx: int) -> bytes:
+    # attribute 0: an exception (the only kind of tag there is)
+    return b"\x00" + u32(type_idx)
+
+
 def _global_type(gt: GlobalType) -> bytes:
     return valtype_bytes(gt.valtype) + bytes((1 if gt.mutable else 0,))
 
@@ -142,6 +148,8 @@ def _import(imp: Import) -> bytes:
         return head + _memory_type(imp.desc)
     if kind == ExternKind.GLOBAL:
         return head + _global_type(imp.desc)
+    if kind == ExternKind.TAG:
+        return head + _tag_type(imp.desc)
     raise ValueError(f"cannot encode an import of kind {kind!r}")
 
 

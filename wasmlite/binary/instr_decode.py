@@ -17,8 +17,8 @@ import re
 from typing import Optional
 
 from ..errors import MalformedError
-from ..syntax.instructions import OPS, Op
-from ..syntax.module import Instr
+from ..syntax.instructions import EXCEPTIONS, LEGACY_EXCEPTIONS, OPS, Op
+from ..syntax.module import CATCH_ALL, CATCH_ALL_REF, Catch, Instr
 from ..syntax.types import (HEAP_BY_CODE, REFTYPE_BY_HEAPCODE, VALTYPE_BY_CODE,
                             ValType, ref_type)
 from .leb128 import read_signed, read_unsigned
@@ -28,6 +28,19 @@ K_NONE, K_IDX, K_I32, K_MEMARG, K_BLOCK, K_END, K_ELSE, K_I64, K_F32, \
     K_F64, K_BR_TABLE, K_CALL_INDIRECT, K_ZERO, K_SELECT_T, K_HEAPTYPE, \
     K_DATA, K_MEMORY_INIT, K_MEMORY_COPY, K_IDX_PAIR, K_BYTES16, K_LANE, \
     K_MEMARG_LANE, K_PREFIX, K_ILLEGAL = range(24)
+# Exception handling: kinds of their own, so that neither the scan's fast
+# run nor the inline paths take them (the decoder checks each is enabled,
+# and catch / catch_all / delegate are structure, like else and end)
+K_THROW, K_THROW_REF, K_RETHROW, K_TRY_TABLE, K_TRY, K_CATCH, K_CATCH_ALL, \
+    K_DELEGATE = range(24, 32)
+_EXN_KINDS = {"throw": K_THROW, "throw_ref": K_THROW_REF, "rethrow": K_RETHROW,
+              "try_table": K_TRY_TABLE, "try": K_TRY, "catch": K_CATCH,
+              "catch_all": K_CATCH_ALL, "delegate": K_DELEGATE}
+# open-block states of decode_expr / scan_expr (False: a block, loop, or an
+# if after its else or a try after its catch_all, which only end closes)
+_IF_OPEN = True          # an if that may still have an else
+_TRY_OPEN = 2            # a try before any catch: catch, catch_all, delegate
+_TRY_CAUGHT = 3          # a try after a catch: catch, catch_all
 
 _KIND_CODE = {
     None: K_NONE, "label": K_IDX, "func": K_IDX, "local": K_IDX,
@@ -47,6 +60,8 @@ def _entry(op: Op) -> tuple[Op, int]:
         return op, K_END
     if op.name == "else":
         return op, K_ELSE
+    if op.name in _EXN_KINDS:
+        return op, _EXN_KINDS[op.name]
     # a row whose immediate kind this decoder does not know yet (a later
     # proposal) decodes as an illegal opcode rather than breaking the import
     return op, _KIND_CODE.get(op.imm, K_ILLEGAL)
@@ -149,13 +164,50 @@ def _check_end(data: bytes, pos: int, n: int) -> None:
 class ExprState:
     """What decoding expressions learns about the module as a whole."""
 
-    __slots__ = ("uses_data_index", "multi_memory")
+    __slots__ = ("uses_data_index", "multi_memory", "exceptions", "legacy_exceptions")
 
-    def __init__(self, multi_memory: bool = True) -> None:
+    def __init__(self, multi_memory: bool = True, exceptions: bool = True,
+                 legacy_exceptions: bool = True) -> None:
         self.uses_data_index = False    # memory.init / data.drop seen
         # Wasm 3.0 (multi-memory): memory instructions carry a memory index
         # (a memarg flag bit says one follows); Wasm 2.0 requires a zero byte
         self.multi_memory = multi_memory
+        # exception handling (3.0's and the legacy proposal's opcodes); off,
+        # they are illegal opcodes, as Wasm 2.0 reads them
+        self.exceptions = exceptions
+        self.legacy_exceptions = legacy_exceptions
+
+
+def _check_enabled(op: Op, b: int, pos: int, state: ExprState) -> None:
+    """An exception-handling opcode is an illegal one where the decoder was
+    asked to read without its proposal (Wasm 2.0)."""
+    on = state.exceptions if op.feature == EXCEPTIONS else state.legacy_exceptions
+    if not on:
+        raise malformed(f"illegal opcode {b:02x}", pos)
+
+
+def _exn_structure(kind: int, open_blocks: list) -> bool:
+    """Track try / catch / catch_all / delegate in ``open_blocks`` (as else
+    is tracked); returns False when the instruction is out of place. Only
+    called for those kinds and try_table, a plain block."""
+    if kind == K_TRY_TABLE:
+        open_blocks.append(False)
+        return True
+    if kind == K_TRY:
+        open_blocks.append(_TRY_OPEN)
+        return True
+    if not open_blocks:
+        return False
+    top = open_blocks[-1]
+    if kind == K_DELEGATE:               # closes a try that has no catch
+        if top is True or top != _TRY_OPEN:
+            return False
+        open_blocks.pop()
+        return True
+    if top is True or top not in (_TRY_OPEN, _TRY_CAUGHT):
+        return False
+    open_blocks[-1] = _TRY_CAUGHT if kind == K_CATCH else False
+    return True
 
 
 def decode_expr(data: bytes, pos: int, state: ExprState) -> tuple[list, int]:
@@ -218,10 +270,16 @@ def decode_expr(data: bytes, pos: int, state: ExprState) -> tuple[list, int]:
             append(new(op, bt, start))
             push(b == 0x04)
         elif kind == K_ELSE:
-            if not open_blocks or not open_blocks[-1]:
+            if not open_blocks or open_blocks[-1] is not True:
                 raise malformed("END opcode expected", start)
             open_blocks[-1] = False
             append(new(op, None, start))
+        elif kind >= K_THROW:                # exception handling
+            _check_enabled(op, b, start, state)
+            if kind >= K_TRY_TABLE and not _exn_structure(kind, open_blocks):
+                raise malformed(f"END opcode expected ({op.name} outside a try block)", start)
+            imm, pos = read_immediate(kind, data, pos, state)
+            append(new(op, imm, start))
         elif kind == K_PREFIX:
             sub = data[pos]
             if sub < 0x80:
@@ -312,9 +370,14 @@ def scan_expr(data: bytes, pos: int, state: ExprState) -> int:
                     pos = _read_blocktype(data, pos)[1]
                 open_blocks.append(b == 0x04)
             elif kind == K_ELSE:
-                if not open_blocks or not open_blocks[-1]:
+                if not open_blocks or open_blocks[-1] is not True:
                     return -1
                 open_blocks[-1] = False
+            elif kind >= K_THROW:            # exception handling
+                _check_enabled(table[b][0], b, pos - 1, state)
+                if kind >= K_TRY_TABLE and not _exn_structure(kind, open_blocks):
+                    return -1
+                pos = read_immediate(kind, data, pos, state)[1]
             elif kind == K_PREFIX:
                 sub, pos = read_unsigned(data, pos, 32)
                 entry = PREFIXED[b].get(sub)
@@ -412,6 +475,28 @@ def read_immediate(kind: int, data: bytes, pos: int, state: ExprState):
         return data[pos:pos + 16], pos + 16
     if kind == K_LANE:
         return data[pos], pos + 1
+    if kind == K_THROW or kind == K_RETHROW or kind == K_CATCH or kind == K_DELEGATE:
+        return read_unsigned(data, pos, 32)
+    if kind == K_THROW_REF or kind == K_CATCH_ALL:
+        return None, pos
+    if kind == K_TRY:
+        return _read_blocktype(data, pos)
+    if kind == K_TRY_TABLE:
+        bt, pos = _read_blocktype(data, pos)
+        n, pos = _read_len(data, pos)
+        catches = []
+        for _ in range(n):
+            at = pos
+            code = data[pos]
+            if code > CATCH_ALL_REF:
+                raise malformed("malformed catch clause", at)
+            pos += 1
+            tag = None
+            if code < CATCH_ALL:
+                tag, pos = read_unsigned(data, pos, 32)
+            label, pos = read_unsigned(data, pos, 32)
+            catches.append(Catch(code, tag, label))
+        return (bt, tuple(catches)), pos
     raise AssertionError(f"unhandled immediate kind {kind}")  # pragma: no cover
 
 

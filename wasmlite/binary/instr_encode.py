@@ -7,10 +7,11 @@ per instruction plus the immediates, always in their minimal LEB128 form.
 from __future__ import annotations
 
 from .instr_decode import (K_BLOCK, K_BR_TABLE, K_BYTES16, K_CALL_INDIRECT,
-                           K_DATA, K_ELSE, K_END, K_F32, K_F64, K_HEAPTYPE,
-                           K_I32, K_I64, K_IDX, K_IDX_PAIR, K_ILLEGAL, K_LANE, K_MEMARG,
-                           K_MEMARG_LANE, K_MEMORY_COPY, K_MEMORY_INIT, K_NONE,
-                           K_SELECT_T, K_ZERO, ONE_BYTE, PREFIXED)
+                           K_CATCH, K_CATCH_ALL, K_DATA, K_DELEGATE, K_ELSE, K_END,
+                           K_F32, K_F64, K_HEAPTYPE, K_I32, K_I64, K_IDX, K_IDX_PAIR,
+                           K_ILLEGAL, K_LANE, K_MEMARG, K_MEMARG_LANE, K_MEMORY_COPY,
+                           K_MEMORY_INIT, K_NONE, K_RETHROW, K_SELECT_T, K_THROW,
+                           K_THROW_REF, K_TRY, K_TRY_TABLE, K_ZERO, ONE_BYTE, PREFIXED)
 from ..syntax.types import HEAP_CODES
 from .leb128 import write_signed, write_unsigned
 
@@ -24,7 +25,9 @@ for _prefix, _table in PREFIXED.items():
         if _kind != K_ILLEGAL:
             _ENCODING[_op] = (bytes((_prefix,)) + write_unsigned(_code), _kind)
 
-_NO_IMMEDIATE = (K_NONE, K_END, K_ELSE)
+_NO_IMMEDIATE = (K_NONE, K_END, K_ELSE, K_THROW_REF, K_CATCH_ALL)
+# exception handling's kinds with one u32 immediate (tag or label)
+_ONE_INDEX = (K_THROW, K_RETHROW, K_CATCH, K_DELEGATE)
 # flags bit of a memarg that says a memory index follows (multi-memory)
 _MEMARG_HAS_MEMORY = 0x40
 
@@ -56,13 +59,8 @@ def encode_expr(out: bytearray, expr: list) -> bool:
             _memarg(out, imm)
             if kind == K_MEMARG_LANE:
                 out.append(imm[3])
-        elif kind == K_BLOCK:
-            if imm is None:
-                out.append(0x40)
-            elif isinstance(imm, int):
-                out += write_signed(imm)
-            else:
-                out += valtype_bytes(imm)
+        elif kind == K_BLOCK or kind == K_TRY:
+            _blocktype(out, imm)
         elif kind == K_F32:
             out += imm.to_bytes(4, "little")
         elif kind == K_F64:
@@ -98,9 +96,29 @@ def encode_expr(out: bytearray, expr: list) -> bool:
             out += imm
         elif kind == K_LANE:
             out.append(imm)
+        elif kind in _ONE_INDEX:
+            out += u32(imm)
+        elif kind == K_TRY_TABLE:
+            bt, catches = imm
+            _blocktype(out, bt)
+            out += u32(len(catches))
+            for c in catches:
+                out.append(c.kind)
+                if c.kind < 2:               # catch, catch_ref: a tag index
+                    out += u32(c.tag)
+                out += u32(c.label)
         else:  # pragma: no cover - every kind of the table is handled above
             raise AssertionError(f"unhandled immediate kind {kind} of {ins.op}")
     return uses_data
+
+
+def _blocktype(out: bytearray, bt) -> None:
+    if bt is None:
+        out.append(0x40)
+    elif isinstance(bt, int):
+        out += write_signed(bt)
+    else:
+        out += valtype_bytes(bt)
 
 
 def heaptype_bytes(heap: object) -> bytes:

@@ -114,7 +114,7 @@ class ModuleContext:
         self.layout = vm.VMContextLayout(module)
         self.types = module.types
         self.func_types: list[FuncType] = [module.types[i] for i in module.func_type_indices()]
-        self.tag_types: list[FuncType] = [module.types[i] for i in module.all_tags()]
+        self.tag_types: list[FuncType] = [module.types[i] for i in module.tag_type_indices()]
         self.num_imported_funcs = module.num_imported(ExternKind.FUNC)
         self.global_lltypes = [LLTYPE[g.valtype] for g in module.all_globals()]
         # LLVM spelling of each function's return type, by function index

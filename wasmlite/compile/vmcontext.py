@@ -220,7 +220,7 @@ class VMContextLayout:
         self.num_types = len(module.types)
         self.num_datas = len(module.datas)
         self.num_elems = len(module.elems)
-        self.num_tags = len(module.all_tags())
+        self.num_tags = len(module.tag_type_indices())
 
         self.limits = 0
         self.builtins = 8

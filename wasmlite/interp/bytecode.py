@@ -836,7 +836,7 @@ class Predecoder:
     def _tag_types(self) -> list:
         types = getattr(self, "_tags", None)
         if types is None:
-            types = self._tags = [self.types[i] for i in self.module.all_tags()]
+            types = self._tags = [self.types[i] for i in self.module.tag_type_indices()]
         return types
 
     @staticmethod

@@ -30,6 +30,17 @@ Immediate kinds and the Python shape of ``Instr.imm`` for each:
   ``"lane"``        int lane index
   ``"memarg_lane"`` (align_log2, offset, memory index, lane)
   ``"shuffle"``     bytes, 16 lane indices
+  ``"tag"``         int tag index (throw; the legacy catch)
+  ``"try_table"``   (block type as for "block", tuple[module.Catch, ...]):
+                    the catch clauses in order, each (kind, tag or None,
+                    label); labels count from outside the try_table
+
+Exception handling (Wasm 3.0, feature "exceptions"): ``throw``, ``throw_ref``,
+``try_table ... end``. The legacy proposal (feature "legacy_exceptions")
+stays flat like block/if/else/end: ``try bt`` opens a block, each ``catch x``
+/ ``catch_all`` starts a new segment of it (like ``else``), and it closes
+with ``end``, or with ``delegate l``, which ENDS the try block itself (no
+``end`` follows); ``rethrow l`` names a catch / catch_all block.
 
 Binary encoding: ``prefix`` is None for one-byte opcodes, or 0xFC / 0xFD,
 followed by ``code`` as an unsigned LEB128.
@@ -93,7 +104,11 @@ _op("block", None, 0x02, "block")
 _op("loop", None, 0x03, "block")
 _op("if", None, 0x04, "block")
 _op("else", None, 0x05)
-# 0x06-0x0A: legacy exceptions (try/catch/throw/rethrow/throw_ref) go here
+_op("try", None, 0x06, "block", feature="legacy_exceptions")
+_op("catch", None, 0x07, "tag", feature="legacy_exceptions")
+_op("throw", None, 0x08, "tag", feature="exceptions")
+_op("rethrow", None, 0x09, "label", feature="legacy_exceptions")
+_op("throw_ref", None, 0x0A, feature="exceptions")
 _op("end", None, 0x0B)
 _op("br", None, 0x0C, "label")
 _op("br_if", None, 0x0D, "label")
@@ -104,10 +119,13 @@ _op("call_indirect", None, 0x11, "call_indirect")
 # 0x12 return_call, 0x13 return_call_indirect (tail calls) go here
 _op("call_ref", None, 0x14, "type", feature="function_references")
 # 0x15 return_call_ref (tail calls) goes here
+_op("delegate", None, 0x18, "label", feature="legacy_exceptions")
+_op("catch_all", None, 0x19, feature="legacy_exceptions")
 # ---------------------------------------------------------------- parametric
 _op("drop", None, 0x1A)
 _op("select", None, 0x1B)
 _op("select_t", None, 0x1C, "select_t", feature="reference_types")  # text: "select (result t)"
+_op("try_table", None, 0x1F, "try_table", feature="exceptions")
 # ---------------------------------------------------------------- variables
 _op("local.get", None, 0x20, "local")
 _op("local.set", None, 0x21, "local")
@@ -395,6 +413,14 @@ REF_FUNC = OP_BY_NAME["ref.func"]
 REF_NULL = OP_BY_NAME["ref.null"]
 GLOBAL_GET = OP_BY_NAME["global.get"]
 I32_CONST = OP_BY_NAME["i32.const"]
+TRY_TABLE = OP_BY_NAME["try_table"]
+TRY = OP_BY_NAME["try"]
+CATCH = OP_BY_NAME["catch"]
+CATCH_ALL = OP_BY_NAME["catch_all"]
+DELEGATE = OP_BY_NAME["delegate"]
+# the Op.feature names of exception handling (Config.wasm_exceptions)
+EXCEPTIONS = "exceptions"
+LEGACY_EXCEPTIONS = "legacy_exceptions"
 
 def memory_signature(op: Op, is64: list) -> tuple[tuple, tuple]:
     """(params, results) of memory instruction ``op`` on memories of these

@@ -9,7 +9,7 @@ as in the binary format: structured instructions appear as ``block`` / ``loop``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional, Union
+from typing import Any, NamedTuple, Optional, Union
 
 from .types import (ExternKind, FuncType, GlobalType, MemoryType, TableType,
                     ValType)
@@ -44,6 +44,24 @@ Expr = list  # list[Instr], always ending with an ``end`` Instr
 # (index into Module.types for multi-value / params).
 BlockType = Union[None, ValType, int]
 
+
+
+class Catch(NamedTuple):
+    """One catch clause of ``try_table`` (exception handling): ``kind`` is its
+    binary code (CATCH, CATCH_REF, CATCH_ALL, CATCH_ALL_REF), ``tag`` the tag
+    index (None for the catch_all forms), ``label`` the relative depth of the
+    branch target, counted from outside the try_table (its own label is not
+    in scope of its clauses)."""
+
+    kind: int
+    tag: Optional[int]
+    label: int
+
+
+CATCH, CATCH_REF, CATCH_ALL, CATCH_ALL_REF = range(4)
+CATCH_NAMES = ("catch", "catch_ref", "catch_all", "catch_all_ref")
+
+# FUNC and TAG: a type index; the others: the type
 ImportDesc = Union[int, TableType, MemoryType, GlobalType]
 
 
@@ -52,7 +70,7 @@ class Import:
     module: str
     name: str
     kind: ExternKind
-    desc: ImportDesc        # FUNC: type index; others: the type
+    desc: ImportDesc        # FUNC, TAG: type index; others: the type
 
 
 @dataclass
@@ -130,12 +148,13 @@ class Module:
     start: Optional[int] = None
     elems: list[Elem] = field(default_factory=list)
     datas: list[Data] = field(default_factory=list)
-    # type indices of the module's own tags (exception handling)
-    tags: list[int] = field(default_factory=list)
     data_count: Optional[int] = None
     # initializer expressions of defined tables (by index into ``tables``),
     # Wasm 3.0's (table n (ref $t) expr); a table without one starts null
     table_inits: dict[int, Expr] = field(default_factory=dict)
+    # defined tags (exception handling): the type index of each, a function
+    # type without results (its params are what an exception carries)
+    tags: list[int] = field(default_factory=list)
     customs: list[Custom] = field(default_factory=list)
     names: Optional[NameSection] = None
     # text-format module id ($name), used by the .wast runner; not encoded
@@ -163,7 +182,7 @@ class Module:
         return ([i.desc for i in self.imports if i.kind == ExternKind.GLOBAL]
                 + [g.type for g in self.globals])
 
-    def all_tags(self) -> list[int]:
+    def tag_type_indices(self) -> list[int]:
         """Type index of every tag in the tag index space."""
         return ([i.desc for i in self.imports if i.kind == ExternKind.TAG]
                 + list(self.tags))

@@ -15,12 +15,12 @@ class ValType:
     never construct.
 
     Reference types carry ``nullable`` and ``heap``: "func", "extern",
-    "nofunc", "noextern" (abstract heap types), an int (a type index of the
+    "nofunc", "noextern", "exn", "noexn" (abstract heap types), an int (a type index of the
     module the type appears in: typed function references), or a FuncType
     (the same reference made module-independent by ``canonical_types``, for
     what crosses modules: signatures, imports, tables and globals at run
-    time). ``top`` is the abstract type a value is represented as (FUNCREF
-    or EXTERNREF for references, the type itself otherwise): generated code
+    time). ``top`` is the abstract type a value is represented as (FUNCREF,
+    EXTERNREF or EXNREF for references, the type itself otherwise): generated code
     and the API see only that."""
 
     __slots__ = ("name", "code", "size", "is_ref", "is_num", "nullable", "heap", "top")
@@ -60,10 +60,15 @@ F64 = ValType("f64", 0x7C, 8)
 V128 = ValType("v128", 0x7B, 16)
 
 # Abstract heap types: binary code, shorthand name of the nullable reference
-HEAP_CODES = {"func": 0x70, "extern": 0x6F, "nofunc": 0x73, "noextern": 0x72}
+# (exn / noexn: exception handling, Wasm 3.0; exn is unrelated to func and
+# extern, noexn its bottom)
+HEAP_CODES = {"func": 0x70, "extern": 0x6F, "nofunc": 0x73, "noextern": 0x72,
+              "exn": 0x69, "noexn": 0x74}
 HEAP_BY_CODE = {c: h for h, c in HEAP_CODES.items()}
 _SHORTHANDS = {"func": "funcref", "extern": "externref", "nofunc": "nullfuncref",
-               "noextern": "nullexternref"}
+               "noextern": "nullexternref", "exn": "exnref", "noexn": "nullexnref"}
+# each abstract heap type's top: what a value of it is represented as
+_TOP_HEAP = {"extern": "extern", "noextern": "extern", "exn": "exn", "noexn": "exn"}
 _REF_TYPES: dict[tuple[object, bool], ValType] = {}
 
 
@@ -81,7 +86,8 @@ def ref_type(heap: object, nullable: bool = True) -> ValType:
             code = 0x63 if nullable else 0x64
         t = ValType(name, code, 8, is_ref=True, nullable=nullable, heap=heap)
         t = _REF_TYPES.setdefault(key, t)
-        t.top = _REF_TYPES.get(("extern" if heap in ("extern", "noextern") else "func", True), t)
+        t.top = _REF_TYPES.get((_TOP_HEAP.get(heap, "func") if type(heap) is str else "func",
+                                True), t)
     return t
 
 
@@ -127,6 +133,8 @@ def heap_matches(a: object, b: object, canon: "Optional[list]" = None) -> bool:
         return a == "nofunc" or _is_func_heap(a)
     if b == "extern":
         return a == "noextern"
+    if b == "exn":
+        return a == "noexn"
     if a == "nofunc":
         return _is_func_heap(b)
     return False
@@ -220,3 +228,9 @@ MAX_TABLE_SIZE = 2**32 - 1
 
 # The type of an element segment of function indices (Wasm 3.0: non-null)
 FUNCREF_NON_NULL = ref_type("func", False)
+
+# exception references (Wasm 3.0 exception handling): what throw_ref takes
+# and catch_ref / catch_all_ref hand to their label
+EXNREF = ref_type("exn")
+NULLEXNREF = ref_type("noexn")
+EXNREF_NON_NULL = ref_type("exn", False)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..syntax import instructions as ins
-from ..syntax.module import Instr
+from ..syntax.module import CATCH_NAMES, Catch, Instr
 from ..syntax.types import HEAP_CODES, FuncType, ref_type
 from .keywords import TEXT_OPS
 from .numbers import F32_FORMAT, F64_FORMAT, parse_float, parse_int, parse_nat
@@ -23,14 +23,29 @@ _END = ins.END
 _ELSE = ins.ELSE
 _SELECT = ins.OP_BY_NAME["select"]
 _SELECT_T = ins.OP_BY_NAME["select_t"]
+_TRY_TABLE = ins.TRY_TABLE
+_TRY = ins.TRY
+_CATCH = ins.CATCH
+_CATCH_ALL = ins.CATCH_ALL
+_DELEGATE = ins.DELEGATE
+# the legacy try's clauses: only inside a try, never folded on their own
+_TRY_CLAUSES = frozenset((_CATCH, _CATCH_ALL, _DELEGATE))
+# try_table's clause keywords -> Catch.kind
+_CATCH_KINDS = {name: kind for kind, name in enumerate(CATCH_NAMES)}
 _U32_MAX = 0xFFFFFFFF
 _U64_MAX = 0xFFFFFFFFFFFFFFFF
 
 # label states: a plain block/loop, a plain `if` before / after its `else`,
-# and a label opened by a folded form (closed by its `)`)
-_PLAIN, _PLAIN_IF, _PLAIN_ELSE, _FOLDED = range(4)
-# folded frame kinds: operands of an op, conditions of an `if`, contents
-_OP, _IF, _BLOCK, _THEN, _ELSE_ARM = range(5)
+# a label opened by a folded form (closed by its `)`), and a plain legacy
+# `try` before any catch / after a catch / after its catch_all
+_PLAIN, _PLAIN_IF, _PLAIN_ELSE, _FOLDED, _PLAIN_TRY, _PLAIN_CATCH, _PLAIN_CATCH_ALL = range(7)
+# folded frame kinds: operands of an op, conditions of an `if`, the clauses
+# of a legacy `(try ...)` (those three take no plain instructions), contents,
+# and the arms of a (try ...): (do ...), (catch ...) / (catch_all ...)
+_OP, _IF, _TRY_FORM, _BLOCK, _THEN, _ELSE_ARM, _DO, _CATCH_ARM = range(8)
+# a (try ...) frame's state (slot 4): before (do ...), after it, after a
+# (catch ...), after (catch_all ...), after (delegate l) (its label is gone)
+_T_START, _T_DO, _T_CATCH, _T_CATCH_ALL, _T_DELEGATED = range(5)
 
 # v128 shapes: (lane count, lane bits, float format or None)
 SHAPES = {"i8x16": (16, 8, None), "i16x8": (8, 16, None), "i32x4": (4, 32, None),
@@ -101,12 +116,20 @@ class BodyParser:
                             raise self.unexpected(i)
                         labels.pop()
                         out.append(Instr(_END))
+                    elif kind == _TRY_FORM:
+                        if fr[4] == _T_START:    # `(try ...)` without `(do ...)`
+                            raise self.unexpected(i)
+                        if fr[4] != _T_DELEGATED:   # delegate ended it already
+                            labels.pop()
+                            out.append(Instr(_END))
                     else:
                         if labels[-1][1] != _FOLDED:   # plain block left open
                             raise self.unexpected(i)
                         if kind == _BLOCK:
                             labels.pop()
                             out.append(Instr(_END))
+                        elif kind == _DO or kind == _CATCH_ARM:
+                            frames[-1][4] = fr[3]    # the (try ...)'s next state
                         else:
                             frames[-1][4] = 1 if kind == _THEN else 2
                     i += 1
@@ -115,7 +138,7 @@ class BodyParser:
                 break
             k = K[i]
             if k == "a":
-                if frames and frames[-1][1] <= _IF:     # operands must be folded
+                if frames and frames[-1][1] <= _TRY_FORM:   # operands must be folded
                     raise self.unexpected(i)
                 name = T[i]
                 op = ops.get(name)
@@ -125,7 +148,15 @@ class BodyParser:
                     label, i = self.opt_id(i + 1)
                     bt, i = self.block_type(i)
                     out.append(Instr(op, bt))
-                    labels.append([label, _PLAIN_IF if name == "if" else _PLAIN])
+                    labels.append([label, _PLAIN_IF if name == "if" else
+                                   _PLAIN_TRY if op is _TRY else _PLAIN])
+                elif op is _TRY_TABLE:
+                    label, i = self.opt_id(i + 1)
+                    imm, i = self.try_table_imm(i, labels)
+                    out.append(Instr(op, imm))
+                    labels.append([label, _PLAIN])
+                elif op in _TRY_CLAUSES:
+                    i = self.plain_try_clause(op, i, labels, out)
                 elif op is _ELSE:
                     if not labels or labels[-1][1] != _PLAIN_IF:
                         raise self.unexpected(i)
@@ -164,15 +195,29 @@ class BodyParser:
                         continue
                     if fr[4] != 0:
                         raise self.unexpected(i + 1)
+                if frames and frames[-1][1] == _TRY_FORM:
+                    i = self.folded_try_clause(kw, i, labels, frames, out)
+                    continue
                 op = ops.get(kw)
-                if op is None or op is _ELSE or op is _END:
+                if op is None or op is _ELSE or op is _END or op in _TRY_CLAUSES:
                     raise self.unexpected(i + 1)
                 close = M[i]
-                if op.imm == "block":
+                if op is _TRY_TABLE:
+                    label, j = self.opt_id(i + 2)
+                    imm, j = self.try_table_imm(j, labels)
+                    out.append(Instr(op, imm))
+                    labels.append([label, _FOLDED])
+                    frames.append([close, _BLOCK, None, None, 0])
+                    i = j
+                elif op.imm == "block":
                     label, j = self.opt_id(i + 2)
                     bt, j = self.block_type(j)
                     if kw == "if":
                         frames.append([close, _IF, Instr(op, bt), label, 0])
+                    elif op is _TRY:
+                        out.append(Instr(op, bt))
+                        labels.append([label, _FOLDED])
+                        frames.append([close, _TRY_FORM, None, label, _T_START])
                     else:
                         out.append(Instr(op, bt))
                         labels.append([label, _FOLDED])
@@ -190,6 +235,77 @@ class BodyParser:
         if labels:
             raise self.unexpected(i, end)
         return out
+
+    # ------------------------------------------------------------ exceptions
+
+    def try_table_imm(self, i: int, labels: list) -> tuple[tuple, int]:
+        """``blocktype (catch x l)* ...`` of a try_table: (blocktype, clauses)
+        and the index after them. The clauses' labels are resolved before
+        the try_table's own label is in scope, as their depths count."""
+        K, T = self.K, self.T
+        bt, i = self.block_type(i)
+        catches = []
+        while K[i] == "(" and K[i + 1] == "a" and T[i + 1] in _CATCH_KINDS:
+            kind = _CATCH_KINDS[T[i + 1]]
+            j = i + 2
+            tag = None
+            if kind < 2:                         # catch, catch_ref: a tag first
+                tag = self.index(j, self.spaces["tag"])
+                j += 1
+            catches.append(Catch(kind, tag, self.label(j, labels)))
+            i = self.expect_close(j + 1)
+        if self.is_open(i, "param") or self.is_open(i, "result") or self.is_open(i, "type"):
+            raise self.unexpected(i + 1)         # the type comes before the clauses
+        return (bt, tuple(catches)), i
+
+    def plain_try_clause(self, op, i: int, labels: list, out: list) -> int:
+        """Plain ``catch x`` / ``catch_all`` / ``delegate l`` of a legacy
+        ``try`` (each with an optional repeat of the try's label)."""
+        top = labels[-1] if labels else None
+        if op is _DELEGATE:
+            if top is None or top[1] != _PLAIN_TRY:
+                raise self.unexpected(i)
+            labels.pop()          # its label counts from outside the try
+            out.append(Instr(op, self.label(i + 1, labels)))
+            return i + 2
+        if top is None or top[1] not in (_PLAIN_TRY, _PLAIN_CATCH):
+            raise self.unexpected(i)
+        i += 1
+        if op is _CATCH:
+            if self.K[i] == "$" and self.is_index(i + 1):     # catch $label $tag
+                i = self.end_label(i, top[0])
+            out.append(Instr(op, self.index(i, self.spaces["tag"])))
+            i += 1
+            top[1] = _PLAIN_CATCH
+        else:
+            i = self.end_label(i, top[0])
+            out.append(Instr(op))
+            top[1] = _PLAIN_CATCH_ALL
+        return i
+
+    def folded_try_clause(self, kw: str, i: int, labels: list, frames: list,
+                          out: list) -> int:
+        """A ``(do ...)``, ``(catch x ...)``, ``(catch_all ...)`` or
+        ``(delegate l)`` inside a folded legacy ``(try ...)``."""
+        fr = frames[-1]
+        state = fr[4]
+        if kw == "do" and state == _T_START:
+            frames.append([self.M[i], _DO, None, _T_DO, 0])
+            return i + 2
+        if kw == "catch" and state in (_T_DO, _T_CATCH):
+            out.append(Instr(_CATCH, self.index(i + 2, self.spaces["tag"])))
+            frames.append([self.M[i], _CATCH_ARM, None, _T_CATCH, 0])
+            return i + 3
+        if kw == "catch_all" and state in (_T_DO, _T_CATCH):
+            out.append(Instr(_CATCH_ALL))
+            frames.append([self.M[i], _CATCH_ARM, None, _T_CATCH_ALL, 0])
+            return i + 2
+        if kw == "delegate" and state == _T_DO:
+            labels.pop()          # its label counts from outside the try
+            out.append(Instr(_DELEGATE, self.label(i + 2, labels)))
+            fr[4] = _T_DELEGATED
+            return self.expect_close(i + 3)
+        raise self.unexpected(i + 1)
 
     def end_label(self, i: int, label: Optional[str]) -> int:
         """Optional ``$id`` after ``end``/``else``; must repeat the label."""
@@ -459,4 +575,5 @@ class BodyParser:
         "table.copy": _pair_imm("table"),
         "lane": _imm_lane,
         "shuffle": _imm_shuffle,
+        "tag": _space_imm("tag"),
     }

@@ -17,6 +17,7 @@ GRAMMAR_WORDS = frozenset("""
 module type func param result local import export table memory global mut
 elem data start offset item declare then else end block loop if
 funcref externref i32 i64 f32 f64 v128 extern ref
+tag exnref nullexnref exn noexn catch_ref catch_all_ref do
 i8x16 i16x8 i32x4 i64x2 f32x4 f64x2
 binary quote definition instance register invoke get
 assert_return assert_trap assert_exhaustion assert_malformed assert_invalid

@@ -16,7 +16,7 @@ from ..errors import TextParseError
 from ..syntax import instructions as ins
 from ..syntax.module import (Data, Elem, Export, Func, Global, Import, Instr,
                              Module)
-from ..syntax.types import (EXTERNREF, FUNCREF, FUNCREF_NON_NULL, HEAP_CODES,
+from ..syntax.types import (EXNREF, EXTERNREF, FUNCREF, NULLEXNREF, FUNCREF_NON_NULL, HEAP_CODES,
                             VALTYPE_BY_NAME, ExternKind,
                             FuncType, GlobalType, Limits, MemoryType,
                             TableType, ValType, PAGE_SIZE, ref_type)
@@ -27,12 +27,16 @@ from .lexer import (Tokens, decode_name, decode_string, reserved_message,
 from .numbers import parse_nat
 
 _KIND_BY_WORD = {"func": ExternKind.FUNC, "table": ExternKind.TABLE,
-                 "memory": ExternKind.MEMORY, "global": ExternKind.GLOBAL}
+                 "memory": ExternKind.MEMORY, "global": ExternKind.GLOBAL,
+                 "tag": ExternKind.TAG}
 _KIND_NOUN = {ExternKind.FUNC: "function", ExternKind.TABLE: "table",
-              ExternKind.MEMORY: "memory", ExternKind.GLOBAL: "global"}
-_REFTYPES = {"funcref": FUNCREF, "externref": EXTERNREF,
-             # the bottom types' shorthands: (ref null nofunc), (ref null noextern)
-             "nullfuncref": ref_type("nofunc"), "nullexternref": ref_type("noextern")}
+              ExternKind.MEMORY: "memory", ExternKind.GLOBAL: "global",
+              ExternKind.TAG: "tag"}
+_REFTYPES = {"funcref": FUNCREF, "externref": EXTERNREF, "exnref": EXNREF,
+             # the bottom types' shorthands: (ref null nofunc), (ref null
+             # noextern), (ref null noexn)
+             "nullfuncref": ref_type("nofunc"), "nullexternref": ref_type("noextern"),
+             "nullexnref": NULLEXNREF}
 _U32_MAX = 0xFFFFFFFF
 
 
@@ -63,7 +67,7 @@ class ModuleParser(BodyParser):
         self.type_index: dict[FuncType, int] = {}
         self.spaces = {w: Space(w, what) for w, what in (
             ("type", "type"), ("func", "function"), ("table", "table"),
-            ("memory", "memory"), ("global", "global"),
+            ("memory", "memory"), ("global", "global"), ("tag", "tag"),
             ("elem", "elem segment"), ("data", "data segment"))}
         self.uses_data_count = False
         self.n_imports = {k: 0 for k in ExternKind}
@@ -174,7 +178,8 @@ class ModuleParser(BodyParser):
         return self.K[i] == "a" or self.is_open(i, "ref")
 
     def heaptype(self, i: int) -> object:
-        """``func`` / ``extern`` / ``nofunc`` / ``noextern`` or a type index."""
+        """``func`` / ``extern`` / ``nofunc`` / ``noextern`` / ``exn`` /
+        ``noexn`` or a type index."""
         if self.K[i] == "a" and self.T[i] in HEAP_CODES:
             return self.T[i]
         return self.index(i, self.spaces["type"])
@@ -379,7 +384,7 @@ class ModuleParser(BodyParser):
                     "table": self.field_table, "memory": self.field_memory,
                     "global": self.field_global, "export": self.field_export,
                     "start": self.field_start, "elem": self.field_elem,
-                    "data": self.field_data}
+                    "data": self.field_data, "tag": self.field_tag}
         for kw, i in fields:
             if kw != "type":
                 handlers[kw](i)
@@ -416,7 +421,7 @@ class ModuleParser(BodyParser):
         self.add_import(Import(mod, nm, kind, desc))
 
     def import_desc(self, kind: ExternKind, i: int):
-        if kind == ExternKind.FUNC:
+        if kind == ExternKind.FUNC or kind == ExternKind.TAG:
             tidx, _, _, i = self.type_use(i)
             return tidx, i
         if kind == ExternKind.TABLE:
@@ -475,6 +480,20 @@ class ModuleParser(BodyParser):
             j = self.expect_close(k)
         body = self.parse_body(j, close, local_names)
         self.module.funcs.append(Func(tidx, locals_, body))
+
+    def field_tag(self, i: int) -> None:
+        """``(tag $id? (export ..)* (import ..)? typeuse)``: a tag's type is
+        a function type (validation requires it to have no results)."""
+        _, j = self.opt_id(i + 2)
+        idx = self.n_imports[ExternKind.TAG] + len(self.module.tags)
+        j = self.inline_exports(j, ExternKind.TAG, idx)
+        imp, j = self.inline_import(j)
+        tidx, _, _, j = self.type_use(j)
+        self.expect_close(j)
+        if imp is not None:
+            self.add_import(Import(imp[0], imp[1], ExternKind.TAG, tidx))
+        else:
+            self.module.tags.append(tidx)
 
     def field_table(self, i: int) -> None:
         close = self.M[i]

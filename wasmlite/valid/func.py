@@ -27,16 +27,19 @@ from typing import Any, Callable, Optional
 
 from ..errors import InvalidError
 from ..syntax import instructions as ins_table
-from ..syntax.instructions import OP_BY_NAME, OPS, Op, memory_signature
-from ..syntax.types import (BOT_REF, FUNCREF, I32, I64, FuncType, ValType, matches,
-                            ref_type)
+from ..syntax.instructions import (EXCEPTIONS, LEGACY_EXCEPTIONS, OP_BY_NAME, OPS, Op,
+                                   memory_signature)
+from ..syntax.module import CATCH, CATCH_ALL, CATCH_ALL_REF, CATCH_NAMES, CATCH_REF
+from ..syntax.types import (BOT_REF, EXNREF, EXNREF_NON_NULL, FUNCREF, I32, I64, FuncType,
+                            ValType, matches, ref_type)
 
 __all__ = ["FuncResult", "check_function", "block_signature"]
 
 # -- control frame layout (a list, indexed by these constants, for speed) ----
 _U32_MAX = 0xFFFFFFFF   # the largest memarg offset a 32-bit memory takes
 
-F_KIND = 0       # "func" | "block" | "loop" | "if" | "else"
+F_KIND = 0       # "func" | "block" | "loop" | "if" | "else" | "try_table"
+                 # | "try" | "catch" | "catch_all" (legacy exceptions)
 F_PARAMS = 1     # list[ValType]
 F_RESULTS = 2    # list[ValType]
 F_HEIGHT = 3     # operand stack height at entry (after popping the params)
@@ -52,7 +55,8 @@ class _Ctx:
 
     __slots__ = ("types", "func_types", "globals", "tables", "mems",
                  "elem_types", "num_datas", "refs", "bt_cache", "call_sigs",
-                 "disabled", "used", "canon", "func_type_idx", "mem64", "table64")
+                 "disabled", "used", "canon", "func_type_idx", "mem64", "table64",
+                 "tags")
 
     def __init__(self, types, func_types, globals_, tables, mems, elem_types,
                  num_datas, refs) -> None:
@@ -89,6 +93,8 @@ class _Ctx:
         # index, what ref.func's (ref $t) names (validate.py sets both)
         self.canon: Optional[list] = None
         self.func_type_idx: Optional[list[int]] = None
+        # the FuncType of every tag (index space, imports first; validate.py)
+        self.tags: list[FuncType] = []
 
 
 # Op.feature / disabled name of typed function references (Config.
@@ -142,7 +148,7 @@ class FuncResult:
     """What checking one body found (validate.py wraps it into FuncInfo)."""
 
     __slots__ = ("max_stack", "max_depth", "block_types", "select_types",
-                 "ends", "elses", "num_instrs")
+                 "ends", "elses", "num_instrs", "catches")
 
     def __init__(self) -> None:
         self.num_instrs = 0
@@ -152,6 +158,8 @@ class FuncResult:
         self.select_types: dict[int, ValType] = {}
         self.ends: dict[int, int] = {}
         self.elses: dict[int, int] = {}
+        # legacy try -> body indices of its catch / catch_all, in order
+        self.catches: dict[int, list[int]] = {}
 
 
 def _fmt(types) -> str:
@@ -358,7 +366,8 @@ _IMM_CHECKS: dict[Optional[str], Optional[Callable]] = {
 
 
 # Features an engine can turn off, as Wasmtime's validator words them.
-_FEATURE_WORDS = {"relaxed_simd": "relaxed SIMD"}
+_FEATURE_WORDS = {"relaxed_simd": "relaxed SIMD", EXCEPTIONS: "exceptions",
+                  LEGACY_EXCEPTIONS: "legacy exceptions"}
 
 
 def _feature_checker(feature: str, check: Optional[Callable]) -> Callable:
@@ -594,6 +603,67 @@ def _h_call_ref(c: _Checker, ins, i: int) -> None:
     c.stack.extend(ft.results)
 
 
+# -- exception handling ----------------------------------------------------------
+
+def need_feature(c: "_Checker", feature: str) -> None:
+    """Reject an instruction of a proposal the engine turned off
+    (Config.wasm_exceptions = False); else note the feature as used."""
+    if feature in c.ctx.disabled:
+        raise InvalidError(f"{_FEATURE_WORDS[feature]} support is not enabled")
+    c.ctx.used.add(feature)
+
+
+def _tag(c: _Checker, x: Any) -> FuncType:
+    _check_index("tag", x, len(c.ctx.tags))
+    return c.ctx.tags[x]
+
+
+def _h_throw(c: _Checker, ins, i: int) -> None:
+    need_feature(c, EXCEPTIONS)
+    c.pop_vals(list(_tag(c, ins.imm).params))
+    c.set_unreachable()
+
+
+def _h_throw_ref(c: _Checker, ins, i: int) -> None:
+    need_feature(c, EXCEPTIONS)
+    c.pop(EXNREF)
+    c.set_unreachable()
+
+
+def _h_rethrow(c: _Checker, ins, i: int) -> None:
+    need_feature(c, LEGACY_EXCEPTIONS)
+    x = ins.imm
+    if not isinstance(x, int) or not 0 <= x < len(c.ctrls):
+        raise InvalidError(f"unknown label {x}")
+    if c.ctrls[-1 - x][F_KIND] not in ("catch", "catch_all"):
+        raise InvalidError("invalid rethrow label")
+    c.set_unreachable()
+
+
+def check_catches(c: _Checker, catches: Any) -> None:
+    """try_table's clauses: what each hands its label (the tag's params,
+    then an exnref for the _ref forms) must match the label's types. Labels
+    count from outside the try_table (its frame is not pushed yet)."""
+    for clause in catches:
+        kind, tag, label = clause
+        types = c.label(label)
+        if kind == CATCH or kind == CATCH_REF:
+            have = list(_tag(c, tag).params)
+            if kind == CATCH_REF:
+                have.append(EXNREF_NON_NULL)
+        elif kind == CATCH_ALL:
+            have = []
+        elif kind == CATCH_ALL_REF:
+            have = [EXNREF_NON_NULL]
+        else:
+            raise InvalidError(f"malformed catch clause kind {kind!r}")
+        canon = c.ctx.canon
+        if len(have) != len(types) or not all(
+                matches(a, b, canon) for a, b in zip(have, types)):
+            raise InvalidError(f"type mismatch: {CATCH_NAMES[kind]} gives {_fmt(have)}"
+                               f" but its label needs {_fmt(types)}")
+
+
 HANDLERS: dict[Op, Callable] = {OP_BY_NAME[name]: fn for name, fn in [
     ("unreachable", _h_unreachable), ("br", _h_br),
     ("br_table", _h_br_table), ("return", _h_return),
@@ -606,6 +676,7 @@ HANDLERS: dict[Op, Callable] = {OP_BY_NAME[name]: fn for name, fn in [
     ("ref.func", _h_ref_func), ("ref.as_non_null", _h_ref_as_non_null),
     ("br_on_null", _h_br_on_null), ("br_on_non_null", _h_br_on_non_null),
     ("call_ref", _h_call_ref),
+    ("throw", _h_throw), ("throw_ref", _h_throw_ref), ("rethrow", _h_rethrow),
 ]}
 
 _BLOCK = OP_BY_NAME["block"]
@@ -618,8 +689,15 @@ _CALL = OP_BY_NAME["call"]
 _BR_IF = OP_BY_NAME["br_if"]
 _LOCAL_SET = OP_BY_NAME["local.set"]
 _LOCAL_TEE = OP_BY_NAME["local.tee"]
+# exception handling's structure: checked inline, as block/else/end are
+_TRY_TABLE = ins_table.TRY_TABLE
+_TRY = ins_table.TRY
+_CATCH = ins_table.CATCH
+_CATCH_ALL = ins_table.CATCH_ALL
+_DELEGATE = ins_table.DELEGATE
+_EXN_BLOCKS = frozenset((_TRY_TABLE, _TRY, _CATCH, _CATCH_ALL, _DELEGATE))
 
-_covered = set(GENERIC) | set(HANDLERS) | {
+_covered = set(GENERIC) | set(HANDLERS) | _EXN_BLOCKS | {
     _BLOCK, _LOOP, _IF, _ELSE, _END, _LOCAL_GET, _LOCAL_SET, _LOCAL_TEE, _CALL, _BR_IF}
 assert _covered == set(OPS), f"untyped instructions: {set(OPS) - _covered}"
 
@@ -808,6 +886,59 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                 height = frame[F_HEIGHT]
                 ctrls.append(frame)
                 stack.extend(frame[F_PARAMS])
+                continue
+            if op in _EXN_BLOCKS:
+                if op is _TRY_TABLE or op is _TRY:
+                    # a block; try_table's clauses first, in the context
+                    # outside it
+                    need_feature(c, op.feature)
+                    if op is _TRY_TABLE:
+                        bt, catches = ins.imm
+                        check_catches(c, catches)
+                    else:
+                        bt = ins.imm
+                    bft, plist, rlist = block_signature(ctx, bt)
+                    block_types[i] = bft
+                    c.pop_vals(plist)
+                    height = len(stack)
+                    ctrls.append([op.name, plist, rlist, height, False, i, rlist])
+                    if track:
+                        sets.append([])
+                    stack.extend(plist)
+                    if len(ctrls) > max_depth:
+                        max_depth = len(ctrls)
+                elif op is _DELEGATE:
+                    # ends the try (no catch before it); the label counts
+                    # from outside the try, the function's own included
+                    need_feature(c, LEGACY_EXCEPTIONS)
+                    if ctrls[-1][F_KIND] != "try":
+                        raise InvalidError("malformed body: delegate without try")
+                    frame = _pop_ctrl(c)
+                    if track:
+                        uninit.update(sets.pop())
+                    c.label(ins.imm)
+                    res.ends[frame[F_START]] = i
+                    stack.extend(frame[F_RESULTS])
+                    height = ctrls[-1][F_HEIGHT]
+                else:
+                    # catch / catch_all: a new segment of the try, as else is
+                    # of an if, starting with the tag's params
+                    need_feature(c, LEGACY_EXCEPTIONS)
+                    if ctrls[-1][F_KIND] not in ("try", "catch"):
+                        raise InvalidError(f"malformed body: {op.name} without try")
+                    params = _tag(c, ins.imm).params if op is _CATCH else ()
+                    frame = _pop_ctrl(c)
+                    if track:
+                        uninit.update(sets[-1])
+                        sets[-1] = []
+                    res.catches.setdefault(frame[F_START], []).append(i)
+                    frame[F_KIND] = op.name
+                    frame[F_UNREACH] = False
+                    height = frame[F_HEIGHT]
+                    ctrls.append(frame)
+                    stack.extend(params)
+                if len(stack) > max_stack:
+                    max_stack = len(stack)
                 continue
             handler = handlers.get(op)
             if handler is None:

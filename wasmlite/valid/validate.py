@@ -31,6 +31,7 @@ from ..syntax.types import (I32, I64, MAX_PAGES_32, MAX_PAGES_64, MAX_TABLE_SIZE
                             FuncType, GlobalType, Limits, MemoryType, TableType,
                             FUNCREF_NON_NULL, ValType, canonical_types, matches)
 from .const import check_const
+from ..syntax.instructions import EXCEPTIONS
 from .func import FUNCTION_REFERENCES, _Ctx, check_function, check_valtype
 from .func_bytes import check_function_bytes
 
@@ -60,6 +61,11 @@ class FuncInfo:
                       of that ``else``.
     ``num_instrs``    how many instructions the body has (``len(body)``,
                       without decoding a body the decoder left in the binary).
+    ``catches``       body index of each legacy ``try`` that has handlers ->
+                      body indices of its ``catch`` / ``catch_all``, in
+                      order. (try_table and try are in ``block_types`` and
+                      ``ends`` as blocks are; a ``try ... delegate`` has its
+                      ``delegate``'s index in ``ends``: it ends the block.)
     """
 
     type: FuncType
@@ -72,6 +78,7 @@ class FuncInfo:
     ends: dict[int, int] = field(default_factory=dict)
     elses: dict[int, int] = field(default_factory=dict)
     num_instrs: int = 0
+    catches: dict[int, list[int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -114,6 +121,11 @@ class ModuleInfo:
     num_imported_globals: int
     start: Optional[int] = None
     features: frozenset = frozenset()
+    # exception handling: FuncType of every tag (index space, imports
+    # first), their type indices, and how many are imports
+    tags: list[FuncType] = field(default_factory=list)
+    tag_type_idx: list[int] = field(default_factory=list)
+    num_imported_tags: int = 0
 
 
 # -- small pieces ---------------------------------------------------------------
@@ -159,6 +171,17 @@ def _check_memory_type(mt: MemoryType, disabled: frozenset = frozenset()) -> Non
                   "memory size must be at most 65536 pages (4GiB)")
 
 
+def _check_tag_type(idx: object, types: list[FuncType], disabled: frozenset) -> FuncType:
+    """A tag's type: a function type without results (its params are what
+    an exception of it carries)."""
+    if EXCEPTIONS in disabled:
+        raise InvalidError("exceptions support is not enabled: tags")
+    ft = _check_type_index(idx, types)
+    if ft.results:
+        raise InvalidError("non-empty tag result type")
+    return ft
+
+
 def _check_global_type(gt: GlobalType, ntypes: int, typed: bool = True) -> None:
     if not isinstance(gt.valtype, ValType):
         raise InvalidError(f"malformed global type {gt.valtype!r}")
@@ -179,7 +202,7 @@ def _declared_refs(module: Module) -> set[int]:
 
 _EXPORT_SPACES = {
     ExternKind.FUNC: "function", ExternKind.TABLE: "table",
-    ExternKind.MEMORY: "memory", ExternKind.GLOBAL: "global",
+    ExternKind.MEMORY: "memory", ExternKind.GLOBAL: "global", ExternKind.TAG: "tag",
 }
 
 
@@ -216,6 +239,7 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     tables: list[TableType] = []
     mems: list[MemoryType] = []
     globals_: list[GlobalType] = []
+    tag_type_idx: list[int] = []
     for imp in module.imports:
         kind, desc = imp.kind, imp.desc
         if kind == ExternKind.FUNC:
@@ -230,10 +254,14 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
         elif kind == ExternKind.GLOBAL:
             _check_global_type(desc, ntypes, typed)
             globals_.append(desc)
+        elif kind == ExternKind.TAG:
+            _check_tag_type(desc, types, disabled)
+            tag_type_idx.append(desc)
         else:
             raise InvalidError(f"unsupported import kind {kind!r}")
     n_imp_funcs, n_imp_tables = len(func_type_idx), len(tables)
     n_imp_mems, n_imp_globals = len(mems), len(globals_)
+    n_imp_tags = len(tag_type_idx)
 
     for f in module.funcs:
         _check_type_index(f.type_idx, types)
@@ -265,6 +293,10 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     for mt in module.mems:
         _check_memory_type(mt, disabled)
         mems.append(mt)
+    for t in getattr(module, "tags", ()):
+        _check_tag_type(t, types, disabled)
+        tag_type_idx.append(t)
+    tags = [types[t] for t in tag_type_idx]
 
     elem_types: list[ValType] = []
     for e in module.elems:
@@ -315,6 +347,7 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     ctx.disabled = frozenset(disabled)
     ctx.canon = canon
     ctx.func_type_idx = func_type_idx
+    ctx.tags = tags
     infos: list[FuncInfo] = []
     for n, f in enumerate(module.funcs):
         ft = types[f.type_idx]
@@ -337,7 +370,7 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
                 raise InvalidError(f"{e.args[0]} in function {n_imp_funcs + n}") from None
         infos.append(FuncInfo(ft, f.type_idx, locals_, r.max_stack, r.max_depth,
                               r.block_types, r.select_types, r.ends, r.elses,
-                              r.num_instrs))
+                              r.num_instrs, r.catches))
 
     if module.start is not None:
         s = module.start
@@ -348,10 +381,13 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
             raise InvalidError(f"start function must have type [] -> [], has {st}")
 
     spaces = {ExternKind.FUNC: num_funcs, ExternKind.TABLE: len(tables),
-              ExternKind.MEMORY: len(mems), ExternKind.GLOBAL: len(globals_)}
+              ExternKind.MEMORY: len(mems), ExternKind.GLOBAL: len(globals_),
+              ExternKind.TAG: len(tags)}
     names: set[str] = set()
     for x in module.exports:
         space = _EXPORT_SPACES.get(x.kind)
+        if x.kind == ExternKind.TAG and EXCEPTIONS in disabled:
+            raise InvalidError("exceptions support is not enabled: tags")
         if space is None:
             raise InvalidError(f"unsupported export kind {x.kind!r}")
         if not isinstance(x.index, int) or not 0 <= x.index < spaces[x.kind]:
@@ -370,6 +406,7 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
         num_datas=len(module.datas), num_imported_funcs=n_imp_funcs,
         num_imported_tables=n_imp_tables, num_imported_mems=n_imp_mems,
         num_imported_globals=n_imp_globals, start=module.start,
+        tags=tags, tag_type_idx=tag_type_idx, num_imported_tags=n_imp_tags,
         features=frozenset(ctx.used | const_used | (
             {"multi_memory"} if len(mems) > 1 else set()) | (
             {"memory64"} if any(m.is64 for m in mems) or any(t.is64 for t in tables)
