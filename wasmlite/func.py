@@ -15,10 +15,11 @@ import ctypes
 import threading
 from typing import Any, Callable, Optional
 
-from .compile.vmcontext import HOST_EXCEPTION, HOSTCTX_RUNTIME_DATA
+from .compile.vmcontext import HOSTCTX_RUNTIME_DATA
 from .errors import WasmtimeError
 from .managed import closed_error
 from .runtime import ExportFunction, call_plan, make_host_function
+from .runtime.host import host_raised
 from .runtime.trap import raise_for_status
 from .store import Store, store_of, wrong_store
 from .syntax import types as S
@@ -29,7 +30,6 @@ from .value import (from_raw, func_of_raw, normalize, to_externref, to_f32, to_f
 
 __all__ = ["Func", "Caller"]
 
-_HOST_EXCEPTION_STATUS = HOST_EXCEPTION + 1
 _M64 = 2**64 - 1
 
 # -- typed views of a values array ---------------------------------------------
@@ -99,7 +99,7 @@ _GLOBALS = {"to_i32": to_i32, "to_i64": to_i64, "to_f32": to_f32, "to_f64": to_f
             "to_v128": to_v128, "to_funcref": to_funcref, "to_externref": to_externref,
             "func_of_raw": func_of_raw, "M64": _M64, "WasmtimeError": WasmtimeError,
             "store_of": store_of, "wrong_store": wrong_store, "closed_error": closed_error,
-            "STATUS": _HOST_EXCEPTION_STATUS}
+            "host_raised": host_raised}
 
 
 def _arity_message(given: int, expected: int) -> str:
@@ -185,8 +185,7 @@ def _host_source(ft: S.FuncType, access_caller: bool) -> str:
                 _store_value(lines, "            ", t, f"x{i}", f"q.r{i}")
     lines += ["            return 0",
               "        except BaseException as exc:  # re-raised by the entry's caller",
-              "            RT.pending_exception = exc",
-              "            return STATUS",
+              "            return host_raised(RT, exc)",
               "    return cb"]
     return "\n".join(lines)
 

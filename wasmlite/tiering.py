@@ -30,7 +30,6 @@ import sys
 from typing import TYPE_CHECKING
 
 from .syntax.module import Module
-from .syntax.types import ExternKind
 
 if TYPE_CHECKING:
     from .compile.translate import ModuleContext
@@ -61,26 +60,11 @@ FORCE_EARLY = os.environ.get("WASMLITE_TIER_EARLY") == "1"
 _HOT_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
 
 
-def _refuse_exceptions(module: Module, info: Any) -> None:
-    """Exception handling is decoded and validated, but neither tier runs it
-    yet: refuse such a module here, with one clear error, rather than let
-    a tier meet a tag or a throw half-way through a call.
-    (Placeholder until the runtime, compiler and interpreter support it.)"""
-    features = getattr(info, "features", frozenset())
-    if (module.tags or module.num_imported(ExternKind.TAG)
-            or any(x.kind == ExternKind.TAG for x in module.exports)
-            or "exceptions" in features or "legacy_exceptions" in features):
-        from .errors import WasmtimeError
-        raise WasmtimeError("exception handling (tags, throw, try_table, try/catch) is not"
-                            " supported by wasmlite's runtime yet")
-
-
 def prepare(module: Module, info: Any, rt: Any, jobs: Optional[int] = None,
             on_native: Optional[Callable[[Any], None]] = None) -> Any:
     """The runnable form of a validated module for engine ``rt``.
     ``on_native(compiled)``: told when tier-up has compiled the whole module
     (the disk cache keeps it for the next run)."""
-    _refuse_exceptions(module, info)
     strategy = getattr(rt, "strategy", "llvm")
     if strategy == "llvm":
         from .compile import compile_module

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import struct
 
-from ..syntax.types import (EXTERNREF, F32, F64, FUNCREF, I32, I64, V128,
+from ..syntax.types import (EXNREF, EXTERNREF, F32, F64, FUNCREF, I32, I64, V128,
                             FuncType, ValType)
 
-# References (funcref: address of a VMFuncRef; externref: runtime handle) are
-# both plain i64 so tables and values need no casts.
+# References (funcref: address of a VMFuncRef; externref and exnref: runtime
+# handles) are all plain i64 so tables and values need no casts.
 class _ByType(dict):
     """A dict by value type in which every reference type (typed ones,
     (ref $t), (ref null func)...: interned on demand) is its top's entry."""
@@ -20,7 +20,7 @@ class _ByType(dict):
 
 LLTYPE: dict[ValType, str] = _ByType({
     I32: "i32", I64: "i64", F32: "float", F64: "double",
-    V128: "<2 x i64>", FUNCREF: "i64", EXTERNREF: "i64",
+    V128: "<2 x i64>", FUNCREF: "i64", EXTERNREF: "i64", EXNREF: "i64",
 })
 
 ZERO: dict[str, str] = {
