@@ -222,6 +222,9 @@ class Module(Managed):
         m = self._syntax
         if kind == ExternKind.FUNC:
             return wrap_externtype(m.types[desc_or_index])
+        if kind == ExternKind.TAG:          # a tag's type is its function type's
+            from .tag import TagType
+            return TagType._wrap(m.types[desc_or_index])
         return wrap_externtype(desc_or_index)
 
     @property
@@ -236,8 +239,10 @@ class Module(Managed):
         m = self._syntax
         spaces = {ExternKind.FUNC: [m.types[t] for t in m.func_type_indices()],
                   ExternKind.TABLE: m.all_tables(), ExternKind.MEMORY: m.all_mems(),
-                  ExternKind.GLOBAL: m.all_globals()}
-        return [ExportType(e.name, wrap_externtype(spaces[e.kind][e.index]))
+                  ExternKind.GLOBAL: m.all_globals(), ExternKind.TAG: m.tag_type_indices()}
+        return [ExportType(e.name, self._extern_type(ExternKind.TAG, spaces[e.kind][e.index])
+                           if e.kind == ExternKind.TAG
+                           else wrap_externtype(spaces[e.kind][e.index]))
                 for e in m.exports]
 
     @property

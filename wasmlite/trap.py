@@ -82,7 +82,7 @@ def add_frames(exc: BaseException, store) -> None:
     innermost first, as ("site", vmctx, func_index, where) for the trapping
     function, then ("code", module, ...) and ("interp", InterpModule, ...)
     for the frames the stack walk found."""
-    if type(exc) is not Trap or exc.frames:
+    if not isinstance(exc, Trap) or exc.frames:     # (ThrownException too)
         return
     frames = getattr(exc, "wasm_frames", None)
     if not frames:

@@ -309,7 +309,7 @@ class GlobalType(_TypeObject):
         return f"GlobalType({self.content!r}, {self.mutable})"
 
 
-ExternType = Union[FuncType, TableType, MemoryType, GlobalType]
+ExternType = Union[FuncType, TableType, MemoryType, GlobalType, "TagType"]
 
 
 def wrap_externtype(inner) -> ExternType:
