@@ -125,11 +125,23 @@ class ExceptionOps:
         self._throw_pending()
 
     def _unbox(self, exn: str) -> None:
-        """Make exnref ``exn`` the pending exception (null: trap)."""
+        """Make exnref ``exn`` the pending exception. When it is the one in
+        flight already (a catch_ref's exnref thrown on: nothing has thrown
+        since, or the store's exnref would be another), no builtin call."""
         fn = self.builtin(vm.BUILTIN_EXN_UNBOX)
         r = self.tmp()
-        self.out.append(f"%{r}.r = call i64 {fn}(ptr %vmctx, i64 {exn})")
+        out = self.out
+        out.append(f"%{r}.cp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_EXN_REF}")
+        out.append(f"%{r}.cur = load i64, ptr %{r}.cp")
+        out.append(f"%{r}.same = icmp eq i64 %{r}.cur, {exn}")
+        out.append(f"br i1 %{r}.same, label %{r}.done, label %{r}.call")
+        out.append(f"{r}.call:")
+        self.cur = f"{r}.call"
+        out.append(f"%{r}.r = call i64 {fn}(ptr %vmctx, i64 {exn})")
         self._check_builtin_trap(r)
+        out.append(f"br label %{r}.done")
+        out.append(f"{r}.done:")
+        self.cur = f"{r}.done"
 
     def op_throw_ref(self, ins) -> None:
         exn = self.stack.pop()[0]

@@ -479,10 +479,14 @@ def own_handlers() -> dict[str, tuple[str, int]]:
 
     def throw_exnref(src: list[str]) -> list[str]:
         # the exnref in %e made the exception in flight (null: a trap)
+        # (no builtin call when it is the one in flight: compile/exceptions.py)
         return src + [
             "%z = icmp eq i64 %e, 0",
             f"br i1 %z, label %trap{NULL_EXCEPTION_REFERENCE}, label %ok",
-            "ok:", f"%bt.p = getelementptr i8, ptr %vmctx, i64 {vm.POINTER_SIZE}",
+            "ok:", f"%cur.p = getelementptr i8, ptr %limits, i64 {vm.LIMITS_EXN_REF}",
+            "%cur = load i64, ptr %cur.p", "%same = icmp eq i64 %cur, %e",
+            "br i1 %same, label %go, label %unbox",
+            "unbox:", f"%bt.p = getelementptr i8, ptr %vmctx, i64 {vm.POINTER_SIZE}",
             "%bt = load ptr, ptr %bt.p",
             f"%ub.p = getelementptr i8, ptr %bt, i64 {vm.builtin_offset(vm.BUILTIN_EXN_UNBOX)}",
             "%ub = load ptr, ptr %ub.p", "%r = call i64 %ub(ptr %vmctx, i64 %e)",

@@ -1,4 +1,4 @@
-"""Releasing a store's externref objects (``Store.gc()`` and ``Store.close()``).
+"""Releasing a store's externref (and exnref) objects (``Store.gc()`` and ``Store.close()``).
 
 An externref is a handle into the store's ``_extern_objects`` list; the
 list keeps the Python object alive. Wasm can hold a handle only in a table,
@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..syntax.types import EXTERNREF
+from ..syntax.types import EXNREF, EXTERNREF
+
+# the reference types whose values are store handles (exnrefs are too:
+# runtime/exceptions.py)
+_HANDLES = (EXTERNREF, EXNREF)
 
 __all__ = ["collect", "release_all", "live_handles"]
 
@@ -27,7 +31,7 @@ def _tables_and_globals(rt) -> tuple[list, list, list]:
         words, layout = inst._vmctx_words, inst.layout
         for i, elem in enumerate(inst.module.elems):
             # ((ref extern) and (ref null extern) hold handles too: .top)
-            if elem.type.top is not EXTERNREF or i >= len(inst._segment_arrays):
+            if elem.type.top not in _HANDLES or i >= len(inst._segment_arrays):
                 continue
             length = words[layout.elem(i) // 8 + 1]      # 0 once dropped
             segments.append((inst._segment_arrays[i], length))
@@ -46,10 +50,10 @@ def live_handles(rt) -> set[int]:
     live: set[int] = set()
     tables, globals_, segments = _tables_and_globals(rt)
     for t in tables:
-        if t.type.elem.top is EXTERNREF:
+        if t.type.elem.top in _HANDLES:
             live.update(t._array[:t.size])
     for g in globals_:
-        if g.type.valtype.top is EXTERNREF:
+        if g.type.valtype.top in _HANDLES:
             live.add(g.get())
     for array, length in segments:
         live.update(array[:length])
