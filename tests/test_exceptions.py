@@ -253,3 +253,30 @@ def test_uncaught_exception_reads_as_wasmtime_py():
     assert theirs.value.trap_code is None and ours.value.trap_code is None
     assert str(theirs.value).rstrip().splitlines()[-1].strip() == \
         str(ours.value).rstrip().splitlines()[-1].strip() == "thrown Wasm exception"
+
+
+def test_cli_reports_an_uncaught_exception_as_wasmtime_does(tmp_path, capsys):
+    """``wasmtime run --invoke`` of a function that throws: the cause chain
+    ends in "thrown Wasm exception" and the status is 1 (an error, not the
+    134 of a trap); checked against a working ``wasmtime`` when there is one."""
+    import shutil
+    import subprocess
+    from wasmlite.cli import main
+    path = tmp_path / "t.wat"
+    path.write_text("""(module (tag $t (param i32))
+      (func (export "thr") (param i32) (throw $t (local.get 0))))""")
+    status = main(["run", "--invoke", "thr", str(path), "3"])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.rstrip().endswith("2: thrown Wasm exception")
+    assert "0: failed to invoke `thr`" in err
+    wasmtime_cli = shutil.which("wasmtime")
+    if wasmtime_cli:
+        try:
+            theirs = subprocess.run([wasmtime_cli, "run", "--invoke", "thr", str(path), "3"],
+                                    capture_output=True, text=True, timeout=60,
+                                    env={"PATH": "/usr/bin:/bin"})
+        except OSError:
+            return
+        if "thrown Wasm exception" in theirs.stderr:
+            assert theirs.returncode == status

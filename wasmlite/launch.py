@@ -21,6 +21,7 @@ import time
 from typing import Any, Optional, Sequence, TextIO
 
 from .cli_values import format_result, parse_arg
+from .runtime.exceptions import ThrownException
 from .errors import ExitTrap, Trap, TrapCode, WasmtimeError
 
 TRAP_EXIT_STATUS = 134
@@ -170,7 +171,8 @@ def _trap_report(path: str, trap: Trap, context: str, err: TextIO) -> int:
     lines = [f"Error: failed to run main module `{path}`", "", "Caused by:"]
     lines += [f"    {n}: {cause}" for n, cause in enumerate(causes)]
     print("\n".join(lines) + "\n", file=err)
-    return TRAP_EXIT_STATUS
+    # an uncaught wasm exception is an error, not a trap, to Wasmtime's CLI
+    return 1 if isinstance(trap, ThrownException) else TRAP_EXIT_STATUS
 
 
 def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None,
