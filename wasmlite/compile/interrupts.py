@@ -59,7 +59,8 @@ FUEL_PER_UNIT = SIZED
 # the cost of everything before these is charged before they branch or call
 FLUSH_BEFORE = frozenset(OP_BY_NAME[n] for n in (
     "loop", "if", "else", "end", "br", "br_if", "br_table", "return",
-    "call", "call_indirect", "unreachable", "br_on_null", "br_on_non_null", "call_ref"))
+    "call", "call_indirect", "unreachable", "br_on_null", "br_on_non_null", "call_ref",
+    "return_call", "return_call_indirect", "return_call_ref"))
 
 
 class InterruptOps:
