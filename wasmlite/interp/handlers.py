@@ -300,8 +300,8 @@ def own_handlers() -> dict[str, tuple[str, int]]:
     def own(name: str, nimm: int, body: list[str], traps=()) -> None:
         h[name] = (_define(name, body, traps), nimm)
 
-    imm = [f"%i{k}.p = getelementptr i8, ptr %ip, i64 {L.WORD * (k + 1)}" for k in range(5)]
-    ld = [f"%i{k} = load i64, ptr %i{k}.p" for k in range(5)]
+    imm = [f"%i{k}.p = getelementptr i8, ptr %ip, i64 {L.WORD * (k + 1)}" for k in range(6)]
+    ld = [f"%i{k} = load i64, ptr %i{k}.p" for k in range(6)]
 
     def imms(n: int) -> list[str]:
         return [x for k in range(n) for x in (imm[k], ld[k])]
@@ -459,6 +459,81 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         "call void %os(ptr %code, ptr %cv, ptr %args)",
         "%sp.n = getelementptr i8, ptr %args, i64 %i2"] + dispatch(4, "%sp.n"),
         {NULL_FUNCTION_REFERENCE})
+    # tail calls. An interpreted callee runs in this frame: its arguments
+    # go to the frame's first slots and the handler returns to interp_call
+    # with the callee marked in the header (_tail_to; interp_call loops), so
+    # a chain of tail calls keeps one frame. Any other callee (compiled
+    # code, host functions, other modules' stubs) is called through the out
+    # stub and its results returned: one level, then that code's own tail
+    # calls are jumps.
+    def ret_results(nb: str) -> list[str]:
+        return ["call void @llvm.memmove.p0.p0.i64(ptr align 8 %fp, ptr align 8 %args, "
+                f"i64 {nb}, i1 false)", "ret void"]
+
+    # i0 = callee InterpFunc* (this module), i1/i2 = params/results in bytes
+    own("x_return_call", 3, imms(3) + _call_ip() + [
+        "%desc = inttoptr i64 %i0 to ptr", "%from = sub i64 0, %i1",
+        "%args = getelementptr i8, ptr %sp, i64 %from",
+        f"%ccp = getelementptr i8, ptr %desc, i64 {L.IF_COMPILED}",
+        "%cc = load atomic ptr, ptr %ccp monotonic, align 8",
+        "%isc = icmp ne ptr %cc, null", "br i1 %isc, label %native, label %interp",
+        "native:", f"%osp = getelementptr i8, ptr %desc, i64 {L.IF_OUT_STUB}",
+        "%os = load ptr, ptr %osp", "call void %os(ptr %cc, ptr %vmctx, ptr %args)"]
+        + ret_results("%i2") + ["interp:"] + _tail_to("%desc", "%vmctx", "%i1"))
+
+    def tail_through(fr: str, os: str, ins: str, pb: str, rb: str) -> list[str]:
+        """A tail call of the VMFuncRef at ``fr``: an interpreted function
+        (its code the in stub ``ins`` of this signature, its vmctx a
+        closure) that has not tiered up runs in this frame."""
+        return [
+            "%code = load ptr, ptr " + fr,
+            f"%cvp = getelementptr i8, ptr {fr}, i64 {vm.VMFUNCREF_VMCTX}",
+            "%cv = load ptr, ptr %cvp", f"%os = inttoptr i64 {os} to ptr",
+            f"%from = sub i64 0, {pb}", "%args = getelementptr i8, ptr %top, i64 %from",
+            f"%ins = inttoptr i64 {ins} to ptr", "%isi = icmp eq ptr %code, %ins",
+            "br i1 %isi, label %closure, label %native",
+            "closure:", f"%tdp = getelementptr i8, ptr %cv, i64 {L.CL_FUNC}",
+            "%tdesc = load ptr, ptr %tdp", f"%tvp = getelementptr i8, ptr %cv, i64 {L.CL_VMCTX}",
+            "%tvm = load ptr, ptr %tvp",
+            f"%ccp = getelementptr i8, ptr %tdesc, i64 {L.IF_COMPILED}",
+            "%cc = load atomic ptr, ptr %ccp monotonic, align 8",
+            "%isc = icmp ne ptr %cc, null", "br i1 %isc, label %native, label %interp",
+            "native:", "call void %os(ptr %code, ptr %cv, ptr %args)"] + ret_results(rb) + [
+            "interp:"] + _tail_to("%tdesc", "%tvm", pb)
+
+    # an import: i0 = offset of its VMFuncRef, i1 = out stub, i2/i3 =
+    # params/results in bytes, i4 = in stub
+    own("x_return_call_ref", 5, imms(5) + _call_ip() + [
+        "%fr = getelementptr i8, ptr %vmctx, i64 %i0", "%top = getelementptr i8, ptr %sp, i64 0"]
+        + tail_through("%fr", "%i1", "%i4", "%i2", "%i3"))
+    # i0 = VMTable* offset, i1 = signature-index offset, i2 = out stub,
+    # i3/i4 = params/results in bytes, i5 = in stub; call_indirect's checks
+    for name, index in (("x_return_call_indirect", ["%x32 = load i32, ptr %top, align 8",
+                                                    "%x = zext i32 %x32 to i64"]),
+                        ("x_return_call_indirect64", ["%x = load i64, ptr %top, align 8"])):
+        own(name, 6, imms(6) + _call_ip() + [
+            _slot("top", "%sp", -L.SLOT), *index,
+            "%tp = getelementptr i8, ptr %vmctx, i64 %i0", "%tab = load ptr, ptr %tp",
+            f"%lenp = getelementptr i8, ptr %tab, i64 {vm.VMTABLE_LENGTH}",
+            "%len = load i64, ptr %lenp", "%oob = icmp uge i64 %x, %len",
+            f"br i1 %oob, label %trap{_TABLE_OOB}, label %a",
+            "a:", "%el = load ptr, ptr %tab", "%ep = getelementptr i64, ptr %el, i64 %x",
+            "%fr = load ptr, ptr %ep", "%null = icmp eq ptr %fr, null",
+            f"br i1 %null, label %trap{_NULL_CALL}, label %b",
+            "b:", f"%sgp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_SIG}",
+            "%sg = load i64, ptr %sgp", "%wp = getelementptr i8, ptr %vmctx, i64 %i1",
+            "%w32 = load i32, ptr %wp", "%w = zext i32 %w32 to i64",
+            "%bad = icmp ne i64 %sg, %w", f"br i1 %bad, label %trap{_BAD_SIG}, label %ok",
+            "ok:"] + tail_through("%fr", "%i2", "%i5", "%i3", "%i4"),
+            {_TABLE_OOB, _NULL_CALL, _BAD_SIG})
+    # return_call_ref: the VMFuncRef's address on top; i0 = out stub,
+    # i1/i2 = params/results in bytes, i3 = in stub
+    own("x_return_call_funcref", 4, imms(4) + _call_ip() + [
+        _slot("top", "%sp", -L.SLOT), "%fri = load i64, ptr %top, align 8",
+        "%null = icmp eq i64 %fri, 0",
+        f"br i1 %null, label %trap{NULL_FUNCTION_REFERENCE}, label %ok",
+        "ok:", "%fr = inttoptr i64 %fri to ptr"] + tail_through("%fr", "%i0", "%i3", "%i1", "%i2"),
+        {NULL_FUNCTION_REFERENCE})
     # i8x16.shuffle: the 16 lane indices are two immediate words; the
     # compiler's shufflevector needs them constant, so here: a gather
     own("x_shuffle", 2, imms(2) + [
@@ -497,7 +572,9 @@ def own_handlers() -> dict[str, tuple[str, int]]:
     # the fuel forms of the handlers at which Wasmtime writes fuel back:
     # the frame's fuel to the store first; after a call, back from it
     for name in ("x_call", "x_call_ref", "x_call_indirect", "x_call_indirect64",
-                 "x_call_funcref", "x_return", "x_unreachable"):
+                 "x_call_funcref", "x_return", "x_unreachable", "x_return_call",
+                 "x_return_call_ref", "x_return_call_indirect", "x_return_call_indirect64",
+                 "x_return_call_funcref"):
         text, n = h[name]
         h[name + "_fuel"] = (_with_fuel_spills(text, name + "_fuel"), n)
     own("x_entry_epoch", 0, _epoch_check() + dispatch(1), {_INTERRUPT})
@@ -531,6 +608,20 @@ def _call_ip(ip: str = "%ip") -> list[str]:
     a frame's calling instruction; null while its OSR code runs)."""
     return [f"%cip.p = getelementptr i8, ptr %fp, i64 {L.FH_CALL_IP - L.FRAME_HEADER}",
             f"store ptr {ip}, ptr %cip.p"]
+
+
+def _tail_to(desc: str, vmctx: str, nbytes: str) -> list[str]:
+    """End a handler with a tail call of the interpreted function ``desc``
+    (in the instance ``vmctx``): its ``nbytes`` of arguments, at %args,
+    move to the frame's first slots, and interp_call takes it from there
+    (layout.FH_TAIL_VMCTX). A chain of tail calls never grows the stack."""
+    return ["call void @llvm.memmove.p0.p0.i64(ptr align 8 %fp, ptr align 8 %args, "
+            f"i64 {nbytes}, i1 false)",
+            f"%tl.f = getelementptr i8, ptr %fp, i64 {L.FH_FUNC - L.FRAME_HEADER}",
+            f"%tl.i = ptrtoint ptr {desc} to i64", "%tl.m = or i64 %tl.i, 1",
+            "store i64 %tl.m, ptr %tl.f",
+            f"%tl.v = getelementptr i8, ptr %fp, i64 {L.FH_TAIL_VMCTX - L.FRAME_HEADER}",
+            f"store ptr {vmctx}, ptr %tl.v", "ret void"]
 
 
 def _with_fuel_spills(text: str, symbol: str) -> str:
@@ -615,10 +706,26 @@ def _count(step: int, desc: str = "", loop: bool = False) -> list[str]:
 def _interp_call() -> str:
     """``void interp_call(InterpFunc*, slots*, vmctx)``: run an interpreted
     function whose arguments are in ``slots`` and leave its results there.
-    The frame is an alloca here, checked against the stack limit first."""
+    The frame is an alloca here, checked against the stack limit first.
+
+    Tail calls: when the function returns with a tail callee marked in its
+    frame header (handlers' ``_tail_to``), the callee runs next in the same
+    frame, its arguments already in the frame's first slots; a frame too
+    small for it is given back and a bigger one allocated where it was
+    (stackrestore, then alloca: the new one covers the old, and nothing
+    between writes to the stack, so the arguments are still there to move).
+    The frame so only grows to the biggest of the chain's functions."""
     return "\n".join([
-        'define void @interp_call(ptr %desc, ptr %args, ptr %vmctx) "frame-pointer"="all" {',
+        'define void @interp_call(ptr %desc0, ptr %args, ptr %vmctx0) "frame-pointer"="all" {',
         "entry:",
+        "%ss = call ptr @llvm.stacksave.p0()",
+        "br label %head",
+        "head:",
+        "%desc = phi ptr [ %desc0, %entry ], [ %tdesc, %tail ]",
+        "%vmctx = phi ptr [ %vmctx0, %entry ], [ %tvm, %tail ]",
+        "%src = phi ptr [ %args, %entry ], [ %fp, %tail ]",
+        "%have = phi ptr [ null, %entry ], [ %frame, %tail ]",
+        "%cap = phi i64 [ 0, %entry ], [ %capn, %tail ]",
         # first call: the runtime pre-decodes the function (bytecode.py)
         f"%code0p = getelementptr i8, ptr %desc, i64 {L.IF_CODE}",
         "%code0 = load atomic ptr, ptr %code0p acquire, align 8",
@@ -634,15 +741,22 @@ def _interp_call() -> str:
         "%lim = load i64, ptr %limits",
         f"%fbp = getelementptr i8, ptr %desc, i64 {L.IF_FRAME_BYTES}",
         "%fb = load i64, ptr %fbp",
-        "%spp = call ptr @llvm.stacksave.p0()",
-        "%spi = ptrtoint ptr %spp to i64",
+        "%fits = icmp ule i64 %fb, %cap",
+        "br i1 %fits, label %set, label %grow",
+        "grow:",
+        "call void @llvm.stackrestore.p0(ptr %ss)",
+        "%spi = ptrtoint ptr %ss to i64",
         "%low = sub i64 %spi, %fb",
         "%under = icmp ult i64 %spi, %fb",
         "%ovf0 = icmp ult i64 %low, %lim",
         "%ovf = or i1 %under, %ovf0",
         "br i1 %ovf, label %overflow, label %ok, !prof !0",
         "ok:",
-        "%frame = alloca i8, i64 %fb, align 16",
+        "%nframe = alloca i8, i64 %fb, align 16",
+        "br label %set",
+        "set:",
+        "%frame = phi ptr [ %nframe, %ok ], [ %have, %ready ]",
+        "%capn = phi i64 [ %fb, %ok ], [ %cap, %ready ]",
         "store ptr %desc, ptr %frame",
         # the chain of interpreter frames (backtraces, layout.FH_*)
         f"%itp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERP_TOP}",
@@ -656,7 +770,7 @@ def _interp_call() -> str:
         f"%fp = getelementptr i8, ptr %frame, i64 {L.FRAME_HEADER}",
         f"%npp = getelementptr i8, ptr %desc, i64 {L.IF_NPARAMS}",
         "%np32 = load i32, ptr %npp", "%np = zext i32 %np32 to i64", "%npb = shl i64 %np, 4",
-        "call void @llvm.memcpy.p0.p0.i64(ptr align 16 %fp, ptr align 8 %args, i64 %npb, i1 false)",
+        "call void @llvm.memmove.p0.p0.i64(ptr align 16 %fp, ptr align 8 %src, i64 %npb, i1 false)",
         f"%nlp = getelementptr i8, ptr %desc, i64 {L.IF_NLOCALS}",
         "%nl32 = load i32, ptr %nlp", "%nl = zext i32 %nl32 to i64", "%nlb = shl i64 %nl, 4",
         "%zp = getelementptr i8, ptr %fp, i64 %npb", "%zb = sub i64 %nlb, %npb",
@@ -667,6 +781,32 @@ def _interp_call() -> str:
         "%h = load ptr, ptr %code",
         "%sp0 = getelementptr i8, ptr %fp, i64 %nlb",
         "call void %h(ptr %code, ptr %sp0, ptr %fp, ptr %vmctx)",
+        "%fh0 = load i64, ptr %frame",
+        "%fh0t = and i64 %fh0, 1",
+        "%istail = icmp ne i64 %fh0t, 0",
+        "br i1 %istail, label %tail, label %done, !prof !0",
+        "tail:",
+        "store ptr %itprev, ptr %itp",
+        "%tdi = and i64 %fh0, -2",
+        "%tdesc = inttoptr i64 %tdi to ptr",
+        f"%tvp = getelementptr i8, ptr %frame, i64 {L.FH_TAIL_VMCTX}",
+        "%tvm = load ptr, ptr %tvp",
+        # a loop of tail calls has no loop header: Ctrl-C is checked here
+        f"%ipp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERRUPT_PTR}",
+        "%intr = load ptr, ptr %ipp",
+        "%flag = load atomic i32, ptr %intr monotonic, align 4",
+        "%ic = icmp ne i32 %flag, 0",
+        "br i1 %ic, label %interrupt, label %head, !prof !0",
+        "interrupt:",
+        f"%tf.i = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_FUNC}",
+        f"%tfi.p = getelementptr i8, ptr %tdesc, i64 {L.IF_FUNC_INDEX}",
+        "%tfi = load i32, ptr %tfi.p",
+        "store i32 %tfi, ptr %tf.i",
+        f"%tv.i = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_VMCTX}",
+        "store ptr %tvm, ptr %tv.i",
+        f"call void @wasmlite_trap(ptr %tvm, i32 {_INTERRUPT})",
+        "unreachable",
+        "done:",
         "store ptr %itprev, ptr %itp",
         f"%nrp = getelementptr i8, ptr %desc, i64 {L.IF_NRESULTS}",
         "%nr32 = load i32, ptr %nrp", "%nr = zext i32 %nr32 to i64", "%nrb = shl i64 %nr, 4",
