@@ -607,15 +607,19 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps):
             self.fuel_spill()
         if tail and not self.osr and can_tail_call(results):
             # a jump: the callee's frame replaces this one (no stack map: no
-            # return address into this function is left). A loop of tail
-            # calls has no loop header, so Ctrl-C is checked here.
+            # return address into this function is left). ``tail`` and not
+            # ``musttail``: tailcc makes every tail call in tail position a
+            # jump, and LLVM 22's x86 musttail lowering does not move the
+            # return address for a callee with more stack arguments (it
+            # jumps with the arguments unwritten). A loop of tail calls has
+            # no loop header, so Ctrl-C is checked here.
             self.ctrl_c_check()
             if results:
                 name = self.tmp()
-                out.append(f"%{name} = musttail call {WASM_CC} {rt} {callee}(ptr {vmctx}{arg_text})")
+                out.append(f"%{name} = tail call {WASM_CC} {rt} {callee}(ptr {vmctx}{arg_text})")
                 out.append(f"ret {rt} %{name}")
             else:
-                out.append(f"musttail call {WASM_CC} void {callee}(ptr {vmctx}{arg_text})")
+                out.append(f"tail call {WASM_CC} void {callee}(ptr {vmctx}{arg_text})")
                 out.append("ret void")
             self.dead = True
             return

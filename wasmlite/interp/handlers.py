@@ -475,8 +475,7 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         "%desc = inttoptr i64 %i0 to ptr", "%from = sub i64 0, %i1",
         "%args = getelementptr i8, ptr %sp, i64 %from",
         f"%ccp = getelementptr i8, ptr %desc, i64 {L.IF_COMPILED}",
-        "%cc = load atomic ptr, ptr %ccp monotonic, align 8",
-        "%isc = icmp ne ptr %cc, null", "br i1 %isc, label %native, label %interp",
+        "%cc = load atomic ptr, ptr %ccp monotonic, align 8"] + _run_compiled() + [
         "native:", f"%osp = getelementptr i8, ptr %desc, i64 {L.IF_OUT_STUB}",
         "%os = load ptr, ptr %osp", "call void %os(ptr %cc, ptr %vmctx, ptr %args)"]
         + ret_results("%i2") + ["interp:"] + _tail_to("%desc", "%vmctx", "%i1"))
@@ -496,8 +495,7 @@ def own_handlers() -> dict[str, tuple[str, int]]:
             "%tdesc = load ptr, ptr %tdp", f"%tvp = getelementptr i8, ptr %cv, i64 {L.CL_VMCTX}",
             "%tvm = load ptr, ptr %tvp",
             f"%ccp = getelementptr i8, ptr %tdesc, i64 {L.IF_COMPILED}",
-            "%cc = load atomic ptr, ptr %ccp monotonic, align 8",
-            "%isc = icmp ne ptr %cc, null", "br i1 %isc, label %native, label %interp",
+            "%cc = load atomic ptr, ptr %ccp monotonic, align 8"] + _run_compiled() + [
             "native:", "call void %os(ptr %code, ptr %cv, ptr %args)"] + ret_results(rb) + [
             "interp:"] + _tail_to("%tdesc", "%tvm", pb)
 
@@ -608,6 +606,26 @@ def _call_ip(ip: str = "%ip") -> list[str]:
     a frame's calling instruction; null while its OSR code runs)."""
     return [f"%cip.p = getelementptr i8, ptr %fp, i64 {L.FH_CALL_IP - L.FRAME_HEADER}",
             f"store ptr {ip}, ptr %cip.p"]
+
+
+# below this much room left on the wasm stack, an interpreted tail call of a
+# function that has compiled code runs it in the interpreter instead
+TAIL_NATIVE_ROOM = 64 * 1024
+
+
+def _run_compiled() -> list[str]:
+    """Branch to %native when the tail callee has compiled code (%cc) and
+    the stack has room, else to %interp. Calling the compiled code costs
+    stack until it returns, and when it tail-calls back into interpreted
+    code (a function of another module not tiered up yet: its in stub
+    calls interp_call) and that code again into compiled code, every round
+    costs more: so near the limit the chain goes on in the interpreter,
+    in one frame, instead of overflowing."""
+    return ["%rc.sp = call ptr @llvm.stacksave.p0()", "%rc.spi = ptrtoint ptr %rc.sp to i64",
+            "%rc.lim = load i64, ptr %limits", "%rc.room = sub i64 %rc.spi, %rc.lim",
+            f"%rc.ok = icmp ugt i64 %rc.room, {TAIL_NATIVE_ROOM}",
+            "%rc.has = icmp ne ptr %cc, null", "%rc.go = and i1 %rc.has, %rc.ok",
+            "br i1 %rc.go, label %native, label %interp"]
 
 
 def _tail_to(desc: str, vmctx: str, nbytes: str) -> list[str]:

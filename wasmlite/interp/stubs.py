@@ -62,10 +62,12 @@ def in_stub(name: str, ft: FuncType) -> str:
             "%cc = load atomic ptr, ptr %ccp monotonic, align 8",
             "%isc = icmp ne ptr %cc, null", "br i1 %isc, label %native, label %interp",
             "native:"]
+    # a jump (tailcc: a tail call in tail position is one), so compiled
+    # code tail-calling a function that tiered up keeps constant stack
     if ft.results:
-        fast += [f"%rn = musttail call {WASM_CC} {rt} %cc(ptr %vmctx{typed})", f"ret {rt} %rn"]
+        fast += [f"%rn = tail call {WASM_CC} {rt} %cc(ptr %vmctx{typed})", f"ret {rt} %rn"]
     else:
-        fast += [f"musttail call {WASM_CC} void %cc(ptr %vmctx{typed})", "ret void"]
+        fast += [f"tail call {WASM_CC} void %cc(ptr %vmctx{typed})", "ret void"]
     fast.append("interp:")
     if ft.results:
         fast += [f"%ri = call {rt} @{name}.slow(ptr %desc, ptr %vmctx{typed})", f"ret {rt} %ri"]
