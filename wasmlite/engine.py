@@ -29,8 +29,7 @@ _OPT_LEVELS = {"none": 1, "speed": 2, "speed_and_size": 2}
 # Wasm 2.0 proposals: on, and cannot be turned off.
 _ALWAYS_ON = ("wasm_simd", "wasm_bulk_memory", "wasm_multi_value", "wasm_reference_types")
 # Later proposals: off, and cannot be turned on yet.
-_NOT_SUPPORTED = ("wasm_tail_call",
-                  "wasm_threads", "wasm_gc",
+_NOT_SUPPORTED = ("wasm_threads", "wasm_gc",
                   "wasm_component_model", "wasm_component_model_map",
                   "wasm_component_model_implements", "wasm_wide_arithmetic",
                   "wasm_custom_page_sizes", "wasm_stack_switching", "shared_memory",
@@ -205,6 +204,11 @@ class Config(Managed):
         "Typed function references (on by default, as in Wasmtime): (ref null? $t) and"
         " non-nullable types, call_ref, ref.as_non_null, br_on_null, br_on_non_null;"
         " False makes validation reject them.")
+    wasm_tail_call = _proposal(
+        "wasm_tail_call", "tail_call",
+        "Tail calls (on by default, as in Wasmtime): return_call, return_call_indirect"
+        " and return_call_ref, which reuse the caller's frame; False makes validation"
+        " reject them.")
     wasm_multi_memory = _proposal(
         "wasm_multi_memory", "multi_memory",
         "Several memories per module (on by default, as in Wasmtime); False makes"

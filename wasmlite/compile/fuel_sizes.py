@@ -49,7 +49,11 @@ _N = {name: OP_BY_NAME[name] for name in (
     "unreachable", "call", "call_indirect", "drop", "select", "select_t",
     "local.get", "local.set", "local.tee", "global.get", "global.set",
     "i32.const", "table.get", "table.set", "table.size", "table.grow",
-    "table.fill", "ref.null", "ref.is_null", "ref.func")}
+    "table.fill", "ref.null", "ref.is_null", "ref.func", "return_call",
+    "return_call_indirect", "return_call_ref")}
+# the tail calls end their block as return does
+_TAIL_CALLS = frozenset(_N[n] for n in ("return_call", "return_call_indirect",
+                                         "return_call_ref"))
 _SPECIAL_EFFECT = {   # (pops, pushes) of the rows the table leaves to the validator
     _N["table.get"]: (1, 1), _N["table.set"]: (2, 0), _N["table.grow"]: (2, 1),
     _N["table.fill"]: (3, 0), _N["ref.null"]: (0, 1), _N["ref.is_null"]: (1, 1),
@@ -264,7 +268,7 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
             for d in set(targets) | {default}:
                 edge(d)
             dead = True
-        elif op is _N["return"] or op is _N["unreachable"]:
+        elif op is _N["return"] or op is _N["unreachable"] or op in _TAIL_CALLS:
             dead = True
         elif op is _N["call"]:
             t = func_types[ins.imm]

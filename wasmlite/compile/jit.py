@@ -136,14 +136,23 @@ def _pass_builder(opt_level: int):
     return llvm.create_pass_builder(s["tms"][level], pto)
 
 
-def optimize(mod, opt_level: int) -> None:
+# how a tail call (compile/translate.py, interp/stubs.py) reads in the IR
+TAIL_CALL_MARK = " tail call tailcc "
+
+
+def optimize(mod, opt_level: int, tail_calls: bool = False) -> None:
+    """``tail_calls``: the IR has tail calls (return_call*), which the cheap
+    tiers' codegen (FastISel, CodeGenOptLevel::None) makes jumps only where
+    the ``ret`` follows the call in its block; SimplifyCFG merges returns
+    into one block (the call then branches to it), so it is left out."""
     pb = _pass_builder(opt_level)
     if opt_level <= 1:
         pm = llvm.create_new_module_pass_manager()
         pm.add_sroa_pass()
         if opt_level == 1:
             pm.add_instruction_combine_pass()
-            pm.add_simplify_cfg_pass()
+            if not tail_calls:
+                pm.add_simplify_cfg_pass()
         pm.run(mod, pb)
     else:
         pb.getModulePassManager().run(mod, pb)
@@ -196,7 +205,7 @@ def compile_object_here(ir_text: str, opt_level: int = 2) -> bytes:
         mod.verify()
     except RuntimeError as e:
         raise WasmtimeError(f"internal compiler error: generated IR is invalid: {e}") from e
-    optimize(mod, opt_level)
+    optimize(mod, opt_level, TAIL_CALL_MARK in ir_text)
     return s["tms"][_codegen_level(opt_level)].emit_object(mod)
 
 

@@ -29,6 +29,28 @@ ZERO: dict[str, str] = {
 }
 
 
+# The calling convention of every function with the wasm ABI (compiled
+# functions, host trampolines, the interpreter's in stubs) and of every call
+# through it (calls in compiled code, entry trampolines, out stubs). tailcc
+# is the C convention's registers plus guaranteed tail calls: a ``tail
+# call tailcc`` in tail position is a jump even to a callee of another
+# signature (the callee pops its own stack arguments), which is what
+# return_call needs. Everything with a wasm-ABI pointer must agree on it: a
+# ccc call of a tailcc function is undefined behaviour.
+WASM_CC = "tailcc"
+
+
+def can_tail_call(results) -> bool:
+    """Whether a tail call returning ``results`` can be a jump on this
+    target: LLVM returns at most 3 integers (rax, rdx, rcx) and 4 float or
+    vector values (xmm0-3) in registers; a bigger result is returned
+    through memory, which a jump cannot do (measured with LLVM 22: a
+    ``musttail`` one is a fatal error), so such a return_call stays a
+    call and a return."""
+    ints = sum(1 for t in results if LLTYPE[t] in ("i32", "i64"))
+    return ints <= 3 and len(results) - ints <= 4
+
+
 def ret_type(results) -> str:
     """LLVM return type for a result list: void, the type, or a literal struct."""
     if not results:

@@ -26,7 +26,8 @@ from ..syntax.instructions import OP_BY_NAME, OPS
 from ..syntax.module import Func, Module
 from ..syntax.types import ExternKind, FuncType, ValType
 from . import vmcontext as vm
-from .lltypes import LLTYPE, ZERO, f32_literal, f64_literal, param_list, ret_type
+from .lltypes import (LLTYPE, WASM_CC, ZERO, can_tail_call, f32_literal, f64_literal,
+                      param_list, ret_type)
 from .exceptions import ExceptionOps, has_handlers
 from .interrupts import FLUSH_BEFORE, FUEL_FREE, InterruptOps
 from .memory import TBAA_GLOBAL, MemoryOps
@@ -359,7 +360,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
                 lines.append(f"%o{i} = load {t}, ptr %o{i}.p, align 8")
                 lines.append(f"store {t} %o{i}, ptr %l{i}")
         else:
-            lines = [f"define internal {self.ctx.ret_types[self.index]} @f{self.index}({param_list(ft)}) {_FN_ATTRS} {{",
+            lines = [f"define internal {WASM_CC} {self.ctx.ret_types[self.index]} @f{self.index}({param_list(ft)}) {_FN_ATTRS} {{",
                      "entry:"]
             for i, t in enumerate(lt):
                 lines.append(f"%l{i} = alloca {t}")
@@ -622,7 +623,9 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
         pass
 
     # ------------------------------------------------------------ calls
-    def emit_call(self, callee: str, ft: FuncType, vmctx: str) -> None:
+    def emit_call(self, callee: str, ft: FuncType, vmctx: str, tail: bool = False) -> None:
+        """A call of ``callee`` (wasm ABI); ``tail``: a return_call*, the
+        callee's results are this function's."""
         np_ = len(ft.params)
         st = self.stack
         args = st[len(st) - np_:] if np_ else []
@@ -635,14 +638,40 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
         fuel = self.ctx.consume_fuel
         if fuel:
             self.fuel_spill()
+        if tail:
+            # this frame's handlers are gone before its callee runs
+            self.restore_chain_for_return()
+        if tail and not self.osr and can_tail_call(results):
+            # a jump: the callee's frame replaces this one (no stack map: no
+            # return address into this function is left). ``tail`` and not
+            # ``musttail``: tailcc makes every tail call in tail position a
+            # jump, and LLVM 22's x86 musttail lowering does not move the
+            # return address for a callee with more stack arguments (it
+            # jumps with the arguments unwritten). A loop of tail calls has
+            # no loop header, so Ctrl-C is checked here.
+            self.ctrl_c_check()
+            if results:
+                name = self.tmp()
+                out.append(f"%{name} = tail call {WASM_CC} {rt} {callee}(ptr {vmctx}{arg_text})")
+                out.append(f"ret {rt} %{name}")
+            else:
+                out.append(f"tail call {WASM_CC} void {callee}(ptr {vmctx}{arg_text})")
+                out.append("ret void")
+            self.dead = True
+            return
         out.append(self.call_site())
+        if tail:
+            # an OSR entry returns through the interpreter's frame, and big
+            # results are returned through memory: a call, then a return
+            self._call_then_return(callee, ft, vmctx, arg_text)
+            return
         if not results:
-            out.append(f"notail call void {callee}(ptr {vmctx}{arg_text})")
+            out.append(f"notail call {WASM_CC} void {callee}(ptr {vmctx}{arg_text})")
             if fuel:
                 self.fuel_reload()
             return
         name = self.tmp()
-        out.append(f"%{name} = notail call {rt} {callee}(ptr {vmctx}{arg_text})")
+        out.append(f"%{name} = notail call {WASM_CC} {rt} {callee}(ptr {vmctx}{arg_text})")
         if fuel:
             self.fuel_reload()
         if len(results) == 1:
@@ -652,6 +681,26 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
                 lt = LLTYPE[t]
                 out.append(f"%{name}.{i} = extractvalue {rt} %{name}, {i}")
                 st.append((f"%{name}.{i}", lt))
+
+    def _call_then_return(self, callee: str, ft: FuncType, vmctx: str, arg_text: str) -> None:
+        rt = ret_type(ft.results)
+        out = self.out
+        vals = []
+        if not ft.results:
+            out.append(f"notail call {WASM_CC} void {callee}(ptr {vmctx}{arg_text})")
+        else:
+            name = self.tmp()
+            out.append(f"%{name} = notail call {WASM_CC} {rt} {callee}(ptr {vmctx}{arg_text})")
+            if len(ft.results) == 1:
+                vals = [f"%{name}"]
+            else:
+                for i in range(len(ft.results)):
+                    out.append(f"%{name}.{i} = extractvalue {rt} %{name}, {i}")
+                    vals.append(f"%{name}.{i}")
+        if self.ctx.consume_fuel:
+            self.fuel_reload()
+        self.emit_return(vals)
+        self.dead = True
 
     ins_offset = 0
 
@@ -664,19 +713,30 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
         return (f"call void (i64, i32, ...) @llvm.experimental.stackmap("
                 f"i64 {backtrace_id(self.index, self.ins_offset, self.osr)}, i32 0)")
 
-    def op_call(self, ins) -> None:
+    def op_call(self, ins, tail: bool = False) -> None:
         idx = ins.imm
         ctx = self.ctx
         ft = ctx.func_types[idx]
         if idx >= ctx.num_imported_funcs and (ctx.direct_calls is None or idx in ctx.direct_calls):
-            self.emit_call(f"@f{idx}", ft, "%vmctx")
+            self.emit_call(f"@f{idx}", ft, "%vmctx", tail)
         else:
             off = ctx.layout.func(idx)
             code = self.vmctx_field(f"imp{idx}.code", off + vm.VMFUNCREF_CODE)
             vmc = self.vmctx_field(f"imp{idx}.vmctx", off + vm.VMFUNCREF_VMCTX)
-            self.emit_call(code, ft, vmc)
+            self.emit_call(code, ft, vmc, tail)
 
-    def op_call_indirect(self, ins) -> None:
+    # tail calls: the call's checks and traps as for the plain call, then a
+    # jump instead of a call (emit_call)
+    def op_return_call(self, ins) -> None:
+        self.op_call(ins, True)
+
+    def op_return_call_indirect(self, ins) -> None:
+        self.op_call_indirect(ins, True)
+
+    def op_return_call_ref(self, ins) -> None:
+        self.op_call_ref(ins, True)
+
+    def op_call_indirect(self, ins, tail: bool = False) -> None:
         type_idx, table_idx = ins.imm
         ft = self.ctx.types[type_idx]
         i = self.stack.pop()[0]
@@ -709,7 +769,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
         out.append(f"%{r}.vp = getelementptr i8, ptr %{r}.fr, i64 {vm.VMFUNCREF_VMCTX}")
         out.append(f"%{r}.vmctx = load ptr, ptr %{r}.vp")
         self.cur = f"{r}.ok"
-        self.emit_call(f"%{r}.code", ft, f"%{r}.vmctx")
+        self.emit_call(f"%{r}.code", ft, f"%{r}.vmctx", tail)
 
     def _load_sig(self, type_idx: int) -> str:
         off = self.ctx.layout.sig(type_idx)
@@ -812,7 +872,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
         self.branch_when(f"ne i64 {a}, 0", ins.imm)
         self.stack.pop()
 
-    def op_call_ref(self, ins) -> None:
+    def op_call_ref(self, ins, tail: bool = False) -> None:
         # the operand is the address of a VMFuncRef, its type checked by
         # validation: only null needs a check (Wasmtime: a null reference)
         ft = self.ctx.types[ins.imm]
@@ -829,7 +889,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
         out.append(f"%{r}.vp = getelementptr i8, ptr %{r}.fr, i64 {vm.VMFUNCREF_VMCTX}")
         out.append(f"%{r}.vmctx = load ptr, ptr %{r}.vp")
         self.cur = f"{r}.ok"
-        self.emit_call(f"%{r}.code", ft, f"%{r}.vmctx")
+        self.emit_call(f"%{r}.code", ft, f"%{r}.vmctx", tail)
 
     def op_ref_func(self, ins) -> None:
         off = self.ctx.layout.func(ins.imm)
@@ -870,6 +930,8 @@ for _name, _meth in [
     ("throw", "op_throw"), ("throw_ref", "op_throw_ref"), ("try_table", "op_try_table"),
     ("try", "op_try"), ("catch", "op_catch"), ("catch_all", "op_catch_all"),
     ("delegate", "op_delegate"), ("rethrow", "op_rethrow"),
+    ("return_call", "op_return_call"), ("return_call_indirect", "op_return_call_indirect"),
+    ("return_call_ref", "op_return_call_ref"),
 ]:
     if _name in OP_BY_NAME:       # the exception rows (syntax/instructions.py)
         HANDLERS[OP_BY_NAME[_name]] = getattr(FunctionTranslator, _meth)

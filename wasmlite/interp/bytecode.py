@@ -51,8 +51,9 @@ _MASK = (1 << 64) - 1
 (_GET, _CONST, _FORM, _TEE, _SET, _BR_IF, _END, _BLOCK, _CALL, _BR, _IF, _LOOP,
  _ELSE, _DROP, _SELECT, _GLOBAL_GET, _GLOBAL_SET, _RETURN, _UNREACHABLE,
  _BR_TABLE, _CALL_INDIRECT, _REF_NULL, _V128_CONST, _SHUFFLE, _NOP,
- _BR_ON_NULL, _BR_ON_NON_NULL, _CALL_REF, _TRY_TABLE, _TRY, _CATCH, _DELEGATE, _THROW,
- _THROW_REF, _RETHROW, _UNSUPPORTED) = range(36)
+ _BR_ON_NULL, _BR_ON_NON_NULL, _CALL_REF, _RETURN_CALL, _RETURN_CALL_INDIRECT,
+ _RETURN_CALL_REF, _TRY_TABLE, _TRY, _CATCH, _DELEGATE, _THROW, _THROW_REF, _RETHROW,
+ _UNSUPPORTED) = range(39)
 _OWN_KINDS = {
     "local.get": _GET, "i32.const": _CONST, "i64.const": _CONST, "f32.const": _CONST,
     "f64.const": _CONST, "local.tee": _TEE, "local.set": _SET, "br_if": _BR_IF,
@@ -62,6 +63,8 @@ _OWN_KINDS = {
     "unreachable": _UNREACHABLE, "br_table": _BR_TABLE, "call_indirect": _CALL_INDIRECT,
     "ref.null": _REF_NULL, "v128.const": _V128_CONST, "i8x16.shuffle": _SHUFFLE, "nop": _NOP,
     "br_on_null": _BR_ON_NULL, "br_on_non_null": _BR_ON_NON_NULL, "call_ref": _CALL_REF,
+    "return_call": _RETURN_CALL, "return_call_indirect": _RETURN_CALL_INDIRECT,
+    "return_call_ref": _RETURN_CALL_REF,
     "try_table": _TRY_TABLE, "try": _TRY, "catch": _CATCH, "catch_all": _CATCH,
     "delegate": _DELEGATE, "throw": _THROW, "throw_ref": _THROW_REF, "rethrow": _RETHROW}
 
@@ -287,8 +290,13 @@ class Predecoder:
 
     def __init__(self, module: Module, interp, layout: VMContextLayout,
                  desc_address: Callable[[int], int], out_stub: Callable[[FuncType], int],
-                 consume_fuel: bool, epoch_interruption: bool) -> None:
+                 consume_fuel: bool, epoch_interruption: bool,
+                 in_stub: Optional[Callable[[FuncType], int]] = None) -> None:
         self.module = module
+        # the in stub of a signature: a tail call through a VMFuncRef whose
+        # code is it reaches an interpreted function (handlers' tail_through);
+        # without: 0, which no VMFuncRef holds, so such calls go out and back
+        self.in_stub = in_stub if in_stub is not None else (lambda ft: 0)
         self.it = interp
         self.layout = layout
         self.desc_address = desc_address
@@ -353,6 +361,28 @@ class Predecoder:
              self.out_stub(cft), 16 * np_, 16 * nr)
         self._indirect[imm] = (w, nr - np_ - 1)
         return w, nr - np_ - 1
+
+    def _tail_call_words(self, k: int, imm: Any) -> tuple[int, ...]:
+        """The words of a return_call* (handlers.py: x_return_call*)."""
+        h = self.h
+        lay = self.layout
+        if k == _RETURN_CALL:
+            cft = self.func_types[imm]
+            pb, rb = 16 * len(cft.params), 16 * len(cft.results)
+            if imm < self.nimported:
+                return (h["x_return_call_ref"], lay.func(imm), self.out_stub(cft), pb, rb,
+                        self.in_stub(cft))
+            return (h["x_return_call"], self.desc_address(imm), pb, rb)
+        if k == _RETURN_CALL_INDIRECT:
+            type_idx, table_idx = imm
+            cft = self.types[type_idx]
+            name = ("x_return_call_indirect64" if self.table64 and self.table64[table_idx]
+                    else "x_return_call_indirect")
+            return (h[name], lay.table(table_idx), lay.sig(type_idx), self.out_stub(cft),
+                    16 * len(cft.params), 16 * len(cft.results), self.in_stub(cft))
+        cft = self.types[imm]
+        return (h["x_return_call_funcref"], self.out_stub(cft), 16 * len(cft.params),
+                16 * len(cft.results), self.in_stub(cft))
 
     def function(self, index: int, func: Func) -> Code:
         ft = self.func_types[index]
@@ -753,6 +783,9 @@ class Predecoder:
                 height -= 1
             elif k == _NOP:
                 pass
+            elif k == _RETURN_CALL or k == _RETURN_CALL_INDIRECT or k == _RETURN_CALL_REF:
+                words += self._tail_call_words(k, ins.imm)
+                dead = True
             else:
                 from ..compile.translate import CompileError
                 raise CompileError(f"the interpreter cannot run {info.name}")

@@ -231,7 +231,8 @@ OWN_OPS = frozenset((
     "return", "call", "call_indirect", "drop", "select", "select_t", "local.get",
     "local.set", "local.tee", "global.get", "global.set", "i32.const", "i64.const",
     "f32.const", "f64.const", "v128.const", "ref.null", "i8x16.shuffle",
-    "br_on_null", "br_on_non_null", "call_ref",
+    "br_on_null", "br_on_non_null", "call_ref", "return_call", "return_call_indirect",
+    "return_call_ref",
     # exceptions: the interpreter's own handlers and handler table (bytecode.py)
     "throw", "throw_ref", "try_table", "try", "catch", "catch_all", "delegate", "rethrow"))
 

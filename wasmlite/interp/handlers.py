@@ -304,8 +304,8 @@ def own_handlers() -> dict[str, tuple[str, int]]:
     def own(name: str, nimm: int, body: list[str], traps=()) -> None:
         h[name] = (_define(name, body, traps), nimm)
 
-    imm = [f"%i{k}.p = getelementptr i8, ptr %ip, i64 {L.WORD * (k + 1)}" for k in range(5)]
-    ld = [f"%i{k} = load i64, ptr %i{k}.p" for k in range(5)]
+    imm = [f"%i{k}.p = getelementptr i8, ptr %ip, i64 {L.WORD * (k + 1)}" for k in range(6)]
+    ld = [f"%i{k} = load i64, ptr %i{k}.p" for k in range(6)]
 
     def imms(n: int) -> list[str]:
         return [x for k in range(n) for x in (imm[k], ld[k])]
@@ -500,6 +500,81 @@ def own_handlers() -> dict[str, tuple[str, int]]:
     own("x_rethrow", 1, imms(1) + _call_ip() + throw_exnref([
         "%ep = getelementptr i8, ptr %fp, i64 %i0", "%e = load i64, ptr %ep, align 8"]),
         {NULL_EXCEPTION_REFERENCE})
+    # tail calls. An interpreted callee runs in this frame: its arguments
+    # go to the frame's first slots and the handler returns to interp_call
+    # with the callee marked in the header (_tail_to; interp_call loops), so
+    # a chain of tail calls keeps one frame. Any other callee (compiled
+    # code, host functions, other modules' stubs) is called through the out
+    # stub and its results returned: one level, then that code's own tail
+    # calls are jumps.
+    def ret_results(nb: str) -> list[str]:
+        return ["call void @llvm.memmove.p0.p0.i64(ptr align 8 %fp, ptr align 8 %args, "
+                f"i64 {nb}, i1 false)", "ret void"]
+
+    # i0 = callee InterpFunc* (this module), i1/i2 = params/results in bytes
+    own("x_return_call", 3, imms(3) + _call_ip() + [
+        "%desc = inttoptr i64 %i0 to ptr", "%from = sub i64 0, %i1",
+        "%args = getelementptr i8, ptr %sp, i64 %from",
+        f"%ccp = getelementptr i8, ptr %desc, i64 {L.IF_COMPILED}",
+        "%cc = load atomic ptr, ptr %ccp monotonic, align 8"] + _run_compiled() + [
+        "native:"] + _leave_handlers() + [
+        f"%osp = getelementptr i8, ptr %desc, i64 {L.IF_OUT_STUB}",
+        "%os = load ptr, ptr %osp", "call void %os(ptr %cc, ptr %vmctx, ptr %args)"]
+        + ret_results("%i2") + ["interp:"] + _tail_to("%desc", "%vmctx", "%i1"))
+
+    def tail_through(fr: str, os: str, ins: str, pb: str, rb: str) -> list[str]:
+        """A tail call of the VMFuncRef at ``fr``: an interpreted function
+        (its code the in stub ``ins`` of this signature, its vmctx a
+        closure) that has not tiered up runs in this frame."""
+        return [
+            "%code = load ptr, ptr " + fr,
+            f"%cvp = getelementptr i8, ptr {fr}, i64 {vm.VMFUNCREF_VMCTX}",
+            "%cv = load ptr, ptr %cvp", f"%os = inttoptr i64 {os} to ptr",
+            f"%from = sub i64 0, {pb}", "%args = getelementptr i8, ptr %top, i64 %from",
+            f"%ins = inttoptr i64 {ins} to ptr", "%isi = icmp eq ptr %code, %ins",
+            "br i1 %isi, label %closure, label %native",
+            "closure:", f"%tdp = getelementptr i8, ptr %cv, i64 {L.CL_FUNC}",
+            "%tdesc = load ptr, ptr %tdp", f"%tvp = getelementptr i8, ptr %cv, i64 {L.CL_VMCTX}",
+            "%tvm = load ptr, ptr %tvp",
+            f"%ccp = getelementptr i8, ptr %tdesc, i64 {L.IF_COMPILED}",
+            "%cc = load atomic ptr, ptr %ccp monotonic, align 8"] + _run_compiled() + [
+            "native:"] + _leave_handlers() + [
+            "call void %os(ptr %code, ptr %cv, ptr %args)"] + ret_results(rb) + [
+            "interp:"] + _tail_to("%tdesc", "%tvm", pb)
+
+    # an import: i0 = offset of its VMFuncRef, i1 = out stub, i2/i3 =
+    # params/results in bytes, i4 = in stub
+    own("x_return_call_ref", 5, imms(5) + _call_ip() + [
+        "%fr = getelementptr i8, ptr %vmctx, i64 %i0", "%top = getelementptr i8, ptr %sp, i64 0"]
+        + tail_through("%fr", "%i1", "%i4", "%i2", "%i3"))
+    # i0 = VMTable* offset, i1 = signature-index offset, i2 = out stub,
+    # i3/i4 = params/results in bytes, i5 = in stub; call_indirect's checks
+    for name, index in (("x_return_call_indirect", ["%x32 = load i32, ptr %top, align 8",
+                                                    "%x = zext i32 %x32 to i64"]),
+                        ("x_return_call_indirect64", ["%x = load i64, ptr %top, align 8"])):
+        own(name, 6, imms(6) + _call_ip() + [
+            _slot("top", "%sp", -L.SLOT), *index,
+            "%tp = getelementptr i8, ptr %vmctx, i64 %i0", "%tab = load ptr, ptr %tp",
+            f"%lenp = getelementptr i8, ptr %tab, i64 {vm.VMTABLE_LENGTH}",
+            "%len = load i64, ptr %lenp", "%oob = icmp uge i64 %x, %len",
+            f"br i1 %oob, label %trap{_TABLE_OOB}, label %a",
+            "a:", "%el = load ptr, ptr %tab", "%ep = getelementptr i64, ptr %el, i64 %x",
+            "%fr = load ptr, ptr %ep", "%null = icmp eq ptr %fr, null",
+            f"br i1 %null, label %trap{_NULL_CALL}, label %b",
+            "b:", f"%sgp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_SIG}",
+            "%sg = load i64, ptr %sgp", "%wp = getelementptr i8, ptr %vmctx, i64 %i1",
+            "%w32 = load i32, ptr %wp", "%w = zext i32 %w32 to i64",
+            "%bad = icmp ne i64 %sg, %w", f"br i1 %bad, label %trap{_BAD_SIG}, label %ok",
+            "ok:"] + tail_through("%fr", "%i2", "%i5", "%i3", "%i4"),
+            {_TABLE_OOB, _NULL_CALL, _BAD_SIG})
+    # return_call_ref: the VMFuncRef's address on top; i0 = out stub,
+    # i1/i2 = params/results in bytes, i3 = in stub
+    own("x_return_call_funcref", 4, imms(4) + _call_ip() + [
+        _slot("top", "%sp", -L.SLOT), "%fri = load i64, ptr %top, align 8",
+        "%null = icmp eq i64 %fri, 0",
+        f"br i1 %null, label %trap{NULL_FUNCTION_REFERENCE}, label %ok",
+        "ok:", "%fr = inttoptr i64 %fri to ptr"] + tail_through("%fr", "%i0", "%i3", "%i1", "%i2"),
+        {NULL_FUNCTION_REFERENCE})
     # i8x16.shuffle: the 16 lane indices are two immediate words; the
     # compiler's shufflevector needs them constant, so here: a gather
     own("x_shuffle", 2, imms(2) + [
@@ -571,6 +646,57 @@ def _call_ip(ip: str = "%ip") -> list[str]:
     a frame's calling instruction; null while its OSR code runs)."""
     return [f"%cip.p = getelementptr i8, ptr %fp, i64 {L.FH_CALL_IP - L.FRAME_HEADER}",
             f"store ptr {ip}, ptr %cip.p"]
+
+
+# below this much room left on the wasm stack, an interpreted tail call of a
+# function that has compiled code runs it in the interpreter instead
+TAIL_NATIVE_ROOM = 64 * 1024
+
+
+def _run_compiled() -> list[str]:
+    """Branch to %native when the tail callee has compiled code (%cc) and
+    the stack has room, else to %interp. Calling the compiled code costs
+    stack until it returns, and when it tail-calls back into interpreted
+    code (a function of another module not tiered up yet: its in stub
+    calls interp_call) and that code again into compiled code, every round
+    costs more: so near the limit the chain goes on in the interpreter,
+    in one frame, instead of overflowing."""
+    return ["%rc.sp = call ptr @llvm.stacksave.p0()", "%rc.spi = ptrtoint ptr %rc.sp to i64",
+            "%rc.lim = load i64, ptr %limits", "%rc.room = sub i64 %rc.spi, %rc.lim",
+            f"%rc.ok = icmp ugt i64 %rc.room, {TAIL_NATIVE_ROOM}",
+            "%rc.has = icmp ne ptr %cc, null", "%rc.go = and i1 %rc.has, %rc.ok",
+            "br i1 %rc.go, label %native, label %interp"]
+
+
+def _leave_handlers() -> list[str]:
+    """Before a tail call that runs its callee from the handler (compiled
+    code, a host function): this frame's handler record, the innermost on
+    the chain while its code runs, comes off, so the callee's exceptions
+    go to the caller's handlers, as the frame is gone in the spec."""
+    return [f"%lh.fp = getelementptr i8, ptr %fp, i64 {L.FH_FUNC - L.FRAME_HEADER}",
+            "%lh.d = load ptr, ptr %lh.fp",
+            f"%lh.tp = getelementptr i8, ptr %lh.d, i64 {L.IF_HANDLERS}",
+            "%lh.t = load ptr, ptr %lh.tp", "%lh.no = icmp eq ptr %lh.t, null",
+            "br i1 %lh.no, label %lh.done, label %lh.pop",
+            "lh.pop:", f"%lh.hp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_HANDLERS}",
+            "%lh.r = load ptr, ptr %lh.hp",
+            f"%lh.pp = getelementptr i8, ptr %lh.r, i64 {vm.HREC_PREV}",
+            "%lh.prev = load ptr, ptr %lh.pp", "store ptr %lh.prev, ptr %lh.hp",
+            "br label %lh.done", "lh.done:"]
+
+
+def _tail_to(desc: str, vmctx: str, nbytes: str) -> list[str]:
+    """End a handler with a tail call of the interpreted function ``desc``
+    (in the instance ``vmctx``): its ``nbytes`` of arguments, at %args,
+    move to the frame's first slots, and interp_call takes it from there
+    (layout.FH_TAIL_VMCTX). A chain of tail calls never grows the stack."""
+    return ["call void @llvm.memmove.p0.p0.i64(ptr align 8 %fp, ptr align 8 %args, "
+            f"i64 {nbytes}, i1 false)",
+            f"%tl.f = getelementptr i8, ptr %fp, i64 {L.FH_FUNC - L.FRAME_HEADER}",
+            f"%tl.i = ptrtoint ptr {desc} to i64", "%tl.m = or i64 %tl.i, 1",
+            "store i64 %tl.m, ptr %tl.f",
+            f"%tl.v = getelementptr i8, ptr %fp, i64 {L.FH_TAIL_VMCTX - L.FRAME_HEADER}",
+            f"store ptr {vmctx}, ptr %tl.v", "ret void"]
 
 
 def _with_fuel_spills(text: str, symbol: str) -> str:
@@ -655,10 +781,27 @@ def _count(step: int, desc: str = "", loop: bool = False) -> list[str]:
 def _interp_call() -> str:
     """``void interp_call(InterpFunc*, slots*, vmctx)``: run an interpreted
     function whose arguments are in ``slots`` and leave its results there.
-    The frame is an alloca here, checked against the stack limit first."""
+    The frame is an alloca here, checked against the stack limit first.
+
+    Tail calls: when the function returns with a tail callee marked in its
+    frame header (handlers' ``_tail_to``), the callee runs next in the same
+    frame, its arguments already in the frame's first slots; a frame too
+    small for it is given back and a bigger one allocated where it was
+    (stackrestore, then alloca: the new one covers the old, and nothing
+    between writes to the stack, so the arguments are still there to move).
+    The frame so only grows to the biggest of the chain's functions."""
     return "\n".join([
-        'define void @interp_call(ptr %desc, ptr %args, ptr %vmctx) "frame-pointer"="all" {',
+        'define void @interp_call(ptr %desc0, ptr %args, ptr %vmctx0) "frame-pointer"="all" {',
         "entry:",
+        "%ss = call ptr @llvm.stacksave.p0()",
+        "br label %head",
+        "head:",
+        "%desc = phi ptr [ %desc0, %entry ], [ %tdesc, %tail ]",
+        "%vmctx = phi ptr [ %vmctx0, %entry ], [ %tvm, %tail ]",
+        "%src = phi ptr [ %args, %entry ], [ %fp.t, %tail ]",
+        "%have = phi ptr [ null, %entry ], [ %frame, %tail ]",
+        # what the frame in use can hold: it was allocated from %ss
+        "%cap = phi i64 [ 0, %entry ], [ %capt, %tail ]",
         # first call: the runtime pre-decodes the function (bytecode.py)
         f"%code0p = getelementptr i8, ptr %desc, i64 {L.IF_CODE}",
         "%code0 = load atomic ptr, ptr %code0p acquire, align 8",
@@ -674,15 +817,21 @@ def _interp_call() -> str:
         "%lim = load i64, ptr %limits",
         f"%fbp = getelementptr i8, ptr %desc, i64 {L.IF_FRAME_BYTES}",
         "%fb = load i64, ptr %fbp",
-        "%spp = call ptr @llvm.stacksave.p0()",
-        "%spi = ptrtoint ptr %spp to i64",
+        "%fits = icmp ule i64 %fb, %cap",
+        "br i1 %fits, label %set, label %grow",
+        "grow:",
+        "call void @llvm.stackrestore.p0(ptr %ss)",
+        "%spi = ptrtoint ptr %ss to i64",
         "%low = sub i64 %spi, %fb",
         "%under = icmp ult i64 %spi, %fb",
         "%ovf0 = icmp ult i64 %low, %lim",
         "%ovf = or i1 %under, %ovf0",
         "br i1 %ovf, label %overflow, label %ok, !prof !0",
         "ok:",
-        "%frame = alloca i8, i64 %fb, align 16",
+        "%nframe = alloca i8, i64 %fb, align 16",
+        "br label %set",
+        "set:",
+        "%frame = phi ptr [ %nframe, %ok ], [ %have, %ready ]",
         "store ptr %desc, ptr %frame",
         # the chain of interpreter frames (backtraces, layout.FH_*)
         f"%itp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERP_TOP}",
@@ -696,7 +845,7 @@ def _interp_call() -> str:
         f"%fp = getelementptr i8, ptr %frame, i64 {L.FRAME_HEADER}",
         f"%npp = getelementptr i8, ptr %desc, i64 {L.IF_NPARAMS}",
         "%np32 = load i32, ptr %npp", "%np = zext i32 %np32 to i64", "%npb = shl i64 %np, 4",
-        "call void @llvm.memcpy.p0.p0.i64(ptr align 16 %fp, ptr align 8 %args, i64 %npb, i1 false)",
+        "call void @llvm.memmove.p0.p0.i64(ptr align 16 %fp, ptr align 8 %src, i64 %npb, i1 false)",
         f"%nlp = getelementptr i8, ptr %desc, i64 {L.IF_NLOCALS}",
         "%nl32 = load i32, ptr %nlp", "%nl = zext i32 %nl32 to i64", "%nlb = shl i64 %nl, 4",
         "%zp = getelementptr i8, ptr %fp, i64 %npb", "%zb = sub i64 %nlb, %npb",
@@ -721,10 +870,47 @@ def _interp_call() -> str:
         "ptr %vmctx, ptr %limits, ptr %itp, ptr %ht)",
         "br label %after",
         "after:",
-        "store ptr %itprev, ptr %itp",
-        f"%nrp = getelementptr i8, ptr %desc, i64 {L.IF_NRESULTS}",
+        # (what is needed after the call is reloaded, from the frame's
+        # header and %limits, rather than kept: every value live across it
+        # is native stack in every interpreted call)
+        f"%itp.r = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERP_TOP}",
+        f"%fhl.r = getelementptr i8, ptr %frame, i64 {L.FH_LINK}",
+        "%itprev.r = load ptr, ptr %fhl.r",
+        "%fh0 = load i64, ptr %frame",
+        "%fh0t = and i64 %fh0, 1",
+        "%istail = icmp ne i64 %fh0t, 0",
+        "br i1 %istail, label %tail, label %done, !prof !0",
+        "tail:",
+        "store ptr %itprev.r, ptr %itp.r",
+        "%ssi = ptrtoint ptr %ss to i64", "%fri = ptrtoint ptr %frame to i64",
+        "%capt = sub i64 %ssi, %fri",
+        f"%fp.t = getelementptr i8, ptr %frame, i64 {L.FRAME_HEADER}",
+        "%tdi = and i64 %fh0, -2",
+        "%tdesc = inttoptr i64 %tdi to ptr",
+        f"%tvp = getelementptr i8, ptr %frame, i64 {L.FH_TAIL_VMCTX}",
+        "%tvm = load ptr, ptr %tvp",
+        # a loop of tail calls has no loop header: Ctrl-C is checked here
+        f"%ipp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERRUPT_PTR}",
+        "%intr = load ptr, ptr %ipp",
+        "%flag = load atomic i32, ptr %intr monotonic, align 4",
+        "%ic = icmp ne i32 %flag, 0",
+        "br i1 %ic, label %interrupt, label %head, !prof !0",
+        "interrupt:",
+        f"%tf.i = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_FUNC}",
+        f"%tfi.p = getelementptr i8, ptr %tdesc, i64 {L.IF_FUNC_INDEX}",
+        "%tfi = load i32, ptr %tfi.p",
+        "store i32 %tfi, ptr %tf.i",
+        f"%tv.i = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_VMCTX}",
+        "store ptr %tvm, ptr %tv.i",
+        f"call void @wasmlite_trap(ptr %tvm, i32 {_INTERRUPT})",
+        "unreachable",
+        "done:",
+        "store ptr %itprev.r, ptr %itp.r",
+        "%desc.r = inttoptr i64 %fh0 to ptr",
+        f"%nrp = getelementptr i8, ptr %desc.r, i64 {L.IF_NRESULTS}",
         "%nr32 = load i32, ptr %nrp", "%nr = zext i32 %nr32 to i64", "%nrb = shl i64 %nr, 4",
-        "call void @llvm.memcpy.p0.p0.i64(ptr align 8 %args, ptr align 16 %fp, i64 %nrb, i1 false)",
+        f"%fp.d = getelementptr i8, ptr %frame, i64 {L.FRAME_HEADER}",
+        "call void @llvm.memcpy.p0.p0.i64(ptr align 8 %args, ptr align 16 %fp.d, i64 %nrb, i1 false)",
         "ret void",
         "overflow:",
         f"%fip = getelementptr i8, ptr %desc, i64 {L.IF_FUNC_INDEX}",

@@ -28,7 +28,7 @@ from ..compile import vmcontext as vm
 
 SLOT = 16
 FRAME_HEADER = 48          # [InterpFunc*, caller frame, ip at a call, native fp,
-                           #  fuel, unused]
+                           #  fuel, tail call's vmctx]
 # the header's words (offsets from the frame's start, i.e. fp - FRAME_HEADER),
 # for backtraces (runtime/backtrace.py):
 FH_FUNC = 0                # InterpFunc* of the running function
@@ -40,6 +40,10 @@ FH_FUEL = 32               # with consume_fuel: the function's fuel, as compiled
                            # keeps it in a register: written to the store only
                            # where Wasmtime writes it (calls, returns, unreachable,
                            # call_indirect, fuel-check traps), read back after calls
+FH_TAIL_VMCTX = 40         # a tail call (x_return_call*) returns to interp_call with
+                           # the callee's InterpFunc* | 1 in FH_FUNC, its vmctx
+                           # here and its arguments in the frame's first slots:
+                           # interp_call runs the callee in the same frame
 assert (FH_LINK, FH_CALL_IP, FH_NATIVE_FP) == (vm.INTERP_FH_LINK, vm.INTERP_FH_CALL_IP,
                                                vm.INTERP_FH_NATIVE_FP)
 WORD = 8

@@ -130,7 +130,8 @@ class InterpModule:
         start = NEVER if hot_threshold is None else -max(1, hot_threshold)
         self._pre = Predecoder(module, it, self.layout,
                                lambda idx: base + L.INTERP_FUNC_SIZE * (idx - self.nimported),
-                               self.out_stubs.__getitem__, consume_fuel, epoch_interruption)
+                               self.out_stubs.__getitem__, consume_fuel, epoch_interruption,
+                               self.in_stubs.__getitem__)
         self._decode_lock = threading.Lock()
         d = self.descs
         # eligible OSR loops per function (known once it is pre-decoded)

@@ -116,9 +116,10 @@ _op("br_table", None, 0x0E, "br_table")
 _op("return", None, 0x0F)
 _op("call", None, 0x10, "func")
 _op("call_indirect", None, 0x11, "call_indirect")
-# 0x12 return_call, 0x13 return_call_indirect (tail calls) go here
+_op("return_call", None, 0x12, "func", feature="tail_call")
+_op("return_call_indirect", None, 0x13, "call_indirect", feature="tail_call")
 _op("call_ref", None, 0x14, "type", feature="function_references")
-# 0x15 return_call_ref (tail calls) goes here
+_op("return_call_ref", None, 0x15, "type", feature="tail_call")
 _op("delegate", None, 0x18, "label", feature="legacy_exceptions")
 _op("catch_all", None, 0x19, feature="legacy_exceptions")
 # ---------------------------------------------------------------- parametric

@@ -664,6 +664,57 @@ def check_catches(c: _Checker, catches: Any) -> None:
                                f" but its label needs {_fmt(types)}")
 
 
+# Op.feature / disabled name of tail calls (Config.wasm_tail_call = False)
+TAIL_CALL = "tail_call"
+
+
+def _tail_call(c: _Checker, ft: FuncType) -> None:
+    """The end of a return_call*: the callee's results become the caller's,
+    so they must match them (subtyping), and nothing follows."""
+    caller = c.ctrls[0][F_RESULTS]
+    canon = c.ctx.canon
+    if len(ft.results) != len(caller) or not all(
+            matches(r, t, canon) for r, t in zip(ft.results, caller)):
+        raise InvalidError(f"type mismatch: tail call returns {_fmt(list(ft.results))} "
+                           f"but the function returns {_fmt(caller)}")
+    c.pop_vals(list(ft.params))
+    c.set_unreachable()
+
+
+def _need_tail_call(c: _Checker) -> None:
+    if TAIL_CALL in c.ctx.disabled:
+        raise InvalidError("tail calls support is not enabled")
+
+
+def _h_return_call(c: _Checker, ins, i: int) -> None:
+    _need_tail_call(c)
+    x = ins.imm
+    if not 0 <= x < len(c.ctx.func_types):
+        raise InvalidError(f"unknown function {x}")
+    _tail_call(c, c.ctx.func_types[x])
+
+
+def _h_return_call_indirect(c: _Checker, ins, i: int) -> None:
+    _need_tail_call(c)
+    type_idx, table = ins.imm
+    ctx = c.ctx
+    _check_index("table", table, len(ctx.tables))
+    _check_index("type", type_idx, len(ctx.types))
+    if not matches(ctx.tables[table].elem, FUNCREF, ctx.canon):
+        raise InvalidError("type mismatch: return_call_indirect needs a table of funcref")
+    c.pop(_index_type(c, table))
+    _tail_call(c, ctx.types[type_idx])
+
+
+def _h_return_call_ref(c: _Checker, ins, i: int) -> None:
+    _need_tail_call(c)
+    _need_function_references(c)
+    x = ins.imm
+    _check_index("type", x, len(c.ctx.types))
+    c.pop(ref_type(x, True))
+    _tail_call(c, c.ctx.types[x])
+
+
 HANDLERS: dict[Op, Callable] = {OP_BY_NAME[name]: fn for name, fn in [
     ("unreachable", _h_unreachable), ("br", _h_br),
     ("br_table", _h_br_table), ("return", _h_return),
@@ -677,6 +728,8 @@ HANDLERS: dict[Op, Callable] = {OP_BY_NAME[name]: fn for name, fn in [
     ("br_on_null", _h_br_on_null), ("br_on_non_null", _h_br_on_non_null),
     ("call_ref", _h_call_ref),
     ("throw", _h_throw), ("throw_ref", _h_throw_ref), ("rethrow", _h_rethrow),
+    ("return_call", _h_return_call), ("return_call_indirect", _h_return_call_indirect),
+    ("return_call_ref", _h_return_call_ref),
 ]}
 
 _BLOCK = OP_BY_NAME["block"]
