@@ -280,3 +280,38 @@ def test_cli_reports_an_uncaught_exception_as_wasmtime_does(tmp_path, capsys):
             return
         if "thrown Wasm exception" in theirs.stderr:
             assert theirs.returncode == status
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_a_tail_call_leaves_the_try(strategy):
+    """return_call from a try body: the frame, and with it its handlers, is
+    gone before the callee runs, so the callee's exception goes to the
+    caller's caller (an interpreted callee, a host function, and a callee
+    through a table: the interpreter runs the first in its frame and the
+    others through the out stub)."""
+    def host():
+        raise_it["x"]["throw"](store, 9)
+    raise_it: dict = {}
+    eng = engine(strategy)
+    store = wl.Store(eng)
+    module = wl.Module(eng, """(module
+      (import "h" "f" (func $host))
+      (tag $e (param i32))
+      (table funcref (elem $thrower))
+      (func $thrower (export "throw") (param i32) (throw $e (local.get 0)))
+      (func $t1 (param i32)
+        (block $h (try_table (catch_all $h) (return_call $thrower (local.get 0)))))
+      (func $t2 (block $h (try_table (catch_all $h) (return_call $host))))
+      (func $t3 (param i32)
+        (block $h (try_table (catch_all $h)
+          (return_call_indirect (param i32) (local.get 0) (i32.const 0)))))
+      (func (export "run") (param i32) (result i32)
+        (block $h (result i32)
+          (try_table (catch $e $h)
+            (if (i32.eq (local.get 0) (i32.const 1)) (then (call $t1 (i32.const 1))))
+            (if (i32.eq (local.get 0) (i32.const 2)) (then (call $t2)))
+            (if (i32.eq (local.get 0) (i32.const 3)) (then (call $t3 (i32.const 3)))))
+          (i32.const 0))))""")
+    inst = wl.Instance(store, module, [wl.Func(store, wl.FuncType([], []), host)])
+    raise_it["x"] = x = inst.exports(store)
+    assert [x["run"](store, k) for k in (1, 2, 3)] == [1, 9, 3]
