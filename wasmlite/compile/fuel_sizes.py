@@ -50,14 +50,20 @@ _N = {name: OP_BY_NAME[name] for name in (
     "local.get", "local.set", "local.tee", "global.get", "global.set",
     "i32.const", "table.get", "table.set", "table.size", "table.grow",
     "table.fill", "ref.null", "ref.is_null", "ref.func", "return_call",
-    "return_call_indirect", "return_call_ref")}
+    "return_call_indirect", "return_call_ref", "call_ref", "br_on_null", "br_on_non_null",
+    "ref.as_non_null", "try_table", "try", "catch", "catch_all", "delegate", "throw",
+    "throw_ref", "rethrow")}
+# block-like: a frame; a try's catch edges come from anywhere in its body,
+# so what they carry (and every local) is unknown there
+_OPENS = frozenset(_N[n] for n in ("block", "loop", "if", "try_table", "try"))
+_THROWS = frozenset(_N[n] for n in ("throw", "throw_ref", "rethrow"))
 # the tail calls end their block as return does
 _TAIL_CALLS = frozenset(_N[n] for n in ("return_call", "return_call_indirect",
                                          "return_call_ref"))
 _SPECIAL_EFFECT = {   # (pops, pushes) of the rows the table leaves to the validator
     _N["table.get"]: (1, 1), _N["table.set"]: (2, 0), _N["table.grow"]: (2, 1),
     _N["table.fill"]: (3, 0), _N["ref.null"]: (0, 1), _N["ref.is_null"]: (1, 1),
-    _N["ref.func"]: (0, 1), _N["table.size"]: (0, 1)}
+    _N["ref.func"]: (0, 1), _N["table.size"]: (0, 1), _N["ref.as_non_null"]: (1, 1)}
 
 
 class _Const:
@@ -148,6 +154,7 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
         t = types[bt]
         return len(t.params), len(t.results)
 
+    tag_types = module.tag_type_indices()
     nparams = len(ft.params)
     locals_: list = [None] * nparams + [_Const(0) for _ in func.locals]
     stack: list = []
@@ -176,13 +183,14 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
     for i, ins in enumerate(body):
         op = ins.op
         if dead:
-            if op in (_N["block"], _N["loop"], _N["if"]):
+            if op in _OPENS:
                 dead_depth += 1
                 continue
-            if op is _N["end"] and dead_depth:
+            if (op is _N["end"] or op is _N["delegate"]) and dead_depth:
                 dead_depth -= 1
                 continue
-            if not (op is _N["end"] or (op is _N["else"] and not dead_depth)):
+            if not (op is _N["end"] or op is _N["delegate"] or (
+                    op in (_N["else"], _N["catch"], _N["catch_all"]) and not dead_depth)):
                 continue
         if op in SIZED and not dead:
             v = _resolve(stack[-1]) if stack else None
@@ -201,10 +209,18 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
             locals_[ins.imm] = stack[-1] if stack else None
         elif op is _N["global.get"]:
             stack.append(const_globals.get(ins.imm))
-        elif op is _N["block"] or op is _N["loop"] or op is _N["if"]:
+        elif op in _OPENS:
             if op is _N["if"]:
                 pop(1)
-            np_, nr = block_arity(ins.imm)
+            if op is _N["try_table"]:
+                for c in ins.imm[1]:        # a throw anywhere in the body
+                    f = frames[-1 - c.label]
+                    unknown = [None] * len(locals_)
+                    if f.kind == "loop":
+                        f.back.append(unknown)
+                    else:
+                        f.incoming.append((unknown, [None] * f.nresults))
+            np_, nr = block_arity(ins.imm[0] if op is _N["try_table"] else ins.imm)
             height = len(stack) - np_
             f = _Frame(op.name, np_, nr, height, list(locals_), list(stack[height:]))
             if op is _N["loop"]:
@@ -221,7 +237,18 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
             locals_[:] = f.entry_locals
             f.kind = "else"
             dead = False
-        elif op is _N["end"]:
+        elif op is _N["catch"] or op is _N["catch_all"]:
+            # a legacy catch: entered from anywhere in the try body
+            f = frames[-1]
+            if not dead:
+                f.incoming.append((list(locals_), top(f.nresults)))
+            del stack[f.height:]
+            if op is _N["catch"]:
+                stack.extend([None] * len(types[tag_types[ins.imm]].params))
+            locals_[:] = [None] * len(locals_)
+            f.kind = "catch"
+            dead = False
+        elif op is _N["end"] or op is _N["delegate"]:
             f = frames.pop()
             if f.kind == "loop":
                 # the header is sealed: a local no back edge changed is the
@@ -268,8 +295,20 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
             for d in set(targets) | {default}:
                 edge(d)
             dead = True
-        elif op is _N["return"] or op is _N["unreachable"] or op in _TAIL_CALLS:
+        elif op is _N["return"] or op is _N["unreachable"] or op in _TAIL_CALLS \
+                or op in _THROWS:
             dead = True
+        elif op is _N["br_on_null"]:
+            pop(1)
+            edge(ins.imm)
+            stack.append(None)
+        elif op is _N["br_on_non_null"]:
+            edge(ins.imm)
+            pop(1)
+        elif op is _N["call_ref"]:
+            t = types[ins.imm]
+            pop(len(t.params) + 1)
+            stack.extend([None] * len(t.results))
         elif op is _N["call"]:
             t = func_types[ins.imm]
             pop(len(t.params))
@@ -289,6 +328,8 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
             p, r = _SPECIAL_EFFECT[op]
             pop(p)
             stack.extend([None] * r)
+        elif op.params is None:
+            return {}       # a row not modelled here: nothing is known
         else:
             pop(len(op.params))
             stack.extend([None] * len(op.results))

@@ -56,8 +56,9 @@ def forms_for(symbols: set) -> dict:
 ARGS = "ptr %ip, ptr %sp, ptr %fp, ptr %vmctx"
 # the handlers at which Wasmtime writes fuel back: each has a fuel form
 FUEL_SPILLING = ("x_call", "x_call_ref", "x_call_indirect", "x_call_indirect64",
-                 "x_call_funcref", "x_return", "x_unreachable", "x_throw", "x_throw_ref",
-                 "x_rethrow")
+                 "x_call_funcref", "x_return", "x_unreachable", "x_return_call",
+                 "x_return_call_ref", "x_return_call_indirect", "x_return_call_indirect64",
+                 "x_return_call_funcref", "x_throw", "x_throw_ref", "x_rethrow")
 V = "<2 x i64>"
 _STACK_OVERFLOW = int(TrapCode.STACK_OVERFLOW)
 _INTERRUPT = int(TrapCode.INTERRUPT)
