@@ -15,8 +15,8 @@ What wasm-smith may generate is limited to what both sides run the same
 way: Wasm 2.0 (SIMD off: NaN bit patterns are nondeterministic, and
 canonicalize-nans covers scalar floats only) with 3.0's extended constant
 expressions, tail calls (return_call, return_call_indirect) and exceptions
-(a module where an exnref would cross to Python is skipped: wasmtime-py 50
-aborts on one), one memory, and
+(an export an exnref would cross to Python through is left alone, a module
+importing one skipped: wasmtime-py 50 aborts on exnref values), one memory, and
 ``--ensure-termination`` (a global counter traps long loops; fuel bounds
 the rest). Store limits keep tables and memories small on both sides, so a
 huge grow is -1 in both (without them Wasmtime traps when the host cannot
@@ -232,26 +232,36 @@ def _names(module) -> list[str]:
     return [e.name for e in module.exports]
 
 
-def _crosses_exnref(binary: bytes) -> bool:
-    """Whether an exnref would cross the Python boundary (an import or export
-    of that type, or a function export taking or returning one): wasmtime-py
-    50 aborts (a Rust panic) on such values, so those modules are skipped."""
+def _exnref_crossings(binary: bytes) -> tuple[bool, set]:
+    """(whether an import has an exnref in its type, the exports that do:
+    a function taking or returning one, a global of that type). wasmtime-py
+    50 aborts the process (a Rust panic) on exnref values, so such imports
+    skip the module and such exports are left alone."""
     from wasmlite.binary.decode import decode_module
     from wasmlite.syntax.types import ExternKind
     try:
         m = decode_module(binary)
     except Exception:         # noqa: BLE001 - both sides will reject it
-        return False
+        return False, set()
 
     def exn(t) -> bool:
         return getattr(t, "is_ref", False) and t.heap in ("exn", "noexn")
-    ftypes = m.func_type_indices()
-    funcs = [m.types[ftypes[e.index]] for e in m.exports if e.kind == ExternKind.FUNC]
-    funcs += [m.types[i.desc] for i in m.imports if i.kind == ExternKind.FUNC]
-    if any(exn(t) for ft in funcs for t in (*ft.params, *ft.results)):
-        return True
-    tables, globals_ = m.all_tables(), m.all_globals()
-    return any(exn(t.elem) for t in tables) or any(exn(g.valtype) for g in globals_)
+
+    def crosses(kind, desc) -> bool:
+        if kind == ExternKind.FUNC:
+            ft = m.types[desc]
+            return any(exn(t) for t in (*ft.params, *ft.results))
+        if kind == ExternKind.TABLE:
+            return exn(desc.elem)
+        if kind == ExternKind.GLOBAL:
+            return exn(desc.valtype)
+        return False
+    imports = any(crosses(i.kind, i.desc) for i in m.imports)
+    ftypes, tables, globals_ = m.func_type_indices(), m.all_tables(), m.all_globals()
+    space = {ExternKind.FUNC: ftypes, ExternKind.TABLE: tables, ExternKind.GLOBAL: globals_}
+    exports = {e.name for e in m.exports
+               if e.kind in space and crosses(e.kind, space[e.kind][e.index])}
+    return imports, exports
 
 
 def run_one(smith: Smith, seed: int, strategy: Optional[str] = "llvm") -> tuple[list[str], dict]:
@@ -261,10 +271,14 @@ def run_one(smith: Smith, seed: int, strategy: Optional[str] = "llvm") -> tuple[
     if binary is None:
         return [], counts
     counts["modules"] = 1
-    if _crosses_exnref(binary):
+    exn_imports, exn_exports = _exnref_crossings(binary)
+    if exn_imports:
         return [], counts      # wasmtime-py aborts the process on exnref values
     wt = Side(wasmtime, binary, None)
     wl = Side(wasmlite, binary, strategy)
+    for side in (wt, wl):
+        for name in exn_exports:
+            side.exports.pop(name, None)
     where = f"seed {seed} ({strategy})"
     if wt.outcome[0] == "rejected":
         return [], counts      # wasmtime refuses it: nothing to compare

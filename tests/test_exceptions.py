@@ -315,3 +315,32 @@ def test_a_tail_call_leaves_the_try(strategy):
     inst = wl.Instance(store, module, [wl.Func(store, wl.FuncType([], []), host)])
     raise_it["x"] = x = inst.exports(store)
     assert [x["run"](store, k) for k in (1, 2, 3)] == [1, 9, 3]
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_exnref_values_cross_the_api(strategy):
+    """An exnref a function returns is an exception object Python can hold,
+    pass back, store in a global, and rethrow (wasmtime-py 50 aborts the
+    process on exnref values)."""
+    eng = engine(strategy)
+    store = wl.Store(eng)
+    x = wl.Instance(store, wl.Module(eng, """(module
+      (tag $e (export "e") (param i32))
+      (global $g (export "g") (mut exnref) (ref.null exn))
+      (func (export "catch") (param i32) (result exnref)
+        (block $h (result exnref)
+          (try_table (catch_all_ref $h) (throw $e (local.get 0)))
+          (unreachable)))
+      (func (export "rethrow") (param exnref) (throw_ref (local.get 0))))"""),
+        []).exports(store)
+    exn = x["catch"](store, 12)
+    assert exn is not None
+    with pytest.raises(wl.ThrownException) as info:
+        x["rethrow"](store, exn)
+    assert info.value.values == [12] and info.value.exn is exn
+    x["g"].set_value(store, exn)
+    assert x["g"].value(store) is exn
+    with pytest.raises(TypeError):
+        x["rethrow"](store, 5)
+    with pytest.raises(wl.Trap, match="null exception reference"):
+        x["rethrow"](store, None)

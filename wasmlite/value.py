@@ -224,6 +224,19 @@ def to_externref(value: Any, store) -> int:
     return store._rt.extern_to_handle(value)
 
 
+def to_exnref(value: Any, store) -> int:
+    """Raw bits (a store handle) of an exnref argument: an exception object
+    wasm made (``ThrownException.exn``, or an exnref a function returned), or
+    None."""
+    from .runtime.exceptions import Exn
+    if type(value) is Val:
+        value = value.value
+    if value is not None and not isinstance(value, Exn):
+        raise TypeError(f"expected an exception object (exnref) or None, "
+                        f"got {type(value).__name__}")
+    return store._rt.extern_to_handle(value)
+
+
 # -- raw bits <-> Python value, by type (globals, tables, slow paths) --------
 
 def to_raw(t: S.ValType, value: Any, store) -> int:
@@ -246,6 +259,8 @@ def to_raw(t: S.ValType, value: Any, store) -> int:
         return to_funcref(value, store)
     if t is S.EXTERNREF:
         return to_externref(value, store)
+    if t is S.EXNREF:
+        return to_exnref(value, store)
     raise WasmtimeError(f"unsupported value type {t}")
 
 
@@ -266,7 +281,7 @@ def from_raw(t: S.ValType, bits: int, store) -> Any:
         return bits & _M128
     if t is S.FUNCREF:
         return func_of_raw(bits, store)
-    if t is S.EXTERNREF:
+    if t is S.EXTERNREF or t is S.EXNREF:
         return store._rt.handle_to_extern(bits)
     raise WasmtimeError(f"unsupported value type {t}")
 
