@@ -334,3 +334,38 @@ def test_subtyped_results_are_accepted():
     for strategy in ("llvm", "interpreter"):
         store, ex = instance(strategy, wat)
         assert ex["r"](store) is not None
+
+
+# v128 and f64 params past the eighth vector register: LLVM 22's tailcc
+# miscounts the stack arguments there (lltypes.wasm_cc keeps such
+# signatures on the C convention); called from Python, from wasm and by a
+# tail call across the two conventions
+_VF = " ".join(["v128 f64"] * 5)
+_FV = " ".join(["f64 v128"] * 5)
+VECTORS = f"""
+(module
+  (func $rev (param {_VF}) (result {_FV})
+    {" ".join(f"local.get {i}" for i in reversed(range(10)))})
+  (func (export "rev") (param {_VF}) (result {_FV})
+    {" ".join(f"local.get {i}" for i in range(10))} call $rev)
+  (func (export "tail") (param {_VF}) (result {_FV})
+    {" ".join(f"local.get {i}" for i in range(10))} return_call $rev)
+  (func $sum (param {_VF}) (result f64)
+    (f64.add (local.get 1) (local.get 9)))
+  (func (export "to-sum") (param f64) (result f64)
+    {" ".join(["(v128.const i64x2 1 2) (local.get 0)"] * 5)} return_call $sum)
+)
+"""
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_vectors_on_the_stack(strategy):
+    args = [((7 + i) << 64 | i) if i % 2 == 0 else float(i) for i in range(10)]
+    calls = [("rev", tuple(args)), ("tail", tuple(args)), ("to-sum", (1.25,))]
+    store, ex = instance(strategy, VECTORS)
+    got = outcomes(ex, store, wl.Trap, calls)
+    assert got[0] == got[1] == args[::-1] and got[2] == 2.5
+    # wasmtime-py takes v128 arguments only as ints in newer releases: the
+    # f64-only call is compared
+    expected, _ = wasmtime_outcomes(VECTORS, calls[2:])
+    assert got[2:] == expected

@@ -14,7 +14,7 @@ from . import callsites, jit
 from .memory import RUNTIME_HELPERS
 from .numeric import INTRINSIC_DECLS
 from .simd import simd_declarations
-from .lltypes import WASM_CC, param_list
+from .lltypes import param_list, wasm_cc
 from .signatures import SignatureRegistry
 from .trampolines import HostTrampoline, compile_host_trampoline, entry_trampoline
 from .translate import ModuleContext, translate_function
@@ -142,7 +142,7 @@ def _partition(module: Module, jobs: int) -> list[list[int]]:
 
 
 def _declarations(ctx: ModuleContext, indices) -> list[str]:
-    return [f"declare hidden {WASM_CC} {ctx.ret_types[r]} @f{r}({param_list(ctx.func_types[r])})"
+    return [f"declare hidden {wasm_cc(ctx.func_types[r])} {ctx.ret_types[r]} @f{r}({param_list(ctx.func_types[r])})"
             for r in sorted(indices)]
 
 

@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 
 from ..syntax.types import FuncType, V128
 from . import vmcontext as vm
-from .lltypes import LLTYPE, WASM_CC, param_list, ret_type
+from .lltypes import LLTYPE, param_list, ret_type, wasm_cc
 
 # glibc's jmp_buf is 200 bytes on x86-64 and 312 on aarch64; keep headroom.
 JMPBUF_BYTES = 512
@@ -174,10 +174,10 @@ def entry_trampoline(name: str, ft: FuncType) -> str:
     args = _load_values(L, ft.params, "%values", "a")
     arg_text = "".join(f", {LLTYPE[t]} {a}" for t, a in zip(ft.params, args))
     if ft.results:
-        L.append(f"  %r = call {WASM_CC} {rt} %code(ptr %callee{arg_text})")
+        L.append(f"  %r = call {wasm_cc(ft)} {rt} %code(ptr %callee{arg_text})")
         _store_values(L, ft.results, _results_of(L, ft, "%r"), "%values", "o")
     else:
-        L.append(f"  call {WASM_CC} void %code(ptr %callee{arg_text})")
+        L.append(f"  call {wasm_cc(ft)} void %code(ptr %callee{arg_text})")
     L += ["  store ptr %prevjb, ptr %jbslot",
           "  store ptr %prevh, ptr %handp",
           "  br i1 %unset, label %reset_ok, label %done_ok",
@@ -213,7 +213,7 @@ def host_trampoline(name: str, ft: FuncType) -> str:
     """IR of the host trampoline ``@name`` (wasm ABI) for signature ``ft``."""
     rt = ret_type(ft.results)
     slots = vm.values_array_slots(ft)
-    L = [f"define {WASM_CC} {rt} @{name}({param_list(ft, 'ptr %hctx')}) {FRAME_POINTER} {{",
+    L = [f"define {wasm_cc(ft)} {rt} @{name}({param_list(ft, 'ptr %hctx')}) {FRAME_POINTER} {{",
          "entry:",
          f"  %vals = alloca [{slots} x i64], align 16"]
     _store_values(L, ft.params, [f"%p{i}" for i in range(len(ft.params))], "%vals", "a")

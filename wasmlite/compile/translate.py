@@ -26,8 +26,8 @@ from ..syntax.instructions import OP_BY_NAME, OPS
 from ..syntax.module import Func, Module
 from ..syntax.types import ExternKind, FuncType, ValType
 from . import vmcontext as vm
-from .lltypes import (LLTYPE, WASM_CC, ZERO, can_tail_call, f32_literal, f64_literal,
-                      param_list, ret_type)
+from .lltypes import (LLTYPE, TAILCC, ZERO, can_tail_call, f32_literal, f64_literal,
+                      param_list, ret_type, wasm_cc)
 from .exceptions import ExceptionOps, has_handlers
 from .interrupts import FLUSH_BEFORE, FUEL_FREE, InterruptOps
 from .memory import TBAA_GLOBAL, MemoryOps
@@ -360,7 +360,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
                 lines.append(f"%o{i} = load {t}, ptr %o{i}.p, align 8")
                 lines.append(f"store {t} %o{i}, ptr %l{i}")
         else:
-            lines = [f"define internal {WASM_CC} {self.ctx.ret_types[self.index]} @f{self.index}({param_list(ft)}) {_FN_ATTRS} {{",
+            lines = [f"define internal {wasm_cc(ft)} {self.ctx.ret_types[self.index]} @f{self.index}({param_list(ft)}) {_FN_ATTRS} {{",
                      "entry:"]
             for i, t in enumerate(lt):
                 lines.append(f"%l{i} = alloca {t}")
@@ -641,7 +641,9 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
         if tail:
             # this frame's handlers are gone before its callee runs
             self.restore_chain_for_return()
-        if tail and not self.osr and can_tail_call(results):
+        cc = wasm_cc(ft)
+        if (tail and not self.osr and can_tail_call(results) and cc == TAILCC
+                and wasm_cc(self.ft) == TAILCC):
             # a jump: the callee's frame replaces this one (no stack map: no
             # return address into this function is left). ``tail`` and not
             # ``musttail``: tailcc makes every tail call in tail position a
@@ -652,26 +654,28 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
             self.ctrl_c_check()
             if results:
                 name = self.tmp()
-                out.append(f"%{name} = tail call {WASM_CC} {rt} {callee}(ptr {vmctx}{arg_text})")
+                out.append(f"%{name} = tail call {cc} {rt} {callee}(ptr {vmctx}{arg_text})")
                 out.append(f"ret {rt} %{name}")
             else:
-                out.append(f"tail call {WASM_CC} void {callee}(ptr {vmctx}{arg_text})")
+                out.append(f"tail call {cc} void {callee}(ptr {vmctx}{arg_text})")
                 out.append("ret void")
             self.dead = True
             return
         out.append(self.call_site())
         if tail:
-            # an OSR entry returns through the interpreter's frame, and big
-            # results are returned through memory: a call, then a return
-            self._call_then_return(callee, ft, vmctx, arg_text)
+            # an OSR entry returns through the interpreter's frame, big
+            # results are returned through memory, and a jump between
+            # calling conventions (lltypes.wasm_cc) is none: a call, then a
+            # return
+            self._call_then_return(callee, ft, vmctx, arg_text, cc)
             return
         if not results:
-            out.append(f"notail call {WASM_CC} void {callee}(ptr {vmctx}{arg_text})")
+            out.append(f"notail call {cc} void {callee}(ptr {vmctx}{arg_text})")
             if fuel:
                 self.fuel_reload()
             return
         name = self.tmp()
-        out.append(f"%{name} = notail call {WASM_CC} {rt} {callee}(ptr {vmctx}{arg_text})")
+        out.append(f"%{name} = notail call {cc} {rt} {callee}(ptr {vmctx}{arg_text})")
         if fuel:
             self.fuel_reload()
         if len(results) == 1:
@@ -682,15 +686,16 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
                 out.append(f"%{name}.{i} = extractvalue {rt} %{name}, {i}")
                 st.append((f"%{name}.{i}", lt))
 
-    def _call_then_return(self, callee: str, ft: FuncType, vmctx: str, arg_text: str) -> None:
+    def _call_then_return(self, callee: str, ft: FuncType, vmctx: str, arg_text: str,
+                          cc: str) -> None:
         rt = ret_type(ft.results)
         out = self.out
         vals = []
         if not ft.results:
-            out.append(f"notail call {WASM_CC} void {callee}(ptr {vmctx}{arg_text})")
+            out.append(f"notail call {cc} void {callee}(ptr {vmctx}{arg_text})")
         else:
             name = self.tmp()
-            out.append(f"%{name} = notail call {WASM_CC} {rt} {callee}(ptr {vmctx}{arg_text})")
+            out.append(f"%{name} = notail call {cc} {rt} {callee}(ptr {vmctx}{arg_text})")
             if len(ft.results) == 1:
                 vals = [f"%{name}"]
             else:

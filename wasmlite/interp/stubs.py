@@ -16,7 +16,7 @@ the call path), in one LLVM module:
 """
 from __future__ import annotations
 
-from ..compile.lltypes import LLTYPE, WASM_CC, param_list, ret_type
+from ..compile.lltypes import LLTYPE, param_list, ret_type, wasm_cc
 from ..compile.trampolines import FRAME_POINTER, entry_trampoline, host_trampoline
 from ..compile.trampolines import _load_values, _results_of, _store_values
 from ..syntax.types import F32, F64, I32, I64, V128, FuncType
@@ -42,10 +42,10 @@ def out_stub(name: str, ft: FuncType) -> str:
     args = _load_slots(lines, ft.params, "%slots", "a")
     text = "".join(f", {LLTYPE[t]} {a}" for t, a in zip(ft.params, args))
     if ft.results:
-        lines.append(f"%r = call {WASM_CC} {rt} %code(ptr %cv{text})")
+        lines.append(f"%r = call {wasm_cc(ft)} {rt} %code(ptr %cv{text})")
         _store_slots(lines, ft.results, _results_of(lines, ft, "%r"), "%slots", "o")
     else:
-        lines.append(f"call {WASM_CC} void %code(ptr %cv{text})")
+        lines.append(f"call {wasm_cc(ft)} void %code(ptr %cv{text})")
     lines += ["ret void", "}"]
     return "\n".join(lines)
 
@@ -55,7 +55,7 @@ def in_stub(name: str, ft: FuncType) -> str:
     params = [f"%p{i}" for i in range(len(ft.params))]
     typed = "".join(f", {LLTYPE[t]} {p}" for t, p in zip(ft.params, params))
     n = max(len(ft.params), len(ft.results), 1)
-    fast = [f"define {WASM_CC} {rt} @{name}({param_list(ft, 'ptr %cl')}) {FRAME_POINTER} {{", "entry:",
+    fast = [f"define {wasm_cc(ft)} {rt} @{name}({param_list(ft, 'ptr %cl')}) {FRAME_POINTER} {{", "entry:",
             f"%vp = getelementptr i8, ptr %cl, i64 {L.CL_VMCTX}", "%vmctx = load ptr, ptr %vp",
             f"%dp = getelementptr i8, ptr %cl, i64 {L.CL_FUNC}", "%desc = load ptr, ptr %dp",
             f"%ccp = getelementptr i8, ptr %desc, i64 {L.IF_COMPILED}",
@@ -65,9 +65,9 @@ def in_stub(name: str, ft: FuncType) -> str:
     # a jump (tailcc: a tail call in tail position is one), so compiled
     # code tail-calling a function that tiered up keeps constant stack
     if ft.results:
-        fast += [f"%rn = tail call {WASM_CC} {rt} %cc(ptr %vmctx{typed})", f"ret {rt} %rn"]
+        fast += [f"%rn = tail call {wasm_cc(ft)} {rt} %cc(ptr %vmctx{typed})", f"ret {rt} %rn"]
     else:
-        fast += [f"tail call {WASM_CC} void %cc(ptr %vmctx{typed})", "ret void"]
+        fast += [f"tail call {wasm_cc(ft)} void %cc(ptr %vmctx{typed})", "ret void"]
     fast.append("interp:")
     if ft.results:
         fast += [f"%ri = call {rt} @{name}.slow(ptr %desc, ptr %vmctx{typed})", f"ret {rt} %ri"]
