@@ -396,6 +396,28 @@ def test_byte_checker_agrees(name: str, accepted: int) -> None:
     assert compare_binary((DATA / f"{name}.wasm").read_bytes()) == accepted
 
 
+EXNREF_USES = [
+    "(func (param exnref))", "(func (local nullexnref))", "(global exnref (ref.null exn))",
+    "(table 1 exnref)", "(func (result i32) (ref.is_null (ref.null exn)))",
+    "(func (block (result exnref) (ref.null noexn)) (drop))",
+    "(func (result i32) (ref.null noexn) (ref.null exn) (i32.const 1) (select (result exnref))"
+    " (ref.is_null))",
+    "(type (func (result (ref exn))))",
+]
+
+
+@pytest.mark.parametrize("text", EXNREF_USES)
+def test_exnref_is_exception_handling(text: str) -> None:
+    """An exception reference anywhere belongs to the proposal: noted in
+    the features (the tiers see it) and rejected when it is turned off."""
+    m = parse_module(text)
+    assert "exceptions" in validate_module(m).features
+    with pytest.raises(InvalidError, match="exceptions support is not enabled: exnref"):
+        validate_module(m, frozenset({"exceptions"}))
+    with pytest.raises(InvalidError, match="exceptions support is not enabled: exnref"):
+        validate_module(decode_module(encode_module(m)), frozenset({"exceptions"}))
+
+
 def test_features() -> None:
     info = validate_module(parse_module((DATA / "legacy.wat").read_text()))
     assert {"exceptions", "legacy_exceptions"} <= info.features

@@ -118,6 +118,15 @@ def check_valtype(t: object, ntypes: int, typed: bool = True) -> None:
             raise InvalidError(f"unknown type {t.heap}")
 
 
+def note_exnref(ctx: "_Ctx") -> None:
+    """An exception reference type is used (it belongs to exception
+    handling: rejected when the engine turned that off, else noted in the
+    features, so that the tiers know the module needs it)."""
+    if EXCEPTIONS in ctx.disabled:
+        raise InvalidError("exceptions support is not enabled: exnref")
+    ctx.used.add(EXCEPTIONS)
+
+
 def _need_function_references(c: "_Checker") -> None:
     if FUNCTION_REFERENCES in c.ctx.disabled:
         raise InvalidError("function references support is not enabled")
@@ -132,6 +141,8 @@ def block_signature(ctx: _Ctx, bt) -> tuple:
         ft = _EMPTY_FT
     elif isinstance(bt, ValType):
         check_valtype(bt, len(ctx.types), FUNCTION_REFERENCES not in ctx.disabled)
+        if bt.top is EXNREF:
+            note_exnref(ctx)
         ft = FuncType((), (bt,))
     elif isinstance(bt, int) and not isinstance(bt, bool):
         if not 0 <= bt < len(ctx.types):
@@ -480,6 +491,8 @@ def _h_select_t(c: _Checker, ins, i: int) -> None:
         raise InvalidError("invalid result arity")
     t = types[0]
     check_valtype(t, len(c.ctx.types), FUNCTION_REFERENCES not in c.ctx.disabled)
+    if t.top is EXNREF:
+        note_exnref(c.ctx)
     c.pop(I32)
     c.pop(t)
     c.pop(t)
@@ -541,6 +554,8 @@ def _h_ref_null(c: _Checker, ins, i: int) -> None:
     if not isinstance(t, ValType) or not t.is_ref:
         raise InvalidError(f"malformed reference type {t!r}")
     check_valtype(t, len(c.ctx.types), FUNCTION_REFERENCES not in c.ctx.disabled)
+    if t.top is EXNREF:
+        note_exnref(c.ctx)
     c.stack.append(t)
 
 
