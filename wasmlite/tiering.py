@@ -71,7 +71,7 @@ def _refuse_exceptions(module: Module, info: Any) -> None:
             or any(x.kind == ExternKind.TAG for x in module.exports)
             or "exceptions" in features or "legacy_exceptions" in features):
         from .errors import WasmtimeError
-        raise WasmtimeError("exception handling (tags, exnref, throw, try_table, try/catch) is not"
+        raise WasmtimeError("exception handling (tags, throw, try_table, try/catch) is not"
                             " supported by wasmlite's runtime yet")
 
 
