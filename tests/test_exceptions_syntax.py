@@ -447,6 +447,18 @@ def test_config_wasm_exceptions_false_rejects(text: str) -> None:
     wasmlite.Module.validate(wasmlite.Engine(), binary)  # on by default
 
 
+def test_cli_w_exceptions_n(tmp_path) -> None:
+    """``wasmlite run -W exceptions=n`` as ``wasmtime run -W exceptions=n``."""
+    import subprocess
+    import sys
+    path = tmp_path / "t.wat"
+    path.write_text('(module (tag) (func (export "f")))')
+    proc = subprocess.run([sys.executable, "-m", "wasmlite", "run", "--no-cache",
+                           "-W", "exceptions=n", "--invoke", "f", str(path)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode != 0 and "exceptions support is not enabled" in proc.stderr
+
+
 def test_running_them_is_a_clean_error_or_works() -> None:
     """Until the runtime supports them, a module using them fails with a
     WasmtimeError, never a crash; once it does, it runs."""
