@@ -96,9 +96,11 @@ def _module_ctx(module) -> _Ctx:
         if not 0 <= f.type_idx < len(types):
             raise InvalidError("unknown type")
         func_types.append(types[f.type_idx])
-    return _Ctx(types, func_types, module.all_globals(), module.all_tables(),
-                module.all_mems(), [e.type for e in module.elems],
-                len(module.datas), _declared_refs(module))
+    ctx = _Ctx(types, func_types, module.all_globals(), module.all_tables(),
+               module.all_mems(), [e.type for e in module.elems],
+               len(module.datas), _declared_refs(module))
+    ctx.tags = [types[t] for t in module.tag_type_indices() if 0 <= t < len(types)]
+    return ctx
 
 
 # ------------------------------------------------------------ the spec suite

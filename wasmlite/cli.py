@@ -172,7 +172,8 @@ WASM_OPTIONS = {"relaxed-simd": "wasm_relaxed_simd",
                 "relaxed-simd-deterministic": "wasm_relaxed_simd_deterministic",
                 "extended-const": "wasm_extended_const",
                 "multi-memory": "wasm_multi_memory",
-                "memory64": "wasm_memory64"}
+                "memory64": "wasm_memory64",
+                "exceptions": "wasm_exceptions"}
 
 
 def _wasm_option(text: str) -> tuple[str, bool]:
@@ -192,7 +193,8 @@ def _add_wasm_options(p: argparse.ArgumentParser) -> None:
                    action="append", default=[],
                    help="turn a WebAssembly feature on or off, as wasmtime's -W does:"
                         " relaxed-simd (default y), relaxed-simd-deterministic (default n),"
-                        " extended-const (default y)")
+                        " extended-const (default y), multi-memory (default y), memory64"
+                        " (default y), exceptions (default y)")
 
 
 def _add_strategy(p: argparse.ArgumentParser) -> None:

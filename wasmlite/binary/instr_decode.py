@@ -36,9 +36,9 @@ K_THROW, K_THROW_REF, K_RETHROW, K_TRY_TABLE, K_TRY, K_CATCH, K_CATCH_ALL, \
 _EXN_KINDS = {"throw": K_THROW, "throw_ref": K_THROW_REF, "rethrow": K_RETHROW,
               "try_table": K_TRY_TABLE, "try": K_TRY, "catch": K_CATCH,
               "catch_all": K_CATCH_ALL, "delegate": K_DELEGATE}
-# open-block states of decode_expr / scan_expr (False: a block, loop, or an
-# if after its else or a try after its catch_all, which only end closes)
-_IF_OPEN = True          # an if that may still have an else
+# open-block states of decode_expr / scan_expr besides True (an if that may
+# still have an else) and False (a block, loop, try_table, an if after its
+# else or a try after its catch_all: only end closes them)
 _TRY_OPEN = 2            # a try before any catch: catch, catch_all, delegate
 _TRY_CAUGHT = 3          # a try after a catch: catch, catch_all
 
@@ -200,11 +200,11 @@ def _exn_structure(kind: int, open_blocks: list) -> bool:
         return False
     top = open_blocks[-1]
     if kind == K_DELEGATE:               # closes a try that has no catch
-        if top is True or top != _TRY_OPEN:
+        if top != _TRY_OPEN:
             return False
         open_blocks.pop()
         return True
-    if top is True or top not in (_TRY_OPEN, _TRY_CAUGHT):
+    if top != _TRY_OPEN and top != _TRY_CAUGHT:
         return False
     open_blocks[-1] = _TRY_CAUGHT if kind == K_CATCH else False
     return True

@@ -118,6 +118,15 @@ def check_valtype(t: object, ntypes: int, typed: bool = True) -> None:
             raise InvalidError(f"unknown type {t.heap}")
 
 
+def note_exnref(ctx: "_Ctx") -> None:
+    """An exception reference type is used (it belongs to exception
+    handling: rejected when the engine turned that off, else noted in the
+    features, so that the tiers know the module needs it)."""
+    if EXCEPTIONS in ctx.disabled:
+        raise InvalidError("exceptions support is not enabled: exnref")
+    ctx.used.add(EXCEPTIONS)
+
+
 def _need_function_references(c: "_Checker") -> None:
     if FUNCTION_REFERENCES in c.ctx.disabled:
         raise InvalidError("function references support is not enabled")
@@ -132,6 +141,8 @@ def block_signature(ctx: _Ctx, bt) -> tuple:
         ft = _EMPTY_FT
     elif isinstance(bt, ValType):
         check_valtype(bt, len(ctx.types), FUNCTION_REFERENCES not in ctx.disabled)
+        if bt.top is EXNREF:
+            note_exnref(ctx)
         ft = FuncType((), (bt,))
     elif isinstance(bt, int) and not isinstance(bt, bool):
         if not 0 <= bt < len(ctx.types):
@@ -480,6 +491,8 @@ def _h_select_t(c: _Checker, ins, i: int) -> None:
         raise InvalidError("invalid result arity")
     t = types[0]
     check_valtype(t, len(c.ctx.types), FUNCTION_REFERENCES not in c.ctx.disabled)
+    if t.top is EXNREF:
+        note_exnref(c.ctx)
     c.pop(I32)
     c.pop(t)
     c.pop(t)
@@ -541,6 +554,8 @@ def _h_ref_null(c: _Checker, ins, i: int) -> None:
     if not isinstance(t, ValType) or not t.is_ref:
         raise InvalidError(f"malformed reference type {t!r}")
     check_valtype(t, len(c.ctx.types), FUNCTION_REFERENCES not in c.ctx.disabled)
+    if t.top is EXNREF:
+        note_exnref(c.ctx)
     c.stack.append(t)
 
 
@@ -755,6 +770,53 @@ _covered = set(GENERIC) | set(HANDLERS) | _EXN_BLOCKS | {
 assert _covered == set(OPS), f"untyped instructions: {set(OPS) - _covered}"
 
 
+def exn_block(c: _Checker, ins, i: int) -> None:
+    """try_table, try, catch, catch_all or delegate at body index ``i``:
+    the control-stack work block / else / end do for the others. Shared by
+    check_function and func_bytes.check_function_bytes, which then take
+    the new frame's height from ``c.ctrls[-1]``."""
+    op = ins.op
+    ctrls = c.ctrls
+    stack = c.stack
+    res = c.res
+    if op is _TRY_TABLE or op is _TRY:
+        # a block; try_table's clauses first, in the context outside it
+        need_feature(c, op.feature)
+        if op is _TRY_TABLE:
+            bt, catches = ins.imm
+            check_catches(c, catches)
+        else:
+            bt = ins.imm
+        bft, plist, rlist = block_signature(c.ctx, bt)
+        res.block_types[i] = bft
+        c.pop_vals(plist)
+        ctrls.append([op.name, plist, rlist, len(stack), False, i, rlist])
+        stack.extend(plist)
+    elif op is _DELEGATE:
+        # ends the try (no catch before it); the label counts from outside
+        # the try, the function's own included
+        need_feature(c, LEGACY_EXCEPTIONS)
+        if ctrls[-1][F_KIND] != "try":
+            raise InvalidError("malformed body: delegate without try")
+        frame = _pop_ctrl(c)
+        c.label(ins.imm)
+        res.ends[frame[F_START]] = i
+        stack.extend(frame[F_RESULTS])
+    else:
+        # catch / catch_all: a new segment of the try, as else is of an if,
+        # starting with the tag's params
+        need_feature(c, LEGACY_EXCEPTIONS)
+        if ctrls[-1][F_KIND] not in ("try", "catch"):
+            raise InvalidError(f"malformed body: {op.name} without try")
+        params = _tag(c, ins.imm).params if op is _CATCH else ()
+        frame = _pop_ctrl(c)
+        res.catches.setdefault(frame[F_START], []).append(i)
+        frame[F_KIND] = op.name
+        frame[F_UNREACH] = False
+        ctrls.append(frame)
+        stack.extend(params)
+
+
 def _pop_ctrl(c: _Checker) -> list:
     """The spec's pop_ctrl: the frame's results must be exactly what is left."""
     frame = c.ctrls[-1]
@@ -941,55 +1003,18 @@ def check_function(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                 stack.extend(frame[F_PARAMS])
                 continue
             if op in _EXN_BLOCKS:
-                if op is _TRY_TABLE or op is _TRY:
-                    # a block; try_table's clauses first, in the context
-                    # outside it
-                    need_feature(c, op.feature)
-                    if op is _TRY_TABLE:
-                        bt, catches = ins.imm
-                        check_catches(c, catches)
-                    else:
-                        bt = ins.imm
-                    bft, plist, rlist = block_signature(ctx, bt)
-                    block_types[i] = bft
-                    c.pop_vals(plist)
-                    height = len(stack)
-                    ctrls.append([op.name, plist, rlist, height, False, i, rlist])
-                    if track:
+                exn_block(c, ins, i)
+                if track:                 # as block / else / end do
+                    if op is _TRY_TABLE or op is _TRY:
                         sets.append([])
-                    stack.extend(plist)
-                    if len(ctrls) > max_depth:
-                        max_depth = len(ctrls)
-                elif op is _DELEGATE:
-                    # ends the try (no catch before it); the label counts
-                    # from outside the try, the function's own included
-                    need_feature(c, LEGACY_EXCEPTIONS)
-                    if ctrls[-1][F_KIND] != "try":
-                        raise InvalidError("malformed body: delegate without try")
-                    frame = _pop_ctrl(c)
-                    if track:
+                    elif op is _DELEGATE:
                         uninit.update(sets.pop())
-                    c.label(ins.imm)
-                    res.ends[frame[F_START]] = i
-                    stack.extend(frame[F_RESULTS])
-                    height = ctrls[-1][F_HEIGHT]
-                else:
-                    # catch / catch_all: a new segment of the try, as else is
-                    # of an if, starting with the tag's params
-                    need_feature(c, LEGACY_EXCEPTIONS)
-                    if ctrls[-1][F_KIND] not in ("try", "catch"):
-                        raise InvalidError(f"malformed body: {op.name} without try")
-                    params = _tag(c, ins.imm).params if op is _CATCH else ()
-                    frame = _pop_ctrl(c)
-                    if track:
+                    else:
                         uninit.update(sets[-1])
                         sets[-1] = []
-                    res.catches.setdefault(frame[F_START], []).append(i)
-                    frame[F_KIND] = op.name
-                    frame[F_UNREACH] = False
-                    height = frame[F_HEIGHT]
-                    ctrls.append(frame)
-                    stack.extend(params)
+                height = ctrls[-1][F_HEIGHT]
+                if len(ctrls) > max_depth:
+                    max_depth = len(ctrls)
                 if len(stack) > max_stack:
                     max_stack = len(stack)
                 continue

@@ -20,8 +20,10 @@ spec suite, the fuzzers' modules and the big real modules.
 Inline: local.get/set/tee, global.get/set, every one-byte instruction with a
 fixed signature (numeric, loads and stores, constants, memory.size/grow),
 call, br, br_if, block/loop/if/else/end. The rest (br_table, call_indirect,
-select, drop, references, tables, every prefixed instruction) is decoded to
-one Instr and checked by the same code as in ``check_function``.
+select, drop, references, tables, exception handling, every prefixed
+instruction) is decoded to one Instr and checked by the same code as in
+``check_function`` (for try_table / try / catch / catch_all / delegate:
+``func.exn_block``).
 """
 from __future__ import annotations
 
@@ -34,9 +36,9 @@ from ..binary.leb128 import read_signed, read_unsigned
 from ..errors import InvalidError, MalformedError
 from ..syntax.instructions import OP_BY_NAME
 from ..syntax.types import I32, VALTYPE_BY_CODE, FuncType, ValType
-from .func import (F_HEIGHT, F_KIND, F_LABEL, F_PARAMS, F_RESULTS, F_START,
+from .func import (_EXN_BLOCKS, F_HEIGHT, F_KIND, F_LABEL, F_PARAMS, F_RESULTS, F_START,
                    F_UNREACH, GENERIC, HANDLERS, FuncResult, _Checker,
-                   _Ctx, _pop_ctrl, block_signature)
+                   _Ctx, _pop_ctrl, block_signature, exn_block)
 
 __all__ = ["check_function_bytes"]
 
@@ -431,6 +433,13 @@ def check_function_bytes(ctx: _Ctx, ft: FuncType, locals_: list[ValType],
                             c.pop_vals(plist)
                     if rlist:
                         stack.extend(rlist)
+                elif op in _EXN_BLOCKS:
+                    # exception handling's structure: as check_function
+                    # does it (its frames end at the inline end above)
+                    exn_block(c, ins, i)
+                    height = ctrls[-1][F_HEIGHT]
+                    if len(ctrls) > max_depth:
+                        max_depth = len(ctrls)
                 else:
                     HANDLERS[op](c, ins, i)
                 if len(stack) > max_stack:

@@ -27,7 +27,7 @@ from ..gc_pause import gc_paused
 from ..errors import InvalidError
 from ..syntax.instructions import END, OP_BY_NAME, REF_FUNC
 from ..syntax.module import Module
-from ..syntax.types import (I32, I64, MAX_PAGES_32, MAX_PAGES_64, MAX_TABLE_SIZE, ExternKind,
+from ..syntax.types import (EXNREF, I32, I64, MAX_PAGES_32, MAX_PAGES_64, MAX_TABLE_SIZE, ExternKind,
                             FuncType, GlobalType, Limits, MemoryType, TableType,
                             FUNCREF_NON_NULL, ValType, canonical_types, matches)
 from .const import check_const
@@ -169,6 +169,10 @@ def _check_memory_type(mt: MemoryType, disabled: frozenset = frozenset()) -> Non
         raise InvalidError("shared memories (threads) are not enabled")
     _check_limits(mt.limits, MAX_PAGES_32,
                   "memory size must be at most 65536 pages (4GiB)")
+
+
+def _is_exn(t: ValType) -> bool:
+    return t.is_ref and t.top is EXNREF
 
 
 def _check_tag_type(idx: object, types: list[FuncType], disabled: frozenset) -> FuncType:
@@ -341,6 +345,15 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
         elif d.mode != "passive":
             raise InvalidError(f"malformed data segment mode {d.mode!r}")
 
+    # exception references outside bodies: exception handling's (as in
+    # bodies, func.note_exnref); a 2.0 module pays one pass over its types
+    exn_types = any(_is_exn(t) for ft in types for t in (*ft.params, *ft.results)) or any(
+        _is_exn(g.valtype) for g in globals_) or any(_is_exn(t.elem) for t in tables) or any(
+        _is_exn(t) for t in elem_types) or any(
+        _is_exn(t) for f in module.funcs for t in f.locals)
+    if exn_types and EXCEPTIONS in disabled:
+        raise InvalidError("exceptions support is not enabled: exnref")
+
     refs = _declared_refs(module)
     ctx = _Ctx(types, func_types, globals_, tables, mems, elem_types,
                len(module.datas), refs)
@@ -348,6 +361,8 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     ctx.canon = canon
     ctx.func_type_idx = func_type_idx
     ctx.tags = tags
+    if exn_types or tags:
+        ctx.used.add(EXCEPTIONS)
     infos: list[FuncInfo] = []
     for n, f in enumerate(module.funcs):
         ft = types[f.type_idx]
