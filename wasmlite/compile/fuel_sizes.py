@@ -50,14 +50,15 @@ _N = {name: OP_BY_NAME[name] for name in (
     "local.get", "local.set", "local.tee", "global.get", "global.set",
     "i32.const", "table.get", "table.set", "table.size", "table.grow",
     "table.fill", "ref.null", "ref.is_null", "ref.func", "return_call",
-    "return_call_indirect", "return_call_ref")}
+    "return_call_indirect", "return_call_ref", "call_ref", "ref.as_non_null",
+    "br_on_null", "br_on_non_null")}
 # the tail calls end their block as return does
 _TAIL_CALLS = frozenset(_N[n] for n in ("return_call", "return_call_indirect",
                                          "return_call_ref"))
 _SPECIAL_EFFECT = {   # (pops, pushes) of the rows the table leaves to the validator
     _N["table.get"]: (1, 1), _N["table.set"]: (2, 0), _N["table.grow"]: (2, 1),
     _N["table.fill"]: (3, 0), _N["ref.null"]: (0, 1), _N["ref.is_null"]: (1, 1),
-    _N["ref.func"]: (0, 1), _N["table.size"]: (0, 1)}
+    _N["ref.func"]: (0, 1), _N["table.size"]: (0, 1), _N["ref.as_non_null"]: (1, 1)}
 
 
 class _Const:
@@ -278,6 +279,21 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
             t = types[ins.imm[0]]
             pop(len(t.params) + 1)
             stack.extend([None] * len(t.results))
+        elif op is _N["call_ref"]:
+            t = types[ins.imm]
+            pop(len(t.params) + 1)
+            stack.extend([None] * len(t.results))
+        elif op is _N["br_on_null"]:
+            # the reference off, the label's values below it branch; a
+            # non-null reference stays
+            pop(1)
+            edge(ins.imm)
+            stack.append(None)
+        elif op is _N["br_on_non_null"]:
+            # the branch carries the reference on top of the label's values;
+            # a null one is dropped
+            edge(ins.imm)
+            pop(1)
         elif op is _N["drop"]:
             pop(1)
         elif op is _N["select"] or op is _N["select_t"]:
