@@ -369,3 +369,11 @@ def test_vectors_on_the_stack(strategy):
     # f64-only call is compared
     expected, _ = wasmtime_outcomes(VECTORS, calls[2:])
     assert got[2:] == expected
+
+
+def test_serialized_module_keeps_its_tail_calls():
+    eng = engine("llvm")
+    data = wl.Module(eng, EVEN_ODD).serialize()
+    store = wl.Store(eng)
+    ex = wl.Instance(store, wl.Module.deserialize(eng, data), []).exports(store)
+    assert ex["even_indirect"](store, DEEP) == 1

@@ -363,3 +363,41 @@ def test_serialized_module_keeps_its_typed_references(strategy):
     ex = wl.Instance(store, module, []).exports(store)
     assert ex["call-table"](store, 0, 5) == 6
     assert ex["local-init"](store, 3) == 4
+
+
+FUEL_SIZED = """(module (type $t (func (param i32) (result i32))) (memory 1)
+ (func $g (type $t) (i32.add (local.get 0) (i32.const 1))) (elem declare func $g)
+ (table $n 1 (ref null $t))
+ (func (export "f") (param i32) (result i32)
+   (memory.fill (i32.const 0) (i32.const 7) (i32.const 8))
+   (block $null (result i32)
+     (br_on_null $null (i32.const 3) (table.get $n (i32.const 0)))
+     (drop) (drop) (i32.const 0))
+   (drop)
+   (block $l (result i32 (ref $t))
+     (br_on_non_null $l (i32.const 5) (ref.func $g)) (unreachable))
+   (call_ref $t)
+   (ref.as_non_null (ref.func $g)) (drop)
+   (memory.fill (i32.const 0) (i32.const 7) (i32.const 16))
+   (i32.add (local.get 0))))"""
+
+
+@pytest.mark.parametrize("strategy", ("llvm", "interpreter"))
+def test_fuel_of_sized_bulk_ops_beside_typed_reference_ops(strategy):
+    # compile/fuel_sizes.py walks the body for bulk sizes known up front; it
+    # once stopped at call_ref and the br_on_* ops (a CompileError)
+    wasmtime = pytest.importorskip("wasmtime")
+    cfg = wl.Config()
+    cfg.consume_fuel = True
+    cfg.strategy = strategy
+    eng = wl.Engine(cfg)
+    store = wl.Store(eng)
+    store.set_fuel(1000)
+    ex = wl.Instance(store, wl.Module(eng, FUEL_SIZED), []).exports(store)
+    got = (ex["f"](store, 10), store.get_fuel())
+    wcfg = wasmtime.Config()
+    wcfg.consume_fuel = True
+    wstore = wasmtime.Store(wasmtime.Engine(wcfg))
+    wstore.set_fuel(1000)
+    wex = wasmtime.Instance(wstore, wasmtime.Module(wstore.engine, FUEL_SIZED), []).exports(wstore)
+    assert got == (wex["f"](wstore, 10), wstore.get_fuel()) == (16, 951)

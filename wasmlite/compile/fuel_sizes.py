@@ -299,10 +299,14 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
                 or op in _THROWS:
             dead = True
         elif op is _N["br_on_null"]:
+            # the reference off, the label's values below it branch; a
+            # non-null reference stays
             pop(1)
             edge(ins.imm)
             stack.append(None)
         elif op is _N["br_on_non_null"]:
+            # the branch carries the reference on top of the label's values;
+            # a null one is dropped
             edge(ins.imm)
             pop(1)
         elif op is _N["call_ref"]:
