@@ -127,7 +127,20 @@ def _cmd_compile(args: argparse.Namespace) -> int:
 
 def _cmd_wast(args: argparse.Namespace) -> int:
     from .cli_wast import run_scripts
-    return run_scripts(args.files, verbose=args.verbose, strategy=args.strategy)
+    return run_scripts(args.files, verbose=args.verbose, strategy=args.strategy,
+                       disabled=_disabled_by(args.wasm))
+
+
+def _disabled_by(options: list) -> frozenset:
+    """The features validation rejects after ``-W`` options (the scripts'
+    modules are checked with them, as Module() is with a Config's)."""
+    from .engine import Config
+    config = Config()
+    for prop, value in options:
+        if prop == "wasm_relaxed_simd_deterministic":
+            raise OptionError("-W relaxed-simd-deterministic: not an option of wast")
+        setattr(config, prop, value)
+    return config._disabled_features
 
 
 # ------------------------------------------------------------------ parser
@@ -173,7 +186,9 @@ WASM_OPTIONS = {"relaxed-simd": "wasm_relaxed_simd",
                 "extended-const": "wasm_extended_const",
                 "multi-memory": "wasm_multi_memory",
                 "memory64": "wasm_memory64",
-                "exceptions": "wasm_exceptions"}
+                "exceptions": "wasm_exceptions",
+                "tail-call": "wasm_tail_call",
+                "function-references": "wasm_function_references"}
 
 
 def _wasm_option(text: str) -> tuple[str, bool]:
@@ -194,7 +209,8 @@ def _add_wasm_options(p: argparse.ArgumentParser) -> None:
                    help="turn a WebAssembly feature on or off, as wasmtime's -W does:"
                         " relaxed-simd (default y), relaxed-simd-deterministic (default n),"
                         " extended-const (default y), multi-memory (default y), memory64"
-                        " (default y), exceptions (default y)")
+                        " (default y), exceptions (default y), tail-call (default y),"
+                        " function-references (default y)")
 
 
 def _add_strategy(p: argparse.ArgumentParser) -> None:
@@ -268,6 +284,7 @@ def _add_wast(sub) -> None:
                    help="how wasm code runs: as `run --strategy`, or auto-early (tiered,"
                         " every function compiled at its first count: what the test suite"
                         " runs as its third strategy)")
+    _add_wasm_options(p)
     p.set_defaults(handler=_cmd_wast, subject=None)
 
 

@@ -68,8 +68,9 @@ def _unreadable(path: str) -> Optional[str]:
 
 
 def run_scripts(paths: Sequence[str], verbose: bool = False, strategy: Optional[str] = None,
-                out: Optional[TextIO] = None) -> int:
-    """Run each script; exit status 1 if any check failed."""
+                out: Optional[TextIO] = None, disabled: frozenset = frozenset()) -> int:
+    """Run each script; exit status 1 if any check failed. ``disabled``: the
+    features validation rejects (``-W NAME=n``)."""
     from .script.run import Outcome, run_file
     out = out or sys.stdout
     factory = executor_factory(strategy)
@@ -79,7 +80,7 @@ def run_scripts(paths: Sequence[str], verbose: bool = False, strategy: Optional[
         if reason is not None:
             result = Outcome(failed=1, failures=[f"{path}: {reason}"])
         else:
-            result = run_file(path, factory)
+            result = run_file(path, factory, disabled)
         print(f"{path}: {result.summary()}", file=out)
         shown = result.failures if verbose else result.failures[:BRIEF_FAILURES]
         for failure in shown:

@@ -61,6 +61,14 @@ class Executor:
             imports.append(exports[imp.name])
         return instantiate(self.store, compiled, imports)
 
+    def fork(self) -> "Executor":
+        """An executor for a script thread: the same engine and store (wasm
+        of one store runs one thread at a time), a registry of its own."""
+        child = Executor.__new__(Executor)
+        child.__dict__.update(self.__dict__)
+        child.registry = dict(self.registry)
+        return child
+
     def register(self, name: str, instance: RuntimeInstance) -> None:
         self.registry[name] = instance.exports
 

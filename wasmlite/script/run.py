@@ -118,6 +118,7 @@ class ScriptRunner:
         # every module command's module, for ``(module instance ...)``:
         # id (None = last) -> (module, info, compiled form or None till needed)
         self.definitions: dict[Optional[str], list] = {}
+        self.threads: dict[Optional[str], tuple] = {}     # (thread ...) still running
 
     # -- bookkeeping ---------------------------------------------------------
 
@@ -168,6 +169,8 @@ class ScriptRunner:
             S.AssertInvalid: self._assert_invalid,
             S.AssertUnlinkable: self._assert_unlinkable,
             S.AssertUninstantiable: self._assert_uninstantiable,
+            S.Thread: self._thread,
+            S.Wait: self._wait,
         }
         for cmd in commands:
             handler = handlers[type(cmd)]
@@ -209,9 +212,44 @@ class ScriptRunner:
             return  # decided: well formed and valid
         entry[2] = compiled = self.executor.compile(module, info)
         inst = self.executor.instantiate_compiled(module, compiled)
+        self._named(cmd.id, inst)
+
+    def _named(self, name: Optional[str], inst) -> None:
+        """``inst`` is the current instance, and under its name both the
+        script's and (Wasmtime's wast convention) importable: its name
+        without the ``$`` is a module name imports can use, as after a
+        ``register``."""
         self.instances[None] = inst
-        if cmd.id is not None:
-            self.instances[cmd.id] = inst
+        if name is not None:
+            self.instances[name] = inst
+            self.executor.register(name[1:] if name.startswith("$") else name, inst)
+
+    def _thread(self, cmd: "S.Thread") -> None:
+        """Run the thread's commands on a Python thread, with a runner that
+        sees the shared instances and registers into a registry of its own
+        (the threads proposal's scripts); ``wait`` collects its checks."""
+        import threading
+        ex = self._need_executor()
+        child = ScriptRunner(self.filename, None, self.disabled)
+        child.executor = ex.fork() if hasattr(ex, "fork") else ex
+        for name in cmd.shared:
+            inst = self.instances.get(name)
+            if inst is None:
+                raise CheckFailed(f"thread {cmd.id}: no instance {name} to share")
+            child.instances[name] = inst
+        worker = threading.Thread(target=child.run, args=(cmd.commands,), daemon=True,
+                                  name=f"wast thread {cmd.id}")
+        self.threads[cmd.id] = (worker, child)
+        worker.start()
+
+    def _wait(self, cmd: "S.Wait") -> None:
+        entry = self.threads.pop(cmd.id, None)
+        if entry is None:
+            raise CheckFailed(f"no thread {cmd.id} to wait for")
+        worker, child = entry
+        worker.join()
+        # the thread's own checks count as the script's
+        self.outcome += child.outcome
 
     def _module_instance(self, cmd: "S.ModuleInstance") -> None:
         self.instances[None] = None
@@ -226,9 +264,7 @@ class ScriptRunner:
             entry[2] = compiled = ex.compile(module, info)
         # each instance command makes new state (instantiation is generative)
         inst = ex.instantiate_compiled(module, compiled)
-        self.instances[None] = inst
-        if cmd.id is not None:
-            self.instances[cmd.id] = inst
+        self._named(cmd.id, inst)
 
     def _register(self, cmd: "S.Register") -> None:
         ex = self._need_executor()

@@ -88,6 +88,24 @@ class Register:
 
 
 @dataclass
+class Thread:
+    """``(thread $T (shared (module $M))* command*)`` (the threads
+    proposal's scripts, Wasmtime's tests): ``commands`` run on a thread of
+    their own that sees only the named instances it shares."""
+    line: int
+    id: Optional[str]
+    shared: list = field(default_factory=list)
+    commands: list = field(default_factory=list)
+
+
+@dataclass
+class Wait:
+    """``(wait $T)``: thread ``$T`` finishes; its checks count."""
+    line: int
+    id: Optional[str]
+
+
+@dataclass
 class Invoke:
     line: int
     module_id: Optional[str]
@@ -311,6 +329,39 @@ class _ScriptParser:
         self.close(j)
         return Register(self.line(i), name, mid)
 
+    def cmd_thread(self, i: int) -> Thread:
+        j = i + 2
+        tid = None
+        if self.K[j] == "$":
+            tid = self.T[j]
+            j += 1
+        thread = Thread(self.line(i), tid)
+        end = self.M[i]
+        while j < end:
+            if self.K[j] != "(":
+                raise self.unexpected(j)
+            if self.T[j + 1] == "shared":
+                # (shared (module $M))
+                k = j + 2
+                if self.K[k] != "(" or self.T[k + 1] != "module" or self.K[k + 2] != "$":
+                    raise self.unexpected(k)
+                thread.shared.append(self.T[k + 2])
+                self.close(k + 3)
+                self.close(self.M[k] + 1)
+            else:
+                thread.commands.append(self.command(j))
+            j = self.M[j] + 1
+        return thread
+
+    def cmd_wait(self, i: int) -> Wait:
+        j = i + 2
+        tid = None
+        if self.K[j] == "$":
+            tid = self.T[j]
+            j += 1
+        self.close(j)
+        return Wait(self.line(i), tid)
+
     def name(self, i: int) -> str:
         if self.K[i] != "s":
             raise self.unexpected(i)
@@ -506,6 +557,8 @@ _COMMANDS = {
     "assert_invalid": _ScriptParser.cmd_assert_module,
     "assert_unlinkable": _ScriptParser.cmd_assert_module,
     "assert_uninstantiable": _ScriptParser.cmd_assert_module,
+    "thread": _ScriptParser.cmd_thread,
+    "wait": _ScriptParser.cmd_wait,
 }
 
 
