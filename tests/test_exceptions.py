@@ -344,3 +344,18 @@ def test_exnref_values_cross_the_api(strategy):
         x["rethrow"](store, 5)
     with pytest.raises(wl.Trap, match="null exception reference"):
         x["rethrow"](store, None)
+
+
+def test_an_exception_out_of_the_start_function_is_an_error_as_in_wasmtime_py():
+    wasmtime = pytest.importorskip("wasmtime")
+    wat = """(module (tag $t (param i32)) (func $s (throw $t (i32.const 4))) (start $s))"""
+    ws = wasmtime.Store()
+    with pytest.raises(wasmtime.WasmtimeError) as theirs:
+        wasmtime.Instance(ws, wasmtime.Module(ws.engine, wat), [])
+    ls = wl.Store()
+    with pytest.raises(wl.WasmtimeError) as ours:
+        wl.Instance(ls, wl.Module(ls.engine, wat), [])
+    assert not isinstance(ours.value, wl.Trap)
+    assert str(theirs.value).rstrip().endswith("thrown Wasm exception")
+    assert str(ours.value).rstrip().endswith("thrown Wasm exception")
+    assert ours.value.__cause__.values == [4]        # the exception itself

@@ -9,6 +9,7 @@ from .extern import Extern, record_of, wrap_extern
 from .module import Module
 from .runtime import instantiate
 from .store import Store, check_store, store_of
+from .runtime.exceptions import ThrownException
 from .trap import add_frames
 
 __all__ = ["Instance", "InstanceExports"]
@@ -50,6 +51,11 @@ def _instantiate(store: Store, module: Module, records: list):
     store._reserve(instances=1, tables=len(syntax.tables), memories=len(syntax.mems))
     try:
         return instantiate(store._rt, module._compiled, records)
+    except ThrownException as exc:
+        # as wasmtime-py: an exception out of the start function is an
+        # error, not a Trap, at instantiation (the exception is its cause)
+        add_frames(exc, store)
+        raise WasmtimeError(str(exc)) from exc
     except BaseException as exc:
         add_frames(exc, store)
         raise
