@@ -300,16 +300,20 @@ def test_config_wasm_gc_off_rejects_gc():
     wasmlite.Module(wasmlite.Engine(config), "(module (type (struct)))")
 
 
-def test_module_declaring_gc_types_runs():
+@pytest.mark.parametrize("strategy", ["interpreter", "llvm"])
+def test_module_declaring_gc_types_runs(strategy):
     config = wasmlite.Config()
-    config.strategy = "interpreter"
+    config.strategy = strategy
     engine = wasmlite.Engine(config)
     store = wasmlite.Store(engine)
     module = wasmlite.Module(engine, """(module
       (rec (type $node (struct (field (ref null $node)))) (type $f (func (result i32))))
       (type $t (sub (struct (field i32))))
       (global (mut (ref null $node)) (ref.null $node))
-      (func (export "f") (type $f) (i32.const 42)))""")
+      (table 1 funcref) (elem (i32.const 0) $one)
+      (func $one (type $f) (i32.const 1))
+      (func (export "f") (type $f)
+        (i32.add (i32.const 41) (call_indirect (type $f) (i32.const 0)))))""")
     f = wasmlite.Instance(store, module, []).exports(store)["f"]
     assert f(store) == 42
 
@@ -336,3 +340,19 @@ def test_import_of_a_function_subtype_links():
     needs_u = wasmlite.Module(engine, f"(module {types} (import \"m\" \"f\" (func (type $u))))")
     with pytest.raises(wasmlite.WasmtimeError, match="incompatible import type"):
         wasmlite.Instance(store, needs_u, [ft])
+
+
+def test_cli_w_gc_n(tmp_path):
+    """``wasmlite run -W gc=n`` as ``wasmtime run -W gc=n``."""
+    import subprocess
+    import sys
+    path = tmp_path / "t.wat"
+    path.write_text('(module (type (struct)) (func (export "f")))')
+    proc = subprocess.run([sys.executable, "-m", "wasmlite", "run", "--no-cache",
+                           "-W", "gc=n", "--invoke", "f", str(path)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode != 0 and "gc support is not enabled" in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "wasmlite", "run", "--no-cache",
+                           "--invoke", "f", str(path)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr

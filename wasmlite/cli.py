@@ -173,7 +173,8 @@ WASM_OPTIONS = {"relaxed-simd": "wasm_relaxed_simd",
                 "extended-const": "wasm_extended_const",
                 "multi-memory": "wasm_multi_memory",
                 "memory64": "wasm_memory64",
-                "exceptions": "wasm_exceptions"}
+                "exceptions": "wasm_exceptions",
+                "gc": "wasm_gc"}
 
 
 def _wasm_option(text: str) -> tuple[str, bool]:
@@ -194,7 +195,7 @@ def _add_wasm_options(p: argparse.ArgumentParser) -> None:
                    help="turn a WebAssembly feature on or off, as wasmtime's -W does:"
                         " relaxed-simd (default y), relaxed-simd-deterministic (default n),"
                         " extended-const (default y), multi-memory (default y), memory64"
-                        " (default y), exceptions (default y)")
+                        " (default y), exceptions (default y), gc (default y)")
 
 
 def _add_strategy(p: argparse.ArgumentParser) -> None:

@@ -42,7 +42,7 @@ _NOT_SUPPORTED = ("wasm_threads",
 # - signals_based_traps: generated code checks bounds, stack and arithmetic
 #   explicitly and never relies on a signal handler, so either value holds;
 # - native_unwind_info: traps unwind with longjmp, not with unwind tables;
-# - gc_support: wasmlite has no GC proposal types either way;
+# - gc_support: GC support is always built into wasmlite; Config.wasm_gc decides;
 # - cranelift_debug_verifier: LLVM's IR verifier already runs on every module.
 _NO_EFFECT_BOOLS = ("macos_use_mach_ports", "memory_init_cow", "signals_based_traps",
                     "native_unwind_info", "gc_support", "cranelift_debug_verifier")

@@ -125,9 +125,10 @@ def _type_section(module: Module) -> Optional[bytes]:
 
 def _sub_type(t, sub) -> bytes:
     """A composite type, with 0x50 (sub) / 0x4F (sub final) and its
-    supertype before it unless it is final without one."""
+    supertype before it where the module declares one (``Module.subtypes``
+    has an entry: a decoded ``sub final`` without supertype keeps its form)."""
     comp = _comp_type(t)
-    if sub is None or (sub.final and sub.supertype is None):
+    if sub is None:
         return comp
     supers = b"\x00" if sub.supertype is None else b"\x01" + u32(sub.supertype)
     return (b"\x4f" if sub.final else b"\x50") + supers + comp
