@@ -75,6 +75,15 @@ def test_text_to_binary_matches_wasm_tools(name):
 
 
 @pytest.mark.parametrize("name", ["types", "instrs"])
+def test_wasm_tools_printed_text_parses_to_the_same_binary(name):
+    # wasm-tools prints what it decoded (flat instructions, its own names)
+    ours = encode_module(parse_module((GC_DIR / f"{name}.print.wat").read_text()))
+    stripped = decode_module((GC_DIR / f"{name}.wasm").read_bytes())
+    stripped.customs, stripped.names = [], None
+    assert ours == encode_module(stripped)
+
+
+@pytest.mark.parametrize("name", ["types", "instrs"])
 def test_binary_round_trip(name):
     oracle = (GC_DIR / f"{name}.wasm").read_bytes()
     m = decode_module(oracle)
@@ -356,3 +365,14 @@ def test_cli_w_gc_n(tmp_path):
                            "--invoke", "f", str(path)],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_features_say_gc():
+    """ModuleInfo.features names "gc" where a module has GC types or
+    instructions, so that the tiers know it needs the GC runtime."""
+    def features(text):
+        return validate_module(parse_module(text)).features
+    assert "gc" in features("(module (type (struct)))")
+    assert "gc" in features("(module (global anyref (ref.null any)))")
+    assert "gc" in features("(module (func (drop (ref.i31 (i32.const 0)))))")
+    assert "gc" not in features("(module (type (func)) (func (param funcref)))")

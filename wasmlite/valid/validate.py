@@ -102,7 +102,8 @@ class ModuleInfo:
     ``num_imported_*``   how many of each index space are imports.
     ``start``            start function index or None.
     ``features``         the Op.feature names bodies use, of those an
-                         engine can turn off (func._FEATURE_WORDS), and
+                         engine can turn off (func._FEATURE_WORDS; "gc"
+                         also where only GC types appear, outside bodies), and
                          those of 3.0's constant expressions a module uses
                          (const.EXTENDED_CONST, const.DEFINED_GLOBALS).
     """
@@ -391,9 +392,15 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     if exn_types and EXCEPTIONS in disabled:
         raise InvalidError("exceptions support is not enabled: exnref")
 
-    if not gc and (any(_is_gc(g.valtype) for g in globals_) or any(
-            _is_gc(t.elem) for t in tables) or any(_is_gc(t) for t in elem_types) or any(
-            _is_gc(t) for f in module.funcs for t in f.locals)):
+    # GC's types outside bodies (bodies note their GC instructions in
+    # ctx.used): the tiers learn from ModuleInfo.features that the module
+    # needs GC, as they do for exceptions
+    gc_types = bool(rec_groups or subtypes) or any(
+        type(t) is not FuncType or any(_is_gc(v) for v in t.valtypes()) for t in types) or any(
+        _is_gc(g.valtype) for g in globals_) or any(
+        _is_gc(t.elem) for t in tables) or any(_is_gc(t) for t in elem_types) or any(
+        _is_gc(t) for f in module.funcs for t in f.locals)
+    if gc_types and not gc:
         raise InvalidError(f"{GC_DISABLED}: GC reference types")
 
     refs = _declared_refs(module)
@@ -405,6 +412,8 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     ctx.tags = tags
     if exn_types or tags:
         ctx.used.add(EXCEPTIONS)
+    if gc_types:
+        ctx.used.add(GC)
     infos: list[FuncInfo] = []
     for n, f in enumerate(module.funcs):
         ft = types[f.type_idx]
