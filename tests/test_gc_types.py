@@ -376,3 +376,10 @@ def test_features_say_gc():
     assert "gc" in features("(module (global anyref (ref.null any)))")
     assert "gc" in features("(module (func (drop (ref.i31 (i32.const 0)))))")
     assert "gc" not in features("(module (type (func)) (func (param funcref)))")
+
+
+def test_table_initializer_declares_function_references():
+    """C.refs takes in a table's initializer (wasm-tools agrees): a body may
+    ref.func a function only a table initializer names."""
+    validate_module(parse_module(
+        "(module (table 1 funcref (ref.func 0)) (func (drop (ref.func 0))))"))

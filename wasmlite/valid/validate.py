@@ -219,6 +219,9 @@ def _declared_refs(module: Module) -> set[int]:
     refs: set[int] = set()
     for g in module.globals:
         refs.update(i.imm for i in g.init if i.op is REF_FUNC)
+    # (a Wasm 3.0 table initializer is outside the bodies too)
+    for expr in (getattr(module, "table_inits", None) or {}).values():
+        refs.update(i.imm for i in expr if i.op is REF_FUNC)
     for e in module.elems:
         for expr in e.init:
             refs.update(i.imm for i in expr if i.op is REF_FUNC)
