@@ -337,7 +337,7 @@ def test_same_observable_results(program):
 def test_known_differences():
     # Later proposals wasmtime-py 50 turns on: wasmlite refuses them clearly
     # rather than accepting a module it cannot run.
-    for name in ("wasm_gc", "wasm_threads"):
+    for name in ("wasm_threads",):
         setattr(wasmtime.Config(), name, True)
         with pytest.raises(wasmlite.WasmtimeError, match="not supported"):
             setattr(wasmlite.Config(), name, True)

@@ -37,7 +37,7 @@ def _build(cmd: ModuleCmd) -> Module:
 # 2.0's rules: extended constant expressions (3.0) make valid what the 2.0
 # suite asserts invalid (global.get of a defined global), so they are off
 _DISABLED = frozenset({"extended_const", "const_defined_globals", "multi_memory", "memory64",
-                       "exceptions", "legacy_exceptions"})
+                       "exceptions", "legacy_exceptions", "gc"})
 
 
 @pytest.mark.parametrize("path", spec_files(), ids=lambda p: p.stem)

@@ -188,7 +188,8 @@ WASM_OPTIONS = {"relaxed-simd": "wasm_relaxed_simd",
                 "memory64": "wasm_memory64",
                 "exceptions": "wasm_exceptions",
                 "tail-call": "wasm_tail_call",
-                "function-references": "wasm_function_references"}
+                "function-references": "wasm_function_references",
+                "gc": "wasm_gc"}
 
 
 def _wasm_option(text: str) -> tuple[str, bool]:
@@ -210,7 +211,7 @@ def _add_wasm_options(p: argparse.ArgumentParser) -> None:
                         " relaxed-simd (default y), relaxed-simd-deterministic (default n),"
                         " extended-const (default y), multi-memory (default y), memory64"
                         " (default y), exceptions (default y), tail-call (default y),"
-                        " function-references (default y)")
+                        " function-references (default y), gc (default y)")
 
 
 def _add_strategy(p: argparse.ArgumentParser) -> None:

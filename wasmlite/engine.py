@@ -29,7 +29,7 @@ _OPT_LEVELS = {"none": 1, "speed": 2, "speed_and_size": 2}
 # Wasm 2.0 proposals: on, and cannot be turned off.
 _ALWAYS_ON = ("wasm_simd", "wasm_bulk_memory", "wasm_multi_value", "wasm_reference_types")
 # Later proposals: off, and cannot be turned on yet.
-_NOT_SUPPORTED = ("wasm_threads", "wasm_gc",
+_NOT_SUPPORTED = ("wasm_threads",
                   "wasm_component_model", "wasm_component_model_map",
                   "wasm_component_model_implements", "wasm_wide_arithmetic",
                   "wasm_custom_page_sizes", "wasm_stack_switching", "shared_memory",
@@ -42,7 +42,7 @@ _NOT_SUPPORTED = ("wasm_threads", "wasm_gc",
 # - signals_based_traps: generated code checks bounds, stack and arithmetic
 #   explicitly and never relies on a signal handler, so either value holds;
 # - native_unwind_info: traps unwind with longjmp, not with unwind tables;
-# - gc_support: wasmlite has no GC proposal types either way;
+# - gc_support: GC support is always built into wasmlite; Config.wasm_gc decides;
 # - cranelift_debug_verifier: LLVM's IR verifier already runs on every module.
 _NO_EFFECT_BOOLS = ("macos_use_mach_ports", "memory_init_cow", "signals_based_traps",
                     "native_unwind_info", "gc_support", "cranelift_debug_verifier")
@@ -222,6 +222,14 @@ class Config(Managed):
         "Exception handling (on by default, as in Wasmtime): tags, exnref, throw,"
         " throw_ref, try_table, and the legacy proposal's try/catch/delegate/rethrow;"
         " False makes validation reject them (\"exceptions support is not enabled\").")
+    wasm_gc = _proposal(
+        "wasm_gc", "gc",
+        "Wasm GC (on by default, as in Wasmtime): rec groups, sub / sub final types,"
+        " struct and array types, the any / eq / i31 / struct / array / none heap types"
+        " and the struct.*, array.*, ref.i31, i31.get_*, ref.test, ref.cast, br_on_cast*,"
+        " ref.eq and any/extern conversion instructions; False makes validation reject"
+        " them (\"gc support is not enabled\"). (The runtime of GC objects is still being"
+        " built: modules that only declare GC types run; GC instructions do not yet.)")
     wasm_extended_const = _proposal(
         "wasm_extended_const", "extended_const",
         "Extended constant expressions (on by default, as in Wasmtime): i32/i64 add, sub"

@@ -111,6 +111,7 @@ TRAP_MESSAGES: dict[TrapCode, str] = {
     TrapCode.OUT_OF_FUEL: "all fuel consumed by WebAssembly",
     TrapCode.ATOMIC_WAIT_NON_SHARED_MEMORY: "atomic wait on non-shared memory",
     TrapCode.NULL_REFERENCE: "null reference",
+    TrapCode.CAST_FAILURE: "cast failure",
 }
 
 # call_ref of null: Wasmtime's NULL_REFERENCE, in the spec suite's words.
@@ -121,6 +122,9 @@ NULL_FUNCTION_REFERENCE_MESSAGE = "null function reference"
 # throw_ref of null: the same, in the exception proposal's words
 NULL_EXCEPTION_REFERENCE = 65
 NULL_EXCEPTION_REFERENCE_MESSAGE = "null exception reference"
+# i31.get_s/u of null: the same, in the GC proposal's words
+NULL_I31_REFERENCE = 66
+NULL_I31_REFERENCE_MESSAGE = "null i31 reference"
 
 
 def format_backtrace(frames: list, cause: str) -> str:

@@ -25,8 +25,8 @@ from .store import Store, store_of, wrong_store
 from .syntax import types as S
 from .trap import add_frames
 from .types import FuncType
-from .value import (from_raw, func_of_raw, normalize, to_exnref, to_externref, to_f32,
-                    to_f64, to_funcref, to_i32, to_i64, to_raw, to_v128)
+from .value import (any_of_raw, from_raw, func_of_raw, normalize, to_anyref, to_exnref,
+                    to_externref, to_f32, to_f64, to_funcref, to_i32, to_i64, to_raw, to_v128)
 
 __all__ = ["Func", "Caller"]
 
@@ -36,7 +36,7 @@ _M64 = 2**64 - 1
 
 _CTYPE = {S.I32: ctypes.c_int32, S.I64: ctypes.c_int64, S.F32: ctypes.c_float,
           S.F64: ctypes.c_double, S.FUNCREF: ctypes.c_uint64,
-          S.EXTERNREF: ctypes.c_uint64, S.EXNREF: ctypes.c_uint64}
+          S.EXTERNREF: ctypes.c_uint64, S.EXNREF: ctypes.c_uint64, S.ANYREF: ctypes.c_uint64}
 
 
 def _struct_for(types, prefix: str) -> type:
@@ -81,6 +81,8 @@ def _store_value(lines: list[str], indent: str, t, src: str, dst: str) -> None:
         lines += [f"{indent}{dst} = to_funcref({src}, S)"]
     elif t is S.EXNREF:
         lines += [f"{indent}{dst} = to_exnref({src}, S)"]
+    elif t is S.ANYREF:
+        lines += [f"{indent}{dst} = to_anyref({src})"]
     else:
         lines += [f"{indent}{dst} = to_externref({src}, S)"]
 
@@ -94,12 +96,14 @@ def _load_value(t, src: str) -> str:
         return f"func_of_raw({src}, S)"
     if t is S.EXTERNREF or t is S.EXNREF:      # (an exnref: a store handle too)
         return f"RT.handle_to_extern({src})"
+    if t is S.ANYREF:
+        return f"any_of_raw({src})"
     return src
 
 
 _GLOBALS = {"to_i32": to_i32, "to_i64": to_i64, "to_f32": to_f32, "to_f64": to_f64,
             "to_v128": to_v128, "to_funcref": to_funcref, "to_externref": to_externref,
-            "to_exnref": to_exnref,
+            "to_exnref": to_exnref, "to_anyref": to_anyref, "any_of_raw": any_of_raw,
             "func_of_raw": func_of_raw, "M64": _M64, "WasmtimeError": WasmtimeError,
             "store_of": store_of, "wrong_store": wrong_store, "closed_error": closed_error,
             "host_raised": host_raised}

@@ -237,6 +237,27 @@ def to_exnref(value: Any, store) -> int:
     return store._rt.extern_to_handle(value)
 
 
+def to_anyref(value: Any) -> int:
+    """Raw bits of an anyref / eqref / i31ref argument: a GcRef wasm gave
+    out, or None."""
+    from .runtime.gc_values import GcRef
+    if type(value) is Val:
+        value = value.value
+    if value is None:
+        return 0
+    if not isinstance(value, GcRef):
+        raise TypeError(f"expected a GC reference (anyref) or None, got {type(value).__name__}")
+    return value.bits
+
+
+def any_of_raw(bits: int) -> Any:
+    """The Python value of an anyref's raw bits: None, or a GcRef."""
+    if not bits:
+        return None
+    from .runtime.gc_values import GcRef
+    return GcRef(bits)
+
+
 # -- raw bits <-> Python value, by type (globals, tables, slow paths) --------
 
 def to_raw(t: S.ValType, value: Any, store) -> int:
@@ -261,6 +282,8 @@ def to_raw(t: S.ValType, value: Any, store) -> int:
         return to_externref(value, store)
     if t is S.EXNREF:
         return to_exnref(value, store)
+    if t is S.ANYREF:
+        return to_anyref(value)
     raise WasmtimeError(f"unsupported value type {t}")
 
 
@@ -283,6 +306,8 @@ def from_raw(t: S.ValType, bits: int, store) -> Any:
         return func_of_raw(bits, store)
     if t is S.EXTERNREF or t is S.EXNREF:
         return store._rt.handle_to_extern(bits)
+    if t is S.ANYREF:
+        return any_of_raw(bits)
     raise WasmtimeError(f"unsupported value type {t}")
 
 

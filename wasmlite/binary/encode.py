@@ -13,8 +13,8 @@ from typing import Optional
 
 from ..syntax.instructions import END, REF_FUNC
 from ..syntax.module import Custom, Data, Elem, Func, Import, Module
-from ..syntax.types import (FUNCREF, FUNCREF_NON_NULL, ExternKind, GlobalType, Limits,
-                            MemoryType, TableType)
+from ..syntax.types import (FUNCREF, FUNCREF_NON_NULL, ArrayType, ExternKind, GlobalType, Limits,
+                            MemoryType, PackedType, StructType, TableType)
 from .decode import MAGIC, SECTION_RANK, VERSION, read_bodies
 from .instr_encode import encode_expr, valtype_bytes
 from .leb128 import write_unsigned as u32
@@ -32,7 +32,7 @@ def encode_module(module: Module) -> bytes:
     if data_count is None and code_uses_data:
         data_count = len(module.datas)     # memory.init / data.drop need it
     payloads = {
-        1: _vec(module.types, _func_type),
+        1: _type_section(module),
         2: _vec(module.imports, _import),
         3: _vec(module.funcs, lambda f: u32(f.type_idx)),
         4: _vec(list(enumerate(module.tables)), lambda it: _table(module, *it)),
@@ -97,6 +97,56 @@ def _expr(expr: list) -> bytes:
 
 
 # ------------------------------------------------------------------ types
+
+def _type_section(module: Module) -> Optional[bytes]:
+    """Rec groups: the explicit ones as 0x4E and their subtypes (even with
+    one type or none, as they were written), every other type alone."""
+    types = module.types
+    groups = list(getattr(module, "rec_groups", None) or ())
+    if not types and not groups:
+        return None
+    subs = getattr(module, "subtypes", None) or {}
+    out = bytearray()
+    n = pos = 0
+    for start, count in groups + [(len(types), None)]:
+        while pos < start:
+            out += _sub_type(types[pos], subs.get(pos))
+            pos += 1
+            n += 1
+        if count is None:
+            break
+        out += b"\x4e" + u32(count)
+        for i in range(start, start + count):
+            out += _sub_type(types[i], subs.get(i))
+        pos = start + count
+        n += 1
+    return u32(n) + bytes(out)
+
+
+def _sub_type(t, sub) -> bytes:
+    """A composite type, with 0x50 (sub) / 0x4F (sub final) and its
+    supertype before it where the module declares one (``Module.subtypes``
+    has an entry: a decoded ``sub final`` without supertype keeps its form)."""
+    comp = _comp_type(t)
+    if sub is None:
+        return comp
+    supers = b"\x00" if sub.supertype is None else b"\x01" + u32(sub.supertype)
+    return (b"\x4f" if sub.final else b"\x50") + supers + comp
+
+
+def _field_type(f) -> bytes:
+    st = f.storage
+    return (bytes((st.code,)) if isinstance(st, PackedType) else valtype_bytes(st)) + (
+        b"\x01" if f.mutable else b"\x00")
+
+
+def _comp_type(t) -> bytes:
+    if isinstance(t, StructType):
+        return b"\x5f" + u32(len(t.fields)) + b"".join(map(_field_type, t.fields))
+    if isinstance(t, ArrayType):
+        return b"\x5e" + _field_type(t.field)
+    return _func_type(t)
+
 
 def _func_type(ft) -> bytes:
     return (b"\x60" + u32(len(ft.params)) + b"".join(map(valtype_bytes, ft.params))

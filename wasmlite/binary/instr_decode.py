@@ -33,6 +33,9 @@ K_NONE, K_IDX, K_I32, K_MEMARG, K_BLOCK, K_END, K_ELSE, K_I64, K_F32, \
 # and catch / catch_all / delegate are structure, like else and end)
 K_THROW, K_THROW_REF, K_RETHROW, K_TRY_TABLE, K_TRY, K_CATCH, K_CATCH_ALL, \
     K_DELEGATE = range(24, 32)
+# Wasm GC's immediates (only under the 0xFB prefix, so never in the one-byte
+# table where kinds >= K_THROW mean exception handling)
+K_ARRAY_DATA, K_REFTYPE, K_REFTYPE_NULL, K_BR_ON_CAST = range(32, 36)
 _EXN_KINDS = {"throw": K_THROW, "throw_ref": K_THROW_REF, "rethrow": K_RETHROW,
               "try_table": K_TRY_TABLE, "try": K_TRY, "catch": K_CATCH,
               "catch_all": K_CATCH_ALL, "delegate": K_DELEGATE}
@@ -52,6 +55,8 @@ _KIND_CODE = {
     "memory.copy": K_MEMORY_COPY, "table.init": K_IDX_PAIR,
     "table.copy": K_IDX_PAIR, "v128": K_BYTES16, "shuffle": K_BYTES16,
     "lane": K_LANE, "memarg_lane": K_MEMARG_LANE,
+    "struct_field": K_IDX_PAIR, "array_fixed": K_IDX_PAIR, "array_elem": K_IDX_PAIR,
+    "array_copy": K_IDX_PAIR, "array_data": K_ARRAY_DATA, "br_on_cast": K_BR_ON_CAST,
 }
 
 
@@ -62,6 +67,8 @@ def _entry(op: Op) -> tuple[Op, int]:
         return op, K_ELSE
     if op.name in _EXN_KINDS:
         return op, _EXN_KINDS[op.name]
+    if op.imm == "reftype":           # ref.test / ref.cast: the opcode says null
+        return op, K_REFTYPE_NULL if op.name.endswith("_null") else K_REFTYPE
     # a row whose immediate kind this decoder does not know yet (a later
     # proposal) decodes as an illegal opcode rather than breaking the import
     return op, _KIND_CODE.get(op.imm, K_ILLEGAL)
@@ -497,6 +504,23 @@ def read_immediate(kind: int, data: bytes, pos: int, state: ExprState):
             label, pos = read_unsigned(data, pos, 32)
             catches.append(Catch(code, tag, label))
         return (bt, tuple(catches)), pos
+    if kind == K_ARRAY_DATA:
+        state.uses_data_index = True
+        x, pos = read_unsigned(data, pos, 32)
+        y, pos = read_unsigned(data, pos, 32)
+        return (x, y), pos
+    if kind == K_REFTYPE or kind == K_REFTYPE_NULL:
+        heap, pos = read_heaptype(data, pos)
+        return ref_type(heap, kind == K_REFTYPE_NULL), pos
+    if kind == K_BR_ON_CAST:
+        at = pos
+        flags = data[pos]
+        if flags > 3:
+            raise malformed("malformed br_on_cast flags", at)
+        label, pos = read_unsigned(data, pos + 1, 32)
+        h1, pos = read_heaptype(data, pos)
+        h2, pos = read_heaptype(data, pos)
+        return (label, ref_type(h1, bool(flags & 1)), ref_type(h2, bool(flags & 2))), pos
     raise AssertionError(f"unhandled immediate kind {kind}")  # pragma: no cover
 
 

@@ -11,7 +11,8 @@ from .instr_decode import (K_BLOCK, K_BR_TABLE, K_BYTES16, K_CALL_INDIRECT,
                            K_F32, K_F64, K_HEAPTYPE, K_I32, K_I64, K_IDX, K_IDX_PAIR,
                            K_ILLEGAL, K_LANE, K_MEMARG, K_MEMARG_LANE, K_MEMORY_COPY,
                            K_MEMORY_INIT, K_NONE, K_RETHROW, K_SELECT_T, K_THROW,
-                           K_THROW_REF, K_TRY, K_TRY_TABLE, K_ZERO, ONE_BYTE, PREFIXED)
+                           K_THROW_REF, K_TRY, K_TRY_TABLE, K_ZERO, ONE_BYTE, PREFIXED,
+                           K_ARRAY_DATA, K_BR_ON_CAST, K_REFTYPE, K_REFTYPE_NULL)
 from ..syntax.types import HEAP_CODES
 from .leb128 import write_signed, write_unsigned
 
@@ -107,6 +108,18 @@ def encode_expr(out: bytearray, expr: list) -> bool:
                 if c.kind < 2:               # catch, catch_ref: a tag index
                     out += u32(c.tag)
                 out += u32(c.label)
+        elif kind == K_ARRAY_DATA:
+            uses_data = True
+            out += u32(imm[0])
+            out += u32(imm[1])
+        elif kind == K_REFTYPE or kind == K_REFTYPE_NULL:
+            out += heaptype_bytes(imm.heap)
+        elif kind == K_BR_ON_CAST:
+            label, t1, t2 = imm
+            out.append(int(t1.nullable) | 2 * int(t2.nullable))
+            out += u32(label)
+            out += heaptype_bytes(t1.heap)
+            out += heaptype_bytes(t2.heap)
         else:  # pragma: no cover - every kind of the table is handled above
             raise AssertionError(f"unhandled immediate kind {kind} of {ins.op}")
     return uses_data

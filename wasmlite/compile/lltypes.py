@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import struct
 
-from ..syntax.types import (EXNREF, EXTERNREF, F32, F64, FUNCREF, I32, I64, V128,
+from ..syntax.types import (ANYREF, EXNREF, EXTERNREF, F32, F64, FUNCREF, I32, I64, V128,
                             FuncType, ValType)
 
 # References (funcref: address of a VMFuncRef; externref and exnref: runtime
@@ -21,6 +21,7 @@ class _ByType(dict):
 LLTYPE: dict[ValType, str] = _ByType({
     I32: "i32", I64: "i64", F32: "float", F64: "double",
     V128: "<2 x i64>", FUNCREF: "i64", EXTERNREF: "i64", EXNREF: "i64",
+    ANYREF: "i64",        # Wasm GC's internal references (any ... none)
 })
 
 ZERO: dict[str, str] = {

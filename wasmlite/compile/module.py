@@ -24,7 +24,8 @@ from .vmcontext import VMContextLayout
 def _distinct_types(module: Module) -> list[FuncType]:
     seen: dict[FuncType, None] = {}
     for ft in module.types:
-        seen.setdefault(ft, None)
+        if type(ft) is FuncType:     # (GC's struct and array types have no stubs)
+            seen.setdefault(ft, None)
     return list(seen)
 
 
@@ -83,7 +84,7 @@ class CompiledModule:
         self.entry_trampolines: dict[FuncType, int] = dict(zip(sigs, library.addresses[n:]))
         # (canonical: typed references name function types, not indices)
         self.sig_indices: list[int] = [signatures.register(ft)
-                                       for ft in canonical_types(module.types)]
+                                       for ft in canonical_types(module)]
 
     def entry_trampoline_for(self, functype: FuncType) -> int:
         try:

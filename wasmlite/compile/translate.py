@@ -29,6 +29,7 @@ from . import vmcontext as vm
 from .lltypes import (LLTYPE, TAILCC, ZERO, can_tail_call, f32_literal, f64_literal,
                       param_list, ret_type, wasm_cc)
 from .exceptions import ExceptionOps, has_handlers
+from .gc_values import GcValueOps
 from .interrupts import FLUSH_BEFORE, FUEL_FREE, InterruptOps
 from .memory import TBAA_GLOBAL, MemoryOps
 from .numeric import TEMPLATES
@@ -141,7 +142,8 @@ class ModuleContext:
         return r
 
 
-class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, ExceptionOps):
+class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, ExceptionOps,
+                         GcValueOps):
     """Translates defined function ``index`` of the module to one ``define``."""
 
     # An OSR variant (``osr=True``) is the function entered at one of its
@@ -941,6 +943,7 @@ for _name, _meth in [
     if _name in OP_BY_NAME:       # the exception rows (syntax/instructions.py)
         HANDLERS[OP_BY_NAME[_name]] = getattr(FunctionTranslator, _meth)
 HANDLERS.update(MemoryOps.handlers())
+HANDLERS.update(GcValueOps.handlers())
 HANDLERS.update(SimdOps.handlers())
 HANDLERS.update(SimdMemoryOps.handlers())
 

@@ -25,6 +25,12 @@ _SPECIAL_SIGS = {
     "table.grow": (("i64", "i32"), ("i32",)), "table.fill": (("i32", "i64", "i32"), ()),
     "table.size": ((), ("i32",)), "ref.is_null": (("i64",), ("i32",)),
     "ref.func": ((), ("i64",)), "ref.as_non_null": (("i64",), ("i64",)),
+    # Wasm GC values without a heap (compile/gc_values.py)
+    "ref.i31": (("i32",), ("i64",)), "i31.get_s": (("i64",), ("i32",)),
+    "i31.get_u": (("i64",), ("i32",)), "ref.eq": (("i64", "i64"), ("i32",)),
+    "ref.test": (("i64",), ("i32",)), "ref.test_null": (("i64",), ("i32",)),
+    "ref.cast": (("i64",), ("i64",)), "ref.cast_null": (("i64",), ("i64",)),
+    "any.convert_extern": (("i64",), ("i64",)), "extern.convert_any": (("i64",), ("i64",)),
 }
 
 
@@ -67,7 +73,15 @@ _IMM_RULES: dict[str, tuple[list[Imm], Callable]] = {
     "table.init": ([_imm("elem", lambda ins, lay: lay.elem(ins.imm[0])),
                     _imm("tab0", lambda ins, lay: lay.table(ins.imm[1]))], lambda ins: (0, 0)),
     "func": ([_imm("func", lambda ins, lay: lay.func(ins.imm))], lambda ins: 0),
+    # ref.test / ref.cast: the target heap type's code (compile/gc_values.py)
+    "reftype": ([_imm("ht", lambda ins, lay: _heap_code(ins.imm), "i32")],
+                lambda ins: "%imm.ht"),
 }
+
+
+def _heap_code(t) -> int:
+    from ..compile.gc_values import heap_code
+    return heap_code(t)
 
 def _symbolic(offset: str, index: str = "", is64: bool = False):
     from ..compile.memory import SymbolicMemory      # (only when building handlers)

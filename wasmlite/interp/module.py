@@ -41,7 +41,8 @@ _LAZY_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
 def distinct_types(module: Module) -> list[FuncType]:
     seen: dict[FuncType, None] = {}
     for ft in module.types:
-        seen.setdefault(ft, None)
+        if type(ft) is FuncType:     # (GC's struct and array types have no stubs)
+            seen.setdefault(ft, None)
     return list(seen)
 
 
@@ -98,7 +99,7 @@ class InterpModule:
         self.epoch_interruption = epoch_interruption
         self.opt_level = opt_level           # what tier-up compiles at
         # (canonical: typed references name function types, not indices)
-        self.sig_indices = [signatures.register(ft) for ft in canonical_types(module.types)]
+        self.sig_indices = [signatures.register(ft) for ft in canonical_types(module)]
         it = interpreter()
         self.interp = it
         sigs = distinct_types(module)

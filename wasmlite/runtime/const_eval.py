@@ -22,6 +22,20 @@ _ARITH = {
 }
 
 
+def _any_of_extern(h: int) -> int:
+    from ..compile.gc_values import ANY_IN_EXTERN, EXTERN_TAG
+    if h & ANY_IN_EXTERN:
+        return h ^ ANY_IN_EXTERN
+    return (h << 2) | EXTERN_TAG if h else 0
+
+
+def _extern_of_any(v: int) -> int:
+    from ..compile.gc_values import ANY_IN_EXTERN, EXTERN_TAG
+    if v & 3 == EXTERN_TAG:
+        return v >> 2
+    return v | ANY_IN_EXTERN if v else 0
+
+
 def eval_const(expr: list, global_value: Callable[[int], int],
                func_ref: Callable[[int], int]) -> int:
     """The raw bits of the single value ``expr`` leaves on the stack.
@@ -46,6 +60,12 @@ def eval_const(expr: list, global_value: Callable[[int], int],
             stack.append(func_ref(instr.imm))
         elif name == "global.get":
             stack.append(global_value(instr.imm))
+        elif name == "ref.i31":             # Wasm GC (compile/gc_values.py's encoding)
+            stack.append((((stack.pop() & 0x7FFFFFFF) << 1) | 1))
+        elif name == "any.convert_extern":
+            stack.append(_any_of_extern(stack.pop()))
+        elif name == "extern.convert_any":
+            stack.append(_extern_of_any(stack.pop()))
         elif name in _ARITH:
             fn, mask = _ARITH[name]
             b = stack.pop()

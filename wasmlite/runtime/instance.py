@@ -27,7 +27,7 @@ from ..errors import LinkError, TrapCode, WasmtimeError
 from ..syntax.instructions import REF_FUNC
 from ..syntax.module import Module
 from ..syntax.types import (ExternKind, GlobalType, Limits, TableType, canonical_types,
-                            canonical_valtype, matches)
+                            canonical_valtype, is_subtype, matches)
 from .call import invoke
 from .const_eval import eval_const
 from .exceptions import RuntimeTag
@@ -161,14 +161,15 @@ def check_import(module: Module, imp, record, signatures, store=None) -> None:
             raise LinkError(f"import `{imp.module}::{imp.name}` belongs to another store")
         # signatures are registered in canonical form (typed references
         # name the function type itself, not a module's index)
-        want = canonical_types(module.types)[imp.desc]
-        if record.sig_index != signatures.register(want):
+        want = canonical_types(module)[imp.desc]
+        if record.sig_index != signatures.register(want) and not _sig_subtype(
+                signatures, record.sig_index, want):
             raise _incompatible(imp, f"expected {want}, found {record.functype}")
     elif kind == ExternKind.TABLE:
         want, table = imp.desc, record.table
         # element types are invariant (a table can be written); a runtime
         # table's type is in canonical form already
-        elem = canonical_valtype(want.elem, canonical_types(module.types))
+        elem = canonical_valtype(want.elem, canonical_types(module))
         if table.type.elem is not elem or table.type.is64 != want.is64 or not _limits_match(
                 table.size, table.type.limits.max, want.limits):
             raise _incompatible(imp, "table types do not match")
@@ -179,16 +180,26 @@ def check_import(module: Module, imp, record, signatures, store=None) -> None:
             raise _incompatible(imp, "memory types do not match")
     elif kind == ExternKind.TAG:
         # tag types must be the same function type (canonical: across modules)
-        want = canonical_types(module.types)[imp.desc]
+        want = canonical_types(module)[imp.desc]
         if record.tag.functype != want:
             raise _incompatible(imp, f"expected tag {want}, found {record.tag.functype}")
     else:
         want, have = imp.desc, record.global_.type
-        vt = canonical_valtype(want.valtype, canonical_types(module.types))
+        vt = canonical_valtype(want.valtype, canonical_types(module))
         # an immutable global may be of a subtype; a mutable one is invariant
         ok = have.valtype is vt if want.mutable else matches(have.valtype, vt)
         if not ok or have.mutable != want.mutable:
             raise _incompatible(imp, f"expected {want}, found {have}")
+
+
+def _sig_subtype(signatures, sig_index: int, want) -> bool:
+    """A function of a declared subtype of the import's type matches it
+    (Wasm GC: the registered canonical types carry their supertypes)."""
+    try:
+        have = signatures.lookup(sig_index)
+    except (KeyError, AttributeError):
+        return False
+    return is_subtype(have, want)
 
 
 # ------------------------------------------------------------------ instantiation
@@ -206,7 +217,7 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
         check_import(module, imp, record, signatures, store)
 
     inst = RuntimeInstance(store, compiled)
-    canon = canonical_types(module.types)
+    canon = canonical_types(module)
     inst.type_sigs = [signatures.register(t) for t in canon]
     for record in imports:
         if isinstance(record, ExportFunction):

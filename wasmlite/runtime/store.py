@@ -16,7 +16,9 @@ from typing import Any, Optional
 
 from ..compile import vmcontext as vm
 from .engine import RuntimeEngine
+from ..compile.gc_values import ANY_IN_EXTERN
 from .exceptions import ExceptionState
+from .gc_values import GcRef
 from .interrupt import INTERRUPT_BLOCK_ADDRESS, ensure_sigint_handler
 
 _BUILTIN_MEMORY_GROW = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int32,
@@ -125,6 +127,8 @@ class RuntimeStore:
         """The raw bits of ``obj`` as an externref (None is null, 0)."""
         if obj is None:
             return 0
+        if type(obj) is GcRef:          # an any value carried by an externref
+            return obj.bits | ANY_IN_EXTERN
         handle = self._extern_handles.get(id(obj))
         if handle is None:
             handle = len(self._extern_objects)
@@ -136,6 +140,8 @@ class RuntimeStore:
         """The Python object an externref's raw bits stand for."""
         if handle == 0:
             return None
+        if handle & ANY_IN_EXTERN:
+            return GcRef(handle ^ ANY_IN_EXTERN)
         try:
             return self._extern_objects[handle]
         except IndexError:

@@ -11,6 +11,7 @@ import ctypes
 from ..compile.vmcontext import (EXCEPTION_THROWN, HOST_EXCEPTION, LIMITS_TRAP_FUNC,
                                  LIMITS_TRAP_OFFSET, LIMITS_TRAP_VMCTX)
 from ..errors import (NULL_EXCEPTION_REFERENCE, NULL_EXCEPTION_REFERENCE_MESSAGE,
+                      NULL_I31_REFERENCE, NULL_I31_REFERENCE_MESSAGE,
                       NULL_FUNCTION_REFERENCE, NULL_FUNCTION_REFERENCE_MESSAGE,
                       TRAP_MESSAGES, Trap, TrapCode)
 from .exceptions import thrown
@@ -40,6 +41,9 @@ def raise_for_status(store, status: int) -> None:
     elif code == NULL_EXCEPTION_REFERENCE:
         trap_code = TrapCode.NULL_REFERENCE
         trap = Trap(NULL_EXCEPTION_REFERENCE_MESSAGE, trap_code)
+    elif code == NULL_I31_REFERENCE:
+        trap_code = TrapCode.NULL_REFERENCE
+        trap = Trap(NULL_I31_REFERENCE_MESSAGE, trap_code)
     else:
         try:
             trap_code = TrapCode(code)

@@ -31,6 +31,17 @@ Immediate kinds and the Python shape of ``Instr.imm`` for each:
   ``"memarg_lane"`` (align_log2, offset, memory index, lane)
   ``"shuffle"``     bytes, 16 lane indices
   ``"tag"``         int tag index (throw; the legacy catch)
+  ``"struct_field"`` (type index, field index): struct.get/_s/_u, struct.set
+  ``"array_fixed"`` (type index, number of operands): array.new_fixed
+  ``"array_data"``  (type index, data index): array.new_data, array.init_data
+  ``"array_elem"``  (type index, element index): array.new_elem, array.init_elem
+  ``"array_copy"``  (destination type index, source type index)
+  ``"reftype"``     ValType, the target reference type of ref.test / ref.cast
+                    (nullable for the _null rows, codes 21 and 23)
+  ``"br_on_cast"``  (label, from ValType, to ValType): br_on_cast(_fail); the
+                    binary's cast flags are the two types' nullability
+  (struct.new/new_default, array.new/new_default/get/get_s/get_u/set/fill
+  take ``"type"``, a type index)
   ``"try_table"``   (block type as for "block", tuple[module.Catch, ...]):
                     the catch clauses in order, each (kind, tag or None,
                     label); labels count from outside the try_table
@@ -42,7 +53,7 @@ stays flat like block/if/else/end: ``try bt`` opens a block, each ``catch x``
 with ``end``, or with ``delegate l``, which ENDS the try block itself (no
 ``end`` follows); ``rethrow l`` names a catch / catch_all block.
 
-Binary encoding: ``prefix`` is None for one-byte opcodes, or 0xFC / 0xFD,
+Binary encoding: ``prefix`` is None for one-byte opcodes, or 0xFB / 0xFC / 0xFD,
 followed by ``code`` as an unsigned LEB128.
 
 ``params``/``results`` are tuples of ValType for instructions with a fixed
@@ -207,7 +218,7 @@ _family(0xC2, "i64", "extend8_s extend16_s extend32_s", "I:I", feature="sign_ext
 _op("ref.null", None, 0xD0, "heaptype", feature="reference_types")
 _op("ref.is_null", None, 0xD1, feature="reference_types")
 _op("ref.func", None, 0xD2, "func", feature="reference_types")
-# 0xD3 ref.eq is GC's
+_op("ref.eq", None, 0xD3, feature="gc")
 _op("ref.as_non_null", None, 0xD4, feature="function_references")
 _op("br_on_null", None, 0xD5, "label", feature="function_references")
 _op("br_on_non_null", None, 0xD6, "label", feature="function_references")
@@ -231,6 +242,31 @@ _op("table.copy", FC, 14, "table.copy", "iii:", feature="bulk_memory")
 _op("table.grow", FC, 15, "table", feature="reference_types")
 _op("table.size", FC, 16, "table", ":i", feature="reference_types")
 _op("table.fill", FC, 17, "table", feature="reference_types")
+
+# ---------------------------------------------------------------- 0xFB GC
+# Wasm GC (feature "gc", Config.wasm_gc). Every one is typed by the
+# validator (params None). ref.test / ref.cast have one row per opcode: the
+# _null rows are the text's ``ref.test (ref null ht)``; both take the target
+# reference type as their immediate (a ValType whose nullability is the
+# opcode's).
+FB = 0xFB
+for _i, (_name, _imm) in enumerate([
+    ("struct.new", "type"), ("struct.new_default", "type"),
+    ("struct.get", "struct_field"), ("struct.get_s", "struct_field"),
+    ("struct.get_u", "struct_field"), ("struct.set", "struct_field"),
+    ("array.new", "type"), ("array.new_default", "type"),
+    ("array.new_fixed", "array_fixed"), ("array.new_data", "array_data"),
+    ("array.new_elem", "array_elem"), ("array.get", "type"), ("array.get_s", "type"),
+    ("array.get_u", "type"), ("array.set", "type"), ("array.len", None),
+    ("array.fill", "type"), ("array.copy", "array_copy"),
+    ("array.init_data", "array_data"), ("array.init_elem", "array_elem"),
+    ("ref.test", "reftype"), ("ref.test_null", "reftype"),
+    ("ref.cast", "reftype"), ("ref.cast_null", "reftype"),
+    ("br_on_cast", "br_on_cast"), ("br_on_cast_fail", "br_on_cast"),
+    ("any.convert_extern", None), ("extern.convert_any", None),
+    ("ref.i31", None), ("i31.get_s", None), ("i31.get_u", None),
+]):
+    _op(_name, FB, _i, _imm, feature="gc")
 
 # ---------------------------------------------------------------- 0xFD SIMD
 FD = 0xFD
@@ -419,6 +455,7 @@ TRY = OP_BY_NAME["try"]
 CATCH = OP_BY_NAME["catch"]
 CATCH_ALL = OP_BY_NAME["catch_all"]
 DELEGATE = OP_BY_NAME["delegate"]
+GC = "gc"               # the Op.feature name of Wasm GC (Config.wasm_gc)
 # the Op.feature names of exception handling (Config.wasm_exceptions)
 EXCEPTIONS = "exceptions"
 LEGACY_EXCEPTIONS = "legacy_exceptions"
@@ -451,3 +488,7 @@ CONST_OPS = frozenset(OP_BY_NAME[n] for n in (
 # ... and the arithmetic of extended constant expressions (Wasm 3.0).
 EXTENDED_CONST_OPS = frozenset(OP_BY_NAME[n] for n in (
     "i32.add", "i32.sub", "i32.mul", "i64.add", "i64.sub", "i64.mul"))
+# ... and Wasm GC's allocations and conversions (Wasm 3.0)
+GC_CONST_OPS = frozenset(OP_BY_NAME[n] for n in (
+    "struct.new", "struct.new_default", "array.new", "array.new_default",
+    "array.new_fixed", "ref.i31", "any.convert_extern", "extern.convert_any"))

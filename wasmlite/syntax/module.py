@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Optional, Union
 
-from .types import (ExternKind, FuncType, GlobalType, MemoryType, TableType,
-                    ValType)
+from .types import (PLAIN_SUBTYPE, CompositeType, ExternKind, FuncType, GlobalType,
+                    MemoryType, SubType, TableType, ValType, iter_rec_groups)
 
 
 class Instr:
@@ -138,7 +138,9 @@ class NameSection:
 
 @dataclass
 class Module:
-    types: list[FuncType] = field(default_factory=list)
+    # one composite type (FuncType, or GC's StructType / ArrayType) per type
+    # index; heaps inside name type indices of this module
+    types: list[CompositeType] = field(default_factory=list)
     imports: list[Import] = field(default_factory=list)
     funcs: list[Func] = field(default_factory=list)
     tables: list[TableType] = field(default_factory=list)
@@ -157,8 +159,33 @@ class Module:
     tags: list[int] = field(default_factory=list)
     customs: list[Custom] = field(default_factory=list)
     names: Optional[NameSection] = None
+    # Wasm GC's type facts, with defaults that mean what a module without
+    # them says: ``rec_groups`` the explicit rec groups as (first type
+    # index, count), in order (a type outside them is a group of its own;
+    # (rec) with one or no type is kept so the binary re-encodes as it was);
+    # ``subtypes`` the sub / sub final declarations by type index (absent:
+    # final, no supertype)
+    rec_groups: list[tuple[int, int]] = field(default_factory=list)
+    subtypes: dict[int, SubType] = field(default_factory=dict)
     # text-format module id ($name), used by the .wast runner; not encoded
     id: Optional[str] = None
+
+    # -- GC type facts --------------------------------------------------------
+
+    def subtype(self, idx: int) -> SubType:
+        """Final flag and declared supertype of type ``idx``."""
+        return self.subtypes.get(idx, PLAIN_SUBTYPE)
+
+    def rec_group_of(self, idx: int) -> tuple[int, int]:
+        """(start, count) of the rec group type ``idx`` is in."""
+        for start, count in self.rec_groups:
+            if start <= idx < start + count:
+                return start, count
+        return idx, 1
+
+    def all_rec_groups(self) -> list[tuple[int, int]]:
+        """Every rec group, the implicit ones of one type included."""
+        return list(iter_rec_groups(len(self.types), self.rec_groups))
 
     # -- index spaces (imports come first in each) --------------------------
 

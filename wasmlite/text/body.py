@@ -356,10 +356,13 @@ class BodyParser:
             imm = imm + (self.lane(i),)
             i += 1
         else:
-            if kind == "memory.init" or kind == "data":
+            if kind == "memory.init" or kind == "data" or kind == "array_data":
                 # the binary form of these needs a data count section
                 self.uses_data_count = True
             imm, i = self._IMM[kind](self, i, labels)
+            if kind == "reftype" and imm.nullable:
+                # ref.test / ref.cast of a nullable type: its own opcode
+                op = ins.OP_BY_NAME[op.name + "_null"]
         return Instr(op, imm), i
 
     def label(self, i: int, labels: list) -> int:
@@ -526,6 +529,34 @@ class BodyParser:
             return (0, 0), i
         return imm
 
+    def _imm_struct_field(self, i, labels):
+        """``typeidx fieldidx``; the field by its ``$name`` in that type."""
+        x = self.index(i, self.spaces["type"])
+        if self.K[i + 1] == "$":
+            y = self.field_names.get(x, {}).get(self.T[i + 1])
+            if y is None:
+                raise self.error(i + 1, f"unknown field {self.T[i + 1]}")
+            return (x, y), i + 2
+        return (x, self.u32(i + 1)), i + 2
+
+    def _imm_array_fixed(self, i, labels):
+        return (self.index(i, self.spaces["type"]), self.u32(i + 1)), i + 2
+
+    def _type_and(space):
+        def imm(self, i, labels):
+            return (self.index(i, self.spaces["type"]),
+                    self.index(i + 1, self.spaces[space])), i + 2
+        return imm
+
+    def _imm_reftype(self, i, labels):
+        return self.reftype_at(i)
+
+    def _imm_br_on_cast(self, i, labels):
+        label = self.label(i, labels)
+        t1, j = self.reftype_at(i + 1)
+        t2, j = self.reftype_at(j)
+        return (label, t1, t2), j
+
     def lane(self, i: int) -> int:
         v = parse_nat(self.T[i]) if self.K[i] == "a" else None
         if v is None:
@@ -576,4 +607,11 @@ class BodyParser:
         "lane": _imm_lane,
         "shuffle": _imm_shuffle,
         "tag": _space_imm("tag"),
+        "struct_field": _imm_struct_field,
+        "array_fixed": _imm_array_fixed,
+        "array_data": _type_and("data"),
+        "array_elem": _type_and("elem"),
+        "array_copy": _type_and("type"),
+        "reftype": _imm_reftype,
+        "br_on_cast": _imm_br_on_cast,
     }

@@ -11,7 +11,10 @@ from .numbers import FLOAT_RE, parse_nat
 
 # "select_t" is the table's name for the binary form of `select (result t)`;
 # it is not a word of the text format.
-TEXT_OPS = {name: op for name, op in OP_BY_NAME.items() if name != "select_t"}
+# ref.test_null / ref.cast_null are the table's names of ref.test / ref.cast
+# with a nullable type (the text writes ``ref.test (ref null ht)``)
+TEXT_OPS = {name: op for name, op in OP_BY_NAME.items()
+            if name not in ("select_t", "ref.test_null", "ref.cast_null")}
 
 GRAMMAR_WORDS = frozenset("""
 module type func param result local import export table memory global mut
@@ -22,7 +25,9 @@ i8x16 i16x8 i32x4 i64x2 f32x4 f64x2
 binary quote definition instance register invoke get
 assert_return assert_trap assert_exhaustion assert_malformed assert_invalid
 assert_unlinkable assert_uninstantiable input output script meta
-nan:canonical nan:arithmetic ref.extern ref.host
+nan:canonical nan:arithmetic ref.extern ref.host ref.struct ref.array ref.any
+rec sub final struct array field i8 i16 any eq i31 none nofunc noextern
+anyref eqref i31ref structref arrayref nullref nullfuncref nullexternref null
 """.split())
 
 

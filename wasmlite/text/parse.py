@@ -18,7 +18,8 @@ from ..syntax.module import (Data, Elem, Export, Func, Global, Import, Instr,
                              Module)
 from ..syntax.types import (EXNREF, EXTERNREF, FUNCREF, NULLEXNREF, FUNCREF_NON_NULL, HEAP_CODES,
                             VALTYPE_BY_NAME, ExternKind,
-                            FuncType, GlobalType, Limits, MemoryType,
+                            FuncType, GlobalType, Limits, MemoryType, PACKED_BY_NAME,
+                            ArrayType, FieldType, StructType, SubType,
                             TableType, ValType, PAGE_SIZE, ref_type)
 from .body import BodyParser
 from .keywords import is_known_word
@@ -36,7 +37,11 @@ _REFTYPES = {"funcref": FUNCREF, "externref": EXTERNREF, "exnref": EXNREF,
              # the bottom types' shorthands: (ref null nofunc), (ref null
              # noextern), (ref null noexn)
              "nullfuncref": ref_type("nofunc"), "nullexternref": ref_type("noextern"),
-             "nullexnref": NULLEXNREF}
+             "nullexnref": NULLEXNREF,
+             # Wasm GC's
+             "anyref": ref_type("any"), "eqref": ref_type("eq"), "i31ref": ref_type("i31"),
+             "structref": ref_type("struct"), "arrayref": ref_type("array"),
+             "nullref": ref_type("none")}
 _U32_MAX = 0xFFFFFFFF
 
 
@@ -70,6 +75,11 @@ class ModuleParser(BodyParser):
             ("memory", "memory"), ("global", "global"), ("tag", "tag"),
             ("elem", "elem segment"), ("data", "data segment"))}
         self.uses_data_count = False
+        # struct field names per type index ((field $x t)): struct.get $t $x
+        self.field_names: dict[int, dict[str, int]] = {}
+        # the type and rec fields, parsed once every type name is bound (a
+        # rec group's types may name later ones)
+        self.type_fields: list[int] = []
         self.n_imports = {k: 0 for k in ExternKind}
         self.scan_error: Optional[TextParseError] = None
 
@@ -289,6 +299,9 @@ class ModuleParser(BodyParser):
         params, results, names, i = self.func_type(i, allow_names)
         if explicit is None:
             return self.intern_type(FuncType(tuple(params), tuple(results))), len(params), names, i
+        if explicit < len(self.types) and type(self.types[explicit]) is not FuncType:
+            # (a struct or array type: the validator says it is no function type)
+            return explicit, 0, [], i
         if explicit < len(self.types):
             declared = self.types[explicit]
             if i != at:
@@ -314,6 +327,7 @@ class ModuleParser(BodyParser):
         fields: list[tuple[str, int]] = []
         try:
             self.scan_fields(fields, self.start)
+            self.parse_types()
         except TextParseError as e:
             # report it after the fields before it, so errors come in text order
             self.scan_error = e
@@ -329,7 +343,7 @@ class ModuleParser(BodyParser):
                 raise self.unexpected(i + 1)
             kw = T[i + 1]
             close = M[i]
-            if kw == "type":
+            if kw == "type" or kw == "rec":
                 self.scan_type(i)
             elif kw in _KIND_BY_WORD:
                 kind = _KIND_BY_WORD[kw]
@@ -361,19 +375,113 @@ class ModuleParser(BodyParser):
             i = close + 1
 
     def scan_type(self, i: int) -> None:
-        name, j = self.opt_id(i + 2)
-        if not self.is_open(j, "func"):
-            raise self.unexpected(j + 1 if self.K[j] == "(" else j)
-        k = j + 2
-        if self.K[k] == "$":       # (func $name ...) is allowed and ignored
-            k += 1
-        params, results, _, k = self.func_type(k)
-        k = self.expect_close(k)
-        self.expect_close(k)
+        """Bind the name of a ``type`` field, or of each type of a ``rec``
+        field; the types are parsed by ``parse_types``."""
+        K, T, M = self.K, self.T, self.M
+        self.type_fields.append(i)
+        if T[i + 1] == "rec":
+            j = i + 2
+            while self.is_open(j, "type"):
+                name, _ = self.opt_id(j + 2)
+                self.bind(self.spaces["type"], name, j + 2)
+                j = M[j] + 1
+            self.expect_close(j)
+            return
+        name, _ = self.opt_id(i + 2)
         self.bind(self.spaces["type"], name, i + 2)
-        ft = FuncType(tuple(params), tuple(results))
-        self.type_index.setdefault(ft, len(self.types))
-        self.types.append(ft)
+
+    def parse_types(self) -> None:
+        m = self.module
+        for i in self.type_fields:
+            if self.T[i + 1] == "rec":
+                start = len(self.types)
+                j = i + 2
+                while self.is_open(j, "type"):
+                    j = self.type_def(j, True)
+                m.rec_groups.append((start, len(self.types) - start))
+                t = self.types[start] if len(self.types) == start + 1 else None
+                if type(t) is FuncType and start not in m.subtypes:
+                    # (rec (type (func ...))) is the plain type: named by type uses
+                    self.type_index.setdefault(t, start)
+            else:
+                self.type_def(i, False)
+
+    def type_def(self, i: int, in_rec: bool) -> int:
+        """``(type $id? subtype)`` at ``i``; returns the index after it."""
+        K, T = self.K, self.T
+        idx = len(self.types)
+        _name, j = self.opt_id(i + 2)
+        sub = None
+        if self.is_open(j, "sub"):
+            k = j + 2
+            final = K[k] == "a" and T[k] == "final"
+            if final:
+                k += 1
+            sup = None
+            if self.is_index(k):
+                sup = self.index(k, self.spaces["type"])
+                k += 1
+            sub = SubType(final, sup)
+            t, k = self.comp_type(k, idx)
+            j = self.expect_close(k)
+        else:
+            t, j = self.comp_type(j, idx)
+        end = self.expect_close(j)
+        if sub is not None and sub != SubType():
+            self.module.subtypes[idx] = sub
+        elif type(t) is FuncType and not in_rec:
+            # a plain function type: what an inline type use may name
+            self.type_index.setdefault(t, idx)
+        self.types.append(t)
+        return end
+
+    def comp_type(self, j: int, idx: int):
+        """``(func ...)``, ``(struct ...)`` or ``(array ...)`` at ``j``: the
+        composite type and the index after it."""
+        K, T = self.K, self.T
+        if self.is_open(j, "func"):
+            k = j + 2
+            if K[k] == "$":       # (func $name ...) is allowed and ignored
+                k += 1
+            params, results, _, k = self.func_type(k)
+            return FuncType(tuple(params), tuple(results)), self.expect_close(k)
+        if self.is_open(j, "struct"):
+            k = j + 2
+            fields: list[FieldType] = []
+            names: dict[str, int] = {}
+            while self.is_open(k, "field"):
+                k += 2
+                if K[k] == "$":
+                    if T[k] in names:
+                        raise self.error(k, f"duplicate field {T[k]}")
+                    names[T[k]] = len(fields)
+                    f, k = self.field_type(k + 1)
+                    fields.append(f)
+                else:
+                    while K[k] != ")":
+                        f, k = self.field_type(k)
+                        fields.append(f)
+                k = self.expect_close(k)
+            if names:
+                self.field_names[idx] = names
+            return StructType(tuple(fields)), self.expect_close(k)
+        if self.is_open(j, "array"):
+            f, k = self.field_type(j + 2)
+            return ArrayType(f), self.expect_close(k)
+        raise self.unexpected(j + 1 if self.K[j] == "(" else j)
+
+    def field_type(self, k: int) -> tuple[FieldType, int]:
+        """``storagetype`` or ``(mut storagetype)``."""
+        if self.is_open(k, "mut"):
+            st, k = self.storage_type(k + 2)
+            return FieldType(st, True), self.expect_close(k)
+        st, k = self.storage_type(k)
+        return FieldType(st, False), k
+
+    def storage_type(self, k: int):
+        if self.K[k] == "a" and self.T[k] in PACKED_BY_NAME:
+            return PACKED_BY_NAME[self.T[k]], k + 1
+        return self.valtype_at(k)
 
     # ------------------------------------------------------------ pass 2
 
@@ -386,7 +494,7 @@ class ModuleParser(BodyParser):
                     "start": self.field_start, "elem": self.field_elem,
                     "data": self.field_data, "tag": self.field_tag}
         for kw, i in fields:
-            if kw != "type":
+            if kw != "type" and kw != "rec":
                 handlers[kw](i)
         if self.scan_error is not None:
             raise self.scan_error

@@ -12,7 +12,7 @@ from typing import Optional, Union
 
 from ..errors import TextParseError
 from ..syntax.module import Module
-from ..syntax.types import (EXTERNREF, F32, F64, FUNCREF, I32, I64, V128,
+from ..syntax.types import (ref_type, EXTERNREF, F32, F64, FUNCREF, I32, I64, V128,
                             ValType)
 from .body import SHAPES, lane_value, looks_numeric
 from .lexer import Tokens, decode_name, decode_string, tokenize
@@ -194,6 +194,13 @@ _NAN_KINDS = {"nan:canonical": "canonical", "nan:arithmetic": "arithmetic"}
 # the abstract heap types a 3.0 script writes after ``ref.null`` in a result
 _NULL_HEAP_TYPES = frozenset({"any", "none", "eq", "i31", "struct", "array",
                               "nofunc", "noextern", "exn", "noexn"})
+
+
+# Wasm GC's result patterns: ``(ref.struct)`` ... any non-null reference of
+# that abstract heap type
+_GC_RESULTS = {"ref.struct": ref_type("struct"), "ref.array": ref_type("array"),
+               "ref.i31": ref_type("i31"), "ref.eq": ref_type("eq"),
+               "ref.any": ref_type("any")}
 
 
 class _ScriptParser:
@@ -476,7 +483,20 @@ class _ScriptParser:
             # type) is any null reference, whatever its type
             if pattern and (not texts or (len(texts) == 1 and texts[0] in _NULL_HEAP_TYPES)):
                 return RefPattern(None, "null")
+            if len(texts) == 1 and texts[0] in _NULL_HEAP_TYPES:
+                # an argument: the null of that heap type (Wasm GC's any...)
+                return Const(ref_type(texts[0]), None)
             raise self.unexpected(i + 2)
+        if kw in _GC_RESULTS and pattern and not texts:
+            # Wasm GC's results: any non-null reference of that heap type
+            return RefPattern(_GC_RESULTS[kw], "nonnull")
+        if kw == "ref.host":
+            # Wasm GC: host reference N internalized (any.convert_extern of
+            # (ref.extern N)): an anyref whose value is N
+            v = parse_nat(texts[0]) if len(texts) == 1 else None
+            if v is None:
+                raise self.unexpected(i + 2)
+            return Const(_GC_RESULTS["ref.any"], v)
         if kw in ("ref.extern", "ref.func"):
             ty = EXTERNREF if kw == "ref.extern" else FUNCREF
             if not texts and pattern:

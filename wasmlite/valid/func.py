@@ -30,8 +30,8 @@ from ..syntax import instructions as ins_table
 from ..syntax.instructions import (EXCEPTIONS, LEGACY_EXCEPTIONS, OP_BY_NAME, OPS, Op,
                                    memory_signature)
 from ..syntax.module import CATCH, CATCH_ALL, CATCH_ALL_REF, CATCH_NAMES, CATCH_REF
-from ..syntax.types import (BOT_REF, EXNREF, EXNREF_NON_NULL, FUNCREF, I32, I64, FuncType,
-                            ValType, matches, ref_type)
+from ..syntax.types import (BOT_REF, EXNREF, EXNREF_NON_NULL, FUNCREF, GC_HEAPS, I32, I64,
+                            FuncType, PackedType, ValType, matches, ref_type)
 
 __all__ = ["FuncResult", "check_function", "block_signature"]
 
@@ -102,13 +102,24 @@ class _Ctx:
 FUNCTION_REFERENCES = "function_references"
 
 
-def check_valtype(t: object, ntypes: int, typed: bool = True) -> None:
+# Op.feature / disabled name of Wasm GC (Config.wasm_gc = False), and the
+# words of its errors then
+GC = "gc"
+GC_DISABLED = "gc support is not enabled"
+
+
+def check_valtype(t: object, ntypes: int, typed: bool = True, gc: bool = True) -> None:
     """``t`` is a value type whose type index, if any, names a type;
     ``typed`` False (function references turned off): only funcref and
-    externref among the references, in Wasmtime's words."""
+    externref among the references, in Wasmtime's words; ``gc`` False: no
+    GC heap types (any, eq, i31, struct, array, none)."""
     if not isinstance(t, ValType):
+        if isinstance(t, PackedType):
+            return              # (only a field's valtypes() get here)
         raise InvalidError(f"malformed value type {t!r}")
     if t.is_ref:
+        if not gc and type(t.heap) is str and t.heap in GC_HEAPS:
+            raise InvalidError(f"{GC_DISABLED}: {t}")
         if not typed:
             if type(t.heap) is int:
                 raise InvalidError("function references required for index reference types")
@@ -116,6 +127,15 @@ def check_valtype(t: object, ntypes: int, typed: bool = True) -> None:
                 raise InvalidError("function references required for non-nullable types")
         if type(t.heap) is int and not 0 <= t.heap < ntypes:
             raise InvalidError(f"unknown type {t.heap}")
+
+
+def func_type_at(types: list, idx: int) -> FuncType:
+    """Type ``idx`` (which exists), which must be a function type (Wasm GC
+    types may be structs and arrays)."""
+    t = types[idx]
+    if type(t) is not FuncType:
+        raise InvalidError(f"type mismatch: type {idx} is not a function type")
+    return t
 
 
 def note_exnref(ctx: "_Ctx") -> None:
@@ -147,7 +167,7 @@ def block_signature(ctx: _Ctx, bt) -> tuple:
     elif isinstance(bt, int) and not isinstance(bt, bool):
         if not 0 <= bt < len(ctx.types):
             raise InvalidError(f"unknown type {bt}")
-        ft = ctx.types[bt]
+        ft = func_type_at(ctx.types, bt)
     else:
         raise InvalidError(f"malformed block type {bt!r}")
     res = (ft, list(ft.params), list(ft.results))
@@ -378,7 +398,7 @@ _IMM_CHECKS: dict[Optional[str], Optional[Callable]] = {
 
 # Features an engine can turn off, as Wasmtime's validator words them.
 _FEATURE_WORDS = {"relaxed_simd": "relaxed SIMD", EXCEPTIONS: "exceptions",
-                  LEGACY_EXCEPTIONS: "legacy exceptions"}
+                  LEGACY_EXCEPTIONS: "legacy exceptions", "gc": "gc"}
 
 
 def _feature_checker(feature: str, check: Optional[Callable]) -> Callable:
@@ -460,7 +480,7 @@ def _h_call_indirect(c: _Checker, ins, i: int) -> None:
     _check_index("type", type_idx, len(ctx.types))
     if not matches(ctx.tables[table].elem, FUNCREF, ctx.canon):
         raise InvalidError("type mismatch: call_indirect needs a table of funcref")
-    ft = ctx.types[type_idx]
+    ft = func_type_at(ctx.types, type_idx)
     c.pop(_index_type(c, table))
     c.pop_vals(list(ft.params))
     c.stack.extend(ft.results)
@@ -553,7 +573,8 @@ def _h_ref_null(c: _Checker, ins, i: int) -> None:
     t = ins.imm
     if not isinstance(t, ValType) or not t.is_ref:
         raise InvalidError(f"malformed reference type {t!r}")
-    check_valtype(t, len(c.ctx.types), FUNCTION_REFERENCES not in c.ctx.disabled)
+    check_valtype(t, len(c.ctx.types), FUNCTION_REFERENCES not in c.ctx.disabled,
+                  GC not in c.ctx.disabled)
     if t.top is EXNREF:
         note_exnref(c.ctx)
     c.stack.append(t)
@@ -612,7 +633,7 @@ def _h_call_ref(c: _Checker, ins, i: int) -> None:
     _need_function_references(c)
     x = ins.imm
     _check_index("type", x, len(c.ctx.types))
-    ft = c.ctx.types[x]
+    ft = func_type_at(c.ctx.types, x)
     c.pop(ref_type(x, True))
     c.pop_vals(list(ft.params))
     c.stack.extend(ft.results)
@@ -718,7 +739,7 @@ def _h_return_call_indirect(c: _Checker, ins, i: int) -> None:
     if not matches(ctx.tables[table].elem, FUNCREF, ctx.canon):
         raise InvalidError("type mismatch: return_call_indirect needs a table of funcref")
     c.pop(_index_type(c, table))
-    _tail_call(c, ctx.types[type_idx])
+    _tail_call(c, func_type_at(ctx.types, type_idx))
 
 
 def _h_return_call_ref(c: _Checker, ins, i: int) -> None:
@@ -727,7 +748,7 @@ def _h_return_call_ref(c: _Checker, ins, i: int) -> None:
     x = ins.imm
     _check_index("type", x, len(c.ctx.types))
     c.pop(ref_type(x, True))
-    _tail_call(c, c.ctx.types[x])
+    _tail_call(c, func_type_at(c.ctx.types, x))
 
 
 HANDLERS: dict[Op, Callable] = {OP_BY_NAME[name]: fn for name, fn in [
@@ -746,6 +767,9 @@ HANDLERS: dict[Op, Callable] = {OP_BY_NAME[name]: fn for name, fn in [
     ("return_call", _h_return_call), ("return_call_indirect", _h_return_call_indirect),
     ("return_call_ref", _h_return_call_ref),
 ]}
+
+from .gc import GC_HANDLERS  # noqa: E402 (gc.py reads this module's names at call time)
+HANDLERS.update({OP_BY_NAME[name]: fn for name, fn in GC_HANDLERS.items()})
 
 _BLOCK = OP_BY_NAME["block"]
 _LOOP = OP_BY_NAME["loop"]

@@ -29,10 +29,12 @@ from ..syntax.instructions import END, OP_BY_NAME, REF_FUNC
 from ..syntax.module import Module
 from ..syntax.types import (EXNREF, I32, I64, MAX_PAGES_32, MAX_PAGES_64, MAX_TABLE_SIZE, ExternKind,
                             FuncType, GlobalType, Limits, MemoryType, TableType,
-                            FUNCREF_NON_NULL, ValType, canonical_types, matches)
+                            FUNCREF_NON_NULL, GC_HEAPS, ArrayType, StructType, ValType, canonical_composite,
+                            canonical_types, composite_matches, iter_rec_groups, matches)
 from .const import check_const
 from ..syntax.instructions import EXCEPTIONS
-from .func import FUNCTION_REFERENCES, _Ctx, check_function, check_valtype
+from .func import (FUNCTION_REFERENCES, GC, GC_DISABLED, _Ctx, check_function, check_valtype,
+                   func_type_at)
 from .func_bytes import check_function_bytes
 
 __all__ = ["FuncInfo", "ModuleInfo", "validate_module"]
@@ -100,7 +102,8 @@ class ModuleInfo:
     ``num_imported_*``   how many of each index space are imports.
     ``start``            start function index or None.
     ``features``         the Op.feature names bodies use, of those an
-                         engine can turn off (func._FEATURE_WORDS), and
+                         engine can turn off (func._FEATURE_WORDS; "gc"
+                         also where only GC types appear, outside bodies), and
                          those of 3.0's constant expressions a module uses
                          (const.EXTENDED_CONST, const.DEFINED_GLOBALS).
     """
@@ -130,10 +133,29 @@ class ModuleInfo:
 
 # -- small pieces ---------------------------------------------------------------
 
+def _is_gc(t: ValType) -> bool:
+    """A reference to one of GC's abstract heap types."""
+    return t.is_ref and type(t.heap) is str and t.heap in GC_HEAPS
+
+
+def _check_declared_subtype(n: int, sup: int, types: list, subtypes: dict,
+                            canon: list) -> None:
+    """Type ``n`` may declare ``sup`` its supertype: ``sup`` is not final
+    and ``n``'s composite type matches its (the reference interpreter's
+    "sub type" for both)."""
+    s = subtypes.get(sup)
+    if s is None or s.final:
+        raise InvalidError(f"sub type {n} does not match super type {sup}: "
+                           f"type {sup} is final")
+    if not composite_matches(canonical_composite(canon[n]), canonical_composite(canon[sup])):
+        raise InvalidError(f"sub type {n} does not match super type {sup}")
+
+
 def _check_type_index(idx: object, types: list[FuncType]) -> FuncType:
+    """A function's type index: it exists and names a function type."""
     if not isinstance(idx, int) or not 0 <= idx < len(types):
         raise InvalidError(f"unknown type {idx}")
-    return types[idx]
+    return func_type_at(types, idx)
 
 
 def _check_limits(lim: Limits, bound: int, too_big: str) -> None:
@@ -197,6 +219,9 @@ def _declared_refs(module: Module) -> set[int]:
     refs: set[int] = set()
     for g in module.globals:
         refs.update(i.imm for i in g.init if i.op is REF_FUNC)
+    # (a Wasm 3.0 table initializer is outside the bodies too)
+    for expr in (getattr(module, "table_inits", None) or {}).values():
+        refs.update(i.imm for i in expr if i.op is REF_FUNC)
     for e in module.elems:
         for expr in e.init:
             refs.update(i.imm for i in expr if i.op is REF_FUNC)
@@ -229,14 +254,30 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     types = module.types
     ntypes = len(types)
     typed = FUNCTION_REFERENCES not in disabled     # Config.wasm_function_references
-    for n, t in enumerate(types):
-        if not isinstance(t, FuncType):
-            raise InvalidError(f"malformed type {t!r}")
-        # a type may name the types before it (each is a rec group of its
-        # own); naming itself or a later one needs rec groups (GC)
-        for v in (*t.params, *t.results):
-            check_valtype(v, n, typed)
-    canon = canonical_types(types)
+    gc = GC not in disabled                       # Config.wasm_gc
+    subtypes = getattr(module, "subtypes", None) or {}
+    rec_groups = getattr(module, "rec_groups", None) or []
+    if not gc and (rec_groups or subtypes):
+        raise InvalidError(f"{GC_DISABLED}: rec / sub types")
+    for start, count in iter_rec_groups(ntypes, rec_groups):
+        for n in range(start, start + count):
+            t = types[n]
+            if not isinstance(t, (FuncType, StructType, ArrayType)):
+                raise InvalidError(f"malformed type {t!r}")
+            if not gc and type(t) is not FuncType:
+                raise InvalidError(f"{GC_DISABLED}: {t.kind} types")
+            # a type may name the types of its rec group and those before it
+            # (without GC: only those before it, each a group of its own)
+            for v in t.valtypes():
+                check_valtype(v, start + count if gc else n, typed, gc)
+            sup = subtypes.get(n)
+            if sup is not None and sup.supertype is not None:
+                if not isinstance(sup.supertype, int) or not 0 <= sup.supertype < n:
+                    raise InvalidError(f"unknown type {sup.supertype}")
+    canon = canonical_types(module)
+    for n, sup in subtypes.items():
+        if sup.supertype is not None:
+            _check_declared_subtype(n, sup.supertype, types, subtypes, canon)
 
     # Imports (they open each index space).
     func_type_idx: list[int] = []
@@ -280,7 +321,7 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     for g in module.globals:
         _check_global_type(g.type, ntypes, typed)
         check_const(g.init, g.type.valtype, globals_, num_funcs, n_imp_globals,
-                    disabled, const_used, func_type_idx, canon)
+                    disabled, const_used, func_type_idx, canon, types)
         globals_.append(g.type)
 
     table_inits = getattr(module, "table_inits", None) or {}
@@ -290,7 +331,7 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
         if init is not None:
             # (tables come before globals: only imported ones exist yet)
             check_const(init, tt.elem, globals_[:n_imp_globals], num_funcs, n_imp_globals,
-                        disabled, const_used, func_type_idx, canon)
+                        disabled, const_used, func_type_idx, canon, types)
         elif not tt.elem.nullable:
             raise InvalidError(f"type mismatch: a table of {tt.elem} needs an initializer")
         tables.append(tt)
@@ -310,7 +351,7 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
         check_valtype(e.type, ntypes, typed or e.type is FUNCREF_NON_NULL)
         for expr in e.init:
             check_const(expr, e.type, globals_, num_funcs, n_imp_globals,
-                        disabled, const_used, func_type_idx, canon)
+                        disabled, const_used, func_type_idx, canon, types)
         if e.mode == "active":
             if not isinstance(e.table, int) or not 0 <= e.table < len(tables):
                 raise InvalidError(f"unknown table {e.table}")
@@ -347,12 +388,23 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
 
     # exception references outside bodies: exception handling's (as in
     # bodies, func.note_exnref); a 2.0 module pays one pass over its types
-    exn_types = any(_is_exn(t) for ft in types for t in (*ft.params, *ft.results)) or any(
+    exn_types = any(_is_exn(t) for ft in types for t in ft.valtypes()) or any(
         _is_exn(g.valtype) for g in globals_) or any(_is_exn(t.elem) for t in tables) or any(
         _is_exn(t) for t in elem_types) or any(
         _is_exn(t) for f in module.funcs for t in f.locals)
     if exn_types and EXCEPTIONS in disabled:
         raise InvalidError("exceptions support is not enabled: exnref")
+
+    # GC's types outside bodies (bodies note their GC instructions in
+    # ctx.used): the tiers learn from ModuleInfo.features that the module
+    # needs GC, as they do for exceptions
+    gc_types = bool(rec_groups or subtypes) or any(
+        type(t) is not FuncType or any(_is_gc(v) for v in t.valtypes()) for t in types) or any(
+        _is_gc(g.valtype) for g in globals_) or any(
+        _is_gc(t.elem) for t in tables) or any(_is_gc(t) for t in elem_types) or any(
+        _is_gc(t) for f in module.funcs for t in f.locals)
+    if gc_types and not gc:
+        raise InvalidError(f"{GC_DISABLED}: GC reference types")
 
     refs = _declared_refs(module)
     ctx = _Ctx(types, func_types, globals_, tables, mems, elem_types,
@@ -363,6 +415,8 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
     ctx.tags = tags
     if exn_types or tags:
         ctx.used.add(EXCEPTIONS)
+    if gc_types:
+        ctx.used.add(GC)
     infos: list[FuncInfo] = []
     for n, f in enumerate(module.funcs):
         ft = types[f.type_idx]
