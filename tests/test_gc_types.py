@@ -417,3 +417,14 @@ def test_struct_field_limit():
     assert "struct fields size is out of bounds" in invalid(struct(10_001))
     with pytest.raises(MalformedError, match="struct fields size is out of bounds"):
         decode_module(encode_module(parse_module(struct(10_001))))
+
+
+def test_signature_registry_subtyping():
+    from wasmlite.compile.signatures import SignatureRegistry
+    reg = SignatureRegistry()
+    t, u, f = canon("(module (type $t (sub (func))) (type $u (sub $t (func))) (type (func)))")
+    it, iu, i_f = reg.register(t), reg.register(u), reg.register(f)
+    assert len({it, iu, i_f}) == 3
+    assert reg.is_subtype(iu, it) and reg.is_subtype(it, it)
+    assert not reg.is_subtype(it, iu) and not reg.is_subtype(i_f, it)
+    assert reg.lookup(iu) is u and u.params == () and u.results == ()
