@@ -17,7 +17,7 @@ from wasmlite.binary.decode import decode_module
 from wasmlite.binary.encode import encode_module
 from wasmlite.errors import InvalidError, MalformedError
 from wasmlite.syntax.instructions import OP_BY_NAME
-from wasmlite.syntax.types import (ANYREF, EQREF, FUNCREF, I8, I16, I32, ArrayType, DefType,
+from wasmlite.syntax.types import (ANYREF, EQREF, I8, I16, I32, ArrayType, DefType,
                                    FieldType, FuncType, StructType, SubType, canonical_types,
                                    is_subtype, matches, ref_type)
 from wasmlite.text.parse import parse_module
@@ -300,7 +300,10 @@ def test_config_wasm_gc_off_rejects_gc():
                  "(module (rec (type (func)) (type (func))))",
                  "(module (type (sub (func))))",
                  "(module (func (result i32) (i31.get_s (ref.i31 (i32.const 1)))))",
-                 "(module (global (ref i31) (ref.i31 (i32.const 0))))"]:
+                 "(module (global (ref i31) (ref.i31 (i32.const 0))))",
+                 "(module (func (block (result anyref) (ref.null any)) drop))",
+                 "(module (func (select (result eqref) (ref.null eq) (ref.null eq)"
+                 " (i32.const 0)) drop))"]:
         with pytest.raises(wasmlite.WasmtimeError, match="gc support is not enabled"):
             wasmlite.Module(engine, text)
     wasmlite.Module(engine, "(module (func (param funcref)))")       # 2.0 is fine
@@ -383,3 +386,45 @@ def test_table_initializer_declares_function_references():
     ref.func a function only a table initializer names."""
     validate_module(parse_module(
         "(module (table 1 funcref (ref.func 0)) (func (drop (ref.func 0))))"))
+
+
+def test_array_new_fixed_with_a_huge_count_is_checked_at_once():
+    """n is a u32: unreachable code may name 2^32 - 1 operands (wasm-tools
+    accepts it), which must not cost 2^32 steps or a list that long."""
+    validate_module(parse_module("(module (type $a (array i32))"
+                                 " (func unreachable (array.new_fixed $a 4294967295) drop))"))
+    assert "type mismatch" in invalid("(module (type $a (array i32))"
+                                      " (func (array.new_fixed $a 4294967295) drop))")
+    assert "type mismatch" in invalid("(module (type $a (array i32))"
+                                      " (func (i64.const 0) (array.new_fixed $a 1) drop))")
+
+
+def test_subtyping_depth_limit():
+    """Wasmtime's limit: a hierarchy 63 deep is valid, 64 is not."""
+    def chain(n):
+        return ("(module (type $t0 (sub (struct))) " + " ".join(
+            f"(type $t{i} (sub $t{i - 1} (struct)))" for i in range(1, n + 1)) + ")")
+    c = canon(chain(63))
+    assert c[63].depth == 63 and is_subtype(c[63], c[0])
+    assert "sub type hierarchy too deep" in invalid(chain(64))
+
+
+def test_struct_field_limit():
+    """Wasmtime's limit of 10,000 fields, in the binary and from text."""
+    def struct(n):
+        return "(module (type (struct " + "(field i32) " * n + ")))"
+    validate_module(parse_module(struct(10_000)))
+    assert "struct fields size is out of bounds" in invalid(struct(10_001))
+    with pytest.raises(MalformedError, match="struct fields size is out of bounds"):
+        decode_module(encode_module(parse_module(struct(10_001))))
+
+
+def test_signature_registry_subtyping():
+    from wasmlite.compile.signatures import SignatureRegistry
+    reg = SignatureRegistry()
+    t, u, f = canon("(module (type $t (sub (func))) (type $u (sub $t (func))) (type (func)))")
+    it, iu, i_f = reg.register(t), reg.register(u), reg.register(f)
+    assert len({it, iu, i_f}) == 3
+    assert reg.is_subtype(iu, it) and reg.is_subtype(it, it)
+    assert not reg.is_subtype(it, iu) and not reg.is_subtype(i_f, it)
+    assert reg.lookup(iu) is u and u.params == () and u.results == ()

@@ -56,6 +56,8 @@ _FUNC_TYPE_CODE = {0x60: "func"}
 # Implementation limit on a function's declared locals (wasmparser's and
 # Wasmtime's limit); the spec's own limit is 2**32 - 1, far beyond memory.
 MAX_FUNCTION_LOCALS = 50_000
+# and on a struct type's fields (Wasm GC)
+MAX_STRUCT_FIELDS = 10_000
 
 
 _I32_CONST = OP_BY_NAME["i32.const"]
@@ -421,7 +423,11 @@ class _Decoder:
         b = self.data[self.pos]
         if b == 0x5F:
             self.pos += 1
-            return StructType(tuple(self.vec(self.field_type)))
+            at = self.pos
+            n = self.length()
+            if n > MAX_STRUCT_FIELDS:           # Wasmtime's (wasmparser's) limit
+                raise malformed("struct fields size is out of bounds", at)
+            return StructType(tuple(self.field_type() for _ in range(n)))
         if b == 0x5E:
             self.pos += 1
             return ArrayType(self.field_type())

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import threading
 
-from ..syntax.types import FuncType
+from ..syntax.types import FuncType, is_subtype
 
 
 class SignatureRegistry:
-    """Maps structurally equal FuncTypes to one small int index (>= 1, so that
-    0 never names a signature)."""
+    """Maps canonical types (``syntax.types.canonical_types``: structurally
+    equal plain FuncTypes, or Wasm GC's interned DefTypes) to one small int
+    index (>= 1, so that 0 never names a signature)."""
 
     def __init__(self) -> None:
         self._index: dict[FuncType, int] = {}
@@ -41,6 +42,13 @@ class SignatureRegistry:
         if not 1 <= index <= len(self._types):
             raise KeyError(index)
         return self._types[index - 1]
+
+    def is_subtype(self, sub: int, sup: int) -> bool:
+        """The type registered under ``sub`` is a subtype of the one under
+        ``sup`` (Wasm GC: declared supertypes; equal indices always are):
+        what call_indirect of a non-final type and ref.cast need beyond
+        comparing indices."""
+        return sub == sup or is_subtype(self.lookup(sub), self.lookup(sup))
 
     def __len__(self) -> int:
         return len(self._types)

@@ -365,8 +365,17 @@ class DefType:
     def chain(self) -> tuple:
         c = self._chain
         if c is None:
+            # a loop, not recursion (validation bounds the depth to 63, but
+            # the chain is built before that check too)
+            up = [self]
             s = self.supertype
-            c = self._chain = (self,) + (() if s is None else _chain(s))
+            while s is not None and s._chain is None:
+                up.append(s)
+                s = s.supertype
+            tail = () if s is None else s._chain
+            for d in reversed(up):
+                tail = d._chain = (d,) + tail
+            c = tail
         return c
 
     @property
@@ -402,10 +411,6 @@ class DefType:
 
 def _group_def(group: CanonGroup, index: int) -> DefType:
     return group.defs[index]
-
-
-def _chain(h: object) -> tuple:
-    return h.chain if isinstance(h, DefType) else (h,)
 
 
 CanonicalType = Union[FuncType, DefType]
@@ -544,8 +549,9 @@ def canonical_types(types: object) -> list:
     of its own group and those before; naming a later one raises IndexError
     (validation reports "unknown type" first)."""
     if isinstance(types, list) or isinstance(types, tuple):
-        tlist, groups, subs = list(types), None, None
+        tlist, groups, subs, module = list(types), None, None, None
     else:
+        module = types
         tlist = types.types     # (a Module unpickled from before GC lacks the rest)
         groups = getattr(types, "rec_groups", None)
         subs = getattr(types, "subtypes", None)
@@ -554,6 +560,23 @@ def canonical_types(types: object) -> list:
                 v.is_ref and type(v.heap) is int for ft in tlist
                 for v in (*ft.params, *ft.results)):
             return tlist
+    # A module's canonical types are asked for again and again (each import
+    # check, instantiation, the tiers): kept on the module, under a key of
+    # what they are made of (composite types are immutable, so their ids do)
+    key = None
+    if module is not None:
+        key = (tuple(map(id, tlist)), tuple(groups or ()), tuple((subs or {}).items()))
+        cached = module.__dict__.get("_canonical_cache")
+        if cached is not None and cached[0] == key:
+            return list(cached[1])
+    out = _canonicalize(tlist, groups, subs)
+    if key is not None:
+        # (the types themselves are kept too, so that their ids stay theirs)
+        module.__dict__["_canonical_cache"] = (key, tuple(out), tuple(tlist))
+    return out
+
+
+def _canonicalize(tlist: list, groups: "Optional[list]", subs: "Optional[dict]") -> list:
     out: list = []
     n = len(tlist)
     for start, count in iter_rec_groups(n, groups):

@@ -377,7 +377,7 @@ class ModuleParser(BodyParser):
     def scan_type(self, i: int) -> None:
         """Bind the name of a ``type`` field, or of each type of a ``rec``
         field; the types are parsed by ``parse_types``."""
-        K, T, M = self.K, self.T, self.M
+        T, M = self.T, self.M
         self.type_fields.append(i)
         if T[i + 1] == "rec":
             j = i + 2

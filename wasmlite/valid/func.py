@@ -160,7 +160,8 @@ def block_signature(ctx: _Ctx, bt) -> tuple:
     if bt is None:
         ft = _EMPTY_FT
     elif isinstance(bt, ValType):
-        check_valtype(bt, len(ctx.types), FUNCTION_REFERENCES not in ctx.disabled)
+        check_valtype(bt, len(ctx.types), FUNCTION_REFERENCES not in ctx.disabled,
+                      GC not in ctx.disabled)
         if bt.top is EXNREF:
             note_exnref(ctx)
         ft = FuncType((), (bt,))
@@ -510,7 +511,8 @@ def _h_select_t(c: _Checker, ins, i: int) -> None:
     if len(types) != 1:
         raise InvalidError("invalid result arity")
     t = types[0]
-    check_valtype(t, len(c.ctx.types), FUNCTION_REFERENCES not in c.ctx.disabled)
+    check_valtype(t, len(c.ctx.types), FUNCTION_REFERENCES not in c.ctx.disabled,
+                  GC not in c.ctx.disabled)
     if t.top is EXNREF:
         note_exnref(c.ctx)
     c.pop(I32)

@@ -135,11 +135,25 @@ def _h_array_new_default(c, ins, i: int) -> None:
     c.stack.append(ref_type(ins.imm, False))
 
 
+def _pop_n(c, t: ValType, n: int) -> None:
+    """Pop ``n`` operands of type ``t`` without building a list of ``n``
+    (array.new_fixed's n is a u32: in unreachable code all but the few on
+    the stack are Unknown, found at once)."""
+    from .func import F_HEIGHT, F_UNREACH
+    frame = c.ctrls[-1]
+    have = len(c.stack) - frame[F_HEIGHT]
+    if n > have and not frame[F_UNREACH]:
+        raise InvalidError(f"type mismatch: array.new_fixed expects {n} operands of {t} "
+                           f"but the stack has {have}")
+    for _ in range(min(n, have)):
+        c.pop(t)
+
+
 def _h_array_new_fixed(c, ins, i: int) -> None:
     _need_gc(c)
     x, n = ins.imm
     at = _array(c, x)
-    c.pop_vals([unpacked(at.field.storage)] * n)
+    _pop_n(c, unpacked(at.field.storage), n)
     c.stack.append(ref_type(x, False))
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..binary.decode import LazyFunc
+from ..binary.decode import MAX_STRUCT_FIELDS, LazyFunc
 from ..gc_pause import gc_paused
 from ..errors import InvalidError
 from ..syntax.instructions import END, OP_BY_NAME, REF_FUNC
@@ -132,6 +132,9 @@ class ModuleInfo:
 
 
 # -- small pieces ---------------------------------------------------------------
+
+MAX_SUBTYPING_DEPTH = 63
+
 
 def _is_gc(t: ValType) -> bool:
     """A reference to one of GC's abstract heap types."""
@@ -266,6 +269,9 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
                 raise InvalidError(f"malformed type {t!r}")
             if not gc and type(t) is not FuncType:
                 raise InvalidError(f"{GC_DISABLED}: {t.kind} types")
+            if type(t) is StructType and len(t.fields) > MAX_STRUCT_FIELDS:
+                # (the decoder's limit, for modules made from text)
+                raise InvalidError("struct fields size is out of bounds")
             # a type may name the types of its rec group and those before it
             # (without GC: only those before it, each a group of its own)
             for v in t.valtypes():
@@ -275,9 +281,16 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
                 if not isinstance(sup.supertype, int) or not 0 <= sup.supertype < n:
                     raise InvalidError(f"unknown type {sup.supertype}")
     canon = canonical_types(module)
-    for n, sup in subtypes.items():
-        if sup.supertype is not None:
-            _check_declared_subtype(n, sup.supertype, types, subtypes, canon)
+    depth: dict[int, int] = {}
+    for n in sorted(subtypes):
+        sup = subtypes[n].supertype
+        if sup is not None:
+            # Wasmtime's (wasmparser's) limit on the depth of a hierarchy
+            d = depth[n] = depth.get(sup, 0) + 1
+            if d > MAX_SUBTYPING_DEPTH:
+                raise InvalidError(f"sub type hierarchy too deep: found depth {d}, "
+                                   f"cannot exceed depth {MAX_SUBTYPING_DEPTH}")
+            _check_declared_subtype(n, sup, types, subtypes, canon)
 
     # Imports (they open each index space).
     func_type_idx: list[int] = []
