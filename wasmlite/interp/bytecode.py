@@ -54,6 +54,7 @@ _MASK = (1 << 64) - 1
  _BR_ON_NULL, _BR_ON_NON_NULL, _CALL_REF, _RETURN_CALL, _RETURN_CALL_INDIRECT,
  _RETURN_CALL_REF, _TRY_TABLE, _TRY, _CATCH, _DELEGATE, _THROW, _THROW_REF, _RETHROW,
  _UNSUPPORTED) = range(39)
+UNSUPPORTED = _UNSUPPORTED      # the kind of a row the interpreter cannot run
 _OWN_KINDS = {
     "local.get": _GET, "i32.const": _CONST, "i64.const": _CONST, "f32.const": _CONST,
     "f64.const": _CONST, "local.tee": _TEE, "local.set": _SET, "br_if": _BR_IF,

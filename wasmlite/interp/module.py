@@ -28,7 +28,7 @@ from ..compile.vmcontext import VMContextLayout
 from ..syntax.module import Module
 from ..syntax.types import ExternKind, FuncType, canonical_types
 from . import layout as L
-from .bytecode import Predecoder
+from .bytecode import UNSUPPORTED, Predecoder
 from .library import interpreter
 from .stubs import abi_type, stubs_ir
 
@@ -134,6 +134,8 @@ class InterpModule:
                                self.out_stubs.__getitem__, consume_fuel, epoch_interruption,
                                self.in_stubs.__getitem__)
         self._decode_lock = threading.Lock()
+        if "gc" in getattr(info, "features", ()):
+            self._check_supported()
         d = self.descs
         # eligible OSR loops per function (known once it is pre-decoded)
         self.osr_loops: list[int] = [0] * n
@@ -154,6 +156,19 @@ class InterpModule:
             d[w + L.IF_COUNTER // 8] = start & ((1 << 64) - 1)
             d[w + L.IF_RUNNER // 8] = it.interp_call
             d[w + L.IF_LAZY // 8] = lazy
+
+    def _check_supported(self) -> None:
+        """Refuse, at Module(), a module with instructions the interpreter
+        cannot run yet (Wasm GC's heap ones), as the compiler refuses them:
+        a body is pre-decoded only at its first call, too late for a clear
+        error. Only modules that use GC pay for the scan."""
+        from ..compile.translate import CompileError
+        ops = self._pre.ops
+        for func in self.module.funcs:
+            for ins in func.body:
+                info = ops.ops.get(ins.op) or ops.info(ins.op)
+                if info.kind == UNSUPPORTED:
+                    raise CompileError(f"instruction {ins.op.name} is not supported yet")
 
     def _decode(self, desc: int) -> None:
         """The lazy callback (native code calls it, with the GIL taken by
