@@ -105,3 +105,31 @@ def test_heap_instructions_are_refused_at_module_creation(strategy, capfd):
         wl.Module(wl.Engine(cfg), """(module (type $s (struct (field i32)))
           (func (export "f") (result i32) (struct.get $s 0 (struct.new $s (i32.const 1)))))""")
     assert "Traceback" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_call_indirect_accepts_a_subtype(strategy):
+    """call_indirect of a non-final type runs a function of a declared
+    subtype (the store's registry answers when the indices differ); an
+    unrelated or super type still traps."""
+    cfg = wl.Config()
+    cfg.strategy = strategy
+    eng = wl.Engine(cfg)
+    store = wl.Store(eng)
+    x = wl.Instance(store, wl.Module(eng, """(module
+      (type $t1 (sub (func (result i32))))
+      (type $t2 (sub $t1 (func (result i32))))
+      (type $t3 (sub (func (param i32) (result i32))))
+      (func $f1 (type $t1) (i32.const 1))
+      (func $f2 (type $t2) (i32.const 2))
+      (table funcref (elem $f1 $f2))
+      (func (export "as-t1") (param i32) (result i32) (call_indirect (type $t1) (local.get 0)))
+      (func (export "as-t2") (param i32) (result i32) (call_indirect (type $t2) (local.get 0)))
+      (func (export "as-t3") (param i32) (result i32)
+        (call_indirect (type $t3) (i32.const 5) (local.get 0))))"""),
+        []).exports(store)
+    assert x["as-t1"](store, 0) == 1 and x["as-t1"](store, 1) == 2
+    assert x["as-t2"](store, 1) == 2
+    for name, k in (("as-t2", 0), ("as-t3", 0), ("as-t3", 1)):
+        with pytest.raises(wl.Trap, match="indirect call type mismatch"):
+            x[name](store, k)

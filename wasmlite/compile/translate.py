@@ -127,6 +127,12 @@ class ModuleContext:
         # through their VMFuncRef, as imports are (a tier-up batch, tiering.py)
         self.direct_calls: Optional[set] = None
 
+    def may_have_subtypes(self, type_idx: int) -> bool:
+        """Whether a function of another type may pass a check for type
+        ``type_idx`` (Wasm GC: a type not declared final)."""
+        sub = getattr(self.module, "subtypes", {}).get(type_idx)
+        return sub is not None and not sub.final
+
     def block_type(self, bt) -> tuple[list[str], list[str]]:
         """(param lltypes, result lltypes) of a block type immediate."""
         r = self._block_types.get(bt)
@@ -770,7 +776,17 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
         out.append(f"%{r}.sp = getelementptr i8, ptr %{r}.fr, i64 {vm.VMFUNCREF_SIG}")
         out.append(f"%{r}.sig = load i64, ptr %{r}.sp")
         out.append(f"%{r}.bad = icmp ne i64 %{r}.sig, {sig}")
-        out.append(f"br i1 %{r}.bad, label {self.trap_to(_BAD_SIG)}, label %{r}.ok")
+        if self.ctx.may_have_subtypes(type_idx):
+            # Wasm GC: a callee of a subtype of a non-final type is fine;
+            # the store answers (the interpreter's handlers do the same)
+            fn = self.builtin(vm.BUILTIN_SIG_SUBTYPE)
+            out.append(f"br i1 %{r}.bad, label %{r}.sub, label %{r}.ok, !prof !0")
+            out.append(f"{r}.sub:")
+            out.append(f"%{r}.st = call i64 {fn}(ptr %vmctx, i64 %{r}.sig, i64 {sig})")
+            out.append(f"%{r}.isub = icmp eq i64 %{r}.st, 1")
+            out.append(f"br i1 %{r}.isub, label %{r}.ok, label {self.trap_to(_BAD_SIG)}")
+        else:
+            out.append(f"br i1 %{r}.bad, label {self.trap_to(_BAD_SIG)}, label %{r}.ok")
         out.append(f"{r}.ok:")
         out.append(f"%{r}.code = load ptr, ptr %{r}.fr")
         out.append(f"%{r}.vp = getelementptr i8, ptr %{r}.fr, i64 {vm.VMFUNCREF_VMCTX}")

@@ -139,7 +139,9 @@ BUILTIN_MEMORY_GROW = 0     # i64 (ptr vmctx, i32 mem, i64 delta)
 BUILTIN_TABLE_GROW = 1      # i64 (ptr vmctx, i32 table, i64 delta, i64 init)
 BUILTIN_EXN_BOX = 2         # i64 (ptr vmctx): the pending exception's exnref
 BUILTIN_EXN_UNBOX = 3       # i64 (ptr vmctx, i64 exnref): make it the pending one
-BUILTIN_NAMES = ("memory_grow", "table_grow", "exn_box", "exn_unbox")
+BUILTIN_SIG_SUBTYPE = 4     # i64 (ptr vmctx, i64 actual, i64 expected): 1 if the
+                            # signature actual is a subtype of expected (Wasm GC), else 0
+BUILTIN_NAMES = ("memory_grow", "table_grow", "exn_box", "exn_unbox", "sig_subtype")
 VMBUILTINS_SIZE = POINTER_SIZE * len(BUILTIN_NAMES)
 
 

@@ -443,7 +443,7 @@ def own_handlers() -> dict[str, tuple[str, int]]:
             "b:", f"%sgp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_SIG}",
             "%sg = load i64, ptr %sgp", "%wp = getelementptr i8, ptr %vmctx, i64 %i1",
             "%w32 = load i32, ptr %wp", "%w = zext i32 %w32 to i64",
-            "%bad = icmp ne i64 %sg, %w", f"br i1 %bad, label %trap{_BAD_SIG}, label %ok",
+            "%bad = icmp ne i64 %sg, %w", "br i1 %bad, label %sub, label %ok"] + _sig_subtype() + [
             "ok:", "%code = load ptr, ptr %fr",
             f"%cvp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_VMCTX}",
             "%cv = load ptr, ptr %cvp", "%os = inttoptr i64 %i2 to ptr",
@@ -565,7 +565,7 @@ def own_handlers() -> dict[str, tuple[str, int]]:
             "b:", f"%sgp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_SIG}",
             "%sg = load i64, ptr %sgp", "%wp = getelementptr i8, ptr %vmctx, i64 %i1",
             "%w32 = load i32, ptr %wp", "%w = zext i32 %w32 to i64",
-            "%bad = icmp ne i64 %sg, %w", f"br i1 %bad, label %trap{_BAD_SIG}, label %ok",
+            "%bad = icmp ne i64 %sg, %w", "br i1 %bad, label %sub, label %ok"] + _sig_subtype() + [
             "ok:"] + tail_through("%fr", "%i2", "%i5", "%i3", "%i4"),
             {_TABLE_OOB, _NULL_CALL, _BAD_SIG})
     # return_call_ref: the VMFuncRef's address on top; i0 = out stub,
@@ -667,6 +667,17 @@ def _run_compiled() -> list[str]:
             f"%rc.ok = icmp ugt i64 %rc.room, {TAIL_NATIVE_ROOM}",
             "%rc.has = icmp ne ptr %cc, null", "%rc.go = and i1 %rc.has, %rc.ok",
             "br i1 %rc.go, label %native, label %interp"]
+
+
+def _sig_subtype() -> list[str]:
+    """call_indirect's check when the signatures differ: the callee's may be
+    a subtype of the expected one (Wasm GC), asked of the store (compile/
+    translate.py does the same); otherwise the trap."""
+    return ["sub:", f"%st.bp = getelementptr i8, ptr %vmctx, i64 {vm.POINTER_SIZE}",
+            "%st.b = load ptr, ptr %st.bp",
+            f"%st.fp = getelementptr i8, ptr %st.b, i64 {vm.builtin_offset(vm.BUILTIN_SIG_SUBTYPE)}",
+            "%st.f = load ptr, ptr %st.fp", "%st.r = call i64 %st.f(ptr %vmctx, i64 %sg, i64 %w)",
+            "%st.ok = icmp eq i64 %st.r, 1", f"br i1 %st.ok, label %ok, label %trap{_BAD_SIG}"]
 
 
 def _leave_handlers() -> list[str]:

@@ -169,6 +169,8 @@ class InterpModule:
                 info = ops.ops.get(ins.op) or ops.info(ins.op)
                 if info.kind == UNSUPPORTED:
                     raise CompileError(f"instruction {ins.op.name} is not supported yet")
+                for value in info.imms:     # e.g. a cast to a concrete type
+                    value(ins, self.layout)
 
     def _decode(self, desc: int) -> None:
         """The lazy callback (native code calls it, with the GIL taken by

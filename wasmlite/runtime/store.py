@@ -27,6 +27,8 @@ _BUILTIN_TABLE_GROW = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c
                                        ctypes.c_int64, ctypes.c_uint64)
 _BUILTIN_EXN_BOX = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p)
 _BUILTIN_EXN_UNBOX = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint64)
+_BUILTIN_SIG_SUBTYPE = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint64,
+                                        ctypes.c_uint64)
 
 
 class RuntimeStore:
@@ -60,7 +62,8 @@ class RuntimeStore:
         self._builtin_funcs = (_BUILTIN_MEMORY_GROW(self._memory_grow),
                                _BUILTIN_TABLE_GROW(self._table_grow),
                                _BUILTIN_EXN_BOX(self._exn_box),
-                               _BUILTIN_EXN_UNBOX(self._exn_unbox))
+                               _BUILTIN_EXN_UNBOX(self._exn_unbox),
+                               _BUILTIN_SIG_SUBTYPE(self._sig_subtype))
         self._builtins = (ctypes.c_void_p * len(vm.BUILTIN_NAMES))(
             *[ctypes.cast(f, ctypes.c_void_p).value for f in self._builtin_funcs])
         self.builtins_address: int = ctypes.addressof(self._builtins)
@@ -214,6 +217,13 @@ class RuntimeStore:
     def _memory_grow(self, vmctx: int, index: int, delta: int) -> int:
         try:
             return self.memory_grow(self._instances[vmctx].memories[index], delta)
+        except BaseException as exc:  # noqa: BLE001 - becomes a trap
+            return self._builtin_failed(exc)
+
+    def _sig_subtype(self, vmctx: int, actual: int, expected: int) -> int:
+        # call_indirect's slow path: only reached when the indices differ
+        try:
+            return int(self.engine.signatures.is_subtype(actual, expected))
         except BaseException as exc:  # noqa: BLE001 - becomes a trap
             return self._builtin_failed(exc)
 
