@@ -114,17 +114,16 @@ TRAP_MESSAGES: dict[TrapCode, str] = {
     TrapCode.CAST_FAILURE: "cast failure",
 }
 
-# call_ref of null: Wasmtime's NULL_REFERENCE, in the spec suite's words.
-# Generated code traps with this status code (outside TrapCode's numbers);
-# the runtime raises it as TrapCode.NULL_REFERENCE.
-NULL_FUNCTION_REFERENCE = 64
-NULL_FUNCTION_REFERENCE_MESSAGE = "null function reference"
-# throw_ref of null: the same, in the exception proposal's words
-NULL_EXCEPTION_REFERENCE = 65
-NULL_EXCEPTION_REFERENCE_MESSAGE = "null exception reference"
-# i31.get_s/u of null: the same, in the GC proposal's words
-NULL_I31_REFERENCE = 66
-NULL_I31_REFERENCE_MESSAGE = "null i31 reference"
+# Null references the spec suite words by what was null: Wasmtime's
+# NULL_REFERENCE each. Generated code traps with these status codes (outside
+# TrapCode's numbers); the runtime raises TrapCode.NULL_REFERENCE with the
+# message (runtime/trap.py).
+NULL_FUNCTION_REFERENCE = 64        # call_ref, return_call_ref
+NULL_EXCEPTION_REFERENCE = 65       # throw_ref
+NULL_I31_REFERENCE = 66             # i31.get_s / i31.get_u
+NULL_REFERENCE_MESSAGES = {NULL_FUNCTION_REFERENCE: "null function reference",
+                           NULL_EXCEPTION_REFERENCE: "null exception reference",
+                           NULL_I31_REFERENCE: "null i31 reference"}
 
 
 def format_backtrace(frames: list, cause: str) -> str:

@@ -42,7 +42,7 @@ from .lltypes import LLTYPE
 _CATCH_REF = (1, 3)         # catch_ref, catch_all_ref: the label gets the exnref too
 _CATCH_ALL = (2, 3)
 
-TRY_OPS = frozenset(OP_BY_NAME[n] for n in ("try_table", "try") if n in OP_BY_NAME)
+TRY_OPS = frozenset(OP_BY_NAME[n] for n in ("try_table", "try"))
 
 
 def has_handlers(body) -> bool:
@@ -204,49 +204,37 @@ class ExceptionOps:
         self._check_builtin_trap(r)
         return f"%{r}.r"
 
-    def _dispatch(self, name: str, clauses, on_match, otherwise) -> None:
-        """Test the pending tag against ``clauses`` ((tag or None, payload
-        wanted)) in order; ``on_match(k)`` emits clause k's block,
-        ``otherwise()`` what follows when none matches."""
+    def _match_chain(self, name: str, tags: list) -> int:
+        """Branch to ``%{name}.k{k}`` for the first clause k whose tag (None:
+        any) is the pending exception's (a try_table's clauses, a legacy
+        try's catches); falls through when none is. How many clauses can
+        be reached: a catch-all ends the chain."""
         out = self.out
-        for k, tag in enumerate(clauses):
-            nxt = f"{name}.n{k}"
-            if tag is not None:
-                out.append(f"%{name}.m{k} = icmp eq i64 %{name}.tag, {self.tag_identity(tag)}")
-                out.append(f"br i1 %{name}.m{k}, label %{name}.k{k}, label %{nxt}")
-            else:
-                out.append(f"br label %{name}.k{k}")
-            out.append(f"{name}.k{k}:")
-            self.cur = f"{name}.k{k}"
-            on_match(k)
-            out.append(f"{nxt}:")
-            self.cur = nxt
+        for k, tag in enumerate(tags):
             if tag is None:
-                break
-        otherwise()
+                out.append(f"br label %{name}.k{k}")
+                return k + 1
+            out.append(f"%{name}.m{k} = icmp eq i64 %{name}.tag, {self.tag_identity(tag)}")
+            out.append(f"br i1 %{name}.m{k}, label %{name}.k{k}, label %{name}.n{k}")
+            out.append(f"{name}.n{k}:")
+        self._rethrow_here()
+        return len(tags)
 
     def op_try_table(self, ins) -> None:
         bt, catches = ins.imm
         params, results = self.ctx.block_type(bt)
         name = self.tmp()
-        saved = (self.stack[:], self.dead)
         prev = self._push_record(name)
-
-        def clause(k: int) -> None:
-            c = catches[k]
-            vals = self._payload(f"{name}.k{k}", c.tag) if c.kind not in _CATCH_ALL else []
+        reached = self._match_chain(
+            name, [None if c.kind in _CATCH_ALL else c.tag for c in catches])
+        for k, c in enumerate(catches[:reached]):
+            # clause k: its values to its label (counted outside the try_table)
+            self.out.append(f"{name}.k{k}:")
+            self.cur = f"{name}.k{k}"
+            vals = [] if c.kind in _CATCH_ALL else [v for v, _ in self._payload(f"{name}.k{k}", c.tag)]
             if c.kind in _CATCH_REF:
-                vals.append((self._box(f"{name}.x{k}"), "i64"))
-            # the catch labels are the try_table's enclosing ones
-            base = len(self.stack)
-            self.stack.extend(vals)
-            label = self.edge_to(c.label, [v for v, _ in vals])
-            del self.stack[base:]
-            self.out.append(f"br label %{label}")
-
-        self._dispatch(name, [c.tag if c.kind not in _CATCH_ALL else None for c in catches],
-                       clause, self._rethrow_here)
-        self.stack[:], self.dead = saved
+                vals.append(self._box(f"{name}.x{k}"))
+            self.out.append(f"br label %{self.edge_to(c.label, vals)}")
         self.out.append(f"{name}.body:")
         self.cur = f"{name}.body"
         f = self.new_frame("try_table", params, results, f"b{name}",
@@ -270,12 +258,10 @@ class ExceptionOps:
     def op_try(self, ins) -> None:
         params, results = self.ctx.block_type(ins.imm)
         name = self.tmp()
-        saved = self.stack[:]
         prev = self._push_record(name)
         f = self.new_frame("try", params, results, f"b{name}", len(self.stack) - len(params))
         f.land_slot = len(self.out)
         self.out.append(None)          # the dispatch, once the catches are known
-        self.stack[:] = saved
         self.out.append(f"{name}.body:")
         self.cur = f"{name}.body"
         f.chain = f"%{name}.rec"
@@ -321,26 +307,10 @@ class ExceptionOps:
         if f.needs_exn:
             self._box(f"{name}.e")
             lines.append(f"%{name}.exn = add i64 %{name}.e.r, 0")
-        out = lines
-
-        def jump(k: int) -> None:
-            out.append(f"br label %{name}.k{k}")
-
-        def nomatch() -> None:
-            if delegate_chain is not None:
-                out.append(f"store ptr {delegate_chain}, ptr %hand.p")
-            self._rethrow_here()
-        for k, tag in enumerate(f.catches):
-            if tag is not None:
-                out.append(f"%{name}.m{k} = icmp eq i64 %{name}.tag, {self.tag_identity(tag)}")
-                out.append(f"br i1 %{name}.m{k}, label %{name}.k{k}, label %{name}.n{k}")
-                out.append(f"{name}.n{k}:")
-            else:
-                jump(k)
-                break
-        else:
-            nomatch()
-        body[f.land_slot] = "\n".join(x for x in lines if x is not None)
+        if delegate_chain is not None:      # (a delegating try has no catches)
+            lines.append(f"store ptr {delegate_chain}, ptr %hand.p")
+        self._match_chain(name, f.catches)
+        body[f.land_slot] = "\n".join(lines)
         self.out, self.cur, self.dead = body, cur, dead
 
     def op_delegate(self, ins) -> None:

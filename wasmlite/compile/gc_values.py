@@ -175,4 +175,4 @@ class GcValueOps:
         names = ("ref.i31", "i31.get_s", "i31.get_u", "ref.eq", "ref.test", "ref.test_null",
                  "ref.cast", "ref.cast_null", "any.convert_extern", "extern.convert_any")
         return {OP_BY_NAME[n]: getattr(cls, "op_" + n.replace(".", "_"))
-                for n in names if n in OP_BY_NAME}
+                for n in names}

@@ -61,8 +61,7 @@ FLUSH_BEFORE = frozenset(OP_BY_NAME[n] for n in (
     "loop", "if", "else", "end", "br", "br_if", "br_table", "return",
     "call", "call_indirect", "unreachable", "br_on_null", "br_on_non_null", "call_ref",
     "throw", "throw_ref", "rethrow", "try_table", "try", "catch", "catch_all", "delegate",
-    "return_call", "return_call_indirect", "return_call_ref")
-    if n in OP_BY_NAME)
+    "return_call", "return_call_indirect", "return_call_ref"))
 
 
 class InterruptOps:

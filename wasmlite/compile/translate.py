@@ -929,12 +929,10 @@ _IDENTITY_LITERALS = frozenset(f32_literal(b) for b in (0, 0x80000000, 0x3F80000
 _END = OP_BY_NAME["end"]
 _LOOP = OP_BY_NAME["loop"]
 _ELSE = OP_BY_NAME["else"]
-_BLOCK_OPS = frozenset(OP_BY_NAME[n] for n in ("block", "loop", "if", "try_table", "try")
-                       if n in OP_BY_NAME)
-_DELEGATE = OP_BY_NAME.get("delegate")
+_BLOCK_OPS = frozenset(OP_BY_NAME[n] for n in ("block", "loop", "if", "try_table", "try"))
+_DELEGATE = OP_BY_NAME["delegate"]
 # at depth 0 of skipped code these start a live segment of the frame
-_SEGMENT_OPS = frozenset(OP_BY_NAME[n] for n in ("else", "catch", "catch_all")
-                         if n in OP_BY_NAME)
+_SEGMENT_OPS = frozenset(OP_BY_NAME[n] for n in ("else", "catch", "catch_all"))
 
 HANDLERS = {}
 for _name, _meth in [
@@ -956,8 +954,7 @@ for _name, _meth in [
     ("return_call", "op_return_call"), ("return_call_indirect", "op_return_call_indirect"),
     ("return_call_ref", "op_return_call_ref"),
 ]:
-    if _name in OP_BY_NAME:       # the exception rows (syntax/instructions.py)
-        HANDLERS[OP_BY_NAME[_name]] = getattr(FunctionTranslator, _meth)
+    HANDLERS[OP_BY_NAME[_name]] = getattr(FunctionTranslator, _meth)
 HANDLERS.update(MemoryOps.handlers())
 HANDLERS.update(GcValueOps.handlers())
 HANDLERS.update(SimdOps.handlers())

@@ -286,14 +286,33 @@ def _widened(body: list, mem64: list[bool], table64: Optional[list[bool]]) -> li
     return out
 
 
+class _Tries:
+    """One body's try blocks while it is pre-decoded: each open try's facts
+    (by its frame's id), the handler table's entries so far, the end word
+    of each frame a catch branches to (``wanted`` ones), and the next
+    hidden slot for a legacy try's exnref."""
+
+    __slots__ = ("tries", "entries", "ends", "wanted", "next_slot")
+
+    def __init__(self, first_slot: int) -> None:
+        self.tries: dict[int, dict] = {}
+        self.entries: list[list] = []
+        self.ends: dict[int, int] = {}
+        self.wanted: set[int] = set()
+        self.next_slot = first_slot
+
+
 class Predecoder:
     """Pre-decodes the functions of one module for one engine setting."""
 
     def __init__(self, module: Module, interp, layout: VMContextLayout,
                  desc_address: Callable[[int], int], out_stub: Callable[[FuncType], int],
                  consume_fuel: bool, epoch_interruption: bool,
-                 in_stub: Optional[Callable[[FuncType], int]] = None) -> None:
+                 in_stub: Optional[Callable[[FuncType], int]] = None,
+                 exceptions: bool = True) -> None:
         self.module = module
+        # whether the module's bodies may have try blocks (ModuleInfo.features)
+        self.exceptions = exceptions
         # the in stub of a signature: a tail call through a VMFuncRef whose
         # code is it reaches an interpreted function (handlers' tail_through);
         # without: 0, which no VMFuncRef holds, so such calls go out and back
@@ -391,14 +410,12 @@ class Predecoder:
         body = func.body
         # exceptions: the try blocks' catch entries (the handler table), and
         # one hidden slot per legacy try after the locals, for its exnref
-        with_handlers = has_handlers(body)
+        # (a body is scanned for them only in a module that uses them)
+        with_handlers = self.exceptions and has_handlers(body)
         nlegacy = sum(1 for ins in body if ins.op is _LEGACY_TRY) if with_handlers else 0
         nlocals = len(ft.params) + len(func.locals) + nlegacy
-        self._legacy_next = nlocals - nlegacy
-        tries: dict[int, dict] = {}
-        entries: list[list] = []
-        ends: dict[int, int] = {}
-        wanted: set[int] = set()
+        tr = _Tries(nlocals - nlegacy)
+        tries, entries, ends, wanted = tr.tries, tr.entries, tr.ends, tr.wanted
         words: list[int] = []
         targets: list[int] = []
         emit = words.append
@@ -557,9 +574,8 @@ class Predecoder:
                                     len(frames) - 2 - ins.imm, 0, 0, None])
                     k = _END
                 else:
-                    dead = self._exception_op(k, ins, frames, tries, entries, wanted, words,
-                                              target, nlocals, height, dead)
-                    height = self._height
+                    height, dead = self._exception_op(k, ins, frames, tr, words, target,
+                                                      nlocals, height, dead)
                     if height > max_h:
                         max_h = height
                     if dead:
@@ -800,15 +816,13 @@ class Predecoder:
             code.handlers_at = self._handler_table(words, target, entries, ends)
         return code
 
-    _height = 0
-
-    def _exception_op(self, k: int, ins: Instr, frames: list, tries: dict, entries: list,
-                      wanted: set, words: list, target, nlocals: int, height: int,
-                      dead: bool) -> bool:
+    def _exception_op(self, k: int, ins: Instr, frames: list, tr: "_Tries", words: list,
+                      target, nlocals: int, height: int, dead: bool) -> tuple[int, bool]:
         """throw, throw_ref, rethrow, try_table, try, catch, catch_all (not
-        the common path: kept out of the main loop). Leaves the new height
-        in ``_height``; returns whether the code after is dead."""
+        the common path: kept out of the main loop). The height after, and
+        whether the code after is dead."""
         h, lay, emit = self.h, self.layout, words.append
+        tries, entries = tr.tries, tr.entries
         if k == _TRY_TABLE or k == _TRY:
             bt = ins.imm[0] if k == _TRY_TABLE else ins.imm
             np_, nr = self._arity(bt)
@@ -819,18 +833,17 @@ class Predecoder:
                 catches = []
                 for c in ins.imm[1]:
                     tf = frames[-1 - c.label]       # labels count from outside
-                    wanted.add(id(tf))
+                    tr.wanted.add(id(tf))
                     nv = 0 if c.tag is None else len(self._tag_types()[c.tag].params)
                     catches.append((c, tf, nv))
                 ti["catches"] = catches
             else:
                 # the legacy tries' hidden slots follow the declared locals
-                ti.update(slot=16 * self._legacy_next, needs=False, body_end=None)
-                self._legacy_next += 1
+                ti.update(slot=16 * tr.next_slot, needs=False, body_end=None)
+                tr.next_slot += 1
             tries[id(f)] = ti
             frames.append(f)
-            self._height = height
-            return False
+            return height, False
         if k == _CATCH:
             f = frames[-1]
             ti = tries[id(f)]
@@ -846,26 +859,21 @@ class Predecoder:
             nv = 0 if tag is None else len(self._tag_types()[tag].params)
             entries.append([ti["start"], ti["body_end"], ti["depth"], 0 if tag is not None else 2,
                             0 if tag is None else lay.tag(tag), len(words), f[7], nv, ti])
-            self._height = f[1] + nv
-            return False
+            return f[1] + nv, False
         if k == _THROW:
             nv = len(self._tag_types()[ins.imm].params)
             emit(h["x_throw"])
             emit(lay.tag(ins.imm))
             emit(16 * nv)
-            self._height = height - nv
-        elif k == _THROW_REF:
+            return height - nv, True
+        if k == _THROW_REF:
             emit(h["x_throw_ref"])
-            self._height = height - 1
-        else:                           # rethrow: the catch's kept exnref
-            ti = tries[id(frames[-1 - ins.imm])]
-            ti["needs"] = True
-            emit(h["x_rethrow"])
-            emit(ti["slot"])
-            self._height = height
-        return True
-
-    _legacy_next = 0
+            return height - 1, True
+        ti = tries[id(frames[-1 - ins.imm])]        # rethrow: the catch's kept exnref
+        ti["needs"] = True
+        emit(h["x_rethrow"])
+        emit(ti["slot"])
+        return height, True
 
     def _tag_types(self) -> list:
         types = getattr(self, "_tags", None)

@@ -431,19 +431,7 @@ def own_handlers() -> dict[str, tuple[str, int]]:
                                              "%x = zext i32 %x32 to i64"]),
                         # a 64-bit table (table64): the index is an i64
                         ("x_call_indirect64", ["%x = load i64, ptr %top, align 8"])):
-        own(name, 5, imms(5) + _call_ip() + [
-            _slot("top", "%sp", -L.SLOT), *index,
-            "%tp = getelementptr i8, ptr %vmctx, i64 %i0", "%tab = load ptr, ptr %tp",
-            f"%lenp = getelementptr i8, ptr %tab, i64 {vm.VMTABLE_LENGTH}",
-            "%len = load i64, ptr %lenp", "%oob = icmp uge i64 %x, %len",
-            f"br i1 %oob, label %trap{_TABLE_OOB}, label %a",
-            "a:", "%el = load ptr, ptr %tab", "%ep = getelementptr i64, ptr %el, i64 %x",
-            "%fr = load ptr, ptr %ep", "%null = icmp eq ptr %fr, null",
-            f"br i1 %null, label %trap{_NULL_CALL}, label %b",
-            "b:", f"%sgp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_SIG}",
-            "%sg = load i64, ptr %sgp", "%wp = getelementptr i8, ptr %vmctx, i64 %i1",
-            "%w32 = load i32, ptr %wp", "%w = zext i32 %w32 to i64",
-            "%bad = icmp ne i64 %sg, %w", "br i1 %bad, label %sub, label %ok"] + _sig_subtype() + [
+        own(name, 5, imms(5) + _call_ip() + _indirect_entry(index) + [
             "ok:", "%code = load ptr, ptr %fr",
             f"%cvp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_VMCTX}",
             "%cv = load ptr, ptr %cvp", "%os = inttoptr i64 %i2 to ptr",
@@ -553,19 +541,7 @@ def own_handlers() -> dict[str, tuple[str, int]]:
     for name, index in (("x_return_call_indirect", ["%x32 = load i32, ptr %top, align 8",
                                                     "%x = zext i32 %x32 to i64"]),
                         ("x_return_call_indirect64", ["%x = load i64, ptr %top, align 8"])):
-        own(name, 6, imms(6) + _call_ip() + [
-            _slot("top", "%sp", -L.SLOT), *index,
-            "%tp = getelementptr i8, ptr %vmctx, i64 %i0", "%tab = load ptr, ptr %tp",
-            f"%lenp = getelementptr i8, ptr %tab, i64 {vm.VMTABLE_LENGTH}",
-            "%len = load i64, ptr %lenp", "%oob = icmp uge i64 %x, %len",
-            f"br i1 %oob, label %trap{_TABLE_OOB}, label %a",
-            "a:", "%el = load ptr, ptr %tab", "%ep = getelementptr i64, ptr %el, i64 %x",
-            "%fr = load ptr, ptr %ep", "%null = icmp eq ptr %fr, null",
-            f"br i1 %null, label %trap{_NULL_CALL}, label %b",
-            "b:", f"%sgp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_SIG}",
-            "%sg = load i64, ptr %sgp", "%wp = getelementptr i8, ptr %vmctx, i64 %i1",
-            "%w32 = load i32, ptr %wp", "%w = zext i32 %w32 to i64",
-            "%bad = icmp ne i64 %sg, %w", "br i1 %bad, label %sub, label %ok"] + _sig_subtype() + [
+        own(name, 6, imms(6) + _call_ip() + _indirect_entry(index) + [
             "ok:"] + tail_through("%fr", "%i2", "%i5", "%i3", "%i4"),
             {_TABLE_OOB, _NULL_CALL, _BAD_SIG})
     # return_call_ref: the VMFuncRef's address on top; i0 = out stub,
@@ -667,6 +643,25 @@ def _run_compiled() -> list[str]:
             f"%rc.ok = icmp ugt i64 %rc.room, {TAIL_NATIVE_ROOM}",
             "%rc.has = icmp ne ptr %cc, null", "%rc.go = and i1 %rc.has, %rc.ok",
             "br i1 %rc.go, label %native, label %interp"]
+
+
+def _indirect_entry(index: list[str]) -> list[str]:
+    """call_indirect's checks (x_call_indirect*, x_return_call_indirect*):
+    ``index`` loads the table index %x from the top slot; i0 = the VMTable*
+    offset, i1 = the expected signature's offset. Ends branching to %ok
+    with the VMFuncRef in %fr, or at a trap (the compiler's checks)."""
+    return [_slot("top", "%sp", -L.SLOT), *index,
+            "%tp = getelementptr i8, ptr %vmctx, i64 %i0", "%tab = load ptr, ptr %tp",
+            f"%lenp = getelementptr i8, ptr %tab, i64 {vm.VMTABLE_LENGTH}",
+            "%len = load i64, ptr %lenp", "%oob = icmp uge i64 %x, %len",
+            f"br i1 %oob, label %trap{_TABLE_OOB}, label %a",
+            "a:", "%el = load ptr, ptr %tab", "%ep = getelementptr i64, ptr %el, i64 %x",
+            "%fr = load ptr, ptr %ep", "%null = icmp eq ptr %fr, null",
+            f"br i1 %null, label %trap{_NULL_CALL}, label %b",
+            "b:", f"%sgp = getelementptr i8, ptr %fr, i64 {vm.VMFUNCREF_SIG}",
+            "%sg = load i64, ptr %sgp", "%wp = getelementptr i8, ptr %vmctx, i64 %i1",
+            "%w32 = load i32, ptr %wp", "%w = zext i32 %w32 to i64",
+            "%bad = icmp ne i64 %sg, %w", "br i1 %bad, label %sub, label %ok"] + _sig_subtype()
 
 
 def _sig_subtype() -> list[str]:

@@ -33,6 +33,8 @@ from .library import interpreter
 from .stubs import abi_type, stubs_ir
 
 _WORDS = L.INTERP_FUNC_SIZE // 8
+# ModuleInfo.features that mean a body may have try blocks
+_EXCEPTIONS = frozenset({"exceptions", "legacy_exceptions"})
 NEVER = -(1 << 62)          # a counter that never reaches 0
 STUB_OPT_LEVEL = 1
 _LAZY_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
@@ -132,7 +134,9 @@ class InterpModule:
         self._pre = Predecoder(module, it, self.layout,
                                lambda idx: base + L.INTERP_FUNC_SIZE * (idx - self.nimported),
                                self.out_stubs.__getitem__, consume_fuel, epoch_interruption,
-                               self.in_stubs.__getitem__)
+                               self.in_stubs.__getitem__,
+                               exceptions=bool(_EXCEPTIONS & getattr(info, "features",
+                                                                     _EXCEPTIONS)))
         self._decode_lock = threading.Lock()
         if "gc" in getattr(info, "features", ()):
             self._check_supported()

@@ -10,10 +10,7 @@ import ctypes
 
 from ..compile.vmcontext import (EXCEPTION_THROWN, HOST_EXCEPTION, LIMITS_TRAP_FUNC,
                                  LIMITS_TRAP_OFFSET, LIMITS_TRAP_VMCTX)
-from ..errors import (NULL_EXCEPTION_REFERENCE, NULL_EXCEPTION_REFERENCE_MESSAGE,
-                      NULL_I31_REFERENCE, NULL_I31_REFERENCE_MESSAGE,
-                      NULL_FUNCTION_REFERENCE, NULL_FUNCTION_REFERENCE_MESSAGE,
-                      TRAP_MESSAGES, Trap, TrapCode)
+from ..errors import NULL_REFERENCE_MESSAGES, TRAP_MESSAGES, Trap, TrapCode
 from .exceptions import thrown
 from .backtrace import IP_TAG, walked
 from .interrupt import deliver_pending_signals
@@ -35,15 +32,9 @@ def raise_for_status(store, status: int) -> None:
     if code == EXCEPTION_THROWN:        # a wasm exception nothing caught
         trap_code = None
         trap = thrown(store)
-    elif code == NULL_FUNCTION_REFERENCE:
+    elif code in NULL_REFERENCE_MESSAGES:
         trap_code = TrapCode.NULL_REFERENCE
-        trap = Trap(NULL_FUNCTION_REFERENCE_MESSAGE, trap_code)
-    elif code == NULL_EXCEPTION_REFERENCE:
-        trap_code = TrapCode.NULL_REFERENCE
-        trap = Trap(NULL_EXCEPTION_REFERENCE_MESSAGE, trap_code)
-    elif code == NULL_I31_REFERENCE:
-        trap_code = TrapCode.NULL_REFERENCE
-        trap = Trap(NULL_I31_REFERENCE_MESSAGE, trap_code)
+        trap = Trap(NULL_REFERENCE_MESSAGES[code], trap_code)
     else:
         try:
             trap_code = TrapCode(code)

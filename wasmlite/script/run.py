@@ -231,7 +231,7 @@ class ScriptRunner:
         import threading
         ex = self._need_executor()
         child = ScriptRunner(self.filename, None, self.disabled)
-        child.executor = ex.fork() if hasattr(ex, "fork") else ex
+        child.executor = ex.fork()
         for name in cmd.shared:
             inst = self.instances.get(name)
             if inst is None:
