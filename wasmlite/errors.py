@@ -112,6 +112,8 @@ TRAP_MESSAGES: dict[TrapCode, str] = {
     TrapCode.ATOMIC_WAIT_NON_SHARED_MEMORY: "atomic wait on non-shared memory",
     TrapCode.NULL_REFERENCE: "null reference",
     TrapCode.CAST_FAILURE: "cast failure",
+    TrapCode.ARRAY_OUT_OF_BOUNDS: "out of bounds array access",
+    TrapCode.ALLOCATION_TOO_LARGE: "allocation size too large",
 }
 
 # Null references the spec suite words by what was null: Wasmtime's
@@ -121,9 +123,13 @@ TRAP_MESSAGES: dict[TrapCode, str] = {
 NULL_FUNCTION_REFERENCE = 64        # call_ref, return_call_ref
 NULL_EXCEPTION_REFERENCE = 65       # throw_ref
 NULL_I31_REFERENCE = 66             # i31.get_s / i31.get_u
+NULL_STRUCT_REFERENCE = 67          # struct.get / struct.set
+NULL_ARRAY_REFERENCE = 68           # array.get / set / len / fill / copy / init_*
 NULL_REFERENCE_MESSAGES = {NULL_FUNCTION_REFERENCE: "null function reference",
                            NULL_EXCEPTION_REFERENCE: "null exception reference",
-                           NULL_I31_REFERENCE: "null i31 reference"}
+                           NULL_I31_REFERENCE: "null i31 reference",
+                           NULL_STRUCT_REFERENCE: "null structure reference",
+                           NULL_ARRAY_REFERENCE: "null array reference"}
 
 
 def format_backtrace(frames: list, cause: str) -> str:

@@ -90,7 +90,12 @@ LIMITS_HANDLERS = 128       # void*: innermost handler record (HREC_*), or null
 LIMITS_EXN_TAG = 136        # u64: identity (address) of the thrown exception's tag
 LIMITS_EXN_REF = 144        # u64: its exnref handle, 0 until boxed
 LIMITS_EXN_VALUES = 152     # u8*: its payload, EXN_SLOT bytes a value
-VMRUNTIME_LIMITS_SIZE = 160
+# Wasm GC: the store's GC heap hands out one allocation area at a time
+# (runtime/gc_heap.py); generated code bumps NEXT and calls the gc_alloc
+# builtin when an object does not fit below LIMIT (both 0: no area yet)
+LIMITS_GC_NEXT = 160        # u64: next free byte of the current area
+LIMITS_GC_LIMIT = 168       # u64: its end
+VMRUNTIME_LIMITS_SIZE = 176
 
 # a handler record: a jmp_buf a throw longjmps to, then what the landing
 # puts back (the chain below it, the interpreter frames the longjmp skipped)
@@ -141,7 +146,12 @@ BUILTIN_EXN_BOX = 2         # i64 (ptr vmctx): the pending exception's exnref
 BUILTIN_EXN_UNBOX = 3       # i64 (ptr vmctx, i64 exnref): make it the pending one
 BUILTIN_SIG_SUBTYPE = 4     # i64 (ptr vmctx, i64 actual, i64 expected): 1 if the
                             # signature actual is a subtype of expected (Wasm GC), else 0
-BUILTIN_NAMES = ("memory_grow", "table_grow", "exn_box", "exn_unbox", "sig_subtype")
+BUILTIN_GC_ALLOC = 5        # i64 (ptr vmctx, i64 size): address of ``size`` bytes
+                            # (8-aligned, not zeroed) of the GC heap, after collecting
+                            # or growing it if need be; BUILTIN_TRAP (trap code
+                            # ALLOCATION_TOO_LARGE) when the heap's limit is reached
+BUILTIN_NAMES = ("memory_grow", "table_grow", "exn_box", "exn_unbox", "sig_subtype",
+                 "gc_alloc")
 VMBUILTINS_SIZE = POINTER_SIZE * len(BUILTIN_NAMES)
 
 
@@ -173,6 +183,49 @@ GLOBAL_CELL_SIZE = 16       # value bits, little-endian (v128 fills it)
 SEGMENT_PTR = 0             # data: u8*; elem: u64*
 SEGMENT_LEN = 8             # data: bytes; elem: elements (0 = dropped)
 SEGMENT_SIZE = 16
+
+# ---------------------------------------------------------------- GC objects
+# Every object of the GC heap (Wasm GC structs and arrays) starts with a
+# header word; a reference to it is its address (8-aligned, so its low bits
+# are 0b00: compile/gc_values.py has the other encodings of the any
+# hierarchy). Generated code writes the whole object (header and every
+# field) right after allocating it, before anything can collect.
+GC_HEADER = 0               # u64: bits 0-31 the engine-wide type index (the
+                            # VMContext's sig of the object's type), bit 32 the
+                            # collector's, bit 33 GC_ARRAY_FLAG; 0 in bits 0-31: a
+                            # free block of (header >> 32) bytes (the collector's)
+GC_ARRAY_FLAG = 1 << 33
+GC_STRUCT_FIELDS = 8        # first struct field
+GC_ARRAY_LENGTH = 8         # u32 element count (the rest of the word is 0)
+GC_ARRAY_DATA = 16          # first array element; elements packed at storage size
+GC_ALIGN = 8                # object sizes are rounded up to this
+
+
+def gc_storage_size(storage) -> int:
+    """Bytes an array element of ``storage`` type takes: i8 1, i16 2,
+    i32/f32 4, v128 16, everything else (i64, f64, references) 8."""
+    size = getattr(storage, "size", None)          # PackedType
+    if size is not None:
+        return size
+    name = str(storage)
+    return {"i32": 4, "f32": 4, "v128": 16}.get(name, 8)
+
+
+def gc_struct_layout(struct_type) -> tuple[list[int], int]:
+    """Offsets of a StructType's fields and the object's size: each field
+    in a slot of 8 bytes (16 for a v128), packed fields stored in the low
+    bytes of theirs."""
+    offsets, off = [], GC_STRUCT_FIELDS
+    for f in struct_type.fields:
+        offsets.append(off)
+        off += 16 if gc_storage_size(f.storage) == 16 else 8
+    return offsets, off
+
+
+def gc_array_size(elem_size: int, length: int) -> int:
+    """Bytes of an array object of ``length`` elements of ``elem_size``."""
+    return GC_ARRAY_DATA + ((elem_size * length + GC_ALIGN - 1) & ~(GC_ALIGN - 1))
+
 
 # ---------------------------------------------------------------- VMHostContext
 HOSTCTX_LIMITS = 0          # VMRuntimeLimits*

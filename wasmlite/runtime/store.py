@@ -12,12 +12,14 @@ from __future__ import annotations
 import bisect
 import ctypes
 import threading
+import weakref
 from typing import Any, Optional
 
 from ..compile import vmcontext as vm
 from .engine import RuntimeEngine
 from ..compile.gc_values import ANY_IN_EXTERN
 from .exceptions import ExceptionState
+from .gc_heap import GcHeap
 from .gc_values import GcRef
 from .interrupt import INTERRUPT_BLOCK_ADDRESS, ensure_sigint_handler
 
@@ -29,6 +31,7 @@ _BUILTIN_EXN_BOX = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p)
 _BUILTIN_EXN_UNBOX = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint64)
 _BUILTIN_SIG_SUBTYPE = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_uint64,
                                         ctypes.c_uint64)
+_BUILTIN_GC_ALLOC = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int64)
 
 
 class RuntimeStore:
@@ -63,10 +66,15 @@ class RuntimeStore:
                                _BUILTIN_TABLE_GROW(self._table_grow),
                                _BUILTIN_EXN_BOX(self._exn_box),
                                _BUILTIN_EXN_UNBOX(self._exn_unbox),
-                               _BUILTIN_SIG_SUBTYPE(self._sig_subtype))
+                               _BUILTIN_SIG_SUBTYPE(self._sig_subtype),
+                               _BUILTIN_GC_ALLOC(self._gc_alloc))
         self._builtins = (ctypes.c_void_p * len(vm.BUILTIN_NAMES))(
             *[ctypes.cast(f, ctypes.c_void_p).value for f in self._builtin_funcs])
         self.builtins_address: int = ctypes.addressof(self._builtins)
+
+        # Wasm GC's objects (runtime/gc_heap.py): reserved at the first one
+        self.gc_heap = GcHeap(self.limits_address)
+        weakref.finalize(self, self.gc_heap.free)
 
         # tags and the exception in flight (runtime/exceptions.py)
         self.exceptions = ExceptionState(self.limits_address)
@@ -224,6 +232,17 @@ class RuntimeStore:
         # call_indirect's slow path: only reached when the indices differ
         try:
             return int(self.engine.signatures.is_subtype(actual, expected))
+        except BaseException as exc:  # noqa: BLE001 - becomes a trap
+            return self._builtin_failed(exc)
+
+    def _gc_alloc(self, vmctx: int, size: int) -> int:
+        try:
+            address = self.gc_heap.slow_alloc(size)
+            if address:
+                return address
+            from ..errors import TrapCode
+            self.trap_code = int(TrapCode.ALLOCATION_TOO_LARGE)
+            return vm.BUILTIN_TRAP
         except BaseException as exc:  # noqa: BLE001 - becomes a trap
             return self._builtin_failed(exc)
 
