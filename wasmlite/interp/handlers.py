@@ -29,12 +29,15 @@ from ..syntax.instructions import OPS, VARIANT_OPS, Op
 from ..syntax.module import Func
 from ..syntax.types import FuncType
 from . import layout as L
+from .gc_forms import SPLIT as GC_SPLIT
 from .forms import (_IMM_RULES, OWN_OPS, WIDE, WIDE_BASE, Form, Imm, Lowered,  # noqa: F401
                     handler_symbol, shape)
 
 # the lowered instructions as the compiler defines them (forms.py)
+# (a GC heap instruction runs as its variants, gc_forms.py: the WIDE ones)
 LOWERED = Lowered((op.name for op in OPS if op in NUMERIC),
-                  [op.name for op in (*OPS, *VARIANT_OPS) if op in HANDLERS]
+                  [op.name for op in (*OPS, *VARIANT_OPS) if op in HANDLERS
+                   and op.name not in GC_SPLIT]
                   + [w.name for (op, _bits), w in WIDE.items() if op in HANDLERS])
 
 
