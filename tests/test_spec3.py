@@ -132,6 +132,9 @@ _PASSING_TODAY |= frozenset({
     "type-equivalence.wast", "type-rec.wast",
     # GC values without a heap: i31, casts to abstract types (compile/gc_values.py)
     "i31.wast"})
+# Wasm GC's heap instructions (compile/gc_objects.py; the other struct and
+# array files wait for struct.new / array.new in constant expressions)
+_PASSING_TODAY |= frozenset({"array_new_data.wast", "ref_eq.wast"})
 PASSING: dict[str, frozenset[str]] = {s: _PASSING_TODAY for s in STRATEGIES}
 
 # test_spec.py's child, but it also reports the skipped checks (that one
