@@ -25,6 +25,7 @@ from typing import Any, Optional, Union
 
 from ..errors import NULL_ARRAY_REFERENCE, NULL_STRUCT_REFERENCE, TrapCode
 from . import vmcontext as vm
+from .memory import TBAA_GC
 
 _ARRAY_OOB = int(TrapCode.ARRAY_OUT_OF_BOUNDS)
 _MEM_OOB = int(TrapCode.MEMORY_OUT_OF_BOUNDS)
@@ -171,7 +172,7 @@ class GcObjectOps:
         if array:
             out.append(f"%{r}.h = or i64 {hdr}, {vm.GC_ARRAY_FLAG}")
             hdr = f"%{r}.h"
-        out.append(f"store i64 {hdr}, ptr %{r}.obj, align 8")
+        out.append(f"store i64 {hdr}, ptr %{r}.obj, align 8{TBAA_GC}")
         return f"%{r}", f"%{r}.obj"
 
     # -- structs -----------------------------------------------------------------
@@ -188,15 +189,15 @@ class GcObjectOps:
         if kind == "i32":
             out.append(f"%{r}.z = zext i32 {v} to i64")
             v, kind = f"%{r}.z", "i64"
-        out.append(f"store {KINDS[kind][0]} {v}, ptr {p}, align 8")
+        out.append(f"store {KINDS[kind][0]} {v}, ptr {p}, align 8{TBAA_GC}")
 
     def _load(self, r: str, p: str, kind: str, signed: Optional[bool], align: int) -> str:
         """Load a field or element; a packed one extended to i32."""
         mem, _size, vt = KINDS[kind]
         if mem == vt:
-            self.out.append(f"%{r} = load {mem}, ptr {p}, align {align}")
+            self.out.append(f"%{r} = load {mem}, ptr {p}, align {align}{TBAA_GC}")
             return f"%{r}"
-        self.out.append(f"%{r}.v = load {mem}, ptr {p}, align {align}")
+        self.out.append(f"%{r}.v = load {mem}, ptr {p}, align {align}{TBAA_GC}")
         self.out.append(f"%{r} = {'sext' if signed else 'zext'} {mem} %{r}.v to {vt}")
         return f"%{r}"
 
@@ -274,9 +275,9 @@ class GcObjectOps:
         # the last word first: for an empty array it is the length word
         out.append(f"%{r}.lw = sub i64 %{r}.size, 8")
         last = self._gc_at(f"{r}.lp", obj, f"%{r}.lw")
-        out.append(f"store i64 0, ptr {last}, align 8")
+        out.append(f"store i64 0, ptr {last}, align 8{TBAA_GC}")
         lenp = self._gc_at(f"{r}.len", obj, vm.GC_ARRAY_LENGTH)
-        out.append(f"store i64 %{r}.n, ptr {lenp}, align 8")
+        out.append(f"store i64 %{r}.n, ptr {lenp}, align 8{TBAA_GC}")
         data = self._gc_at(f"{r}.data", obj, vm.GC_ARRAY_DATA)
         return ref, data, f"%{r}.bytes"
 
@@ -289,7 +290,7 @@ class GcObjectOps:
         if mem != vt:
             self.out.append(f"%{r}.t = trunc i32 {v} to {mem}")
             v = f"%{r}.t"
-        self.out.append(f"store {mem} {v}, ptr {p}, align {_align(esize)}")
+        self.out.append(f"store {mem} {v}, ptr {p}, align {_align(esize)}{TBAA_GC}")
 
     def _fill(self, data: str, start64: str, n64: str, v: str, g: GcImm) -> None:
         """Store ``v`` into elements start .. start + n - 1 (a loop LLVM may
@@ -403,7 +404,7 @@ class GcObjectOps:
         """Trap on null; (pointer to element 0, the length as i64)."""
         obj = self._gc_nonnull(r, ref, NULL_ARRAY_REFERENCE)
         lenp = self._gc_at(f"{r}.lp", obj, vm.GC_ARRAY_LENGTH)
-        self.out.append(f"%{r}.len32 = load i32, ptr {lenp}, align 8")
+        self.out.append(f"%{r}.len32 = load i32, ptr {lenp}, align 8{TBAA_GC}")
         self.out.append(f"%{r}.len = zext i32 %{r}.len32 to i64")
         return self._gc_at(f"{r}.data", obj, vm.GC_ARRAY_DATA), f"%{r}.len"
 
@@ -447,7 +448,7 @@ class GcObjectOps:
         r = self.tmp()
         obj = self._gc_nonnull(r, ref, NULL_ARRAY_REFERENCE)
         lenp = self._gc_at(f"{r}.lp", obj, vm.GC_ARRAY_LENGTH)
-        self.out.append(f"%{r} = load i32, ptr {lenp}, align 8")
+        self.out.append(f"%{r} = load i32, ptr {lenp}, align 8{TBAA_GC}")
         self.stack.append((f"%{r}", "i32"))
 
     def op_array_fill(self, ins) -> None:

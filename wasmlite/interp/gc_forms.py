@@ -129,6 +129,7 @@ def gc_rewrite(body: list, types: list, layout: Any) -> tuple[list, Optional[lis
     and each old position's new one (None: nothing moved)."""
     out: list = []
     remap: Optional[list[int]] = None
+    imms: dict = {}         # (op, imm) -> GcImm: a body reads the same fields again
     for pos, ins in enumerate(body):
         op = ins.op
         if op not in _SPLIT_OPS:
@@ -140,7 +141,9 @@ def gc_rewrite(body: list, types: list, layout: Any) -> tuple[list, Optional[lis
             remap = list(range(pos))
         remap.append(len(out))
         name = op.name
-        g = gc_imm_of(name, ins.imm, types, layout)
+        g = imms.get((op, ins.imm))
+        if g is None:
+            g = imms[(op, ins.imm)] = gc_imm_of(name, ins.imm, types, layout)
         at = ins.offset
         if name == "struct.new":
             st = types[ins.imm]
