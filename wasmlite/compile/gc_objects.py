@@ -62,15 +62,19 @@ class GcImm:
     element segment. ``step``: the interpreter splits struct.new and
     array.new_fixed (its operands are many): ``"alloc"`` allocates and
     leaves the object on top of the field values, each ``"init"`` stores
-    the value under it (compiled code: None, the whole instruction)."""
+    the value under it (compiled code: None, the whole instruction);
+    ``fields``: a struct's (kind, offset) per field, which the
+    interpreter's pre-decoder makes its init steps of."""
 
-    __slots__ = ("kind", "offset", "signed", "size", "sig", "esize", "count", "seg", "step")
+    __slots__ = ("kind", "offset", "signed", "size", "sig", "esize", "count", "seg", "step",
+                 "fields")
 
     def __init__(self, kind: str = "i64", offset: Ssa = 0, signed: Optional[bool] = None,
                  size: Ssa = 0, sig: Ssa = 0, esize: Ssa = 0, count: Ssa = 0, seg: Ssa = 0,
                  step: Optional[str] = None) -> None:
         self.kind, self.offset, self.signed, self.size = kind, offset, signed, size
         self.sig, self.esize, self.count, self.seg, self.step = sig, esize, count, seg, step
+        self.fields: tuple = ()
 
     def __repr__(self) -> str:
         return f"GcImm({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
@@ -84,6 +88,7 @@ def gc_imm_of(name: str, imm: Any, types: list, layout: Any) -> GcImm:
         st = types[t]
         offsets, size = vm.gc_struct_layout(st)
         g = GcImm(size=size, sig=layout.sig(t))
+        g.fields = tuple((storage_kind(f.storage), off) for f, off in zip(st.fields, offsets))
         if isinstance(imm, tuple):
             f = imm[1]
             g.kind, g.offset = storage_kind(st.fields[f].storage), offsets[f]
