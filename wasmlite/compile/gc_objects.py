@@ -167,8 +167,7 @@ class GcObjectOps:
         out.append(f"{r}.slow:")
         fn = self.builtin(vm.BUILTIN_GC_ALLOC)
         out.append(f"%{r}.r = call i64 {fn}(ptr %vmctx, i64 {size})")
-        self.cur = f"{r}.slow"
-        self._check_builtin_trap(r)         # -> block {r}.ok
+        self._check_builtin_trap(r)         # (goes on in block {r}.ok)
         out.append(f"br label %{r}.done")
         out.append(f"{r}.done:")
         self.cur = f"{r}.done"
