@@ -480,3 +480,74 @@ def test_fuel_matches_wasmtime(strategy):
             want = _fuel_run(wasmtime, None, budget, *call)
             got = _fuel_run(wl, strategy, budget, *call)
             assert got == want, (budget, call)
+
+
+# a small program of many objects: binary trees of structs, and a sieve in
+# an i64 array; results and fuel as wasmtime-py's
+PROGRAM = """(module
+  (type $node (struct (field (ref null $node)) (field (ref null $node)) (field i32)))
+  (type $arr (array (mut i64)))
+  (func $make (param $d i32) (result (ref $node))
+    (if (result (ref $node)) (i32.eqz (local.get $d))
+      (then (struct.new $node (ref.null $node) (ref.null $node) (i32.const 1)))
+      (else (struct.new $node (call $make (i32.sub (local.get $d) (i32.const 1)))
+                              (call $make (i32.sub (local.get $d) (i32.const 1)))
+                              (local.get $d)))))
+  (func $check (param $n (ref null $node)) (result i32)
+    (if (result i32) (ref.is_null (local.get $n)) (then (i32.const 0))
+      (else (i32.add (struct.get $node 2 (ref.as_non_null (local.get $n)))
+              (i32.add (call $check (struct.get $node 0 (ref.as_non_null (local.get $n))))
+                       (call $check (struct.get $node 1 (ref.as_non_null (local.get $n)))))))))
+  (func (export "trees") (param $d i32) (param $k i32) (result i32)
+    (local $s i32)
+    (loop $l
+      (local.set $s (i32.add (local.get $s) (call $check (call $make (local.get $d)))))
+      (br_if $l (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+    (local.get $s))
+  (func (export "sieve") (param $n i32) (result i32)
+    (local $a (ref $arr)) (local $i i32) (local $j i32) (local $c i32)
+    (local.set $a (array.new $arr (i64.const 1) (local.get $n)))
+    (local.set $i (i32.const 2))
+    (block $done (loop $outer
+      (br_if $done (i32.ge_u (i32.mul (local.get $i) (local.get $i)) (local.get $n)))
+      (if (i64.ne (array.get $arr (local.get $a) (local.get $i)) (i64.const 0)) (then
+        (local.set $j (i32.mul (local.get $i) (local.get $i)))
+        (block $b (loop $inner
+          (br_if $b (i32.ge_u (local.get $j) (local.get $n)))
+          (array.set $arr (local.get $a) (local.get $j) (i64.const 0))
+          (local.set $j (i32.add (local.get $j) (local.get $i))) (br $inner)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $outer)))
+    (local.set $i (i32.const 2))
+    (block $d2 (loop $cnt
+      (br_if $d2 (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $c (i32.add (local.get $c)
+                             (i32.wrap_i64 (array.get $arr (local.get $a) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $cnt)))
+    (local.get $c))
+)"""
+
+
+def _program(mod, strategy):
+    cfg = mod.Config()
+    cfg.wasm_gc = True
+    cfg.consume_fuel = True
+    if strategy is not None:
+        cfg.strategy = "auto" if strategy == "auto-early" else strategy
+    eng = mod.Engine(cfg)
+    if strategy == "auto-early":
+        eng._rt.tier_early = True
+    store = mod.Store(eng)
+    store.set_fuel(10**9)
+    x = mod.Instance(store, mod.Module(eng, PROGRAM), []).exports(store)
+    out = []
+    for name, args in (("trees", (10, 12)), ("sieve", (100_000,))):
+        out.append((x[name](store, *args), store.get_fuel()))
+    return out
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_program_matches_wasmtime(strategy):
+    want = _program(wasmtime, None)
+    assert want[0][0] == 12 * sum((10 - d) * 2 ** d for d in range(10)) + 12 * 2 ** 10
+    assert want[1][0] == 9592                   # primes below 100,000
+    assert _program(wl, strategy) == want
