@@ -167,7 +167,20 @@ class GcObjectOps:
         out.append(f"{r}.slow:")
         fn = self.builtin(vm.BUILTIN_GC_ALLOC)
         out.append(f"%{r}.r = call i64 {fn}(ptr %vmctx, i64 {size})")
-        self._check_builtin_trap(r)         # (goes on in block {r}.ok)
+        # BUILTIN_TRAP: a full heap traps from here, as the size guard does
+        # (a trap block: the backtrace starts at this instruction); anything
+        # else (a Python exception in the builtin) is raised as it is
+        out.append(f"%{r}.t = icmp eq i64 %{r}.r, {vm.BUILTIN_TRAP}")
+        out.append(f"br i1 %{r}.t, label %{r}.why, label %{r}.ok, !prof !0")
+        out.append(f"{r}.why:")
+        out.append(f"%{r}.cp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_CODE}")
+        out.append(f"%{r}.c = load i32, ptr %{r}.cp")
+        out.append(f"%{r}.full2 = icmp eq i32 %{r}.c, {_TOO_LARGE}")
+        out.append(f"br i1 %{r}.full2, label {self.trap_to(_TOO_LARGE)}, label %{r}.raise")
+        out.append(f"{r}.raise:")
+        out.append("call void @wasmlite_raise(ptr %vmctx)")
+        out.append("unreachable")
+        out.append(f"{r}.ok:")
         out.append(f"br label %{r}.done")
         out.append(f"{r}.done:")
         self.cur = f"{r}.done"
