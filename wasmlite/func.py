@@ -82,7 +82,7 @@ def _store_value(lines: list[str], indent: str, t, src: str, dst: str) -> None:
     elif t is S.EXNREF:
         lines += [f"{indent}{dst} = to_exnref({src}, S)"]
     elif t is S.ANYREF:
-        lines += [f"{indent}{dst} = to_anyref({src})"]
+        lines += [f"{indent}{dst} = to_anyref({src}, S)"]
     else:
         lines += [f"{indent}{dst} = to_externref({src}, S)"]
 
@@ -97,7 +97,7 @@ def _load_value(t, src: str) -> str:
     if t is S.EXTERNREF or t is S.EXNREF:      # (an exnref: a store handle too)
         return f"RT.handle_to_extern({src})"
     if t is S.ANYREF:
-        return f"any_of_raw({src})"
+        return f"any_of_raw({src}, S)"
     return src
 
 

@@ -112,10 +112,12 @@ class Store(Managed):
         return self._data
 
     def gc(self) -> None:
-        """Release the externref objects no table or global of this store
-        holds any more (their ``__del__`` runs once nothing else refers to
-        them). Called while wasm of this store runs (from a host function),
-        it keeps everything, since wasm locals may still hold references."""
+        """Collect the store's GC heap (Wasm GC objects nothing reaches any
+        more), and release the externref objects no table, global or live
+        GC object of this store holds (their ``__del__`` runs once nothing
+        else refers to them). Called while wasm of this store runs (from a
+        host function), it keeps every externref, since wasm locals may
+        still hold them; the GC heap is collected then too."""
         self._check_open()
         from .runtime.externref_gc import collect
         collect(self._rt)

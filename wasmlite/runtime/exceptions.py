@@ -106,6 +106,11 @@ class ExceptionState:
         self._buffer, self._slots = buf, n
         self._buf_cell.value = ctypes.addressof(buf)
 
+    def root_words(self) -> list[int]:
+        """The payload buffer's words: GC roots while an exception is in
+        flight (harmless stale candidates otherwise)."""
+        return list(self._buffer) if self._tag_cell.value else []
+
     def register(self, tag: RuntimeTag) -> None:
         self.tags[tag.address] = tag
         self.ensure_slots(len(tag.functype.params))

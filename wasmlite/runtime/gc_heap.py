@@ -1,30 +1,52 @@
 """A store's GC heap (Wasm GC structs and arrays): where objects live.
 
-One address range is reserved per store at its first allocation (the heap
-never moves, so an object's address is its reference) and committed as the
+One address range is reserved per store at its first allocation (objects
+never move, so an object's address is its reference) and committed as the
 heap grows. Generated code allocates inline from the current *area*
 (``LIMITS_GC_NEXT`` .. ``LIMITS_GC_LIMIT``, compile/vmcontext.py) and calls
-the ``gc_alloc`` builtin (``slow_alloc``) when an object does not fit; the
-collector (runtime/gc_collect.py) runs from there or from ``Store.gc()``.
+the ``gc_alloc`` builtin (``slow_alloc``) when an object does not fit. The
+slow path hands out the next area: a hole the last collection freed, or
+fresh space above ``top``. When the space handed out since the last
+collection reaches the live size at that collection (at least
+``MIN_COLLECT_BYTES``), it collects first (runtime/gc_collect.py), so the
+heap stays within about twice what is live plus that minimum.
+
+Host code holds objects through pins (``pin``/``unpin``: a GcRef's
+lifetime), which are roots.
 """
 from __future__ import annotations
 
 import ctypes
+from typing import Callable, Optional
 
 from ..compile import vmcontext as vm
 from .memory import _ADDRESS_SPACE, _PROT_RW, _libc
 
 # the reservation: what the heap may grow to unless the store says less
 DEFAULT_HEAP_LIMIT = 1 << 30
+# collect once this much was handed out since the last collection (or the
+# live size then, when that is more)
+MIN_COLLECT_BYTES = 4 << 20
+# fresh space is handed out in areas of this size (or the object's)
+AREA_BYTES = 64 << 10
+# holes smaller than this are left until a later sweep merges them
+MIN_HOLE = 256
 # how much is committed (made read/write) at a time
 _COMMIT_STEP = 1 << 20
+# free holes this big give their pages back to the kernel
+_RELEASE_BYTES = 1 << 20
+_PAGE = 4096
+_MADV_DONTNEED = 4
+_libc.madvise.restype = ctypes.c_int
+_libc.madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
 
 
 class GcHeap:
-    """The GC heap of one store. ``base``..``top`` has been handed out in
-    areas; ``top``..``base + limit`` is untouched."""
+    """The GC heap of one store. ``base``..``top`` has been handed out;
+    ``top``..``base + limit`` is untouched."""
 
-    def __init__(self, limits_address: int, limit: int = DEFAULT_HEAP_LIMIT) -> None:
+    def __init__(self, limits_address: int, lookup: Optional[Callable] = None,
+                 limit: int = DEFAULT_HEAP_LIMIT) -> None:
         self.limits_address = limits_address
         self.limit = limit
         self.base = 0                 # 0 until the first allocation reserves
@@ -32,6 +54,37 @@ class GcHeap:
         self.committed = 0
         self._next = ctypes.c_uint64.from_address(limits_address + vm.LIMITS_GC_NEXT)
         self._end = ctypes.c_uint64.from_address(limits_address + vm.LIMITS_GC_LIMIT)
+        self._lookup = lookup         # engine type index -> canonical DefType
+        self._infos: dict = {}
+        self._holes: list[tuple[int, int]] = []
+        self._hole_index = 0
+        self._since = 0               # bytes handed out since the last collection
+        self._threshold = MIN_COLLECT_BYTES
+        self.live_bytes = 0
+        self.collections = 0
+        self.pins: dict[int, int] = {}
+        # runtime/gc_roots.py's root finder for this heap's store: set by the store
+        self.find_roots: Optional[Callable] = None
+        # store handles the last collection found in live objects
+        self.held_handles: set[int] = set()
+
+    # -- types ----------------------------------------------------------------------
+
+    def info(self, tid: int):
+        """The collector's TypeInfo of engine type index ``tid``."""
+        t = self._infos.get(tid)
+        if t is None:
+            from .gc_collect import type_info
+            t = self._infos[tid] = type_info(self._lookup(tid))
+        return t
+
+    def object_size(self, address: int) -> int:
+        header = ctypes.c_uint64.from_address(address).value
+        t = self.info(header & 0xFFFFFFFF)
+        if t.is_array:
+            n = ctypes.c_uint32.from_address(address + vm.GC_ARRAY_LENGTH).value
+            return vm.gc_array_size(t.elem_size, n)
+        return t.size
 
     # -- the address range ----------------------------------------------------
 
@@ -57,7 +110,48 @@ class GcHeap:
     def contains(self, address: int) -> bool:
         return self.base <= address < self.top
 
+    # -- pins (objects host code holds) --------------------------------------
+
+    def pin(self, address: int) -> None:
+        self.pins[address] = self.pins.get(address, 0) + 1
+
+    def unpin(self, address: int) -> None:
+        n = self.pins.get(address, 0) - 1
+        if n > 0:
+            self.pins[address] = n
+        else:
+            self.pins.pop(address, None)
+
     # -- allocation -------------------------------------------------------------
+
+    def _retire_area(self) -> None:
+        """Make what is left of the current area a free block, so the heap
+        stays walkable."""
+        nxt, end = self._next.value, self._end.value
+        if end > nxt:
+            from .gc_collect import write_free
+            write_free(self._words(nxt, end), nxt, nxt, end)
+        self._next.value = self._end.value = 0
+
+    def _from_holes(self, size: int) -> int:
+        holes = self._holes
+        while self._hole_index < len(holes):
+            start, stop = holes[self._hole_index]
+            self._hole_index += 1
+            if stop - start >= size:
+                self._next.value, self._end.value = start + size, stop
+                return start
+        return 0
+
+    def _from_top(self, size: int) -> int:
+        start = self.top
+        stop = start + max(size, AREA_BYTES)
+        stop = min(stop, self.base + self.limit)
+        if stop - start < size or not self._commit_to(stop):
+            return 0
+        self.top = stop
+        self._next.value, self._end.value = start + size, stop
+        return start
 
     def slow_alloc(self, size: int) -> int:
         """``size`` bytes (a multiple of 8) for generated code, which found
@@ -66,15 +160,72 @@ class GcHeap:
             return 0
         if not self.base and not self._reserve():
             return 0
-        start = self.top
-        if not self._commit_to(start + size):
-            return 0
-        self.top = start + size
-        return start
+        self._retire_area()
+        if self._since >= self._threshold:
+            self.collect()
+        for attempt in range(2):
+            address = self._from_holes(size) or self._from_top(size)
+            if address:
+                self._since += self._end.value - address
+                return address
+            if attempt == 0:
+                self.collect()
+        return 0
+
+    def allocate(self, size: int) -> int:
+        """``size`` bytes for the runtime itself (constant expressions, the
+        API): from the current area when they fit, as generated code does."""
+        nxt, end = self._next.value, self._end.value
+        if nxt and nxt + size <= end:
+            self._next.value = nxt + size
+            return nxt
+        return self.slow_alloc(size)
+
+    # -- collection -------------------------------------------------------------
+
+    def _words(self, start: int, stop: int):
+        return memoryview((ctypes.c_char * (stop - start)).from_address(start)).cast("B").cast("Q")
+
+    def collect(self) -> None:
+        """Mark from the store's roots and sweep."""
+        if not self.base or self.top == self.base:
+            return
+        from .gc_collect import Collection     # (the collector: only once it runs)
+        self._retire_area()
+        words = self._words(self.base, self.top)
+        c = Collection(words, self.base, self.top, self.info)
+        c.walk()
+        c.roots(self.pins)
+        if self.find_roots is not None:
+            c.roots(self.find_roots())
+        c.trace()
+        holes, live = c.sweep()
+        words.release()
+        self.held_handles = c.handles
+        # the space above the last live object is untouched again
+        if holes and holes[-1][1] == self.top:
+            self.top = max(holes.pop()[0], self.base)
+        self._release_pages(holes)
+        self._holes = [h for h in holes if h[1] - h[0] >= MIN_HOLE]
+        self._hole_index = 0
+        self.live_bytes = live
+        self._since = 0
+        self._threshold = max(MIN_COLLECT_BYTES, live)
+        self.collections += 1
+
+    def _release_pages(self, holes: list) -> None:
+        """Big holes (and the space above ``top``) give their pages back."""
+        spans = [h for h in holes if h[1] - h[0] >= _RELEASE_BYTES]
+        spans.append((self.top, self.committed))
+        for start, stop in spans:
+            lo = (start + 8 + _PAGE - 1) & ~(_PAGE - 1)    # keep the block's header
+            hi = stop & ~(_PAGE - 1)
+            if hi > lo:
+                _libc.madvise(lo, hi - lo, _MADV_DONTNEED)
 
     def free(self) -> None:
         """Give the address range back (the store is gone)."""
         if self.base:
+            # (the limits block may be gone already: not written here)
             _ADDRESS_SPACE.release(self.base, self.limit)
             self.base = self.top = self.committed = 0
-            self._next.value = self._end.value = 0

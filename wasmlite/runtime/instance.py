@@ -30,6 +30,7 @@ from ..syntax.types import (ExternKind, GlobalType, Limits, TableType, canonical
                             canonical_valtype, is_subtype, matches)
 from .call import invoke
 from .const_eval import eval_const
+from .gc_objects import ConstHeap
 from .exceptions import RuntimeTag
 from .export import (ExportFunction, ExportGlobal, ExportMemory, ExportRecord,
                      ExportTable, ExportTag)
@@ -219,6 +220,8 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
     inst = RuntimeInstance(store, compiled)
     canon = canonical_types(module)
     inst.type_sigs = [signatures.register(t) for t in canon]
+    # Wasm GC objects of constant expressions (pinned until they are stored)
+    gc = ConstHeap(store.gc_heap, inst.type_sigs, signatures.lookup)
     for record in imports:
         if isinstance(record, ExportFunction):
             inst.imported_funcs.append(record)
@@ -245,17 +248,19 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
         init = table_inits.get(n)
         # a Wasm 3.0 table initializer: every element starts as its value
         # (it may read only imported globals, which exist already)
-        value = 0 if init is None else eval_const(init, inst.global_value, inst.func_ref)
+        value = 0 if init is None else eval_const(init, inst.global_value, inst.func_ref,
+                                                  gc)
         tt = TableType(canonical_valtype(tabletype.elem, canon), tabletype.limits, tabletype.is64)
         inst.tables.append(Table(tt, value))
     for g in module.globals:
-        value = eval_const(g.init, inst.global_value, inst.func_ref)
+        value = eval_const(g.init, inst.global_value, inst.func_ref, gc)
         gt = GlobalType(canonical_valtype(g.type.valtype, canon), g.type.mutable)
         inst.globals.append(Global(gt, value))
 
     _fill_vmctx(inst)
     store.register_instance(inst)
-    _setup_segments(inst)
+    _setup_segments(inst, gc)
+    gc.release()         # the objects made so far are in globals, tables, segments
 
     for i, export in enumerate(module.exports):
         record = inst._export_record(export.kind, export.index)
@@ -323,7 +328,7 @@ def _bytes_address(data: bytes) -> int:
     return ctypes.cast(ctypes.c_char_p(data), ctypes.c_void_p).value or 0
 
 
-def _setup_segments(inst: RuntimeInstance) -> None:
+def _setup_segments(inst: RuntimeInstance, gc=None) -> None:
     """Point the VMContext's segment slots at each segment's contents.
 
     Element items are evaluated here, all of them before any is applied,
@@ -339,7 +344,7 @@ def _setup_segments(inst: RuntimeInstance) -> None:
     for i, elem in enumerate(module.elems):
         # most items are `ref.func i; end`: skip the general evaluator for them
         items = [func_ref(e[0].imm) if len(e) == 2 and e[0].op is REF_FUNC
-                 else eval_const(e, global_value, func_ref) for e in elem.init]
+                 else eval_const(e, global_value, func_ref, gc) for e in elem.init]
         array = (ctypes.c_uint64 * max(len(items), 1))(*items)
         inst._segment_arrays.append(array)
         slot = layout.elem(i) // 8

@@ -34,6 +34,11 @@ _BUILTIN_SIG_SUBTYPE = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.
 _BUILTIN_GC_ALLOC = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int64)
 
 
+def _store_roots(rt):
+    from .gc_roots import store_roots      # (only once a collection runs)
+    return store_roots(rt)
+
+
 class RuntimeStore:
     """Per-store runtime state (not the public ``Store``; that wraps this)."""
 
@@ -73,8 +78,10 @@ class RuntimeStore:
         self.builtins_address: int = ctypes.addressof(self._builtins)
 
         # Wasm GC's objects (runtime/gc_heap.py): reserved at the first one
-        self.gc_heap = GcHeap(self.limits_address)
+        self.gc_heap = GcHeap(self.limits_address, engine.signatures.lookup)
         weakref.finalize(self, self.gc_heap.free)
+        me = weakref.ref(self)
+        self.gc_heap.find_roots = lambda: _store_roots(me())
 
         # tags and the exception in flight (runtime/exceptions.py)
         self.exceptions = ExceptionState(self.limits_address)
@@ -139,6 +146,9 @@ class RuntimeStore:
         if obj is None:
             return 0
         if type(obj) is GcRef:          # an any value carried by an externref
+            if not obj.belongs_to(self.gc_heap):
+                from ..errors import WasmtimeError
+                raise WasmtimeError("GC reference used with the wrong store")
             return obj.bits | ANY_IN_EXTERN
         handle = self._extern_handles.get(id(obj))
         if handle is None:
@@ -152,7 +162,7 @@ class RuntimeStore:
         if handle == 0:
             return None
         if handle & ANY_IN_EXTERN:
-            return GcRef(handle ^ ANY_IN_EXTERN)
+            return GcRef(handle ^ ANY_IN_EXTERN, self.gc_heap)
         try:
             return self._extern_objects[handle]
         except IndexError:
