@@ -157,7 +157,7 @@ class Store(Managed):
                    instances: int = -1, tables: int = -1, memories: int = -1) -> None:
         """Limits on this store's resources; -1 leaves one unlimited.
 
-        ``memory_size`` (bytes, per memory) and ``table_elements`` (per
+        ``memory_size`` (bytes, per memory, and for the GC heap) and ``table_elements`` (per
         table) make growth fail and creation raise; the counts limit how
         many instances, and memories and tables defined by instances, the
         store may create (as in Wasmtime, memories and tables the host makes
@@ -166,6 +166,7 @@ class Store(Managed):
         """
         self._check_open()
         self._rt.max_memory_bytes = _limit(memory_size, "memory_size")
+        self._rt.gc_heap.max_bytes = self._rt.max_memory_bytes
         self._rt.max_table_elements = _limit(table_elements, "table_elements")
         self._max_instances = _limit(instances, "instances")
         self._max_tables = _limit(tables, "tables")

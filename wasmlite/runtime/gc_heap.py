@@ -63,6 +63,9 @@ class GcHeap:
         self.live_bytes = 0
         self.collections = 0
         self.pins: dict[int, int] = {}
+        # the store's memory limit, which the GC heap counts against too
+        # (as Wasmtime's GC heap, a memory of the store, does)
+        self.max_bytes: Optional[int] = None
         # runtime/gc_roots.py's root finder for this heap's store: set by the store
         self.find_roots: Optional[Callable] = None
         # store handles the last collection found in live objects
@@ -145,8 +148,10 @@ class GcHeap:
 
     def _from_top(self, size: int) -> int:
         start = self.top
-        stop = start + max(size, AREA_BYTES)
-        stop = min(stop, self.base + self.limit)
+        end = self.base + self.limit
+        if self.max_bytes is not None:          # Store.set_limits(memory_size=...)
+            end = min(end, self.base + self.max_bytes)
+        stop = min(start + max(size, AREA_BYTES), end)
         if stop - start < size or not self._commit_to(stop):
             return 0
         self.top = stop

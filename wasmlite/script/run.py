@@ -75,6 +75,27 @@ def _is_nan(bits: int, ty) -> bool:
     return (bits & 0x7FF0000000000000) == 0x7FF0000000000000 and bits & 0xFFFFFFFFFFFFF != 0
 
 
+_GC_KINDS = ("struct", "array", "i31", "eq", "any")
+
+
+def _gc_kind(bits: int, heap: str) -> bool:
+    """Whether the raw bits of a non-null any-hierarchy reference are of
+    abstract heap type ``heap`` (compile/gc_values.py's encoding; an object
+    says in its header whether it is an array)."""
+    if heap == "any":
+        return True
+    if heap in ("i31", "eq") and bits & 1:
+        return True
+    if bits & 3 or heap == "i31":
+        return False
+    if heap == "eq":
+        return True
+    import ctypes
+    from ..compile.vmcontext import GC_ARRAY_FLAG
+    is_array = bool(ctypes.c_uint64.from_address(bits).value & GC_ARRAY_FLAG)
+    return is_array == (heap == "array")
+
+
 def _nan_matches(bits: int, pattern: "S.NanPattern") -> bool:
     """canonical: only the quiet bit set in the payload; arithmetic: quiet bit set."""
     if pattern.type is F32:
@@ -304,7 +325,10 @@ class ScriptRunner:
         if isinstance(want, S.RefPattern):
             if want.kind == "null":
                 return got == 0 or got is None
-            return got != 0 and got is not None
+            if got == 0 or got is None:
+                return False
+            heap = getattr(want.type, "heap", None)
+            return _gc_kind(got, heap) if heap in _GC_KINDS else True
         # Const
         if want.type is EXTERNREF or want.type is FUNCREF:
             if want.value is None:
