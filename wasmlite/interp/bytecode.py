@@ -37,6 +37,7 @@ from ..compile.interrupts import FLUSH_BEFORE, FUEL_FREE
 from ..compile.vmcontext import VMContextLayout
 from ..compile.exceptions import has_handlers
 from .forms import CAST_TESTS, WIDE_BASE, wide_form
+from .gc_forms import FREE_STEPS, gc_rewrite
 from .layout import HT_DELEGATE as _HT_DELEGATE
 from ..syntax.instructions import OP_BY_NAME
 
@@ -110,7 +111,8 @@ class _OpInfo:
         self.sized = base in SIZED
         self.plain_addr = 0         # the SIZED op's handler without per-unit charge
         self.spill = 0              # bytes an access touches (fuel: past-maximum check)
-        self.cost = 0 if base in FUEL_FREE else 1
+        # (a GC init step is part of its struct.new / array.new_fixed: gc_forms.py)
+        self.cost = 0 if base in FUEL_FREE or op in FREE_STEPS else 1
         self.flush = base in FLUSH_BEFORE
         self.opens = op.name in ("block", "loop", "if", "try_table", "try")
 
@@ -310,8 +312,11 @@ class Predecoder:
                  desc_address: Callable[[int], int], out_stub: Callable[[FuncType], int],
                  consume_fuel: bool, epoch_interruption: bool,
                  in_stub: Optional[Callable[[FuncType], int]] = None,
-                 exceptions: bool = True) -> None:
+                 exceptions: bool = True, gc: bool = False) -> None:
         self.module = module
+        # whether the module's bodies may have GC heap instructions, which
+        # are rewritten into the interpreter's variants (gc_forms.py)
+        self.gc = gc
         # whether the module's bodies may have try blocks (ModuleInfo.features)
         self.exceptions = exceptions
         # the in stub of a signature: a tail call through a VMFuncRef whose
@@ -450,6 +455,9 @@ class Predecoder:
         # of it when a trap asks: most code never traps)
         if self.wide_memory:
             body = _widened(body, self.mem64, self.table64)
+        gc_pos = None       # old body position -> new (a GC rewrite expanded some)
+        if self.gc:
+            body, gc_pos = gc_rewrite(body, self.types, lay)
         starts = [-1] * len(body)
         dead = False
         dead_depth = 0
@@ -524,6 +532,8 @@ class Predecoder:
                         # handler): compile/fuel_sizes.py
                         if upfront is None:
                             upfront = charged_up_front(self.module, func, ft)
+                            if gc_pos is not None:
+                                upfront = {gc_pos[i]: k for i, k in upfront.items()}
                         if pos in upfront:
                             pending += upfront[pos]
                             addr = info.plain_addr

@@ -375,3 +375,7 @@ class Lowered:
             forms[(name, True, *rest)] = (Form(fsym, imms, np_, nr, placeholder)
                                           if fsym in symbols else form)
         return forms
+
+
+# Wasm GC's heap instructions: their variants (struct.get.i32...) join WIDE
+from . import gc_forms  # noqa: E402,F401

@@ -29,6 +29,7 @@ from ..syntax.instructions import OPS, VARIANT_OPS, Op
 from ..syntax.module import Func
 from ..syntax.types import FuncType
 from . import layout as L
+from .gc_forms import SPLIT as GC_SPLIT
 from .forms import (_IMM_RULES, CAST_TESTS, OWN_OPS, WIDE, WIDE_BASE, Form, Imm,  # noqa: F401
                     Lowered, handler_symbol, shape)
 
@@ -38,8 +39,10 @@ _CAST_LOWERINGS = {op: (lambda t, ins, f=fail, n=null: t.cast_peek(ins, f, n))
                    for (fail, null), op in CAST_TESTS.items()}
 
 # the lowered instructions as the compiler defines them (forms.py)
+# (a GC heap instruction runs as its variants, gc_forms.py: the WIDE ones)
 LOWERED = Lowered((op.name for op in OPS if op in NUMERIC),
-                  [op.name for op in (*OPS, *VARIANT_OPS) if op in HANDLERS]
+                  [op.name for op in (*OPS, *VARIANT_OPS) if op in HANDLERS
+                   and op.name not in GC_SPLIT]
                   + [w.name for (op, _bits), w in WIDE.items() if op in HANDLERS]
                   + [op.name for op in _CAST_LOWERINGS])
 
