@@ -16,7 +16,7 @@ from ..binary.decode import decode_module
 from ..runtime.exceptions import ThrownException
 from ..errors import InvalidError, MalformedError, Trap, WasmtimeError
 from ..syntax.module import Module
-from ..syntax.types import EXTERNREF, F32, F64, FUNCREF, V128
+from ..syntax.types import ANYREF, EXTERNREF, F32, F64, FUNCREF, V128
 from ..text import script as S
 from ..text.parse import parse_module
 from ..valid.validate import validate_module
@@ -334,6 +334,10 @@ class ScriptRunner:
             if want.value is None:
                 return got == 0 or got is None
             return self.executor.extern_matches(got, want.value)
+        if want.type is ANYREF:
+            if want.value is None:
+                return got == 0 or got is None
+            return self.executor.host_matches(got, want.value)
         if want.type.is_num or want.type is V128:
             return got == want.value
         return got == want.value
