@@ -13,7 +13,8 @@ builds a list of ``n`` cons cells holding i31s, sums it, 20 times.
 
 Each engine runs the kernel once untimed (compiles, tiers up), then
 ``--reps`` times; the best time is printed with the ratio to wasmtime-py,
-and the process's peak RSS (``ru_maxrss``) after the runs.
+and the process's peak RSS (``ru_maxrss``) after the runs beside its RSS
+before the first call (what the heap added is the difference).
 """
 from __future__ import annotations
 
@@ -93,12 +94,17 @@ else:
 e = w.Engine(c); s = w.Store(e)
 m = w.Module(e, open(wat).read())
 f = w.Instance(s, m, []).exports(s)[kernel]
+def rss_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+base = rss_mb()
 want = f(s, arg)
 times = []
 for _ in range(reps):
     t0 = time.perf_counter(); got = f(s, arg); times.append(time.perf_counter() - t0)
     assert got == want, (got, want)
-print(json.dumps({"best": min(times), "result": want,
+print(json.dumps({"best": min(times), "result": want, "base_mb": base,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -137,7 +143,8 @@ def main() -> None:
                 print(f"  {e:12} error: {r['error']}")
                 continue
             ratio = f"{r['best'] / base:6.2f}x" if base else "   -  "
-            print(f"  {e:12} {r['best'] * 1000:9.1f} ms  {ratio}  peak RSS {r['rss_mb']:7.1f} MB")
+            print(f"  {e:12} {r['best'] * 1000:9.1f} ms  {ratio}  peak RSS {r['rss_mb']:7.1f} MB"
+                  f" (before the first call {r['base_mb']:6.1f} MB)")
 
 
 if __name__ == "__main__":

@@ -83,7 +83,7 @@ def collect(rt) -> int:
     with rt.lock:             # no other thread's wasm runs in this store meanwhile
         if heap.base:
             heap.collect()    # (sound while wasm runs here too: it scans the stack)
-    if _running_here(rt):
+    if _running_here(rt) or not heap.handles_complete:
         return 0              # wasm frames below us may hold handles in locals
     with rt.lock:
         live = live_handles(rt) | heap.held_handles

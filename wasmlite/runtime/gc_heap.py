@@ -33,8 +33,6 @@ AREA_BYTES = 64 << 10
 MIN_HOLE = 256
 # how much is committed (made read/write) at a time
 _COMMIT_STEP = 1 << 20
-# free holes this big give their pages back to the kernel
-_RELEASE_BYTES = 1 << 20
 _PAGE = 4096
 _MADV_DONTNEED = 4
 _libc.madvise.restype = ctypes.c_int
@@ -46,7 +44,7 @@ class GcHeap:
     ``top``..``base + limit`` is untouched."""
 
     def __init__(self, limits_address: int, lookup: Optional[Callable] = None,
-                 limit: int = DEFAULT_HEAP_LIMIT) -> None:
+                 limit: int = DEFAULT_HEAP_LIMIT, with_interpreter: bool = True) -> None:
         self.limits_address = limits_address
         self.limit = limit
         self.base = 0                 # 0 until the first allocation reserves
@@ -55,9 +53,11 @@ class GcHeap:
         self._next = ctypes.c_uint64.from_address(limits_address + vm.LIMITS_GC_NEXT)
         self._end = ctypes.c_uint64.from_address(limits_address + vm.LIMITS_GC_LIMIT)
         self._lookup = lookup         # engine type index -> canonical DefType
-        self._infos: dict = {}
-        self._holes: list[tuple[int, int]] = []
-        self._hole_index = 0
+        self.with_interpreter = with_interpreter     # where the native collector comes from
+        self._types = None            # gc_collect.TypeTable, at the first registration
+        self._collector = None
+        self._bitmap = 0              # the object-start bitmap (1 bit per 8 bytes)
+        self._free = 0                # the first hole the last sweep linked
         self._since = 0               # bytes handed out since the last collection
         self._threshold = MIN_COLLECT_BYTES
         self.live_bytes = 0
@@ -68,34 +68,42 @@ class GcHeap:
         self.max_bytes: Optional[int] = None
         # runtime/gc_roots.py's root finder for this heap's store: set by the store
         self.find_roots: Optional[Callable] = None
-        # store handles the last collection found in live objects
+        # store handles the last collection found in live objects (and
+        # whether it found them all: its buffer may overflow)
         self.held_handles: set[int] = set()
+        self.handles_complete = True
 
     # -- types ----------------------------------------------------------------------
 
-    def info(self, tid: int):
-        """The collector's TypeInfo of engine type index ``tid``."""
-        t = self._infos.get(tid)
-        if t is None:
-            from .gc_collect import type_info
-            t = self._infos[tid] = type_info(self._lookup(tid))
-        return t
-
-    def object_size(self, address: int) -> int:
-        header = ctypes.c_uint64.from_address(address).value
-        t = self.info(header & 0xFFFFFFFF)
-        if t.is_array:
-            n = ctypes.c_uint32.from_address(address + vm.GC_ARRAY_LENGTH).value
-            return vm.gc_array_size(t.elem_size, n)
-        return t.size
+    def register_types(self, tids) -> None:
+        """Tell the collector about the struct and array types among engine
+        type indices ``tids`` (an instance's types, before it makes any
+        object of them)."""
+        if self._types is None:
+            from .gc_collect import TypeTable
+            self._types = TypeTable()
+        known = self._types.known
+        for tid in tids:
+            if tid not in known:
+                d = self._lookup(tid)
+                if getattr(d, "kind", "func") != "func":
+                    self._types.register(tid, d)
 
     # -- the address range ----------------------------------------------------
+
+    def _bitmap_bytes(self) -> int:
+        return (self.limit // 64 + 2 * _PAGE) & ~(_PAGE - 1)
 
     def _reserve(self) -> bool:
         base = _ADDRESS_SPACE.reserve(self.limit)
         if base is None:
             return False
+        bitmap = _ADDRESS_SPACE.reserve(self._bitmap_bytes())
+        if bitmap is None or _libc.mprotect(bitmap, self._bitmap_bytes(), _PROT_RW) != 0:
+            _ADDRESS_SPACE.release(base, self.limit)
+            return False
         self.base = self.top = self.committed = base
+        self._bitmap = bitmap
         return True
 
     def _commit_to(self, end: int) -> bool:
@@ -131,19 +139,24 @@ class GcHeap:
         """Make what is left of the current area a free block, so the heap
         stays walkable."""
         nxt, end = self._next.value, self._end.value
-        if end > nxt:
-            from .gc_collect import write_free
-            write_free(self._words(nxt, end), nxt, nxt, end)
+        if end > nxt:            # (an area is smaller than a free block's 2 GiB)
+            ctypes.c_uint64.from_address(nxt).value = (end - nxt) << 32
         self._next.value = self._end.value = 0
 
     def _from_holes(self, size: int) -> int:
-        holes = self._holes
-        while self._hole_index < len(holes):
-            start, stop = holes[self._hole_index]
-            self._hole_index += 1
-            if stop - start >= size:
-                self._next.value, self._end.value = start + size, stop
-                return start
+        # the sweep's list of holes, in address order (a hole: a free block,
+        # the next hole's address in its second word); the ones too small
+        # for this object are left until the next sweep
+        p = self._free
+        while p:
+            hole = ctypes.c_uint64.from_address(p).value >> 32
+            nxt = ctypes.c_uint64.from_address(p + 8).value
+            if hole >= size:
+                self._free = nxt
+                self._next.value, self._end.value = p + size, p + hole
+                return p
+            p = nxt
+        self._free = 0
         return 0
 
     def _from_top(self, size: int) -> int:
@@ -188,49 +201,45 @@ class GcHeap:
 
     # -- collection -------------------------------------------------------------
 
-    def _words(self, start: int, stop: int):
-        return memoryview((ctypes.c_char * (stop - start)).from_address(start)).cast("B").cast("Q")
-
     def collect(self) -> None:
-        """Mark from the store's roots and sweep."""
+        """Mark from the store's roots (and, while its wasm runs on this
+        thread, the native stack) and sweep."""
         if not self.base or self.top == self.base:
             return
-        from .gc_collect import Collection     # (the collector: only once it runs)
+        from .gc_collect import Collector     # (the collector: only once it runs)
+        from .gc_roots import StackScan
         self._retire_area()
-        words = self._words(self.base, self.top)
-        c = Collection(words, self.base, self.top, self.info)
-        c.walk()
-        c.roots(self.pins)
+        if self._collector is None:
+            self._collector = Collector(self._bitmap)
+        if self._types is None:
+            self.register_types(())
+        scan = StackScan(self.limits_address)
+        words = list(self.pins)
         if self.find_roots is not None:
-            c.roots(self.find_roots())
-        c.trace()
-        holes, live = c.sweep()
-        words.release()
-        self.held_handles = c.handles
-        # the space above the last live object is untouched again
-        if holes and holes[-1][1] == self.top:
-            self.top = max(holes.pop()[0], self.base)
-        self._release_pages(holes)
-        self._holes = [h for h in holes if h[1] - h[0] >= MIN_HOLE]
-        self._hole_index = 0
+            words.extend(self.find_roots())
+        live, head, tail, handles, complete = self._collector.collect(
+            self.base, self.top, self._types, words, scan.ranges, self.with_interpreter,
+            MIN_HOLE)
+        del scan
+        self.held_handles, self.handles_complete = handles, complete
+        self.top = max(tail, self.base)       # the space above the last live object
+        self._release_pages()
+        self._free = head
         self.live_bytes = live
         self._since = 0
         self._threshold = max(MIN_COLLECT_BYTES, live)
         self.collections += 1
 
-    def _release_pages(self, holes: list) -> None:
-        """Big holes (and the space above ``top``) give their pages back."""
-        spans = [h for h in holes if h[1] - h[0] >= _RELEASE_BYTES]
-        spans.append((self.top, self.committed))
-        for start, stop in spans:
-            lo = (start + 8 + _PAGE - 1) & ~(_PAGE - 1)    # keep the block's header
-            hi = stop & ~(_PAGE - 1)
-            if hi > lo:
-                _libc.madvise(lo, hi - lo, _MADV_DONTNEED)
+    def _release_pages(self) -> None:
+        """The committed space above ``top`` gives its pages back."""
+        lo = (self.top + _PAGE - 1) & ~(_PAGE - 1)
+        if self.committed > lo:
+            _libc.madvise(lo, self.committed - lo, _MADV_DONTNEED)
 
     def free(self) -> None:
         """Give the address range back (the store is gone)."""
         if self.base:
             # (the limits block may be gone already: not written here)
             _ADDRESS_SPACE.release(self.base, self.limit)
+            _ADDRESS_SPACE.release(self._bitmap, self._bitmap_bytes())
             self.base = self.top = self.committed = 0

@@ -49,26 +49,27 @@ def _outermost_entry_fp(limits: int) -> int:
     return top
 
 
-def stack_words(limits: int) -> list[int]:
-    """The registers and the native stack words of this thread's wasm
-    activations (empty when none is active)."""
-    top = _outermost_entry_fp(limits)
-    if not top:
-        return []
-    if _getcontext is None or _SP_OFFSET is None:
-        raise RuntimeError(f"the GC cannot scan the stack on {_MACHINE}")
-    ctx = (ctypes.c_uint64 * (_UCONTEXT_BYTES // 8))()
-    if _getcontext(ctx) != 0:
-        raise RuntimeError("getcontext failed: the GC cannot scan the stack")
-    sp = ctx[_SP_OFFSET // 8]
-    if not 0 < sp < top or top - sp > 1 << 30:
-        raise RuntimeError("the GC found no sane stack range to scan")
-    end = top + 16                       # the entry's saved frame pointer and return
-    stack = memoryview((ctypes.c_char * (end - sp)).from_address(sp)).cast("B").cast("Q")
-    words = list(ctx)
-    words.extend(stack)
-    stack.release()
-    return words
+class StackScan:
+    """The registers (as getcontext saved them) and the native stack range
+    of this thread's wasm activations: ``ranges`` of (address, words) for
+    the collector to read in place. Keep the object until the scan is done
+    (it owns the register buffer)."""
+
+    def __init__(self, limits: int) -> None:
+        self.ranges: list[tuple[int, int]] = []
+        top = _outermost_entry_fp(limits)
+        if not top:
+            return
+        if _getcontext is None or _SP_OFFSET is None:
+            raise RuntimeError(f"the GC cannot scan the stack on {_MACHINE}")
+        self._ctx = ctx = (ctypes.c_uint64 * (_UCONTEXT_BYTES // 8))()
+        if _getcontext(ctx) != 0:
+            raise RuntimeError("getcontext failed: the GC cannot scan the stack")
+        sp = ctx[_SP_OFFSET // 8] & ~7
+        if not 0 < sp < top or top - sp > 1 << 30:
+            raise RuntimeError("the GC found no sane stack range to scan")
+        end = top + 16                   # the entry's saved frame pointer and return
+        self.ranges = [(ctypes.addressof(ctx), len(ctx)), (sp, (end - sp) // 8)]
 
 
 def _wasm_ref(t) -> bool:
@@ -79,7 +80,8 @@ def _wasm_ref(t) -> bool:
 
 
 def store_roots(rt) -> Iterator[int]:
-    """Every candidate root word of RuntimeStore ``rt``."""
+    """Every candidate root word of RuntimeStore ``rt`` but the stack's
+    (StackScan)."""
     tables, globals_ = {}, {}
     for inst in list(rt._instances.values()):
         for t in inst.tables:
@@ -109,4 +111,3 @@ def store_roots(rt) -> Iterator[int]:
         values = getattr(obj, "values", None) if type(obj).__name__ == "Exn" else None
         if values:
             yield from (v & ((1 << 64) - 1) for v in values)
-    yield from stack_words(rt.limits_address)

@@ -221,6 +221,8 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
     canon = canonical_types(module)
     inst.type_sigs = [signatures.register(t) for t in canon]
     # Wasm GC objects of constant expressions (pinned until they are stored)
+    if compiled_has_gc_types(compiled):
+        store.gc_heap.register_types(inst.type_sigs)
     gc = ConstHeap(store.gc_heap, inst.type_sigs, signatures.lookup)
     for record in imports:
         if isinstance(record, ExportFunction):
@@ -274,6 +276,19 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
     if module.start is not None:
         invoke(store, inst.function(module.start), [])
     return inst
+
+
+def compiled_has_gc_types(compiled) -> bool:
+    """Whether the module declares struct or array types (worked out once
+    per compiled module)."""
+    has = getattr(compiled, "_has_gc_types", None)
+    if has is None:
+        has = any(t.kind != "func" for t in compiled.module.types)
+        try:
+            compiled._has_gc_types = has
+        except AttributeError:          # (a compiled module with slots)
+            pass
+    return has
 
 
 def _fill_vmctx(inst: RuntimeInstance) -> None:

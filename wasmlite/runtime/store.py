@@ -78,7 +78,8 @@ class RuntimeStore:
         self.builtins_address: int = ctypes.addressof(self._builtins)
 
         # Wasm GC's objects (runtime/gc_heap.py): reserved at the first one
-        self.gc_heap = GcHeap(self.limits_address, engine.signatures.lookup)
+        self.gc_heap = GcHeap(self.limits_address, engine.signatures.lookup,
+                              with_interpreter=getattr(engine, "strategy", "llvm") != "llvm")
         weakref.finalize(self, self.gc_heap.free)
         me = weakref.ref(self)
         self.gc_heap.find_roots = lambda: _store_roots(me())
