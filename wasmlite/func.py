@@ -273,7 +273,8 @@ class Func:
         if not callable(func):
             raise TypeError("expected a callable for the host function")
         self._store = store
-        self._record = _host_record(store, ty._inner, func, bool(access_caller))
+        self._record = _host_record(store, ty._inner, func, bool(access_caller),
+                                    getattr(ty, "_deftype", None))
         self._run = self._record.api_run = _host_runner(store, self._record, func,
                                                         bool(access_caller))
 
@@ -346,7 +347,7 @@ def _new_caller(store: Store) -> Callable[[int], "Caller"]:
 
 
 def _host_record(store: Store, ft: S.FuncType, func: Callable,
-                 access_caller: bool) -> ExportFunction:
+                 access_caller: bool, deftype=None) -> ExportFunction:
     rt = store._rt
     sig = _signature(ft)
     make = sig.make_host_caller if access_caller else sig.make_host
@@ -360,7 +361,7 @@ def _host_record(store: Store, ft: S.FuncType, func: Callable,
             args.insert(0, Caller(store, None))
         return _raw_results(ft, func(*args), store)
 
-    record = make_host_function(rt, ft, raw_callback, native=native)
+    record = make_host_function(rt, ft, raw_callback, native=native, deftype=deftype)
     record.api_callable = func
     record.api_caller = access_caller
     return record

@@ -147,7 +147,7 @@ def _inner_valtype(t: object, what: str = "ValType") -> S.ValType:
 class FuncType(_TypeObject):
     """``FuncType(params, results)``: lists of ValType."""
 
-    __slots__ = ()
+    __slots__ = ("_deftype",)     # (a Wasm GC canonical type of its own: module.py)
 
     def __init__(self, params: Iterable[ValType], results: Iterable[ValType]) -> None:
         if isinstance(params, ValType) or isinstance(results, ValType):

@@ -30,7 +30,7 @@ address order.
 from __future__ import annotations
 
 import ctypes
-from typing import Callable, Iterable
+from typing import Iterable
 
 from ..compile import vmcontext as vm
 from . import gc_native as N

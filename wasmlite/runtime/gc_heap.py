@@ -23,7 +23,8 @@ from ..compile import vmcontext as vm
 from .memory import _ADDRESS_SPACE, _PROT_RW, _libc
 
 # the reservation: what the heap may grow to unless the store says less
-DEFAULT_HEAP_LIMIT = 1 << 30
+# (Wasmtime's GC heap: 4 GiB, its references being 32-bit indices)
+DEFAULT_HEAP_LIMIT = 4 << 30
 # collect once this much was handed out since the last collection (or the
 # live size then, when that is more)
 MIN_COLLECT_BYTES = 4 << 20

@@ -8,7 +8,6 @@ from __future__ import annotations
 import ctypes
 
 from ..compile import vmcontext as vm
-from ..errors import Trap, TrapCode
 
 _STORE = {1: ctypes.c_uint8, 2: ctypes.c_uint16, 4: ctypes.c_uint32, 8: ctypes.c_uint64}
 _M64 = (1 << 64) - 1
@@ -24,10 +23,26 @@ def _put(address: int, size: int, bits: int) -> None:
         _STORE[size].from_address(address).value = bits & ((1 << (8 * size)) - 1)
 
 
-def _allocate(heap, size: int) -> int:
-    address = heap.allocate(size)
-    if not address:
+def _out_of_memory(size: int):
+    from ..errors import WasmtimeError
+    from .store import gc_out_of_memory
+    return WasmtimeError(gc_out_of_memory(size))
+
+
+def _too_large(storage, n: int) -> None:
+    """Wasmtime's rule: an array whose size (in its own layout: 32-bit
+    references, a 16-byte header) needs more than 32 bits traps; one that
+    merely does not fit is an error (``_allocate``)."""
+    elem = 4 if getattr(storage, "is_ref", False) else vm.gc_storage_size(storage)
+    if 16 + elem * n >= _MAX_ARRAY_BYTES:
+        from ..errors import Trap, TrapCode
         raise Trap("allocation size too large", TrapCode.ALLOCATION_TOO_LARGE)
+
+
+def _allocate(heap, size: int) -> int:
+    address = heap.allocate(size) if size < _MAX_ARRAY_BYTES else 0
+    if not address:
+        raise _out_of_memory(size)
     return address
 
 
@@ -41,6 +56,8 @@ class ConstHeap:
         self.sigs = sigs              # module type index -> engine type index
         self.lookup = lookup          # engine type index -> canonical DefType
         self._made: list[int] = []
+        # elements of array.new / array.new_default (Wasmtime's fuel: 1 each)
+        self.array_elements = 0
 
     def _composite(self, typeidx: int):
         return self.lookup(self.sigs[typeidx]).composite
@@ -64,8 +81,7 @@ class ConstHeap:
         """An array of type ``typeidx`` with elements ``values``."""
         at = self._composite(typeidx)
         elem = vm.gc_storage_size(at.field.storage)
-        if elem * len(values) > _MAX_ARRAY_BYTES:
-            raise Trap("allocation size too large", TrapCode.ALLOCATION_TOO_LARGE)
+        _too_large(at.field.storage, len(values))
         size = vm.gc_array_size(elem, len(values))
         obj = _allocate(self.heap, size)
         ctypes.c_uint64.from_address(obj).value = self.sigs[typeidx] | vm.GC_ARRAY_FLAG
@@ -77,8 +93,11 @@ class ConstHeap:
 
     def array_repeat(self, typeidx: int, value: int, n: int) -> int:
         at = self._composite(typeidx)
-        if vm.gc_storage_size(at.field.storage) * n > _MAX_ARRAY_BYTES:
-            raise Trap("allocation size too large", TrapCode.ALLOCATION_TOO_LARGE)
+        _too_large(at.field.storage, n)
+        size = vm.gc_array_size(vm.gc_storage_size(at.field.storage), n)
+        if size >= _MAX_ARRAY_BYTES:
+            raise _out_of_memory(size)
+        self.array_elements += n
         return self.array_new(typeidx, [value] * n)
 
     def field_count(self, typeidx: int) -> int:

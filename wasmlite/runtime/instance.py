@@ -182,7 +182,7 @@ def check_import(module: Module, imp, record, signatures, store=None) -> None:
     elif kind == ExternKind.TAG:
         # tag types must be the same function type (canonical: across modules)
         want = canonical_types(module)[imp.desc]
-        if record.tag.functype != want:
+        if record.tag.canonical != want:
             raise _incompatible(imp, f"expected tag {want}, found {record.tag.functype}")
     else:
         want, have = imp.desc, record.global_.type
@@ -270,7 +270,7 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
         inst.exports_by_index.append(record)
 
     fuel = startup_fuel(store, module)      # Wasmtime's instantiation fuel
-    _apply_segments(inst, fuel)
+    _apply_segments(inst, fuel, gc.array_elements)
     if fuel is not None:
         fuel.finish(start_call=module.start is not None)
     if module.start is not None:
@@ -367,10 +367,10 @@ def _setup_segments(inst: RuntimeInstance, gc=None) -> None:
         words[slot + 1] = len(items)
 
 
-def _apply_segments(inst: RuntimeInstance, fuel=None) -> None:
+def _apply_segments(inst: RuntimeInstance, fuel=None, array_elements: int = 0) -> None:
     words, layout, module = inst._vmctx_words, inst.layout, inst.module
     if fuel is not None:
-        fuel.enter()
+        fuel.enter(array_elements)
     for i, elem in enumerate(module.elems):
         slot = layout.elem(i) // 8
         if elem.mode == "active":

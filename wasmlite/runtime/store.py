@@ -34,6 +34,10 @@ _BUILTIN_SIG_SUBTYPE = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.
 _BUILTIN_GC_ALLOC = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int64)
 
 
+def gc_out_of_memory(size: int) -> str:
+    return f"GC heap out of memory: no capacity for allocation of {size} bytes"
+
+
 def _store_roots(rt):
     from .gc_roots import store_roots      # (only once a collection runs)
     return store_roots(rt)
@@ -251,9 +255,14 @@ class RuntimeStore:
             address = self.gc_heap.slow_alloc(size)
             if address:
                 return address
-            from ..errors import TrapCode
-            self.trap_code = int(TrapCode.ALLOCATION_TOO_LARGE)
-            return vm.BUILTIN_TRAP
+            if size >= 1 << 32:
+                from ..errors import TrapCode
+                self.trap_code = int(TrapCode.ALLOCATION_TOO_LARGE)
+                return vm.BUILTIN_TRAP
+            # the heap is full even after collecting: as Wasmtime, an error
+            # (not a trap) reaches the caller
+            from ..errors import WasmtimeError
+            raise WasmtimeError(gc_out_of_memory(size))
         except BaseException as exc:  # noqa: BLE001 - becomes a trap
             return self._builtin_failed(exc)
 
