@@ -98,7 +98,20 @@ class ConstHeap:
         if size >= _MAX_ARRAY_BYTES:
             raise _out_of_memory(size)
         self.array_elements += n
-        return self.array_new(typeidx, [value] * n)
+        elem = vm.gc_storage_size(at.field.storage)
+        obj = _allocate(self.heap, size)
+        ctypes.c_uint64.from_address(obj).value = self.sigs[typeidx] | vm.GC_ARRAY_FLAG
+        ctypes.c_uint64.from_address(obj + vm.GC_ARRAY_LENGTH).value = n
+        data = obj + vm.GC_ARRAY_DATA
+        ctypes.memset(data, 0, size - vm.GC_ARRAY_DATA)
+        if value and n:          # one element, then doubling copies
+            _put(data, elem, value)
+            done, total = elem, elem * n
+            while done < total:
+                step = min(done, total - done)
+                ctypes.memmove(data + done, data, step)
+                done += step
+        return self._keep(obj)
 
     def field_count(self, typeidx: int) -> int:
         return len(self._composite(typeidx).fields)
