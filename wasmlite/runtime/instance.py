@@ -244,6 +244,12 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
         inst.memories.append(Memory(memtype))
     # runtime tables and globals carry canonical types: another module that
     # imports them compares its own (canonical) types with them
+    # (the globals first, as Wasmtime: which of two failing initializers
+    # reports its error; a table's may read only imported globals)
+    for g in module.globals:
+        value = eval_const(g.init, inst.global_value, inst.func_ref, gc)
+        gt = GlobalType(canonical_valtype(g.type.valtype, canon), g.type.mutable)
+        inst.globals.append(Global(gt, value))
     table_inits = getattr(module, "table_inits", None) or {}
     for n, tabletype in enumerate(module.tables):
         store.check_new_table(tabletype.limits.min)
@@ -254,10 +260,6 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
                                                   gc)
         tt = TableType(canonical_valtype(tabletype.elem, canon), tabletype.limits, tabletype.is64)
         inst.tables.append(Table(tt, value))
-    for g in module.globals:
-        value = eval_const(g.init, inst.global_value, inst.func_ref, gc)
-        gt = GlobalType(canonical_valtype(g.type.valtype, canon), g.type.mutable)
-        inst.globals.append(Global(gt, value))
 
     _fill_vmctx(inst)
     store.register_instance(inst)

@@ -26,7 +26,8 @@ operator of every constant expression it evaluates, then per element / byte:
   a memory the module defines without bytes still costs the entry's 1;
 * a table the module defines with an initializer (Wasm 3.0) costs the
   initializer's operators and 1 per element (its minimum size), unless the
-  initializer is one ``ref.func`` (precomputed, free);
+  initializer is one ``ref.func`` (precomputed, free); an active segment
+  into such a table is not precomputed (nor any after it);
 * Wasm GC's ``array.new`` / ``array.new_default`` in any constant
   expression cost 1 per element besides their operators (as in a
   function body): the instantiation counts them as it makes the arrays;
@@ -105,24 +106,33 @@ def paged_bytes(module: Module) -> int:
     return sum((-(-hi // _PAGE) - lo // _PAGE) * _PAGE for lo, hi in spans.values())
 
 
+def _computed_tables(module: Module) -> set[int]:
+    """The defined tables (module table indices) whose initializer runs in
+    Wasmtime's startup function: all but a single ``ref.func``."""
+    inits = getattr(module, "table_inits", None) or {}
+    nimp = module.num_imported(ExternKind.TABLE)
+    return {nimp + n for n, expr in inits.items() if not _single_const(expr, ("ref.func",))}
+
+
 def _table_inits(module: Module) -> int:
     """What the tables' initializers cost (those Wasmtime cannot precompute)."""
     inits = getattr(module, "table_inits", None) or {}
-    cost = 0
-    for n, expr in inits.items():
-        if not _single_const(expr, ("ref.func",)):
-            cost += _ops(expr) + module.tables[n].limits.min
-    return cost
+    nimp = module.num_imported(ExternKind.TABLE)
+    return sum(_ops(inits[t - nimp]) + module.tables[t - nimp].limits.min
+               for t in _computed_tables(module))
 
 
 def _precomputed(module: Module) -> set[int]:
     """Active element segments Wasmtime writes into the table up front."""
     nimp = module.num_imported(ExternKind.TABLE)
     tables = module.all_tables()
+    computed = _computed_tables(module)      # (their segments wait for them)
     out: set[int] = set()
     for i, seg in enumerate(module.elems):
         if seg.mode != "active":
             continue
+        if seg.table in computed:
+            break
         # (an i64.const into a 64-bit table, table64, as well)
         const = "i64.const" if tables[seg.table].is64 else "i32.const"
         if seg.table < nimp or not _index_form(seg) or not _single_const(seg.offset, (const,)):
