@@ -26,7 +26,8 @@ operator of every constant expression it evaluates, then per element / byte:
   a memory the module defines without bytes still costs the entry's 1;
 * a table the module defines with an initializer (Wasm 3.0) costs the
   initializer's operators and 1 per element (its minimum size), unless the
-  initializer is one ``ref.func`` (precomputed, free); an active segment
+  initializer is one ``ref.func`` (precomputed, free), up front or after
+  the fill as an active segment's elements are; an active segment
   into such a table is not precomputed (nor any after it);
 * Wasm GC's ``array.new`` / ``array.new_default`` in any constant
   expression cost 1 per element besides their operators (as in a
@@ -193,7 +194,20 @@ class StartupFuel:
         self.value = self.store._fuel.value - 1
         self._check()
         self.pending += sum(_ops(g.init) for g in self.module.globals if not _single_const(g.init))
-        self.pending += _table_inits(self.module) + array_elements
+        self.pending += array_elements
+        # the tables' initializers: as an element segment's items (up front
+        # when few, else after the fill, checked)
+        module = self.module
+        inits = getattr(module, "table_inits", None) or {}
+        nimp = module.num_imported(ExternKind.TABLE)
+        for t in sorted(_computed_tables(module)):
+            self.pending += _ops(inits[t - nimp])
+            n = module.tables[t - nimp].limits.min
+            if n <= STATIC_MAX:
+                self.pending += n
+            else:
+                self.value -= n
+                self._check()
 
     def elem_done(self, index: int) -> None:
         """After element segment ``index`` was evaluated (and, if active, written)."""
