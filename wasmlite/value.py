@@ -248,7 +248,7 @@ def to_anyref(value: Any, store=None) -> int:
     if not isinstance(value, GcRef):
         raise TypeError(f"expected a GC reference (anyref) or None, got {type(value).__name__}")
     if store is not None and not value.belongs_to(store._rt.gc_heap):
-        raise WasmtimeError("GC reference used with the wrong store")
+        raise WasmtimeError("GC reference does not belong to this store")
     return value.bits
 
 

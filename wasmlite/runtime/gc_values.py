@@ -29,9 +29,13 @@ class GcRef:
             heap.unpin(self.bits)
 
     def belongs_to(self, heap: Any) -> bool:
-        """Whether wasm of ``heap``'s store may be given this reference (an
-        object of another store's heap may not)."""
-        return self._heap is None or self._heap is heap
+        """Whether wasm of ``heap``'s store may be given this reference: an
+        object only if this GcRef came from that heap (one of another store,
+        or one made up from bits, would be a wild pointer); an i31 or an
+        externref made an anyref from anywhere."""
+        if self.bits and not self.bits & 3:
+            return self._heap is heap
+        return True
 
     @property
     def i31(self) -> Optional[int]:

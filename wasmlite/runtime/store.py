@@ -153,7 +153,7 @@ class RuntimeStore:
         if type(obj) is GcRef:          # an any value carried by an externref
             if not obj.belongs_to(self.gc_heap):
                 from ..errors import WasmtimeError
-                raise WasmtimeError("GC reference used with the wrong store")
+                raise WasmtimeError("GC reference does not belong to this store")
             return obj.bits | ANY_IN_EXTERN
         handle = self._extern_handles.get(id(obj))
         if handle is None:
