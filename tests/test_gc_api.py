@@ -87,3 +87,27 @@ def test_references_of_another_store_or_made_up_are_refused():
     with pytest.raises(TypeError):
         x["get"](store, 5)
     assert x["get"](store, r) == 1
+
+
+def test_a_typed_reference_result_is_a_gc_value():
+    """(ref $struct) results cross as GcRefs (not as funcrefs: the type
+    index names a struct type of the module)."""
+    wat = '(module (type $s (struct)) (func (export "s") (result (ref $s)) (struct.new $s))' \
+          ' (func (export "n") (result (ref null $s)) (ref.null $s)))'
+    e = wl.Engine()
+    s = wl.Store(e)
+    y = wl.Instance(s, wl.Module(e, wat), []).exports(s)
+    assert isinstance(y["s"](s), GcRef)
+    assert y["n"](s) is None
+
+
+def test_cli_prints_gc_results_as_the_wasmtime_cli(tmp_path):
+    import subprocess
+    import sys
+    wat = tmp_path / "refs.wat"
+    wat.write_text('(module (type $s (struct)) (func (export "s") (result (ref $s)) (struct.new $s))'
+                   ' (func (export "n") (result anyref) (ref.null any))'
+                   ' (func (export "i") (result i31ref) (ref.i31 (i32.const 1))))')
+    out = [subprocess.run([sys.executable, "-m", "wasmlite", "run", "--invoke", f, str(wat)],
+                          capture_output=True, text=True).stdout.strip() for f in "sni"]
+    assert out == ["<anyref>", "<null anyref>", "<anyref>"]

@@ -106,6 +106,11 @@ class RuntimeInstance:
         if entry is None:
             entry = self._entries[type_idx] = self.compiled.entry_trampoline_for(functype)
         code, vmctx = self.func_refs[index - nimp]
+        if any(t.is_ref and type(t.heap) is int for t in functype.valtypes()):
+            # what Python sees: references to the module's types name them
+            # (a (ref $struct) result is an anyref, not a funcref)
+            c = canonical_types(self.module)[type_idx]
+            functype = getattr(c, "composite", c)
         record = ExportFunction(
             code=code, vmctx=vmctx,
             sig_index=self.type_sigs[type_idx], functype=functype,
