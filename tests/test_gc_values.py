@@ -95,25 +95,6 @@ def test_any_and_extern_conversions(strategy):
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
-def test_concrete_casts_are_refused_at_module_creation(strategy, capfd):
-    """Casts to concrete types have no runtime yet: every tier refuses them
-    with a clear error when the Module is made (the interpreter, which
-    pre-decodes a body at its first call, checks a GC module's bodies up
-    front). The heap instructions themselves run (tests/test_gc_objects.py)."""
-    cfg = wl.Config()
-    cfg.strategy = strategy
-    eng = wl.Engine(cfg)
-    with pytest.raises(wl.WasmtimeError, match="not supported"):
-        wl.Module(eng, """(module (type $s (struct (field i32)))
-          (func (export "f") (param anyref) (result i32) (ref.test (ref $s) (local.get 0))))""")
-    assert "Traceback" not in capfd.readouterr().err
-    store = wl.Store(eng)
-    m = wl.Module(eng, """(module (type $s (struct (field i32)))
-      (func (export "f") (result i32) (struct.get $s 0 (struct.new $s (i32.const 1)))))""")
-    assert wl.Instance(store, m, []).exports(store)["f"](store) == 1
-
-
-@pytest.mark.parametrize("strategy", STRATEGIES)
 def test_call_indirect_accepts_a_subtype(strategy):
     """call_indirect of a non-final type runs a function of a declared
     subtype (the store's registry answers when the indices differ); an

@@ -56,7 +56,7 @@ _N = {name: OP_BY_NAME[name] for name in (
     "table.fill", "ref.null", "ref.is_null", "ref.func", "return_call",
     "return_call_indirect", "return_call_ref", "call_ref", "br_on_null", "br_on_non_null",
     "ref.as_non_null", "try_table", "try", "catch", "catch_all", "delegate", "throw",
-    "throw_ref", "rethrow")}
+    "throw_ref", "rethrow", "br_on_cast", "br_on_cast_fail")}
 # block-like: a frame; a try's catch edges come from anywhere in its body,
 # so what they carry (and every local) is unknown there
 _OPENS = frozenset(_N[n] for n in ("block", "loop", "if", "try_table", "try"))
@@ -302,6 +302,11 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
         elif op is _N["return"] or op is _N["unreachable"] or op in _TAIL_CALLS \
                 or op in _THROWS:
             dead = True
+        elif op is _N["br_on_cast"] or op is _N["br_on_cast_fail"]:
+            # the reference stays, and goes with the branch too
+            pop(1)
+            stack.append(None)
+            edge(ins.imm[0])
         elif op is _N["br_on_null"]:
             # the reference off, the label's values below it branch; a
             # non-null reference stays

@@ -36,7 +36,7 @@ from ..compile.fuel_sizes import SIZED, charged_up_front
 from ..compile.interrupts import FLUSH_BEFORE, FUEL_FREE
 from ..compile.vmcontext import VMContextLayout
 from ..compile.exceptions import has_handlers
-from .forms import WIDE_BASE, wide_form
+from .forms import CAST_TESTS, WIDE_BASE, wide_form
 from .gc_forms import INIT_STEPS_AFTER, gc_rewrite, init_steps
 from .layout import HT_DELEGATE as _HT_DELEGATE
 from ..syntax.instructions import OP_BY_NAME
@@ -54,7 +54,7 @@ _MASK = (1 << 64) - 1
  _BR_TABLE, _CALL_INDIRECT, _REF_NULL, _V128_CONST, _SHUFFLE, _NOP,
  _BR_ON_NULL, _BR_ON_NON_NULL, _CALL_REF, _RETURN_CALL, _RETURN_CALL_INDIRECT,
  _RETURN_CALL_REF, _TRY_TABLE, _TRY, _CATCH, _DELEGATE, _THROW, _THROW_REF, _RETHROW,
- _UNSUPPORTED) = range(39)
+ _BR_ON_CAST, _UNSUPPORTED) = range(40)
 UNSUPPORTED = _UNSUPPORTED      # the kind of a row the interpreter cannot run
 _OWN_KINDS = {
     "local.get": _GET, "i32.const": _CONST, "i64.const": _CONST, "f32.const": _CONST,
@@ -68,7 +68,8 @@ _OWN_KINDS = {
     "return_call": _RETURN_CALL, "return_call_indirect": _RETURN_CALL_INDIRECT,
     "return_call_ref": _RETURN_CALL_REF,
     "try_table": _TRY_TABLE, "try": _TRY, "catch": _CATCH, "catch_all": _CATCH,
-    "delegate": _DELEGATE, "throw": _THROW, "throw_ref": _THROW_REF, "rethrow": _RETHROW}
+    "delegate": _DELEGATE, "throw": _THROW, "throw_ref": _THROW_REF, "rethrow": _RETHROW,
+    "br_on_cast": _BR_ON_CAST, "br_on_cast_fail": _BR_ON_CAST}
 
 # control frames: [kind, height below the params, nparams, nresults, the
 # last word that gets the frame's end address (-1: none yet; each such word
@@ -581,7 +582,7 @@ class Predecoder:
                 lo_info = info
                 continue
             rec = 0
-            if _TRY_TABLE <= k < _UNSUPPORTED:
+            if _TRY_TABLE <= k <= _RETHROW:
                 if k == _DELEGATE:
                     # the try ends here; its throws go on from the label's try
                     f = frames[-1]
@@ -794,6 +795,27 @@ class Predecoder:
                 emit(f[8])
                 if k == _BR_ON_NON_NULL:
                     height -= 1
+            elif k == _BR_ON_CAST:
+                # the cast's test pushes whether to branch (forms.CAST_TESTS),
+                # then br_if's words: the reference is the label's last value
+                test = self.ops.info(CAST_TESTS[(ins.op.name == "br_on_cast_fail",
+                                                 ins.imm[2].nullable)])
+                emit(test.addr)
+                for value in test.imms:
+                    emit(value(ins, lay) & _MASK)
+                if height + 1 > max_h:
+                    max_h = height + 1
+                f = frames[-1 - ins.imm[0]]
+                emit(x_br_if)
+                n = len(words)
+                target(n)
+                if f[0] == _F_LOOP:
+                    emit(f[5])
+                else:
+                    emit(f[4])
+                    f[4] = n
+                emit(f[7])
+                emit(f[8])
             elif k == _CALL_REF:
                 cft = self.types[ins.imm]
                 np_, nr = len(cft.params), len(cft.results)
