@@ -71,6 +71,22 @@ _OWN_KINDS = {
     "delegate": _DELEGATE, "throw": _THROW, "throw_ref": _THROW_REF, "rethrow": _RETHROW,
     "br_on_cast": _BR_ON_CAST, "br_on_cast_fail": _BR_ON_CAST}
 
+def _label_words(words: list, target, f: list) -> None:
+    """A conditional branch's label words after its handler word: the
+    destination (a loop's header; else chained into the frame's end fixups),
+    the label's height and arity (frame layout below). br_if and br_table
+    write theirs inline: they are the hot ones."""
+    n = len(words)
+    target(n)
+    if f[0] == _F_LOOP:
+        words.append(f[5])
+    else:
+        words.append(f[4])
+        f[4] = n
+    words.append(f[7])
+    words.append(f[8])
+
+
 # control frames: [kind, height below the params, nparams, nresults, the
 # last word that gets the frame's end address (-1: none yet; each such word
 # holds the previous one until the end: a chain through the code, no list),
@@ -782,17 +798,8 @@ class Predecoder:
             elif k == _BR_ON_NULL or k == _BR_ON_NON_NULL:
                 # as br_if, the reference in the condition's place; the
                 # label's values are below it (br_on_null) or end with it
-                f = frames[-1 - ins.imm]
                 emit(h["x_br_on_null" if k == _BR_ON_NULL else "x_br_on_non_null"])
-                n = len(words)
-                target(n)
-                if f[0] == _F_LOOP:
-                    emit(f[5])
-                else:
-                    emit(f[4])
-                    f[4] = n
-                emit(f[7])
-                emit(f[8])
+                _label_words(words, target, frames[-1 - ins.imm])
                 if k == _BR_ON_NON_NULL:
                     height -= 1
             elif k == _BR_ON_CAST:
@@ -805,17 +812,8 @@ class Predecoder:
                     emit(value(ins, lay) & _MASK)
                 if height + 1 > max_h:
                     max_h = height + 1
-                f = frames[-1 - ins.imm[0]]
                 emit(x_br_if)
-                n = len(words)
-                target(n)
-                if f[0] == _F_LOOP:
-                    emit(f[5])
-                else:
-                    emit(f[4])
-                    f[4] = n
-                emit(f[7])
-                emit(f[8])
+                _label_words(words, target, frames[-1 - ins.imm[0]])
             elif k == _CALL_REF:
                 cft = self.types[ins.imm]
                 np_, nr = len(cft.params), len(cft.results)
