@@ -33,9 +33,8 @@ _NOT_SUPPORTED = ("wasm_threads",
                   "wasm_component_model", "wasm_component_model_map",
                   "wasm_component_model_implements", "wasm_wide_arithmetic",
                   "wasm_custom_page_sizes", "wasm_stack_switching", "shared_memory",
-                  # compiler work still to do: deterministic NaN bits from every
-                  # float operation; DWARF + GDB JIT interface registration
-                  "cranelift_nan_canonicalization", "debug_info")
+                  # compiler work still to do: DWARF + GDB JIT interface registration
+                  "debug_info")
 # Accepted (type-checked) and without effect, because of how wasmlite works:
 # - macos_use_mach_ports: wasmlite runs on Linux and traps without signals;
 # - memory_init_cow: data segments are copied into fresh zeroed pages;
@@ -184,6 +183,7 @@ class Config(Managed):
         # Op.feature names validation rejects (a proposal turned off)
         self._disabled_features: frozenset[str] = frozenset()
         self._relaxed_deterministic = False
+        self._nan_canonicalization = False
 
     for _name in _ALWAYS_ON:
         locals()[_name] = _always_on(_name)
@@ -248,6 +248,19 @@ class Config(Managed):
         instructions give (compile/simd.py, "relaxed SIMD")."""
         self._check_open()
         self._relaxed_deterministic = _bool(value)
+
+    @property
+    def cranelift_nan_canonicalization(self):
+        raise AttributeError("cranelift_nan_canonicalization is write-only")
+
+    @cranelift_nan_canonicalization.setter
+    def cranelift_nan_canonicalization(self, value: bool) -> None:
+        """True: every float operation that can produce a NaN produces the
+        canonical one (f32 0x7fc00000, f64 0x7ff8000000000000, per lane for
+        vectors), in every tier, as Wasmtime's canonicalization does; False
+        (default): the NaN the hardware gives (compile/nan_canon.py)."""
+        self._check_open()
+        self._nan_canonicalization = _bool(value)
 
     @property
     def target(self):
@@ -415,6 +428,7 @@ class Engine(Managed):
                                  consume_fuel=config._consume_fuel,
                                  epoch_interruption=config._epoch_interruption)
         self._rt.strategy = config._strategy
+        self._rt.nan_canonicalization = config._nan_canonicalization
         self._cache = None
         if config._cache_dir:
             from .compile.cache import DiskCache     # the compiler: only with a cache
@@ -431,7 +445,8 @@ class Engine(Managed):
         rt = self._rt
         return (rt.opt_level, rt.max_wasm_stack, rt.consume_fuel, rt.epoch_interruption,
                 self._jobs is None, getattr(rt, "strategy", "auto"),
-                tuple(sorted(self._disabled_features)), self._relaxed_deterministic)
+                tuple(sorted(self._disabled_features)), self._relaxed_deterministic,
+                rt.nan_canonicalization)
 
     def __reduce__(self):
         raise TypeError("an Engine cannot be pickled: make a new Engine in the other "
@@ -456,9 +471,10 @@ _DEFAULT_SETTINGS: Optional[tuple] = None
 
 
 def _engine_from_settings(settings: tuple) -> Engine:
-    # (the last three were added later: a pickle made before has five)
+    # (the last four were added later: a pickle made before has five)
     opt_level, max_wasm_stack, consume_fuel, epoch_interruption, parallel, *rest = settings
-    strategy, disabled, deterministic = (list(rest) + ["auto", (), False][len(rest):])[:3]
+    strategy, disabled, deterministic, nan = (list(rest)
+                                              + ["auto", (), False, False][len(rest):])[:4]
     config = Config()
     config._opt_level = opt_level
     config._max_wasm_stack = max_wasm_stack
@@ -468,6 +484,7 @@ def _engine_from_settings(settings: tuple) -> Engine:
     config._strategy = strategy
     config._disabled_features = frozenset(disabled)
     config._relaxed_deterministic = bool(deterministic)
+    config._nan_canonicalization = bool(nan)
     return Engine(config)
 
 

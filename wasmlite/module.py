@@ -88,7 +88,10 @@ def _to_wasm(wasm: object) -> bytes:
 
 def _code_settings(rt) -> str:
     """What besides the bytes decides the compiled code (the cache key)."""
-    return f"opt={rt.opt_level},fuel={int(rt.consume_fuel)},epoch={int(rt.epoch_interruption)}"
+    settings = f"opt={rt.opt_level},fuel={int(rt.consume_fuel)},epoch={int(rt.epoch_interruption)}"
+    if getattr(rt, "nan_canonicalization", False):      # other code for float ops
+        settings += ",nan=canonical"
+    return settings
 
 
 def _relaxed_deterministic(syntax) -> None:
@@ -192,6 +195,9 @@ class Module(Managed):
                 rt.consume_fuel, rt.epoch_interruption):
             raise WasmtimeError("module was compiled with other fuel or epoch settings"
                                 " than this engine's")
+        if bool(getattr(compiled, "nan_canonicalization", False)) != rt.nan_canonicalization:
+            raise WasmtimeError("module was compiled with another "
+                                "cranelift_nan_canonicalization setting than this engine's")
         self._compiled = compiled
         self._syntax = compiled.module
         if (getattr(self._engine, "_profiler", "none") == "perfmap"

@@ -30,6 +30,8 @@ class RuntimeEngine:
         # what generated code checks (compile_module takes these from here)
         self.consume_fuel = bool(consume_fuel)
         self.epoch_interruption = bool(epoch_interruption)
+        # Config.cranelift_nan_canonicalization (compile/nan_canon.py)
+        self.nan_canonicalization = False
         # the epoch counter generated code reads (atomically) through every
         # store's limits; only increment_epoch writes it
         self._epoch = ctypes.c_uint64(0)
