@@ -261,7 +261,7 @@ def test_config_no_effect_settings_are_accepted_and_code_still_runs(name, value)
 
 
 @pytest.mark.parametrize("name,value", [
-    ("cranelift_nan_canonicalization", True), ("debug_info", True), ("profiler", "jitdump"),
+    ("debug_info", True), ("profiler", "jitdump"),
     ("profiler", "vtune"), ("target", "aarch64-unknown-linux-gnu"),
     ("wasm_custom_page_sizes", True), ("shared_memory", True)])
 def test_config_settings_needing_more_work_say_not_supported(name, value):

@@ -215,7 +215,8 @@ CONFIG_CASES = [
     ("strategy", "nope"), ("wasm_simd", True), ("wasm_simd", 1), ("wasm_bulk_memory", True),
     ("wasm_multi_value", True), ("wasm_reference_types", True), ("wasm_tail_call", False),
     ("wasm_threads", False), ("wasm_gc", "yes"), ("debug_info", False), ("debug_info", 1),
-    ("cranelift_nan_canonicalization", False), ("cranelift_debug_verifier", True),
+    ("cranelift_nan_canonicalization", False), ("cranelift_nan_canonicalization", True),
+    ("cranelift_nan_canonicalization", 1), ("cranelift_debug_verifier", True),
     ("native_unwind_info", True), ("native_unwind_info", 1), ("memory_reservation", 1 << 30),
     ("memory_reservation", "big"), ("memory_guard_size", 1 << 16),
     ("memory_reservation_for_growth", 0), ("memory_may_move", True), ("memory_may_move", 0),
@@ -342,7 +343,7 @@ def test_known_differences():
         with pytest.raises(wasmlite.WasmtimeError, match="not supported"):
             setattr(wasmlite.Config(), name, True)
     # Settings whose compiler work is still to do.
-    for name, value in (("cranelift_nan_canonicalization", True), ("debug_info", True),
+    for name, value in (("debug_info", True),
                         ("profiler", "jitdump"), ("target", "aarch64-unknown-linux-gnu")):
         setattr(wasmtime.Config(), name, value)
         with pytest.raises(wasmlite.WasmtimeError, match="not supported"):
