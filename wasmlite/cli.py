@@ -188,6 +188,7 @@ WASM_OPTIONS = {"relaxed-simd": "wasm_relaxed_simd",
                 "extended-const": "wasm_extended_const",
                 "multi-memory": "wasm_multi_memory",
                 "memory64": "wasm_memory64",
+                "custom-page-sizes": "wasm_custom_page_sizes",
                 "exceptions": "wasm_exceptions",
                 "tail-call": "wasm_tail_call",
                 "function-references": "wasm_function_references",
@@ -213,7 +214,8 @@ def _add_wasm_options(p: argparse.ArgumentParser) -> None:
                         " relaxed-simd (default y), relaxed-simd-deterministic (default n),"
                         " nan-canonicalization (default n),"
                         " extended-const (default y), multi-memory (default y), memory64"
-                        " (default y), exceptions (default y), tail-call (default y),"
+                        " (default y), custom-page-sizes (default n), exceptions (default y),"
+                        " tail-call (default y),"
                         " function-references (default y), gc (default y)")
 
 

@@ -19,6 +19,7 @@ from .compile.cache_dir import default_cache_directory
 from .compile.vmcontext import DEFAULT_MAX_WASM_STACK
 from .errors import WasmtimeError
 from .managed import Managed
+from .syntax.instructions import OFF_BY_DEFAULT
 from .runtime import RuntimeEngine
 
 __all__ = ["Config", "Engine"]
@@ -32,7 +33,7 @@ _ALWAYS_ON = ("wasm_simd", "wasm_bulk_memory", "wasm_multi_value", "wasm_referen
 _NOT_SUPPORTED = ("wasm_threads",
                   "wasm_component_model", "wasm_component_model_map",
                   "wasm_component_model_implements", "wasm_wide_arithmetic",
-                  "wasm_custom_page_sizes", "wasm_stack_switching", "shared_memory",
+                  "wasm_stack_switching", "shared_memory",
                   # compiler work still to do: DWARF + GDB JIT interface registration
                   "debug_info")
 # Accepted (type-checked) and without effect, because of how wasmlite works:
@@ -132,9 +133,9 @@ def _not_supported(name: str):
 
 
 def _proposal(name: str, feature: Union[str, tuple[str, ...]], doc: str):
-    """A proposal wasmlite implements, on by default: False adds ``feature``
-    (a name, or several) to the set validation rejects
-    (``validate_module(module, disabled)``)."""
+    """A proposal wasmlite implements (on by default unless Config starts
+    with its feature disabled): False adds ``feature`` (a name, or several)
+    to the set validation rejects (``validate_module(module, disabled)``)."""
     features = frozenset((feature,) if isinstance(feature, str) else feature)
 
     def setter(self, value: bool) -> None:
@@ -180,8 +181,9 @@ class Config(Managed):
         self._parallel = True
         self._cache_dir: Optional[Path] = None
         self._profiler = "none"
-        # Op.feature names validation rejects (a proposal turned off)
-        self._disabled_features: frozenset[str] = frozenset()
+        # Op.feature names validation rejects (a proposal turned off; those
+        # off by default, as in Wasmtime: custom page sizes)
+        self._disabled_features: frozenset[str] = OFF_BY_DEFAULT
         self._relaxed_deterministic = False
         self._nan_canonicalization = False
 
@@ -230,6 +232,12 @@ class Config(Managed):
         " ref.eq and any/extern conversion instructions; False makes validation reject"
         " them (\"gc support is not enabled\"). (The runtime of GC objects is still being"
         " built: modules that only declare GC types run; GC instructions do not yet.)")
+    wasm_custom_page_sizes = _proposal(
+        "wasm_custom_page_sizes", "custom_page_sizes",
+        "Custom page sizes (off by default, as in Wasmtime): memories declared with"
+        " (pagesize 1), whose limits, memory.size and memory.grow count bytes; False"
+        " makes validation reject them. A MemoryType(page_size_log2=0) memory made from"
+        " Python works either way, as in wasmtime-py.")
     wasm_extended_const = _proposal(
         "wasm_extended_const", "extended_const",
         "Extended constant expressions (on by default, as in Wasmtime): i32/i64 add, sub"

@@ -162,10 +162,11 @@ class Module(Managed):
         rt = engine._rt
         self._engine = engine
         cache = engine._cache if rt.strategy != "interpreter" else None
-        if engine._disabled_features:
-            cache = None    # a cached module skips validation, which would accept it
         if cache is not None:
             settings = _code_settings(rt)
+            # a cached module skips validation: one validated with other
+            # proposals turned off must not be found
+            settings += ",off=" + "+".join(sorted(engine._disabled_features))
             if engine._relaxed_deterministic:     # other code for relaxed SIMD
                 settings += ",relaxed=deterministic"
             key = cache.key(binary, settings)

@@ -345,8 +345,9 @@ class Predecoder:
         self.table64 = tables64 if any(tables64) else None
         self.wide_memory = len(self.mem64) > 1 or any(self.mem64) or self.table64 is not None
         # bytes each memory can ever have (None: memory64)
-        self.mem_bytes = [None if m.is64 else (65536 if m.limits.max is None else m.limits.max)
-                          * 65536 for m in module.all_mems()] if consume_fuel else []
+        self.mem_bytes = [None if m.is64 else (m.max_pages if m.limits.max is None
+                                               else m.limits.max) << m.page_size_log2
+                          for m in module.all_mems()] if consume_fuel else []
         # the words of a call, per callee / (type, table): the same in every function
         self._calls: dict[int, tuple[tuple[int, ...], int]] = {}
         self._indirect: dict[tuple[int, int], tuple[tuple[int, ...], int]] = {}

@@ -480,6 +480,11 @@ GC = "gc"               # the Op.feature name of Wasm GC (Config.wasm_gc)
 # the Op.feature names of exception handling (Config.wasm_exceptions)
 EXCEPTIONS = "exceptions"
 LEGACY_EXCEPTIONS = "legacy_exceptions"
+# the feature name of custom page sizes (Config.wasm_custom_page_sizes), and
+# the features a Config and a script run leave off unless asked, as Wasmtime
+# does (the spec suites read limits flag 0x08 as malformed)
+CUSTOM_PAGE_SIZES = "custom_page_sizes"
+OFF_BY_DEFAULT = frozenset((CUSTOM_PAGE_SIZES,))
 
 def memory_signature(op: Op, is64: list) -> tuple[tuple, tuple]:
     """(params, results) of memory instruction ``op`` on memories of these
