@@ -408,7 +408,8 @@ class Config(Managed):
     @profiler.setter
     def profiler(self, value: str) -> None:
         """"none", or "perfmap": every compiled function gets a line in
-        ``/tmp/perf-PID.map`` so ``perf`` names wasm code. "jitdump" and
+        ``/tmp/perf-PID.map`` so ``perf`` names wasm code (code that tier-up
+        installs later and OSR entries too, when they arrive). "jitdump" and
         "vtune" are not supported yet (WasmtimeError)."""
         self._check_open()
         if value not in _PROFILERS:
@@ -437,6 +438,7 @@ class Engine(Managed):
                                  epoch_interruption=config._epoch_interruption)
         self._rt.strategy = config._strategy
         self._rt.nan_canonicalization = config._nan_canonicalization
+        self._rt.profiler = config._profiler     # (tier-up's code gets perf map lines too)
         self._cache = None
         if config._cache_dir:
             from .compile.cache import DiskCache     # the compiler: only with a cache

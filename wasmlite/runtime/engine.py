@@ -32,6 +32,8 @@ class RuntimeEngine:
         self.epoch_interruption = bool(epoch_interruption)
         # Config.cranelift_nan_canonicalization (compile/nan_canon.py)
         self.nan_canonicalization = False
+        # Config.profiler: "perfmap" names code in /tmp/perf-PID.map (perfmap.py)
+        self.profiler = "none"
         # the epoch counter generated code reads (atomically) through every
         # store's limits; only increment_epoch writes it
         self._epoch = ctypes.c_uint64(0)

@@ -3,9 +3,15 @@
 perf reads ``/tmp/perf-PID.map``: one ``START SIZE NAME`` line (hex start
 and size) per JIT-compiled symbol. Each compiled function gets a line
 ``wasm[MODULE]::function[INDEX]::NAME`` (the module and function names
-from the name section when there is one). A function's size is the gap to
-the next code address of its module (functions and trampolines are laid
-out in order); the last one, whose end is not known, gets 16 bytes.
+from the name section when there is one). A function's size is its
+symbol's size in the object file when known, else the gap to the next code
+address of its module (functions and trampolines are laid out in order);
+the last one, whose end is not known, gets 16 bytes.
+
+Code that arrives later gets its lines when it is installed: tier-up's
+batches (tiering.py: the cheap code, then the full level's, each a line of
+its own, at its own address) and OSR entries, named
+``wasm[MODULE]::function[INDEX]::NAME::osr``.
 """
 from __future__ import annotations
 
@@ -15,7 +21,8 @@ import threading
 
 from ..syntax.types import ExternKind
 
-__all__ = ["perfmap_path", "perfmap_lines", "write_perfmap"]
+__all__ = ["perfmap_path", "perfmap_lines", "write_perfmap", "library_lines",
+           "write_lines"]
 
 _LAST_SIZE = 16
 _lock = threading.Lock()
@@ -33,29 +40,48 @@ def perfmap_lines(compiled) -> list[str]:
     if not ptrs or library is None:
         return []
     module = compiled.module
-    names = module.names
-    module_name = (names.module if names is not None and names.module else "<unknown>")
     nimp = module.num_imported(ExternKind.FUNC)
+    return library_lines(module, library, [f"f{nimp + i}" for i in range(len(ptrs))], ptrs)
+
+
+def _label(module, index: int, osr: bool) -> str:
+    names = module.names
+    module_name = names.module if names is not None and names.module else "<unknown>"
+    func = names.funcs.get(index) if names is not None else None
+    label = f"wasm[{module_name}]::function[{index}]"
+    if func:
+        label += f"::{func}"
+    return label + "::osr" if osr else label
+
+
+def library_lines(module, library, symbols: list[str], starts: list[int]) -> list[str]:
+    """The map lines of functions ``symbols`` (``f<index>`` or
+    ``f<index>.osr``, as the compiler names them) of a code library, at
+    ``starts``: a module's, or a tier-up batch's."""
+    sizes = getattr(library, "func_sizes", None) or {}
     addresses = sorted({a for a in library.addresses if a})
     lines = []
-    for i, start in enumerate(ptrs):
+    for symbol, start in zip(symbols, starts):
         if not start:
             continue
-        index = nimp + i
-        at = bisect.bisect_right(addresses, start)
-        size = addresses[at] - start if at < len(addresses) else _LAST_SIZE
-        func = names.funcs.get(index) if names is not None else None
-        label = f"wasm[{module_name}]::function[{index}]"
-        if func:
-            label += f"::{func}"
-        lines.append(f"{start:x} {max(size, 1):x} {label}\n")
+        size = sizes.get(symbol)
+        if not size:
+            at = bisect.bisect_right(addresses, start)
+            size = addresses[at] - start if at < len(addresses) else _LAST_SIZE
+        index = int(symbol[1:].split(".")[0])
+        lines.append(f"{start:x} {max(size, 1):x} "
+                     f"{_label(module, index, symbol.endswith('.osr'))}\n")
     return lines
 
 
-def write_perfmap(compiled) -> None:
-    """Append the lines of ``compiled`` to this process's perf map."""
-    lines = perfmap_lines(compiled)
+def write_lines(lines: list[str]) -> None:
+    """Append ``lines`` to this process's perf map."""
     if not lines:
         return
     with _lock, open(perfmap_path(), "a", encoding="utf-8") as f:
         f.writelines(lines)
+
+
+def write_perfmap(compiled) -> None:
+    """Append the lines of ``compiled`` to this process's perf map."""
+    write_lines(perfmap_lines(compiled))
