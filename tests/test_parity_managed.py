@@ -261,7 +261,7 @@ def test_config_no_effect_settings_are_accepted_and_code_still_runs(name, value)
 
 
 @pytest.mark.parametrize("name,value", [
-    ("debug_info", True), ("profiler", "jitdump"),
+    ("profiler", "jitdump"),
     ("profiler", "vtune"), ("target", "aarch64-unknown-linux-gnu"),
     ("shared_memory", True)])
 def test_config_settings_needing_more_work_say_not_supported(name, value):

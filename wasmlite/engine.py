@@ -33,9 +33,7 @@ _ALWAYS_ON = ("wasm_simd", "wasm_bulk_memory", "wasm_multi_value", "wasm_referen
 _NOT_SUPPORTED = ("wasm_threads",
                   "wasm_component_model", "wasm_component_model_map",
                   "wasm_component_model_implements", "wasm_wide_arithmetic",
-                  "wasm_stack_switching", "shared_memory",
-                  # compiler work still to do: DWARF + GDB JIT interface registration
-                  "debug_info")
+                  "wasm_stack_switching", "shared_memory")
 # Accepted (type-checked) and without effect, because of how wasmlite works:
 # - macos_use_mach_ports: wasmlite runs on Linux and traps without signals;
 # - memory_init_cow: data segments are copied into fresh zeroed pages;
@@ -186,6 +184,7 @@ class Config(Managed):
         self._disabled_features: frozenset[str] = OFF_BY_DEFAULT
         self._relaxed_deterministic = False
         self._nan_canonicalization = False
+        self._debug_info = False
 
     for _name in _ALWAYS_ON:
         locals()[_name] = _always_on(_name)
@@ -256,6 +255,20 @@ class Config(Managed):
         instructions give (compile/simd.py, "relaxed SIMD")."""
         self._check_open()
         self._relaxed_deterministic = _bool(value)
+
+    @property
+    def debug_info(self):
+        raise AttributeError("debug_info is write-only")
+
+    @debug_info.setter
+    def debug_info(self, value: bool) -> None:
+        """True: compiled wasm code (and code tier-up installs later) is
+        registered with GDB's JIT interface, so gdb names wasm functions in
+        backtraces (``wasm[MODULE]::function[INDEX]::NAME``; symbols only, no
+        DWARF line tables; runtime/gdbjit.py). An Engine made from it raises
+        WasmtimeError where the process has no JIT interface to use."""
+        self._check_open()
+        self._debug_info = _bool(value)
 
     @property
     def cranelift_nan_canonicalization(self):
@@ -439,6 +452,16 @@ class Engine(Managed):
         self._rt.strategy = config._strategy
         self._rt.nan_canonicalization = config._nan_canonicalization
         self._rt.profiler = config._profiler     # (tier-up's code gets perf map lines too)
+        self._rt.debug_info = config._debug_info
+        if config._debug_info:
+            from .runtime.gdbjit import available
+            if not available():
+                raise WasmtimeError("debug_info: this process has no GDB JIT interface to "
+                                    "register code with (llvmlite's libllvmlite.so defines "
+                                    "it; its symbol table was not found)")
+            if config._strategy != "llvm":
+                from .runtime.code_events import interpreter_arrived
+                interpreter_arrived(self._rt)
         self._cache = None
         if config._cache_dir:
             from .compile.cache import DiskCache     # the compiler: only with a cache

@@ -201,10 +201,11 @@ class Module(Managed):
                                 "cranelift_nan_canonicalization setting than this engine's")
         self._compiled = compiled
         self._syntax = compiled.module
-        if (getattr(self._engine, "_profiler", "none") == "perfmap"
-                and getattr(compiled, "tier", "llvm") == "llvm"):
-            from .runtime.perfmap import write_perfmap
-            write_perfmap(compiled)
+        if getattr(compiled, "tier", "llvm") == "llvm":
+            # perf maps, GDB's JIT interface (interpreted code: when tier-up
+            # installs some, tiering.py)
+            from .runtime.code_events import module_compiled
+            module_compiled(rt, compiled)
 
     @classmethod
     def from_file(cls, engine: Engine, path: Union[str, os.PathLike]) -> "Module":

@@ -347,8 +347,7 @@ class _TierUp:
         callsites.register(lib, self.im.module, {
             (int(n[1:].split(".")[0]), n.endswith(".osr")): a
             for n, a in zip(names, lib.addresses)})
-        if getattr(self.rt, "profiler", "none") == "perfmap":
-            # before the code is installed: perf may sample it at once
-            from .runtime.perfmap import library_lines, write_lines
-            write_lines(library_lines(self.im.module, lib, names, lib.addresses))
+        # perf maps, GDB's JIT interface: before the code is installed
+        from .runtime.code_events import code_arrived
+        code_arrived(self.rt, self.im.module, lib, names, lib.addresses)
         return lib.addresses

@@ -21,8 +21,8 @@ import threading
 
 from ..syntax.types import ExternKind
 
-__all__ = ["perfmap_path", "perfmap_lines", "write_perfmap", "library_lines",
-           "write_lines"]
+__all__ = ["perfmap_path", "perfmap_lines", "write_perfmap", "library_functions",
+           "library_lines", "write_lines", "module_symbols"]
 
 _LAST_SIZE = 16
 _lock = threading.Lock()
@@ -39,9 +39,13 @@ def perfmap_lines(compiled) -> list[str]:
     library = getattr(compiled, "library", None)
     if not ptrs or library is None:
         return []
-    module = compiled.module
-    nimp = module.num_imported(ExternKind.FUNC)
-    return library_lines(module, library, [f"f{nimp + i}" for i in range(len(ptrs))], ptrs)
+    return library_lines(compiled.module, library, module_symbols(compiled), ptrs)
+
+
+def module_symbols(compiled) -> list[str]:
+    """The compiler's symbols of a CompiledModule's defined functions."""
+    nimp = compiled.module.num_imported(ExternKind.FUNC)
+    return [f"f{nimp + i}" for i in range(len(compiled.module.funcs))]
 
 
 def _label(module, index: int, osr: bool) -> str:
@@ -54,13 +58,14 @@ def _label(module, index: int, osr: bool) -> str:
     return label + "::osr" if osr else label
 
 
-def library_lines(module, library, symbols: list[str], starts: list[int]) -> list[str]:
-    """The map lines of functions ``symbols`` (``f<index>`` or
+def library_functions(module, library, symbols: list[str],
+                      starts: list[int]) -> list[tuple[str, int, int]]:
+    """(name, start, size) of functions ``symbols`` (``f<index>`` or
     ``f<index>.osr``, as the compiler names them) of a code library, at
     ``starts``: a module's, or a tier-up batch's."""
     sizes = getattr(library, "func_sizes", None) or {}
     addresses = sorted({a for a in library.addresses if a})
-    lines = []
+    out = []
     for symbol, start in zip(symbols, starts):
         if not start:
             continue
@@ -69,9 +74,14 @@ def library_lines(module, library, symbols: list[str], starts: list[int]) -> lis
             at = bisect.bisect_right(addresses, start)
             size = addresses[at] - start if at < len(addresses) else _LAST_SIZE
         index = int(symbol[1:].split(".")[0])
-        lines.append(f"{start:x} {max(size, 1):x} "
-                     f"{_label(module, index, symbol.endswith('.osr'))}\n")
-    return lines
+        out.append((_label(module, index, symbol.endswith(".osr")), start, max(size, 1)))
+    return out
+
+
+def library_lines(module, library, symbols: list[str], starts: list[int]) -> list[str]:
+    """The map lines of ``library_functions``."""
+    return [f"{start:x} {size:x} {name}\n"
+            for name, start, size in library_functions(module, library, symbols, starts)]
 
 
 def write_lines(lines: list[str]) -> None:
