@@ -343,3 +343,37 @@ def test_cli_w_option(tmp_path):
                         capture_output=True, text=True, timeout=300)
     assert on.returncode == 0, on.stderr
     assert on.stdout.strip() == "5"
+
+
+_STARTUP = ['(data (i32.const 0) "ab")', '(data (i32.const 1) "")', '(data (i32.const 5) "")',
+            '(data (i32.const 1) "") (data (i32.const 0) "ab")', '(data (global.get 0) "")',
+            '(data (global.get 0) "a")', '(data (memory 1) (i32.const 0) "ab") (data (i32.const 1) "")',
+            '(data (memory 1) (i32.const 0) "ab") (data (i32.const 1) "a")',
+            '(data (memory 1) (i32.const 0) "") (data (i32.const 1) "")',
+            '(data (memory 1) (i32.const 0) "ab")', '(data (i32.const 0) "ab") (data (i32.const 4) "")',
+            '(data (i32.const 0) "ab") (data (i32.const 2) "c")', '(data "ab")']
+
+
+def _startup_fuel(w, engine) -> list:
+    out = []
+    for d in _STARTUP:
+        store = w.Store(engine)
+        store.set_fuel(100_000)
+        wat = f'(module (global i32 (i32.const 1)) (memory 3 (pagesize 1)) (memory 1) {d})'
+        try:
+            w.Instance(store, w.Module(engine, wat), [])
+            out.append((d, 100_000 - store.get_fuel()))
+        except w.Trap:
+            out.append((d, "trap", 100_000 - store.get_fuel()))
+    return out
+
+
+@pytest.mark.parametrize("strategy", ["llvm", "interpreter"])
+def test_instantiation_fuel_matches_wasmtime(strategy):
+    """Wasmtime makes no memory image of bytes for 1-byte pages: their
+    segments cost their offsets and bytes; empty ones do not stop an image."""
+    config = wasmtime.Config()
+    config.wasm_custom_page_sizes = True
+    config.consume_fuel = True
+    assert _startup_fuel(wl, _engine(strategy, consume_fuel=True)) == \
+        _startup_fuel(wasmtime, wasmtime.Engine(config))
