@@ -9,6 +9,10 @@ Two libraries, each one object file in the cache:
   modules and every WASI import use, so they start without LLVM; and
   Ctrl-C's native handler (runtime/interrupt.py).
 
+and a third that only an engine with Config.cranelift_nan_canonicalization
+loads (``Interpreter.nan_canonical_library``): the canonicalizing variants
+of the float handlers (compile/nan_canon.py).
+
 Loading places the objects with compile/loader.py, not LLVM's JIT linker: a process
 that only interprets never imports llvmlite.
 
