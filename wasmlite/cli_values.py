@@ -16,7 +16,8 @@ Results are printed as Rust's ``Display``: integers signed, floats as the
 shortest decimal that reads back as the same value and never in exponent
 form (``1000``, ``-0``, ``0.0000001``, ``NaN``, ``inf``), a v128 as one
 unsigned 128-bit decimal integer, references as ``<funcref>``,
-``<null funcref>``, ``<externref>`` or ``<null externref>``.
+``<null funcref>``, ``<externref>``, ``<null externref>``, and so for
+``anyref`` (every Wasm GC reference) and ``exnref``, as the wasmtime CLI.
 """
 from __future__ import annotations
 
@@ -136,5 +137,8 @@ def format_result(value: Any, ty: ValType) -> str:
         return format_float(value, ty)
     if ty is V128:
         return str(value & ((1 << 128) - 1))
-    kind = "funcref" if ty.top is FUNCREF else "externref"   # typed ones too
+    # by hierarchy, as the wasmtime CLI: a typed or GC reference prints as
+    # its top (funcref, externref, anyref, exnref)
+    kind = {"func": "funcref", "extern": "externref", "any": "anyref",
+            "exn": "exnref"}.get(ty.top.heap, "externref")
     return f"<null {kind}>" if value is None else f"<{kind}>"

@@ -82,7 +82,7 @@ def _store_value(lines: list[str], indent: str, t, src: str, dst: str) -> None:
     elif t is S.EXNREF:
         lines += [f"{indent}{dst} = to_exnref({src}, S)"]
     elif t is S.ANYREF:
-        lines += [f"{indent}{dst} = to_anyref({src})"]
+        lines += [f"{indent}{dst} = to_anyref({src}, S)"]
     else:
         lines += [f"{indent}{dst} = to_externref({src}, S)"]
 
@@ -97,7 +97,7 @@ def _load_value(t, src: str) -> str:
     if t is S.EXTERNREF or t is S.EXNREF:      # (an exnref: a store handle too)
         return f"RT.handle_to_extern({src})"
     if t is S.ANYREF:
-        return f"any_of_raw({src})"
+        return f"any_of_raw({src}, S)"
     return src
 
 
@@ -273,7 +273,8 @@ class Func:
         if not callable(func):
             raise TypeError("expected a callable for the host function")
         self._store = store
-        self._record = _host_record(store, ty._inner, func, bool(access_caller))
+        self._record = _host_record(store, ty._inner, func, bool(access_caller),
+                                    getattr(ty, "_deftype", None))
         self._run = self._record.api_run = _host_runner(store, self._record, func,
                                                         bool(access_caller))
 
@@ -346,7 +347,7 @@ def _new_caller(store: Store) -> Callable[[int], "Caller"]:
 
 
 def _host_record(store: Store, ft: S.FuncType, func: Callable,
-                 access_caller: bool) -> ExportFunction:
+                 access_caller: bool, deftype=None) -> ExportFunction:
     rt = store._rt
     sig = _signature(ft)
     make = sig.make_host_caller if access_caller else sig.make_host
@@ -360,7 +361,7 @@ def _host_record(store: Store, ft: S.FuncType, func: Callable,
             args.insert(0, Caller(store, None))
         return _raw_results(ft, func(*args), store)
 
-    record = make_host_function(rt, ft, raw_callback, native=native)
+    record = make_host_function(rt, ft, raw_callback, native=native, deftype=deftype)
     record.api_callable = func
     record.api_caller = access_caller
     return record

@@ -128,6 +128,11 @@ def _unpickle(settings: tuple, serialized: bytes, binary: bytes) -> "Module":
         return module
 
 
+def _has_type_refs(valtypes) -> bool:
+    """Whether a reference among ``valtypes`` names a type by index."""
+    return any(getattr(t, "is_ref", False) and type(t.heap) is int for t in valtypes)
+
+
 class Module(Managed):
     """``Module(engine, wasm)``: decode, validate and compile to native code."""
 
@@ -226,13 +231,36 @@ class Module(Managed):
     # -- types -------------------------------------------------------------
 
     def _extern_type(self, kind: ExternKind, desc_or_index):
+        """The public type of an import or export, in canonical form: a
+        reference to one of the module's own types names that type itself,
+        not an index (a host function or tag made from it then matches the
+        module's, as another module's would)."""
         self._check_open()
         m = self._syntax
-        if kind == ExternKind.FUNC:
-            return wrap_externtype(m.types[desc_or_index])
-        if kind == ExternKind.TAG:          # a tag's type is its function type's
-            from .tag import TagType
-            return TagType._wrap(m.types[desc_or_index])
+        if kind == ExternKind.FUNC or kind == ExternKind.TAG:
+            ft = m.types[desc_or_index]
+            deftype = None
+            if _has_type_refs(ft.valtypes()) or getattr(m, "rec_groups", None) \
+                    or getattr(m, "subtypes", None):
+                from .syntax.types import canonical_types
+                c = canonical_types(m)[desc_or_index]
+                ft = getattr(c, "composite", c)
+                deftype = c if c is not ft else None
+            if kind == ExternKind.TAG:      # a tag's type is its function type's
+                from .tag import TagType
+                out = TagType._wrap(ft)
+            else:
+                out = wrap_externtype(ft)
+            if deftype is not None:         # (a host function made from it has it)
+                out._deftype = deftype
+            return out
+        vt = getattr(desc_or_index, "elem", None) or getattr(desc_or_index, "valtype", None)
+        if vt is not None and _has_type_refs((vt,)):
+            import dataclasses
+            from .syntax.types import canonical_types, canonical_valtype
+            vt = canonical_valtype(vt, canonical_types(m))
+            field = "elem" if hasattr(desc_or_index, "elem") else "valtype"
+            desc_or_index = dataclasses.replace(desc_or_index, **{field: vt})
         return wrap_externtype(desc_or_index)
 
     @property

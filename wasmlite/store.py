@@ -112,10 +112,12 @@ class Store(Managed):
         return self._data
 
     def gc(self) -> None:
-        """Release the externref objects no table or global of this store
-        holds any more (their ``__del__`` runs once nothing else refers to
-        them). Called while wasm of this store runs (from a host function),
-        it keeps everything, since wasm locals may still hold references."""
+        """Collect the store's GC heap (Wasm GC objects nothing reaches any
+        more), and release the externref objects no table, global or live
+        GC object of this store holds (their ``__del__`` runs once nothing
+        else refers to them). Called while wasm of this store runs (from a
+        host function), it keeps every externref, since wasm locals may
+        still hold them; the GC heap is collected then too."""
         self._check_open()
         from .runtime.externref_gc import collect
         collect(self._rt)
@@ -155,7 +157,7 @@ class Store(Managed):
                    instances: int = -1, tables: int = -1, memories: int = -1) -> None:
         """Limits on this store's resources; -1 leaves one unlimited.
 
-        ``memory_size`` (bytes, per memory) and ``table_elements`` (per
+        ``memory_size`` (bytes, per memory, and for the GC heap) and ``table_elements`` (per
         table) make growth fail and creation raise; the counts limit how
         many instances, and memories and tables defined by instances, the
         store may create (as in Wasmtime, memories and tables the host makes
@@ -164,6 +166,7 @@ class Store(Managed):
         """
         self._check_open()
         self._rt.max_memory_bytes = _limit(memory_size, "memory_size")
+        self._rt.gc_heap.max_bytes = self._rt.max_memory_bytes
         self._rt.max_table_elements = _limit(table_elements, "table_elements")
         self._max_instances = _limit(instances, "instances")
         self._max_tables = _limit(tables, "tables")

@@ -17,7 +17,7 @@ class TagType(_TypeObject):
     """``TagType(functype)``: a tag's payload is the function type's params
     (it must have no results)."""
 
-    __slots__ = ()
+    __slots__ = ("_deftype",)     # (a Wasm GC canonical type of its own: module.py)
 
     def __init__(self, functype: FuncType) -> None:
         if not isinstance(functype, FuncType):
@@ -46,7 +46,7 @@ class Tag:
         store = store_of(store)
         if not isinstance(ty, TagType):
             raise TypeError("expected a TagType")
-        tag = RuntimeTag(ty._inner)
+        tag = RuntimeTag(ty._inner, getattr(ty, "_deftype", None))
         store._rt.exceptions.register(tag)
         self._store = store
         self._record = ExportTag(tag)

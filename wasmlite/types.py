@@ -100,6 +100,28 @@ class ValType(_TypeObject):
     def externref() -> "ValType":
         return ValType._wrap(S.EXTERNREF)
 
+    # Wasm GC's abstract reference types (beyond wasmtime-py 50, which has
+    # none of them): values cross as GcRef objects (or None)
+    @staticmethod
+    def anyref() -> "ValType":
+        return ValType._wrap(S.ANYREF)
+
+    @staticmethod
+    def eqref() -> "ValType":
+        return ValType._wrap(S.ref_type("eq"))
+
+    @staticmethod
+    def i31ref() -> "ValType":
+        return ValType._wrap(S.ref_type("i31"))
+
+    @staticmethod
+    def structref() -> "ValType":
+        return ValType._wrap(S.ref_type("struct"))
+
+    @staticmethod
+    def arrayref() -> "ValType":
+        return ValType._wrap(S.ref_type("array"))
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, ValType) and other._inner is self._inner
 
@@ -125,7 +147,7 @@ def _inner_valtype(t: object, what: str = "ValType") -> S.ValType:
 class FuncType(_TypeObject):
     """``FuncType(params, results)``: lists of ValType."""
 
-    __slots__ = ()
+    __slots__ = ("_deftype",)     # (a Wasm GC canonical type of its own: module.py)
 
     def __init__(self, params: Iterable[ValType], results: Iterable[ValType]) -> None:
         if isinstance(params, ValType) or isinstance(results, ValType):

@@ -237,9 +237,9 @@ def to_exnref(value: Any, store) -> int:
     return store._rt.extern_to_handle(value)
 
 
-def to_anyref(value: Any) -> int:
+def to_anyref(value: Any, store=None) -> int:
     """Raw bits of an anyref / eqref / i31ref argument: a GcRef wasm gave
-    out, or None."""
+    out (of ``store``'s heap), or None."""
     from .runtime.gc_values import GcRef
     if type(value) is Val:
         value = value.value
@@ -247,15 +247,18 @@ def to_anyref(value: Any) -> int:
         return 0
     if not isinstance(value, GcRef):
         raise TypeError(f"expected a GC reference (anyref) or None, got {type(value).__name__}")
+    if store is not None and not value.belongs_to(store._rt.gc_heap):
+        raise WasmtimeError("GC reference does not belong to this store")
     return value.bits
 
 
-def any_of_raw(bits: int) -> Any:
-    """The Python value of an anyref's raw bits: None, or a GcRef."""
+def any_of_raw(bits: int, store=None) -> Any:
+    """The Python value of an anyref's raw bits: None, or a GcRef (which
+    keeps the object it names alive)."""
     if not bits:
         return None
     from .runtime.gc_values import GcRef
-    return GcRef(bits)
+    return GcRef(bits, store._rt.gc_heap if store is not None else None)
 
 
 # -- raw bits <-> Python value, by type (globals, tables, slow paths) --------
@@ -283,7 +286,7 @@ def to_raw(t: S.ValType, value: Any, store) -> int:
     if t is S.EXNREF:
         return to_exnref(value, store)
     if t is S.ANYREF:
-        return to_anyref(value)
+        return to_anyref(value, store)
     raise WasmtimeError(f"unsupported value type {t}")
 
 
@@ -307,7 +310,7 @@ def from_raw(t: S.ValType, bits: int, store) -> Any:
     if t is S.EXTERNREF or t is S.EXNREF:
         return store._rt.handle_to_extern(bits)
     if t is S.ANYREF:
-        return any_of_raw(bits)
+        return any_of_raw(bits, store)
     raise WasmtimeError(f"unsupported value type {t}")
 
 

@@ -42,7 +42,11 @@ STATIC_MAX = 128
 # the instructions whose last operand is a size Wasmtime charges fuel for
 SIZED = frozenset(OP_BY_NAME[n] for n in (
     "memory.fill", "memory.copy", "memory.init", "memory.grow",
-    "table.fill", "table.copy", "table.init", "table.grow"))
+    "table.fill", "table.copy", "table.init", "table.grow",
+    # Wasm GC: one unit per array element (measured against wasmtime-py 50:
+    # array.new_fixed and the struct ops cost only their 1)
+    "array.new", "array.new_default", "array.new_data", "array.new_elem",
+    "array.fill", "array.copy", "array.init_data", "array.init_elem"))
 
 _N = {name: OP_BY_NAME[name] for name in (
     "block", "loop", "if", "else", "end", "br", "br_if", "br_table", "return",
@@ -52,7 +56,7 @@ _N = {name: OP_BY_NAME[name] for name in (
     "table.fill", "ref.null", "ref.is_null", "ref.func", "return_call",
     "return_call_indirect", "return_call_ref", "call_ref", "br_on_null", "br_on_non_null",
     "ref.as_non_null", "try_table", "try", "catch", "catch_all", "delegate", "throw",
-    "throw_ref", "rethrow")}
+    "throw_ref", "rethrow", "br_on_cast", "br_on_cast_fail")}
 # block-like: a frame; a try's catch edges come from anywhere in its body,
 # so what they carry (and every local) is unknown there
 _OPENS = frozenset(_N[n] for n in ("block", "loop", "if", "try_table", "try"))
@@ -298,6 +302,11 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
         elif op is _N["return"] or op is _N["unreachable"] or op in _TAIL_CALLS \
                 or op in _THROWS:
             dead = True
+        elif op is _N["br_on_cast"] or op is _N["br_on_cast_fail"]:
+            # the reference stays, and goes with the branch too
+            pop(1)
+            stack.append(None)
+            edge(ins.imm[0])
         elif op is _N["br_on_null"]:
             # the reference off, the label's values below it branch; a
             # non-null reference stays
@@ -333,11 +342,38 @@ def static_sizes(module: Module, func: Func, ft: FuncType) -> dict[int, int]:
             pop(p)
             stack.extend([None] * r)
         elif op.params is None:
-            return {}       # a row not modelled here: nothing is known
+            effect = _gc_effect(op.name, ins.imm, types)
+            if effect is None:
+                return {}   # a row not modelled here: nothing is known
+            pop(effect[0])
+            stack.extend([None] * effect[1])
         else:
             pop(len(op.params))
             stack.extend([None] * len(op.results))
     return out
+
+
+# (pops, pushes) of the Wasm GC rows whose effect does not depend on a type
+_GC_EFFECT = {
+    "struct.new_default": (0, 1), "struct.get": (1, 1), "struct.get_s": (1, 1),
+    "struct.get_u": (1, 1), "struct.set": (2, 0), "array.new": (2, 1),
+    "array.new_default": (1, 1), "array.new_data": (2, 1), "array.new_elem": (2, 1),
+    "array.get": (2, 1), "array.get_s": (2, 1), "array.get_u": (2, 1), "array.set": (3, 0),
+    "array.len": (1, 1), "array.fill": (4, 0), "array.copy": (5, 0),
+    "array.init_data": (4, 0), "array.init_elem": (4, 0), "ref.i31": (1, 1),
+    "i31.get_s": (1, 1), "i31.get_u": (1, 1), "ref.eq": (2, 1), "ref.test": (1, 1),
+    "ref.test_null": (1, 1), "ref.cast": (1, 1), "ref.cast_null": (1, 1),
+    "any.convert_extern": (1, 1), "extern.convert_any": (1, 1)}
+
+
+def _gc_effect(name: str, imm, types) -> Optional[tuple[int, int]]:
+    """(pops, pushes) of a Wasm GC instruction, None for one not modelled
+    (br_on_cast*: a branch)."""
+    if name == "struct.new":
+        return len(types[imm].fields), 1
+    if name == "array.new_fixed":
+        return imm[1], 1
+    return _GC_EFFECT.get(name)
 
 
 def charged_up_front(module: Module, func: Func, ft: FuncType) -> dict[int, int]:

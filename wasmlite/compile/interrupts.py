@@ -61,7 +61,7 @@ FLUSH_BEFORE = frozenset(OP_BY_NAME[n] for n in (
     "loop", "if", "else", "end", "br", "br_if", "br_table", "return",
     "call", "call_indirect", "unreachable", "br_on_null", "br_on_non_null", "call_ref",
     "throw", "throw_ref", "rethrow", "try_table", "try", "catch", "catch_all", "delegate",
-    "return_call", "return_call_indirect", "return_call_ref"))
+    "return_call", "return_call_indirect", "return_call_ref", "br_on_cast", "br_on_cast_fail"))
 
 
 class InterruptOps:

@@ -30,6 +30,7 @@ from .lltypes import (LLTYPE, TAILCC, ZERO, can_tail_call, f32_literal, f64_lite
                       param_list, ret_type, wasm_cc)
 from .exceptions import ExceptionOps, has_handlers
 from .gc_values import GcValueOps
+from .gc_objects import GcObjectOps
 from .interrupts import FLUSH_BEFORE, FUEL_FREE, InterruptOps
 from .memory import TBAA_GLOBAL, MemoryOps
 from .nan_canon import add_variants
@@ -152,7 +153,7 @@ class ModuleContext:
 
 
 class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, ExceptionOps,
-                         GcValueOps):
+                         GcValueOps, GcObjectOps):
     """Translates defined function ``index`` of the module to one ``define``."""
 
     # An OSR variant (``osr=True``) is the function entered at one of its
@@ -962,6 +963,7 @@ for _name, _meth in [
     HANDLERS[OP_BY_NAME[_name]] = getattr(FunctionTranslator, _meth)
 HANDLERS.update(MemoryOps.handlers())
 HANDLERS.update(GcValueOps.handlers())
+HANDLERS.update(GcObjectOps.handlers())
 HANDLERS.update(SimdOps.handlers())
 HANDLERS.update(SimdMemoryOps.handlers())
 # Config.cranelift_nan_canonicalization (nan_canon.py): the variants' lowerings,

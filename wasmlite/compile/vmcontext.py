@@ -265,9 +265,10 @@ class VMContextLayout:
                  "num_imported_funcs", "num_types", "num_datas", "num_elems",
                  "limits", "builtins", "memories_start", "tables_start",
                  "globals_start", "funcs_start", "sigs_start", "datas_start",
-                 "elems_start", "num_tags", "tags_start", "size")
+                 "elems_start", "num_tags", "tags_start", "size", "module")
 
     def __init__(self, module: Module) -> None:
+        self.module = module          # (what a cast's type index names: gc_values.py)
         self.num_memories = len(module.all_mems())
         self.num_tables = len(module.all_tables())
         self.num_globals = len(module.all_globals())

@@ -36,7 +36,8 @@ from ..compile.fuel_sizes import SIZED, charged_up_front
 from ..compile.interrupts import FLUSH_BEFORE, FUEL_FREE
 from ..compile.vmcontext import VMContextLayout
 from ..compile.exceptions import has_handlers
-from .forms import WIDE_BASE, wide_form
+from .forms import CAST_TESTS, WIDE_BASE, wide_form
+from .gc_forms import FREE_STEPS, gc_rewrite
 from .layout import HT_DELEGATE as _HT_DELEGATE
 from ..syntax.instructions import OP_BY_NAME
 
@@ -53,7 +54,7 @@ _MASK = (1 << 64) - 1
  _BR_TABLE, _CALL_INDIRECT, _REF_NULL, _V128_CONST, _SHUFFLE, _NOP,
  _BR_ON_NULL, _BR_ON_NON_NULL, _CALL_REF, _RETURN_CALL, _RETURN_CALL_INDIRECT,
  _RETURN_CALL_REF, _TRY_TABLE, _TRY, _CATCH, _DELEGATE, _THROW, _THROW_REF, _RETHROW,
- _UNSUPPORTED) = range(39)
+ _BR_ON_CAST, _UNSUPPORTED) = range(40)
 UNSUPPORTED = _UNSUPPORTED      # the kind of a row the interpreter cannot run
 _OWN_KINDS = {
     "local.get": _GET, "i32.const": _CONST, "i64.const": _CONST, "f32.const": _CONST,
@@ -67,7 +68,8 @@ _OWN_KINDS = {
     "return_call": _RETURN_CALL, "return_call_indirect": _RETURN_CALL_INDIRECT,
     "return_call_ref": _RETURN_CALL_REF,
     "try_table": _TRY_TABLE, "try": _TRY, "catch": _CATCH, "catch_all": _CATCH,
-    "delegate": _DELEGATE, "throw": _THROW, "throw_ref": _THROW_REF, "rethrow": _RETHROW}
+    "delegate": _DELEGATE, "throw": _THROW, "throw_ref": _THROW_REF, "rethrow": _RETHROW,
+    "br_on_cast": _BR_ON_CAST, "br_on_cast_fail": _BR_ON_CAST}
 
 # control frames: [kind, height below the params, nparams, nresults, the
 # last word that gets the frame's end address (-1: none yet; each such word
@@ -109,7 +111,8 @@ class _OpInfo:
         self.sized = base in SIZED
         self.plain_addr = 0         # the SIZED op's handler without per-unit charge
         self.spill = 0              # bytes an access touches (fuel: past-maximum check)
-        self.cost = 0 if base in FUEL_FREE else 1
+        # (a GC init step is part of its struct.new / array.new_fixed: gc_forms.py)
+        self.cost = 0 if base in FUEL_FREE or op in FREE_STEPS else 1
         self.flush = base in FLUSH_BEFORE
         self.opens = op.name in ("block", "loop", "if", "try_table", "try")
 
@@ -310,8 +313,12 @@ class Predecoder:
                  desc_address: Callable[[int], int], out_stub: Callable[[FuncType], int],
                  consume_fuel: bool, epoch_interruption: bool,
                  in_stub: Optional[Callable[[FuncType], int]] = None,
-                 exceptions: bool = True, nan_canonical: bool = False) -> None:
+                 exceptions: bool = True, gc: bool = False,
+                 nan_canonical: bool = False) -> None:
         self.module = module
+        # whether the module's bodies may have GC heap instructions, which
+        # are rewritten into the interpreter's variants (gc_forms.py)
+        self.gc = gc
         # whether the module's bodies may have try blocks (ModuleInfo.features)
         self.exceptions = exceptions
         # the in stub of a signature: a tail call through a VMFuncRef whose
@@ -451,6 +458,9 @@ class Predecoder:
         # of it when a trap asks: most code never traps)
         if self.wide_memory:
             body = _widened(body, self.mem64, self.table64)
+        gc_pos = None       # old body position -> new (a GC rewrite expanded some)
+        if self.gc:
+            body, gc_pos = gc_rewrite(body, self.types, lay)
         starts = [-1] * len(body)
         dead = False
         dead_depth = 0
@@ -525,6 +535,8 @@ class Predecoder:
                         # handler): compile/fuel_sizes.py
                         if upfront is None:
                             upfront = charged_up_front(self.module, func, ft)
+                            if gc_pos is not None:
+                                upfront = {gc_pos[i]: k for i, k in upfront.items()}
                         if pos in upfront:
                             pending += upfront[pos]
                             addr = info.plain_addr
@@ -567,7 +579,7 @@ class Predecoder:
                     max_h = height
                 continue
             rec = 0
-            if _TRY_TABLE <= k < _UNSUPPORTED:
+            if _TRY_TABLE <= k <= _RETHROW:
                 if k == _DELEGATE:
                     # the try ends here; its throws go on from the label's try
                     f = frames[-1]
@@ -780,6 +792,27 @@ class Predecoder:
                 emit(f[8])
                 if k == _BR_ON_NON_NULL:
                     height -= 1
+            elif k == _BR_ON_CAST:
+                # the cast's test pushes whether to branch (forms.CAST_TESTS),
+                # then br_if's words: the reference is the label's last value
+                test = self.ops.info(CAST_TESTS[(ins.op.name == "br_on_cast_fail",
+                                                 ins.imm[2].nullable)])
+                emit(test.addr)
+                for value in test.imms:
+                    emit(value(ins, lay) & _MASK)
+                if height + 1 > max_h:
+                    max_h = height + 1
+                f = frames[-1 - ins.imm[0]]
+                emit(x_br_if)
+                n = len(words)
+                target(n)
+                if f[0] == _F_LOOP:
+                    emit(f[5])
+                else:
+                    emit(f[4])
+                    f[4] = n
+                emit(f[7])
+                emit(f[8])
             elif k == _CALL_REF:
                 cft = self.types[ins.imm]
                 np_, nr = len(cft.params), len(cft.results)

@@ -73,15 +73,38 @@ _IMM_RULES: dict[str, tuple[list[Imm], Callable]] = {
     "table.init": ([_imm("elem", lambda ins, lay: lay.elem(ins.imm[0])),
                     _imm("tab0", lambda ins, lay: lay.table(ins.imm[1]))], lambda ins: (0, 0)),
     "func": ([_imm("func", lambda ins, lay: lay.func(ins.imm))], lambda ins: 0),
-    # ref.test / ref.cast: the target heap type's code (compile/gc_values.py)
-    "reftype": ([_imm("ht", lambda ins, lay: _heap_code(ins.imm), "i32")],
-                lambda ins: "%imm.ht"),
 }
 
 
-def _heap_code(t) -> int:
-    from ..compile.gc_values import heap_code
-    return heap_code(t)
+# ref.test / ref.cast, and the tests of br_on_cast(_fail): the target type's
+# code, the VMContext offset of its engine index (a module's own type) and
+# whether it is final (compile/gc_values.py cast_target)
+def _cast_imm(which: int, target: Callable) -> Imm:
+    def value(ins, lay):
+        from ..compile.gc_values import cast_target
+        code, idx, final = cast_target(lay.module, target(ins))
+        return (code, lay.sig(idx) if idx is not None else 0, int(final))[which]
+    return _imm(("ht", "sig", "fin")[which], value, "i64" if which == 1 else "i32")
+
+
+def _cast_rule(target: Callable) -> tuple[list, Callable]:
+    return ([_cast_imm(k, target) for k in range(3)],
+            lambda ins: ("%imm.ht", "%imm.sig", "%imm.fin"))
+
+
+_IMM_RULES["reftype"] = _cast_rule(lambda ins: ins.imm)
+_IMM_RULES["br_on_cast"] = _cast_rule(lambda ins: ins.imm[2])
+
+# br_on_cast / br_on_cast_fail run as a test that leaves the reference and
+# pushes whether to branch, then the interpreter's br_if (bytecode.py): no
+# branch form of their own. One op per (fail?, target nullable?).
+CAST_TESTS: dict[tuple[bool, bool], Op] = {}
+for _fail in (False, True):
+    for _null in (False, True):
+        _name = "br_on_cast" + ("_fail" if _fail else "") + ".test" + ("_null" if _null else "")
+        CAST_TESTS[(_fail, _null)] = Op(_name, 0xFB, 0x18 + _fail, "br_on_cast", None, None,
+                                        "gc", None)
+        _SPECIAL_SIGS[_name] = (("i64",), ("i64", "i32"))
 
 def _symbolic(offset: str, index: str = "", is64: bool = False):
     from ..compile.memory import SymbolicMemory      # (only when building handlers)
@@ -246,7 +269,7 @@ OWN_OPS = frozenset((
     "local.set", "local.tee", "global.get", "global.set", "i32.const", "i64.const",
     "f32.const", "f64.const", "v128.const", "ref.null", "i8x16.shuffle",
     "br_on_null", "br_on_non_null", "call_ref", "return_call", "return_call_indirect",
-    "return_call_ref",
+    "return_call_ref", "br_on_cast", "br_on_cast_fail",
     # exceptions: the interpreter's own handlers and handler table (bytecode.py)
     "throw", "throw_ref", "try_table", "try", "catch", "catch_all", "delegate", "rethrow"))
 
@@ -288,7 +311,8 @@ class Lowered:
         lowered = self.numeric | frozenset(handled)
         # (with the variant rows relaxed SIMD's deterministic mode puts in,
         # and those of NaN canonicalization: interp/library.py)
-        self.ops = [op for op in (*OPS, *VARIANT_OPS, *NAN_CANON_OPS, *WIDE.values())
+        self.ops = [op for op in (*OPS, *VARIANT_OPS, *NAN_CANON_OPS, *WIDE.values(),
+                                  *CAST_TESTS.values())
                     if op.name not in OWN_OPS and op.name in lowered]
         self._by_name = {op.name: op for op in self.ops}
 
@@ -353,3 +377,7 @@ class Lowered:
             forms[(name, True, *rest)] = (Form(fsym, imms, np_, nr, placeholder)
                                           if fsym in symbols else form)
         return forms
+
+
+# Wasm GC's heap instructions: their variants (struct.get.i32...) join WIDE
+from . import gc_forms  # noqa: E402,F401

@@ -29,13 +29,22 @@ from ..syntax.instructions import NAN_CANON_OPS, OPS, VARIANT_OPS, Op
 from ..syntax.module import Func
 from ..syntax.types import FuncType
 from . import layout as L
-from .forms import (_IMM_RULES, OWN_OPS, WIDE, WIDE_BASE, Form, Imm, Lowered,  # noqa: F401
-                    handler_symbol, shape)
+from .gc_forms import SPLIT as GC_SPLIT
+from .forms import (_IMM_RULES, CAST_TESTS, OWN_OPS, WIDE, WIDE_BASE, Form, Imm,  # noqa: F401
+                    Lowered, handler_symbol, shape)
+
+# the interpreter's halves of br_on_cast(_fail): the compiler's cast test
+# (compile/gc_values.py cast_peek), then the interpreter's br_if
+_CAST_LOWERINGS = {op: (lambda t, ins, f=fail, n=null: t.cast_peek(ins, f, n))
+                   for (fail, null), op in CAST_TESTS.items()}
 
 # the lowered instructions as the compiler defines them (forms.py)
+# (a GC heap instruction runs as its variants, gc_forms.py: the WIDE ones)
 LOWERED = Lowered((op.name for op in OPS if op in NUMERIC),
-                  [op.name for op in (*OPS, *VARIANT_OPS) if op in HANDLERS]
-                  + [w.name for (op, _bits), w in WIDE.items() if op in HANDLERS])
+                  [op.name for op in (*OPS, *VARIANT_OPS) if op in HANDLERS
+                   and op.name not in GC_SPLIT]
+                  + [w.name for (op, _bits), w in WIDE.items() if op in HANDLERS]
+                  + [op.name for op in _CAST_LOWERINGS])
 
 
 def lowered_ops() -> list[Op]:
@@ -227,7 +236,7 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
         t.traps.update(traps)
         t.stack.append(("%res", rty))
     else:
-        HANDLERS[ins.op](t, ins)
+        (HANDLERS.get(ins.op) or _CAST_LOWERINGS[ins.op])(t, ins)
     results = t.stack
     if len(results) != len(rs):
         raise AssertionError(f"{op.name}: lowering left {len(results)} values")

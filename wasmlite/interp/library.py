@@ -272,12 +272,15 @@ def _stubs_ir() -> tuple[str, list[str], dict]:
     from ..compile import jit
     from ..compile.memory import RUNTIME_HELPERS
     from ..compile.numeric import INTRINSIC_DECLS
+    from ..runtime.gc_native import GC_IR, GC_SYMBOLS
     from ..runtime.interrupt import SIGINT_IR, SIGINT_SYMBOLS
     from .stubs import common_signatures, common_stubs_ir, shape_code
     common = common_signatures()
     parts, names = common_stubs_ir(common)
     parts.append(SIGINT_IR)             # Ctrl-C's native handler (runtime/interrupt.py)
     names += SIGINT_SYMBOLS
+    parts.append(GC_IR)                 # the collector's native half (runtime/gc_native.py)
+    names += GC_SYMBOLS
     ir = "\n".join([jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS, *parts])
     return ir, names, {"shapes": [shape_code(ft) for ft in common]}
 
@@ -303,7 +306,8 @@ def _key() -> str:
         sources = [os.path.join(d, n) for d in (here, compile_dir)
                    for n in sorted(os.listdir(d)) if n.endswith(".py")]
         sources += [os.path.join(package, "wasi", "__init__.py"),
-                    os.path.join(package, "runtime", "interrupt.py")]
+                    os.path.join(package, "runtime", "interrupt.py"),
+                    os.path.join(package, "runtime", "gc_native.py")]
         for p in sources:
             st = os.stat(p)
             h.update(f"{os.path.basename(p)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())

@@ -141,7 +141,8 @@ class InterpModule:
                                self.in_stubs.__getitem__,
                                nan_canonical=nan_canonicalization,
                                exceptions=bool(_EXCEPTIONS & getattr(info, "features",
-                                                                     _EXCEPTIONS)))
+                                                                     _EXCEPTIONS)),
+                               gc="gc" in getattr(info, "features", ("gc",)))
         self._decode_lock = threading.Lock()
         if "gc" in getattr(info, "features", ()):
             self._check_supported()
@@ -168,13 +169,16 @@ class InterpModule:
 
     def _check_supported(self) -> None:
         """Refuse, at Module(), a module with instructions the interpreter
-        cannot run yet (Wasm GC's heap ones), as the compiler refuses them:
+        cannot run yet (Wasm GC's casts to concrete types, br_on_cast), as
+        the compiler refuses them:
         a body is pre-decoded only at its first call, too late for a clear
         error. Only modules that use GC pay for the scan."""
         from ..compile.translate import CompileError
         ops = self._pre.ops
+        from .gc_forms import gc_rewrite
         for func in self.module.funcs:
-            for ins in func.body:
+            body, _moved = gc_rewrite(func.body, self.module.types, self.layout)
+            for ins in body:
                 info = ops.ops.get(ins.op) or ops.info(ins.op)
                 if info.kind == UNSUPPORTED:
                     raise CompileError(f"instruction {ins.op.name} is not supported yet")

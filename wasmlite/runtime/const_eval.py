@@ -36,12 +36,40 @@ def _extern_of_any(v: int) -> int:
     return v | ANY_IN_EXTERN if v else 0
 
 
+def _gc_op(name: str, imm, stack: list[int], gc) -> bool:
+    """Wasm GC's allocating constant instructions (runtime/gc_objects.py
+    makes the objects); False for any other instruction."""
+    if gc is None or not name.startswith(("struct.new", "array.new")):
+        return False
+    if name == "struct.new":
+        n = gc.field_count(imm)
+        values = stack[len(stack) - n:] if n else []
+        del stack[len(stack) - n:]
+        stack.append(gc.struct_new(imm, values))
+    elif name == "struct.new_default":
+        stack.append(gc.struct_default(imm))
+    elif name == "array.new":
+        n = stack.pop()
+        stack.append(gc.array_repeat(imm, stack.pop(), n))
+    elif name == "array.new_default":
+        stack.append(gc.array_repeat(imm, 0, stack.pop()))
+    elif name == "array.new_fixed":
+        typeidx, n = imm
+        values = stack[len(stack) - n:] if n else []
+        del stack[len(stack) - n:]
+        stack.append(gc.array_new(typeidx, values))
+    else:
+        return False
+    return True
+
+
 def eval_const(expr: list, global_value: Callable[[int], int],
-               func_ref: Callable[[int], int]) -> int:
+               func_ref: Callable[[int], int], gc=None) -> int:
     """The raw bits of the single value ``expr`` leaves on the stack.
 
     ``global_value(i)`` gives the raw bits of global ``i``; ``func_ref(i)``
-    the funcref bits (VMFuncRef address) of function ``i``.
+    the funcref bits (VMFuncRef address) of function ``i``; ``gc`` (a
+    runtime/gc_objects.ConstHeap) makes Wasm GC objects.
     """
     stack: list[int] = []
     for instr in expr:
@@ -66,6 +94,8 @@ def eval_const(expr: list, global_value: Callable[[int], int],
             stack.append(_any_of_extern(stack.pop()))
         elif name == "extern.convert_any":
             stack.append(_extern_of_any(stack.pop()))
+        elif _gc_op(name, instr.imm, stack, gc):
+            pass
         elif name in _ARITH:
             fn, mask = _ARITH[name]
             b = stack.pop()

@@ -18,7 +18,7 @@ from typing import Any, Optional
 
 from ..compile import vmcontext as vm
 from ..errors import Trap
-from ..syntax.types import V128, FuncType
+from ..syntax.types import V128
 
 _MASK64 = (1 << 64) - 1
 # the payload buffer's first size, in slots; it grows to the biggest tag
@@ -30,10 +30,13 @@ class RuntimeTag:
     """A tag instance: its payload's types (a canonical FuncType, no results)
     and its identity, an address no other live tag has."""
 
-    __slots__ = ("functype", "_cell", "address", "__weakref__")
+    __slots__ = ("functype", "canonical", "_cell", "address", "__weakref__")
 
-    def __init__(self, functype: FuncType) -> None:
-        self.functype = functype
+    def __init__(self, functype, canonical=None) -> None:
+        # (given a Wasm GC DefType, its function type; ``canonical``, what
+        # an import of a tag compares, is the DefType then)
+        self.canonical = canonical or functype
+        self.functype = getattr(functype, "composite", functype)
         self._cell = ctypes.c_uint64(0)
         self.address: int = ctypes.addressof(self._cell)
 
@@ -105,6 +108,11 @@ class ExceptionState:
             ctypes.memmove(buf, self._buffer, ctypes.sizeof(self._buffer))
         self._buffer, self._slots = buf, n
         self._buf_cell.value = ctypes.addressof(buf)
+
+    def root_words(self) -> list[int]:
+        """The payload buffer's words: GC roots while an exception is in
+        flight (harmless stale candidates otherwise)."""
+        return list(self._buffer) if self._tag_cell.value else []
 
     def register(self, tag: RuntimeTag) -> None:
         self.tags[tag.address] = tag

@@ -4,7 +4,8 @@ An externref is a handle into the store's ``_extern_objects`` list; the
 list keeps the Python object alive. Wasm can hold a handle only in a table,
 a global, a passive element segment not yet dropped, or (while it runs) its
 locals and operand stack. ``collect`` keeps the handles in the first three
-and frees the rest when no wasm of the store is running; a freed slot is
+and those live GC objects hold (runtime/gc_heap.py), and frees the rest
+when no wasm of the store is running; a freed slot is
 never reused, so a handle missed by a future root (a bug) reads as null
 instead of naming another object. ``release_all`` frees every object.
 """
@@ -76,11 +77,16 @@ def _running_here(rt) -> bool:
 
 
 def collect(rt) -> int:
-    """Free the externref objects wasm can no longer reach; how many."""
-    if _running_here(rt):
-        return 0              # wasm frames below us may hold handles in locals
+    """Collect the store's GC heap, then free the externref objects wasm
+    can no longer reach; how many."""
+    heap = rt.gc_heap
     with rt.lock:             # no other thread's wasm runs in this store meanwhile
-        live = live_handles(rt)
+        if heap.base:
+            heap.collect()    # (sound while wasm runs here too: it scans the stack)
+    if _running_here(rt) or not heap.handles_complete:
+        return 0              # wasm frames below us may hold handles in locals
+    with rt.lock:
+        live = live_handles(rt) | heap.held_handles
         dead = [h for h in range(1, len(rt._extern_objects))
                 if h not in live and rt._extern_objects[h] is not None]
         _free(rt, dead)

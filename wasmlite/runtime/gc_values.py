@@ -1,20 +1,41 @@
 """What Python holds for a Wasm GC value that has no Python form of its own
-(compile/gc_values.py has the encoding): an i31 or another any value that
-reached Python inside an externref (``extern.convert_any``), or an anyref /
-eqref / i31ref result. It keeps the raw bits, so giving it back to wasm
-gives back the same reference (heap objects will need it kept alive too)."""
+(compile/gc_values.py has the encoding): an i31, a struct or array of the
+store's GC heap, or another any value, reached Python as an anyref / eqref /
+structref... result or inside an externref (``extern.convert_any``). It
+keeps the raw bits, so giving it back to wasm gives back the same
+reference, and while it lives the object it names is a root of its heap
+(runtime/gc_heap.py's pins): the collector neither frees nor reuses it."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 
 class GcRef:
     """A reference of the ``any`` hierarchy held by Python."""
 
-    __slots__ = ("bits",)
+    __slots__ = ("bits", "_heap")
 
-    def __init__(self, bits: int) -> None:
+    def __init__(self, bits: int, heap: Any = None) -> None:
         self.bits = bits
+        self._heap = None
+        if heap is not None and not bits & 3 and heap.contains(bits):
+            heap.pin(bits)
+            self._heap = heap
+
+    def __del__(self) -> None:
+        heap = self._heap
+        if heap is not None:
+            self._heap = None
+            heap.unpin(self.bits)
+
+    def belongs_to(self, heap: Any) -> bool:
+        """Whether wasm of ``heap``'s store may be given this reference: an
+        object only if this GcRef came from that heap (one of another store,
+        or one made up from bits, would be a wild pointer); an i31 or an
+        externref made an anyref from anywhere."""
+        if self.bits and not self.bits & 3:
+            return self._heap is heap
+        return True
 
     @property
     def i31(self) -> Optional[int]:

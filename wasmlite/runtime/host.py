@@ -146,7 +146,8 @@ class HostFunctionOwner:
 
 def make_host_function(store, functype: FuncType,
                        callback: Callable[[list[int]], list[int]],
-                       native: Optional[Callable[[int, int], int]] = None) -> ExportFunction:
+                       native: Optional[Callable[[int, int], int]] = None,
+                       deftype=None) -> ExportFunction:
     """A function record calling ``callback(raw_args) -> raw_results``.
 
     The native trampoline comes from the engine (one per signature, compiled
@@ -158,11 +159,15 @@ def make_host_function(store, functype: FuncType,
     values_address) -> status`` with the contract of ``_make_native_callback``
     (the public API passes one that converts straight to Python values).
     ``callback`` still serves calls that do not go through native code.
+    ``deftype``: the Wasm GC canonical type the function has, when it is
+    not the plain ``functype``.
     """
     if not callable(callback):
         raise TypeError("host function callback must be callable")
     code = store.engine.host_trampoline(functype)
-    sig_index = store.engine.signatures.register(functype)
+    # (a module's function type in a rec group, or not final: a canonical
+    # DefType of its own, which the public FuncType of that import carries)
+    sig_index = store.engine.signatures.register(deftype or functype)
     if native is None:
         native = _make_native_callback(store, functype, callback)
     cfunc = HOST_CALLBACK(native)

@@ -30,6 +30,7 @@ from ..syntax.types import (ExternKind, GlobalType, Limits, TableType, canonical
                             canonical_valtype, is_subtype, matches)
 from .call import invoke
 from .const_eval import eval_const
+from .gc_objects import ConstHeap
 from .exceptions import RuntimeTag
 from .export import (ExportFunction, ExportGlobal, ExportMemory, ExportRecord,
                      ExportTable, ExportTag)
@@ -105,6 +106,11 @@ class RuntimeInstance:
         if entry is None:
             entry = self._entries[type_idx] = self.compiled.entry_trampoline_for(functype)
         code, vmctx = self.func_refs[index - nimp]
+        if any(t.is_ref and type(t.heap) is int for t in functype.valtypes()):
+            # what Python sees: references to the module's types name them
+            # (a (ref $struct) result is an anyref, not a funcref)
+            c = canonical_types(self.module)[type_idx]
+            functype = getattr(c, "composite", c)
         record = ExportFunction(
             code=code, vmctx=vmctx,
             sig_index=self.type_sigs[type_idx], functype=functype,
@@ -186,7 +192,7 @@ def check_import(module: Module, imp, record, signatures, store=None) -> None:
     elif kind == ExternKind.TAG:
         # tag types must be the same function type (canonical: across modules)
         want = canonical_types(module)[imp.desc]
-        if record.tag.functype != want:
+        if record.tag.canonical != want:
             raise _incompatible(imp, f"expected tag {want}, found {record.tag.functype}")
     else:
         want, have = imp.desc, record.global_.type
@@ -224,6 +230,10 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
     inst = RuntimeInstance(store, compiled)
     canon = canonical_types(module)
     inst.type_sigs = [signatures.register(t) for t in canon]
+    # Wasm GC objects of constant expressions (pinned until they are stored)
+    if compiled_has_gc_types(compiled):
+        store.gc_heap.register_types(inst.type_sigs)
+    gc = ConstHeap(store.gc_heap, inst.type_sigs, signatures.lookup)
     for record in imports:
         if isinstance(record, ExportFunction):
             inst.imported_funcs.append(record)
@@ -244,23 +254,27 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
         inst.memories.append(Memory(memtype))
     # runtime tables and globals carry canonical types: another module that
     # imports them compares its own (canonical) types with them
+    # (the globals first, as Wasmtime: which of two failing initializers
+    # reports its error; a table's may read only imported globals)
+    for g in module.globals:
+        value = eval_const(g.init, inst.global_value, inst.func_ref, gc)
+        gt = GlobalType(canonical_valtype(g.type.valtype, canon), g.type.mutable)
+        inst.globals.append(Global(gt, value))
     table_inits = getattr(module, "table_inits", None) or {}
     for n, tabletype in enumerate(module.tables):
         store.check_new_table(tabletype.limits.min)
         init = table_inits.get(n)
         # a Wasm 3.0 table initializer: every element starts as its value
         # (it may read only imported globals, which exist already)
-        value = 0 if init is None else eval_const(init, inst.global_value, inst.func_ref)
+        value = 0 if init is None else eval_const(init, inst.global_value, inst.func_ref,
+                                                  gc)
         tt = TableType(canonical_valtype(tabletype.elem, canon), tabletype.limits, tabletype.is64)
         inst.tables.append(Table(tt, value))
-    for g in module.globals:
-        value = eval_const(g.init, inst.global_value, inst.func_ref)
-        gt = GlobalType(canonical_valtype(g.type.valtype, canon), g.type.mutable)
-        inst.globals.append(Global(gt, value))
 
     _fill_vmctx(inst)
     store.register_instance(inst)
-    _setup_segments(inst)
+    _setup_segments(inst, gc)
+    gc.release()         # the objects made so far are in globals, tables, segments
 
     for i, export in enumerate(module.exports):
         record = inst._export_record(export.kind, export.index)
@@ -268,12 +282,25 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
         inst.exports_by_index.append(record)
 
     fuel = startup_fuel(store, module)      # Wasmtime's instantiation fuel
-    _apply_segments(inst, fuel)
+    _apply_segments(inst, fuel, gc.array_elements)
     if fuel is not None:
         fuel.finish(start_call=module.start is not None)
     if module.start is not None:
         invoke(store, inst.function(module.start), [])
     return inst
+
+
+def compiled_has_gc_types(compiled) -> bool:
+    """Whether the module declares struct or array types (worked out once
+    per compiled module)."""
+    has = getattr(compiled, "_has_gc_types", None)
+    if has is None:
+        has = any(t.kind != "func" for t in compiled.module.types)
+        try:
+            compiled._has_gc_types = has
+        except AttributeError:          # (a compiled module with slots)
+            pass
+    return has
 
 
 def _fill_vmctx(inst: RuntimeInstance) -> None:
@@ -328,7 +355,7 @@ def _bytes_address(data: bytes) -> int:
     return ctypes.cast(ctypes.c_char_p(data), ctypes.c_void_p).value or 0
 
 
-def _setup_segments(inst: RuntimeInstance) -> None:
+def _setup_segments(inst: RuntimeInstance, gc=None) -> None:
     """Point the VMContext's segment slots at each segment's contents.
 
     Element items are evaluated here, all of them before any is applied,
@@ -344,7 +371,7 @@ def _setup_segments(inst: RuntimeInstance) -> None:
     for i, elem in enumerate(module.elems):
         # most items are `ref.func i; end`: skip the general evaluator for them
         items = [func_ref(e[0].imm) if len(e) == 2 and e[0].op is REF_FUNC
-                 else eval_const(e, global_value, func_ref) for e in elem.init]
+                 else eval_const(e, global_value, func_ref, gc) for e in elem.init]
         array = (ctypes.c_uint64 * max(len(items), 1))(*items)
         inst._segment_arrays.append(array)
         slot = layout.elem(i) // 8
@@ -352,10 +379,10 @@ def _setup_segments(inst: RuntimeInstance) -> None:
         words[slot + 1] = len(items)
 
 
-def _apply_segments(inst: RuntimeInstance, fuel=None) -> None:
+def _apply_segments(inst: RuntimeInstance, fuel=None, array_elements: int = 0) -> None:
     words, layout, module = inst._vmctx_words, inst.layout, inst.module
     if fuel is not None:
-        fuel.enter()
+        fuel.enter(array_elements)
     for i, elem in enumerate(module.elems):
         slot = layout.elem(i) // 8
         if elem.mode == "active":

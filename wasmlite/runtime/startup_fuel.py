@@ -25,6 +25,14 @@ operator of every constant expression it evaluates, then per element / byte:
   charges are dropped there). A segment with bytes into a memory of 1-byte
   pages (custom-page-sizes) makes the module's data no image. With several memories, an image that leaves
   a memory the module defines without bytes still costs the entry's 1;
+* a table the module defines with an initializer (Wasm 3.0) costs the
+  initializer's operators and 1 per element (its minimum size), unless the
+  initializer is one ``ref.func`` (precomputed, free), up front or after
+  the fill as an active segment's elements are; an active segment
+  into such a table is not precomputed (nor any after it);
+* Wasm GC's ``array.new`` / ``array.new_default`` in any constant
+  expression cost 1 per element besides their operators (as in a
+  function body): the instantiation counts them as it makes the arrays;
 * a start function costs 1 for the call, then whatever the call costs.
 
 Between these points the charges live in the startup function's register,
@@ -102,14 +110,33 @@ def paged_bytes(module: Module) -> int:
     return sum((-(-hi // _PAGE) - lo // _PAGE) * _PAGE for lo, hi in spans.values())
 
 
+def _computed_tables(module: Module) -> set[int]:
+    """The defined tables (module table indices) whose initializer runs in
+    Wasmtime's startup function: all but a single ``ref.func``."""
+    inits = getattr(module, "table_inits", None) or {}
+    nimp = module.num_imported(ExternKind.TABLE)
+    return {nimp + n for n, expr in inits.items() if not _single_const(expr, ("ref.func",))}
+
+
+def _table_inits(module: Module) -> int:
+    """What the tables' initializers cost (those Wasmtime cannot precompute)."""
+    inits = getattr(module, "table_inits", None) or {}
+    nimp = module.num_imported(ExternKind.TABLE)
+    return sum(_ops(inits[t - nimp]) + module.tables[t - nimp].limits.min
+               for t in _computed_tables(module))
+
+
 def _precomputed(module: Module) -> set[int]:
     """Active element segments Wasmtime writes into the table up front."""
     nimp = module.num_imported(ExternKind.TABLE)
     tables = module.all_tables()
+    computed = _computed_tables(module)      # (their segments wait for them)
     out: set[int] = set()
     for i, seg in enumerate(module.elems):
         if seg.mode != "active":
             continue
+        if seg.table in computed:
+            break
         # (an i64.const into a 64-bit table, table64, as well)
         const = "i64.const" if tables[seg.table].is64 else "i32.const"
         if seg.table < nimp or not _index_form(seg) or not _single_const(seg.offset, (const,)):
@@ -139,7 +166,7 @@ class StartupFuel:
         """Whether Wasmtime runs a startup function for ``module``."""
         if module.start is not None:
             return True
-        if any(not _single_const(g.init) for g in module.globals):
+        if any(not _single_const(g.init) for g in module.globals) or _table_inits(module):
             return True
         pre = _precomputed(module)
         for i, seg in enumerate(module.elems):
@@ -164,11 +191,26 @@ class StartupFuel:
             self.store._fuel.value = self.value
             raise make_trap(TrapCode.OUT_OF_FUEL)
 
-    def enter(self) -> None:
-        """Entry: 1 and a check; the globals' initialisers."""
+    def enter(self, array_elements: int = 0) -> None:
+        """Entry: 1 and a check; the globals' and tables' initialisers, and
+        the elements of the arrays constant expressions made."""
         self.value = self.store._fuel.value - 1
         self._check()
         self.pending += sum(_ops(g.init) for g in self.module.globals if not _single_const(g.init))
+        self.pending += array_elements
+        # the tables' initializers: as an element segment's items (up front
+        # when few, else after the fill, checked)
+        module = self.module
+        inits = getattr(module, "table_inits", None) or {}
+        nimp = module.num_imported(ExternKind.TABLE)
+        for t in sorted(_computed_tables(module)):
+            self.pending += _ops(inits[t - nimp])
+            n = module.tables[t - nimp].limits.min
+            if n <= STATIC_MAX:
+                self.pending += n
+            else:
+                self.value -= n
+                self._check()
 
     def elem_done(self, index: int) -> None:
         """After element segment ``index`` was evaluated (and, if active, written)."""

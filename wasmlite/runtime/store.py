@@ -34,6 +34,15 @@ _BUILTIN_SIG_SUBTYPE = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.
 _BUILTIN_GC_ALLOC = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int64)
 
 
+def gc_out_of_memory(size: int) -> str:
+    return f"GC heap out of memory: no capacity for allocation of {size} bytes"
+
+
+def _store_roots(rt):
+    from .gc_roots import store_roots      # (only once a collection runs)
+    return store_roots(rt)
+
+
 class RuntimeStore:
     """Per-store runtime state (not the public ``Store``; that wraps this)."""
 
@@ -73,8 +82,11 @@ class RuntimeStore:
         self.builtins_address: int = ctypes.addressof(self._builtins)
 
         # Wasm GC's objects (runtime/gc_heap.py): reserved at the first one
-        self.gc_heap = GcHeap(self.limits_address)
+        self.gc_heap = GcHeap(self.limits_address, engine.signatures.lookup,
+                              with_interpreter=getattr(engine, "strategy", "llvm") != "llvm")
         weakref.finalize(self, self.gc_heap.free)
+        me = weakref.ref(self)
+        self.gc_heap.find_roots = lambda: _store_roots(me())
 
         # tags and the exception in flight (runtime/exceptions.py)
         self.exceptions = ExceptionState(self.limits_address)
@@ -139,6 +151,9 @@ class RuntimeStore:
         if obj is None:
             return 0
         if type(obj) is GcRef:          # an any value carried by an externref
+            if not obj.belongs_to(self.gc_heap):
+                from ..errors import WasmtimeError
+                raise WasmtimeError("GC reference does not belong to this store")
             return obj.bits | ANY_IN_EXTERN
         handle = self._extern_handles.get(id(obj))
         if handle is None:
@@ -152,7 +167,7 @@ class RuntimeStore:
         if handle == 0:
             return None
         if handle & ANY_IN_EXTERN:
-            return GcRef(handle ^ ANY_IN_EXTERN)
+            return GcRef(handle ^ ANY_IN_EXTERN, self.gc_heap)
         try:
             return self._extern_objects[handle]
         except IndexError:
@@ -241,9 +256,14 @@ class RuntimeStore:
             address = self.gc_heap.slow_alloc(size)
             if address:
                 return address
-            from ..errors import TrapCode
-            self.trap_code = int(TrapCode.ALLOCATION_TOO_LARGE)
-            return vm.BUILTIN_TRAP
+            if size >= 1 << 32:
+                from ..errors import TrapCode
+                self.trap_code = int(TrapCode.ALLOCATION_TOO_LARGE)
+                return vm.BUILTIN_TRAP
+            # the heap is full even after collecting: as Wasmtime, an error
+            # (not a trap) reaches the caller
+            from ..errors import WasmtimeError
+            raise WasmtimeError(gc_out_of_memory(size))
         except BaseException as exc:  # noqa: BLE001 - becomes a trap
             return self._builtin_failed(exc)
 

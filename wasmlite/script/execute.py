@@ -9,7 +9,8 @@ from ..errors import LinkError, WasmtimeError
 from ..runtime import (ExportFunction, ExportGlobal, RuntimeEngine,
                        RuntimeInstance, RuntimeStore, instantiate, invoke)
 from ..syntax.module import Module
-from ..syntax.types import EXTERNREF
+from ..compile.gc_values import EXTERN_TAG
+from ..syntax.types import ANYREF, EXTERNREF
 from .spectest import make_spectest
 
 
@@ -84,12 +85,20 @@ class Executor:
         for a in args:
             if a.type is EXTERNREF and a.value is not None:
                 raw.append(self.store.extern_to_handle(self._extern(a.value)))
+            elif a.type is ANYREF and a.value is not None:
+                # (ref.host N): the host object as an anyref (compile/gc_values.py)
+                handle = self.store.extern_to_handle(self._extern(a.value))
+                raw.append((handle << 2) | EXTERN_TAG)
             else:
                 raw.append(0 if a.value is None else a.value)
         return invoke(self.store, func, raw)
 
     def get(self, instance: RuntimeInstance, name: str) -> int:
         return self._export(instance, name, ExportGlobal).global_.get()
+
+    def host_matches(self, bits: int, n: int) -> bool:
+        """Whether anyref bits are host object ``n`` made an anyref."""
+        return bits & 3 == EXTERN_TAG and self.extern_matches(bits >> 2, n)
 
     def extern_matches(self, handle: int, n: int) -> bool:
         return self.store.handle_to_extern(handle) is self._extern(n)

@@ -17,7 +17,7 @@ from ..runtime.exceptions import ThrownException
 from ..errors import InvalidError, MalformedError, Trap, WasmtimeError
 from ..syntax.module import Module
 from ..syntax.instructions import OFF_BY_DEFAULT
-from ..syntax.types import EXTERNREF, F32, F64, FUNCREF, V128
+from ..syntax.types import ANYREF, EXTERNREF, F32, F64, FUNCREF, V128
 from ..text import script as S
 from ..text.parse import parse_module
 from ..valid.validate import validate_module
@@ -74,6 +74,27 @@ def _is_nan(bits: int, ty) -> bool:
     if ty is F32:
         return (bits & 0x7F800000) == 0x7F800000 and bits & 0x007FFFFF != 0
     return (bits & 0x7FF0000000000000) == 0x7FF0000000000000 and bits & 0xFFFFFFFFFFFFF != 0
+
+
+_GC_KINDS = ("struct", "array", "i31", "eq", "any")
+
+
+def _gc_kind(bits: int, heap: str) -> bool:
+    """Whether the raw bits of a non-null any-hierarchy reference are of
+    abstract heap type ``heap`` (compile/gc_values.py's encoding; an object
+    says in its header whether it is an array)."""
+    if heap == "any":
+        return True
+    if heap in ("i31", "eq") and bits & 1:
+        return True
+    if bits & 3 or heap == "i31":
+        return False
+    if heap == "eq":
+        return True
+    import ctypes
+    from ..compile.vmcontext import GC_ARRAY_FLAG
+    is_array = bool(ctypes.c_uint64.from_address(bits).value & GC_ARRAY_FLAG)
+    return is_array == (heap == "array")
 
 
 def _nan_matches(bits: int, pattern: "S.NanPattern") -> bool:
@@ -305,12 +326,19 @@ class ScriptRunner:
         if isinstance(want, S.RefPattern):
             if want.kind == "null":
                 return got == 0 or got is None
-            return got != 0 and got is not None
+            if got == 0 or got is None:
+                return False
+            heap = getattr(want.type, "heap", None)
+            return _gc_kind(got, heap) if heap in _GC_KINDS else True
         # Const
         if want.type is EXTERNREF or want.type is FUNCREF:
             if want.value is None:
                 return got == 0 or got is None
             return self.executor.extern_matches(got, want.value)
+        if want.type is ANYREF:
+            if want.value is None:
+                return got == 0 or got is None
+            return self.executor.host_matches(got, want.value)
         if want.type.is_num or want.type is V128:
             return got == want.value
         return got == want.value
