@@ -95,19 +95,6 @@ def test_any_and_extern_conversions(strategy):
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
-def test_heap_instructions_are_refused_at_module_creation(strategy, capfd):
-    """structs and arrays have no runtime yet: every tier refuses them with a
-    clear error when the Module is made (the interpreter, which pre-decodes
-    a body at its first call, checks a GC module's bodies up front)."""
-    cfg = wl.Config()
-    cfg.strategy = strategy
-    with pytest.raises(wl.WasmtimeError, match="struct.new is not supported"):
-        wl.Module(wl.Engine(cfg), """(module (type $s (struct (field i32)))
-          (func (export "f") (result i32) (struct.get $s 0 (struct.new $s (i32.const 1)))))""")
-    assert "Traceback" not in capfd.readouterr().err
-
-
-@pytest.mark.parametrize("strategy", STRATEGIES)
 def test_call_indirect_accepts_a_subtype(strategy):
     """call_indirect of a non-final type runs a function of a declared
     subtype (the store's registry answers when the indices differ); an

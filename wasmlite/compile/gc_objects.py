@@ -25,6 +25,7 @@ from typing import Any, Optional, Union
 
 from ..errors import NULL_ARRAY_REFERENCE, NULL_STRUCT_REFERENCE, TrapCode
 from . import vmcontext as vm
+from .memory import TBAA_GC
 
 _ARRAY_OOB = int(TrapCode.ARRAY_OUT_OF_BOUNDS)
 _MEM_OOB = int(TrapCode.MEMORY_OUT_OF_BOUNDS)
@@ -61,15 +62,19 @@ class GcImm:
     element segment. ``step``: the interpreter splits struct.new and
     array.new_fixed (its operands are many): ``"alloc"`` allocates and
     leaves the object on top of the field values, each ``"init"`` stores
-    the value under it (compiled code: None, the whole instruction)."""
+    the value under it (compiled code: None, the whole instruction);
+    ``fields``: a struct's (kind, offset) per field, which the
+    interpreter's pre-decoder makes its init steps of."""
 
-    __slots__ = ("kind", "offset", "signed", "size", "sig", "esize", "count", "seg", "step")
+    __slots__ = ("kind", "offset", "signed", "size", "sig", "esize", "count", "seg", "step",
+                 "fields")
 
     def __init__(self, kind: str = "i64", offset: Ssa = 0, signed: Optional[bool] = None,
                  size: Ssa = 0, sig: Ssa = 0, esize: Ssa = 0, count: Ssa = 0, seg: Ssa = 0,
                  step: Optional[str] = None) -> None:
         self.kind, self.offset, self.signed, self.size = kind, offset, signed, size
         self.sig, self.esize, self.count, self.seg, self.step = sig, esize, count, seg, step
+        self.fields: tuple = ()
 
     def __repr__(self) -> str:
         return f"GcImm({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
@@ -83,6 +88,7 @@ def gc_imm_of(name: str, imm: Any, types: list, layout: Any) -> GcImm:
         st = types[t]
         offsets, size = vm.gc_struct_layout(st)
         g = GcImm(size=size, sig=layout.sig(t))
+        g.fields = tuple((storage_kind(f.storage), off) for f, off in zip(st.fields, offsets))
         if isinstance(imm, tuple):
             f = imm[1]
             g.kind, g.offset = storage_kind(st.fields[f].storage), offsets[f]
@@ -161,8 +167,20 @@ class GcObjectOps:
         out.append(f"{r}.slow:")
         fn = self.builtin(vm.BUILTIN_GC_ALLOC)
         out.append(f"%{r}.r = call i64 {fn}(ptr %vmctx, i64 {size})")
-        self.cur = f"{r}.slow"
-        self._check_builtin_trap(r)         # -> block {r}.ok
+        # BUILTIN_TRAP: a full heap traps from here, as the size guard does
+        # (a trap block: the backtrace starts at this instruction); anything
+        # else (a Python exception in the builtin) is raised as it is
+        out.append(f"%{r}.t = icmp eq i64 %{r}.r, {vm.BUILTIN_TRAP}")
+        out.append(f"br i1 %{r}.t, label %{r}.why, label %{r}.ok, !prof !0")
+        out.append(f"{r}.why:")
+        out.append(f"%{r}.cp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_CODE}")
+        out.append(f"%{r}.c = load i32, ptr %{r}.cp")
+        out.append(f"%{r}.full2 = icmp eq i32 %{r}.c, {_TOO_LARGE}")
+        out.append(f"br i1 %{r}.full2, label {self.trap_to(_TOO_LARGE)}, label %{r}.raise")
+        out.append(f"{r}.raise:")
+        out.append("call void @wasmlite_raise(ptr %vmctx)")
+        out.append("unreachable")
+        out.append(f"{r}.ok:")
         out.append(f"br label %{r}.done")
         out.append(f"{r}.done:")
         self.cur = f"{r}.done"
@@ -171,7 +189,7 @@ class GcObjectOps:
         if array:
             out.append(f"%{r}.h = or i64 {hdr}, {vm.GC_ARRAY_FLAG}")
             hdr = f"%{r}.h"
-        out.append(f"store i64 {hdr}, ptr %{r}.obj, align 8")
+        out.append(f"store i64 {hdr}, ptr %{r}.obj, align 8{TBAA_GC}")
         return f"%{r}", f"%{r}.obj"
 
     # -- structs -----------------------------------------------------------------
@@ -188,15 +206,15 @@ class GcObjectOps:
         if kind == "i32":
             out.append(f"%{r}.z = zext i32 {v} to i64")
             v, kind = f"%{r}.z", "i64"
-        out.append(f"store {KINDS[kind][0]} {v}, ptr {p}, align 8")
+        out.append(f"store {KINDS[kind][0]} {v}, ptr {p}, align 8{TBAA_GC}")
 
     def _load(self, r: str, p: str, kind: str, signed: Optional[bool], align: int) -> str:
         """Load a field or element; a packed one extended to i32."""
         mem, _size, vt = KINDS[kind]
         if mem == vt:
-            self.out.append(f"%{r} = load {mem}, ptr {p}, align {align}")
+            self.out.append(f"%{r} = load {mem}, ptr {p}, align {align}{TBAA_GC}")
             return f"%{r}"
-        self.out.append(f"%{r}.v = load {mem}, ptr {p}, align {align}")
+        self.out.append(f"%{r}.v = load {mem}, ptr {p}, align {align}{TBAA_GC}")
         self.out.append(f"%{r} = {'sext' if signed else 'zext'} {mem} %{r}.v to {vt}")
         return f"%{r}"
 
@@ -274,9 +292,9 @@ class GcObjectOps:
         # the last word first: for an empty array it is the length word
         out.append(f"%{r}.lw = sub i64 %{r}.size, 8")
         last = self._gc_at(f"{r}.lp", obj, f"%{r}.lw")
-        out.append(f"store i64 0, ptr {last}, align 8")
+        out.append(f"store i64 0, ptr {last}, align 8{TBAA_GC}")
         lenp = self._gc_at(f"{r}.len", obj, vm.GC_ARRAY_LENGTH)
-        out.append(f"store i64 %{r}.n, ptr {lenp}, align 8")
+        out.append(f"store i64 %{r}.n, ptr {lenp}, align 8{TBAA_GC}")
         data = self._gc_at(f"{r}.data", obj, vm.GC_ARRAY_DATA)
         return ref, data, f"%{r}.bytes"
 
@@ -289,7 +307,7 @@ class GcObjectOps:
         if mem != vt:
             self.out.append(f"%{r}.t = trunc i32 {v} to {mem}")
             v = f"%{r}.t"
-        self.out.append(f"store {mem} {v}, ptr {p}, align {_align(esize)}")
+        self.out.append(f"store {mem} {v}, ptr {p}, align {_align(esize)}{TBAA_GC}")
 
     def _fill(self, data: str, start64: str, n64: str, v: str, g: GcImm) -> None:
         """Store ``v`` into elements start .. start + n - 1 (a loop LLVM may
@@ -403,7 +421,7 @@ class GcObjectOps:
         """Trap on null; (pointer to element 0, the length as i64)."""
         obj = self._gc_nonnull(r, ref, NULL_ARRAY_REFERENCE)
         lenp = self._gc_at(f"{r}.lp", obj, vm.GC_ARRAY_LENGTH)
-        self.out.append(f"%{r}.len32 = load i32, ptr {lenp}, align 8")
+        self.out.append(f"%{r}.len32 = load i32, ptr {lenp}, align 8{TBAA_GC}")
         self.out.append(f"%{r}.len = zext i32 %{r}.len32 to i64")
         return self._gc_at(f"{r}.data", obj, vm.GC_ARRAY_DATA), f"%{r}.len"
 
@@ -447,7 +465,7 @@ class GcObjectOps:
         r = self.tmp()
         obj = self._gc_nonnull(r, ref, NULL_ARRAY_REFERENCE)
         lenp = self._gc_at(f"{r}.lp", obj, vm.GC_ARRAY_LENGTH)
-        self.out.append(f"%{r} = load i32, ptr {lenp}, align 8")
+        self.out.append(f"%{r} = load i32, ptr {lenp}, align 8{TBAA_GC}")
         self.stack.append((f"%{r}", "i32"))
 
     def op_array_fill(self, ins) -> None:

@@ -48,11 +48,12 @@ _STORE_BY_OP = {OP_BY_NAME[k]: v for k, v in STORES.items()}
 
 # TBAA access tags (the nodes are defined in RUNTIME_HELPERS): one type for
 # every linear-memory access whatever its LLVM type (wasm memory is untyped),
-# one for the VMMemory records, one for global cells. Siblings under one root
+# one for the VMMemory records, one for global cells, one for GC objects. Siblings under one root
 # never alias; untagged accesses (calls, memmove, locals...) alias everything.
 TBAA_MEM = ", !tbaa !3"
 TBAA_VMMEM = ", !tbaa !5"
 TBAA_GLOBAL = ", !tbaa !7"
+TBAA_GC = ", !tbaa !11"        # Wasm GC objects (compile/gc_objects.py)
 TBAA_METADATA = """!1 = !{!"wasmlite tbaa"}
 !2 = !{!"wasm linear memory", !1, i64 0}
 !3 = !{!2, !2, i64 0}
@@ -62,6 +63,8 @@ TBAA_METADATA = """!1 = !{!"wasmlite tbaa"}
 !7 = !{!6, !6, i64 0}
 !8 = !{i64 16}
 !9 = !{i64 8}
+!10 = !{!"wasm gc heap", !1, i64 0}
+!11 = !{!10, !10, i64 0}
 """
 
 

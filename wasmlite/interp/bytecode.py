@@ -37,7 +37,7 @@ from ..compile.interrupts import FLUSH_BEFORE, FUEL_FREE
 from ..compile.vmcontext import VMContextLayout
 from ..compile.exceptions import has_handlers
 from .forms import CAST_TESTS, WIDE_BASE, wide_form
-from .gc_forms import FREE_STEPS, gc_rewrite
+from .gc_forms import INIT_STEPS_AFTER, gc_rewrite, init_steps
 from .layout import HT_DELEGATE as _HT_DELEGATE
 from ..syntax.instructions import OP_BY_NAME
 
@@ -91,7 +91,8 @@ class _OpInfo:
     """What the pre-decoder needs of one instruction row, for one fuel setting."""
 
     __slots__ = ("kind", "name", "addr", "nparams", "delta", "imms", "plain", "folds",
-                 "tset", "tbr", "sized", "plain_addr", "spill", "cost", "flush", "opens")
+                 "tset", "tbr", "sized", "plain_addr", "spill", "cost", "flush", "opens",
+                 "steps")
 
     def __init__(self, op: Any, kind: int) -> None:
         self.kind = kind
@@ -111,8 +112,9 @@ class _OpInfo:
         self.sized = base in SIZED
         self.plain_addr = 0         # the SIZED op's handler without per-unit charge
         self.spill = 0              # bytes an access touches (fuel: past-maximum check)
-        # (a GC init step is part of its struct.new / array.new_fixed: gc_forms.py)
-        self.cost = 0 if base in FUEL_FREE or op in FREE_STEPS else 1
+        self.cost = 0 if base in FUEL_FREE else 1
+        # a GC allocation that its init steps follow (gc_forms.init_steps)
+        self.steps = op in INIT_STEPS_AFTER
         self.flush = base in FLUSH_BEFORE
         self.opens = op.name in ("block", "loop", "if", "try_table", "try")
 
@@ -458,9 +460,8 @@ class Predecoder:
         # of it when a trap asks: most code never traps)
         if self.wide_memory:
             body = _widened(body, self.mem64, self.table64)
-        gc_pos = None       # old body position -> new (a GC rewrite expanded some)
         if self.gc:
-            body, gc_pos = gc_rewrite(body, self.types, lay)
+            body = gc_rewrite(body, self.types, lay)
         starts = [-1] * len(body)
         dead = False
         dead_depth = 0
@@ -535,8 +536,6 @@ class Predecoder:
                         # handler): compile/fuel_sizes.py
                         if upfront is None:
                             upfront = charged_up_front(self.module, func, ft)
-                            if gc_pos is not None:
-                                upfront = {gc_pos[i]: k for i, k in upfront.items()}
                         if pos in upfront:
                             pending += upfront[pos]
                             addr = info.plain_addr
@@ -569,14 +568,21 @@ class Predecoder:
                 if imms:
                     for value in imms:
                         emit(value(ins, lay) & _MASK)
+                height += info.delta
+                if height > max_h:
+                    max_h = height
+                if info.steps:
+                    # struct.new / array.new_fixed: the values under the
+                    # object go into it, last first (value, obj -> obj)
+                    for step, off in init_steps(ins):
+                        emit((ops.get(step) or self.ops.info(step)).addr)
+                        emit(off)
+                        height -= 1
                 lo_next = pos + 1
                 lo_start = start
                 lo_end = len(words)
                 lo_srcs = srcs
                 lo_info = info
-                height += info.delta
-                if height > max_h:
-                    max_h = height
                 continue
             rec = 0
             if _TRY_TABLE <= k <= _RETHROW:

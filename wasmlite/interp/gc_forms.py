@@ -13,22 +13,25 @@ compiler's lowering (compile/gc_objects.py) like every other lowered op:
   (``array.copy.gc``: the element size; ``array.new_data.gc``...);
 * struct.new and array.new_fixed take any number of operands, so each
   becomes an allocation (``struct.new.alloc``: the object pushed above its
-  field values) then one free *init step* per value, last first
-  (``struct.new.init_i64``: value, object -> object). Nothing between
+  field values) then one *init step* per value, last first
+  (``struct.new.init_i64``: value, object -> object), which the
+  pre-decoder emits with the allocation as part of its instruction
+  (``init_steps``: no fuel of their own, no trap site). Nothing between
   the allocation and the last step calls into the runtime.
 
 Each variant is a ``forms.WIDE`` entry whose base is the wasm instruction
-(``forms.WIDE_BASE``), so it counts fuel as the instruction does; the init
-steps are free (``FREE_STEPS``). The immediates are read from the
+(``forms.WIDE_BASE``), so it counts fuel as the instruction does. The
+rewrite keeps one instruction per instruction (positions, as fuel_sizes.py
+gives them, stay). The immediates are read from the
 rewritten instruction's ``GcImm``, whose numbers ``gc_imm_of`` took from
 the module's types and VMContext layout.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from typing import Any, Callable
 
-from ..compile.gc_objects import KINDS, GcImm, gc_imm_of, storage_kind
-from ..compile.vmcontext import GC_ARRAY_DATA, gc_struct_layout
+from ..compile.gc_objects import KINDS, GcImm, gc_imm_of
+from ..compile.vmcontext import GC_ARRAY_DATA
 from ..syntax.instructions import OP_BY_NAME, Op
 from ..syntax.module import Instr
 from .forms import _IMM_RULES, _SPECIAL_SIGS, WIDE, WIDE_BASE, Imm
@@ -46,11 +49,10 @@ _SPLIT_OPS = frozenset(OP_BY_NAME[n] for n in SPLIT)
 _SPECIAL_SIGS["array.len"] = (("i64",), ("i32",))
 
 VARIANTS: dict[str, Op] = {}
-FREE_STEPS: set = set()
 
 
 def _variant(base: str, suffix: str, imms: list, placeholder: Callable,
-             params: tuple, results: tuple, free: bool = False) -> None:
+             params: tuple, results: tuple) -> None:
     op = OP_BY_NAME[base]
     name = f"{base}.{suffix}"
     kind = f"gc:{name}"
@@ -60,8 +62,6 @@ def _variant(base: str, suffix: str, imms: list, placeholder: Callable,
     WIDE[(op, kind)] = v
     WIDE_BASE[v] = op
     VARIANTS[name] = v
-    if free:
-        FREE_STEPS.add(v)
 
 
 def _imm(name: str, attr: str, lltype: str = "i64") -> Imm:
@@ -100,9 +100,9 @@ def _register() -> None:
         def kimm(k=k, es=es, **kw) -> Callable:
             return lambda ins: GcImm(kind=k, esize=es, **kw)
         _variant("struct.new", f"init_{k}", [_OFF], kimm(offset="%imm.off", step="init"),
-                 (vt, R), (R,), free=True)
+                 (vt, R), (R,))
         _variant("array.new_fixed", f"init_{k}", [_OFF], kimm(offset="%imm.off", step="init"),
-                 (vt, R), (R,), free=True)
+                 (vt, R), (R,))
         _variant("struct.set", k, [_OFF], kimm(offset="%imm.off"), (R, vt), ())
         _variant("array.new", k, [_SIG], kimm(sig="%imm.gsig"), (vt, "i32"), (R,))
         _variant("array.set", k, [], kimm(), (R, "i32", vt), ())
@@ -124,39 +124,44 @@ def has_heap_ops(body: list) -> bool:
     return any(ins.op in _SPLIT_OPS for ins in body)
 
 
-def gc_rewrite(body: list, types: list, layout: Any) -> tuple[list, Optional[list[int]]]:
-    """``body`` with every heap instruction as its variants (same offset),
-    and each old position's new one (None: nothing moved)."""
+def gc_rewrite(body: list, types: list, layout: Any) -> list:
+    """``body`` with every heap instruction as its variant (same offset;
+    struct.new and array.new_fixed as their allocation: ``init_steps``
+    gives the steps that follow it)."""
     out: list = []
-    remap: Optional[list[int]] = None
-    for pos, ins in enumerate(body):
+    imms: dict = {}         # (op, imm) -> GcImm: a body reads the same fields again
+    for ins in body:
         op = ins.op
         if op not in _SPLIT_OPS:
-            if remap is not None:
-                remap.append(len(out))
             out.append(ins)
             continue
-        if remap is None:
-            remap = list(range(pos))
-        remap.append(len(out))
         name = op.name
-        g = gc_imm_of(name, ins.imm, types, layout)
-        at = ins.offset
-        if name == "struct.new":
-            st = types[ins.imm]
-            offsets, _size = gc_struct_layout(st)
-            out.append(Instr(VARIANTS["struct.new.alloc"], g, at))
-            for f, off in reversed(list(zip(st.fields, offsets))):
-                out.append(Instr(VARIANTS[f"struct.new.init_{storage_kind(f.storage)}"],
-                                 GcImm(offset=off), at))
-        elif name == "array.new_fixed":
-            out.append(Instr(VARIANTS["array.new_fixed.alloc"], g, at))
-            for k in reversed(range(g.count)):
-                out.append(Instr(VARIANTS[f"array.new_fixed.init_{g.kind}"],
-                                 GcImm(offset=GC_ARRAY_DATA + k * g.esize), at))
-        elif name in ("struct.new_default", "array.new_default", "array.new_data",
-                      "array.new_elem", "array.copy", "array.init_data", "array.init_elem"):
-            out.append(Instr(VARIANTS[f"{name}.gc"], g, at))
+        g = imms.get((op, ins.imm))
+        if g is None:
+            g = imms[(op, ins.imm)] = gc_imm_of(name, ins.imm, types, layout)
+        if name in ("struct.new", "array.new_fixed"):
+            out.append(Instr(VARIANTS[f"{name}.alloc"], g, ins.offset))
+        elif name in _SIZES_ONLY:
+            out.append(Instr(VARIANTS[f"{name}.gc"], g, ins.offset))
         else:
-            out.append(Instr(VARIANTS[f"{name}.{g.kind}"], g, at))
-    return (out if remap is not None else body), remap
+            out.append(Instr(VARIANTS[f"{name}.{g.kind}"], g, ins.offset))
+    return out
+
+
+_SIZES_ONLY = frozenset(("struct.new_default", "array.new_default", "array.new_data",
+                         "array.new_elem", "array.copy", "array.init_data", "array.init_elem"))
+
+
+def init_steps(ins: Any) -> list[tuple[Op, int]]:
+    """The init steps after a struct.new / array.new_fixed allocation
+    (``ins``, rewritten): (variant, offset) per value, the last value's
+    first. Made only for reachable code: array.new_fixed's count is a u32,
+    and in dead code nothing bounds it."""
+    g = ins.imm
+    if ins.op is VARIANTS["struct.new.alloc"]:
+        return [(VARIANTS[f"struct.new.init_{k}"], off) for k, off in reversed(g.fields)]
+    step = VARIANTS[f"array.new_fixed.init_{g.kind}"]
+    return [(step, GC_ARRAY_DATA + k * g.esize) for k in reversed(range(g.count))]
+
+
+INIT_STEPS_AFTER = frozenset((VARIANTS["struct.new.alloc"], VARIANTS["array.new_fixed.alloc"]))

@@ -177,8 +177,7 @@ class InterpModule:
         ops = self._pre.ops
         from .gc_forms import gc_rewrite
         for func in self.module.funcs:
-            body, _moved = gc_rewrite(func.body, self.module.types, self.layout)
-            for ins in body:
+            for ins in gc_rewrite(func.body, self.module.types, self.layout):
                 info = ops.ops.get(ins.op) or ops.info(ins.op)
                 if info.kind == UNSUPPORTED:
                     raise CompileError(f"instruction {ins.op.name} is not supported yet")

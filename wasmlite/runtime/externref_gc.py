@@ -22,7 +22,10 @@ _HANDLES = (EXTERNREF, EXNREF)
 __all__ = ["collect", "release_all", "live_handles"]
 
 
-def _tables_and_globals(rt) -> tuple[list, list, list]:
+def tables_and_globals(rt, holds) -> tuple[list, list, list]:
+    """The store's tables and globals (its instances' and those the host
+    made), and its element segments not yet dropped as (u64 array, length),
+    each only where ``holds(reference type)`` says its values matter."""
     tables, globals_, segments = {}, {}, []
     for inst in list(rt._instances.values()):
         for t in inst.tables:
@@ -31,8 +34,7 @@ def _tables_and_globals(rt) -> tuple[list, list, list]:
             globals_[id(g)] = g
         words, layout = inst._vmctx_words, inst.layout
         for i, elem in enumerate(inst.module.elems):
-            # ((ref extern) and (ref null extern) hold handles too: .top)
-            if elem.type.top not in _HANDLES or i >= len(inst._segment_arrays):
+            if i >= len(inst._segment_arrays) or not holds(elem.type):
                 continue
             length = words[layout.elem(i) // 8 + 1]      # 0 once dropped
             segments.append((inst._segment_arrays[i], length))
@@ -42,20 +44,24 @@ def _tables_and_globals(rt) -> tuple[list, list, list]:
             tables[id(item)] = item
         elif kind == "Global":
             globals_[id(item)] = item
-    return list(tables.values()), list(globals_.values()), segments
+    return ([t for t in tables.values() if holds(t.type.elem)],
+            [g for g in globals_.values() if holds(g.type.valtype)], segments)
+
+
+def _holds_handles(t) -> bool:
+    # ((ref extern) and (ref null extern) hold handles too: .top)
+    return t.top in _HANDLES
 
 
 def live_handles(rt) -> set[int]:
     """Every externref handle a table, global or live element segment of
     the store holds."""
     live: set[int] = set()
-    tables, globals_, segments = _tables_and_globals(rt)
+    tables, globals_, segments = tables_and_globals(rt, _holds_handles)
     for t in tables:
-        if t.type.elem.top in _HANDLES:
-            live.update(t._array[:t.size])
+        live.update(t._array[:t.size])
     for g in globals_:
-        if g.type.valtype.top in _HANDLES:
-            live.add(g.get())
+        live.add(g.get())
     for array, length in segments:
         live.update(array[:length])
     live.discard(0)

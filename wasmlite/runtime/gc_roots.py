@@ -82,30 +82,14 @@ def _wasm_ref(t) -> bool:
 def store_roots(rt) -> Iterator[int]:
     """Every candidate root word of RuntimeStore ``rt`` but the stack's
     (StackScan)."""
-    tables, globals_ = {}, {}
-    for inst in list(rt._instances.values()):
-        for t in inst.tables:
-            tables[id(t)] = t
-        for g in inst.globals:
-            globals_[id(g)] = g
-        words, layout = inst._vmctx_words, inst.layout
-        for i, elem in enumerate(inst.module.elems):
-            if i >= len(inst._segment_arrays) or not _wasm_ref(elem.type):
-                continue
-            length = words[layout.elem(i) // 8 + 1]          # 0 once dropped
-            yield from inst._segment_arrays[i][:length]
-    for item in rt.keepalive:
-        kind = type(item).__name__
-        if kind == "Table":
-            tables[id(item)] = item
-        elif kind == "Global":
-            globals_[id(item)] = item
-    for g in globals_.values():
-        if _wasm_ref(g.type.valtype):
-            yield g.get()
-    for t in tables.values():
-        if _wasm_ref(t.type.elem):
-            yield from t._array[:t.size]
+    from .externref_gc import tables_and_globals
+    tables, globals_, segments = tables_and_globals(rt, _wasm_ref)
+    for array, length in segments:
+        yield from array[:length]
+    for g in globals_:
+        yield g.get()
+    for t in tables:
+        yield from t._array[:t.size]
     yield from rt.exceptions.root_words()
     for obj in rt._extern_objects:
         values = getattr(obj, "values", None) if type(obj).__name__ == "Exn" else None
