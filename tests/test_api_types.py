@@ -141,7 +141,7 @@ def test_config_write_only_settings():
     ("wasm_simd", False), ("wasm_reference_types", False),
     ("cache", "/nonexistent/cache-config.toml"), ("strategy", "winch"), ("profiler", "jitdump"),
     ("cache", False),
-    ("max_wasm_stack", 0), ("debug_info", True)])
+    ("max_wasm_stack", 0)])
 def test_config_unsupported_settings_raise(name, value):
     with pytest.raises(WasmtimeError):
         setattr(Config(), name, value)

@@ -77,7 +77,8 @@ def test_limits_in_the_binary_format():
     assert b"\x05\x0a\x01\x05\x02" + bytes([0x80] * 6) + b"\x40" in wasm
     mt = decode_module(wasm).mems[0]
     assert mt.is64 and mt.limits.min == 2 and mt.limits.max == 1 << 48
-    bad = b"\0asm\1\0\0\0" + b"\x05\x02\x01\x08"         # flags 0x08
+    # (0x08 says a page size follows: custom-page-sizes)
+    bad = b"\0asm\1\0\0\0" + b"\x05\x02\x01\x10"         # flags 0x10
     with pytest.raises(MalformedError, match="malformed limits flags"):
         decode_module(bad)
     # Wasm 2.0's rule (what the 2.0 suite asserts): a varuint1

@@ -137,8 +137,9 @@ def _disabled_by(options: list) -> frozenset:
     from .engine import Config
     config = Config()
     for prop, value in options:
-        if prop == "wasm_relaxed_simd_deterministic":
-            raise OptionError("-W relaxed-simd-deterministic: not an option of wast")
+        if prop in ("wasm_relaxed_simd_deterministic", "cranelift_nan_canonicalization"):
+            name = next(k for k, v in WASM_OPTIONS.items() if v == prop)
+            raise OptionError(f"-W {name}: not an option of wast")
         setattr(config, prop, value)
     return config._disabled_features
 
@@ -183,9 +184,11 @@ class _VersionAction(argparse.Action):
 # -W options, as Wasmtime's CLI names them -> Config property
 WASM_OPTIONS = {"relaxed-simd": "wasm_relaxed_simd",
                 "relaxed-simd-deterministic": "wasm_relaxed_simd_deterministic",
+                "nan-canonicalization": "cranelift_nan_canonicalization",
                 "extended-const": "wasm_extended_const",
                 "multi-memory": "wasm_multi_memory",
                 "memory64": "wasm_memory64",
+                "custom-page-sizes": "wasm_custom_page_sizes",
                 "exceptions": "wasm_exceptions",
                 "tail-call": "wasm_tail_call",
                 "function-references": "wasm_function_references",
@@ -209,8 +212,10 @@ def _add_wasm_options(p: argparse.ArgumentParser) -> None:
                    action="append", default=[],
                    help="turn a WebAssembly feature on or off, as wasmtime's -W does:"
                         " relaxed-simd (default y), relaxed-simd-deterministic (default n),"
+                        " nan-canonicalization (default n),"
                         " extended-const (default y), multi-memory (default y), memory64"
-                        " (default y), exceptions (default y), tail-call (default y),"
+                        " (default y), custom-page-sizes (default n), exceptions (default y),"
+                        " tail-call (default y),"
                         " function-references (default y), gc (default y)")
 
 

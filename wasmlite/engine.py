@@ -19,6 +19,7 @@ from .compile.cache_dir import default_cache_directory
 from .compile.vmcontext import DEFAULT_MAX_WASM_STACK
 from .errors import WasmtimeError
 from .managed import Managed
+from .syntax.instructions import OFF_BY_DEFAULT
 from .runtime import RuntimeEngine
 
 __all__ = ["Config", "Engine"]
@@ -32,10 +33,7 @@ _ALWAYS_ON = ("wasm_simd", "wasm_bulk_memory", "wasm_multi_value", "wasm_referen
 _NOT_SUPPORTED = ("wasm_threads",
                   "wasm_component_model", "wasm_component_model_map",
                   "wasm_component_model_implements", "wasm_wide_arithmetic",
-                  "wasm_custom_page_sizes", "wasm_stack_switching", "shared_memory",
-                  # compiler work still to do: deterministic NaN bits from every
-                  # float operation; DWARF + GDB JIT interface registration
-                  "cranelift_nan_canonicalization", "debug_info")
+                  "wasm_stack_switching", "shared_memory")
 # Accepted (type-checked) and without effect, because of how wasmlite works:
 # - macos_use_mach_ports: wasmlite runs on Linux and traps without signals;
 # - memory_init_cow: data segments are copied into fresh zeroed pages;
@@ -133,9 +131,9 @@ def _not_supported(name: str):
 
 
 def _proposal(name: str, feature: Union[str, tuple[str, ...]], doc: str):
-    """A proposal wasmlite implements, on by default: False adds ``feature``
-    (a name, or several) to the set validation rejects
-    (``validate_module(module, disabled)``)."""
+    """A proposal wasmlite implements (on by default unless Config starts
+    with its feature disabled): False adds ``feature`` (a name, or several)
+    to the set validation rejects (``validate_module(module, disabled)``)."""
     features = frozenset((feature,) if isinstance(feature, str) else feature)
 
     def setter(self, value: bool) -> None:
@@ -181,9 +179,12 @@ class Config(Managed):
         self._parallel = True
         self._cache_dir: Optional[Path] = None
         self._profiler = "none"
-        # Op.feature names validation rejects (a proposal turned off)
-        self._disabled_features: frozenset[str] = frozenset()
+        # Op.feature names validation rejects (a proposal turned off; those
+        # off by default, as in Wasmtime: custom page sizes)
+        self._disabled_features: frozenset[str] = OFF_BY_DEFAULT
         self._relaxed_deterministic = False
+        self._nan_canonicalization = False
+        self._debug_info = False
 
     for _name in _ALWAYS_ON:
         locals()[_name] = _always_on(_name)
@@ -230,6 +231,12 @@ class Config(Managed):
         " ref.eq and any/extern conversion instructions; False makes validation reject"
         " them (\"gc support is not enabled\"). (The runtime of GC objects is still being"
         " built: modules that only declare GC types run; GC instructions do not yet.)")
+    wasm_custom_page_sizes = _proposal(
+        "wasm_custom_page_sizes", "custom_page_sizes",
+        "Custom page sizes (off by default, as in Wasmtime): memories declared with"
+        " (pagesize 1), whose limits, memory.size and memory.grow count bytes; False"
+        " makes validation reject them. A MemoryType(page_size_log2=0) memory made from"
+        " Python works either way, as in wasmtime-py.")
     wasm_extended_const = _proposal(
         "wasm_extended_const", "extended_const",
         "Extended constant expressions (on by default, as in Wasmtime): i32/i64 add, sub"
@@ -248,6 +255,33 @@ class Config(Managed):
         instructions give (compile/simd.py, "relaxed SIMD")."""
         self._check_open()
         self._relaxed_deterministic = _bool(value)
+
+    @property
+    def debug_info(self):
+        raise AttributeError("debug_info is write-only")
+
+    @debug_info.setter
+    def debug_info(self, value: bool) -> None:
+        """True: compiled wasm code (and code tier-up installs later) is
+        registered with GDB's JIT interface, so gdb names wasm functions in
+        backtraces (``wasm[MODULE]::function[INDEX]::NAME``; symbols only, no
+        DWARF line tables; runtime/gdbjit.py). An Engine made from it raises
+        WasmtimeError where the process has no JIT interface to use."""
+        self._check_open()
+        self._debug_info = _bool(value)
+
+    @property
+    def cranelift_nan_canonicalization(self):
+        raise AttributeError("cranelift_nan_canonicalization is write-only")
+
+    @cranelift_nan_canonicalization.setter
+    def cranelift_nan_canonicalization(self, value: bool) -> None:
+        """True: every float operation that can produce a NaN produces the
+        canonical one (f32 0x7fc00000, f64 0x7ff8000000000000, per lane for
+        vectors), in every tier, as Wasmtime's canonicalization does; False
+        (default): the NaN the hardware gives (compile/nan_canon.py)."""
+        self._check_open()
+        self._nan_canonicalization = _bool(value)
 
     @property
     def target(self):
@@ -387,7 +421,8 @@ class Config(Managed):
     @profiler.setter
     def profiler(self, value: str) -> None:
         """"none", or "perfmap": every compiled function gets a line in
-        ``/tmp/perf-PID.map`` so ``perf`` names wasm code. "jitdump" and
+        ``/tmp/perf-PID.map`` so ``perf`` names wasm code (code that tier-up
+        installs later and OSR entries too, when they arrive). "jitdump" and
         "vtune" are not supported yet (WasmtimeError)."""
         self._check_open()
         if value not in _PROFILERS:
@@ -415,6 +450,18 @@ class Engine(Managed):
                                  consume_fuel=config._consume_fuel,
                                  epoch_interruption=config._epoch_interruption)
         self._rt.strategy = config._strategy
+        self._rt.nan_canonicalization = config._nan_canonicalization
+        self._rt.profiler = config._profiler     # (tier-up's code gets perf map lines too)
+        self._rt.debug_info = config._debug_info
+        if config._debug_info:
+            from .runtime.gdbjit import available
+            if not available():
+                raise WasmtimeError("debug_info: this process has no GDB JIT interface to "
+                                    "register code with (llvmlite's libllvmlite.so defines "
+                                    "it; its symbol table was not found)")
+            if config._strategy != "llvm":
+                from .runtime.code_events import interpreter_arrived
+                interpreter_arrived(self._rt)
         self._cache = None
         if config._cache_dir:
             from .compile.cache import DiskCache     # the compiler: only with a cache
@@ -431,7 +478,8 @@ class Engine(Managed):
         rt = self._rt
         return (rt.opt_level, rt.max_wasm_stack, rt.consume_fuel, rt.epoch_interruption,
                 self._jobs is None, getattr(rt, "strategy", "auto"),
-                tuple(sorted(self._disabled_features)), self._relaxed_deterministic)
+                tuple(sorted(self._disabled_features)), self._relaxed_deterministic,
+                rt.nan_canonicalization)
 
     def __reduce__(self):
         raise TypeError("an Engine cannot be pickled: make a new Engine in the other "
@@ -456,9 +504,10 @@ _DEFAULT_SETTINGS: Optional[tuple] = None
 
 
 def _engine_from_settings(settings: tuple) -> Engine:
-    # (the last three were added later: a pickle made before has five)
+    # (the last four were added later: a pickle made before has five)
     opt_level, max_wasm_stack, consume_fuel, epoch_interruption, parallel, *rest = settings
-    strategy, disabled, deterministic = (list(rest) + ["auto", (), False][len(rest):])[:3]
+    strategy, disabled, deterministic, nan = (list(rest)
+                                              + ["auto", (), False, False][len(rest):])[:4]
     config = Config()
     config._opt_level = opt_level
     config._max_wasm_stack = max_wasm_stack
@@ -468,6 +517,7 @@ def _engine_from_settings(settings: tuple) -> Engine:
     config._strategy = strategy
     config._disabled_features = frozenset(disabled)
     config._relaxed_deterministic = bool(deterministic)
+    config._nan_canonicalization = bool(nan)
     return Engine(config)
 
 

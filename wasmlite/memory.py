@@ -19,7 +19,6 @@ from typing import Optional
 from .errors import WasmtimeError
 from .runtime import ExportMemory, create_memory
 from .store import check_store, store_of
-from .syntax.types import PAGE_SIZE
 from .types import MemoryType
 
 __all__ = ["Memory"]
@@ -49,9 +48,6 @@ class Memory:
             raise TypeError(f"expected a MemoryType, got {type(ty).__name__}")
         if ty.is_shared:
             raise WasmtimeError("shared memories are not supported by wasmlite")
-        if ty.page_size_log2 != 16:
-            raise WasmtimeError("memories with 1-byte pages (custom-page-sizes) are not "
-                                "supported by wasmlite yet")
         self._init(store, create_memory(store._rt, ty._inner))
 
     def _init(self, store, record: ExportMemory) -> None:
@@ -91,12 +87,11 @@ class Memory:
         return self._mem(store).data_len
 
     def page_size(self, store) -> int:
-        self._mem(store)
-        return PAGE_SIZE
+        """Bytes per page: 65536, or 1 (custom-page-sizes)."""
+        return 1 << self._mem(store).page_log2
 
     def page_size_log2(self, store) -> int:
-        self._mem(store)
-        return 16
+        return self._mem(store).page_log2
 
     def grow(self, store, delta: int) -> int:
         """Grow by ``delta`` pages; the old size in pages."""

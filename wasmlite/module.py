@@ -88,7 +88,10 @@ def _to_wasm(wasm: object) -> bytes:
 
 def _code_settings(rt) -> str:
     """What besides the bytes decides the compiled code (the cache key)."""
-    return f"opt={rt.opt_level},fuel={int(rt.consume_fuel)},epoch={int(rt.epoch_interruption)}"
+    settings = f"opt={rt.opt_level},fuel={int(rt.consume_fuel)},epoch={int(rt.epoch_interruption)}"
+    if getattr(rt, "nan_canonicalization", False):      # other code for float ops
+        settings += ",nan=canonical"
+    return settings
 
 
 def _relaxed_deterministic(syntax) -> None:
@@ -164,10 +167,11 @@ class Module(Managed):
         rt = engine._rt
         self._engine = engine
         cache = engine._cache if rt.strategy != "interpreter" else None
-        if engine._disabled_features:
-            cache = None    # a cached module skips validation, which would accept it
         if cache is not None:
             settings = _code_settings(rt)
+            # a cached module skips validation: one validated with other
+            # proposals turned off must not be found
+            settings += ",off=" + "+".join(sorted(engine._disabled_features))
             if engine._relaxed_deterministic:     # other code for relaxed SIMD
                 settings += ",relaxed=deterministic"
             key = cache.key(binary, settings)
@@ -197,12 +201,16 @@ class Module(Managed):
                 rt.consume_fuel, rt.epoch_interruption):
             raise WasmtimeError("module was compiled with other fuel or epoch settings"
                                 " than this engine's")
+        if bool(getattr(compiled, "nan_canonicalization", False)) != rt.nan_canonicalization:
+            raise WasmtimeError("module was compiled with another "
+                                "cranelift_nan_canonicalization setting than this engine's")
         self._compiled = compiled
         self._syntax = compiled.module
-        if (getattr(self._engine, "_profiler", "none") == "perfmap"
-                and getattr(compiled, "tier", "llvm") == "llvm"):
-            from .runtime.perfmap import write_perfmap
-            write_perfmap(compiled)
+        if getattr(compiled, "tier", "llvm") == "llvm":
+            # perf maps, GDB's JIT interface (interpreted code: when tier-up
+            # installs some, tiering.py)
+            from .runtime.code_events import module_compiled
+            module_compiled(rt, compiled)
 
     @classmethod
     def from_file(cls, engine: Engine, path: Union[str, os.PathLike]) -> "Module":

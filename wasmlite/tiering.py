@@ -60,6 +60,11 @@ FORCE_EARLY = os.environ.get("WASMLITE_TIER_EARLY") == "1"
 _HOT_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
 
 
+def _nan(rt: Any) -> bool:
+    """Whether engine ``rt`` wants canonical NaNs (compile/nan_canon.py)."""
+    return bool(getattr(rt, "nan_canonicalization", False))
+
+
 def prepare(module: Module, info: Any, rt: Any, jobs: Optional[int] = None,
             on_native: Optional[Callable[[Any], None]] = None) -> Any:
     """The runnable form of a validated module for engine ``rt``.
@@ -70,14 +75,15 @@ def prepare(module: Module, info: Any, rt: Any, jobs: Optional[int] = None,
         from .compile import compile_module
         return compile_module(module, info, rt.signatures, rt.opt_level, jobs=jobs,
                               consume_fuel=rt.consume_fuel,
-                              epoch_interruption=rt.epoch_interruption)
+                              epoch_interruption=rt.epoch_interruption,
+                              nan_canonicalization=_nan(rt))
     from .interp.module import InterpModule
     tiered = strategy == "auto"
     early = getattr(rt, "tier_early", False) or FORCE_EARLY
     threshold = (1 if early else HOT_THRESHOLD) if tiered else None
     im = InterpModule(module, info, rt.signatures, consume_fuel=rt.consume_fuel,
                       epoch_interruption=rt.epoch_interruption, opt_level=rt.opt_level,
-                      hot_threshold=threshold)
+                      hot_threshold=threshold, nan_canonicalization=_nan(rt))
     if tiered and module.funcs:
         _TierUp(im, rt, jobs, on_native, early)
     return im
@@ -94,7 +100,8 @@ def native(compiled: Any, rt: Any, jobs: Optional[int] = None) -> Any:
         from .compile import compile_module
         full = compile_module(compiled.module, compiled.info, rt.signatures, rt.opt_level,
                               jobs=jobs, consume_fuel=rt.consume_fuel,
-                              epoch_interruption=rt.epoch_interruption)
+                              epoch_interruption=rt.epoch_interruption,
+                              nan_canonicalization=_nan(rt))
         compiled.full_native = full
     return full
 
@@ -286,7 +293,8 @@ class _TierUp:
                 return
             compiled = compile_module(im.module, im.info, self.rt.signatures, im.opt_level,
                                       jobs=self.jobs, consume_fuel=im.consume_fuel,
-                                      epoch_interruption=im.epoch_interruption)
+                                      epoch_interruption=im.epoch_interruption,
+                                      nan_canonicalization=im.nan_canonicalization)
         im.full_native = compiled
         self.on_native(compiled)
 
@@ -314,7 +322,8 @@ class _TierUp:
     def _context(self, direct: Optional[set]) -> ModuleContext:
         from .compile.translate import ModuleContext
         im = self.im
-        ctx = ModuleContext(im.module, im.consume_fuel, im.epoch_interruption)
+        ctx = ModuleContext(im.module, im.consume_fuel, im.epoch_interruption,
+                            im.nan_canonicalization)
         ctx.direct_calls = direct
         return ctx
 
@@ -338,4 +347,7 @@ class _TierUp:
         callsites.register(lib, self.im.module, {
             (int(n[1:].split(".")[0]), n.endswith(".osr")): a
             for n, a in zip(names, lib.addresses)})
+        # perf maps, GDB's JIT interface: before the code is installed
+        from .runtime.code_events import code_arrived
+        code_arrived(self.rt, self.im.module, lib, names, lib.addresses)
         return lib.addresses

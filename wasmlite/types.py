@@ -220,41 +220,41 @@ def _check_limits(limits: object) -> Limits:
 class MemoryType(_TypeObject):
     """``MemoryType(limits, is_64=False, shared=False, page_size_log2=16)``;
     limits in pages. ``page_size_log2`` is 16 (64 KiB pages) or 0 (1-byte
-    pages, the custom-page-sizes proposal: the type is accepted, but
-    creating a memory of it is not supported yet)."""
+    pages, the custom-page-sizes proposal)."""
 
-    __slots__ = ("_page_size_log2",)
+    __slots__ = ()
 
     def __init__(self, limits: Limits, is_64: bool = False, shared: bool = False,
                  page_size_log2: int = 16) -> None:
         if not isinstance(page_size_log2, int):
             raise TypeError("page_size_log2 must be an int")
-        if page_size_log2 not in (0, 16):
-            raise WasmtimeError(
-                f"page size must be 2**16 or 2**0, but was given 2**{page_size_log2}")
-        self._page_size_log2 = page_size_log2
         limits = _check_limits(limits)
-        bound = 2**48 if is_64 else S.MAX_PAGES_32
+        # (the limits are checked first, as wasmtime-py does)
+        if page_size_log2 == 16:
+            bound = (2**48 if is_64 else S.MAX_PAGES_32)
+        else:
+            bound = ((1 << 64) - 1 if is_64 else (1 << 32) - 1) >> max(0, page_size_log2)
         for n in (limits.min, limits.max):
             if n is not None and n > bound:
-                raise WasmtimeError("minimum size is too large for this memory type's "
-                                    "index type" if n == limits.min else
-                                    "maximum size is too large for this memory type's "
-                                    "index type")
+                which = "minimum" if n == limits.min else "maximum"
+                # (wasmtime-py's words differ by page size)
+                raise WasmtimeError(f"{which} size is too large for this memory type's "
+                                    "index type" if page_size_log2 == 16 else
+                                    f"{which} size too large")
+        if page_size_log2 not in (0, 16):
+            raise WasmtimeError(
+                f"page size must be 2**16 or 2**0, but was given 2**{page_size_log2}"
+                "; note that future Wasm extensions might allow any power of two page "
+                "size, but only 2**16 and 2**0 are currently valid")
+        inner = S.MemoryType(limits._to_inner(), bool(is_64), bool(shared), page_size_log2)
         if shared and limits.max is None:
             raise WasmtimeError("shared memories must have a maximum size")
-        self._raw = S.MemoryType(limits._to_inner(), bool(is_64), bool(shared))
-
-    @classmethod
-    def _wrap(cls, inner: S.MemoryType) -> "MemoryType":
-        mt = super()._wrap(inner)
-        mt._page_size_log2 = 16
-        return mt
+        self._raw = inner
 
     @property
     def page_size_log2(self) -> int:
         self._check_open()
-        return self._page_size_log2
+        return self._inner.page_size_log2
 
     @property
     def page_size(self) -> int:
@@ -274,11 +274,10 @@ class MemoryType(_TypeObject):
         return self._inner.shared
 
     def __eq__(self, other: object) -> bool:
-        return (isinstance(other, MemoryType) and other._inner == self._inner
-                and other._page_size_log2 == self._page_size_log2)
+        return isinstance(other, MemoryType) and other._inner == self._inner
 
     def __hash__(self) -> int:
-        return hash((self._inner, self._page_size_log2))
+        return hash(self._inner)
 
     def __repr__(self) -> str:
         return f"MemoryType({self.limits!r})"

@@ -143,14 +143,18 @@ def decode_module(data: bytes, disabled: frozenset = frozenset()) -> Module:
     (a zero byte where 3.0 has a memory index), "memory64" limits as 2.0
     does (a varuint1 flag): what the 2.0 suite asserts. "exceptions" (and
     "legacy_exceptions") make the tag section, tag imports and exports and
-    the exception-handling opcodes malformed, as 2.0 reads them."""
+    the exception-handling opcodes malformed, as 2.0 reads them;
+    "custom_page_sizes" limits flag 0x08, as 3.0 reads it (``Module()``
+    decodes with everything on and lets validation refuse a page size, in
+    Wasmtime's words, when its engine has the proposal off)."""
     if isinstance(data, (bytearray, memoryview)):
         data = bytes(data)
     elif not isinstance(data, bytes):
         raise TypeError(f"expected bytes, got {type(data).__name__}")
     _check_header(data)
     decoder = _Decoder(data, "multi_memory" not in disabled, "memory64" not in disabled,
-                       "exceptions" not in disabled, "legacy_exceptions" not in disabled)
+                       "exceptions" not in disabled, "legacy_exceptions" not in disabled,
+                       "custom_page_sizes" not in disabled)
     try:
         with gc_paused():
             return decoder.run()
@@ -179,9 +183,11 @@ class _Decoder:
     """One pass over the sections; ``pos`` is the read position."""
 
     def __init__(self, data: bytes, multi_memory: bool = True, memory64: bool = True,
-                 exceptions: bool = True, legacy_exceptions: bool = True) -> None:
+                 exceptions: bool = True, legacy_exceptions: bool = True,
+                 custom_page_sizes: bool = True) -> None:
         self.data = data
         self.memory64 = memory64          # Wasm 3.0's limits (else 2.0's)
+        self.custom_page_sizes = custom_page_sizes     # limits flag 0x08 (else malformed)
         self.exceptions = exceptions      # tags (else 2.0's malformed ids/kinds)
         self.pos = 8
         self.section_end = len(data)       # of the section being read
@@ -275,8 +281,17 @@ class _Decoder:
         return TableType(elem, self.limits(flags), bool(flags & 4))
 
     def memory_type(self) -> MemoryType:
-        flags = self.limits_flags(0b111)
-        return MemoryType(self.limits(flags), is64=bool(flags & 4), shared=bool(flags & 2))
+        # bit 3 (custom-page-sizes): the page size's log2 follows, a u32
+        flags = self.limits_flags(0b1111 if self.custom_page_sizes else 0b111)
+        limits = self.limits(flags)
+        log2 = 16
+        if flags & 8:
+            at = self.pos
+            log2, self.pos = read_unsigned(self.data, self.pos, 32)
+            if log2 not in (0, 16):
+                raise malformed("invalid custom page size", at)
+        return MemoryType(limits, is64=bool(flags & 4), shared=bool(flags & 2),
+                          page_size_log2=log2)
 
     def tag_type(self) -> int:
         """A tag: attribute 0 (an exception; no other is defined), then the

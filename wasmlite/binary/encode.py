@@ -174,8 +174,11 @@ def _table(module: Module, index: int, tt: TableType) -> bytes:
 
 
 def _memory_type(mt: MemoryType) -> bytes:
-    # flag bits beyond "has max": 2 = shared (threads), 4 = 64-bit (memory64)
-    return _limits(mt.limits, (2 if mt.shared else 0) | (4 if mt.is64 else 0))
+    # flag bits beyond "has max": 2 = shared (threads), 4 = 64-bit (memory64),
+    # 8 = a page size follows (custom-page-sizes)
+    log2 = getattr(mt, "page_size_log2", 16)
+    flags = (2 if mt.shared else 0) | (4 if mt.is64 else 0) | (8 if log2 != 16 else 0)
+    return _limits(mt.limits, flags) + (u32(log2) if log2 != 16 else b"")
 
 
 def _tag_type(type_idx: int) -> bytes:

@@ -76,6 +76,7 @@ def serialize(compiled: Any) -> bytes:
         "fingerprint": fingerprint(), "opt_level": compiled.opt_level,
         "consume_fuel": compiled.consume_fuel,
         "epoch_interruption": compiled.epoch_interruption,
+        "nan_canonicalization": bool(getattr(compiled, "nan_canonicalization", False)),
         "symbol": compiled.table_symbol, "count": len(compiled.library.addresses),
         "offsets": [f.offset for f in module.funcs]}).encode()
     wasm = encode_module(stub)
@@ -145,7 +146,8 @@ def deserialize(data: bytes, signatures: Any) -> Any:
         raise WasmtimeError("corrupt serialized module: its native code is damaged") from None
     return CompiledModule(module, None, library, signatures, symbol, opt_level,
                           bool(header.get("consume_fuel")),
-                          bool(header.get("epoch_interruption")))
+                          bool(header.get("epoch_interruption")),
+                          bool(header.get("nan_canonicalization")))
 
 
 DEFAULT_CACHE_BYTES = 512 * 1024 * 1024   # Wasmtime's default soft limit for its cache

@@ -186,7 +186,8 @@ class InterruptOps:
             mems = module.all_mems() if module is not None else []
             # bytes a memory can ever have (None: memory64, not handled)
             bounds = self.cache["fuel.mem_max"] = [
-                None if m.is64 else (65536 if m.limits.max is None else m.limits.max) * 65536
+                None if m.is64 else (m.max_pages if m.limits.max is None else m.limits.max)
+                << m.page_size_log2
                 for m in mems]
         bound = bounds[mem] if mem < len(bounds) else None
         if bound is not None and offset + size > bound:

@@ -169,6 +169,20 @@ class MemoryOps:
             mems = self.cache["mem64"] = [m.is64 for m in module.all_mems()] if module else []
         return idx < len(mems) and mems[idx]
 
+    def mem_page_log2(self, idx) -> "int | None":
+        """log2 of memory ``idx``'s page size (custom-page-sizes: 16 or 0),
+        or None when only the running code can know it (an interpreter
+        handler, which serves every memory: it reads the VMMemory's)."""
+        if isinstance(idx, SymbolicMemory):
+            return None
+        module = getattr(self.ctx, "module", None)
+        if module is None:
+            return None
+        mems = self.cache.get("mem.log2")
+        if mems is None:
+            mems = self.cache["mem.log2"] = [m.page_size_log2 for m in module.all_mems()]
+        return mems[idx] if idx < len(mems) else 16
+
     def table_is64(self, idx) -> bool:
         """Whether table ``idx`` has a 64-bit index type (table64)."""
         flag = getattr(idx, "is64", None)
@@ -286,14 +300,20 @@ class MemoryOps:
 
     # ------------------------------------------------------------ memory
     def op_memory_size(self, ins) -> None:
-        _, lenp = self.mem_ptrs(ins.imm)
+        m, lenp = self.mem_ptrs(ins.imm)
         r = self.tmp()
         self.out.append(f"%{r}.len = load i64, ptr {lenp}{TBAA_VMMEM}")
+        # pages of the memory's size (custom-page-sizes: 64 KiB or 1 byte)
+        shift = self.mem_page_log2(ins.imm)
+        if shift is None:
+            self.out.append(f"%{r}.shp = getelementptr i8, ptr {m}, i64 {vm.VMMEMORY_PAGE_LOG2}")
+            self.out.append(f"%{r}.sh = load i64, ptr %{r}.shp{TBAA_VMMEM}")
+            shift = f"%{r}.sh"
         if self.mem_is64(ins.imm):
-            self.out.append(f"%{r} = lshr i64 %{r}.len, 16")
+            self.out.append(f"%{r} = lshr i64 %{r}.len, {shift}")
             self.stack.append((f"%{r}", "i64"))
             return
-        self.out.append(f"%{r}.pg = lshr i64 %{r}.len, 16")
+        self.out.append(f"%{r}.pg = lshr i64 %{r}.len, {shift}")
         self.out.append(f"%{r} = trunc i64 %{r}.pg to i32")
         self.stack.append((f"%{r}", "i32"))
 

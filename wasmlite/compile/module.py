@@ -30,12 +30,13 @@ def _distinct_types(module: Module) -> list[FuncType]:
 
 
 def module_ir(module: Module, table_symbol: str = "wasmlite_code", consume_fuel: bool = False,
-              epoch_interruption: bool = False) -> tuple[str, list[FuncType]]:
+              epoch_interruption: bool = False,
+              nan_canonicalization: bool = False) -> tuple[str, list[FuncType]]:
     """LLVM IR text of a module: its defined functions (``@f<index>``), one
     entry trampoline per distinct signature, and ``@<table_symbol>``: an array
     of code pointers (defined functions in order, then the trampolines).
     Returns (text, signatures of the trampolines in table order)."""
-    ctx = ModuleContext(module, consume_fuel, epoch_interruption)
+    ctx = ModuleContext(module, consume_fuel, epoch_interruption, nan_canonicalization)
     sigs = _distinct_types(module)
     parts = [jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS]
     first = ctx.num_imported_funcs
@@ -62,7 +63,8 @@ class CompiledModule:
 
     def __init__(self, module: Module, info: Any, library: jit.CodeLibrary,
                  signatures: SignatureRegistry, table_symbol: str, opt_level: int,
-                 consume_fuel: bool = False, epoch_interruption: bool = False) -> None:
+                 consume_fuel: bool = False, epoch_interruption: bool = False,
+                 nan_canonicalization: bool = False) -> None:
         self.module = module
         self.info = info
         self.layout = VMContextLayout(module)
@@ -73,6 +75,7 @@ class CompiledModule:
         # the checks its code carries: it may only run in an engine that agrees
         self.consume_fuel = consume_fuel
         self.epoch_interruption = epoch_interruption
+        self.nan_canonicalization = nan_canonicalization
         n = len(module.funcs)
         sigs = _distinct_types(module)      # the trampolines' order in the table
         if len(library.addresses) != n + len(sigs):
@@ -148,10 +151,11 @@ def _declarations(ctx: ModuleContext, indices) -> list[str]:
 
 
 def _compile_parallel(module: Module, symbol: str, opt_level: int, jobs: int,
-                      consume_fuel: bool, epoch_interruption: bool) -> tuple[bytes, int]:
+                      consume_fuel: bool, epoch_interruption: bool,
+                      nan_canonicalization: bool = False) -> tuple[bytes, int]:
     """Object code (packed, jit.pack_objects) of the module compiled in parts
     by ``jobs`` worker processes, and the code table's length."""
-    ctx = ModuleContext(module, consume_fuel, epoch_interruption)
+    ctx = ModuleContext(module, consume_fuel, epoch_interruption, nan_canonicalization)
     pool = jit.worker_pool(jobs)
     prelude = [jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS]
     first = ctx.num_imported_funcs
@@ -199,10 +203,12 @@ def compile_module(module: Module, info: Any = None,
                    signatures: Optional[SignatureRegistry] = None,
                    opt_level: int = 2, *, consume_fuel: bool = False,
                    epoch_interruption: bool = False,
-                   jobs: Optional[int] = None) -> CompiledModule:
+                   jobs: Optional[int] = None,
+                   nan_canonicalization: bool = False) -> CompiledModule:
     """Compile a validated module to native code (with fuel and epoch
-    checks when asked: compile/interrupts.py). ``jobs``: worker processes
-    to compile in (None: ``default_jobs``; 1: all in this process)."""
+    checks when asked: compile/interrupts.py; canonical NaNs:
+    nan_canon.py). ``jobs``: worker processes to compile in (None:
+    ``default_jobs``; 1: all in this process)."""
     if signatures is None:
         signatures = SignatureRegistry()
     # every body is read: decode the lazy ones at once, under one GC pause
@@ -216,15 +222,17 @@ def compile_module(module: Module, info: Any = None,
     if jobs > 1 and module.funcs:
         try:
             obj, count = _compile_parallel(module, symbol, opt_level, jobs,
-                                           consume_fuel, epoch_interruption)
+                                           consume_fuel, epoch_interruption,
+                                           nan_canonicalization)
             library = jit.link_object(obj, symbol, count)
         except (jit.WorkerDied, jit.WorkerStartError):
             pass       # no worker processes here (say, an embedded Python): in-process
     if library is None:
-        text, sigs = module_ir(module, symbol, consume_fuel, epoch_interruption)
+        text, sigs = module_ir(module, symbol, consume_fuel, epoch_interruption,
+                               nan_canonicalization)
         library = jit.build_library(text, symbol, len(module.funcs) + len(sigs), opt_level)
     return CompiledModule(module, info, library, signatures, symbol, opt_level,
-                          consume_fuel, epoch_interruption)
+                          consume_fuel, epoch_interruption, nan_canonicalization)
 
 
 class HostTrampolines:

@@ -33,6 +33,7 @@ from .gc_values import GcValueOps
 from .gc_objects import GcObjectOps
 from .interrupts import FLUSH_BEFORE, FUEL_FREE, InterruptOps
 from .memory import TBAA_GLOBAL, MemoryOps
+from .nan_canon import add_variants
 from .numeric import TEMPLATES
 from .simd import SimdOps
 from .simd_memory import SimdMemoryOps
@@ -109,11 +110,13 @@ class ModuleContext:
     """What every function translator needs to know about the module."""
 
     def __init__(self, module: Module, consume_fuel: bool = False,
-                 epoch_interruption: bool = False) -> None:
+                 epoch_interruption: bool = False, nan_canonicalization: bool = False) -> None:
         self.module = module
         # the checks generated code carries (interrupts.py)
         self.consume_fuel = consume_fuel
         self.epoch_interruption = epoch_interruption
+        # canonical NaNs from every float operation (nan_canon.py)
+        self.nan_canonicalization = nan_canonicalization
         self.layout = vm.VMContextLayout(module)
         self.types = module.types
         self.func_types: list[FuncType] = [module.types[i] for i in module.func_type_indices()]
@@ -263,8 +266,10 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
         if self.with_handlers:
             self.handlers_ptr()
             self.frames[0].chain = "%hand.entry"
-        numeric = NUMERIC
-        handlers = HANDLERS
+        if getattr(ctx, "nan_canonicalization", False):
+            numeric, handlers = NUMERIC_CANON, HANDLERS_CANON
+        else:
+            numeric, handlers = NUMERIC, HANDLERS
         stack = self.stack
         block_ops = _BLOCK_OPS
         fold_guarded = _FOLD_GUARDED
@@ -961,6 +966,9 @@ HANDLERS.update(GcValueOps.handlers())
 HANDLERS.update(GcObjectOps.handlers())
 HANDLERS.update(SimdOps.handlers())
 HANDLERS.update(SimdMemoryOps.handlers())
+# Config.cranelift_nan_canonicalization (nan_canon.py): the variants' lowerings,
+# and the tables a translator of a canonicalizing engine reads instead
+NUMERIC_CANON, HANDLERS_CANON = add_variants(NUMERIC, HANDLERS)
 
 
 def translate_function(ctx: ModuleContext, index: int, func: Func, osr: bool = False) -> str:

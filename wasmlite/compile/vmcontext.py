@@ -162,7 +162,8 @@ def builtin_offset(index: int) -> int:
 # ---------------------------------------------------------------- VMMemory
 VMMEMORY_BASE = 0           # u8*
 VMMEMORY_LENGTH = 8         # u64 length in bytes
-VMMEMORY_SIZE = 16
+VMMEMORY_PAGE_LOG2 = 16     # u64 log2 of the page size (16; 0: custom-page-sizes)
+VMMEMORY_SIZE = 24
 
 # ---------------------------------------------------------------- VMTable
 VMTABLE_ELEMENTS = 0        # u64* (void**)

@@ -141,10 +141,11 @@ class _OpTable:
     ``info`` the first time a body has that op (a module uses a few dozen
     rows of the ~440)."""
 
-    def __init__(self, interp: Any, consume_fuel: bool) -> None:
+    def __init__(self, interp: Any, consume_fuel: bool, nan_canonical: bool = False) -> None:
         self.ops: dict[Any, _OpInfo] = {}
         self.fuel = consume_fuel
-        self.forms, self.plain_forms, self.fused, self.thens = interp.tables(consume_fuel)
+        self.forms, self.plain_forms, self.fused, self.thens = interp.tables(consume_fuel,
+                                                                             nan_canonical)
 
     def info(self, op: Any) -> _OpInfo:
         name = op.name
@@ -190,16 +191,16 @@ class _OpTable:
         return info
 
 
-_tables: dict[tuple[int, bool], tuple[Any, _OpTable]] = {}
+_tables: dict[tuple[int, bool, bool], tuple[Any, _OpTable]] = {}
 
 
-def _op_table(interp: Any, consume_fuel: bool) -> _OpTable:
-    """The op table of ``interp`` and a fuel setting (one per process: the
-    interpreter lives as long as the process)."""
-    key = (id(interp), consume_fuel)
+def _op_table(interp: Any, consume_fuel: bool, nan_canonical: bool = False) -> _OpTable:
+    """The op table of ``interp``, a fuel setting and a NaN setting (one
+    per process: the interpreter lives as long as the process)."""
+    key = (id(interp), consume_fuel, nan_canonical)
     hit = _tables.get(key)
     if hit is None or hit[0] is not interp:
-        hit = _tables[key] = (interp, _OpTable(interp, consume_fuel))
+        hit = _tables[key] = (interp, _OpTable(interp, consume_fuel, nan_canonical))
     return hit[1]
 
 
@@ -330,7 +331,8 @@ class Predecoder:
                  desc_address: Callable[[int], int], out_stub: Callable[[FuncType], int],
                  consume_fuel: bool, epoch_interruption: bool,
                  in_stub: Optional[Callable[[FuncType], int]] = None,
-                 exceptions: bool = True, gc: bool = False) -> None:
+                 exceptions: bool = True, gc: bool = False,
+                 nan_canonical: bool = False) -> None:
         self.module = module
         # whether the module's bodies may have GC heap instructions, which
         # are rewritten into the interpreter's variants (gc_forms.py)
@@ -360,7 +362,7 @@ class Predecoder:
             from .handlers import FUEL_SPILLING
             for name in FUEL_SPILLING:
                 self.h[name] = a[name + "_fuel"]
-        self.ops = _op_table(interp, consume_fuel)
+        self.ops = _op_table(interp, consume_fuel, nan_canonical)
         # several memories, or 64-bit ones: instructions on one other than a
         # 32-bit memory 0 take their wide forms (forms.WIDE)
         self.mem64 = [m.is64 for m in module.all_mems()]
@@ -368,8 +370,9 @@ class Predecoder:
         self.table64 = tables64 if any(tables64) else None
         self.wide_memory = len(self.mem64) > 1 or any(self.mem64) or self.table64 is not None
         # bytes each memory can ever have (None: memory64)
-        self.mem_bytes = [None if m.is64 else (65536 if m.limits.max is None else m.limits.max)
-                          * 65536 for m in module.all_mems()] if consume_fuel else []
+        self.mem_bytes = [None if m.is64 else (m.max_pages if m.limits.max is None
+                                               else m.limits.max) << m.page_size_log2
+                          for m in module.all_mems()] if consume_fuel else []
         # the words of a call, per callee / (type, table): the same in every function
         self._calls: dict[int, tuple[tuple[int, ...], int]] = {}
         self._indirect: dict[tuple[int, int], tuple[tuple[int, ...], int]] = {}

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from ..compile.lltypes import LLTYPE
-from ..syntax.instructions import OPS, VARIANT_OPS, Op, memory_signature
+from ..syntax.instructions import NAN_CANON_OPS, OPS, VARIANT_OPS, Op, memory_signature
 from ..syntax.types import I32, I64
 
 # Stack effects of the instructions whose effect the table leaves to the
@@ -309,8 +309,10 @@ class Lowered:
     def __init__(self, numeric, handled) -> None:
         self.numeric = frozenset(numeric)
         lowered = self.numeric | frozenset(handled)
-        # (with the variant rows relaxed SIMD's deterministic mode puts in)
-        self.ops = [op for op in (*OPS, *VARIANT_OPS, *WIDE.values(), *CAST_TESTS.values())
+        # (with the variant rows relaxed SIMD's deterministic mode puts in,
+        # and those of NaN canonicalization: interp/library.py)
+        self.ops = [op for op in (*OPS, *VARIANT_OPS, *NAN_CANON_OPS, *WIDE.values(),
+                                  *CAST_TESTS.values())
                     if op.name not in OWN_OPS and op.name in lowered]
         self._by_name = {op.name: op for op in self.ops}
 

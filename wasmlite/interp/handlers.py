@@ -25,7 +25,7 @@ from ..compile.numeric import INTRINSIC_DECLS
 from ..compile.simd import simd_declarations
 from ..compile.translate import HANDLERS, NUMERIC, FunctionTranslator
 from ..errors import NULL_EXCEPTION_REFERENCE, NULL_FUNCTION_REFERENCE, TrapCode
-from ..syntax.instructions import OPS, VARIANT_OPS, Op
+from ..syntax.instructions import NAN_CANON_OPS, OPS, VARIANT_OPS, Op
 from ..syntax.module import Func
 from ..syntax.types import FuncType
 from . import layout as L
@@ -1083,6 +1083,63 @@ class HandlerSet(NamedTuple):
     symbols: list
 
 
+def _add_forms(op: Op, lowered: Lowered, parts: list, symbols: list, forms: dict,
+               intrinsics: set) -> None:
+    """The handlers of lowered op ``op``: its plain form, its fuel form
+    where the lowering charges fuel itself, its superinstructions."""
+    plain, form = _lowered(op, False, intrinsics)
+    parts.append(plain)
+    forms[(op.name, False)] = form
+    symbols.append(form.symbol)
+    fueled, fform = _lowered(op, True, intrinsics)
+    # a separate fuel form only where the lowering charges fuel itself
+    has_fuel = fueled.replace("_fuel(", "(") != plain
+    if has_fuel:
+        parts.append(fueled)
+        forms[(op.name, True)] = fform
+        symbols.append(fform.symbol)
+    else:
+        forms[(op.name, True)] = form
+    for srcs in lowered.fused_sources(op):
+        text, sform = _lowered(op, False, intrinsics, srcs)
+        parts.append(text)
+        symbols.append(sform.symbol)
+        forms[(op.name, False, srcs)] = sform
+        if has_fuel:
+            text, fsform = _lowered(op, True, intrinsics, srcs)
+            parts.append(text)
+            symbols.append(fsform.symbol)
+            forms[(op.name, True, srcs)] = fsform
+        else:
+            forms[(op.name, True, srcs)] = sform
+    for srcs, then in lowered.fused_then(op):
+        text, tform = _lowered(op, False, intrinsics, srcs, then)
+        parts.append(text)
+        symbols.append(tform.symbol)
+        forms[(op.name, False, srcs, then)] = tform
+        forms[(op.name, True, srcs, then)] = tform
+
+
+# Config.cranelift_nan_canonicalization: the canonicalizing variants of the
+# float ops (compile/nan_canon.py), in a library of their own that only an
+# engine asking for them builds and loads (library.py)
+NAN_LOWERED = Lowered((op.name for op in NAN_CANON_OPS if op in NUMERIC),
+                      [op.name for op in NAN_CANON_OPS if op in HANDLERS])
+
+
+def generate_nan_canonical() -> HandlerSet:
+    """The library of the canonicalizing float handlers (IR text)."""
+    from ..compile import jit
+    parts = [jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS]
+    intrinsics: set[str] = set()
+    forms: dict = {}
+    symbols: list[str] = []
+    for op in NAN_LOWERED.ops:
+        _add_forms(op, NAN_LOWERED, parts, symbols, forms, intrinsics)
+    parts.append(simd_declarations(intrinsics))
+    return HandlerSet("\n".join(parts), forms, {}, symbols)
+
+
 def generate() -> HandlerSet:
     """The whole handler library (IR text)."""
     from ..compile import jit
@@ -1092,37 +1149,7 @@ def generate() -> HandlerSet:
     forms: dict = {}
     symbols: list[str] = []
     for op in lowered_ops():
-        plain, form = _lowered(op, False, intrinsics)
-        parts.append(plain)
-        forms[(op.name, False)] = form
-        symbols.append(form.symbol)
-        fueled, fform = _lowered(op, True, intrinsics)
-        # a separate fuel form only where the lowering charges fuel itself
-        has_fuel = fueled.replace("_fuel(", "(") != plain
-        if has_fuel:
-            parts.append(fueled)
-            forms[(op.name, True)] = fform
-            symbols.append(fform.symbol)
-        else:
-            forms[(op.name, True)] = form
-        for srcs in fused_sources(op):
-            text, sform = _lowered(op, False, intrinsics, srcs)
-            parts.append(text)
-            symbols.append(sform.symbol)
-            forms[(op.name, False, srcs)] = sform
-            if has_fuel:
-                text, fsform = _lowered(op, True, intrinsics, srcs)
-                parts.append(text)
-                symbols.append(fsform.symbol)
-                forms[(op.name, True, srcs)] = fsform
-            else:
-                forms[(op.name, True, srcs)] = sform
-        for srcs, then in fused_then(op):
-            text, tform = _lowered(op, False, intrinsics, srcs, then)
-            parts.append(text)
-            symbols.append(tform.symbol)
-            forms[(op.name, False, srcs, then)] = tform
-            forms[(op.name, True, srcs, then)] = tform
+        _add_forms(op, LOWERED, parts, symbols, forms, intrinsics)
     own = own_handlers()
     for name, (text, _n) in own.items():
         parts.append(text)

@@ -9,6 +9,10 @@ Two libraries, each one object file in the cache:
   modules and every WASI import use, so they start without LLVM; and
   Ctrl-C's native handler (runtime/interrupt.py).
 
+and a third that only an engine with Config.cranelift_nan_canonicalization
+loads (``Interpreter.nan_canonical_library``): the canonicalizing variants
+of the float handlers (compile/nan_canon.py).
+
 Loading places the objects with compile/loader.py, not LLVM's JIT linker: a process
 that only interprets never imports llvmlite.
 
@@ -36,6 +40,7 @@ from typing import Callable, Optional
 
 _HANDLERS = "wasmlite_interp_handlers"
 _STUBS = "wasmlite_interp_stubs"
+_NAN = "wasmlite_interp_nan"
 _lock = threading.Lock()
 _loaded: Optional["Interpreter"] = None
 HANDLERS_OPT_LEVEL = 2      # hot code: worth the full pipeline once
@@ -73,6 +78,8 @@ class Interpreter:
         self._unsupported = (ctypes.c_uint64 * 1)(a["x_unreachable"])
         self.unsupported_code = ctypes.addressof(self._unsupported)
         self.load_seconds = time.perf_counter() - t0 - self.build_seconds
+        self._nan: Optional[tuple[dict, object]] = None
+        self._nan_lock = threading.Lock()
 
     def prebuilt_for(self, ft) -> Optional[tuple[int, int, int, int]]:
         """(entry, in, out, host) stubs that serve signature ``ft``, or None
@@ -80,15 +87,35 @@ class Interpreter:
         from .stubs import shape_code
         return self.prebuilt.get(shape_code(ft))
 
-    def tables(self, consume_fuel: bool) -> tuple[dict, dict, dict, dict]:
+    def tables(self, consume_fuel: bool,
+               nan_canonical: bool = False) -> tuple[dict, dict, dict, dict]:
         """The pre-decoder's lookup tables for one fuel setting (made once,
         filled an op at a time as the pre-decoder asks: ``_OpTables``):
         op -> (handler, Form); the same without fuel; (op, sources) ->
-        superinstruction; (op, sources, then) -> superinstruction."""
-        t = self._tables.get(consume_fuel)
+        superinstruction; (op, sources, then) -> superinstruction. With
+        ``nan_canonical`` the float ops that canonicalize NaNs map to their
+        variants' handlers (``nan_canonical_library``)."""
+        key = (consume_fuel, nan_canonical)
+        t = self._tables.get(key)
         if t is None:
-            t = self._tables[consume_fuel] = _OpTables(self, consume_fuel).tables
+            t = self._tables[key] = _OpTables(self, consume_fuel, nan_canonical).tables
         return t
+
+    def nan_canonical_library(self) -> tuple[dict, object]:
+        """(symbol -> address, their ``Lowered``) of the canonicalizing
+        float handlers (Config.cranelift_nan_canonicalization;
+        compile/nan_canon.py): a third library, built once per machine and
+        loaded the first time an engine of this process asks, so the
+        interpreter of every other engine starts as before."""
+        with self._nan_lock:
+            if self._nan is None:
+                lib, syms, extra = self._library("nanhandlers", _NAN, HANDLERS_OPT_LEVEL,
+                                                 _nan_handlers_ir)
+                self.libraries += (lib,)
+                from .forms import Lowered
+                self._nan = (dict(zip(syms, lib.addresses)),
+                             (Lowered(extra["numeric"], extra["handled"]), frozenset(syms)))
+            return self._nan
 
     def forms_of(self, name: str) -> dict:
         """The forms of the op called ``name`` ({} for an op the handlers
@@ -180,8 +207,13 @@ class _Table(dict):
 class _OpTables:
     """The four tables of ``Interpreter.tables`` for one fuel setting."""
 
-    def __init__(self, it: Interpreter, consume_fuel: bool) -> None:
+    def __init__(self, it: Interpreter, consume_fuel: bool, nan_canonical: bool = False) -> None:
         self.it, self.fuel = it, consume_fuel
+        # op name -> its canonicalizing variant's (NaN canonicalization)
+        self.variants: dict[str, str] = {}
+        if nan_canonical:
+            from ..syntax.instructions import NAN_CANON
+            self.variants = {op.name: v.name for op, v in NAN_CANON.items()}
         self.done: set[str] = set()
         self.lock = threading.Lock()
         self.tables = (_Table(self), _Table(self), _Table(self), _Table(self))
@@ -196,7 +228,16 @@ class _OpTables:
                 return
             a, fuel = self.it.address, self.fuel
             forms, plain, fused, thens = self.tables
-            for k, f in self.it.forms_of(name).items():
+            variant = self.variants.get(name)
+            if variant is None:
+                found = self.it.forms_of(name)
+            else:
+                # the variant's forms, under the op's name
+                a, (lowered, symbols) = self.it.nan_canonical_library()
+                op = lowered.op(variant)
+                found = {} if op is None else {
+                    (name, *k[1:]): f for k, f in lowered.forms_of(op, symbols).items()}
+            for k, f in found.items():
                 if len(k) == 2:
                     if k[1] == fuel:
                         dict.__setitem__(forms, k[0], (a[f.symbol], f))
@@ -217,6 +258,14 @@ def _handlers_ir() -> tuple[str, list[str], dict]:
                                "numeric": sorted(LOWERED.numeric),
                                "handled": sorted(op.name for op in LOWERED.ops
                                                  if op.name not in LOWERED.numeric)}
+
+
+def _nan_handlers_ir() -> tuple[str, list[str], dict]:
+    from .handlers import NAN_LOWERED, generate_nan_canonical
+    hs = generate_nan_canonical()
+    return hs.ir, hs.symbols, {"numeric": sorted(NAN_LOWERED.numeric),
+                               "handled": sorted(op.name for op in NAN_LOWERED.ops
+                                                 if op.name not in NAN_LOWERED.numeric)}
 
 
 def _stubs_ir() -> tuple[str, list[str], dict]:

@@ -90,7 +90,8 @@ class InterpModule:
 
     def __init__(self, module: Module, info: Any, signatures: Optional[SignatureRegistry] = None,
                  *, consume_fuel: bool = False, epoch_interruption: bool = False,
-                 hot_threshold: Optional[int] = None, opt_level: int = 2) -> None:
+                 hot_threshold: Optional[int] = None, opt_level: int = 2,
+                 nan_canonicalization: bool = False) -> None:
         if signatures is None:
             signatures = SignatureRegistry()
         self.module = module
@@ -99,6 +100,9 @@ class InterpModule:
         self.signatures = signatures
         self.consume_fuel = consume_fuel
         self.epoch_interruption = epoch_interruption
+        # canonical NaNs (compile/nan_canon.py): the pre-decoder's handlers
+        # for the float ops, and tier-up's code, canonicalize
+        self.nan_canonicalization = nan_canonicalization
         self.opt_level = opt_level           # what tier-up compiles at
         # (canonical: typed references name function types, not indices)
         self.sig_indices = [signatures.register(ft) for ft in canonical_types(module)]
@@ -135,6 +139,7 @@ class InterpModule:
                                lambda idx: base + L.INTERP_FUNC_SIZE * (idx - self.nimported),
                                self.out_stubs.__getitem__, consume_fuel, epoch_interruption,
                                self.in_stubs.__getitem__,
+                               nan_canonical=nan_canonicalization,
                                exceptions=bool(_EXCEPTIONS & getattr(info, "features",
                                                                      _EXCEPTIONS)),
                                gc="gc" in getattr(info, "features", ("gc",)))

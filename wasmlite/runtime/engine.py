@@ -30,6 +30,12 @@ class RuntimeEngine:
         # what generated code checks (compile_module takes these from here)
         self.consume_fuel = bool(consume_fuel)
         self.epoch_interruption = bool(epoch_interruption)
+        # Config.cranelift_nan_canonicalization (compile/nan_canon.py)
+        self.nan_canonicalization = False
+        # Config.profiler: "perfmap" names code in /tmp/perf-PID.map (perfmap.py)
+        self.profiler = "none"
+        # Config.debug_info: code registered with GDB's JIT interface (gdbjit.py)
+        self.debug_info = False
         # the epoch counter generated code reads (atomically) through every
         # store's limits; only increment_epoch writes it
         self._epoch = ctypes.c_uint64(0)
@@ -68,4 +74,11 @@ class RuntimeEngine:
                     from ..compile import HostTrampolines
                     self._host_trampolines = HostTrampolines(opt_level=self.opt_level)
                 cache = self._host_trampolines
-        return cache.get(functype).address
+        t = cache.get(functype)
+        if self.debug_info and not getattr(t.library, "_announced", False):
+            from .code_events import trampolines_arrived
+            t.library._announced = True
+            trampolines_arrived(self, t.library, [
+                (f"wasm host trampoline {functype}", t.address),
+                (f"wasm entry trampoline {functype}", t.entry_address)])
+        return t.address

@@ -64,7 +64,8 @@ class ExportMemory:
     def type(self) -> MemoryType:
         """The current type: minimum is the current size (import matching)."""
         t = self.memory.type
-        return MemoryType(type(t.limits)(self.memory.pages, t.limits.max), t.is64, t.shared)
+        return MemoryType(type(t.limits)(self.memory.pages, t.limits.max), t.is64, t.shared,
+                          t.page_size_log2)
 
 
 @dataclass(eq=False)

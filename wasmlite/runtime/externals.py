@@ -13,7 +13,7 @@ from .table import Table
 
 
 def create_memory(store, memtype: MemoryType) -> ExportMemory:
-    store.check_new_memory(memtype.limits.min)
+    store.check_new_memory(memtype.limits.min, memtype.page_size_log2)
     memory = Memory(memtype)
     store.keepalive.append(memory)
     return ExportMemory(memory)

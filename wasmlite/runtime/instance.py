@@ -184,6 +184,11 @@ def check_import(module: Module, imp, record, signatures, store=None) -> None:
         if memory.type.is64 != want.is64 or not _limits_match(
                 memory.pages, memory.type.limits.max, want.limits):
             raise _incompatible(imp, "memory types do not match")
+        if memory.type.page_size_log2 != want.page_size_log2:     # (after the limits, as Wasmtime)
+            raise _incompatible(imp, f"memory types incompatible: expected a memory with a "
+                                     f"page size of {1 << want.page_size_log2}, but received "
+                                     f"a memory with a page size of "
+                                     f"{1 << memory.type.page_size_log2}")
     elif kind == ExternKind.TAG:
         # tag types must be the same function type (canonical: across modules)
         want = canonical_types(module)[imp.desc]
@@ -245,7 +250,7 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
     for tag in inst.tags:
         store.exceptions.register(tag)
     for memtype in module.mems:
-        store.check_new_memory(memtype.limits.min)
+        store.check_new_memory(memtype.limits.min, memtype.page_size_log2)
         inst.memories.append(Memory(memtype))
     # runtime tables and globals carry canonical types: another module that
     # imports them compares its own (canonical) types with them

@@ -38,6 +38,7 @@ _MAP_PRIVATE = _mmap_module.MAP_PRIVATE
 _MAP_ANONYMOUS = getattr(_mmap_module, "MAP_ANONYMOUS", 0x20)
 _MAP_NORESERVE = getattr(_mmap_module, "MAP_NORESERVE", 0x4000)
 _MAP_FAILED = ctypes.c_void_p(-1).value
+_OS_PAGE = _mmap_module.PAGESIZE
 
 # Inaccessible bytes after the largest possible memory. Generated code checks
 # every access against length_bytes, so this is defence in depth only (and
@@ -92,7 +93,8 @@ _ADDRESS_SPACE = _AddressSpace()
 class VMMemory(ctypes.Structure):
     """The native memory descriptor (see compile/vmcontext.py)."""
 
-    _fields_ = [("base", ctypes.c_void_p), ("length_bytes", ctypes.c_uint64)]
+    _fields_ = [("base", ctypes.c_void_p), ("length_bytes", ctypes.c_uint64),
+                ("page_size_log2", ctypes.c_uint64)]
 
 
 class Memory:
@@ -101,7 +103,13 @@ class Memory:
     def __init__(self, memtype: MemoryType) -> None:
         limits = memtype.limits
         self.type = memtype
-        if memtype.is64:
+        # custom-page-sizes: pages of 1 << log2 bytes (limits count them)
+        self.page_log2 = log2 = memtype.page_size_log2
+        if log2 != 16:
+            cap = memtype.max_pages if limits.max is None else min(limits.max, memtype.max_pages)
+            # (memory64's reservation rule, as below)
+            self.maximum = min(cap, max(limits.min, RESERVE_64 >> log2)) if memtype.is64 else cap
+        elif memtype.is64:
             # memory64: its declared maximum (2^48 pages at most) cannot be
             # reserved up front, and the base never moves (generated code
             # loads it once per function); so the reservation is the larger
@@ -113,14 +121,15 @@ class Memory:
             self.maximum = MAX_PAGES_32 if limits.max is None else min(limits.max, MAX_PAGES_32)
         if limits.min > self.maximum:
             raise WasmtimeError("memory minimum size exceeds its maximum")
-        self._reserved = self.maximum * PAGE_SIZE + GUARD_BYTES
+        self._reserved = _round_up(self.maximum << log2) + GUARD_BYTES
         base = _ADDRESS_SPACE.reserve(self._reserved)
         if base is None:
             self._reserved = 0
             raise WasmtimeError(
                 f"failed to reserve linear memory: {_errno_message()}")
         self.base: int = base
-        self.vm = VMMemory(base, 0)
+        self.vm = VMMemory(base, 0, log2)
+        self._committed = 0             # bytes made accessible (whole OS pages)
         self.address: int = ctypes.addressof(self.vm)   # what vmctx points at
         self.pages = 0
         if limits.min and self._commit(limits.min) is None:
@@ -140,10 +149,15 @@ class Memory:
         return old if self._commit(old + delta) is not None else -1
 
     def _commit(self, new_pages: int) -> int | None:
-        old_bytes = self.pages * PAGE_SIZE
-        new_bytes = new_pages * PAGE_SIZE
-        if _libc.mprotect(self.base + old_bytes, new_bytes - old_bytes, _PROT_RW) != 0:
-            return None
+        new_bytes = new_pages << self.page_log2
+        # (1-byte pages: the OS pages around the end; bounds checks use the
+        # exact length)
+        committed = _round_up(new_bytes)
+        if committed > self._committed:
+            if _libc.mprotect(self.base + self._committed, committed - self._committed,
+                              _PROT_RW) != 0:
+                return None
+            self._committed = committed
         self.pages = new_pages
         self.vm.length_bytes = new_bytes
         return new_pages
@@ -152,7 +166,7 @@ class Memory:
 
     @property
     def data_len(self) -> int:
-        return self.pages * PAGE_SIZE
+        return self.pages << self.page_log2
 
     def buffer(self, size: int | None = None, offset: int = 0):
         """A ctypes byte array over ``[offset, offset+size)`` (no copy)."""
@@ -188,6 +202,11 @@ class Memory:
             self._release()
         except Exception:
             pass
+
+
+def _round_up(n: int) -> int:
+    """``n`` bytes rounded up to whole OS pages."""
+    return (n + _OS_PAGE - 1) & ~(_OS_PAGE - 1)
 
 
 def _errno_message() -> str:

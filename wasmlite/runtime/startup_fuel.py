@@ -22,7 +22,8 @@ operator of every constant expression it evaluates, then per element / byte:
   module defines, within its minimum size. Then data costs nothing, and if
   some byte is set, neither does anything charged up front and not yet
   checked when the data step is reached (what Wasmtime 50 does: those
-  charges are dropped there). With several memories, an image that leaves
+  charges are dropped there). A segment with bytes into a memory of 1-byte
+  pages (custom-page-sizes) makes the module's data no image. With several memories, an image that leaves
   a memory the module defines without bytes still costs the entry's 1;
 * a table the module defines with an initializer (Wasm 3.0) costs the
   initializer's operators and 1 per element (its minimum size), unless the
@@ -79,8 +80,10 @@ def memory_image(module: Module) -> bool:
     for d in active:
         if d.memory < nimp or not _single_const(d.offset, ("i32.const", "i64.const")):
             return False
+        if d.init and mems[d.memory].page_size_log2 != 16:
+            return False            # (Wasmtime makes no image of 1-byte pages' bytes)
         offset = d.offset[0].imm & ((1 << 64) - 1)
-        if offset + len(d.init) > mems[d.memory].limits.min * 65536:
+        if offset + len(d.init) > mems[d.memory].limits.min << mems[d.memory].page_size_log2:
             return False
     return True
 

@@ -212,7 +212,8 @@ class RuntimeStore:
     def memory_grow(self, memory, delta: int) -> int:
         """Grow ``memory`` by ``delta`` pages within the store's limits."""
         limit = self.max_memory_bytes
-        if limit is not None and delta > 0 and (memory.pages + delta) * 65536 > limit:
+        if limit is not None and delta > 0 and (
+                memory.pages + delta) << memory.page_log2 > limit:
             return -1
         return memory.grow(delta)
 
@@ -223,9 +224,9 @@ class RuntimeStore:
             return -1
         return table.grow(delta, init)
 
-    def check_new_memory(self, min_pages: int) -> None:
+    def check_new_memory(self, min_pages: int, page_size_log2: int = 16) -> None:
         limit = self.max_memory_bytes
-        if limit is not None and min_pages * 65536 > limit:
+        if limit is not None and min_pages << page_size_log2 > limit:
             from ..errors import WasmtimeError
             raise WasmtimeError(
                 f"memory minimum size of {min_pages} pages exceeds memory limits")

@@ -16,6 +16,7 @@ from ..binary.decode import decode_module
 from ..runtime.exceptions import ThrownException
 from ..errors import InvalidError, MalformedError, Trap, WasmtimeError
 from ..syntax.module import Module
+from ..syntax.instructions import OFF_BY_DEFAULT
 from ..syntax.types import ANYREF, EXTERNREF, F32, F64, FUNCREF, V128
 from ..text import script as S
 from ..text.parse import parse_module
@@ -419,7 +420,7 @@ def default_executor_factory() -> Optional[Callable]:
 
 
 def run_file(path: str | Path, executor_factory: Optional[Callable] = None,
-             disabled: frozenset = frozenset()) -> Outcome:
+             disabled: frozenset = OFF_BY_DEFAULT) -> Outcome:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")

@@ -434,6 +434,27 @@ RELAXED_DETERMINISTIC: dict[Op, Op] = {OP_BY_NAME[_r]: (OP_BY_NAME.get(_d) or VA
     ("i16x8.relaxed_q15mulr_s", "i16x8.q15mulr_sat_s"),
     ("i16x8.relaxed_dot_i8x16_i7x16_s", "i16x8.dot_i8x16_i7x16_s.deterministic"),
     ("i32x4.relaxed_dot_i8x16_i7x16_add_s", "i32x4.dot_i8x16_i7x16_add_s.deterministic"))}
+# Config.cranelift_nan_canonicalization: the float operations whose NaN
+# results come out as the canonical NaN (f32 0x7fc00000, f64
+# 0x7ff8000000000000; each lane of a vector), as Wasmtime's canonicalization
+# does them (checked against wasmtime-py 50: not abs/neg/copysign, which are
+# bit operations, nor pmin/pmax and the relaxed min/max, which choose an
+# operand). Each has a variant row ``NAME.canon`` (outside OPS, as the rows
+# above) whose lowering is the op's own followed by the canonicalization
+# (compile/nan_canon.py); the compilers and the interpreter's pre-decoder
+# use the variants in place of the ops when the engine asks.
+_NAN_CANON_NAMES = tuple(
+    [f"{p}.{o}" for p in ("f32", "f64") for o in
+     ("add", "sub", "mul", "div", "min", "max", "sqrt", "ceil", "floor", "trunc", "nearest")]
+    + ["f32.demote_f64", "f64.promote_f32"]
+    + [f"{p}.{o}" for p in ("f32x4", "f64x2") for o in
+       ("add", "sub", "mul", "div", "min", "max", "sqrt", "ceil", "floor", "trunc", "nearest",
+        "relaxed_madd", "relaxed_nmadd")]
+    + ["f32x4.demote_f64x2_zero", "f64x2.promote_low_f32x4"])
+NAN_CANON_OPS: list[Op] = [
+    Op(f"{_n}.canon", OP_BY_NAME[_n].prefix, OP_BY_NAME[_n].code, None, OP_BY_NAME[_n].params,
+       OP_BY_NAME[_n].results, OP_BY_NAME[_n].feature) for _n in _NAN_CANON_NAMES]
+NAN_CANON: dict[Op, Op] = {OP_BY_NAME[_n]: _v for _n, _v in zip(_NAN_CANON_NAMES, NAN_CANON_OPS)}
 # one-byte opcodes: code -> Op; prefixed: (prefix, code) -> Op
 OP_BY_CODE: dict[int, Op] = {op.code: op for op in OPS if op.prefix is None}
 OP_BY_PREFIXED: dict[tuple[int, int], Op] = {
@@ -459,6 +480,11 @@ GC = "gc"               # the Op.feature name of Wasm GC (Config.wasm_gc)
 # the Op.feature names of exception handling (Config.wasm_exceptions)
 EXCEPTIONS = "exceptions"
 LEGACY_EXCEPTIONS = "legacy_exceptions"
+# the feature name of custom page sizes (Config.wasm_custom_page_sizes), and
+# the features a Config and a script run leave off unless asked, as Wasmtime
+# does (the spec suites read limits flag 0x08 as malformed)
+CUSTOM_PAGE_SIZES = "custom_page_sizes"
+OFF_BY_DEFAULT = frozenset((CUSTOM_PAGE_SIZES,))
 
 def memory_signature(op: Op, is64: list) -> tuple[tuple, tuple]:
     """(params, results) of memory instruction ``op`` on memories of these

@@ -638,6 +638,17 @@ class MemoryType:
     limits: Limits
     is64: bool = False
     shared: bool = False
+    # custom-page-sizes: log2 of the page size, 16 (64 KiB) or 0 (1 byte);
+    # limits, memory.size and memory.grow count pages of this size
+    page_size_log2: int = 16
+
+    @property
+    def max_pages(self) -> int:
+        """The most pages the index type allows: 4 GiB (less a byte with
+        1-byte pages: the size stays a u32) or 2^64 bytes' worth."""
+        if self.is64:
+            return MAX_PAGES_64 if self.page_size_log2 == 16 else (1 << 64) - 1
+        return MAX_PAGES_32 if self.page_size_log2 == 16 else (1 << 32) - 1
 
 
 @dataclass(frozen=True)

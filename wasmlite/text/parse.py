@@ -240,6 +240,18 @@ class ModuleParser(BodyParser):
             raise self.error(i, "i64 constant out of range")
         return v
 
+    def page_size(self, i: int) -> tuple[Optional[int], int]:
+        """An optional ``(pagesize N)`` (custom-page-sizes): log2 of N
+        (None without one). N must be 1 or 65536."""
+        if not self.is_open(i, "pagesize"):
+            return None, i
+        n = parse_nat(self.T[i + 2]) if self.K[i + 2] == "a" else None
+        if n is None:
+            raise self.unexpected(i + 2)
+        if n <= 0 or n & (n - 1) or n.bit_length() - 1 not in (0, 16):
+            raise self.error(i + 2, "invalid custom page size")
+        return n.bit_length() - 1, self.expect_close(i + 3)
+
     def address_type(self, i: int) -> tuple[bool, int]:
         """An optional ``i32`` / ``i64`` before limits (memory64): is it 64-bit."""
         if self.K[i] == "a" and self.T[i] in ("i32", "i64"):
@@ -544,7 +556,8 @@ class ModuleParser(BodyParser):
             # (3.0 reads a 32-bit memory's limits as u64s too: validation
             # says "memory size"; 2.0 asserts "i32 constant out of range")
             lim, i = self.limits(i, is64 or not self.offset32)
-            return MemoryType(lim, is64), i
+            log2, i = self.page_size(i)
+            return MemoryType(lim, is64, page_size_log2=16 if log2 is None else log2), i
         gt, i = self.global_type(i)
         return gt, i
 
@@ -647,7 +660,9 @@ class ModuleParser(BodyParser):
         j = self.inline_exports(j, ExternKind.MEMORY, idx)
         imp, j = self.inline_import(j)
         is64, j = self.address_type(j)
+        log2, j = self.page_size(j)
         if imp is None and self.is_open(j, "data"):
+            log2 = 16 if log2 is None else log2
             data = bytearray()
             k = j + 2
             while self.K[k] == "s":
@@ -655,14 +670,18 @@ class ModuleParser(BodyParser):
                 k += 1
             k = self.expect_close(k)
             self.expect_close(k)
-            pages = (len(data) + PAGE_SIZE - 1) // PAGE_SIZE
-            self.module.mems.append(MemoryType(Limits(pages, pages), is64))
+            size = 1 << log2
+            pages = (len(data) + size - 1) // size
+            self.module.mems.append(MemoryType(Limits(pages, pages), is64, page_size_log2=log2))
             offset = [Instr(ins.OP_BY_NAME["i64.const"] if is64 else ins.I32_CONST, 0), Instr(ins.END)]
             self.module.datas.append(Data(bytes(data), "active", idx, offset))
             return
+        if log2 is not None:
+            raise self.unexpected(j)     # (pagesize) comes after the limits
         lim, j = self.limits(j, is64 or not self.offset32)
+        log2, j = self.page_size(j)
         self.expect_close(j)
-        mt = MemoryType(lim, is64)
+        mt = MemoryType(lim, is64, page_size_log2=16 if log2 is None else log2)
         if imp is not None:
             self.add_import(Import(imp[0], imp[1], ExternKind.MEMORY, mt))
         else:

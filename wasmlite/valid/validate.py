@@ -185,6 +185,18 @@ def _check_table_type(tt: TableType, ntypes: int, typed: bool = True,
 
 
 def _check_memory_type(mt: MemoryType, disabled: frozenset = frozenset()) -> None:
+    if mt.page_size_log2 != 16:
+        # custom-page-sizes (off by default, as in Wasmtime)
+        if "custom_page_sizes" in disabled:
+            raise InvalidError("the custom page sizes proposal must be enabled to "
+                               "customize a memory's page size")
+        if mt.is64 and "memory64" in disabled:
+            raise InvalidError("memory64 is not enabled")
+        if mt.shared:
+            raise InvalidError("shared memories (threads) are not enabled")
+        _check_limits(mt.limits, mt.max_pages,
+                      f"memory size must be at most {mt.max_pages:#x} 1-byte pages")
+        return
     if mt.is64:
         if "memory64" in disabled:
             raise InvalidError("memory64 is not enabled")

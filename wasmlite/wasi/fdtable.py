@@ -192,7 +192,7 @@ class WasiContext:
 
     def view(self, memory) -> memoryview:
         """A byte view of the runtime memory ``memory`` at its current size."""
-        n = memory.pages * 65536
+        n = memory.data_len
         if memory is not self._mem or n != self._mem_len:
             self._view = view_of(memory.base, n)
             self._mem = memory
