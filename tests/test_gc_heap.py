@@ -223,3 +223,49 @@ def test_a_full_heap_is_an_error_not_a_crash(strategy):
         x["big"](store, 64 << 20)
     # the store still works, and collects what it can
     assert x["churn"](store, 100_000, 4) == 4
+
+
+EXN_WAT = """
+(module
+  (type $s (struct (field i32)))
+  (type $b (array (mut i8)))
+  (func $rethrow (import "h" "r"))
+  (tag $t (export "t") (param anyref))
+  (func (export "throw") (param i32) (throw $t (struct.new $s (local.get 0))))
+  (func (export "churn") (local $i i32)
+    (loop $l (drop (array.new $b (i32.const 7) (i32.const 100)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (i32.const 200000)))))
+  (func (export "catch") (result i32)
+    (block $h (result anyref)
+      (try_table (catch $t $h) (call $rethrow)) (return (i32.const -1)))
+    (struct.get $s 0 (ref.cast (ref $s)))))
+"""
+
+
+@pytest.mark.parametrize("strategy", ("llvm", "interpreter"))
+def test_a_wasm_exception_python_holds_keeps_its_payload(strategy):
+    """A ThrownException's GC payload survives collections while Python
+    holds the exception, and is whole when it is thrown back into wasm."""
+    config = wl.Config()
+    config.strategy = strategy
+    engine = wl.Engine(config)
+    store = wl.Store(engine)
+    held = {}
+
+    def rethrow():
+        raise held["exc"]
+
+    inst = wl.Instance(store, wl.Module(engine, EXN_WAT),
+                       [wl.Func(store, wl.FuncType([], []), rethrow)])
+    x = inst.exports(store)
+    with pytest.raises(wl.ThrownException) as e:
+        x["throw"](store, 77)
+    held["exc"] = e.value
+    with pytest.raises(wl.ThrownException):
+        x["throw"](store, 5)          # the exception buffer forgets the first one
+    for _ in range(3):
+        x["churn"](store)
+    store.gc()
+    assert store._rt.gc_heap.collections >= 2
+    assert x["catch"](store) == 77

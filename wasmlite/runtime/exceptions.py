@@ -48,11 +48,14 @@ class Exn:
     """An exception object: its tag and its payload as raw bits (i32s in
     the low 32 bits, v128 as one 128-bit int)."""
 
-    __slots__ = ("tag", "values")
+    __slots__ = ("tag", "values", "keep")
 
-    def __init__(self, tag: RuntimeTag, values: list[int]) -> None:
+    def __init__(self, tag: RuntimeTag, values: list[int], keep: tuple = ()) -> None:
         self.tag = tag
         self.values = values
+        # GcRefs of the payload's GC objects: pinned while the exception
+        # object lives (Python may hold it, then throw it back into wasm)
+        self.keep = keep
 
     def __repr__(self) -> str:
         return f"Exn({self.tag!r}, {self.values!r})"
@@ -129,7 +132,7 @@ class ExceptionState:
             if isinstance(exn, Exn):
                 return exn
         tag = self.tags[self._tag_cell.value]
-        buf, values = self._buffer, []
+        buf, values, keep = self._buffer, [], []
         for i, t in enumerate(tag.functype.params):
             lo, hi = buf[2 * i], buf[2 * i + 1]
             if t is V128:
@@ -138,7 +141,10 @@ class ExceptionState:
                 values.append(lo & 0xFFFFFFFF)
             else:
                 values.append(lo)
-        return Exn(tag, values)
+                if t.is_ref and lo and t.top.heap in ("any", "extern"):
+                    from .gc_values import GcRef
+                    keep.append(GcRef(lo & ~(1 << 62), store.gc_heap))
+        return Exn(tag, values, tuple(keep))
 
     def set_pending(self, store, exn: Exn, handle: int = 0) -> None:
         """Make ``exn`` the exception in flight (a throw from the host, a
