@@ -13,6 +13,12 @@ class WasmtimeError(Exception):
     """Every failure the runtime reports (decode, validation, link, ...)."""
 
 
+class CompileError(WasmtimeError):
+    """The compiler (or the interpreter's pre-decoder) could not translate a
+    function (unsupported or invalid). Here, not in compile/translate.py,
+    so that refusing one does not import the compiler."""
+
+
 class MalformedError(WasmtimeError):
     """The bytes or text are not a well-formed module (spec: *malformed*)."""
 

@@ -52,7 +52,7 @@ def cast_target(module, t: ValType) -> tuple[int, Optional[int], bool]:
         kind = module.types[heap].kind
         final = module.subtype(heap).final
         return (CONCRETE_FUNC if kind == "func" else CONCRETE_OBJECT), heap, final
-    from .translate import CompileError
+    from ..errors import CompileError
     raise CompileError(f"cannot cast to {t}")
 
 

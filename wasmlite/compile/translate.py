@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..errors import NULL_FUNCTION_REFERENCE, TrapCode, WasmtimeError
+from ..errors import NULL_FUNCTION_REFERENCE, CompileError, TrapCode  # noqa: F401 (CompileError: its old home)
 from ..syntax.instructions import OP_BY_NAME, OPS
 from ..syntax.module import Func, Module
 from ..syntax.types import ExternKind, FuncType, ValType
@@ -66,10 +66,6 @@ _NULL_CALL = int(TrapCode.INDIRECT_CALL_TO_NULL)
 _BAD_SIG = int(TrapCode.BAD_SIGNATURE)
 _NULL_REF = int(TrapCode.NULL_REFERENCE)
 _NULL_FUNCREF = NULL_FUNCTION_REFERENCE
-
-
-class CompileError(WasmtimeError):
-    """The compiler could not translate a function (unsupported or invalid)."""
 
 
 # Numeric instructions: Op -> (template, nparams, result lltype, traps, new_block)

@@ -843,7 +843,7 @@ class Predecoder:
                 words += self._tail_call_words(k, ins.imm)
                 dead = True
             else:
-                from ..compile.translate import CompileError
+                from ..errors import CompileError
                 raise CompileError(f"the interpreter cannot run {info.name}")
             if height > max_h:
                 max_h = height

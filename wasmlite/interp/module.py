@@ -173,7 +173,7 @@ class InterpModule:
         the compiler refuses them:
         a body is pre-decoded only at its first call, too late for a clear
         error. Only modules that use GC pay for the scan."""
-        from ..compile.translate import CompileError
+        from ..errors import CompileError
         ops = self._pre.ops
         from .gc_forms import gc_rewrite
         for func in self.module.funcs:
