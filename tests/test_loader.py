@@ -224,3 +224,37 @@ def test_memory_that_cannot_be_mapped_is_a_memory_error(monkeypatch):
     monkeypatch.setattr(libc, "mmap", lambda *a: image._MAP_FAILED)
     with pytest.raises(MemoryError):
         jit.link_object(_object(), "table", 4)
+
+
+@x86_64_linux
+def test_an_interpreted_gc_program_never_imports_the_compiler(tmp_path):
+    """Wasm GC in the interpreter (objects, casts, collections) loads
+    neither llvmlite nor the compiler's translator: the collector's native
+    half comes from the interpreter's library."""
+    script = """
+import sys, json
+import wasmlite as rt
+engine = rt.Engine(rt.Config())
+store = rt.Store(engine)
+m = rt.Module(engine, '''(module (type $p (struct (field i32) (field (ref null $p))))
+  (func (export "run") (param $n i32) (result i32) (local $l (ref null $p)) (local $s i32)
+    (loop $b (local.set $l (struct.new $p (local.get $n) (local.get $l)))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br_if $b (local.get $n)))
+    (block $e (loop $w (br_if $e (ref.is_null (local.get $l)))
+      (local.set $s (i32.add (local.get $s) (struct.get $p 0 (ref.cast (ref $p) (local.get $l)))))
+      (local.set $l (struct.get $p 1 (local.get $l))) (br $w)))
+    (local.get $s)))''')
+inst = rt.Instance(store, m, [])
+out = inst.exports(store)["run"](store, 1000)
+store.gc()
+print(json.dumps([out, "llvmlite.binding" in sys.modules, "wasmlite.compile.translate" in sys.modules]))
+"""
+    env = dict(os.environ, XDG_CACHE_HOME=os.environ.get("XDG_CACHE_HOME")
+               or str(Path.home() / ".cache"))
+    run = lambda: subprocess.run([sys.executable, "-c", script], capture_output=True,  # noqa: E731
+                                 text=True, cwd=ROOT, env=env, timeout=300)
+    first = run()           # builds the interpreter if this cache lacks it
+    assert first.returncode == 0, first.stderr
+    second = run()
+    assert second.returncode == 0, second.stderr
+    assert json.loads(second.stdout) == [500500, False, False]
