@@ -18,6 +18,24 @@ SPEC_2_0 = SPEC_ROOT / "wasm-2.0"
 SPEC_MISSING = f"spec suite not found under {SPEC_2_0} (set WASMLITE_SPEC_DIR)"
 
 
+def strategy_engine(strategy: str, **settings):
+    """A wasmlite Engine for a test strategy name: "llvm", "llvm-none" (at
+    opt level none), "interpreter", "auto", or "auto-early" (auto with every
+    function tiering up at its first count and OSR at the first back-edge);
+    ``settings`` are Config attributes."""
+    import wasmlite as wl
+    config = wl.Config()
+    config.strategy = {"llvm-none": "llvm", "auto-early": "auto"}.get(strategy, strategy)
+    if strategy == "llvm-none":
+        config.cranelift_opt_level = "none"
+    for name, value in settings.items():
+        setattr(config, name, value)
+    engine = wl.Engine(config)
+    if strategy == "auto-early":
+        engine._rt.tier_early = True
+    return engine
+
+
 # for tests that read the whole suite rather than one parametrized file
 needs_spec = pytest.mark.skipif(not SPEC_2_0.is_dir(), reason=SPEC_MISSING)
 

@@ -11,6 +11,7 @@ import pytest
 import wasmtime
 
 import wasmlite as wl
+from conftest import strategy_engine
 from wasmlite.binary.decode import decode_module
 from wasmlite.binary.encode import encode_module
 
@@ -108,17 +109,7 @@ def _memories(ex, store) -> list:
 
 
 def _engine(strategy: str, **settings) -> wl.Engine:
-    config = wl.Config()
-    config.strategy = {"llvm-none": "llvm", "auto-early": "auto"}.get(strategy, strategy)
-    if strategy == "llvm-none":
-        config.cranelift_opt_level = "none"
-    config.wasm_custom_page_sizes = True
-    for k, v in settings.items():
-        setattr(config, k, v)
-    engine = wl.Engine(config)
-    if strategy == "auto-early":
-        engine._rt.tier_early = True
-    return engine
+    return strategy_engine(strategy, wasm_custom_page_sizes=True, **settings)
 
 
 def _ours(strategy: str, fuel: bool = False) -> list:

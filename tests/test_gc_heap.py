@@ -15,6 +15,7 @@ import weakref
 import pytest
 
 import wasmlite as wl
+from conftest import strategy_engine
 
 STRATEGIES = ("llvm", "interpreter", "auto-early")
 
@@ -103,11 +104,7 @@ WAT = """
 
 
 def _setup(strategy: str, host=None):
-    config = wl.Config()
-    config.strategy = "auto" if strategy == "auto-early" else strategy
-    engine = wl.Engine(config)
-    if strategy == "auto-early":        # tier-up at the first count, OSR at the first back-edge
-        engine._rt.tier_early = True
+    engine = strategy_engine(strategy)
     store = wl.Store(engine)
     module = wl.Module(engine, WAT)
     anyref = wl.ValType.anyref()

@@ -10,20 +10,13 @@ import pytest
 import wasmtime
 
 import wasmlite as wl
+from conftest import strategy_engine
 
 STRATEGIES = ("llvm", "interpreter", "auto", "auto-early")
 
 
 def engine(strategy: str, **settings) -> wl.Engine:
-    cfg = wl.Config()
-    cfg.strategy = "auto" if strategy == "auto-early" else strategy
-    cfg.wasm_gc = True
-    for name, value in settings.items():
-        setattr(cfg, name, value)
-    eng = wl.Engine(cfg)
-    if strategy == "auto-early":        # every function tiers up at its first count
-        eng._rt.tier_early = True
-    return eng
+    return strategy_engine(strategy, wasm_gc=True, **settings)
 
 
 def instance(strategy: str, wat: str, imports=(), **settings):
@@ -459,15 +452,18 @@ CALLS = [("new", 0), ("new", 3), ("newc",), ("newc200",), ("newdef", 5), ("fixed
          ("struct", 5), ("loop", 50)]
 
 
+def _gc_fuel_engine(mod, strategy):
+    """wasmtime-py's engine (strategy None) or wasmlite's, GC and fuel on."""
+    if strategy is None:
+        cfg = mod.Config()
+        cfg.wasm_gc = True
+        cfg.consume_fuel = True
+        return mod.Engine(cfg)
+    return strategy_engine(strategy, wasm_gc=True, consume_fuel=True)
+
+
 def _fuel_run(mod, strategy, budget, name, *args):
-    cfg = mod.Config()
-    cfg.wasm_gc = True
-    cfg.consume_fuel = True
-    if strategy is not None:
-        cfg.strategy = "auto" if strategy == "auto-early" else strategy
-    eng = mod.Engine(cfg)
-    if strategy == "auto-early":
-        eng._rt.tier_early = True
+    eng = _gc_fuel_engine(mod, strategy)
     store = mod.Store(eng)
     store.set_fuel(budget)
     inst = mod.Instance(store, mod.Module(eng, FUEL), [])
@@ -533,14 +529,7 @@ PROGRAM = """(module
 
 
 def _program(mod, strategy):
-    cfg = mod.Config()
-    cfg.wasm_gc = True
-    cfg.consume_fuel = True
-    if strategy is not None:
-        cfg.strategy = "auto" if strategy == "auto-early" else strategy
-    eng = mod.Engine(cfg)
-    if strategy == "auto-early":
-        eng._rt.tier_early = True
+    eng = _gc_fuel_engine(mod, strategy)
     store = mod.Store(eng)
     store.set_fuel(10**9)
     x = mod.Instance(store, mod.Module(eng, PROGRAM), []).exports(store)

@@ -12,6 +12,7 @@ import pytest
 import wasmtime
 
 import wasmlite as wl
+from conftest import strategy_engine
 from test_simd import M64, VECTORS, _args, _wrapper
 from wasmlite.syntax.instructions import NAN_CANON, OP_BY_NAME, OPS
 from wasmlite.syntax.types import F32, F64, V128
@@ -119,15 +120,7 @@ def _theirs(canon: bool):
 
 
 def _engine(strategy: str, canon: bool = True) -> wl.Engine:
-    config = wl.Config()
-    config.strategy = {"llvm-none": "llvm", "auto-early": "auto"}.get(strategy, strategy)
-    if strategy == "llvm-none":
-        config.cranelift_opt_level = "none"
-    config.cranelift_nan_canonicalization = canon
-    engine = wl.Engine(config)
-    if strategy == "auto-early":        # every function tiers up at its first count
-        engine._rt.tier_early = True
-    return engine
+    return strategy_engine(strategy, cranelift_nan_canonicalization=canon)
 
 
 def _ours(strategy: str, canon: bool = True):

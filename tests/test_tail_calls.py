@@ -12,21 +12,14 @@ import pytest
 import wasmtime
 
 import wasmlite as wl
+from conftest import strategy_engine
 from wasmlite.errors import TrapCode
 
 STRATEGIES = ("llvm", "interpreter", "auto", "auto-early")
 DEEP = 10_000_000
 
 
-def engine(strategy: str, **settings) -> wl.Engine:
-    cfg = wl.Config()
-    cfg.strategy = "auto" if strategy == "auto-early" else strategy
-    for name, value in settings.items():
-        setattr(cfg, name, value)
-    eng = wl.Engine(cfg)
-    if strategy == "auto-early":        # every function tiers up at its first count
-        eng._rt.tier_early = True
-    return eng
+engine = strategy_engine
 
 
 def instance(strategy: str, wat: str, imports=(), **settings):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import wasmlite as wl
+from conftest import strategy_engine
 from wasmlite.binary.decode import decode_module
 from wasmlite.binary.encode import encode_module
 from wasmlite.errors import InvalidError, TrapCode
@@ -67,13 +68,7 @@ MODULE = """
 """
 
 
-def engine(strategy: str) -> wl.Engine:
-    cfg = wl.Config()
-    cfg.strategy = "auto" if strategy == "auto-early" else strategy
-    eng = wl.Engine(cfg)
-    if strategy == "auto-early":        # every function tiers up at its first count
-        eng._rt.tier_early = True
-    return eng
+engine = strategy_engine
 
 
 def instance(strategy: str, wat: str = MODULE):

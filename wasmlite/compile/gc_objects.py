@@ -389,32 +389,33 @@ class GcObjectOps:
             out.append(f"%{r}.sp = getelementptr i8, ptr %{r}.sb, i64 %{r}.s")
         return f"%{r}.sp"
 
-    def op_array_new_data(self, ins) -> None:
+    def _array_new_segment(self, ins, trap: int) -> None:
+        """array.new_data / array.new_elem: ``n`` elements from offset ``s``
+        of the segment (bytes of a data segment, u64 items of an element
+        segment), bounds checked first."""
         g = self.gc_imm(ins)
         n = self.stack.pop()[0]
         s = self.stack.pop()[0]
         r = self.tmp()
         out = self.out
         out.append(f"%{r}.n = zext i32 {n} to i64")
-        out.append(f"%{r}.nb = mul i64 %{r}.n, {g.esize}")
-        src = self._segment_range(r, s, f"%{r}.nb", g, _MEM_OOB)
+        count = f"%{r}.n"
+        if trap == _MEM_OOB:                # a data segment counts bytes
+            out.append(f"%{r}.nb = mul i64 %{r}.n, {g.esize}")
+            count = f"%{r}.nb"
+        src = self._segment_range(r, s, count, g, trap)
         ref, data, nbytes = self._array_alloc(n, g)
-        out.append(f"call void @llvm.memmove.p0.p0.i64(ptr align 8 {data}, ptr {src}, i64 {nbytes}, i1 false)")
+        align = "" if trap == _MEM_OOB else "align 8 "
+        out.append(f"call void @llvm.memmove.p0.p0.i64(ptr align 8 {data}, ptr {align}{src},"
+                   f" i64 {nbytes}, i1 false)")
         self.fuel_per_unit(ins, f"%{r}.n")
         self.stack.append((ref, "i64"))
 
+    def op_array_new_data(self, ins) -> None:
+        self._array_new_segment(ins, _MEM_OOB)
+
     def op_array_new_elem(self, ins) -> None:
-        g = self.gc_imm(ins)
-        n = self.stack.pop()[0]
-        s = self.stack.pop()[0]
-        r = self.tmp()
-        out = self.out
-        out.append(f"%{r}.n = zext i32 {n} to i64")
-        src = self._segment_range(r, s, f"%{r}.n", g, _TABLE_OOB)
-        ref, data, nbytes = self._array_alloc(n, g)
-        out.append(f"call void @llvm.memmove.p0.p0.i64(ptr align 8 {data}, ptr align 8 {src}, i64 {nbytes}, i1 false)")
-        self.fuel_per_unit(ins, f"%{r}.n")
-        self.stack.append((ref, "i64"))
+        self._array_new_segment(ins, _TABLE_OOB)
 
     # -- arrays: access ----------------------------------------------------------
     def _array(self, r: str, ref: str) -> tuple[str, str]:

@@ -64,6 +64,40 @@ def _field(ctx: str, off: int) -> str:
     return f"getelementptr i8, ptr {ctx}, i64 {off}"
 
 
+def _append(name: str, buf: int, cap: int, length: int, full: list[str]) -> str:
+    """IR of ``void name(ctx, v)``: append ``v`` to the context's bounded
+    buffer (its address, capacity and length at those offsets); ``full``:
+    what to do when there is no room."""
+    body = "\n  ".join(full)
+    return f"""define internal void @{name}(ptr %ctx, i64 %v) {{
+  %len = call i64 @gcx_get(ptr %ctx, i64 {length})
+  %cap = call i64 @gcx_get(ptr %ctx, i64 {cap})
+  %room = icmp ult i64 %len, %cap
+  br i1 %room, label %put, label %full
+put:
+  %b = call i64 @gcx_get(ptr %ctx, i64 {buf})
+  %o = mul i64 %len, 8
+  %a = add i64 %b, %o
+  %p = inttoptr i64 %a to ptr
+  store i64 %v, ptr %p
+  %len1 = add i64 %len, 1
+  call void @gcx_set(ptr %ctx, i64 {length}, i64 %len1)
+  ret void
+full:
+  {body}
+  ret void
+}}
+"""
+
+
+# the mark stack: a full one drops the object and says so (re-traced later)
+_PUSH = _append("gcx_push", CTX_STACK, CTX_STACK_CAP, CTX_STACK_LEN,
+                [f"call void @gcx_set(ptr %ctx, i64 {CTX_OVERFLOW}, i64 1)"])
+# the store handles found: a full buffer leaves len > cap (Python keeps them all)
+_HANDLE = _append("gcx_handle", CTX_HANDLES, CTX_HANDLES_CAP, CTX_HANDLES_LEN,
+                  ["%over = add i64 %cap, 1",
+                   f"call void @gcx_set(ptr %ctx, i64 {CTX_HANDLES_LEN}, i64 %over)"])
+
 GC_IR = f"""
 define internal i64 @gcx_get(ptr %ctx, i64 %off) alwaysinline {{
   %p = getelementptr i8, ptr %ctx, i64 %off
@@ -114,25 +148,7 @@ array:
   ret i64 %total
 }}
 
-define internal void @gcx_push(ptr %ctx, i64 %obj) {{
-  %len = call i64 @gcx_get(ptr %ctx, i64 {CTX_STACK_LEN})
-  %cap = call i64 @gcx_get(ptr %ctx, i64 {CTX_STACK_CAP})
-  %room = icmp ult i64 %len, %cap
-  br i1 %room, label %push, label %full
-push:
-  %st = call i64 @gcx_get(ptr %ctx, i64 {CTX_STACK})
-  %o = mul i64 %len, 8
-  %a = add i64 %st, %o
-  %p = inttoptr i64 %a to ptr
-  store i64 %obj, ptr %p
-  %len1 = add i64 %len, 1
-  call void @gcx_set(ptr %ctx, i64 {CTX_STACK_LEN}, i64 %len1)
-  ret void
-full:
-  call void @gcx_set(ptr %ctx, i64 {CTX_OVERFLOW}, i64 1)
-  ret void
-}}
-
+{_PUSH}
 define internal void @gcx_mark(ptr %ctx, i64 %obj) {{
   %p = inttoptr i64 %obj to ptr
   %h = load i64, ptr %p
@@ -148,26 +164,7 @@ out:
   ret void
 }}
 
-define internal void @gcx_handle(ptr %ctx, i64 %h) {{
-  %len = call i64 @gcx_get(ptr %ctx, i64 {CTX_HANDLES_LEN})
-  %cap = call i64 @gcx_get(ptr %ctx, i64 {CTX_HANDLES_CAP})
-  %room = icmp ult i64 %len, %cap
-  br i1 %room, label %put, label %full
-put:
-  %b = call i64 @gcx_get(ptr %ctx, i64 {CTX_HANDLES})
-  %o = mul i64 %len, 8
-  %a = add i64 %b, %o
-  %p = inttoptr i64 %a to ptr
-  store i64 %h, ptr %p
-  %len1 = add i64 %len, 1
-  call void @gcx_set(ptr %ctx, i64 {CTX_HANDLES_LEN}, i64 %len1)
-  ret void
-full:                                   ; (Python reads len > cap: some were dropped)
-  %over = add i64 %cap, 1
-  call void @gcx_set(ptr %ctx, i64 {CTX_HANDLES_LEN}, i64 %over)
-  ret void
-}}
-
+{_HANDLE}
 ; whether the start-bitmap bit of %v is set (%v in the heap, 8-aligned)
 define internal i1 @gcx_is_start(ptr %ctx, i64 %v) {{
   %base = call i64 @gcx_get(ptr %ctx, i64 {CTX_BASE})

@@ -69,41 +69,39 @@ class ConstHeap:
         obj = _allocate(self.heap, size)
         ctypes.c_uint64.from_address(obj).value = self.sigs[typeidx]
         for off, f, v in zip(offsets, st.fields, values):
-            size = vm.gc_storage_size(f.storage)
+            width = vm.gc_storage_size(f.storage)
             # a narrow field in the low bytes of its 8-byte slot, the rest 0
-            _put(obj + off, 16 if size == 16 else 8, v & ((1 << (8 * size)) - 1))
+            _put(obj + off, 16 if width == 16 else 8, v & ((1 << (8 * width)) - 1))
         return self._keep(obj)
 
     def struct_default(self, typeidx: int) -> int:
         return self.struct_new(typeidx, [0] * len(self._composite(typeidx).fields))
 
-    def array_new(self, typeidx: int, values: list[int]) -> int:
-        """An array of type ``typeidx`` with elements ``values``."""
-        at = self._composite(typeidx)
-        elem = vm.gc_storage_size(at.field.storage)
-        _too_large(at.field.storage, len(values))
-        size = vm.gc_array_size(elem, len(values))
-        obj = _allocate(self.heap, size)
-        ctypes.c_uint64.from_address(obj).value = self.sigs[typeidx] | vm.GC_ARRAY_FLAG
-        ctypes.c_uint64.from_address(obj + vm.GC_ARRAY_LENGTH).value = len(values)
-        ctypes.memset(obj + vm.GC_ARRAY_DATA, 0, size - vm.GC_ARRAY_DATA)
-        for i, v in enumerate(values):
-            _put(obj + vm.GC_ARRAY_DATA + i * elem, elem, v)
-        return self._keep(obj)
-
-    def array_repeat(self, typeidx: int, value: int, n: int) -> int:
-        at = self._composite(typeidx)
-        _too_large(at.field.storage, n)
-        size = vm.gc_array_size(vm.gc_storage_size(at.field.storage), n)
-        if size >= _MAX_ARRAY_BYTES:
-            raise _out_of_memory(size)
-        self.array_elements += n
-        elem = vm.gc_storage_size(at.field.storage)
-        obj = _allocate(self.heap, size)
+    def _array(self, typeidx: int, n: int) -> tuple[int, int]:
+        """A zeroed array of ``n`` elements of type ``typeidx``, pinned:
+        (its data's address, an element's size)."""
+        storage = self._composite(typeidx).field.storage
+        _too_large(storage, n)
+        elem = vm.gc_storage_size(storage)
+        size = vm.gc_array_size(elem, n)
+        obj = self._keep(_allocate(self.heap, size))
         ctypes.c_uint64.from_address(obj).value = self.sigs[typeidx] | vm.GC_ARRAY_FLAG
         ctypes.c_uint64.from_address(obj + vm.GC_ARRAY_LENGTH).value = n
+        ctypes.memset(obj + vm.GC_ARRAY_DATA, 0, size - vm.GC_ARRAY_DATA)
+        return obj, elem
+
+    def array_new(self, typeidx: int, values: list[int]) -> int:
+        """An array of type ``typeidx`` with elements ``values`` (array.new_fixed)."""
+        obj, elem = self._array(typeidx, len(values))
+        for i, v in enumerate(values):
+            _put(obj + vm.GC_ARRAY_DATA + i * elem, elem, v)
+        return obj
+
+    def array_repeat(self, typeidx: int, value: int, n: int) -> int:
+        """An array of ``n`` elements ``value`` (array.new, array.new_default)."""
+        obj, elem = self._array(typeidx, n)
+        self.array_elements += n
         data = obj + vm.GC_ARRAY_DATA
-        ctypes.memset(data, 0, size - vm.GC_ARRAY_DATA)
         if value and n:          # one element, then doubling copies
             _put(data, elem, value)
             done, total = elem, elem * n
@@ -111,7 +109,7 @@ class ConstHeap:
                 step = min(done, total - done)
                 ctypes.memmove(data + done, data, step)
                 done += step
-        return self._keep(obj)
+        return obj
 
     def field_count(self, typeidx: int) -> int:
         return len(self._composite(typeidx).fields)

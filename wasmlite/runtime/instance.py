@@ -234,47 +234,49 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
     if compiled_has_gc_types(compiled):
         store.gc_heap.register_types(inst.type_sigs)
     gc = ConstHeap(store.gc_heap, inst.type_sigs, signatures.lookup)
-    for record in imports:
-        if isinstance(record, ExportFunction):
-            inst.imported_funcs.append(record)
-        elif isinstance(record, ExportTable):
-            inst.tables.append(record.table)
-        elif isinstance(record, ExportMemory):
-            inst.memories.append(record.memory)
-        elif isinstance(record, ExportTag):
-            inst.tags.append(record.tag)
-        else:
-            inst.globals.append(record.global_)
-    for type_idx in getattr(module, "tags", ()):
-        inst.tags.append(RuntimeTag(canon[type_idx]))
-    for tag in inst.tags:
-        store.exceptions.register(tag)
-    for memtype in module.mems:
-        store.check_new_memory(memtype.limits.min, memtype.page_size_log2)
-        inst.memories.append(Memory(memtype))
-    # runtime tables and globals carry canonical types: another module that
-    # imports them compares its own (canonical) types with them
-    # (the globals first, as Wasmtime: which of two failing initializers
-    # reports its error; a table's may read only imported globals)
-    for g in module.globals:
-        value = eval_const(g.init, inst.global_value, inst.func_ref, gc)
-        gt = GlobalType(canonical_valtype(g.type.valtype, canon), g.type.mutable)
-        inst.globals.append(Global(gt, value))
-    table_inits = getattr(module, "table_inits", None) or {}
-    for n, tabletype in enumerate(module.tables):
-        store.check_new_table(tabletype.limits.min)
-        init = table_inits.get(n)
-        # a Wasm 3.0 table initializer: every element starts as its value
-        # (it may read only imported globals, which exist already)
-        value = 0 if init is None else eval_const(init, inst.global_value, inst.func_ref,
-                                                  gc)
-        tt = TableType(canonical_valtype(tabletype.elem, canon), tabletype.limits, tabletype.is64)
-        inst.tables.append(Table(tt, value))
+    try:
+        for record in imports:
+            if isinstance(record, ExportFunction):
+                inst.imported_funcs.append(record)
+            elif isinstance(record, ExportTable):
+                inst.tables.append(record.table)
+            elif isinstance(record, ExportMemory):
+                inst.memories.append(record.memory)
+            elif isinstance(record, ExportTag):
+                inst.tags.append(record.tag)
+            else:
+                inst.globals.append(record.global_)
+        for type_idx in getattr(module, "tags", ()):
+            inst.tags.append(RuntimeTag(canon[type_idx]))
+        for tag in inst.tags:
+            store.exceptions.register(tag)
+        for memtype in module.mems:
+            store.check_new_memory(memtype.limits.min, memtype.page_size_log2)
+            inst.memories.append(Memory(memtype))
+        # runtime tables and globals carry canonical types: another module that
+        # imports them compares its own (canonical) types with them
+        # (the globals first, as Wasmtime: which of two failing initializers
+        # reports its error; a table's may read only imported globals)
+        for g in module.globals:
+            value = eval_const(g.init, inst.global_value, inst.func_ref, gc)
+            gt = GlobalType(canonical_valtype(g.type.valtype, canon), g.type.mutable)
+            inst.globals.append(Global(gt, value))
+        table_inits = getattr(module, "table_inits", None) or {}
+        for n, tabletype in enumerate(module.tables):
+            store.check_new_table(tabletype.limits.min)
+            init = table_inits.get(n)
+            # a Wasm 3.0 table initializer: every element starts as its value
+            # (it may read only imported globals, which exist already)
+            value = 0 if init is None else eval_const(init, inst.global_value, inst.func_ref,
+                                                      gc)
+            tt = TableType(canonical_valtype(tabletype.elem, canon), tabletype.limits, tabletype.is64)
+            inst.tables.append(Table(tt, value))
 
-    _fill_vmctx(inst)
-    store.register_instance(inst)
-    _setup_segments(inst, gc)
-    gc.release()         # the objects made so far are in globals, tables, segments
+        _fill_vmctx(inst)
+        store.register_instance(inst)
+        _setup_segments(inst, gc)
+    finally:
+        gc.release()     # what it made is in globals, tables, segments now (or garbage)
 
     for i, export in enumerate(module.exports):
         record = inst._export_record(export.kind, export.index)
