@@ -253,13 +253,13 @@ class RuntimeStore:
 
     def _gc_alloc(self, vmctx: int, size: int) -> int:
         try:
-            address = self.gc_heap.slow_alloc(size)
-            if address:
-                return address
-            if size >= 1 << 32:
+            if size >= 1 << 32:         # Wasmtime's limit of one object, whatever is free
                 from ..errors import TrapCode
                 self.trap_code = int(TrapCode.ALLOCATION_TOO_LARGE)
                 return vm.BUILTIN_TRAP
+            address = self.gc_heap.slow_alloc(size)
+            if address:
+                return address
             # the heap is full even after collecting: as Wasmtime, an error
             # (not a trap) reaches the caller
             from ..errors import WasmtimeError
