@@ -1,0 +1,41 @@
+"""Component values as Python holds them, as wasmtime-py's
+``wasmtime.component`` represents them (the canonical ABI lifts into these
+and lowers from them; the API re-exports them):
+
+- bool, the integers, f32/f64 (float), char (a 1-character str), string (str);
+- list: a Python list (``list<u8>``: bytes; bytes/bytearray accepted);
+- record: a ``Record`` with one attribute per field (field names as WIT
+  spells them, ``-`` becoming ``_``);
+- tuple: a Python tuple;
+- variant, option, result: a ``Variant(tag, payload)`` when the cases'
+  Python classes overlap; otherwise the payload itself (option: None or the
+  value); enum: the case's name (str); flags: a set of names;
+- own/borrow: a resource object of the API (ResourceAny / ResourceHost).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+
+class Record:
+    """A record value: its fields are attributes."""
+
+    def __init__(self, **fields: Any) -> None:
+        self.__dict__.update(fields)
+
+    def __eq__(self, other: Any) -> bool:
+        if not isinstance(other, Record):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
+        return f"Record({inner})"
+
+
+@dataclass
+class Variant:
+    """A case of a variant (or option/result) whose cases need a tag."""
+    tag: str
+    payload: Optional[Any] = None
