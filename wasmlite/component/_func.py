@@ -1,0 +1,48 @@
+"""``Func`` of ``wasmlite.component``: a component function of an
+instance, called with Python values as wasmtime-py 50 does."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..store import store_of, wrong_store
+from ..syntax.component_types import FuncType
+
+__all__ = ["Func"]
+
+
+class Func:
+    """An exported component function: ``func(store, *params)`` lowers the
+    Python values, runs the callee, lifts its result (None for none)."""
+
+    __slots__ = ("_store", "_type", "_call", "_post_return")
+
+    def __init__(self) -> None:
+        raise TypeError("a component Func comes from Instance.get_func")
+
+    @classmethod
+    def _make(cls, store: Any, ty: FuncType, call: Callable, post_return: Callable) -> "Func":
+        f = cls.__new__(cls)
+        f._store = store
+        f._type = ty
+        f._call = call
+        f._post_return = post_return
+        return f
+
+    def __call__(self, store: Any, *params: Any) -> Any:
+        if store_of(store) is not self._store:
+            raise wrong_store()
+        if len(params) != len(self._type.params):
+            raise TypeError("wrong number of parameters provided: given %s, expected %s"
+                            % (len(params), len(self._type.params)))
+        return self._call(*params)
+
+    def post_return(self, store: Any) -> None:
+        """Kept for wasmtime-py's API: the call runs post-return itself."""
+        if store_of(store) is not self._store:
+            raise wrong_store()
+        self._post_return()
+
+    def type(self, store: Any) -> FuncType:
+        if store_of(store) is not self._store:
+            raise wrong_store()
+        return self._type
