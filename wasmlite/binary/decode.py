@@ -178,7 +178,7 @@ def _check_header(data: bytes) -> None:
     if data[4:8] != VERSION:
         if data[4:8] == b"\x0d\x00\x01\x00":     # the component model's layer 1
             raise MalformedError("expected a WebAssembly module but was given a WebAssembly"
-                                 " component (components are not supported yet)")
+                                 " component (use wasmlite.component.Component)")
         raise MalformedError("unknown binary version")
 
 

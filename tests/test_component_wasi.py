@@ -1,0 +1,91 @@
+"""WASI 0.2 components (tests/components/: the C programs of tests/wasi
+wrapped by the preview-1 adapter) run under wasmlite.component as under
+wasmtime-py's wasmtime.component (Linker.add_wasip2): stdout, stderr, exit
+status and the files left in the preopened directory; and under
+`wasmlite run` with the same outcome."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import wasmtime
+import wasmtime.component
+
+import wasmlite
+import wasmlite.component
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "wasi"))
+import runner  # noqa: E402
+from test_wasi import CASES  # noqa: E402
+
+COMPONENTS = Path(__file__).resolve().parent / "components"
+_loaded: dict = {}
+
+
+def run_component(rt, name: str, top: Path) -> runner.Outcome:
+    """Case ``name`` of test_wasi.CASES, as a component under runtime ``rt``
+    (wasmlite or wasmtime)."""
+    wasm, args, env, stdin, setup, preopen, _ = CASES[name]
+    work = top / "work"
+    work.mkdir(parents=True)
+    if setup:
+        setup(top, work)
+    scratch = top / "stdio"
+    scratch.mkdir()
+    key = (rt.__name__, wasm)
+    if key not in _loaded:
+        engine = rt.Engine()
+        _loaded[key] = (engine, rt.component.Component.from_file(engine, str(COMPONENTS / wasm)))
+    engine, component = _loaded[key]
+    cfg = rt.WasiConfig()
+    cfg.argv = [wasm.removesuffix(".wasm")] + list(args)
+    cfg.env = [list(kv) for kv in env]
+    if stdin is not None:
+        (scratch / "stdin").write_bytes(stdin)
+        cfg.stdin_file = str(scratch / "stdin")
+    cfg.stdout_file = str(scratch / "stdout")
+    cfg.stderr_file = str(scratch / "stderr")
+    cfg.preopen_dir(str(work), ".", *preopen)
+    store = rt.Store(engine)
+    store.set_wasi(cfg)
+    linker = rt.component.Linker(engine)
+    linker.add_wasip2()
+    status: object = 0
+    try:
+        instance = linker.instantiate(store, component)
+        index = instance.get_export_index(store, "wasi:cli/run@0.2.12")
+        run = instance.get_func(store, instance.get_export_index(store, "run", index))
+        result = run(store)
+        status = 0 if result == rt.component.Variant("ok") else 1
+    except rt.ExitTrap as e:
+        status = e.code
+    except rt.Trap:
+        status = "trap"
+    del store
+    return runner.Outcome((scratch / "stdout").read_bytes(), (scratch / "stderr").read_bytes(),
+                          status, runner.snapshot(work))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_component_matches_wasmtime(name, tmp_path):
+    ours = run_component(wasmlite, name, tmp_path / "wl")
+    theirs = run_component(wasmtime, name, tmp_path / "wt")
+    assert ours.stdout == theirs.stdout
+    assert ours.stderr == theirs.stderr
+    assert ours.status == theirs.status
+    assert ours.files == theirs.files
+
+
+def test_cli_runs_a_component(tmp_path):
+    """`wasmlite run` of a component: argv, --env, stdout, exit status 1
+    for a nonzero return (WASI 0.2's exit carries only ok/err)."""
+    p = subprocess.run([sys.executable, "-m", "wasmlite", "run", "--env", "GREETING=hi",
+                        str(COMPONENTS / "args_env.wasm"), "one", "two"],
+                       capture_output=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    assert b"one" in p.stdout and b"two" in p.stdout and b"GREETING=hi" in p.stdout
+    p = subprocess.run([sys.executable, "-m", "wasmlite", "run",
+                        str(COMPONENTS / "exit_code.wasm"), "3"], capture_output=True, timeout=300)
+    assert p.returncode == 1 and b"Traceback" not in p.stderr
