@@ -270,7 +270,8 @@ class _Validator:
         space = sc.spaces[sort]
         if not 0 <= index < len(space):
             word = _SPACE_WORD[sort]
-            raise self.error(f"unknown {word} {index}: {word} index out of bounds")
+            short = word[5:] if word.startswith("core ") else word
+            raise self.error(f"unknown {word} {index}: {short} index out of bounds")
         return space[index]
 
     def get_type(self, sc: _Scope, index: int) -> Any:
@@ -517,6 +518,8 @@ class _Validator:
             raise self.error(f"`stream` requires {_ASYNC}")
         if cls is ast.FutureDef:
             raise self.error(f"`future` requires {_ASYNC}")
+        if cls is ast.MapDef:
+            raise self.error("Maps require the component model map feature")
         raise self.error(f"unknown type definition {cls.__name__}")
 
     def func_type(self, t: ast.FuncTypeDef, sc: _Scope) -> ct.FuncType:
@@ -543,27 +546,24 @@ class _Validator:
                                 tuple(inner.imported_resources), tuple(inner.created_resources))
 
     def decl(self, decl: object, sc: _Scope) -> None:
-        at = self.at
-        self.at = getattr(decl, "offset", 0) or at
-        try:
-            if isinstance(decl, (ast.CoreTypeDef, ast.CoreRecGroup)):
-                self.core_type_def(decl, sc)
-            elif isinstance(decl, ast.TypeDef):
-                sc.spaces[Sort.TYPE].append(self.type_def(decl, sc))
-            elif isinstance(decl, ast.Alias):
-                if sc.kind == "instance-type" and decl.sort not in (Sort.TYPE, Sort.INSTANCE) \
-                        and not isinstance(decl.target, ast.AliasOuter):
-                    raise self.error("only type and instance aliases are allowed in type"
-                                     " declarations")
-                self.alias(decl, sc)
-            elif isinstance(decl, ast.Import):
-                self.import_(decl, sc)
-            elif isinstance(decl, ast.ExportDecl):
-                self.export_decl(decl, sc)
-            else:
-                raise self.error(f"unknown declaration {type(decl).__name__}")
-        finally:
-            self.at = at
+        """One declaration of a component or instance type (errors inside a
+        type are reported at the type's offset, as wasmparser does)."""
+        if isinstance(decl, (ast.CoreTypeDef, ast.CoreRecGroup)):
+            self.core_type_def(decl, sc)
+        elif isinstance(decl, ast.TypeDef):
+            sc.spaces[Sort.TYPE].append(self.type_def(decl, sc))
+        elif isinstance(decl, ast.Alias):
+            if sc.kind == "instance-type" and decl.sort not in (Sort.TYPE, Sort.INSTANCE) \
+                    and not isinstance(decl.target, ast.AliasOuter):
+                raise self.error("only type and instance aliases are allowed in type"
+                                 " declarations")
+            self.alias(decl, sc)
+        elif isinstance(decl, ast.Import):
+            self.import_(decl, sc)
+        elif isinstance(decl, ast.ExportDecl):
+            self.export_decl(decl, sc)
+        else:
+            raise self.error(f"unknown declaration {type(decl).__name__}")
 
     # ------------------------------------------------------ extern types
 
@@ -618,7 +618,7 @@ class _Validator:
         try:
             parsed = parse_extern_name(name, is_import)
         except ValueError as e:
-            raise self.error(f"{word} name `{name}` is not a valid extern name {e}") from None
+            raise self.error(f"{word} name `{name}` is not a valid extern name\n{e}") from None
         names = sc.import_names if is_import else sc.export_names
         key = parsed.key
         if key in names:
@@ -633,7 +633,7 @@ class _Validator:
     def check_resource_func(self, name: str, parsed: Any, sc: _Scope, t: Any, word: str,
                             is_import: bool) -> None:
         def bad(why: str) -> InvalidError:
-            return self.error(f"{word} name `{name}` is not valid {why}")
+            return self.error(f"{word} name `{name}` is not valid\n{why}")
         if not isinstance(t, ct.FuncType):
             raise bad("only functions can have annotated names")
         if parsed.kind == "constructor":
@@ -677,8 +677,6 @@ class _Validator:
 
     def export_decl(self, d: ast.ExportDecl, sc: _Scope) -> None:
         t = self.extern_type(d.desc, sc, d.name, False)
-        if isinstance(t, ct.ResourceType) and d.desc.index is not None:
-            pass        # (eq R): the same resource, exported under this name
         self.check_name(d.name, sc, False, t)
         sc.exports.append((d.name, t))
         self.add(sc, d.desc.sort, t)
@@ -780,7 +778,7 @@ class _Validator:
                 parsed = parse_extern_name(e.name, False)
             except ValueError as err:
                 raise self.error(f"export name `{e.name}` is not a valid extern name"
-                                 f" {err}") from None
+                                 f"\n{err}") from None
             if parsed.key in names:
                 raise self.error(f"export name `{e.name}` conflicts with previous name"
                                  f" `{names[parsed.key]}`")

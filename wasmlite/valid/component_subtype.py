@@ -74,6 +74,8 @@ def type_mismatch(actual: Any, expected: Any) -> Optional[str]:
 def value_mismatch(actual: Any, expected: Any) -> Optional[str]:
     if actual == expected:
         return None
+    if type(actual) is type(expected) and isinstance(actual, (ct.OwnType, ct.BorrowType)):
+        return "resource types are not the same"
     if type(actual) is type(expected):
         return f"expected {describe(expected)} types to match"
     return f"expected {describe(expected)} found {describe(actual)}"
