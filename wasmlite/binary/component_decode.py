@@ -493,6 +493,9 @@ class _Reader:
             return ast.StreamDef(self.optional(self.valtype, "stream payload type"))
         if b == 0x65:
             return ast.FutureDef(self.optional(self.valtype, "future payload type"))
+        if b == 0x63:
+            key = self.valtype()
+            return ast.MapDef(key, self.valtype())
         raise self.leading(b, "component defined type", at)
 
     def variant_case(self) -> ast.VariantCaseDef:
@@ -541,13 +544,7 @@ class _Reader:
         if b == 0x01:
             return ast.ExternDesc(ast.Sort.FUNC, self.u32())
         if b == 0x02:
-            bat = self.pos
-            bound = self.byte()
-            if bound == 0x00:
-                return ast.ExternDesc(ast.Sort.VALUE, self.u32())
-            if bound == 0x01:
-                return ast.ExternDesc(ast.Sort.VALUE, None, self.valtype())
-            raise self.leading(bound, "value bound", bat)
+            return ast.ExternDesc(ast.Sort.VALUE, None, self.valtype())
         if b == 0x03:
             bat = self.pos
             bound = self.byte()

@@ -248,6 +248,8 @@ def _def_val_type(t: object) -> bytes:
         return b"\x66" + _optional(t.type, _valtype)
     if isinstance(t, ast.FutureDef):
         return b"\x65" + _optional(t.type, _valtype)
+    if isinstance(t, ast.MapDef):
+        return b"\x63" + _valtype(t.key) + _valtype(t.value)
     raise TypeError(f"not a component type definition: {t!r}")
 
 
@@ -275,9 +277,7 @@ def _extern_desc(e: ast.ExternDesc) -> bytes:
     if s is ast.Sort.CORE_MODULE:
         return b"\x00\x11" + u32(e.index)
     if s is ast.Sort.VALUE:
-        if e.index is not None:
-            return b"\x02\x00" + u32(e.index)
-        return b"\x02\x01" + _valtype(e.value_type)
+        return b"\x02" + _valtype(e.value_type)
     if s is ast.Sort.TYPE:
         return b"\x03\x01" if e.index is None else b"\x03\x00" + u32(e.index)
     return _sort(s) + u32(e.index)

@@ -353,9 +353,16 @@ class FutureDef:
     type: Optional[ValTypeRef]
 
 
-DefValType = Union[PrimDef, RecordDef, VariantDef, ListDef, TupleDef, FlagsDef, EnumDef,
+@dataclass(frozen=True)
+class MapDef:
+    """``map<K, V>`` (binary 0x63; Wasmtime: behind the map feature)."""
+    key: ValTypeRef
+    value: ValTypeRef
+
+
+DefValType = Union[MapDef, PrimDef, RecordDef, VariantDef, ListDef, TupleDef, FlagsDef, EnumDef,
                    OptionDef, ResultDef, OwnDef, BorrowDef, StreamDef, FutureDef]
-DEF_VAL_TYPES = (PrimDef, RecordDef, VariantDef, ListDef, TupleDef, FlagsDef, EnumDef,
+DEF_VAL_TYPES = (MapDef, PrimDef, RecordDef, VariantDef, ListDef, TupleDef, FlagsDef, EnumDef,
                  OptionDef, ResultDef, OwnDef, BorrowDef, StreamDef, FutureDef)
 
 
@@ -388,7 +395,7 @@ class ExternDesc:
     * ``Sort.CORE_MODULE``: ``index`` a core type index (a module type)
     * ``Sort.FUNC``, ``Sort.INSTANCE``, ``Sort.COMPONENT``: ``index`` a type index
     * ``Sort.TYPE``: ``index`` the type of ``(eq index)``, or None for ``(sub resource)``
-    * ``Sort.VALUE``: ``value_type`` (``(value T)``) or ``index`` (``(value (eq i))``)
+    * ``Sort.VALUE``: ``value_type`` (``(value T)``)
     """
     sort: Sort
     index: Optional[int] = None
