@@ -88,8 +88,8 @@ class Frame:
         self.modules = modules              # id(CoreModule) -> compiled Module
         self.spaces: Dict[C.Sort, list] = {s: [] for s in C.Sort}
         self.exports: Dict[str, Any] = {}
-        from .component_resources import InstanceState
-        self.state = InstanceState()
+        from .component_resources import ComponentInstanceState
+        self.state = ComponentInstanceState()
 
     # -- index spaces -------------------------------------------------------
 
@@ -348,32 +348,24 @@ def _canon_lower(frame: Frame, d: C.CanonLower, imports: Imports) -> None:
         raise _link_error(f"func index {d.func} is not a component function")
     opts = _options(frame, d)
     core_type, host = lower_func(callee.type, callee.call, opts, host_reps=callee.host_reps)
-    if not isinstance(core_type, CoreFuncType):
-        from ..types import ValType
-        core_type = CoreFuncType([getattr(ValType, n)() for n in core_type[0]],
-                                 [getattr(ValType, n)() for n in core_type[1]])
-    frame.push(C.Sort.CORE_FUNC, Func(frame.env.store, core_type, host))
+    frame.push(C.Sort.CORE_FUNC, Func(frame.env.store, CoreFuncType._wrap(core_type), host))
 
 
 def _canon_resource(frame: Frame, d: Any, imports: Imports) -> None:
     from ..func import Func
-    from ..types import FuncType as CoreFuncType, ValType
+    from ..types import FuncType as CoreFuncType
     from . import component_resources as R
     ty = frame.get(C.Sort.TYPE, d.resource)
     if not isinstance(ty, T.ResourceType):
         raise _link_error(f"type index {d.resource} is not a resource type")
-    i32 = ValType.i32()
     state = frame.state
     if isinstance(d, C.CanonResourceNew):
-        fn = R.resource_new_func(state, ty)
-        core = CoreFuncType([i32], [i32])
+        core, fn = R.resource_new_func(state, ty)
     elif isinstance(d, C.CanonResourceRep):
-        fn = R.resource_rep_func(state, ty)
-        core = CoreFuncType([i32], [i32])
+        core, fn = R.resource_rep_func(state, ty)
     else:
-        fn = R.resource_drop_func(state, ty, frame.env.store)
-        core = CoreFuncType([i32], [])
-    frame.push(C.Sort.CORE_FUNC, Func(frame.env.store, core, fn))
+        core, fn = R.resource_drop_func(state, ty, frame.env.store)
+    frame.push(C.Sort.CORE_FUNC, Func(frame.env.store, CoreFuncType._wrap(core), fn))
 
 
 def _canon_builtin(frame: Frame, d: C.CanonBuiltin, imports: Imports) -> None:
