@@ -580,10 +580,11 @@ class _Validator:
         elif isinstance(decl, ast.TypeDef):
             sc.spaces[Sort.TYPE].append(self.type_def(decl, sc))
         elif isinstance(decl, ast.Alias):
-            if sc.kind == "instance-type" and decl.sort not in (Sort.TYPE, Sort.INSTANCE) \
-                    and not isinstance(decl.target, ast.AliasOuter):
-                raise self.error("only type and instance aliases are allowed in type"
-                                 " declarations")
+            allowed = (Sort.TYPE, Sort.INSTANCE) if not isinstance(decl.target, ast.AliasOuter) \
+                else (Sort.TYPE, Sort.CORE_TYPE, Sort.INSTANCE)
+            if decl.sort not in allowed:
+                raise self.error("aliases in a component or instance type may only refer to"
+                                 " types or instances")
             self.alias(decl, sc)
         elif isinstance(decl, ast.Import):
             self.import_(decl, sc)
