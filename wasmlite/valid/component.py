@@ -770,7 +770,7 @@ class _Validator:
             key = a.name
             if key in args:
                 raise self.error(f"instantiation argument `{a.name}` conflicts with previous"
-                                 " argument")
+                                 f" argument `{a.name}`")
             args[key] = (a.sort, self.item_type(sc, a.sort, a.index, "an instantiation"
                                                 " argument"))
         mapping: dict = {}
