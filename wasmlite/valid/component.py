@@ -36,8 +36,7 @@ from ..syntax import component as ast
 from ..syntax import component_types as ct
 from ..syntax.component import Sort
 from ..syntax.component_layout import MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, flatten_functype, flatten_types
-from ..syntax.types import (F32, F64, I32, I64, ExternKind, FuncType as CoreFuncType, GlobalType,
-                            MemoryType, TableType)
+from ..syntax.types import F32, F64, I32, I64, ExternKind, FuncType as CoreFuncType
 from .component_names import check_label, label_key, parse_extern_name
 from .component_subtype import core_mismatch, extern_sort, mismatch, sort_word
 
@@ -47,7 +46,6 @@ _CORE_BY_NAME = {"i32": I32, "i64": I64, "f32": F32, "f64": F64}
 _KIND_OF_SORT = {Sort.CORE_FUNC: ExternKind.FUNC, Sort.CORE_TABLE: ExternKind.TABLE,
                  Sort.CORE_MEMORY: ExternKind.MEMORY, Sort.CORE_GLOBAL: ExternKind.GLOBAL,
                  Sort.CORE_TAG: ExternKind.TAG}
-_SORT_OF_KIND = {k: s for s, k in _KIND_OF_SORT.items()}
 _CORE_KIND_WORD = {ExternKind.FUNC: "function", ExternKind.TABLE: "table",
                    ExternKind.MEMORY: "memory", ExternKind.GLOBAL: "global",
                    ExternKind.TAG: "tag"}
