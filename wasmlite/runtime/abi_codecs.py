@@ -804,8 +804,6 @@ class CodecBuilder:
                 h = table.get(index)
                 if not h.own:
                     raise abi_trap("cannot lift own resource from a borrow")
-                if h.lend_count:
-                    raise abi_trap("cannot remove owned resource while borrowed")
                 table.remove(index)
                 v._moved = True
 
@@ -956,12 +954,18 @@ def code_char(c: int) -> str:
 
 
 def _field(v: Any, py: str, wit: str) -> Any:
+    """Field ``py`` of a record value (``wit``, its WIT name, as wasmtime-py
+    spells attributes, when it has no such attribute)."""
     try:
         return getattr(v, py)
-    except AttributeError:
+    except AttributeError as e:
         if py == wit:
             raise
-    return getattr(v, wit)
+        missing = e
+    try:
+        return getattr(v, wit)
+    except AttributeError:
+        raise missing from None
 
 
 def _flat_offsets(codecs: list) -> list:

@@ -284,7 +284,7 @@ def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
         def lower_result(r, core_args):
             out: list = []
             lower_flat(r, out)
-            return out[0]
+            return out[0] if out else None
     else:
         _need_view(opts)
         ralign, rsize, store_result = rcodec.align, rcodec.size, rcodec.store
