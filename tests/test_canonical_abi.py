@@ -257,8 +257,13 @@ def test_integers_wrap_as_in_wasmtime_py():
     assert f(300) == 44 and f(-1) == 255 and f(True) == 1
     g, _, _ = identity_echo(S8())
     assert g(200) == -56
-    h, _, _ = identity_echo(ListType(U32()))
+    h, _, guest = identity_echo(ListType(U32()))
     assert h([-1, 2**32]) == [2**32 - 1, 0]
+    before = guest.call("reallocs")
+    assert h([-1] * 100 + [True]) == [2**32 - 1] * 100 + [1]      # the bulk path
+    assert guest.call("reallocs") - before == 2          # one each way, wrapping or not
+    k, _, _ = identity_echo(ListType(S8()))
+    assert k([255, -1, 128]) == [-1, -1, -128] and k([200] * 70) == [-56] * 70
 
 
 def test_f32_rounds_and_overflows_to_infinity():
@@ -563,6 +568,8 @@ def test_spilled_params_reach_the_host_function():
     (ListType(U32()), (1,), TypeError, "expected list value"),
     (ListType(U32()), [1.5], TypeError, "expected int for U32 type"),
     (ListType(F64()), [1], TypeError, "expected float for F64 type"),
+    (ListType(F32()), [1.0] * 99 + [1], TypeError, "expected float for F32 type"),
+    (ListType(U16()), [1] * 99 + ["x"], TypeError, "expected int for U16 type"),
     (TupleType((U8(), U8())), (1,), TypeError, "tuple length mismatch"),
     (TupleType((U8(),)), [1], TypeError, "expected tuple type"),
     (EnumType(("a", "b")), "c", WasmtimeError, "enum variant name `c` is not valid"),
