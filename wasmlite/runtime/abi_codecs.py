@@ -39,7 +39,7 @@ from ..syntax.component_types import (Bool, BorrowType, Char, EnumType, F32, F64
                                       ListType, OptionType, OwnType, RecordType, ResultType,
                                       S8, S16, S32, S64, String, TupleType, U8, U16, U32,
                                       U64, ValType, VariantType)
-from .abi_strings import string_loader, string_storer
+from .abi_strings import string_loader, string_lowerer, string_storer
 from .component_resources import (HandleElem, ResourceAny, ResourceHost, defines,
                                   host_table)
 from .component_trap import abi_trap
@@ -292,11 +292,7 @@ class CodecBuilder:
         enc = self.cx.string_encoding
         load_range = string_loader(enc)
         store_range = string_storer(enc, self.cx)
-
-        def lower(v, out):
-            ptr, n = store_range(v)
-            out.append(ptr)
-            out.append(n)
+        lower = string_lowerer(enc, self.cx)
 
         def lift(vals, i):
             return load_range(view.mv, vals[i] & _M32, vals[i + 1] & _M32)
@@ -369,63 +365,8 @@ class CodecBuilder:
                 return ptr, n
             return load_range, store_range, frozenset((bytes,))
 
-        if ecls in _INTS and _LITTLE:
-            bits, signed, fmt = _INTS[ecls]
-            ufmt = fmt.upper()
-            mask = (1 << bits) - 1
-            message = f"expected int for {type_name(t.element)} type"
-
-            def load_range(mv, ptr, n):
-                check(mv, ptr, n)
-                return mv[ptr:ptr + n * es].cast(fmt).tolist()
-
-            def store_range(v):
-                if type(v) is not list:
-                    raise TypeError("expected list value")
-                try:
-                    data = array(fmt, v)
-                except OverflowError:
-                    data = array(ufmt, [_int_of(x, message) & mask for x in v])
-                except TypeError:
-                    for x in v:
-                        _int_of(x, message)
-                    raise
-                n = len(data)
-                ptr = alloc(n)
-                if n:
-                    view.mv[ptr:ptr + n * es] = memoryview(data).cast("B")
-                return ptr, n
-            return load_range, store_range, frozenset((list,))
-
-        if (ecls is F32 or ecls is F64) and _LITTLE:
-            fmt = "f" if ecls is F32 else "d"
-            message = f"expected float for {type_name(t.element)} type"
-
-            def load_range(mv, ptr, n):
-                check(mv, ptr, n)
-                xs = mv[ptr:ptr + n * es].cast(fmt).tolist()
-                s = sum(xs)
-                if s != s:              # a NaN (or inf - inf): canonicalize the NaNs
-                    xs = [x if x == x else NAN for x in xs]
-                return xs
-
-            def store_range(v):
-                if type(v) is not list:
-                    raise TypeError("expected list value")
-                if set(map(type, v)) - {float}:
-                    for x in v:
-                        if not isinstance(x, float):
-                            raise TypeError(message)
-                s = sum(v)
-                if s != s:
-                    v = [x if x == x else NAN for x in v]
-                data = array(fmt, v)
-                n = len(data)
-                ptr = alloc(n)
-                if n:
-                    view.mv[ptr:ptr + n * es] = memoryview(data).cast("B")
-                return ptr, n
-            return load_range, store_range, frozenset((list,))
+        if ecls in _INTS or ecls is F32 or ecls is F64:
+            return self._number_list_ranges(t, e, check, alloc)
 
         if ecls is Bool:
             def load_range(mv, ptr, n):
@@ -485,6 +426,79 @@ class CodecBuilder:
             for x in v:
                 estore(x, p)
                 p += es
+            return ptr, n
+        return load_range, store_range, frozenset((list,))
+
+    def _number_list_ranges(self, t: ListType, e: Codec, check: Callable, alloc: Callable):
+        """``list<number>``: one ``struct`` call for up to 64 elements (a
+        cached ``Struct`` per length), one ``array`` copy for more."""
+        view = self.cx.view
+        es = e.size
+        ecls = type(t.element)
+        is_float = ecls is F32 or ecls is F64
+        if is_float:
+            fmt = "f" if ecls is F32 else "d"
+            ufmt = fmt
+            message = f"expected float for {type_name(t.element)} type"
+        else:
+            bits, signed, fmt = _INTS[ecls]
+            ufmt = fmt.upper()
+            mask = (1 << bits) - 1
+            message = f"expected int for {type_name(t.element)} type"
+        structs: dict = {}              # n -> Struct("<n" + fmt), n <= SMALL
+        SMALL = 64
+        bulk = _LITTLE                  # array's native order is the ABI's
+
+        def struct_for(n):
+            st = structs.get(n)
+            if st is None:
+                st = structs[n] = struct.Struct(f"<{n}{fmt}")
+            return st
+
+        def load_range(mv, ptr, n):
+            check(mv, ptr, n)
+            if n <= SMALL or not bulk:
+                xs = list(struct_for(n).unpack_from(mv, ptr)) if n <= SMALL else \
+                    [e.load(mv, p) for p in range(ptr, ptr + n * es, es)]
+            else:
+                xs = mv[ptr:ptr + n * es].cast(fmt).tolist()
+            if is_float:
+                total = sum(xs)
+                if total != total:      # a NaN (or inf - inf): canonicalize the NaNs
+                    xs = [x if x == x else NAN for x in xs]
+            return xs
+
+        def slow_bytes(v):
+            # wrong types raise wasmtime-py's TypeError; ints wrap to the width
+            if is_float:
+                for x in v:
+                    if not isinstance(x, float):
+                        raise TypeError(message)
+                return array(fmt, v).tobytes() if _LITTLE else \
+                    b"".join(_F32.pack(x) if fmt == "f" else _F64.pack(x) for x in v)
+            masked = [_int_of(x, message) & mask for x in v]
+            return struct.pack(f"<{len(v)}{ufmt}", *masked)
+
+        def store_range(v):
+            if type(v) is not list:
+                raise TypeError("expected list value")
+            n = len(v)
+            if is_float:
+                for x in v:
+                    if type(x) is not float and not isinstance(x, float):
+                        raise TypeError(message)
+                total = sum(v)
+                if total != total:
+                    v = [x if x == x else NAN for x in v]
+            ptr = alloc(n)
+            try:
+                if n <= SMALL:
+                    struct_for(n).pack_into(view.mv, ptr, *v)
+                    return ptr, n
+                data = array(fmt, v).tobytes() if bulk else slow_bytes(v)
+            except (struct.error, OverflowError, TypeError):
+                data = slow_bytes(v)        # ints to wrap, f32s to round to infinity
+            view.mv[ptr:ptr + n * es] = data
             return ptr, n
         return load_range, store_range, frozenset((list,))
 
@@ -804,8 +818,6 @@ class CodecBuilder:
                 h = table.get(index)
                 if not h.own:
                     raise abi_trap("cannot lift own resource from a borrow")
-                if h.lend_count:
-                    raise abi_trap("cannot remove owned resource while borrowed")
                 table.remove(index)
                 v._moved = True
 
@@ -956,12 +968,18 @@ def code_char(c: int) -> str:
 
 
 def _field(v: Any, py: str, wit: str) -> Any:
+    """Field ``py`` of a record value (``wit``, its WIT name, as wasmtime-py
+    spells attributes, when it has no such attribute)."""
     try:
         return getattr(v, py)
-    except AttributeError:
+    except AttributeError as e:
         if py == wit:
             raise
-    return getattr(v, wit)
+        missing = e
+    try:
+        return getattr(v, wit)
+    except AttributeError:
+        raise missing from None
 
 
 def _flat_offsets(codecs: list) -> list:

@@ -27,7 +27,9 @@ from ..errors import Trap, WasmtimeError
 from ..syntax import types as S
 from ..syntax.component_layout import (MAX_FLAT_PARAMS, alignment, elem_size,
                                        flatten_functype, record_offsets)
-from ..syntax.component_types import FuncType, TupleType
+from ..syntax.component_types import (BorrowType, FuncType, ListType, OptionType, OwnType,
+                                      RecordType, ResultType, String, TupleType,
+                                      VariantType)
 from .abi_codecs import CodecBuilder
 from .abi_memory import MemoryView, func_runner, make_realloc, no_realloc
 from .abi_strings import ENCODINGS
@@ -98,6 +100,37 @@ def _need_view(opts: CanonOptions) -> MemoryView:
     return opts.view
 
 
+def _mentions(t: Any, pred: Callable[[Any], bool]) -> bool:
+    """Whether ``pred`` holds for ``t`` or a type inside it."""
+    if t is None:
+        return False
+    if pred(t):
+        return True
+    cls = type(t)
+    if cls is ListType:
+        return _mentions(t.element, pred)
+    if cls is RecordType:
+        return any(_mentions(ft, pred) for _, ft in t.fields)
+    if cls is TupleType:
+        return any(_mentions(et, pred) for et in t.elements)
+    if cls is VariantType:
+        return any(_mentions(ct, pred) for _, ct in t.cases)
+    if cls is OptionType:
+        return _mentions(t.payload, pred)
+    if cls is ResultType:
+        return _mentions(t.ok, pred) or _mentions(t.err, pred)
+    return False
+
+
+def _is_handle(t: Any) -> bool:
+    return type(t) is OwnType or type(t) is BorrowType
+
+
+def _in_memory(t: Any) -> bool:
+    """A type whose values live in linear memory, even when passed flat."""
+    return type(t) is String or (type(t) is ListType and t.length is None)
+
+
 def _check_range(mv: memoryview, ptr: int, align: int, size: int, what: str) -> None:
     if ptr & (align - 1):
         raise abi_trap(f"{what} not aligned")
@@ -126,7 +159,8 @@ def lift_func(ft: FuncType, core: Any, opts: CanonOptions) -> Callable[..., Any]
     has_core_result = bool(core_results)
 
     # -- arguments: flat, or a tuple in memory obtained from realloc
-    if sum(c.nflat for c in pcodecs) > MAX_FLAT_PARAMS:
+    spilled = sum(c.nflat for c in pcodecs) > MAX_FLAT_PARAMS
+    if spilled:
         _need_view(opts)
         realloc = opts.realloc
         palign, psize, poffsets = _spill_layout(ptypes)
@@ -180,40 +214,84 @@ def lift_func(ft: FuncType, core: Any, opts: CanonOptions) -> Callable[..., Any]
             _check_range(mv, ptr, ralign, rsize, "return pointer")
             return load(mv, ptr)
 
-    def call(*args: Any) -> Any:
-        if len(args) != nparams:
-            raise TypeError(f"wrong number of parameters provided: given {len(args)}, "
-                            f"expected {nparams}")
-        if not state.may_enter:
-            raise cannot_enter()
-        state.may_enter = False
-        scope = CallScope()
-        outer, opts.scope = opts.scope, scope
-        try:
-            state.may_leave = False
+    # what a call needs beyond lower, call, lift: decided here, once
+    all_types = ptypes + ([ft.result] if ft.result is not None else [])
+    uses_handles = any(_mentions(t, _is_handle) for t in all_types)
+    lowering_reallocs = spilled or any(_mentions(t, _in_memory) for t in ptypes)
+    result_in_memory = rcodec is not None and (rcodec.nflat > 1 or
+                                                _mentions(ft.result, _in_memory))
+    refresh = view.refresh if (view is not None and result_in_memory) else None
+    arity_error = ("wrong number of parameters provided: given {}, "
+                   f"expected {nparams}")
+
+    if uses_handles:
+        def call(*args: Any) -> Any:
+            if len(args) != nparams:
+                raise TypeError(arity_error.format(len(args)))
+            if not state.may_enter:
+                raise cannot_enter()
+            state.may_enter = False
+            scope = CallScope()
+            outer, opts.scope = opts.scope, scope
             try:
-                flat = lower_args(args)
-            except Trap:
-                raise                   # the instance stays unenterable, as after any trap
-            except BaseException:
-                # a Python value of the wrong kind: undo, and the instance is usable
-                scope.rollback()
-                state.may_enter = True
-                raise
+                state.may_leave = False
+                try:
+                    flat = lower_args(args)
+                except Trap:
+                    raise               # the instance stays unenterable, as after any trap
+                except BaseException:
+                    # a Python value of the wrong kind: undo, and the instance is usable
+                    scope.rollback()
+                    state.may_enter = True
+                    raise
+                finally:
+                    state.may_leave = True
+                scope.undo = []
+                raw = run_core(store, flat)
+                if refresh is not None:
+                    refresh()
+                result = lift_result(raw)
+                if post is not None:
+                    post(store, (raw,) if has_core_result else ())
+                scope.exit_export()
             finally:
-                state.may_leave = True
-            scope.undo = []
+                opts.scope = outer
+            state.may_enter = True
+            return result
+    else:
+        # no handles: no call scope to keep; realloc may not call out while
+        # the arguments are lowered
+        def call(*args: Any) -> Any:
+            if len(args) != nparams:
+                raise TypeError(arity_error.format(len(args)))
+            if not state.may_enter:
+                raise cannot_enter()
+            state.may_enter = False
+            if lowering_reallocs:
+                state.may_leave = False
+                try:
+                    flat = lower_args(args)
+                except Trap:
+                    raise
+                except BaseException:
+                    state.may_enter = True
+                    raise
+                finally:
+                    state.may_leave = True
+            else:
+                try:
+                    flat = lower_args(args)
+                except BaseException:
+                    state.may_enter = True
+                    raise
             raw = run_core(store, flat)
-            if view is not None:
-                view.refresh()
+            if refresh is not None:
+                refresh()
             result = lift_result(raw)
             if post is not None:
                 post(store, (raw,) if has_core_result else ())
-            scope.exit_export()
-        finally:
-            opts.scope = outer
-        state.may_enter = True
-        return result
+            state.may_enter = True
+            return result
 
     call.__name__ = "component_func"
     call.functype = ft              # for the API and error messages
@@ -284,7 +362,7 @@ def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
         def lower_result(r, core_args):
             out: list = []
             lower_flat(r, out)
-            return out[0]
+            return out[0] if out else None
     else:
         _need_view(opts)
         ralign, rsize, store_result = rcodec.align, rcodec.size, rcodec.store
