@@ -41,7 +41,12 @@ class CoreTypesMixin:
         n = len(h.types)
         end = h.type_def(i, in_rec)
         t = h.types[n]
-        return _sub_type(t, h.module.subtypes.get(n)), t, end
+        data = _sub_type(t, h.module.subtypes.get(n))
+        if data[0] == 0x50 and not in_rec and self.scope.kind != MODULE_TYPE:
+            # a non-final sub type alone where 0x50 would read as a module
+            # type: the component binary puts 0x00 before it
+            data = b"\x00" + data
+        return data, t, end
 
     def field_core_type(self, i: int) -> None:
         """``(core type $id? (module ...) | core deftype)``."""
