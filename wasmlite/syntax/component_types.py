@@ -16,7 +16,7 @@ one per ``ResourceType.host(n)`` key).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Optional, Tuple, Union
 
 
@@ -215,3 +215,196 @@ class FutureType(ValType):
 
 AnyValType = Union[_Prim, ListType, RecordType, TupleType, VariantType, EnumType,
                    OptionType, ResultType, FlagsType, OwnType, BorrowType]
+
+
+# --------------------------------------------------------------------------
+# Extern types: what a component's imports and exports are, resolved (added
+# for the validator; named as wasmtime-py's ``wasmtime.component`` names the
+# same things, so the API can make them its own).
+#
+# An extern type is a ``FuncType`` (a component function), a
+# ``ComponentInstanceType``, a ``ComponentType``, a ``ModuleType`` (a core
+# module), a ``ResourceType`` (a resource type import/export) or a value
+# type (a type import/export ``(eq T)`` of a value type); ``TypeItem`` wraps
+# any other type given as a *type* (a function type exported as a type),
+# which would otherwise read as an item of that type.
+
+
+@dataclass(frozen=True, eq=True)
+class TypeItem:
+    """A type import/export whose type is not a value or resource type
+    (e.g. ``(export "f" (type (eq $functype)))``)."""
+    type: Any
+
+
+@dataclass(frozen=True, eq=True)
+class ComponentInstanceType:
+    """A component instance's type: its exports, in order.
+
+    ``defined_resources``: the abstract resource types this type itself
+    declares (its ``(export "r" (type (sub resource)))``): each use of the
+    type (an import of it) stands for *some* resources, so validation makes
+    them fresh there (``substitute``)."""
+    export_list: Tuple[Tuple[str, Any], ...]
+    defined_resources: Tuple[ResourceType, ...] = field(default=(), compare=False)
+
+    def exports(self, engine: Any = None) -> dict:
+        """name -> extern type."""
+        return dict(self.export_list)
+
+
+@dataclass(frozen=True, eq=True)
+class ComponentType:
+    """A component's type: its imports and exports, in order.
+
+    ``imported_resources``: the resource types its imports introduce (each
+    ``(import "r" (type (sub resource)))``, also inside imported instances):
+    instantiation binds them to the arguments' resources.
+    ``defined_resources``: the resource types it creates (its own
+    ``(type (resource ...))`` definitions, and those its own instantiations
+    made): each instantiation makes them fresh."""
+    import_list: Tuple[Tuple[str, Any], ...]
+    export_list: Tuple[Tuple[str, Any], ...]
+    imported_resources: Tuple[ResourceType, ...] = field(default=(), compare=False)
+    defined_resources: Tuple[ResourceType, ...] = field(default=(), compare=False)
+
+    def imports(self, engine: Any = None) -> dict:
+        """name -> extern type."""
+        return dict(self.import_list)
+
+    def exports(self, engine: Any = None) -> dict:
+        """name -> extern type."""
+        return dict(self.export_list)
+
+
+@dataclass(frozen=True, eq=True)
+class ModuleType:
+    """A core module's type: ``import_list`` (module, name, core extern
+    type), ``export_list`` (name, core extern type); core extern types are
+    ``syntax.types``' FuncType (a function, or a tag's), TableType,
+    MemoryType, GlobalType, with an ``ExternKind`` saying which:
+    entries are (module, name, kind, type) and (name, kind, type)."""
+    import_list: Tuple[Tuple[str, str, Any, Any], ...]
+    export_list: Tuple[Tuple[str, Any, Any], ...]
+
+    def __hash__(self) -> int:   # (core Limits are mutable: hash by names)
+        return hash((tuple(i[:2] for i in self.import_list),
+                     tuple(e[0] for e in self.export_list)))
+
+
+def substitute(t: Any, mapping: "dict[ResourceType, ResourceType]") -> Any:
+    """``t`` with every resource type in ``mapping`` replaced by its image
+    (``t`` itself when nothing in it changes). Works on value types,
+    ``FuncType``, the extern types above and ``ResourceType`` itself;
+    ``defined_resources`` / ``imported_resources`` are mapped too."""
+    if not mapping:
+        return t
+    return _subst(t, mapping)
+
+
+def _subst(t: Any, m: dict) -> Any:
+    if isinstance(t, ResourceType):
+        return m.get(t, t)
+    if isinstance(t, _Prim) or t is None:
+        return t
+    cls = type(t)
+    if cls is OwnType or cls is BorrowType:
+        r = m.get(t.ty, t.ty)
+        return t if r is t.ty else cls(r)
+    if cls is ListType:
+        e = _subst(t.element, m)
+        return t if e is t.element else ListType(e, t.length)
+    if cls is RecordType:
+        fields = tuple((n, _subst(v, m)) for n, v in t.fields)
+        return t if _same(fields, t.fields) else RecordType(fields)
+    if cls is TupleType:
+        els = tuple(_subst(v, m) for v in t.elements)
+        return t if _same_items(els, t.elements) else TupleType(els)
+    if cls is VariantType:
+        cases = tuple((n, _subst(v, m)) for n, v in t.cases)
+        return t if _same(cases, t.cases) else VariantType(cases)
+    if cls is OptionType:
+        p = _subst(t.payload, m)
+        return t if p is t.payload else OptionType(p)
+    if cls is ResultType:
+        ok, err = _subst(t.ok, m), _subst(t.err, m)
+        return t if ok is t.ok and err is t.err else ResultType(ok, err)
+    if cls is StreamType or cls is FutureType:
+        p = _subst(t.payload, m)
+        return t if p is t.payload else cls(p)
+    if cls is FuncType:
+        params = tuple((n, _subst(v, m)) for n, v in t.params)
+        r = _subst(t.result, m)
+        return t if _same(params, t.params) and r is t.result else FuncType(params, r)
+    if cls is TypeItem:
+        inner = _subst(t.type, m)
+        return t if inner is t.type else TypeItem(inner)
+    if cls is ComponentInstanceType:
+        exports = tuple((n, _subst(v, m)) for n, v in t.export_list)
+        defined = tuple(m.get(r, r) for r in t.defined_resources)
+        if _same(exports, t.export_list) and _same_items(defined, t.defined_resources):
+            return t
+        return ComponentInstanceType(exports, defined)
+    if cls is ComponentType:
+        imports = tuple((n, _subst(v, m)) for n, v in t.import_list)
+        exports = tuple((n, _subst(v, m)) for n, v in t.export_list)
+        imported = tuple(m.get(r, r) for r in t.imported_resources)
+        defined = tuple(m.get(r, r) for r in t.defined_resources)
+        if (_same(imports, t.import_list) and _same(exports, t.export_list)
+                and _same_items(imported, t.imported_resources)
+                and _same_items(defined, t.defined_resources)):
+            return t
+        return ComponentType(imports, exports, imported, defined)
+    return t          # value types without resources, ModuleType, ...
+
+
+def _same(new: tuple, old: tuple) -> bool:
+    return all(a[1] is b[1] for a, b in zip(new, old))
+
+
+def _same_items(new: tuple, old: tuple) -> bool:
+    return all(a is b for a, b in zip(new, old))
+
+
+def resources_in(t: Any, out: Optional[list] = None) -> list:
+    """The resource types ``t`` mentions (each once, in order of first
+    mention): in handles, in function, instance and component types."""
+    if out is None:
+        out = []
+    if isinstance(t, ResourceType):
+        if not any(r is t for r in out):
+            out.append(t)
+        return out
+    cls = type(t)
+    if cls is OwnType or cls is BorrowType:
+        return resources_in(t.ty, out)
+    if cls is ListType:
+        return resources_in(t.element, out)
+    if cls is RecordType or cls is VariantType:
+        for _, v in (t.fields if cls is RecordType else t.cases):
+            if v is not None:
+                resources_in(v, out)
+    elif cls is TupleType:
+        for v in t.elements:
+            resources_in(v, out)
+    elif cls is OptionType or cls is StreamType or cls is FutureType:
+        if t.payload is not None:
+            resources_in(t.payload, out)
+    elif cls is ResultType:
+        for v in (t.ok, t.err):
+            if v is not None:
+                resources_in(v, out)
+    elif cls is FuncType:
+        for _, v in t.params:
+            resources_in(v, out)
+        if t.result is not None:
+            resources_in(t.result, out)
+    elif cls is TypeItem:
+        resources_in(t.type, out)
+    elif cls is ComponentInstanceType:
+        for _, v in t.export_list:
+            resources_in(v, out)
+    elif cls is ComponentType:
+        for _, v in t.import_list + t.export_list:
+            resources_in(v, out)
+    return out

@@ -1,0 +1,4 @@
+;; features: -cm-async
+(component
+  (type (func async))
+)

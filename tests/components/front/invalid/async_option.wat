@@ -1,0 +1,5 @@
+;; features: -cm-async
+(component
+  (import "f" (func $f))
+  (core func (canon lower (func $f) async))
+)

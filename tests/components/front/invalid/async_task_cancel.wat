@@ -1,0 +1,4 @@
+;; features: -cm-async
+(component
+  (core func (canon task.cancel))
+)

@@ -1,0 +1,4 @@
+(component
+  (import "a-b" (func))
+  (import "A-B" (func))
+)

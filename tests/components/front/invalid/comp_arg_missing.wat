@@ -1,0 +1,4 @@
+(component
+  (component $c (import "f" (func)))
+  (instance (instantiate $c))
+)

@@ -1,0 +1,4 @@
+(component
+  (import "i" (instance $i))
+  (alias core export 0 "x" (core func))
+)

@@ -1,0 +1,4 @@
+(component
+  (import "r" (type $r (sub resource)))
+  (import "[constructor]r" (func (result u32)))
+)

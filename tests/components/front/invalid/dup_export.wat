@@ -1,0 +1,5 @@
+(component
+  (import "a" (func $f))
+  (export "b" (func $f))
+  (export "b" (func $f))
+)

@@ -1,0 +1,3 @@
+(component
+  (type (record (field "a" u32) (field "a" u64)))
+)

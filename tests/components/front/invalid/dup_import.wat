@@ -1,0 +1,4 @@
+(component
+  (import "a" (func))
+  (import "a" (func))
+)

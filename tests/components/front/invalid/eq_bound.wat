@@ -1,0 +1,4 @@
+(component
+  (import "r" (type $r (sub resource)))
+  (import "s" (type (eq 7)))
+)

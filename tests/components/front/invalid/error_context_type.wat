@@ -1,0 +1,4 @@
+;; features: -cm-error-context
+(component
+  (type (result error-context))
+)

@@ -1,0 +1,3 @@
+(component
+  (export "b" (func 3))
+)

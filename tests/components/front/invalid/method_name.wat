@@ -1,0 +1,3 @@
+(component
+  (import "[method]r.m" (func))
+)

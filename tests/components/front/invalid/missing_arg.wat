@@ -1,0 +1,4 @@
+(component
+  (core module $m (import "x" "f" (func)))
+  (core instance (instantiate $m))
+)

@@ -1,0 +1,4 @@
+(component
+  (type $t u32)
+  (import "f" (func (type $t)))
+)

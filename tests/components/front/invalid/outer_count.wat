@@ -1,0 +1,3 @@
+(component
+  (type (component (alias outer 5 0 (type))))
+)

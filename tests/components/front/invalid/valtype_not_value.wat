@@ -1,0 +1,4 @@
+(component
+  (type $f (func))
+  (type (list $f))
+)

@@ -1,0 +1,3 @@
+(component
+  (import "v" (value u32))
+)
