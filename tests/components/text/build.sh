@@ -22,3 +22,5 @@ for name in stdin_wc clocks_random; do
     wasm-tools parse "wasi/$name.wat" -o "wasi/$name.wasm"
     wasm-tools validate "wasi/$name.wasm"
 done
+# the component script: every check in it is as wasm-tools wast sees it
+wasm-tools wast components.wast
