@@ -165,3 +165,30 @@ def test_mangled_texts_raise_only_text_errors() -> None:
         except TextParseError:
             pass
     assert parsed < 400          # (the mutations do break texts)
+
+
+def test_wat2wasm_translates_a_component(capsys, tmp_path: Path) -> None:
+    from wasmlite.cli import main
+    wat = HERE / "resources.wat"
+    out = tmp_path / "r.wasm"
+    assert main(["wat2wasm", str(wat), "-o", str(out)]) == 0
+    assert out.read_bytes() == parse_component(wat.read_text())
+    bad = tmp_path / "bad.wat"
+    bad.write_text(";; a comment first\n(component\n (type (list $t)))")
+    assert main(["wat2wasm", str(bad), "-o", str(out)]) == 1
+    assert f"{bad}:3:14: unknown type $t" in capsys.readouterr().err
+    invalid = tmp_path / "invalid.wat"
+    invalid.write_text("(component (type u8) (type (own 0)))")
+    assert main(["wat2wasm", str(invalid), "-o", str(out)]) == 1
+    assert "not a resource type" in capsys.readouterr().err
+    assert main(["wat2wasm", "--no-check", str(invalid), "-o", str(out)]) == 0
+
+
+@pytest.mark.parametrize("text, is_component", [
+    ("(component)", True), ("  ;; c\n (; a (; b ;) ;) ( component $c)", True),
+    ("(module)", False), ("(componentx)", False), ("(func)", False), (";; only", False),
+    ("(; unclosed", False),
+])
+def test_is_component_text(text: str, is_component: bool) -> None:
+    from wasmlite.text.component_parse import is_component_text
+    assert is_component_text(text) is is_component

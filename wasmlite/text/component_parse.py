@@ -26,6 +26,7 @@ Nested ``(core module ...)`` are parsed by the core text parser.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ..binary.encode import encode_module
@@ -771,6 +772,37 @@ def parse_component_tokens(toks: Tokens, start: int, end: int,
         raise parser.error(e.ref.at, f"unknown {e.ref.space} {e.ref.key}") from None
     except RecursionError:
         raise parser.error(start, "component nested too deeply") from None
+
+
+_SPACE_RE = re.compile(r"[ \t\n\r]*")
+_COMPONENT_HEAD_RE = re.compile(r"\([ \t\n\r]*component(?![^ \t\n\r()])")
+
+
+def is_component_text(text: str) -> bool:
+    """Whether ``text`` starts (after blanks and comments) with
+    ``(component``: a component, not a module, for wat2wasm-like callers."""
+    pos = 0
+    while True:
+        pos = _SPACE_RE.match(text, pos).end()
+        if text.startswith(";;", pos):
+            end = text.find("\n", pos)
+            if end < 0:
+                return False
+            pos = end
+        elif text.startswith("(;", pos):
+            depth = 0
+            while True:
+                o, c = text.find("(;", pos), text.find(";)", pos)
+                if c < 0:
+                    return False            # unclosed: the parser says so
+                if 0 <= o < c:
+                    depth, pos = depth + 1, o + 2
+                else:
+                    depth, pos = depth - 1, c + 2
+                    if depth == 0:
+                        break
+        else:
+            return _COMPONENT_HEAD_RE.match(text, pos) is not None
 
 
 def parse_component(text: str, name: str = "") -> bytes:
