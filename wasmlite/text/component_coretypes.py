@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..binary.encode import _global_type, _memory_type, _sub_type, _table_type
-from ..syntax.types import ExternKind, FuncType
+from ..syntax.types import ExternKind, FuncType, MemoryType
 from .component_bytes import name_bytes
 from .component_scope import MODULE_TYPE
 from .parse import ModuleParser
@@ -146,8 +146,16 @@ class CoreTypesMixin:
             node = [b"\x00", idx] if kind == ExternKind.FUNC else [b"\x04\x00", idx]
             return node, close + 1
         h = self.core_helper()
+        shared = (kind == ExternKind.MEMORY and self.K[close - 1] == "a"
+                  and self.T[close - 1] == "shared")
+        if shared:
+            # (memory min max shared): threads; the core parser has no word for it
+            close -= 1
         desc, j = h.import_desc(kind, j)
         self.expect_at(j, close)
+        if shared:
+            desc = MemoryType(desc.limits, desc.is64, True, desc.page_size_log2)
+            close += 1
         if kind == ExternKind.TABLE:
             return b"\x01" + _table_type(desc), close + 1
         if kind == ExternKind.MEMORY:
@@ -156,11 +164,11 @@ class CoreTypesMixin:
 
     def core_type_use(self, j: int, close: int) -> object:
         """``(type x)`` (with the inline form after it, which names the same
-        type) or an inline function type: reuses an equal function type of
-        the module type, else defines one before the declaration."""
+        type) or an inline function type: reuses an equal function type the
+        module type declares, else defines one before the declaration."""
         h = self.core_helper()
         explicit: Optional[object] = None
-        if self.is_open(j, "type"):
+        if self.is_type_use(j):
             explicit = self.ref(j + 2, "core type")
             j = self.expect_close(j + 3)
         params, results, _names, k = h.func_type(j)
@@ -171,7 +179,7 @@ class CoreTypesMixin:
         idx = self.scope.core_func_types.get(ft)
         if idx is not None:
             return idx
+        # (a type made here is not reused by later inline uses: wasm-tools
+        # reuses only types the module type declares itself)
         self.begin()
-        idx = self.finish(0x01, _sub_type(ft, None), "core type")
-        self.scope.core_func_types[ft] = idx
-        return idx
+        return self.finish(0x01, _sub_type(ft, None), "core type")

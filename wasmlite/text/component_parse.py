@@ -95,6 +95,10 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
     def is_open(self, i: int, word: str) -> bool:
         return self.K[i] == "(" and self.K[i + 1] == "a" and self.T[i + 1] == word
 
+    def is_type_use(self, i: int) -> bool:
+        """``(type x)`` at ``i`` (not a ``(type $id ...)`` definition)."""
+        return self.is_open(i, "type") and self.M[i] == i + 3
+
     def is_index(self, i: int) -> bool:
         k = self.K[i]
         return k == "$" or (k == "a" and parse_nat(self.T[i]) is not None)
@@ -269,7 +273,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
         imp, j = self.inline_import(j)
         self.begin()
         if imp is not None:
-            if self.is_open(j, "type"):
+            if self.is_type_use(j):
                 idx = self.ref(j + 2, "core type")
                 self.expect_at(self.expect_close(j + 3), close)
             else:
@@ -311,8 +315,12 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
     def core_instantiate(self, j: int) -> object:
         """``(instantiate m (with "name" (instance ...))*)``."""
         close = self.M[j]
-        module = self.ref(j + 2, "core module")
-        k = j + 3
+        if self.is_open(j + 2, "module"):          # (module $i "name") ...
+            module = self.item_ref(j + 4, self.M[j + 2], "core module")
+            k = self.M[j + 2] + 1
+        else:
+            module = self.ref(j + 2, "core module")
+            k = j + 3
         args = []
         while self.is_open(k, "with"):
             name = name_bytes(self.name(k + 2))
@@ -427,7 +435,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
         imp, j = self.inline_import(j)
         self.begin()
         if imp is not None:
-            if self.is_open(j, "type"):
+            if self.is_type_use(j):
                 idx = self.ref(j + 2, "type")
                 self.expect_at(self.expect_close(j + 3), close)
             else:
@@ -453,7 +461,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
             return
         self.begin()
         if imp is not None:
-            if self.is_open(j, "type"):
+            if self.is_type_use(j):
                 idx = self.ref(j + 2, "type")
                 self.expect_at(self.expect_close(j + 3), close)
             else:
@@ -552,6 +560,12 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
     def outer_alias(self, j: int, space: str) -> object:
         """``outer c x``: ``c`` a number of scopes out or a scope's ``$id``."""
         K, T = self.K, self.T
+        if K[j] == "a" and K[j + 1] == "a":
+            # both numbers: written as they are (the validator judges them)
+            depth, idx = self.u32(j), self.u32(j + 1)
+            if self.scope.kind == MODULE_TYPE:
+                return [SORT_BYTES[space][1:], b"\x01", depth, idx]
+            return [SORT_BYTES[space], b"\x02", depth, idx]
         if K[j] == "$":
             depth, outer = 0, self.scope
             while outer is not None and outer.id != T[j]:

@@ -270,7 +270,7 @@ class TypeDefsMixin:
             ident = j
             j += 1
         if space == "core module":
-            if self.is_open(j, "type"):
+            if self.is_type_use(j):
                 idx = self.ref(j + 2, "core type")
                 self.expect_at(self.expect_close(j + 3), close)
             else:
@@ -279,7 +279,7 @@ class TypeDefsMixin:
         elif space == "func":
             node = [b"\x01", self.func_type_use(j, close)]
         elif space in ("component", "instance"):
-            if self.is_open(j, "type"):
+            if self.is_type_use(j):
                 idx = self.ref(j + 2, "type")
                 self.expect_at(self.expect_close(j + 3), close)
             else:
@@ -311,7 +311,7 @@ class TypeDefsMixin:
     def func_type_use(self, j: int, close: int) -> object:
         """``(type x)`` or an inline function type up to ``close``: the type
         index (an inline type becomes a definition of its own)."""
-        if self.is_open(j, "type"):
+        if self.is_type_use(j):
             idx = self.ref(j + 2, "type")
             self.expect_at(self.expect_close(j + 3), close)
             return idx
@@ -329,7 +329,9 @@ class TypeDefsMixin:
             idx = self.ref(j, space)
             self.expect_at(j + 1, close)
             return idx
-        core = space.startswith("core ")
+        # core items come from core instances, but a core module is a
+        # component instance's export
+        core = space.startswith("core ") and space != "core module"
         inst = self.ref(j, "core instance" if core else "instance")
         j += 1
         while j < close:
