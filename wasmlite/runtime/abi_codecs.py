@@ -644,7 +644,10 @@ class CodecBuilder:
         labels = _variant_labels(t)
         ncases = len(labels)
         codecs = [None if p is None else self.get(p) for p in payload_types]
-        tagged = _tagged(codecs)
+        # the WASI host (host_reps) writes every variant and result tagged
+        # (Variant(case, v)): its resource reps are any Python objects, so
+        # telling cases apart by class cannot work
+        tagged = _tagged(codecs) or (self.host_reps and type(t) is not OptionType)
         disc = _DISC[discriminant_size(ncases)]
         payload_off = variant_payload_offset(t)
         joined = flatten_type(t)[1:]
