@@ -901,3 +901,23 @@ def test_resource_host_values():
         ResourceHost()
     with pytest.raises(TypeError):
         ResourceHost.own("x", 1)
+
+
+def test_host_resource_returned_to_python_by_the_guest():
+    """An own of a host type the guest got from a host function, handed back
+    to Python by an export: a ResourceAny whose to_host gives the rep."""
+    H = ResourceType.host(7)
+    body = ('(func (export "make") (result i32) call $mk)'
+            '(func (export "give") (param i32) (result i32) local.get 0)')
+    guest = Guest(body, [("mk", FuncType((), OwnType(H)), lambda: ResourceHost.own(55, 7))])
+    with pytest.raises(Trap, match="unknown handle index 2"):
+        guest.lift("give", FuncType((("h", U32()),), OwnType(H)))(guest.call("make") + 1)
+    fresh = Guest(body, [("mk", FuncType((), OwnType(H)), lambda: ResourceHost.own(55, 7))])
+    r = fresh.lift("give", FuncType((("h", U32()),), OwnType(H)))(fresh.call("make"))
+    assert isinstance(r, ResourceAny) and r.type is H
+    host = r.to_host(fresh.store)
+    assert (host.rep, host.type, host.owned) == (55, 7, True)
+    # and it goes back in as a borrow of the same type
+    peek = fresh.lift("give", FuncType((("h", BorrowType(H)),), U32()))
+    with pytest.raises(Trap, match="borrow handles still remain"):
+        peek(r)                  # the guest kept the borrow handle it was given

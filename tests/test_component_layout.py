@@ -7,7 +7,7 @@ from wasmlite.syntax.component_layout import (alignment, discriminant_size, elem
                                               record_offsets, variant_payload_offset)
 from wasmlite.syntax.component_types import (
     Bool, BorrowType, Char, EnumType, F32, F64, FlagsType, FuncType, ListType, OptionType,
-    OwnType, RecordType, ResourceType, ResultType, S8, S16, S64, String, TupleType, U8, U16,
+    OwnType, RecordType, ResourceType, ResultType, S8, S64, String, TupleType, U8, U16,
     U32, U64, VariantType)
 
 R = ResourceType("r")

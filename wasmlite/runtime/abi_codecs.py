@@ -64,10 +64,11 @@ class Codec:
     variant needs a ``Variant`` tag (wasmtime-py's rule); ``takes_rep``: a
     host-defined resource whose lowering takes any Python object as its rep."""
     __slots__ = ("t", "size", "align", "nflat", "flat", "lower", "lift", "store", "load",
-                 "classes", "takes_rep")
+                 "classes", "takes_rep", "lower1")
 
     def __init__(self, t: ValType, classes: frozenset, lower: Callable, lift: Callable,
-                 store: Callable, load: Callable, takes_rep: bool = False) -> None:
+                 store: Callable, load: Callable, takes_rep: bool = False,
+                 lower1: Optional[Callable] = None) -> None:
         self.t = t
         self.size = elem_size(t)
         self.align = alignment(t)
@@ -79,6 +80,8 @@ class Codec:
         self.store = store
         self.load = load
         self.takes_rep = takes_rep
+        # for a type of one flat value: ``lower1(value) -> core value``
+        self.lower1 = lower1
 
 
 def type_name(t: ValType) -> str:
@@ -195,6 +198,11 @@ class CodecBuilder:
                     raise TypeError(message)
                 out.append((((v & mask) ^ half) - half) & core_mask)
 
+            def lower1(v):
+                if not isinstance(v, int):
+                    raise TypeError(message)
+                return (((v & mask) ^ half) - half) & core_mask
+
             def lift(vals, i):
                 return ((vals[i] & mask) ^ half) - half
         else:
@@ -202,6 +210,11 @@ class CodecBuilder:
                 if not isinstance(v, int):
                     raise TypeError(message)
                 out.append(v & mask)
+
+            def lower1(v):
+                if not isinstance(v, int):
+                    raise TypeError(message)
+                return v & mask
 
             def lift(vals, i):
                 return vals[i] & mask
@@ -213,7 +226,7 @@ class CodecBuilder:
 
         def load(mv, ptr):
             return unpack_from(mv, ptr)[0]
-        return Codec(t, frozenset((int,)), lower, lift, store, load)
+        return Codec(t, frozenset((int,)), lower, lift, store, load, lower1=lower1)
 
     def _bool(self, t: ValType) -> Codec:
         view = self.cx.view
@@ -227,6 +240,13 @@ class CodecBuilder:
             else:
                 raise TypeError(message)
 
+        def lower1(v):
+            if v is True:
+                return 1
+            if v is False:
+                return 0
+            raise TypeError(message)
+
         def lift(vals, i):
             return vals[i] != 0
 
@@ -237,7 +257,7 @@ class CodecBuilder:
 
         def load(mv, ptr):
             return mv[ptr] != 0
-        return Codec(t, frozenset((bool,)), lower, lift, store, load)
+        return Codec(t, frozenset((bool,)), lower, lift, store, load, lower1=lower1)
 
     def _float(self, t: ValType) -> Codec:
         view = self.cx.view
@@ -248,6 +268,11 @@ class CodecBuilder:
             if not isinstance(v, float):
                 raise TypeError(message)
             out.append(v if v == v else NAN)
+
+        def lower1(v):
+            if not isinstance(v, float):
+                raise TypeError(message)
+            return v if v == v else NAN
 
         def lift(vals, i):
             x = vals[i]
@@ -269,7 +294,7 @@ class CodecBuilder:
         def load(mv, ptr):
             x = unpack(mv, ptr)[0]
             return x if x == x else NAN
-        return Codec(t, frozenset((float,)), lower, lift, store, load)
+        return Codec(t, frozenset((float,)), lower, lift, store, load, lower1=lower1)
 
     def _char(self, t: ValType) -> Codec:
         view = self.cx.view
@@ -285,7 +310,7 @@ class CodecBuilder:
 
         def load(mv, ptr):
             return code_char(_U32.unpack_from(mv, ptr)[0])
-        return Codec(t, frozenset((str,)), lower, lift, store, load)
+        return Codec(t, frozenset((str,)), lower, lift, store, load, lower1=char_code)
 
     def _string(self, t: ValType) -> Codec:
         view = self._view()
@@ -354,7 +379,7 @@ class CodecBuilder:
             def load_range(mv, ptr, n):
                 if ptr + n > len(mv):
                     raise abi_trap("list pointer/length out of bounds of memory")
-                return bytes(mv[ptr:ptr + n])
+                return mv[ptr:ptr + n].tobytes()
 
             def store_range(v):
                 if type(v) is not bytes and not isinstance(v, (bytes, bytearray)):
@@ -637,7 +662,7 @@ class CodecBuilder:
             if k >= ncases:
                 raise _bad_discriminant(k, ncases)
             return names[k]
-        return Codec(t, frozenset((str,)), lower, lift, store, load)
+        return Codec(t, frozenset((str,)), lower, lift, store, load, lower1=case_of)
 
     def _variant(self, t: ValType) -> Codec:
         payload_types = variant_cases(t)

@@ -46,7 +46,7 @@ def load_utf8(mv: memoryview, ptr: int, n: int) -> str:
     if end > len(mv):
         raise _out_of_bounds()
     try:
-        return str(mv[ptr:end], "utf-8")
+        return mv[ptr:end].tobytes().decode("utf-8")
     except UnicodeDecodeError as e:
         raise _utf8_error(e) from None
 

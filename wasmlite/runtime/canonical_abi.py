@@ -171,6 +171,16 @@ def lift_func(ft: FuncType, core: Any, opts: CanonOptions) -> Callable[..., Any]
             for (store_param, off), a in zip(stores, args):
                 store_param(a, ptr + off)
             return [ptr]
+    elif nparams == 1 and pcodecs[0].lower1 is not None:
+        lower1 = pcodecs[0].lower1
+
+        def lower_args(args):
+            return (lower1(args[0]),)
+    elif nparams == 2 and pcodecs[0].lower1 is not None and pcodecs[1].lower1 is not None:
+        lower_a, lower_b = pcodecs[0].lower1, pcodecs[1].lower1
+
+        def lower_args(args):
+            return (lower_a(args[0]), lower_b(args[1]))
     elif nparams == 1:
         lower0 = pcodecs[0].lower
 
@@ -323,6 +333,10 @@ def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
     view = opts.view
     functype = core_functype(ft, "lower")
 
+    all_types = ptypes + ([ft.result] if ft.result is not None else [])
+    uses_handles = any(_mentions(t, _is_handle) for t in all_types)
+    args_in_memory = any(_mentions(t, _in_memory) for t in ptypes)
+
     # -- arguments: flat, or a pointer to a tuple in memory
     if sum(c.nflat for c in pcodecs) > MAX_FLAT_PARAMS:
         _need_view(opts)
@@ -340,14 +354,18 @@ def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
             offsets.append(k)
             k += c.nflat
         lifts = [(c.lift, off) for c, off in zip(pcodecs, offsets)]
-        if view is not None:
-            refresh = view.refresh
+        refresh = view.refresh if (view is not None and args_in_memory) else None
+        if refresh is None and len(lifts) == 1:
+            lift0 = lifts[0][0]
 
             def lift_args(core_args):
-                refresh()
+                return (lift0(core_args, 0),)
+        elif refresh is None:
+            def lift_args(core_args):
                 return [lift_param(core_args, off) for lift_param, off in lifts]
         else:
             def lift_args(core_args):
+                refresh()
                 return [lift_param(core_args, off) for lift_param, off in lifts]
 
     # -- the result: none, one flat value, or stored at the return pointer
@@ -372,19 +390,44 @@ def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
             _check_range(view.refresh(), retptr, ralign, rsize, "return pointer")
             store_result(r, retptr)
             return None
+    # the result's lowering may call realloc (which may not call out) and
+    # write memory the callee may have grown
+    result_reallocs = rcodec is not None and (rcodec.nflat > 1 or
+                                              _mentions(ft.result, _in_memory))
+    refresh_view = view.refresh if view is not None else None
 
-    def core(*core_args: Any) -> Any:
-        if not state.may_leave:
-            raise cannot_leave()
-        scope = CallScope()
-        outer, opts.scope = opts.scope, scope
-        try:
+    if uses_handles:
+        def core(*core_args: Any) -> Any:
+            if not state.may_leave:
+                raise cannot_leave()
+            scope = CallScope()
+            outer, opts.scope = opts.scope, scope
+            try:
+                args = lift_args(core_args)
+                could_enter, state.may_enter = state.may_enter, False
+                try:
+                    r = callee(*args)
+                    if refresh_view is not None:
+                        refresh_view()
+                    state.may_leave = False
+                    try:
+                        return lower_result(r, core_args)
+                    finally:
+                        state.may_leave = True
+                finally:
+                    state.may_enter = could_enter
+            finally:
+                scope.exit_import()
+                opts.scope = outer
+    elif result_reallocs:
+        def core(*core_args: Any) -> Any:
+            if not state.may_leave:
+                raise cannot_leave()
             args = lift_args(core_args)
             could_enter, state.may_enter = state.may_enter, False
             try:
                 r = callee(*args)
-                if view is not None:
-                    view.refresh()
+                refresh_view()
                 state.may_leave = False
                 try:
                     return lower_result(r, core_args)
@@ -392,9 +435,28 @@ def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
                     state.may_leave = True
             finally:
                 state.may_enter = could_enter
-        finally:
-            scope.exit_import()
-            opts.scope = outer
+    elif rcodec is not None and rcodec.lower1 is not None:
+        lower1 = rcodec.lower1
+
+        def core(*core_args: Any) -> Any:
+            if not state.may_leave:
+                raise cannot_leave()
+            args = lift_args(core_args)
+            could_enter, state.may_enter = state.may_enter, False
+            try:
+                return lower1(callee(*args))
+            finally:
+                state.may_enter = could_enter
+    else:
+        def core(*core_args: Any) -> Any:
+            if not state.may_leave:
+                raise cannot_leave()
+            args = lift_args(core_args)
+            could_enter, state.may_enter = state.may_enter, False
+            try:
+                return lower_result(callee(*args), core_args)
+            finally:
+                state.may_enter = could_enter
 
     core.__name__ = "lowered_component_func"
     return functype, core
