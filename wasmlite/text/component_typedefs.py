@@ -290,7 +290,10 @@ class TypeDefsMixin:
         elif space == "type":
             node = self.type_bound(j, close)
         else:  # value: wasm-tools writes the value type alone after 0x02
-            t, k = self.valtype(j)
+            if self.is_type_use(j):
+                t, k = self.ref(j + 2, "type", signed=True), self.expect_close(j + 3)
+            else:
+                t, k = self.valtype(j)
             self.expect_at(k, close)
             node = [b"\x02", t]
         return node, space, ident, close + 1
