@@ -235,7 +235,9 @@ class TypeDefsMixin:
 
     def decl_extern(self, i: int, code: int) -> None:
         """``(import "name" externdesc)`` or ``(export "name" externdesc)``
-        (an export inside a type); ``code`` is the section or declaration."""
+        (an export inside a type); ``code`` is the section (10, a
+        component's imports) or the declaration byte (0x03 import, 0x04
+        export)."""
         self.begin()
         name = self.extern_name(i + 2)
         desc, space, ident, j = self.externdesc(i + 3)
