@@ -46,11 +46,11 @@ _U32_MAX = 0xFFFFFFFF
 # index spaces an outer alias can reach (Explainer.md: outer aliases are
 # restricted to types, modules and components)
 _OUTER_SPACES = frozenset({"type", "core type", "core module", "component"})
+# the component binary's section ids (Binary.md)
+(SEC_CUSTOM, SEC_CORE_MODULE, SEC_CORE_INSTANCE, SEC_CORE_TYPE, SEC_COMPONENT, SEC_INSTANCE,
+ SEC_ALIAS, SEC_TYPE, SEC_CANON, SEC_START, SEC_IMPORT, SEC_EXPORT) = range(12)
 # sections that hold one item each (all others hold a vector)
-_SINGLE_SECTIONS = frozenset({0, 1, 4, 9})
-_SECTION = {"core module": 1, "core instance": 2, "core type": 3, "component": 4,
-            "instance": 5, "alias": 6, "type": 7, "canon": 8, "start": 9,
-            "import": 10, "export": 11}
+_SINGLE_SECTIONS = frozenset({SEC_CUSTOM, SEC_CORE_MODULE, SEC_COMPONENT, SEC_START})
 _CANON_BUILTINS = {"resource.new": b"\x02", "resource.drop": b"\x03", "resource.rep": b"\x04"}
 
 
@@ -200,15 +200,15 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
         return [SORT_BYTES[space], b"\x02", depth, idx]
 
     def type_code(self) -> int:
-        return 7 if self.scope.kind == COMPONENT else 0x01
+        return SEC_TYPE if self.scope.kind == COMPONENT else 0x01
 
     def core_type_code(self) -> int:
         if self.scope.kind == COMPONENT:
-            return 3
+            return SEC_CORE_TYPE
         return 0x01 if self.scope.kind == MODULE_TYPE else 0x00
 
     def alias_code(self) -> int:
-        return 6 if self.scope.kind == COMPONENT else 0x02
+        return SEC_ALIAS if self.scope.kind == COMPONENT else 0x02
 
     # ------------------------------------------------------------ a component
 
@@ -219,7 +219,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
             self.fields(start, end)
             for name, space, idx in scope.trailing:
                 self.begin()
-                self.finish(11, [name, SORT_BYTES[space], idx, b"\x00"], space)
+                self.finish(SEC_EXPORT, [name, SORT_BYTES[space], idx, b"\x00"], space)
         finally:
             self.leave()
         return component_parts(scope)
@@ -244,7 +244,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
             handler(self, i)
             i = self.M[i] + 1
 
-    def inline_exports(self, j: int, space: str) -> tuple[list, int]:
+    def inline_exports(self, j: int) -> tuple[list, int]:
         """``(export "name")*`` at ``j``: the names, and the index after them."""
         names = []
         while self.is_open(j, "export") and self.K[j + 2] == "s" and self.K[j + 3] == ")":
@@ -269,7 +269,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
     def field_core_module(self, i: int) -> None:
         close = self.M[i]
         ident, j = self.opt_ident(i + 3)
-        exports, j = self.inline_exports(j, "core module")
+        exports, j = self.inline_exports(j)
         imp, j = self.inline_import(j)
         self.begin()
         if imp is not None:
@@ -278,7 +278,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
                 self.expect_at(self.expect_close(j + 3), close)
             else:
                 idx = self.inline_module_type(j, close)
-            out = self.finish(10, [imp, b"\x00\x11", idx], "core module", ident)
+            out = self.finish(SEC_IMPORT, [imp, b"\x00\x11", idx], "core module", ident)
         else:
             if self.K[j] == "a" and self.T[j] == "binary":
                 data = self.binary_strings(j + 1, close)
@@ -286,7 +286,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
                 module = parse_module_tokens(self.toks, j, close,
                                              self.T[ident] if ident is not None else None)
                 data = encode_module(module)
-            out = self.finish(1, data, "core module", ident)
+            out = self.finish(SEC_CORE_MODULE, data, "core module", ident)
         self.add_trailing(exports, "core module", out)
 
     def binary_strings(self, j: int, close: int) -> bytes:
@@ -310,7 +310,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
             self.expect_at(self.M[j] + 1, close)
         else:
             node = self.core_bundle(j, close)
-        self.finish(2, node, "core instance", ident)
+        self.finish(SEC_CORE_INSTANCE, node, "core instance", ident)
 
     def core_instantiate(self, j: int) -> object:
         """``(instantiate m (with "name" (instance ...))*)``."""
@@ -332,7 +332,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
                 idx = self.ref(g + 2, "core instance")
             else:
                 self.begin()
-                idx = self.finish(2, self.core_bundle(g + 2, g_close), "core instance")
+                idx = self.finish(SEC_CORE_INSTANCE, self.core_bundle(g + 2, g_close), "core instance")
             args.append([name, b"\x12", idx])
             k = self.expect_close(g_close + 1)
         self.expect_at(k, close)
@@ -356,9 +356,6 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
             j = self.expect_close(self.M[g] + 1)
         return [b"\x01", len(exports), exports]
 
-    def field_core_type_in_component(self, i: int) -> None:
-        self.field_core_type(i)
-
     def field_core_func(self, i: int) -> None:
         """``(core func $id? (canon ...))`` or ``(core func $id? (alias core
         export ...))``."""
@@ -373,7 +370,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
         self.expect_at(self.M[j] + 1, close)
         self.begin()
         node = self.canon_core(j + 2, self.M[j])
-        self.finish(8, node, "core func", ident)
+        self.finish(SEC_CANON, node, "core func", ident)
 
     def canon_core(self, j: int, close: int) -> object:
         """``lower f opts`` or a built-in (``resource.new t`` ...) up to
@@ -431,7 +428,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
     def field_component(self, i: int) -> None:
         close = self.M[i]
         ident, j = self.opt_ident(i + 2)
-        exports, j = self.inline_exports(j, "component")
+        exports, j = self.inline_exports(j)
         imp, j = self.inline_import(j)
         self.begin()
         if imp is not None:
@@ -440,20 +437,20 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
                 self.expect_at(self.expect_close(j + 3), close)
             else:
                 self.begin()
-                idx = self.finish(7, self.type_scope(COMPONENT_TYPE, None, j, close), "type")
-            out = self.finish(10, [imp, b"\x04", idx], "component", ident)
+                idx = self.finish(SEC_TYPE, self.type_scope(COMPONENT_TYPE, None, j, close), "type")
+            out = self.finish(SEC_IMPORT, [imp, b"\x04", idx], "component", ident)
         else:
             if self.K[j] == "a" and self.T[j] == "binary":
                 node = self.binary_strings(j + 1, close)
             else:
                 node = self.component(self.T[ident] if ident is not None else None, j, close)
-            out = self.finish(4, node, "component", ident)
+            out = self.finish(SEC_COMPONENT, node, "component", ident)
         self.add_trailing(exports, "component", out)
 
     def field_instance(self, i: int) -> None:
         close = self.M[i]
         ident, j = self.opt_ident(i + 2)
-        exports, j = self.inline_exports(j, "instance")
+        exports, j = self.inline_exports(j)
         imp, j = self.inline_import(j)
         if self.is_open(j, "alias") and imp is None:
             self.expect_at(self.M[j] + 1, close)
@@ -466,14 +463,14 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
                 self.expect_at(self.expect_close(j + 3), close)
             else:
                 self.begin()
-                idx = self.finish(7, self.type_scope(INSTANCE_TYPE, None, j, close), "type")
-            out = self.finish(10, [imp, b"\x05", idx], "instance", ident)
+                idx = self.finish(SEC_TYPE, self.type_scope(INSTANCE_TYPE, None, j, close), "type")
+            out = self.finish(SEC_IMPORT, [imp, b"\x05", idx], "instance", ident)
         elif self.is_open(j, "instantiate"):
             node = self.instantiate(j)
             self.expect_at(self.M[j] + 1, close)
-            out = self.finish(5, node, "instance", ident)
+            out = self.finish(SEC_INSTANCE, node, "instance", ident)
         else:
-            out = self.finish(5, self.bundle(j, close), "instance", ident)
+            out = self.finish(SEC_INSTANCE, self.bundle(j, close), "instance", ident)
         self.add_trailing(exports, "instance", out)
 
     def instantiate(self, j: int) -> object:
@@ -486,7 +483,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
             g = k + 3
             if self.is_open(g, "instance") and self.is_open(g + 2, "export"):
                 self.begin()
-                idx = self.finish(5, self.bundle(g + 2, self.M[g]), "instance")
+                idx = self.finish(SEC_INSTANCE, self.bundle(g + 2, self.M[g]), "instance")
                 sortidx, after = [SORT_BYTES["instance"], idx], self.M[g] + 1
             else:
                 _space, sortidx, after = self.sort_ref(g)
@@ -593,7 +590,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
         """``(type $id? (export "name")* deftype)``."""
         close = self.M[i]
         ident, j = self.opt_ident(i + 2)
-        exports, j = self.inline_exports(j, "type")
+        exports, j = self.inline_exports(j)
         if exports and self.scope.kind != COMPONENT:
             raise self.unexpected(i + 2)
         self.begin()
@@ -619,7 +616,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
             opts, j = self.canon_opts(j, g)
             self.expect_at(j, g)
             ty = self.func_type_use(k, self.M[g])
-            self.finish(8, [b"\x00\x00", f, opts, ty], "func", ident)
+            self.finish(SEC_CANON, [b"\x00\x00", f, opts, ty], "func", ident)
             return
         if not (self.is_open(g, "core") and T[g + 2] == "func"):
             raise self.unexpected(g)
@@ -627,19 +624,19 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
         self.expect_close(k)
         self.begin()
         node = self.canon_core(i + 2, g)
-        self.finish(8, node, "core func", ident)
+        self.finish(SEC_CANON, node, "core func", ident)
 
     def field_func(self, i: int) -> None:
         """``(func $id? (export "name")* ...)``: an import, an alias, or a
         lifted core function."""
         close = self.M[i]
         ident, j = self.opt_ident(i + 2)
-        exports, j = self.inline_exports(j, "func")
+        exports, j = self.inline_exports(j)
         imp, j = self.inline_import(j)
         if imp is not None:
             self.begin()
             ty = self.func_type_use(j, close)
-            out = self.finish(10, [imp, b"\x01", ty], "func", ident)
+            out = self.finish(SEC_IMPORT, [imp, b"\x01", ty], "func", ident)
         elif self.is_open(j, "alias"):
             self.expect_at(self.M[j] + 1, close)
             out = self.alias_item(j, "func", ident)
@@ -655,11 +652,11 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
             f, k = self.core_item_ref(g + 3, "core func")
             opts, k = self.canon_opts(k, self.M[g])
             self.expect_at(k, self.M[g])
-            out = self.finish(8, [b"\x00\x00", f, opts, ty], "func", ident)
+            out = self.finish(SEC_CANON, [b"\x00\x00", f, opts, ty], "func", ident)
         self.add_trailing(exports, "func", out)
 
     def field_import(self, i: int) -> None:
-        self.decl_extern(i, 10)
+        self.decl_extern(i, SEC_IMPORT)
 
     def field_export(self, i: int) -> None:
         """``(export $id? "name" sortidx externdesc?)``."""
@@ -673,7 +670,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
             desc, _space, _ident, j = self.externdesc(j)
             ascribed = [b"\x01", desc]
         self.expect_at(j, close)
-        self.finish(11, [name, sortidx, ascribed], space, ident)
+        self.finish(SEC_EXPORT, [name, sortidx, ascribed], space, ident)
 
     def field_start(self, i: int) -> None:
         """``(start f (value v)* (result (value $id?))*)``."""
@@ -695,7 +692,7 @@ class ComponentParser(TypeDefsMixin, CoreTypesMixin):
             results.append(ident)
             j = self.expect_close(k)
         self.expect_at(j, close)
-        self.finish(9, [f, len(args), args, len(results)])
+        self.finish(SEC_START, [f, len(args), args, len(results)])
         for ident in results:
             # (wasm-tools gives a start result's $id no entry in the name section)
             self.bind("value", ident, named=False)

@@ -235,7 +235,9 @@ class TypeDefsMixin:
 
     def decl_extern(self, i: int, code: int) -> None:
         """``(import "name" externdesc)`` or ``(export "name" externdesc)``
-        (an export inside a type); ``code`` is the section or declaration."""
+        (an export inside a type); ``code`` is the section (10, a
+        component's imports) or the declaration byte (0x03 import, 0x04
+        export)."""
         self.begin()
         name = self.extern_name(i + 2)
         desc, space, ident, j = self.externdesc(i + 3)
@@ -290,7 +292,10 @@ class TypeDefsMixin:
         elif space == "type":
             node = self.type_bound(j, close)
         else:  # value: wasm-tools writes the value type alone after 0x02
-            t, k = self.valtype(j)
+            if self.is_type_use(j):
+                t, k = self.ref(j + 2, "type", signed=True), self.expect_close(j + 3)
+            else:
+                t, k = self.valtype(j)
             self.expect_at(k, close)
             node = [b"\x02", t]
         return node, space, ident, close + 1
