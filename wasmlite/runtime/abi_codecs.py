@@ -128,11 +128,15 @@ _INTS = {U8: (8, False, "B"), S8: (8, True, "b"), U16: (16, False, "H"),
 class CodecBuilder:
     """Codecs for one set of canonical options ``cx`` (a CanonOptions),
     memoized per type. ``host_reps``: a host-defined resource crosses as its
-    rep itself (the host's own functions, e.g. WASI), not as a ResourceAny."""
+    rep itself (the host's own functions, e.g. WASI), not as a ResourceAny.
+    ``tag_all``: every variant and result crosses as ``Variant(case, v)``
+    (the WASI host's convention: its reps are any objects, so cases cannot
+    be told apart by class)."""
 
-    def __init__(self, cx: Any, host_reps: bool) -> None:
+    def __init__(self, cx: Any, host_reps: bool, tag_all: bool = False) -> None:
         self.cx = cx
         self.host_reps = host_reps
+        self.tag_all = tag_all
         self._memo: dict = {}
 
     def get(self, t: ValType) -> Codec:
@@ -669,10 +673,7 @@ class CodecBuilder:
         labels = _variant_labels(t)
         ncases = len(labels)
         codecs = [None if p is None else self.get(p) for p in payload_types]
-        # the WASI host (host_reps) writes every variant and result tagged
-        # (Variant(case, v)): its resource reps are any Python objects, so
-        # telling cases apart by class cannot work
-        tagged = _tagged(codecs) or (self.host_reps and type(t) is not OptionType)
+        tagged = _tagged(codecs) or (self.tag_all and type(t) is not OptionType)
         disc = _DISC[discriminant_size(ncases)]
         payload_off = variant_payload_offset(t)
         joined = flatten_type(t)[1:]

@@ -73,10 +73,11 @@ class CanonOptions:
         self.scope: Optional[CallScope] = None      # the call running now
         self._builders: dict = {}
 
-    def codecs(self, host_reps: bool) -> CodecBuilder:
-        builder = self._builders.get(host_reps)
+    def codecs(self, host_reps: bool, tag_all: bool = False) -> CodecBuilder:
+        key = (host_reps, tag_all)
+        builder = self._builders.get(key)
         if builder is None:
-            builder = self._builders[host_reps] = CodecBuilder(self, host_reps)
+            builder = self._builders[key] = CodecBuilder(self, host_reps, tag_all)
         return builder
 
 
@@ -311,7 +312,8 @@ def lift_func(ft: FuncType, core: Any, opts: CanonOptions) -> Callable[..., Any]
 # -- canon lower ---------------------------------------------------------------------
 
 def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
-               host_reps: bool = True) -> Tuple[S.FuncType, Callable[..., Any]]:
+               host_reps: bool = True, tag_all: bool = False
+               ) -> Tuple[S.FuncType, Callable[..., Any]]:
     """What ``canon lower`` makes of component function ``callee``: the
     core function type (syntax-level; ``wasmlite.FuncType._wrap`` makes the
     API's) and ``core(*core_args) -> core result`` (for a wasmlite host
@@ -324,8 +326,10 @@ def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
     reaches ``callee`` as its rep (any Python object), and ``callee`` may
     return an ``own`` of such a type as its rep; guest-defined resources
     reach it as ResourceAny (valid only during the call when borrowed). With
-    ``host_reps=False`` every resource is a ResourceAny, as in wasmtime-py."""
-    builder = opts.codecs(host_reps)
+    ``host_reps=False`` every resource is a ResourceAny, as in wasmtime-py.
+    ``tag_all``: every variant and result is a ``Variant`` (the WASI host's
+    convention)."""
+    builder = opts.codecs(host_reps, tag_all)
     ptypes = [t for _, t in ft.params]
     pcodecs = [builder.get(t) for t in ptypes]
     rcodec = builder.get(ft.result) if ft.result is not None else None
