@@ -277,3 +277,444 @@ def test_sockets_made_but_no_address_allowed(op):
     p.ctx.network.allow_tcp = p.ctx.network.allow_udp = True
     assert p2probe.decode(p.call("sockets", op), SOCKET_ERROR_CODES) == ALLOWED_SOCKETS[op]
     assert p2probe.decode(p.call("sockets", 4), SOCKET_ERROR_CODES) == ("err", "access-denied")
+
+
+# -- the functions one by one ------------------------------------------------------------
+
+class Host:
+    """A context made from a WasiConfig, and its interfaces' functions."""
+
+    def __init__(self, configure=None) -> None:
+        cfg = WasiConfig()
+        if configure is not None:
+            configure(cfg)
+        self.ctx = Wasi2Context.from_config(cfg)
+        self.interfaces = wasip2_interfaces(self.ctx)
+
+    def __call__(self, interface: str, name: str, *args):
+        return self.interfaces[interface].funcs[name](*args)
+
+    def fs(self, method: str, *args):
+        return self("wasi:filesystem/types", f"[method]descriptor.{method}", *args)
+
+    def io(self, name: str, *args):
+        return self("wasi:io/streams", name, *args)
+
+    def preopen(self):
+        (d, _), *_ = self("wasi:filesystem/preopens", "get-directories")
+        return d
+
+
+def ok_value(result):
+    assert isinstance(result, Variant) and result.tag == "ok", result
+    return result.payload
+
+
+def err_value(result):
+    assert isinstance(result, Variant) and result.tag == "err", result
+    return result.payload
+
+
+def test_arguments_and_environment():
+    h = Host(lambda c: (setattr(c, "argv", ["prog", "a b", "grüße"]),
+                        setattr(c, "env", [["K", "v=1"], ["EMPTY", ""]])))
+    assert h("wasi:cli/environment", "get-arguments") == ["prog", "a b", "grüße"]
+    assert h("wasi:cli/environment", "get-environment") == [("K", "v=1"), ("EMPTY", "")]
+    assert h("wasi:cli/environment", "initial-cwd") is None
+    assert Host()("wasi:cli/environment", "get-arguments") == []
+
+
+def test_stdout_and_stderr_go_where_the_config_says(tmp_path):
+    got = []
+    h = Host(lambda c: (setattr(c, "stdout_file", str(tmp_path / "out")),
+                        setattr(c, "stderr_custom", got.append)))
+    out = h("wasi:cli/stdout", "get-stdout")
+    assert ok_value(h.io("[method]output-stream.check-write", out)) == 65536
+    ok_value(h.io("[method]output-stream.write", out, b"one "))
+    ok_value(h.io("[method]output-stream.blocking-write-and-flush", out, b"two"))
+    ok_value(h.io("[method]output-stream.write-zeroes", out, 2))
+    assert (tmp_path / "out").read_bytes() == b"one two\0\0"
+    err = h("wasi:cli/stderr", "get-stderr")
+    ok_value(h.io("[method]output-stream.blocking-write-and-flush", err, b"oops"))
+    assert got == [b"oops"]
+    silent = Host()("wasi:cli/stdout", "get-stdout")       # not configured: discarded
+    assert ok_value(Host().io("[method]output-stream.blocking-write-and-flush", silent, b"x")) is None
+
+
+def test_writes_beyond_the_budget_trap(tmp_path):
+    h = Host(lambda c: setattr(c, "stdout_file", str(tmp_path / "out")))
+    out = h("wasi:cli/stdout", "get-stdout")
+    with pytest.raises(WasmtimeError, match="write exceeded budget"):
+        h.io("[method]output-stream.write", out, bytes(65537))
+    with pytest.raises(WasmtimeError, match=r"Buffer too large for blocking-write-and-flush "
+                                            r"\(expected at most 4096\)"):
+        h.io("[method]output-stream.blocking-write-and-flush", out, bytes(4097))
+    assert (tmp_path / "out").read_bytes() == b""
+    ok_value(h.io("[method]output-stream.write", out, bytes(65536)))
+    assert (tmp_path / "out").stat().st_size == 65536
+
+
+def test_stdin_reads_the_configured_file_until_closed(tmp_path):
+    (tmp_path / "in").write_bytes(b"abcdef")
+    h = Host(lambda c: setattr(c, "stdin_file", str(tmp_path / "in")))
+    s = h("wasi:cli/stdin", "get-stdin")
+    assert ok_value(h.io("[method]input-stream.read", s, 0)) == b""
+    assert ok_value(h.io("[method]input-stream.read", s, 2)) == b"ab"
+    assert ok_value(h.io("[method]input-stream.skip", s, 1)) == 1
+    assert ok_value(h.io("[method]input-stream.blocking-read", s, 100)) == b"def"
+    assert err_value(h.io("[method]input-stream.blocking-read", s, 100)) == Variant("closed")
+    nothing = Host()
+    assert err_value(nothing.io("[method]input-stream.read", nothing("wasi:cli/stdin", "get-stdin"),
+                                10)) == Variant("closed")
+
+
+def sandbox(tmp_path: Path) -> Path:
+    """tmp/outside.txt beside the preopen tmp/work, and links in it."""
+    work = tmp_path / "work"
+    (work / "inside").mkdir(parents=True)
+    (tmp_path / "outside.txt").write_text("secret")
+    (work / "inside" / "data.txt").write_text("data")
+    os.symlink("../outside.txt", work / "escape")
+    os.symlink(str(tmp_path / "outside.txt"), work / "escape-abs")
+    os.symlink("..", work / "inside" / "up")
+    os.symlink("data.txt", work / "inside" / "ok")
+    return work
+
+
+def test_reading_a_file_in_a_preopen(tmp_path):
+    work = sandbox(tmp_path)
+    h = Host(lambda c: c.preopen_dir(str(work), "."))
+    assert h("wasi:filesystem/preopens", "get-directories")[0][1] == "."
+    f = ok_value(h.fs("open-at", h.preopen(), {"symlink-follow"}, "inside/ok", set(), {"read"}))
+    assert ok_value(h.fs("read", f, 100, 0)) == (b"data", False)
+    assert ok_value(h.fs("read", f, 100, 4)) == (b"", True)
+    s = ok_value(h.fs("read-via-stream", f, 1))
+    assert ok_value(h.io("[method]input-stream.blocking-read", s, 2)) == b"at"
+    assert ok_value(h.io("[method]input-stream.read", s, 100)) == b"a"
+    assert err_value(h.io("[method]input-stream.read", s, 100)) == Variant("closed")
+    assert ok_value(h.fs("get-type", f)) == "regular-file"
+    assert ok_value(h.fs("get-flags", f)) == {"read"}
+
+
+ESCAPES = [  # (path, follow a final link, what Wasmtime answers)
+    ("../outside.txt", True, "not-permitted"),
+    ("/etc/passwd", True, "not-permitted"),
+    (str(Path("/") / "tmp"), True, "not-permitted"),
+    ("inside/../../outside.txt", True, "not-permitted"),
+    ("./../outside.txt", True, "not-permitted"),
+    ("escape", True, "not-permitted"),
+    ("escape-abs", True, "not-permitted"),
+    ("escape", False, "loop"),              # a link itself cannot be opened
+    ("inside/up/../outside.txt", True, "not-permitted"),
+    ("inside/up/outside.txt", True, "no-entry"),   # up is the preopen itself
+]
+
+
+@pytest.mark.parametrize("path, follow, code", ESCAPES)
+def test_sandbox_escapes_are_refused(tmp_path, path, follow, code):
+    work = sandbox(tmp_path)
+    h = Host(lambda c: c.preopen_dir(str(work), "."))
+    flags = {"symlink-follow"} if follow else set()
+    assert err_value(h.fs("open-at", h.preopen(), flags, path, set(), {"read"})) == code
+    if code == "not-permitted":
+        assert err_value(h.fs("stat-at", h.preopen(), flags, path)) == code
+        assert err_value(h.fs("open-at", h.preopen(), flags, path, {"create"}, {"write"})) == code
+
+
+def test_nothing_is_made_outside_the_preopen(tmp_path):
+    work = sandbox(tmp_path)
+    h = Host(lambda c: c.preopen_dir(str(work), "."))
+    d = h.preopen()
+    before = sorted(os.listdir(tmp_path))
+    assert err_value(h.fs("create-directory-at", d, "../made")) == "not-permitted"
+    assert err_value(h.fs("open-at", d, set(), "../made.txt", {"create"}, {"write"})) == "not-permitted"
+    assert err_value(h.fs("rename-at", d, "inside/data.txt", d, "../stolen")) == "not-permitted"
+    assert err_value(h.fs("link-at", d, set(), "inside/data.txt", d, "../linked")) == "not-permitted"
+    assert err_value(h.fs("symlink-at", d, "/etc/passwd", "abs")) == "not-permitted"
+    assert err_value(h.fs("unlink-file-at", d, "../outside.txt")) == "not-permitted"
+    assert err_value(h.fs("readlink-at", d, "escape-abs")) == "not-permitted"
+    assert ok_value(h.fs("readlink-at", d, "escape")) == "../outside.txt"
+    ok_value(h.fs("symlink-at", d, "../outside.txt", "newlink"))   # made, but leads nowhere
+    assert err_value(h.fs("open-at", d, {"symlink-follow"}, "newlink", set(), {"read"})) \
+        == "not-permitted"
+    assert sorted(os.listdir(tmp_path)) == before
+    assert (tmp_path / "outside.txt").read_text() == "secret"
+
+
+def test_a_directory_opened_below_is_its_own_root(tmp_path):
+    work = sandbox(tmp_path)
+    h = Host(lambda c: c.preopen_dir(str(work), "."))
+    inside = ok_value(h.fs("open-at", h.preopen(), set(), "inside", {"directory"}, {"read"}))
+    assert ok_value(h.fs("stat-at", inside, set(), "data.txt")).size == 4
+    assert err_value(h.fs("stat-at", inside, {"symlink-follow"}, "../escape")) == "not-permitted"
+    assert err_value(h.fs("stat-at", inside, {"symlink-follow"}, "up/inside")) == "not-permitted"
+
+
+def test_read_only_preopens(tmp_path):
+    work = sandbox(tmp_path)
+    h = Host(lambda c: c.preopen_dir(str(work), ".", DirPerms.READ_ONLY, FilePerms.READ_ONLY))
+    d = h.preopen()
+    assert ok_value(h.fs("get-flags", d)) == {"read"}
+    assert err_value(h.fs("open-at", d, set(), "inside/data.txt", set(), {"write"})) == "not-permitted"
+    assert err_value(h.fs("open-at", d, set(), "new", {"create"}, {"read"})) == "not-permitted"
+    assert err_value(h.fs("create-directory-at", d, "x")) == "not-permitted"
+    f = ok_value(h.fs("open-at", d, set(), "inside/data.txt", set(), {"read"}))
+    assert err_value(h.fs("write-via-stream", f, 0)) == "not-permitted"
+    assert err_value(h.fs("write", f, b"x", 0)) == "not-permitted"
+    assert ok_value(h.fs("read", f, 10, 0)) == (b"data", False)
+    blind = Host(lambda c: c.preopen_dir(str(work), ".", DirPerms.WRITE_ONLY, FilePerms.READ_WRITE))
+    assert err_value(blind.fs("read-directory", blind.preopen())) == "not-permitted"
+    assert err_value(blind.fs("stat-at", blind.preopen(), set(), "inside")) == "not-permitted"
+
+
+def entries(h, d) -> list:
+    stream = ok_value(h.fs("read-directory", d))
+    out = []
+    while True:
+        e = ok_value(h("wasi:filesystem/types",
+                       "[method]directory-entry-stream.read-directory-entry", stream))
+        if e is None:
+            return sorted(out)
+        out.append((e.name, e.type))
+
+
+def test_directory_listing(tmp_path):
+    work = sandbox(tmp_path)
+    h = Host(lambda c: c.preopen_dir(str(work), "."))
+    assert entries(h, h.preopen()) == [("escape", "symbolic-link"), ("escape-abs", "symbolic-link"),
+                                       ("inside", "directory")]
+    inside = ok_value(h.fs("open-at", h.preopen(), set(), "inside", set(), {"read"}))
+    assert entries(h, inside) == [("data.txt", "regular-file"), ("ok", "symbolic-link"),
+                                  ("up", "symbolic-link")]
+    f = ok_value(h.fs("open-at", inside, set(), "data.txt", set(), {"read"}))
+    assert err_value(h.fs("read-directory", f)) == "not-directory"
+
+
+def test_stat(tmp_path):
+    work = sandbox(tmp_path)
+    h = Host(lambda c: c.preopen_dir(str(work), "."))
+    d = h.preopen()
+    ok_value(h.fs("set-times-at", d, set(), "inside/data.txt",
+                  Variant("timestamp", Record(seconds=1_000_000_000, nanoseconds=0)),
+                  Variant("timestamp", Record(seconds=1_234_567_890, nanoseconds=500))))
+    ok_value(h.fs("link-at", d, set(), "inside/data.txt", d, "hard"))
+    st = ok_value(h.fs("stat-at", d, set(), "inside/data.txt"))
+    assert (st.type, st.size, st.link_count) == ("regular-file", 4, 2)
+    assert st.data_modification_timestamp == Record(seconds=1_234_567_890, nanoseconds=500)
+    assert st.data_access_timestamp == Record(seconds=1_000_000_000, nanoseconds=0)
+    birth = birth_ns(str(work / "inside" / "data.txt"))
+    assert st.status_change_timestamp == (None if birth is None else
+                                          Record(seconds=birth // 10**9, nanoseconds=birth % 10**9))
+    assert ok_value(h.fs("stat-at", d, set(), "escape")).type == "symbolic-link"
+    assert ok_value(h.fs("stat", d)).type == "directory"
+    h1 = ok_value(h.fs("metadata-hash-at", d, set(), "hard"))
+    h2 = ok_value(h.fs("metadata-hash-at", d, {"symlink-follow"}, "inside/ok"))
+    assert h1 == h2 and h1.upper == h1.lower ^ 0x400921FB54442D18
+    assert h1 != ok_value(h.fs("metadata-hash", d))
+
+
+def test_metadata_hash_is_wasmtimes():
+    # Wasmtime 49 gave this file (st_dev 65024, st_ino 2204375) preview-1
+    # inode 586460265791541002: the metadata-hash's lower half
+    import struct
+    assert siphash13(struct.pack("<QQ", 65024, 2204375)) == 586460265791541002
+
+
+def test_error_codes_follow_wasmtime():
+    import errno
+    from wasmlite.wasi.errno import ENOTDIR, EPERM, WasiError
+    assert fs_code(OSError(errno.EACCES, "")) == "access"
+    assert fs_code(OSError(errno.EPERM, "")) == "not-permitted"
+    assert fs_code(OSError(errno.EXDEV, "")) == "io"        # Wasmtime names no cross-device
+    assert fs_code(OSError(errno.EROFS, "")) == "io"
+    assert fs_code(WasiError(ENOTDIR)) == "not-directory"
+    assert fs_code(WasiError(EPERM)) == "not-permitted"
+
+
+def test_a_failed_stream_write_says_why(tmp_path):
+    work = sandbox(tmp_path)
+    h = Host(lambda c: c.preopen_dir(str(work), "."))
+    f = ok_value(h.fs("open-at", h.preopen(), set(), "inside/data.txt", set(), {"read"}))
+    w = ok_value(h.fs("write-via-stream", f, 0))
+    e = err_value(h.io("[method]output-stream.blocking-write-and-flush", w, b"x"))
+    assert e.tag == "last-operation-failed"
+    assert h("wasi:filesystem/types", "filesystem-error-code", e.payload) == "bad-descriptor"
+    assert "Bad file descriptor" in h("wasi:io/error", "[method]error.to-debug-string", e.payload)
+    assert err_value(h.io("[method]output-stream.check-write", w)) == Variant("closed")
+    assert (work / "inside" / "data.txt").read_text() == "data"
+
+
+def test_streams_write_at_offsets_and_append(tmp_path):
+    work = sandbox(tmp_path)
+    h = Host(lambda c: c.preopen_dir(str(work), "."))
+    f = ok_value(h.fs("open-at", h.preopen(), set(), "inside/data.txt", set(), {"read", "write"}))
+    w = ok_value(h.fs("write-via-stream", f, 2))
+    ok_value(h.io("[method]output-stream.blocking-write-and-flush", w, b"TA"))
+    a = ok_value(h.fs("append-via-stream", f))
+    ok_value(h.io("[method]output-stream.blocking-write-and-flush", a, b"!"))
+    assert ok_value(h.fs("write", f, b"D", 0)) == 1
+    assert (work / "inside" / "data.txt").read_bytes() == b"DaTA!"
+
+
+def test_monotonic_and_wall_clocks():
+    h = Host()
+    a = h("wasi:clocks/monotonic-clock", "now")
+    time.sleep(0.01)
+    b = h("wasi:clocks/monotonic-clock", "now")
+    assert 10_000_000 <= b - a < 5_000_000_000
+    assert h("wasi:clocks/monotonic-clock", "resolution") >= 1
+    wall = h("wasi:clocks/wall-clock", "now")
+    assert abs(wall.seconds + wall.nanoseconds / 1e9 - time.time()) < 5
+    assert 0 <= wall.nanoseconds < 10**9
+    res = h("wasi:clocks/wall-clock", "resolution")
+    assert res.seconds == 0 and res.nanoseconds >= 1
+
+
+def test_poll_waits_for_a_clock_without_spinning():
+    h = Host()
+    sub = h.interfaces["wasi:clocks/monotonic-clock"].funcs
+    poll = h.interfaces["wasi:io/poll"].funcs
+    p = sub["subscribe-duration"](200_000_000)
+    assert poll["[method]pollable.ready"](p) is False
+    start, cpu = time.monotonic(), time.process_time()
+    assert poll["poll"]([p]) == [0]
+    assert time.monotonic() - start >= 0.19
+    assert time.process_time() - cpu < 0.1            # slept, did not spin
+    assert poll["[method]pollable.ready"](p) is True
+    far, near = sub["subscribe-duration"](60 * 10**9), sub["subscribe-duration"](20_000_000)
+    start = time.monotonic()
+    assert poll["poll"]([far, near]) == [1]
+    assert time.monotonic() - start < 5
+    past = sub["subscribe-instant"](0)
+    assert poll["poll"]([far, past, near]) in ([1], [1, 2])
+    deadline = sub["subscribe-instant"](h("wasi:clocks/monotonic-clock", "now") + 30_000_000)
+    start = time.monotonic()
+    poll["[method]pollable.block"](deadline)
+    assert time.monotonic() - start >= 0.025
+    with pytest.raises(WasmtimeError, match="empty poll list"):
+        poll["poll"]([])
+
+
+def test_random():
+    h = Host()
+    for n in (0, 1, 17, 1000):
+        assert len(h("wasi:random/random", "get-random-bytes", n)) == n
+        assert len(h("wasi:random/insecure", "get-insecure-random-bytes", n)) == n
+    assert h("wasi:random/random", "get-random-bytes", 32) != h("wasi:random/random",
+                                                                 "get-random-bytes", 32)
+    values = {h("wasi:random/random", "get-random-u64") for _ in range(8)}
+    assert len(values) > 1 and all(0 <= v < 2**64 for v in values)
+    seed = h("wasi:random/insecure-seed", "insecure-seed")
+    assert seed == h("wasi:random/insecure-seed", "insecure-seed")
+    assert all(0 <= s < 2**64 for s in seed) and seed != Host()("wasi:random/insecure-seed",
+                                                                "insecure-seed")
+    with pytest.raises(WasmtimeError):
+        h("wasi:random/random", "get-random-bytes", 2**32)
+
+
+def test_exit_raises_preview_1s_exit_trap():
+    h = Host()
+    for status, code in ((Variant("ok"), 0), (Variant("err"), 1)):
+        with pytest.raises(ExitTrap) as info:
+            h("wasi:cli/exit", "exit", status)
+        assert info.value.code == code and h.ctx.exit_code == code
+    with pytest.raises(ExitTrap) as info:
+        h("wasi:cli/exit", "exit-with-code", 42)
+    assert info.value.code == 42
+    with pytest.raises(TypeError):
+        h("wasi:cli/exit", "exit", 0)
+
+
+def test_sockets_are_denied():
+    h = Host()
+    assert err_value(h("wasi:sockets/tcp-create-socket", "create-tcp-socket", "ipv4")) \
+        == "access-denied"
+    assert err_value(h("wasi:sockets/udp-create-socket", "create-udp-socket", "ipv6")) \
+        == "access-denied"
+    net = h("wasi:sockets/instance-network", "instance-network")
+    assert err_value(h("wasi:sockets/ip-name-lookup", "resolve-addresses", net, "example.com")) \
+        == "permanent-resolver-failure"
+    h.ctx.network.allow_tcp = True
+    tcp = h.interfaces["wasi:sockets/tcp"].funcs
+    s = ok_value(h("wasi:sockets/tcp-create-socket", "create-tcp-socket", "ipv4"))
+    addr = Variant("ipv4", Record(port=80, address=(93, 184, 216, 34)))
+    assert err_value(tcp["[method]tcp-socket.start-connect"](s, net, addr)) == "access-denied"
+    assert err_value(tcp["[method]tcp-socket.start-bind"](s, net, addr)) == "access-denied"
+    assert tcp["[method]tcp-socket.address-family"](s) == "ipv4"
+    ok_value(tcp["[method]tcp-socket.set-keep-alive-enabled"](s, True))
+    assert ok_value(tcp["[method]tcp-socket.keep-alive-enabled"](s)) is True
+    ok_value(tcp["[method]tcp-socket.set-hop-limit"](s, 7))
+    assert ok_value(tcp["[method]tcp-socket.hop-limit"](s)) == 7
+    ok_value(tcp["[method]tcp-socket.set-keep-alive-idle-time"](s, 90 * 10**9))
+    assert ok_value(tcp["[method]tcp-socket.keep-alive-idle-time"](s)) == 90 * 10**9
+
+
+def test_terminals_only_for_inherited_terminals(tmp_path):
+    h = Host(lambda c: setattr(c, "stdout_file", str(tmp_path / "out")))
+    assert h("wasi:cli/terminal-stdout", "get-terminal-stdout") is None
+    assert h("wasi:cli/terminal-stdin", "get-terminal-stdin") is None
+    inherited = Host(lambda c: c.inherit_stderr())
+    found = inherited("wasi:cli/terminal-stderr", "get-terminal-stderr")
+    assert (found is not None) == os.isatty(2)
+
+
+def test_resource_types_are_shared_between_interfaces():
+    h = Host()
+    streams = h.interfaces["wasi:io/streams"].resources
+    assert h.interfaces["wasi:cli/stdout"].resources["output-stream"] is streams["output-stream"]
+    assert h.interfaces["wasi:filesystem/types"].resources["input-stream"] is streams["input-stream"]
+    assert h.interfaces["wasi:filesystem/preopens"].resources["descriptor"] is \
+        h.interfaces["wasi:filesystem/types"].resources["descriptor"]
+    assert h.interfaces["wasi:clocks/monotonic-clock"].resources["pollable"] is \
+        h.interfaces["wasi:io/poll"].resources["pollable"]
+    assert Host().interfaces["wasi:io/streams"].resources["output-stream"] is not \
+        streams["output-stream"]                     # one set per context
+    assert "[method]output-stream.blocking-write-and-flush: func(contents: list<u8>)" in \
+        h.interfaces["wasi:io/streams"].funcs["[method]output-stream.blocking-write-and-flush"].__doc__
+
+
+def test_dropping_handles_frees_the_host_descriptor(tmp_path):
+    work = sandbox(tmp_path)
+    h = Host(lambda c: c.preopen_dir(str(work), "."))
+    dtor = h.interfaces["wasi:filesystem/types"].resources["descriptor"].dtor
+    stream_dtor = h.interfaces["wasi:io/streams"].resources["input-stream"].dtor
+    f = ok_value(h.fs("open-at", h.preopen(), set(), "inside/data.txt", set(), {"read"}))
+    fd = f.shared.fd
+    s = ok_value(h.fs("read-via-stream", f, 0))
+    dtor(f)
+    assert ok_value(h.io("[method]input-stream.read", s, 10)) == b"data"   # the stream keeps it open
+    os.fstat(fd)
+    stream_dtor(s)
+    with pytest.raises(OSError):
+        os.fstat(fd)
+
+
+def test_a_stream_with_a_live_pollable_cannot_be_dropped():
+    h = Host()
+    out = h("wasi:cli/stdout", "get-stdout")
+    p = h.io("[method]output-stream.subscribe", out)
+    assert h("wasi:io/poll", "poll", [p]) == [0]
+    with pytest.raises(WasmtimeError, match="resource has children"):
+        h.interfaces["wasi:io/streams"].resources["output-stream"].dtor(out)
+    h.interfaces["wasi:io/poll"].resources["pollable"].dtor(p)
+    h.interfaces["wasi:io/streams"].resources["output-stream"].dtor(out)
+    assert out.dropped
+
+
+@pytest.mark.parametrize("name, key", [
+    ("wasi:io/streams@0.2.0", "wasi:io/streams"), ("wasi:cli/stdout@0.2.12", "wasi:cli/stdout"),
+    ("wasi:filesystem/types", "wasi:filesystem/types"), ("wasi:io/streams@0.3.0", None),
+    ("wasi:io/streams@0.1.0", None), ("wasi:http/types@0.2.12", None), ("nonsense", None),
+    ("wasi:clocks/wall-clock@0.2.3-rc", "wasi:clocks/wall-clock")])
+def test_interface_key(name, key):
+    assert interface_key(name) == key
+
+
+def test_the_config_is_read_not_consumed(tmp_path):
+    from wasmlite.wasi import WasiContext
+    cfg = WasiConfig()
+    cfg.argv = ["x"]
+    Wasi2Context.from_config(cfg)
+    WasiContext(cfg)                                  # still usable by Store.set_wasi
+    with pytest.raises(TypeError):
+        Wasi2Context.from_config({"argv": []})
