@@ -718,3 +718,17 @@ def test_the_config_is_read_not_consumed(tmp_path):
     WasiContext(cfg)                                  # still usable by Store.set_wasi
     with pytest.raises(TypeError):
         Wasi2Context.from_config({"argv": []})
+
+
+def test_undropped_handles_do_not_leak_host_descriptors(tmp_path):
+    import gc
+    work = sandbox(tmp_path)
+    h = Host(lambda c: c.preopen_dir(str(work), "."))
+    f = ok_value(h.fs("open-at", h.preopen(), set(), "inside/data.txt", set(), {"read"}))
+    s = ok_value(h.fs("read-via-stream", f, 0))
+    fd = f.shared.fd
+    os.fstat(fd)
+    del f, s
+    gc.collect()
+    with pytest.raises(OSError):
+        os.fstat(fd)

@@ -59,12 +59,21 @@ class SharedFd:
 
     def release(self) -> None:
         self.refs -= 1
-        if self.refs <= 0 and self.fd is not None:
+        if self.refs <= 0:
+            self._close()
+
+    def _close(self) -> None:
+        if self.fd is not None:
             fd, self.fd = self.fd, None
             try:
                 os.close(fd)
             except OSError:
                 pass
+
+    def __del__(self) -> None:
+        # nothing holds it any more (handles never dropped, say at the end
+        # of a store): the host descriptor goes with it
+        self._close()
 
 
 # Rust's io::ErrorKind names, for to-debug-string in Wasmtime's words
