@@ -179,6 +179,12 @@ def filesystem_calls(probe_class, root: Path, mutable: bool) -> tuple[list, dict
         a = rec("rw append-via-stream", p.call("append-via-stream", rw), handle=True)
         rec("rw append", p.call("stream-write", a, b"+end"))
         rec("rw read after", p.call("read", rw, 100, 0))
+    wo = rec("open to write only", p.call("open-at", pre, FOLLOW, "f.txt", 0, WRITE), handle=True)
+    if wo is not None:
+        rec("wo get-flags", p.call("get-flags", wo))
+        rec("wo read", p.call("read", wo, 10, 0))
+        rs = rec("wo read-via-stream", p.call("read-via-stream", wo, 0), handle=True)
+        rec("wo stream read", p.call("stream-read", rs, 10))
     sub = rec("open sub", p.call("open-at", pre, FOLLOW, "sub", 0, READ), handle=True)
     for path in ["../f.txt", "../../outside/secret", "up/f.txt", "g.txt", "..", "../sub/g.txt"]:
         rec(("sub stat", path), p.call("stat-at", sub, FOLLOW, path))
