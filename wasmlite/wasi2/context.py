@@ -5,9 +5,8 @@ program: the same argv and environment, stdio going to the same places
 (the standard streams are opened by preview 1's own code), and the same
 preopened directories with the same permissions. It also holds what WASI
 0.2 adds: the resource types, the clocks' origin, the insecure random
-seed, and the network policy (Wasmtime's default: sockets can be made,
-every address is refused, name lookup is off; a WasiConfig has no way to
-grant network access, as in wasmtime-py).
+seed, and the network policy (none allowed, as wasmtime-py's WasiConfig
+allows none and has no way to grant any).
 """
 from __future__ import annotations
 
@@ -27,14 +26,17 @@ __all__ = ["Wasi2Context", "NetworkPolicy", "Preopen2"]
 
 
 class NetworkPolicy:
-    """Which network uses are allowed: Wasmtime's WasiCtxBuilder defaults
-    (TCP and UDP sockets may be made, name lookup may not). Binding or
-    connecting to any address is always refused (Wasmtime's default
-    socket address check), so no network traffic is possible."""
+    """Which network uses are allowed. By default none, as in wasmtime-py
+    and ``wasmtime run`` (without ``-S tcp``/``-S udp``/``-S
+    allow-ip-name-lookup``): creating a TCP or UDP socket fails with
+    ``access-denied``, a name lookup with ``permanent-resolver-failure``.
+    An embedder may allow making sockets; binding or connecting one is
+    still refused for every address (``access-denied``), so no network
+    traffic is ever possible through this host."""
 
     def __init__(self) -> None:
-        self.allow_tcp = True
-        self.allow_udp = True
+        self.allow_tcp = False
+        self.allow_udp = False
         self.allow_ip_name_lookup = False
 
 

@@ -1,12 +1,14 @@
 """wasi:filesystem's descriptors and directory-entry streams.
 
-A directory descriptor is a host directory below a preopen: its
-preopen's host path (``root``) and its components below it (``rel``),
-exactly the preview-1 descriptor's; every path given to it is resolved by
-the preview-1 sandbox (wasi/sandbox.py), so both previews keep a guest
-inside its preopens the same way (no ``..`` past the root, no absolute
-paths, no symbolic link leading out). The permissions are the preopen's
-DirPerms/FilePerms, inherited by everything opened below it.
+A directory descriptor is a host directory that is a sandbox root: every
+path given to it is resolved by the preview-1 sandbox (wasi/sandbox.py)
+against ``root`` (and ``rel``, its components below root, always empty
+here), so a guest stays inside the way it does in preview 1: no ``..``
+past the root, no absolute paths, no symbolic link leading out. As in
+Wasmtime (cap-std), a directory opened through a preopen is a root of
+its own: its paths cannot climb back into the rest of the preopen. The
+permissions are the preopen's DirPerms/FilePerms, inherited by
+everything opened below it.
 """
 from __future__ import annotations
 

@@ -1,10 +1,14 @@
 """wasi:filesystem/{types, preopens}.
 
-Each function checks what Wasmtime checks, in its order (the kind of
+Each function checks what Wasmtime 49 checks, in its order (the kind of
 descriptor, then the preopen's permissions, then the path), and the host
-errors become error-codes as Wasmtime's do (error_codes.py). Paths are
-resolved by the preview-1 sandbox, so the path operations refuse and
-allow exactly what preview 1's path_* functions do.
+errors become error-codes as Wasmtime's do (error_codes.py); the answers
+are compared with Wasmtime's in tests/test_wasi2_host.py. Paths are
+resolved by the preview-1 sandbox, so they are refused and allowed as
+preview 1's path_* functions refuse and allow them, with two rules
+Wasmtime adds (and wasmlite's preview 1 lacks): a directory opened below
+a preopen is a root of its own, and readlink-at refuses to reveal an
+absolute link target.
 """
 from __future__ import annotations
 
@@ -51,10 +55,12 @@ def _dir(rep: Any) -> Descriptor:
     return d
 
 
-def _file(rep: Any) -> Descriptor:
+def _file(rep: Any, directory: str = "bad-descriptor") -> Descriptor:
+    """A file descriptor; a directory fails with ``directory`` (Wasmtime
+    says ``is-directory`` for read-via-stream, ``bad-descriptor`` else)."""
     d = _descriptor(rep)
     if d.kind != "file":
-        raise Failure("bad-descriptor")
+        raise Failure(directory)
     return d
 
 
@@ -127,9 +133,9 @@ def _check_utf8(text: str) -> str:
 @fs_result
 def read_via_stream(ctx, descriptor, offset: int) -> FileInputStream:
     """``[method]descriptor.read-via-stream: func(offset: filesize) -> result<input-stream, error-code>``"""
-    f = _file(descriptor)
+    f = _file(descriptor, "is-directory")
     if not f.can_read_file():
-        raise Failure("bad-descriptor")
+        raise Failure("not-permitted")
     return FileInputStream(f.shared, _u64(offset, "offset"))
 
 
@@ -138,7 +144,7 @@ def write_via_stream(ctx, descriptor, offset: int) -> FileOutputStream:
     """``[method]descriptor.write-via-stream: func(offset: filesize) -> result<output-stream, error-code>``"""
     f = _file(descriptor)
     if not f.can_write_file():
-        raise Failure("bad-descriptor")
+        raise Failure("not-permitted")
     return FileOutputStream(f.shared, _u64(offset, "offset"))
 
 
@@ -147,7 +153,7 @@ def append_via_stream(ctx, descriptor) -> FileOutputStream:
     """``[method]descriptor.append-via-stream: func() -> result<output-stream, error-code>``"""
     f = _file(descriptor)
     if not f.can_write_file():
-        raise Failure("bad-descriptor")
+        raise Failure("not-permitted")
     return FileOutputStream(f.shared, None)
 
 
@@ -355,6 +361,8 @@ def open_at(ctx, descriptor, path_flags, path: str, open_flags, flags) -> Descri
     dflags = _flags(flags, DESCRIPTOR_FLAGS, "descriptor-flags")
     if not d.can_read_dir():
         raise Failure("not-permitted")
+    if "directory" in oflags and oflags & {"create", "exclusive", "truncate"}:
+        raise Failure("invalid")
     if not d.can_mutate_dir() and (oflags & {"create", "truncate"} or "write" in dflags):
         raise Failure("not-permitted")
     host_flags = os.O_CLOEXEC | os.O_NOFOLLOW
@@ -372,8 +380,6 @@ def open_at(ctx, descriptor, path_flags, path: str, open_flags, flags) -> Descri
     mode |= WRITE if "write" in dflags else READ
     if dflags & _SYNC_FLAGS:
         raise Failure("unsupported")
-    if "directory" in oflags and oflags & {"create", "exclusive", "truncate"}:
-        raise Failure("invalid")
     if mode & WRITE and not d.can_write_file():
         raise Failure("not-permitted")
     host, rel = _resolve(d, path, follow)
@@ -388,8 +394,10 @@ def open_at(ctx, descriptor, path_flags, path: str, open_flags, flags) -> Descri
     if not is_dir and "directory" in oflags:
         os.close(fd)
         raise Failure("not-directory")
-    return Descriptor("dir" if is_dir else "file", SharedFd(fd), d.root,
-                      rel if is_dir else (), d.dir_perms, d.file_perms, mode)
+    # a directory opened here is a new root, as in Wasmtime (cap-std): its
+    # paths cannot climb above it, not even to where its opener could reach
+    return Descriptor("dir" if is_dir else "file", SharedFd(fd), os.path.join(d.root, *rel),
+                      (), d.dir_perms, d.file_perms, mode)
 
 
 @fs_result

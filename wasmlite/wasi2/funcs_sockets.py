@@ -1,16 +1,18 @@
-"""wasi:sockets/*, as Wasmtime's defaults make them: the interfaces all
-exist and sockets can be made and configured (their options are real
-host socket options), but every address is refused with
-``access-denied`` (bind, connect), so a socket never leaves its first
-state, and name lookup fails with ``permanent-resolver-failure`` unless
-the context's NetworkPolicy allows it. The state errors are Wasmtime's
-for a socket in that first state.
+"""wasi:sockets/*: the interfaces all exist; what they may do is the
+context's NetworkPolicy (context.py). By default, as in wasmtime-py,
+making a socket fails with ``access-denied`` and a name lookup with
+``permanent-resolver-failure``. Where the policy lets sockets be made,
+they can be configured (their options are real host socket options),
+but binding or connecting is refused for every address with
+``access-denied`` (after the address is checked, as Wasmtime 49 checks
+it), so a socket never leaves its first state; the other calls answer
+what Wasmtime answers for a socket in that state.
 """
 from __future__ import annotations
 
 import ipaddress
 import socket
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 from ..errors import WasmtimeError
 from ..runtime.component_values import Record, Variant
@@ -118,10 +120,38 @@ def _socket_address(value: Any) -> tuple:
     raise ValueError(f"not an ip-socket-address: {value!r}")
 
 
-def _refuse_address(network: Any, address: Any) -> None:
-    """Wasmtime's socket address check, which allows no address."""
+def _ip_of(address: tuple) -> Union[ipaddress.IPv4Address, ipaddress.IPv6Address]:
+    return ipaddress.ip_address(address[0])
+
+
+def _valid_unicast(ip) -> bool:
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if ip.version == 4:
+        return not ip.is_multicast and ip != ipaddress.IPv4Address("255.255.255.255")
+    return not ip.is_multicast
+
+
+def _valid_family(ip, family: str) -> bool:
+    if family == "ipv4":
+        return ip.version == 4
+    if ip.version != 6 or ip.ipv4_mapped is not None:
+        return False
+    # IPv4-compatible addresses (::a.b.c.d) are deprecated and refused
+    compatible = int(ip) >> 32 == 0 and int(ip) not in (0, 1)
+    return not compatible
+
+
+def _refuse_address(sock: "Socket", network: Any, address: Any, remote: bool) -> None:
+    """Check ``address`` as Wasmtime does (``invalid-argument`` for one the
+    socket cannot use), then refuse it: no address passes Wasmtime's
+    default socket address check."""
     _is(network, Network, "network")
-    _socket_address(address)
+    host = _socket_address(address)
+    ip = _ip_of(host)
+    bad_remote = remote and (ip.is_unspecified or host[1] == 0)
+    if not _valid_unicast(ip) or not _valid_family(ip, sock.family) or bad_remote:
+        raise Failure("invalid-argument")
     raise Failure("access-denied")
 
 
@@ -211,8 +241,7 @@ def _tcp(rep: Any) -> TcpSocket:
 @socket_result
 def tcp_start_bind(ctx, sock, network, local_address) -> None:
     """``[method]tcp-socket.start-bind: func(network: borrow<network>, local-address: ip-socket-address) -> result<_, error-code>``"""
-    _tcp(sock)
-    _refuse_address(network, local_address)
+    _refuse_address(_tcp(sock), network, local_address, remote=False)
 
 
 @socket_result
@@ -225,8 +254,7 @@ def tcp_finish_bind(ctx, sock) -> None:
 @socket_result
 def tcp_start_connect(ctx, sock, network, remote_address) -> None:
     """``[method]tcp-socket.start-connect: func(network: borrow<network>, remote-address: ip-socket-address) -> result<_, error-code>``"""
-    _tcp(sock)
-    _refuse_address(network, remote_address)
+    _refuse_address(_tcp(sock), network, remote_address, remote=True)
 
 
 @socket_result
@@ -417,8 +445,7 @@ def _udp(rep: Any) -> UdpSocket:
 @socket_result
 def udp_start_bind(ctx, sock, network, local_address) -> None:
     """``[method]udp-socket.start-bind: func(network: borrow<network>, local-address: ip-socket-address) -> result<_, error-code>``"""
-    _udp(sock)
-    _refuse_address(network, local_address)
+    _refuse_address(_udp(sock), network, local_address, remote=False)
 
 
 @socket_result

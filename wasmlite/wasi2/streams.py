@@ -2,8 +2,8 @@
 
 Streams here never buffer: ``write`` writes at once (so ``flush`` has
 nothing left to do but report an earlier failure), and ``check-write``
-reports the most one ``write`` may carry, Wasmtime's budgets: 64 KiB for
-the standard streams, 1 MiB for files. A read returns at most 64 KiB
+reports the most one ``write`` may carry: 64 KiB, Wasmtime's budget for
+files and the standard streams alike. A read returns at most 64 KiB
 (Wasmtime's MAX_READ_SIZE_ALLOC). Files are always ready; only inherited
 stdin can make a reader wait.
 
@@ -27,8 +27,7 @@ __all__ = ["MAX_READ", "BLOCKING_LIMIT", "StreamClosed", "StreamFailed", "IoErro
            "FileInputStream", "FileOutputStream", "SharedFd"]
 
 MAX_READ = 64 * 1024
-STDIO_BUDGET = 64 * 1024
-FILE_BUDGET = 1024 * 1024
+WRITE_BUDGET = 64 * 1024
 BLOCKING_LIMIT = 4096          # blocking-write-and-flush's most, as the spec allows
 
 
@@ -60,12 +59,21 @@ class SharedFd:
 
     def release(self) -> None:
         self.refs -= 1
-        if self.refs <= 0 and self.fd is not None:
+        if self.refs <= 0:
+            self._close()
+
+    def _close(self) -> None:
+        if self.fd is not None:
             fd, self.fd = self.fd, None
             try:
                 os.close(fd)
             except OSError:
                 pass
+
+    def __del__(self) -> None:
+        # nothing holds it any more (handles never dropped, say at the end
+        # of a store): the host descriptor goes with it
+        self._close()
 
 
 # Rust's io::ErrorKind names, for to-debug-string in Wasmtime's words
@@ -116,7 +124,7 @@ class OutputStream(HostResource):
     """Base: ``check_write`` is the budget of the next ``write``."""
 
     __slots__ = ()
-    budget = STDIO_BUDGET
+    budget = WRITE_BUDGET
 
     def check_write(self) -> int:
         return self.budget
@@ -190,12 +198,11 @@ class StdioOutputStream(OutputStream):
     """The guest's stdout or stderr, going where WasiConfig says (nowhere,
     a file, a Python callback, or the process's own), as in preview 1."""
 
-    __slots__ = ("entry", "budget")
+    __slots__ = ("entry",)
 
     def __init__(self, entry: Entry) -> None:
         super().__init__()
         self.entry = entry
-        self.budget = FILE_BUDGET if entry.stdio.kind == "file" else STDIO_BUDGET
 
     def write(self, data: bytes) -> None:
         self._check_budget(data)
@@ -246,7 +253,6 @@ class FileOutputStream(OutputStream):
     next check-write or flush, and the stream is closed from then on."""
 
     __slots__ = ("shared", "position", "failed", "closed")
-    budget = FILE_BUDGET
 
     def __init__(self, shared: SharedFd, position: Optional[int]) -> None:
         super().__init__()
