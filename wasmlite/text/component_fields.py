@@ -229,13 +229,13 @@ class FieldsMixin:
                 opts.append(b"\x06")
                 k += 1
             elif self.is_open(k, "memory"):
-                idx, g = self.core_item_ref(k + 2, "core memory")
+                idx, g = self.core_item_ref(k + 2, "core memory", self.M[k])
                 opts.append([b"\x03", idx])
                 k = self.expect_close(g)
             elif K[k] == "(" and K[k + 1] == "a" and T[k + 1] in ("realloc", "post-return",
                                                                    "callback"):
                 code = {"realloc": b"\x04", "post-return": b"\x05", "callback": b"\x07"}[T[k + 1]]
-                idx, g = self.core_item_ref(k + 2, "core func")
+                idx, g = self.core_item_ref(k + 2, "core func", self.M[k])
                 opts.append([code, idx])
                 k = self.expect_close(g)
             else:
