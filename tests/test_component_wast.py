@@ -123,3 +123,16 @@ def test_script_errors_for_components(script: str, message: str) -> None:
     with pytest.raises(TextParseError) as info:
         parse_script(script)
     assert str(info.value) == message
+
+
+def test_checks_on_a_component_not_instantiated_are_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "t.wast"
+    path.write_text('(component $c (type u8))\n'
+                    '(assert_return (invoke "f" (u32.const 1)) (u32.const 2))\n'
+                    '(assert_return (invoke $c "f"))\n'
+                    '(component definition $d (type u8))\n'
+                    '(component instance $e $d)\n'
+                    '(invoke $e "g")\n')
+    out = run_file(path, object)
+    assert out.failures == []
+    assert (out.passed, out.failed, out.skipped) == (1, 0, 5)

@@ -54,6 +54,11 @@ class CheckFailed(Exception):
     """A check whose outcome differs from what the script expects."""
 
 
+# the instance of a component that was not instantiated (no component
+# runtime): what uses it is skipped, not failed
+_NOT_RUN = object()
+
+
 def load_module(cmd: "S.ModuleCmd", disabled: frozenset = frozenset()) -> Module:
     """Text, binary or quoted module → syntax.Module (malformed → raises).
     ``disabled``: as parse_module's, for a quoted module."""
@@ -192,6 +197,8 @@ class ScriptRunner:
     def _instance(self, module_id: Optional[str]):
         self._need_executor()
         inst = self.instances.get(module_id)
+        if inst is _NOT_RUN:
+            raise Skip()        # a component no executor could instantiate
         if inst is None:
             raise CheckFailed(f"no instance of module {module_id or '(current)'}")
         return inst
@@ -265,10 +272,17 @@ class ScriptRunner:
     # instance needs the executor's ``instantiate_component(bytes)`` (the
     # component runtime's entry point): without one, what needs it is skipped.
 
-    def _component_instantiator(self) -> Callable:
-        ex = self._need_executor()
+    def _component_instantiator(self, name: Optional[str] = "") -> Callable:
+        """The executor's ``instantiate_component``; without one, Skip, and
+        the instance this command would have made (current, and ``name``
+        when given) is one the checks using it skip over."""
+        ex = self.executor
         instantiate = getattr(ex, "instantiate_component", None)
         if instantiate is None:
+            if name != "":
+                self.instances[None] = _NOT_RUN
+                if name is not None:
+                    self.instances[name] = _NOT_RUN
             raise Skip()
         return instantiate
 
@@ -285,7 +299,7 @@ class ScriptRunner:
             self.component_definitions[cmd.id] = data
         if cmd.definition or self.executor is None:
             return  # decided: well formed and valid
-        inst = self._component_instantiator()(data)
+        inst = self._component_instantiator(cmd.id)(data)
         self.instances[None] = inst
         if cmd.id is not None:
             self.instances[cmd.id] = inst
@@ -297,7 +311,8 @@ class ScriptRunner:
         data = self.component_definitions.get(cmd.component_id)
         if data is None:
             raise CheckFailed(f"no component {cmd.component_id or '(current)'} to instantiate")
-        inst = self._component_instantiator()(data)
+        self._need_executor()
+        inst = self._component_instantiator(cmd.id)(data)
         self.instances[None] = inst
         if cmd.id is not None:
             self.instances[cmd.id] = inst

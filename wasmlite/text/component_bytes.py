@@ -29,6 +29,12 @@ SORT_BYTES = {
     "instance": b"\x05",
 }
 NAMESPACES = tuple(SORT_BYTES)
+COMPONENT_PREAMBLE = b"\x00asm\x0d\x00\x01\x00"
+# the component binary's section ids (Binary.md)
+(SEC_CUSTOM, SEC_CORE_MODULE, SEC_CORE_INSTANCE, SEC_CORE_TYPE, SEC_COMPONENT, SEC_INSTANCE,
+ SEC_ALIAS, SEC_TYPE, SEC_CANON, SEC_START, SEC_IMPORT, SEC_EXPORT) = range(12)
+# sections that hold one item each (all others hold a vector)
+_SINGLE_SECTIONS = frozenset({SEC_CUSTOM, SEC_CORE_MODULE, SEC_COMPONENT, SEC_START})
 
 
 class Ref:
@@ -100,3 +106,38 @@ def flatten(node, out: Optional[bytearray] = None) -> bytearray:
         else:  # pragma: no cover - a parser bug, not an input error
             raise TypeError(f"not a part of a component binary: {n!r}")
     return out
+
+
+_NAME_ORDER = NAMESPACES
+
+
+def component_parts(scope) -> list:
+    """A finished component scope as parts: preamble, sections (adjacent
+    items of one section merged into one), then its component-name section."""
+    parts: list = [COMPONENT_PREAMBLE]
+    items = scope.items
+    n = 0
+    while n < len(items):
+        code, node = items[n]
+        if code in _SINGLE_SECTIONS:
+            parts += [bytes((code,)), Sized(node)]
+            n += 1
+            continue
+        group = [node]
+        n += 1
+        while n < len(items) and items[n][0] == code:
+            group.append(items[n][1])
+            n += 1
+        parts += [bytes((code,)), Sized([len(group), group])]
+    subsections = []
+    if scope.id is not None:
+        subsections += [b"\x00", Sized(name_bytes(scope.id[1:]))]
+    for space in NAMESPACES:     # (the component-name section's order)
+        named = scope.named[space]
+        if named:
+            entries = [[idx, name_bytes(named[idx])] for idx in sorted(named)]
+            subsections += [b"\x01", Sized([SORT_BYTES[space], len(entries), entries])]
+    if subsections:
+        parts += [b"\x00", Sized([name_bytes("component-name"), subsections])]
+    return parts
+

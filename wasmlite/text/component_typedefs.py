@@ -9,6 +9,8 @@ just before the definition that uses it, as wasm-tools does.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from .component_bytes import SORT_BYTES, name_bytes, s33
 from .component_scope import COMPONENT_TYPE, INSTANCE_TYPE, SPACE_OF_WORD, CORE_SPACE_OF_WORD
 
@@ -195,7 +197,7 @@ class TypeDefsMixin:
         j = self.expect_close(j + 3)
         dtor = b"\x00"
         if self.is_open(j, "dtor"):
-            f, k = self.core_item_ref(j + 2, "core func")
+            f, k = self.core_item_ref(j + 2, "core func", self.M[j])
             dtor = [b"\x01", f]
             j = self.expect_close(k)
         self.expect_at(j, close)
@@ -370,16 +372,27 @@ class TypeDefsMixin:
         idx = self.item_ref(k, close, space)
         return space, [SORT_BYTES[space], idx], close + 1
 
-    def core_item_ref(self, j: int, space: str) -> tuple[object, int]:
+    def core_item_ref(self, j: int, space: str,
+                      close: Optional[int] = None) -> tuple[object, int]:
         """A core item where the grammar implies its sort: ``x`` or
-        ``(core sort x)`` / ``(core sort $i "name")``; (index, next)."""
+        ``(core sort x)`` / ``(core sort $i "name")``; (index, next).
+
+        Also the forms wasm-tools reads only with
+        WAST_STRICT_COMPONENT_INDICES=0, which Wasmtime's scripts write:
+        ``(sort x)`` / ``(sort $i "name")`` without ``core``, and, when the
+        reference is all that is left before ``close``, ``$i "name"``
+        (``(memory $i "mem")``)."""
         K, T = self.K, self.T
+        word = space[5:]
         if K[j] == "(":
-            word = space[5:]
-            if not (K[j + 1] == "a" and T[j + 1] == "core" and T[j + 2] == word):
-                raise self.unexpected(j + 1)
-            close = self.M[j]
-            return self.item_ref(j + 3, close, space), close + 1
+            g_close = self.M[j]
+            if K[j + 1] == "a" and T[j + 1] == "core" and T[j + 2] == word:
+                return self.item_ref(j + 3, g_close, space), g_close + 1
+            if K[j + 1] == "a" and T[j + 1] == word:
+                return self.item_ref(j + 2, g_close, space), g_close + 1
+            raise self.unexpected(j + 1)
+        if close is not None and K[j + 1] == "s":
+            return self.item_ref(j, close, space), close
         return self.ref(j, space), j + 1
 
     def component_item_ref(self, j: int, space: str) -> tuple[object, int]:
