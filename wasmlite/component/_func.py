@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from ..errors import WasmtimeError
 from ..store import store_of, wrong_store
 from ..syntax.component_types import FuncType
 
@@ -17,7 +18,7 @@ class Func:
     __slots__ = ("_store", "_type", "_call", "_post_return")
 
     def __init__(self) -> None:
-        raise TypeError("a component Func comes from Instance.get_func")
+        raise WasmtimeError("Cannot directly construct a `Func`")
 
     @classmethod
     def _make(cls, store: Any, ty: FuncType, call: Callable, post_return: Callable) -> "Func":
