@@ -61,8 +61,8 @@ def run_component(rt, name: str, top: Path) -> runner.Outcome:
         status = 0 if result == rt.component.Variant("ok") else 1
     except rt.ExitTrap as e:
         status = e.code
-    except rt.Trap:
-        status = "trap"
+    except (rt.Trap, rt.WasmtimeError):      # wasmtime-py reports a component's trap as
+        status = "trap"                        # a WasmtimeError ("wasm trap: ...")
     del store
     return runner.Outcome((scratch / "stdout").read_bytes(), (scratch / "stderr").read_bytes(),
                           status, runner.snapshot(work))

@@ -75,13 +75,23 @@ def _read_text(path: str) -> str:
 
 def _cmd_wat2wasm(args: argparse.Namespace) -> int:
     from .binary.encode import encode_module
+    from .text.component_parse import is_component_text, parse_component
     from .text.parse import parse_module
     from .valid.validate import validate_module
 
-    module = parse_module(_read_text(args.input))
-    if not args.no_check:
-        validate_module(module)
-    data = encode_module(module)
+    text = _read_text(args.input)
+    if is_component_text(text):
+        # a component (the component model's text format), as wasm-tools parse
+        data = parse_component(text)
+        if not args.no_check:
+            from .binary.component_decode import decode_component
+            from .valid.component import validate_component
+            validate_component(decode_component(data))
+    else:
+        module = parse_module(text)
+        if not args.no_check:
+            validate_module(module)
+        data = encode_module(module)
     out = args.output or args.input.rsplit(".", 1)[0] + ".wasm"
     with open(out, "wb") as f:
         f.write(data)
@@ -296,7 +306,8 @@ def _add_wast(sub) -> None:
 
 def _add_wat2wasm(sub) -> None:
     p = sub.add_parser("wat2wasm", help="translate the text format to a binary module",
-                       description="Translate a .wat file to a .wasm binary (validated"
+                       description="Translate a .wat file (a module, or a component of"
+                                   " the component model) to a .wasm binary (validated"
                                    " unless --no-check).")
     p.add_argument("input", metavar="FILE", help="the text module (.wat)")
     p.add_argument("-o", "--output", metavar="OUT",

@@ -190,6 +190,8 @@ class Store(Managed):
         self._check_open()
         from .wasi import WasiContext
         old, self._wasi = getattr(self, "_wasi", None), WasiContext(wasi)
+        self._wasi_config = wasi        # for WASI 0.2 (wasmlite.component), made at need
+        self._wasi2 = None
         if old is not None:
             old.close()
 

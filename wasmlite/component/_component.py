@@ -60,12 +60,8 @@ class Component:
         self.engine = engine
         self._bytes = wasm
         self._syntax = decode_component(wasm)
-        try:
-            from ..valid.component import validate_component
-        except ImportError:           # validation not built yet: decoding only
-            self._info = None
-        else:
-            self._info = validate_component(self._syntax)
+        from ..valid.component import validate_component
+        self._info = validate_component(self._syntax)
         cores = _core_modules(self._syntax)
         if serialized is not None:
             compiled = [Module.deserialize(engine, s) for s in serialized]
@@ -115,6 +111,6 @@ class Component:
 
     @property
     def type(self) -> Any:
-        if self._info is None:
-            raise WasmtimeError("component types need the validator")
-        return self._info
+        """The component's ``ComponentType`` (``imports(engine)``,
+        ``exports(engine)``: name -> type)."""
+        return self._info.type

@@ -63,9 +63,13 @@ def _wasip2_definitions(linker: Any, store: Any) -> dict:
     for any 0.2.x import)."""
     from ..wasi2.host import Wasi2Context, wasip2_interfaces
     from ._linker import HostFuncDef, HostResourceDef
-    wasi = getattr(store_of(store), "_wasi", None)
-    config = getattr(wasi, "config", None)
-    ctx = Wasi2Context.from_config(config)
+    ctx = getattr(store, "_wasi2", None)
+    if ctx is None:
+        config = getattr(store, "_wasi_config", None)
+        if config is None:
+            from ..wasi import WasiConfig
+            config = WasiConfig()       # no set_wasi: no args, no stdio, no files
+        ctx = store._wasi2 = Wasi2Context.from_config(config)
     out = {}
     for name, iface in wasip2_interfaces(ctx).items():
         items: dict = {}

@@ -39,7 +39,7 @@ from ..syntax.component_types import (Bool, BorrowType, Char, EnumType, F32, F64
                                       ListType, OptionType, OwnType, RecordType, ResultType,
                                       S8, S16, S32, S64, String, TupleType, U8, U16, U32,
                                       U64, ValType, VariantType)
-from .abi_strings import string_loader, string_storer
+from .abi_strings import string_loader, string_lowerer, string_storer
 from .component_resources import (HandleElem, ResourceAny, ResourceHost, defines,
                                   host_table)
 from .component_trap import abi_trap
@@ -64,10 +64,11 @@ class Codec:
     variant needs a ``Variant`` tag (wasmtime-py's rule); ``takes_rep``: a
     host-defined resource whose lowering takes any Python object as its rep."""
     __slots__ = ("t", "size", "align", "nflat", "flat", "lower", "lift", "store", "load",
-                 "classes", "takes_rep")
+                 "classes", "takes_rep", "lower1")
 
     def __init__(self, t: ValType, classes: frozenset, lower: Callable, lift: Callable,
-                 store: Callable, load: Callable, takes_rep: bool = False) -> None:
+                 store: Callable, load: Callable, takes_rep: bool = False,
+                 lower1: Optional[Callable] = None) -> None:
         self.t = t
         self.size = elem_size(t)
         self.align = alignment(t)
@@ -79,6 +80,8 @@ class Codec:
         self.store = store
         self.load = load
         self.takes_rep = takes_rep
+        # for a type of one flat value: ``lower1(value) -> core value``
+        self.lower1 = lower1
 
 
 def type_name(t: ValType) -> str:
@@ -125,11 +128,15 @@ _INTS = {U8: (8, False, "B"), S8: (8, True, "b"), U16: (16, False, "H"),
 class CodecBuilder:
     """Codecs for one set of canonical options ``cx`` (a CanonOptions),
     memoized per type. ``host_reps``: a host-defined resource crosses as its
-    rep itself (the host's own functions, e.g. WASI), not as a ResourceAny."""
+    rep itself (the host's own functions, e.g. WASI), not as a ResourceAny.
+    ``tag_all``: every variant and result crosses as ``Variant(case, v)``
+    (the WASI host's convention: its reps are any objects, so cases cannot
+    be told apart by class)."""
 
-    def __init__(self, cx: Any, host_reps: bool) -> None:
+    def __init__(self, cx: Any, host_reps: bool, tag_all: bool = False) -> None:
         self.cx = cx
         self.host_reps = host_reps
+        self.tag_all = tag_all
         self._memo: dict = {}
 
     def get(self, t: ValType) -> Codec:
@@ -195,6 +202,11 @@ class CodecBuilder:
                     raise TypeError(message)
                 out.append((((v & mask) ^ half) - half) & core_mask)
 
+            def lower1(v):
+                if not isinstance(v, int):
+                    raise TypeError(message)
+                return (((v & mask) ^ half) - half) & core_mask
+
             def lift(vals, i):
                 return ((vals[i] & mask) ^ half) - half
         else:
@@ -202,6 +214,11 @@ class CodecBuilder:
                 if not isinstance(v, int):
                     raise TypeError(message)
                 out.append(v & mask)
+
+            def lower1(v):
+                if not isinstance(v, int):
+                    raise TypeError(message)
+                return v & mask
 
             def lift(vals, i):
                 return vals[i] & mask
@@ -213,7 +230,7 @@ class CodecBuilder:
 
         def load(mv, ptr):
             return unpack_from(mv, ptr)[0]
-        return Codec(t, frozenset((int,)), lower, lift, store, load)
+        return Codec(t, frozenset((int,)), lower, lift, store, load, lower1=lower1)
 
     def _bool(self, t: ValType) -> Codec:
         view = self.cx.view
@@ -227,6 +244,13 @@ class CodecBuilder:
             else:
                 raise TypeError(message)
 
+        def lower1(v):
+            if v is True:
+                return 1
+            if v is False:
+                return 0
+            raise TypeError(message)
+
         def lift(vals, i):
             return vals[i] != 0
 
@@ -237,7 +261,7 @@ class CodecBuilder:
 
         def load(mv, ptr):
             return mv[ptr] != 0
-        return Codec(t, frozenset((bool,)), lower, lift, store, load)
+        return Codec(t, frozenset((bool,)), lower, lift, store, load, lower1=lower1)
 
     def _float(self, t: ValType) -> Codec:
         view = self.cx.view
@@ -248,6 +272,11 @@ class CodecBuilder:
             if not isinstance(v, float):
                 raise TypeError(message)
             out.append(v if v == v else NAN)
+
+        def lower1(v):
+            if not isinstance(v, float):
+                raise TypeError(message)
+            return v if v == v else NAN
 
         def lift(vals, i):
             x = vals[i]
@@ -269,7 +298,7 @@ class CodecBuilder:
         def load(mv, ptr):
             x = unpack(mv, ptr)[0]
             return x if x == x else NAN
-        return Codec(t, frozenset((float,)), lower, lift, store, load)
+        return Codec(t, frozenset((float,)), lower, lift, store, load, lower1=lower1)
 
     def _char(self, t: ValType) -> Codec:
         view = self.cx.view
@@ -285,18 +314,14 @@ class CodecBuilder:
 
         def load(mv, ptr):
             return code_char(_U32.unpack_from(mv, ptr)[0])
-        return Codec(t, frozenset((str,)), lower, lift, store, load)
+        return Codec(t, frozenset((str,)), lower, lift, store, load, lower1=char_code)
 
     def _string(self, t: ValType) -> Codec:
         view = self._view()
         enc = self.cx.string_encoding
         load_range = string_loader(enc)
         store_range = string_storer(enc, self.cx)
-
-        def lower(v, out):
-            ptr, n = store_range(v)
-            out.append(ptr)
-            out.append(n)
+        lower = string_lowerer(enc, self.cx)
 
         def lift(vals, i):
             return load_range(view.mv, vals[i] & _M32, vals[i + 1] & _M32)
@@ -358,7 +383,7 @@ class CodecBuilder:
             def load_range(mv, ptr, n):
                 if ptr + n > len(mv):
                     raise abi_trap("list pointer/length out of bounds of memory")
-                return bytes(mv[ptr:ptr + n])
+                return mv[ptr:ptr + n].tobytes()
 
             def store_range(v):
                 if type(v) is not bytes and not isinstance(v, (bytes, bytearray)):
@@ -369,63 +394,8 @@ class CodecBuilder:
                 return ptr, n
             return load_range, store_range, frozenset((bytes,))
 
-        if ecls in _INTS and _LITTLE:
-            bits, signed, fmt = _INTS[ecls]
-            ufmt = fmt.upper()
-            mask = (1 << bits) - 1
-            message = f"expected int for {type_name(t.element)} type"
-
-            def load_range(mv, ptr, n):
-                check(mv, ptr, n)
-                return mv[ptr:ptr + n * es].cast(fmt).tolist()
-
-            def store_range(v):
-                if type(v) is not list:
-                    raise TypeError("expected list value")
-                try:
-                    data = array(fmt, v)
-                except OverflowError:
-                    data = array(ufmt, [_int_of(x, message) & mask for x in v])
-                except TypeError:
-                    for x in v:
-                        _int_of(x, message)
-                    raise
-                n = len(data)
-                ptr = alloc(n)
-                if n:
-                    view.mv[ptr:ptr + n * es] = memoryview(data).cast("B")
-                return ptr, n
-            return load_range, store_range, frozenset((list,))
-
-        if (ecls is F32 or ecls is F64) and _LITTLE:
-            fmt = "f" if ecls is F32 else "d"
-            message = f"expected float for {type_name(t.element)} type"
-
-            def load_range(mv, ptr, n):
-                check(mv, ptr, n)
-                xs = mv[ptr:ptr + n * es].cast(fmt).tolist()
-                s = sum(xs)
-                if s != s:              # a NaN (or inf - inf): canonicalize the NaNs
-                    xs = [x if x == x else NAN for x in xs]
-                return xs
-
-            def store_range(v):
-                if type(v) is not list:
-                    raise TypeError("expected list value")
-                if set(map(type, v)) - {float}:
-                    for x in v:
-                        if not isinstance(x, float):
-                            raise TypeError(message)
-                s = sum(v)
-                if s != s:
-                    v = [x if x == x else NAN for x in v]
-                data = array(fmt, v)
-                n = len(data)
-                ptr = alloc(n)
-                if n:
-                    view.mv[ptr:ptr + n * es] = memoryview(data).cast("B")
-                return ptr, n
-            return load_range, store_range, frozenset((list,))
+        if ecls in _INTS or ecls is F32 or ecls is F64:
+            return self._number_list_ranges(t, e, check, alloc)
 
         if ecls is Bool:
             def load_range(mv, ptr, n):
@@ -485,6 +455,79 @@ class CodecBuilder:
             for x in v:
                 estore(x, p)
                 p += es
+            return ptr, n
+        return load_range, store_range, frozenset((list,))
+
+    def _number_list_ranges(self, t: ListType, e: Codec, check: Callable, alloc: Callable):
+        """``list<number>``: one ``struct`` call for up to 64 elements (a
+        cached ``Struct`` per length), one ``array`` copy for more."""
+        view = self.cx.view
+        es = e.size
+        ecls = type(t.element)
+        is_float = ecls is F32 or ecls is F64
+        if is_float:
+            fmt = "f" if ecls is F32 else "d"
+            ufmt = fmt
+            message = f"expected float for {type_name(t.element)} type"
+        else:
+            bits, signed, fmt = _INTS[ecls]
+            ufmt = fmt.upper()
+            mask = (1 << bits) - 1
+            message = f"expected int for {type_name(t.element)} type"
+        structs: dict = {}              # n -> Struct("<n" + fmt), n <= SMALL
+        SMALL = 64
+        bulk = _LITTLE                  # array's native order is the ABI's
+
+        def struct_for(n):
+            st = structs.get(n)
+            if st is None:
+                st = structs[n] = struct.Struct(f"<{n}{fmt}")
+            return st
+
+        def load_range(mv, ptr, n):
+            check(mv, ptr, n)
+            if n <= SMALL or not bulk:
+                xs = list(struct_for(n).unpack_from(mv, ptr)) if n <= SMALL else \
+                    [e.load(mv, p) for p in range(ptr, ptr + n * es, es)]
+            else:
+                xs = mv[ptr:ptr + n * es].cast(fmt).tolist()
+            if is_float:
+                total = sum(xs)
+                if total != total:      # a NaN (or inf - inf): canonicalize the NaNs
+                    xs = [x if x == x else NAN for x in xs]
+            return xs
+
+        def slow_bytes(v):
+            # wrong types raise wasmtime-py's TypeError; ints wrap to the width
+            if is_float:
+                for x in v:
+                    if not isinstance(x, float):
+                        raise TypeError(message)
+                return array(fmt, v).tobytes() if _LITTLE else \
+                    b"".join(_F32.pack(x) if fmt == "f" else _F64.pack(x) for x in v)
+            masked = [_int_of(x, message) & mask for x in v]
+            return struct.pack(f"<{len(v)}{ufmt}", *masked)
+
+        def store_range(v):
+            if type(v) is not list:
+                raise TypeError("expected list value")
+            n = len(v)
+            if is_float:
+                for x in v:
+                    if type(x) is not float and not isinstance(x, float):
+                        raise TypeError(message)
+                total = sum(v)
+                if total != total:
+                    v = [x if x == x else NAN for x in v]
+            ptr = alloc(n)
+            try:
+                if n <= SMALL:
+                    struct_for(n).pack_into(view.mv, ptr, *v)
+                    return ptr, n
+                data = array(fmt, v).tobytes() if bulk else slow_bytes(v)
+            except (struct.error, OverflowError, TypeError):
+                data = slow_bytes(v)        # ints to wrap, f32s to round to infinity
+            view.mv[ptr:ptr + n * es] = data
             return ptr, n
         return load_range, store_range, frozenset((list,))
 
@@ -623,14 +666,14 @@ class CodecBuilder:
             if k >= ncases:
                 raise _bad_discriminant(k, ncases)
             return names[k]
-        return Codec(t, frozenset((str,)), lower, lift, store, load)
+        return Codec(t, frozenset((str,)), lower, lift, store, load, lower1=case_of)
 
     def _variant(self, t: ValType) -> Codec:
         payload_types = variant_cases(t)
         labels = _variant_labels(t)
         ncases = len(labels)
         codecs = [None if p is None else self.get(p) for p in payload_types]
-        tagged = _tagged(codecs)
+        tagged = _tagged(codecs) or (self.tag_all and type(t) is not OptionType)
         disc = _DISC[discriminant_size(ncases)]
         payload_off = variant_payload_offset(t)
         joined = flatten_type(t)[1:]
@@ -804,8 +847,6 @@ class CodecBuilder:
                 h = table.get(index)
                 if not h.own:
                     raise abi_trap("cannot lower a `borrow` resource into an `own`")
-                if h.lend_count:
-                    raise abi_trap("cannot remove owned resource while borrowed")
                 table.remove(index)
                 v._moved = True
 
@@ -957,12 +998,18 @@ def code_char(c: int) -> str:
 
 
 def _field(v: Any, py: str, wit: str) -> Any:
+    """Field ``py`` of a record value (``wit``, its WIT name, as wasmtime-py
+    spells attributes, when it has no such attribute)."""
     try:
         return getattr(v, py)
-    except AttributeError:
+    except AttributeError as e:
         if py == wit:
             raise
-    return getattr(v, wit)
+        missing = e
+    try:
+        return getattr(v, wit)
+    except AttributeError:
+        raise missing from None
 
 
 def _flat_offsets(codecs: list) -> list:

@@ -65,7 +65,9 @@ def make_realloc(store: Any, func: Any, view: MemoryView) -> Callable[[int, int,
         ptr = run(store, (old, old_size, align, new_size)) & _M32
         if ptr & (align - 1):
             raise abi_trap("realloc return: result not aligned")
-        if ptr + new_size > len(view.refresh()):
+        # within the length the view has: in bounds (a memory only grows),
+        # and the view reaches it; past it, the memory may have grown
+        if ptr + new_size > view._len and ptr + new_size > len(view.refresh()):
             raise abi_trap("realloc return: beyond end of memory")
         return ptr
     return realloc

@@ -46,7 +46,7 @@ def load_utf8(mv: memoryview, ptr: int, n: int) -> str:
     if end > len(mv):
         raise _out_of_bounds()
     try:
-        return str(mv[ptr:end], "utf-8")
+        return mv[ptr:end].tobytes().decode("utf-8")
     except UnicodeDecodeError as e:
         raise _utf8_error(e) from None
 
@@ -150,3 +150,31 @@ def string_storer(encoding: str, cx: Any) -> Callable[[Any], Tuple[int, int]]:
         return store_latin1_utf16
 
     raise ValueError(f"unknown string encoding {encoding!r}")
+
+
+def string_lowerer(encoding: str, cx: Any) -> Callable[[Any, list], None]:
+    """``lower(s, out)``: ``s`` stored as ``string_storer`` does, its
+    (ptr, tagged length) appended to ``out`` (UTF-8 in one frame: the
+    common case, on every call that passes a string)."""
+    if encoding == "utf8":
+        realloc, view = cx.realloc, cx.view
+
+        def lower_utf8(s: Any, out: list) -> None:
+            if type(s) is not str:
+                _check_str(s)
+            b = s.encode("utf-8")
+            n = len(b)
+            if n > MAX_STRING_BYTE_LENGTH:
+                raise _too_long()
+            ptr = realloc(0, 0, 1, n)
+            view.mv[ptr:ptr + n] = b
+            out.append(ptr)
+            out.append(n)
+        return lower_utf8
+    store = string_storer(encoding, cx)
+
+    def lower(s: Any, out: list) -> None:
+        ptr, n = store(s)
+        out.append(ptr)
+        out.append(n)
+    return lower

@@ -27,7 +27,9 @@ from ..errors import Trap, WasmtimeError
 from ..syntax import types as S
 from ..syntax.component_layout import (MAX_FLAT_PARAMS, alignment, elem_size,
                                        flatten_functype, record_offsets)
-from ..syntax.component_types import FuncType, TupleType
+from ..syntax.component_types import (BorrowType, FuncType, ListType, OptionType, OwnType,
+                                      RecordType, ResultType, String, TupleType,
+                                      VariantType)
 from .abi_codecs import CodecBuilder
 from .abi_memory import MemoryView, func_runner, make_realloc, no_realloc
 from .abi_strings import ENCODINGS
@@ -71,10 +73,11 @@ class CanonOptions:
         self.scope: Optional[CallScope] = None      # the call running now
         self._builders: dict = {}
 
-    def codecs(self, host_reps: bool) -> CodecBuilder:
-        builder = self._builders.get(host_reps)
+    def codecs(self, host_reps: bool, tag_all: bool = False) -> CodecBuilder:
+        key = (host_reps, tag_all)
+        builder = self._builders.get(key)
         if builder is None:
-            builder = self._builders[host_reps] = CodecBuilder(self, host_reps)
+            builder = self._builders[key] = CodecBuilder(self, host_reps, tag_all)
         return builder
 
 
@@ -96,6 +99,37 @@ def _need_view(opts: CanonOptions) -> MemoryView:
         raise WasmtimeError("the canonical option `memory` is required for a function "
                             "whose values pass through memory")
     return opts.view
+
+
+def _mentions(t: Any, pred: Callable[[Any], bool]) -> bool:
+    """Whether ``pred`` holds for ``t`` or a type inside it."""
+    if t is None:
+        return False
+    if pred(t):
+        return True
+    cls = type(t)
+    if cls is ListType:
+        return _mentions(t.element, pred)
+    if cls is RecordType:
+        return any(_mentions(ft, pred) for _, ft in t.fields)
+    if cls is TupleType:
+        return any(_mentions(et, pred) for et in t.elements)
+    if cls is VariantType:
+        return any(_mentions(ct, pred) for _, ct in t.cases)
+    if cls is OptionType:
+        return _mentions(t.payload, pred)
+    if cls is ResultType:
+        return _mentions(t.ok, pred) or _mentions(t.err, pred)
+    return False
+
+
+def _is_handle(t: Any) -> bool:
+    return type(t) is OwnType or type(t) is BorrowType
+
+
+def _in_memory(t: Any) -> bool:
+    """A type whose values live in linear memory, even when passed flat."""
+    return type(t) is String or (type(t) is ListType and t.length is None)
 
 
 def _check_range(mv: memoryview, ptr: int, align: int, size: int, what: str) -> None:
@@ -126,7 +160,8 @@ def lift_func(ft: FuncType, core: Any, opts: CanonOptions) -> Callable[..., Any]
     has_core_result = bool(core_results)
 
     # -- arguments: flat, or a tuple in memory obtained from realloc
-    if sum(c.nflat for c in pcodecs) > MAX_FLAT_PARAMS:
+    spilled = sum(c.nflat for c in pcodecs) > MAX_FLAT_PARAMS
+    if spilled:
         _need_view(opts)
         realloc = opts.realloc
         palign, psize, poffsets = _spill_layout(ptypes)
@@ -137,6 +172,16 @@ def lift_func(ft: FuncType, core: Any, opts: CanonOptions) -> Callable[..., Any]
             for (store_param, off), a in zip(stores, args):
                 store_param(a, ptr + off)
             return [ptr]
+    elif nparams == 1 and pcodecs[0].lower1 is not None:
+        lower1 = pcodecs[0].lower1
+
+        def lower_args(args):
+            return (lower1(args[0]),)
+    elif nparams == 2 and pcodecs[0].lower1 is not None and pcodecs[1].lower1 is not None:
+        lower_a, lower_b = pcodecs[0].lower1, pcodecs[1].lower1
+
+        def lower_args(args):
+            return (lower_a(args[0]), lower_b(args[1]))
     elif nparams == 1:
         lower0 = pcodecs[0].lower
 
@@ -180,40 +225,84 @@ def lift_func(ft: FuncType, core: Any, opts: CanonOptions) -> Callable[..., Any]
             _check_range(mv, ptr, ralign, rsize, "return pointer")
             return load(mv, ptr)
 
-    def call(*args: Any) -> Any:
-        if len(args) != nparams:
-            raise TypeError(f"wrong number of parameters provided: given {len(args)}, "
-                            f"expected {nparams}")
-        if not state.may_enter:
-            raise cannot_enter()
-        state.may_enter = False
-        scope = CallScope()
-        outer, opts.scope = opts.scope, scope
-        try:
-            state.may_leave = False
+    # what a call needs beyond lower, call, lift: decided here, once
+    all_types = ptypes + ([ft.result] if ft.result is not None else [])
+    uses_handles = any(_mentions(t, _is_handle) for t in all_types)
+    lowering_reallocs = spilled or any(_mentions(t, _in_memory) for t in ptypes)
+    result_in_memory = rcodec is not None and (rcodec.nflat > 1 or
+                                                _mentions(ft.result, _in_memory))
+    refresh = view.refresh if (view is not None and result_in_memory) else None
+    arity_error = ("wrong number of parameters provided: given {}, "
+                   f"expected {nparams}")
+
+    if uses_handles:
+        def call(*args: Any) -> Any:
+            if len(args) != nparams:
+                raise TypeError(arity_error.format(len(args)))
+            if not state.may_enter:
+                raise cannot_enter()
+            state.may_enter = False
+            scope = CallScope()
+            outer, opts.scope = opts.scope, scope
             try:
-                flat = lower_args(args)
-            except Trap:
-                raise                   # the instance stays unenterable, as after any trap
-            except BaseException:
-                # a Python value of the wrong kind: undo, and the instance is usable
-                scope.rollback()
-                state.may_enter = True
-                raise
+                state.may_leave = False
+                try:
+                    flat = lower_args(args)
+                except Trap:
+                    raise               # the instance stays unenterable, as after any trap
+                except BaseException:
+                    # a Python value of the wrong kind: undo, and the instance is usable
+                    scope.rollback()
+                    state.may_enter = True
+                    raise
+                finally:
+                    state.may_leave = True
+                scope.undo = []
+                raw = run_core(store, flat)
+                if refresh is not None:
+                    refresh()
+                result = lift_result(raw)
+                if post is not None:
+                    post(store, (raw,) if has_core_result else ())
+                scope.exit_export()
             finally:
-                state.may_leave = True
-            scope.undo = []
+                opts.scope = outer
+            state.may_enter = True
+            return result
+    else:
+        # no handles: no call scope to keep; realloc may not call out while
+        # the arguments are lowered
+        def call(*args: Any) -> Any:
+            if len(args) != nparams:
+                raise TypeError(arity_error.format(len(args)))
+            if not state.may_enter:
+                raise cannot_enter()
+            state.may_enter = False
+            if lowering_reallocs:
+                state.may_leave = False
+                try:
+                    flat = lower_args(args)
+                except Trap:
+                    raise
+                except BaseException:
+                    state.may_enter = True
+                    raise
+                finally:
+                    state.may_leave = True
+            else:
+                try:
+                    flat = lower_args(args)
+                except BaseException:
+                    state.may_enter = True
+                    raise
             raw = run_core(store, flat)
-            if view is not None:
-                view.refresh()
+            if refresh is not None:
+                refresh()
             result = lift_result(raw)
             if post is not None:
                 post(store, (raw,) if has_core_result else ())
-            scope.exit_export()
-        finally:
-            opts.scope = outer
-        state.may_enter = True
-        return result
+            state.may_enter = True
+            return result
 
     call.__name__ = "component_func"
     call.functype = ft              # for the API and error messages
@@ -223,7 +312,8 @@ def lift_func(ft: FuncType, core: Any, opts: CanonOptions) -> Callable[..., Any]
 # -- canon lower ---------------------------------------------------------------------
 
 def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
-               host_reps: bool = True) -> Tuple[S.FuncType, Callable[..., Any]]:
+               host_reps: bool = True, tag_all: bool = False
+               ) -> Tuple[S.FuncType, Callable[..., Any]]:
     """What ``canon lower`` makes of component function ``callee``: the
     core function type (syntax-level; ``wasmlite.FuncType._wrap`` makes the
     API's) and ``core(*core_args) -> core result`` (for a wasmlite host
@@ -236,14 +326,20 @@ def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
     reaches ``callee`` as its rep (any Python object), and ``callee`` may
     return an ``own`` of such a type as its rep; guest-defined resources
     reach it as ResourceAny (valid only during the call when borrowed). With
-    ``host_reps=False`` every resource is a ResourceAny, as in wasmtime-py."""
-    builder = opts.codecs(host_reps)
+    ``host_reps=False`` every resource is a ResourceAny, as in wasmtime-py.
+    ``tag_all``: every variant and result is a ``Variant`` (the WASI host's
+    convention)."""
+    builder = opts.codecs(host_reps, tag_all)
     ptypes = [t for _, t in ft.params]
     pcodecs = [builder.get(t) for t in ptypes]
     rcodec = builder.get(ft.result) if ft.result is not None else None
     state = opts.instance_state
     view = opts.view
     functype = core_functype(ft, "lower")
+
+    all_types = ptypes + ([ft.result] if ft.result is not None else [])
+    uses_handles = any(_mentions(t, _is_handle) for t in all_types)
+    args_in_memory = any(_mentions(t, _in_memory) for t in ptypes)
 
     # -- arguments: flat, or a pointer to a tuple in memory
     if sum(c.nflat for c in pcodecs) > MAX_FLAT_PARAMS:
@@ -262,14 +358,18 @@ def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
             offsets.append(k)
             k += c.nflat
         lifts = [(c.lift, off) for c, off in zip(pcodecs, offsets)]
-        if view is not None:
-            refresh = view.refresh
+        refresh = view.refresh if (view is not None and args_in_memory) else None
+        if refresh is None and len(lifts) == 1:
+            lift0 = lifts[0][0]
 
             def lift_args(core_args):
-                refresh()
+                return (lift0(core_args, 0),)
+        elif refresh is None:
+            def lift_args(core_args):
                 return [lift_param(core_args, off) for lift_param, off in lifts]
         else:
             def lift_args(core_args):
+                refresh()
                 return [lift_param(core_args, off) for lift_param, off in lifts]
 
     # -- the result: none, one flat value, or stored at the return pointer
@@ -284,7 +384,7 @@ def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
         def lower_result(r, core_args):
             out: list = []
             lower_flat(r, out)
-            return out[0]
+            return out[0] if out else None
     else:
         _need_view(opts)
         ralign, rsize, store_result = rcodec.align, rcodec.size, rcodec.store
@@ -294,19 +394,44 @@ def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
             _check_range(view.refresh(), retptr, ralign, rsize, "return pointer")
             store_result(r, retptr)
             return None
+    # the result's lowering may call realloc (which may not call out) and
+    # write memory the callee may have grown
+    result_reallocs = rcodec is not None and (rcodec.nflat > 1 or
+                                              _mentions(ft.result, _in_memory))
+    refresh_view = view.refresh if view is not None else None
 
-    def core(*core_args: Any) -> Any:
-        if not state.may_leave:
-            raise cannot_leave()
-        scope = CallScope()
-        outer, opts.scope = opts.scope, scope
-        try:
+    if uses_handles:
+        def core(*core_args: Any) -> Any:
+            if not state.may_leave:
+                raise cannot_leave()
+            scope = CallScope()
+            outer, opts.scope = opts.scope, scope
+            try:
+                args = lift_args(core_args)
+                could_enter, state.may_enter = state.may_enter, False
+                try:
+                    r = callee(*args)
+                    if refresh_view is not None:
+                        refresh_view()
+                    state.may_leave = False
+                    try:
+                        return lower_result(r, core_args)
+                    finally:
+                        state.may_leave = True
+                finally:
+                    state.may_enter = could_enter
+            finally:
+                scope.exit_import()
+                opts.scope = outer
+    elif result_reallocs:
+        def core(*core_args: Any) -> Any:
+            if not state.may_leave:
+                raise cannot_leave()
             args = lift_args(core_args)
             could_enter, state.may_enter = state.may_enter, False
             try:
                 r = callee(*args)
-                if view is not None:
-                    view.refresh()
+                refresh_view()
                 state.may_leave = False
                 try:
                     return lower_result(r, core_args)
@@ -314,9 +439,28 @@ def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
                     state.may_leave = True
             finally:
                 state.may_enter = could_enter
-        finally:
-            scope.exit_import()
-            opts.scope = outer
+    elif rcodec is not None and rcodec.lower1 is not None:
+        lower1 = rcodec.lower1
+
+        def core(*core_args: Any) -> Any:
+            if not state.may_leave:
+                raise cannot_leave()
+            args = lift_args(core_args)
+            could_enter, state.may_enter = state.may_enter, False
+            try:
+                return lower1(callee(*args))
+            finally:
+                state.may_enter = could_enter
+    else:
+        def core(*core_args: Any) -> Any:
+            if not state.may_leave:
+                raise cannot_leave()
+            args = lift_args(core_args)
+            could_enter, state.may_enter = state.may_enter, False
+            try:
+                return lower_result(callee(*args), core_args)
+            finally:
+                state.may_enter = could_enter
 
     core.__name__ = "lowered_component_func"
     return functype, core

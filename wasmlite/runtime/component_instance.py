@@ -353,7 +353,8 @@ def _canon_lower(frame: Frame, d: C.CanonLower, imports: Imports) -> None:
     if not isinstance(callee, ComponentFunc):
         raise _link_error(f"func index {d.func} is not a component function")
     opts = _options(frame, d)
-    core_type, host = lower_func(callee.type, callee.call, opts, host_reps=callee.host_reps)
+    core_type, host = lower_func(callee.type, callee.call, opts, host_reps=callee.host_reps,
+                                 tag_all=callee.host_reps)
     frame.push(C.Sort.CORE_FUNC, Func(frame.env.store, CoreFuncType._wrap(core_type), host))
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
+from ..binary.component_decode import decode_component
 from ..binary.decode import decode_module
 from ..runtime.exceptions import ThrownException
 from ..errors import InvalidError, MalformedError, Trap, WasmtimeError
@@ -19,7 +20,9 @@ from ..syntax.module import Module
 from ..syntax.instructions import OFF_BY_DEFAULT
 from ..syntax.types import ANYREF, EXTERNREF, F32, F64, FUNCREF, V128
 from ..text import script as S
+from ..text.component_parse import parse_component
 from ..text.parse import parse_module
+from ..valid.component import validate_component
 from ..valid.validate import validate_module
 
 
@@ -59,6 +62,22 @@ def load_module(cmd: "S.ModuleCmd", disabled: frozenset = frozenset()) -> Module
     if cmd.kind == "binary":
         return decode_module(cmd.source, disabled)
     return parse_module(cmd.source, disabled)
+
+
+def load_component(cmd: "S.ComponentCmd") -> bytes:
+    """A script's component → its bytes (a quoted one is parsed now:
+    malformed text raises TextParseError)."""
+    if cmd.kind == "quote":
+        return parse_component(cmd.source)
+    return cmd.binary
+
+
+def check_component(data: bytes):
+    """Decode and validate a component binary (MalformedError /
+    InvalidError); returns the decoded component."""
+    component = decode_component(data)
+    validate_component(component)
+    return component
 
 
 # --------------------------------------------------------------- results
@@ -141,6 +160,9 @@ class ScriptRunner:
         # id (None = last) -> (module, info, compiled form or None till needed)
         self.definitions: dict[Optional[str], list] = {}
         self.threads: dict[Optional[str], tuple] = {}     # (thread ...) still running
+        # ``(component definition ...)`` and every component command's bytes,
+        # for ``(component instance ...)``: id (None = last) -> bytes
+        self.component_definitions: dict[Optional[str], bytes] = {}
 
     # -- bookkeeping ---------------------------------------------------------
 
@@ -191,6 +213,8 @@ class ScriptRunner:
             S.AssertInvalid: self._assert_invalid,
             S.AssertUnlinkable: self._assert_unlinkable,
             S.AssertUninstantiable: self._assert_uninstantiable,
+            S.ComponentCmd: self._component,
+            S.ComponentInstance: self._component_instance,
             S.Thread: self._thread,
             S.Wait: self._wait,
         }
@@ -235,6 +259,48 @@ class ScriptRunner:
         entry[2] = compiled = self.executor.compile(module, info)
         inst = self.executor.instantiate_compiled(module, compiled)
         self._named(cmd.id, inst)
+
+    # -- components ----------------------------------------------------------
+    # Decoding and validation decide a component command on their own; an
+    # instance needs the executor's ``instantiate_component(bytes)`` (the
+    # component runtime's entry point): without one, what needs it is skipped.
+
+    def _component_instantiator(self) -> Callable:
+        ex = self._need_executor()
+        instantiate = getattr(ex, "instantiate_component", None)
+        if instantiate is None:
+            raise Skip()
+        return instantiate
+
+    def _component(self, cmd: "S.ComponentCmd") -> None:
+        if not cmd.definition:
+            # forget the previous instance first, as for a module
+            self.instances[None] = None
+            if cmd.id is not None:
+                self.instances[cmd.id] = None
+        data = load_component(cmd)
+        check_component(data)
+        self.component_definitions[None] = data
+        if cmd.id is not None:
+            self.component_definitions[cmd.id] = data
+        if cmd.definition or self.executor is None:
+            return  # decided: well formed and valid
+        inst = self._component_instantiator()(data)
+        self.instances[None] = inst
+        if cmd.id is not None:
+            self.instances[cmd.id] = inst
+
+    def _component_instance(self, cmd: "S.ComponentInstance") -> None:
+        self.instances[None] = None
+        if cmd.id is not None:
+            self.instances[cmd.id] = None
+        data = self.component_definitions.get(cmd.component_id)
+        if data is None:
+            raise CheckFailed(f"no component {cmd.component_id or '(current)'} to instantiate")
+        inst = self._component_instantiator()(data)
+        self.instances[None] = inst
+        if cmd.id is not None:
+            self.instances[cmd.id] = inst
 
     def _named(self, name: Optional[str], inst) -> None:
         """``inst`` is the current instance, and under its name both the
@@ -345,7 +411,12 @@ class ScriptRunner:
 
     def _assert_trap(self, cmd: "S.AssertTrap") -> None:
         target = cmd.action_or_module
-        if isinstance(target, S.ModuleCmd):
+        if isinstance(target, S.ComponentCmd):
+            data = load_component(target)
+            check_component(data)
+            instantiate = self._component_instantiator()
+            run = lambda: instantiate(data)  # noqa: E731
+        elif isinstance(target, S.ModuleCmd):
             module, info = self._define(target)
             ex = self._need_executor()
             run = lambda: ex.instantiate(module, info)  # noqa: E731
@@ -392,19 +463,40 @@ class ScriptRunner:
         raise CheckFailed(f"expected {kind.__name__} {message!r}, module accepted")
 
     def _assert_malformed(self, cmd: "S.AssertMalformed") -> None:
+        if isinstance(cmd.module, S.ComponentCmd):
+            # text that does not parse, or bytes that do not decode
+            self._expect_error(lambda: decode_component(load_component(cmd.module)),
+                               MalformedError, cmd.message)
+            return
         self._expect_error(lambda: load_module(cmd.module, self.disabled), MalformedError, cmd.message)
 
     def _assert_invalid(self, cmd: "S.AssertInvalid") -> None:
+        if isinstance(cmd.module, S.ComponentCmd):
+            component = decode_component(load_component(cmd.module))  # must be well formed
+            self._expect_error(lambda: validate_component(component), InvalidError, cmd.message)
+            return
         module = load_module(cmd.module, self.disabled)  # must be well formed
         self._expect_error(lambda: validate_module(module, self.disabled), InvalidError,
                            cmd.message)
 
     def _assert_unlinkable(self, cmd: "S.AssertUnlinkable") -> None:
+        if isinstance(cmd.module, S.ComponentCmd):
+            data = load_component(cmd.module)
+            check_component(data)
+            instantiate = self._component_instantiator()
+            self._expect_error(lambda: instantiate(data), WasmtimeError, cmd.message)
+            return
         module, info = self._define(cmd.module)
         ex = self._need_executor()
         self._expect_error(lambda: ex.instantiate(module, info), WasmtimeError, cmd.message)
 
     def _assert_uninstantiable(self, cmd: "S.AssertUninstantiable") -> None:
+        if isinstance(cmd.module, S.ComponentCmd):
+            data = load_component(cmd.module)
+            check_component(data)
+            instantiate = self._component_instantiator()
+            self._expect_trap(lambda: instantiate(data), cmd.message)
+            return
         module, info = self._define(cmd.module)
         ex = self._need_executor()
         self._expect_trap(lambda: ex.instantiate(module, info), cmd.message)

@@ -372,6 +372,8 @@ class ModuleParser(BodyParser):
                 j = i + 2
                 while j < close and K[j] == "s":
                     j += 1
+                if j > i + 4:       # (import "module" "name" desc): two names
+                    raise self.unexpected(i + 4)
                 if K[j] != "(" or T[j + 1] not in _KIND_BY_WORD:
                     raise self.unexpected(j + 1 if K[j] == "(" else j)
                 if first_def is not None:

@@ -17,6 +17,7 @@ from ..syntax.types import (ref_type, EXTERNREF, F32, F64, FUNCREF, I32, I64, V1
 from .body import SHAPES, lane_value, looks_numeric
 from .lexer import Tokens, decode_name, decode_string, tokenize
 from .numbers import F32_FORMAT, F64_FORMAT, parse_float, parse_int, parse_nat
+from .component_parse import parse_component_tokens
 from .parse import ModuleParser, add_sentinels
 
 
@@ -69,6 +70,46 @@ class ModuleCmd:
     source: Union[bytes, str, None] = None
     # ``(module definition ...)``: compiled and named, not instantiated
     definition: bool = False
+
+
+@dataclass
+class ComponentCmd:
+    """``(component ...)`` where a script may have a module: ``binary`` holds
+    the component's bytes (a text component parsed here, or ``component
+    binary``); ``component quote`` keeps its text in ``source``, a whole
+    ``(component ...)``, parsed when the runner gets to it."""
+    line: int
+    id: Optional[str]
+    kind: str                     # "text" | "binary" | "quote"
+    binary: Optional[bytes] = None
+    source: Optional[str] = None
+    # ``(component definition ...)``: named, not instantiated
+    definition: bool = False
+
+
+@dataclass
+class ComponentInstance:
+    """``(component instance $I $C)``: a new instance of the component
+    defined as ``$C`` (the last one defined when absent), named ``$I``."""
+    line: int
+    id: Optional[str]
+    component_id: Optional[str]
+
+
+@dataclass
+class ComponentValue:
+    """A component-model value in an ``invoke`` or a result (Wasmtime's wast
+    syntax: ``(u32.const 1)``, ``(str.const "x")``, ``(list.const ...)``).
+
+    ``kind`` is the keyword without ``.const``; ``value`` per kind: bool,
+    int (u8 ... s64, as written, in range), str (char: one character,
+    string, enum), list of ComponentValue (list, tuple), list of (name,
+    ComponentValue) (record), (case name, ComponentValue or None)
+    (variant), ComponentValue or None (option: ``option.none`` /
+    ``option.some``), ("ok" | "err", ComponentValue or None) (result), list
+    of str (flags). f32/f64 constants stay ``Const``s, as for core."""
+    kind: str
+    value: object
 
 
 @dataclass
@@ -180,9 +221,9 @@ class AssertUninstantiable:
     message: str
 
 
-Command = Union[ModuleCmd, ModuleInstance, Register, Invoke, Get, AssertReturn, AssertTrap,
-                AssertExhaustion, AssertException, AssertMalformed, AssertInvalid,
-                AssertUnlinkable, AssertUninstantiable]
+Command = Union[ModuleCmd, ModuleInstance, ComponentCmd, ComponentInstance, Register, Invoke,
+                Get, AssertReturn, AssertTrap, AssertExhaustion, AssertException,
+                AssertMalformed, AssertInvalid, AssertUnlinkable, AssertUninstantiable]
 
 _NUM_TYPES = {"i32.const": I32, "i64.const": I64, "f32.const": F32,
               "f64.const": F64}
@@ -265,7 +306,10 @@ class _ScriptParser:
             raise self.unexpected(i + 1)
         return handler(self, i)
 
-    def module(self, i: int) -> ModuleCmd:
+    def module(self, i: int) -> Union[ModuleCmd, ComponentCmd]:
+        """A module, or a component, where the script has one."""
+        if self.head(i) == "component":
+            return self.component(i)
         if self.head(i) != "module":
             raise self.unexpected(i + 1)
         close = self.M[i]
@@ -301,17 +345,71 @@ class _ScriptParser:
         module.id = mid
         return ModuleCmd(line, mid, "text", module, None, definition)
 
-    def malformed_module(self, i: int) -> ModuleCmd:
-        """A module that is meant not to parse: a text one that fails is
-        handed on as "quote" with its source, so the runner sees the error."""
+    def component(self, i: int) -> ComponentCmd:
+        """``(component definition? $id? ...)``: text, ``binary`` or ``quote``."""
+        close = self.M[i]
+        line = self.line(i)
+        j = i + 2
+        definition = self.K[j] == "a" and self.T[j] == "definition"
+        if definition:
+            j += 1
+        cid = None
+        if self.K[j] == "$":
+            cid = self.T[j]
+            j += 1
+        if self.K[j] == "a" and self.T[j] in ("binary", "quote"):
+            kind = self.T[j]
+            data = self.strings(j + 1, close)
+            if kind == "binary":
+                return ComponentCmd(line, cid, kind, binary=data, definition=definition)
+            # the quoted fields, made a whole component (the newline ends a
+            # line comment the text may end with)
+            text = data.decode("utf-8", "surrogateescape")
+            return ComponentCmd(line, cid, kind, source=f"(component {text}\n)",
+                                definition=definition)
+        binary = parse_component_tokens(self.toks, j, close, cid)
+        return ComponentCmd(line, cid, "text", binary=binary, definition=definition)
+
+    def strings(self, j: int, close: int) -> bytes:
+        """The bytes of the string literals from ``j`` to ``close``."""
+        parts = []
+        while j < close:
+            if self.K[j] != "s":
+                raise self.unexpected(j)
+            try:
+                parts.append(decode_string(self.T[j]))
+            except ValueError as e:
+                raise self.error(j, str(e)) from None
+            j += 1
+        return b"".join(parts)
+
+    def malformed_module(self, i: int) -> Union[ModuleCmd, ComponentCmd]:
+        """A module (or component) that is meant not to parse: a text one
+        that fails is handed on as "quote" with its source, so the runner
+        sees the error."""
         try:
             return self.module(i)
         except TextParseError:
-            if self.head(i) != "module":
+            head = self.head(i)
+            if head not in ("module", "component"):
                 raise
             pos = self.toks.pos
             text = self.toks.source.text[pos[i]:pos[self.M[i]] + 1]
+            if head == "component":
+                return ComponentCmd(self.line(i), None, "quote", source=text)
             return ModuleCmd(self.line(i), None, "quote", None, text)
+
+    def cmd_component(self, i: int) -> Union[ComponentCmd, ComponentInstance]:
+        if self.K[i + 2] == "a" and self.T[i + 2] == "instance":
+            ids = []
+            j = i + 3
+            while self.K[j] == "$" and len(ids) < 2:
+                ids.append(self.T[j])
+                j += 1
+            self.close(j)
+            ids += [None] * (2 - len(ids))
+            return ComponentInstance(self.line(i), ids[0], ids[1])
+        return self.component(i)
 
     def cmd_module(self, i: int) -> Union[ModuleCmd, ModuleInstance]:
         if self.K[i + 2] == "a" and self.T[i + 2] == "instance":
@@ -414,7 +512,7 @@ class _ScriptParser:
 
     def cmd_assert_trap(self, i: int) -> AssertTrap:
         kw = self.head(i + 2)
-        target = self.module(i + 2) if kw == "module" else self.action(i + 2)
+        target = self.module(i + 2) if kw in ("module", "component") else self.action(i + 2)
         j = self.M[i + 2] + 1
         msg = self.message(j)
         self.close(j + 1)
@@ -447,9 +545,12 @@ class _ScriptParser:
 
     def value(self, i: int, pattern: bool):
         """``(t.const v)`` / ``(ref.null ht)`` / ``(ref.extern n)`` /
-        ``(ref.func)``; NaN and nonnull patterns only where ``pattern``."""
+        ``(ref.func)``; NaN and nonnull patterns only where ``pattern``;
+        component values (``ComponentValue``)."""
         kw = self.head(i)
         close = self.M[i]
+        if kw in _COMPONENT_VALUES:
+            return self.component_value(i, pattern)
         if kw == "either" and pattern:
             alts = []
             j = i + 2
@@ -511,6 +612,86 @@ class _ScriptParser:
             return Const(ty, v)
         raise self.unexpected(i + 1)
 
+    def component_value(self, i: int, pattern: bool) -> ComponentValue:
+        """A component value at ``i`` (see ``ComponentValue``); values inside
+        it may be any value ``value`` reads (f32.const in a list ...)."""
+        kw = self.head(i)
+        close = self.M[i]
+        kind = _COMPONENT_VALUES[kw]
+        j = i + 2
+        K, T = self.K, self.T
+
+        def values(j: int) -> list:
+            out = []
+            while j < close:
+                if K[j] != "(":
+                    raise self.unexpected(j)
+                out.append(self.value(j, pattern))
+                j = self.M[j] + 1
+            return out
+
+        def optional(j: int):
+            if j == close:
+                return None
+            v = self.value(j, pattern)
+            self.close(self.M[j] + 1)
+            return v
+
+        if kind == "bool":
+            if K[j] != "a" or T[j] not in ("true", "false"):
+                raise self.unexpected(j)
+            self.close(j + 1)
+            return ComponentValue(kind, T[j] == "true")
+        if kind in _COMPONENT_INT_RANGES:
+            lo, hi = _COMPONENT_INT_RANGES[kind]
+            v = None
+            if K[j] == "a":
+                try:
+                    v = parse_int(T[j], 66)
+                except OverflowError:
+                    raise self.error(j, "constant out of range") from None
+            if v is None:
+                raise self.unexpected(j)
+            if not lo <= v <= hi:
+                raise self.error(j, "constant out of range")
+            self.close(j + 1)
+            return ComponentValue(kind, v)
+        if kind in ("char", "string", "enum"):
+            text = self.name(j)
+            if kind == "char" and len(text) != 1:
+                raise self.error(j, "a char.const is one character")
+            self.close(j + 1)
+            return ComponentValue(kind, text)
+        if kind in ("list", "tuple"):
+            return ComponentValue(kind, values(j))
+        if kind == "record":
+            fields = []
+            while j < close:
+                if self.head(j) != "field":
+                    raise self.unexpected(j + 1)
+                name = self.name(j + 2)
+                fields.append((name, self.value(j + 3, pattern)))
+                self.close(self.M[j + 3] + 1)
+                j = self.M[j] + 1
+            return ComponentValue(kind, fields)
+        if kind == "variant":
+            return ComponentValue(kind, (self.name(j), optional(j + 1)))
+        if kind == "flags":
+            names = []
+            while j < close:
+                names.append(self.name(j))
+                j += 1
+            return ComponentValue(kind, names)
+        if kw == "option.none":
+            self.close(j)
+            return ComponentValue(kind, None)
+        if kw == "option.some":
+            v = self.value(j, pattern)
+            self.close(self.M[j] + 1)
+            return ComponentValue(kind, v)
+        # result.ok / result.err
+        return ComponentValue(kind, ("ok" if kw == "result.ok" else "err", optional(j)))
+
     def number(self, i: int, ty: ValType) -> int:
         t = self.T[i]
         try:
@@ -564,8 +745,24 @@ class _ScriptParser:
         return Const(V128, value)
 
 
+# Wasmtime's component values in scripts: keyword -> ComponentValue.kind
+_COMPONENT_VALUES = {
+    "bool.const": "bool", "u8.const": "u8", "s8.const": "s8", "u16.const": "u16",
+    "s16.const": "s16", "u32.const": "u32", "s32.const": "s32", "u64.const": "u64",
+    "s64.const": "s64", "char.const": "char", "str.const": "string",
+    "list.const": "list", "record.const": "record", "tuple.const": "tuple",
+    "variant.const": "variant", "enum.const": "enum", "option.none": "option",
+    "option.some": "option", "result.ok": "result", "result.err": "result",
+    "flags.const": "flags",
+}
+_COMPONENT_INT_RANGES = {
+    f"{sign}{bits}": ((-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if sign == "s"
+                      else (0, (1 << bits) - 1))
+    for sign in "su" for bits in (8, 16, 32, 64)}
+
 _COMMANDS = {
     "module": _ScriptParser.cmd_module,
+    "component": _ScriptParser.cmd_component,
     "register": _ScriptParser.cmd_register,
     "invoke": _ScriptParser.cmd_action,
     "get": _ScriptParser.cmd_action,

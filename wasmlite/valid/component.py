@@ -36,8 +36,7 @@ from ..syntax import component as ast
 from ..syntax import component_types as ct
 from ..syntax.component import Sort
 from ..syntax.component_layout import MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, flatten_functype, flatten_types
-from ..syntax.types import (F32, F64, I32, I64, ExternKind, FuncType as CoreFuncType, GlobalType,
-                            MemoryType, TableType)
+from ..syntax.types import F32, F64, I32, I64, ExternKind, FuncType as CoreFuncType
 from .component_names import check_label, label_key, parse_extern_name
 from .component_subtype import core_mismatch, extern_sort, mismatch, sort_word
 
@@ -47,7 +46,6 @@ _CORE_BY_NAME = {"i32": I32, "i64": I64, "f32": F32, "f64": F64}
 _KIND_OF_SORT = {Sort.CORE_FUNC: ExternKind.FUNC, Sort.CORE_TABLE: ExternKind.TABLE,
                  Sort.CORE_MEMORY: ExternKind.MEMORY, Sort.CORE_GLOBAL: ExternKind.GLOBAL,
                  Sort.CORE_TAG: ExternKind.TAG}
-_SORT_OF_KIND = {k: s for s, k in _KIND_OF_SORT.items()}
 _CORE_KIND_WORD = {ExternKind.FUNC: "function", ExternKind.TABLE: "table",
                    ExternKind.MEMORY: "memory", ExternKind.GLOBAL: "global",
                    ExternKind.TAG: "tag"}
@@ -202,6 +200,7 @@ class _Validator:
         self.component = component
         self.scope = _Scope("component", parent)
         self.at = 0
+        self.sizes: dict = {}      # id(value type) -> (size, depth, type)
 
     def error(self, message: str, at: Optional[int] = None) -> InvalidError:
         return InvalidError(f"{message} (at offset {self.at if at is None else at:#x})")
@@ -283,37 +282,36 @@ class _Validator:
     # ----------------------------------------------------------- core modules
 
     def module_type_of(self, d: ast.CoreModule) -> ct.ModuleType:
-        """The import and export types of a nested core module."""
+        """The import and export types of a nested core module (its indices
+        checked here; the rest of its validation is wasmlite.Module's)."""
         m = decode_module(d.data)
         types = m.types
-        funcs: list = []
-        tables: list = []
-        mems: list = []
-        globals_: list = []
-        tags: list = []
+
+        def func_type(idx: int) -> CoreFuncType:
+            t = types[idx] if 0 <= idx < len(types) else None
+            if not isinstance(t, CoreFuncType):
+                raise self.error(f"core module: type index {idx} is not a function type")
+            return t
+        spaces: dict = {k: [] for k in ExternKind}
         imports = []
         for imp in m.imports:
             k = imp.kind
-            if k == ExternKind.FUNC or k == ExternKind.TAG:
-                t = _core_type_at(types, imp.desc)
-                (funcs if k == ExternKind.FUNC else tags).append(t)
-            else:
-                t = imp.desc
-                {ExternKind.TABLE: tables, ExternKind.MEMORY: mems,
-                 ExternKind.GLOBAL: globals_}[k].append(t)
+            t = func_type(imp.desc) if k in (ExternKind.FUNC, ExternKind.TAG) else imp.desc
+            spaces[k].append(t)
             imports.append((imp.module, imp.name, k, t))
-        funcs += [_core_type_at(types, f.type_idx) for f in m.funcs]
-        tables += list(m.tables)
-        mems += list(m.mems)
-        globals_ += [g.type for g in m.globals]
-        tags += [_core_type_at(types, t) for t in m.tags]
-        spaces = {ExternKind.FUNC: funcs, ExternKind.TABLE: tables, ExternKind.MEMORY: mems,
-                  ExternKind.GLOBAL: globals_, ExternKind.TAG: tags}
+        spaces[ExternKind.FUNC] += [func_type(f.type_idx) for f in m.funcs]
+        spaces[ExternKind.TABLE] += list(m.tables)
+        spaces[ExternKind.MEMORY] += list(m.mems)
+        spaces[ExternKind.GLOBAL] += [g.type for g in m.globals]
+        spaces[ExternKind.TAG] += [func_type(t) for t in m.tags]
         exports = []
         for e in m.exports:
             space = spaces[e.kind]
-            t = space[e.index] if 0 <= e.index < len(space) else None
-            exports.append((e.name, e.kind, t))
+            if not 0 <= e.index < len(space):
+                word = _CORE_KIND_WORD[e.kind]
+                raise self.error(f"core module: unknown {word} {e.index}: exported {word}"
+                                 " index out of bounds")
+            exports.append((e.name, e.kind, space[e.index]))
         return ct.ModuleType(tuple(imports), tuple(exports))
 
     # --------------------------------------------------------- core instances
@@ -465,6 +463,33 @@ class _Validator:
             seen[k] = n
 
     def def_val_type(self, t: object, sc: _Scope) -> ct.ValType:
+        """A value type definition, resolved; its effective size and depth
+        bounded (types only refer back, but a chain of them can nest
+        deeply or, sharing parts, grow exponentially)."""
+        resolved = self._def_val_type(t, sc)
+        size, depth = self.measure(resolved)
+        if size > MAX_TYPE_SIZE:
+            raise self.error(f"effective type size exceeds the limit of {MAX_TYPE_SIZE}")
+        if depth > MAX_TYPE_DEPTH:
+            raise self.error("type nesting is too deep")
+        return resolved
+
+    def measure(self, t: Any) -> tuple:
+        """(effective size, depth) of a resolved value type, from its parts'
+        (each part was measured when it was defined)."""
+        known = self.sizes.get(id(t))
+        if known is not None:
+            return known[0], known[1]
+        parts = [p for p in _parts(t) if p is not None]
+        size, depth = 1, 1
+        for p in parts:
+            ps, pd = self.measure(p)
+            size += ps
+            depth = max(depth, pd + 1)
+        self.sizes[id(t)] = (size, depth, t)     # (t: keeps the id valid)
+        return size, depth
+
+    def _def_val_type(self, t: object, sc: _Scope) -> ct.ValType:
         cls = type(t)
         if cls is ast.PrimDef:
             return self.primitive(t.type)
@@ -553,10 +578,11 @@ class _Validator:
         elif isinstance(decl, ast.TypeDef):
             sc.spaces[Sort.TYPE].append(self.type_def(decl, sc))
         elif isinstance(decl, ast.Alias):
-            if sc.kind == "instance-type" and decl.sort not in (Sort.TYPE, Sort.INSTANCE) \
-                    and not isinstance(decl.target, ast.AliasOuter):
-                raise self.error("only type and instance aliases are allowed in type"
-                                 " declarations")
+            allowed = (Sort.TYPE, Sort.INSTANCE) if not isinstance(decl.target, ast.AliasOuter) \
+                else (Sort.TYPE, Sort.CORE_TYPE, Sort.INSTANCE)
+            if decl.sort not in allowed:
+                raise self.error("aliases in a component or instance type may only refer to"
+                                 " types or instances")
             self.alias(decl, sc)
         elif isinstance(decl, ast.Import):
             self.import_(decl, sc)
@@ -742,7 +768,7 @@ class _Validator:
             key = a.name
             if key in args:
                 raise self.error(f"instantiation argument `{a.name}` conflicts with previous"
-                                 " argument")
+                                 f" argument `{a.name}`")
             args[key] = (a.sort, self.item_type(sc, a.sort, a.index, "an instantiation"
                                                 " argument"))
         mapping: dict = {}
@@ -933,6 +959,28 @@ class _Validator:
 
 
 _MISSING = object()
+# wasmparser's limit on a type's effective size; and a depth bound that keeps
+# the recursive walks over types (substitute, flattening) well inside
+# Python's stack
+MAX_TYPE_SIZE = 1_000_000
+MAX_TYPE_DEPTH = 100
+
+
+def _parts(t: Any) -> list:
+    cls = type(t)
+    if cls is ct.ListType:
+        return [t.element]
+    if cls is ct.RecordType:
+        return [v for _, v in t.fields]
+    if cls is ct.VariantType:
+        return [v for _, v in t.cases]
+    if cls is ct.TupleType:
+        return list(t.elements)
+    if cls is ct.OptionType:
+        return [t.payload]
+    if cls is ct.ResultType:
+        return [t.ok, t.err]
+    return []
 
 
 def _builtin_feature(name: str) -> str:
@@ -943,10 +991,6 @@ def _builtin_feature(name: str) -> str:
             return _ASYNC
         return "the component model threading feature"
     return _ASYNC
-
-
-def _core_type_at(types: list, idx: int) -> Any:
-    return types[idx] if 0 <= idx < len(types) else None
 
 
 def _debug(ts: tuple) -> str:

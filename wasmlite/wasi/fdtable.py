@@ -117,6 +117,12 @@ def _stream(kind: str, cfg: Stdio) -> Entry:
     return e
 
 
+def stdio_entry(kind: str, cfg: Stdio) -> Entry:
+    """The entry of standard stream ``kind`` ("stdin", "stdout", "stderr")
+    as ``cfg`` configures it; WASI 0.2's stdio (wasi2/) is made by it too."""
+    return _stream(kind, cfg)
+
+
 class WasiContext:
     """What ``Store.set_wasi(config)`` gives a store."""
 

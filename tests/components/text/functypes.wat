@@ -1,0 +1,10 @@
+(component
+  (type (func))
+  (type (func (param "a" string) (result u32)))
+  (type (func (param "a" u8) (param "b" s64) (param "c-d" (list string))))
+  (type (func (result (tuple u8 u8))))
+  (type $f (func (param "x" f64) (result (option f32))))
+  (import "f" (func (type $f)))
+  (import "g" (func $g (param "x" u32) (result string)))
+  (import "h" (func (type 0)))
+)

@@ -1,0 +1,23 @@
+;; resource types and the resource canon built-ins
+(component
+  (core module $m
+    (func (export "dtor") (param i32))
+    (func (export "ctor") (param i32) (result i32) local.get 0))
+  (core instance $i (instantiate $m))
+  (type $r (resource (rep i32) (dtor (core func $i "dtor"))))
+  (type $r2 (resource (rep i32)))
+  (core func $new (canon resource.new $r))
+  (core func $drop (canon resource.drop $r))
+  (core func $rep (canon resource.rep $r))
+  (core func (canon resource.drop $r2))
+  (canon resource.new $r2 (core func $new2))
+  (canon resource.rep $r2 (core func $rep2))
+  (canon resource.drop $r2 (core func $drop2))
+  (alias core export $i "dtor" (core func $d))
+  (type (resource (rep i32) (dtor $d)))
+  (import "imp" (type $imported (sub resource)))
+  (core func (canon resource.drop $imported))
+  (export $er "r" (type $r))
+  (type $ctor (func (param "rep" u32) (result (own $er))))
+  (func (export "make") (type $ctor) (canon lift (core func $i "ctor")))
+)
