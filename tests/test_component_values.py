@@ -211,6 +211,7 @@ def test_1mb_lengths_seen_by_the_guest(worlds):
     same(worlds, lambda w: w.call("echo", "u32s-sum", list(range(MB // 4))),
          sum(range(MB // 4)) & 0xFFFFFFFF)
     same(worlds, lambda w: w.call("echo", "string-len", ""), 0)
+    same(worlds, lambda w: w.call("echo", "string-and-list", "hello" * 10, list(range(100))), 150)
 
 
 # -- Python values the ABI refuses ----------------------------------------------------

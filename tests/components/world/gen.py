@@ -488,6 +488,8 @@ interface echo {{
   string-len: func(s: string) -> u32;
   bytes-len: func(b: list<u8>) -> u32;
   u32s-sum: func(l: list<u32>) -> u32;
+  // the string's byte length plus the list's length (bench/component_call.py)
+  string-and-list: func(s: string, l: list<u32>) -> u32;
   nothing: func();
   ignore: func(s: string, l: list<string>);
 }}
@@ -565,6 +567,8 @@ world everything {{
         "  (local.set $p0 (i32.add (local.get $p0) (i32.const 4)))",
         "  (br $next)))",
         "(local.get $sum)"], ["end:i32", "sum:i32"]))
+    funcs.append(CoreFunc(echo_mod + "string-and-list", ["i32"] * 4, ["i32"],
+                          ["(i32.add (local.get $p1) (local.get $p3))"]))
     funcs.append(CoreFunc(echo_mod + "nothing", [], [], []))
     funcs.append(CoreFunc(echo_mod + "ignore", ["i32"] * 4, [], []))
 

@@ -434,6 +434,8 @@
       (local.set $p0 (i32.add (local.get $p0) (i32.const 4)))
       (br $next)))
     (local.get $sum))
+  (func (export "cm32p2|test:values/echo|string-and-list") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (result i32) 
+    (i32.add (local.get $p1) (local.get $p3)))
   (func (export "cm32p2|test:values/echo|nothing")   
     )
   (func (export "cm32p2|test:values/echo|ignore") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32)  
