@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from ..errors import Trap, WasmtimeError
+from ..runtime.component_trap import ComponentTrap
 from ..store import store_of, wrong_store
 from ..syntax.component_types import FuncType
 
 __all__ = ["Func"]
+
+
+def as_component_error(trap: Trap) -> ComponentTrap:
+    """A core wasm trap as the WasmtimeError a component call raises: the
+    same cause, code and backtrace."""
+    error = ComponentTrap(trap.cause, trap.trap_code, trap.frames)
+    error.__traceback__ = trap.__traceback__
+    return error
 
 
 class Func:
@@ -17,7 +27,7 @@ class Func:
     __slots__ = ("_store", "_type", "_call", "_post_return")
 
     def __init__(self) -> None:
-        raise TypeError("a component Func comes from Instance.get_func")
+        raise WasmtimeError("Cannot directly construct a `Func`")
 
     @classmethod
     def _make(cls, store: Any, ty: FuncType, call: Callable, post_return: Callable) -> "Func":
@@ -34,7 +44,15 @@ class Func:
         if len(params) != len(self._type.params):
             raise TypeError("wrong number of parameters provided: given %s, expected %s"
                             % (len(params), len(self._type.params)))
-        return self._call(*params)
+        try:
+            return self._call(*params)
+        except Trap as e:
+            if isinstance(e, WasmtimeError):
+                raise
+            # wasmtime-py raises a trap of a component call as WasmtimeError
+            # (not Trap): the same trap, made one, so `except WasmtimeError`
+            # catches it as it does there
+            raise as_component_error(e) from None
 
     def post_return(self, store: Any) -> None:
         """Kept for wasmtime-py's API: the call runs post-return itself."""

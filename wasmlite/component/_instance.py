@@ -16,7 +16,7 @@ class Instance:
     """A component instance: its exports by name or ExportIndex."""
 
     def __init__(self) -> None:
-        raise TypeError("a component Instance comes from Linker.instantiate")
+        raise WasmtimeError("Cannot directly construct an `Instance`")
 
     @classmethod
     def _make(cls, store: Any, exports: dict) -> "Instance":

@@ -73,9 +73,15 @@ class LinkerInstance:
     name). Unlike wasmtime-py, a parent stays usable while a child exists:
     nothing here borrows the linker, so there is nothing to lock."""
 
-    def __init__(self, linker: "Linker", items: Dict[str, Any]) -> None:
+    def __init__(self) -> None:
+        raise WasmtimeError("Cannot directly construct a `LinkerInstance`")
+
+    @classmethod
+    def _make(cls, linker: "Linker", items: Dict[str, Any]) -> "LinkerInstance":
+        self = cls.__new__(cls)
         self._linker = linker
         self._items = items
+        return self
 
     def __enter__(self) -> "LinkerInstance":
         return self
@@ -98,12 +104,12 @@ class LinkerInstance:
         name = _check_name(name)
         found = self._items.get(name)
         if isinstance(found, dict):
-            return LinkerInstance(self._linker, found)
+            return LinkerInstance._make(self._linker, found)
         if found is not None and not self._linker._allow_shadowing:
             raise WasmtimeError(f"import of `{name}` defined twice")
         child: Dict[str, Any] = {}
         self._items[name] = child
-        return LinkerInstance(self._linker, child)
+        return LinkerInstance._make(self._linker, child)
 
     def add_func(self, name: str, func: Callable) -> None:
         """Defines ``func(store, *args) -> result`` for a function import."""
@@ -139,11 +145,18 @@ class Linker:
         self._root: Dict[str, Any] = {}
         self._wasip2 = False
 
+    @property
+    def allow_shadowing(self) -> bool:
+        return self._allow_shadowing
+
+    @allow_shadowing.setter
     def allow_shadowing(self, allow: bool) -> None:
+        """``linker.allow_shadowing = True``, as in wasmtime-py (a setting,
+        not a method): later definitions then replace earlier ones."""
         self._allow_shadowing = bool(allow)
 
     def root(self) -> LinkerInstance:
-        return LinkerInstance(self, self._root)
+        return LinkerInstance._make(self, self._root)
 
     def add_wasip2(self) -> None:
         """Defines WASI 0.2 (wasi:cli, io, clocks, random, filesystem,

@@ -846,7 +846,7 @@ class CodecBuilder:
                 table, index = v._table, v._index
                 h = table.get(index)
                 if not h.own:
-                    raise abi_trap("cannot lift own resource from a borrow")
+                    raise abi_trap("cannot lower a `borrow` resource into an `own`")
                 table.remove(index)
                 v._moved = True
 
@@ -859,7 +859,7 @@ class CodecBuilder:
                 if v.resource_type() is not rt:
                     raise WasmtimeError("mismatched resource types")
                 if not v._owned:
-                    raise abi_trap("cannot lift own resource from a borrow")
+                    raise abi_trap("cannot lower a `borrow` resource into an `own`")
                 return v._rep
             if takes_rep:
                 return v
@@ -884,7 +884,8 @@ class CodecBuilder:
             if takes_rep:
                 return h.rep
             ht = hosts()
-            return ResourceAny._new(rt, ht, ht.add(HandleElem(h.rep, True)), True)
+            return ResourceAny._new(rt, ht, ht.add(HandleElem(h.rep, True)), True,
+                                    state.host_dtors.get(rt))
         return self._handle_codec(t, lower, lift, takes_rep)
 
     def _borrow(self, t: BorrowType) -> Codec:

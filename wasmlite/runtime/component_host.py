@@ -13,6 +13,20 @@ from ..errors import WasmtimeError
 from ..syntax import component_types as T
 
 
+def _is_host_resource(given: Any) -> bool:
+    return hasattr(given, "ty") and hasattr(given, "dtor")
+
+
+def _host_resource(frame: Any, given: Any) -> T.ResourceType:
+    """The resource type of a host resource definition; its destructor
+    (``dtor(store, rep)``, as wasmtime-py calls it) is what the instances of
+    this instantiation run when they drop an owned handle of the type."""
+    if given.dtor is not None:
+        dtor, store = given.dtor, frame.env.store
+        frame.env.host_dtors[given.ty] = lambda rep: dtor(store, rep)
+    return given.ty
+
+
 def adapt_given(frame: Any, declared: Optional[Any], given: Any, name: str) -> Any:
     """``given`` as the item an import of type ``declared`` holds."""
     from .component_instance import ComponentFunc, TypeScope, _scope_exports
@@ -25,15 +39,15 @@ def adapt_given(frame: Any, declared: Optional[Any], given: Any, name: str) -> A
             return ComponentFunc(declared, fn, host_reps=True)
         store = frame.env.store
         return ComponentFunc(declared, lambda *args: fn(store, *args))
-    if hasattr(given, "ty") and hasattr(given, "dtor"):            # a host resource type
-        return given.ty
+    if _is_host_resource(given):
+        return _host_resource(frame, given)
     if hasattr(given, "module") and not isinstance(given, dict):   # a core module
         return given.module
     if isinstance(given, dict):
         if not isinstance(declared, TypeScope):
             raise WasmtimeError(f"import `{name}` is not an instance, but an instance "
                                 f"was defined for it")
-        plain = {k: (v.ty if hasattr(v, "ty") and hasattr(v, "dtor") else v)
+        plain = {k: (_host_resource(frame, v) if _is_host_resource(v) else v)
                  for k, v in given.items()}
         types = _scope_exports(declared, plain)
         out = {}

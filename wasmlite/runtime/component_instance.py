@@ -90,6 +90,10 @@ class Frame:
         self.exports: Dict[str, Any] = {}
         from .component_resources import ComponentInstanceState
         self.state = ComponentInstanceState()
+        # the host's destructors of imported host resource types: one table
+        # for every instance of this instantiation (a nested instance can be
+        # given the type too)
+        self.state.host_dtors = env.host_dtors
 
     # -- index spaces -------------------------------------------------------
 
@@ -169,11 +173,13 @@ class Frame:
 
 
 class Environment:
-    """What every frame of one instantiation shares: the store and the
-    canonical ABI's options maker."""
+    """What every frame of one instantiation shares: the store, and the
+    host's destructors of the host resource types it imports
+    (``host_dtors``: ResourceType -> ``dtor(rep)``)."""
 
     def __init__(self, store: Any) -> None:
         self.store = store
+        self.host_dtors: Dict[T.ResourceType, Callable] = {}
 
 
 # -- the type an import is given as -------------------------------------------

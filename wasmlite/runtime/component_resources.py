@@ -133,14 +133,20 @@ class ComponentInstanceState:
     tables (one per resource type) and the spec's ``may_enter`` (false while
     the instance runs an export or after it trapped: entering it again
     traps) and ``may_leave`` (false while values are lowered into it: a
-    ``realloc`` calling out of the instance traps)."""
-    __slots__ = ("tables", "may_enter", "may_leave", "name", "__weakref__")
+    ``realloc`` calling out of the instance traps).
+
+    ``host_dtors``: the destructors the host defined for the host resource
+    types this instance imports (ResourceType -> ``dtor(rep)``), as the
+    linker gave them; as in Wasmtime, one runs when the instance drops an
+    owned handle of such a type, or the host drops one it got from it."""
+    __slots__ = ("tables", "may_enter", "may_leave", "name", "host_dtors", "__weakref__")
 
     def __init__(self, name: str = "") -> None:
         self.tables: dict = {}
         self.may_enter = True
         self.may_leave = True
         self.name = name
+        self.host_dtors: dict = {}
 
     def table(self, rt: ResourceType) -> HandleTable:
         table = self.tables.get(rt)
@@ -166,8 +172,11 @@ def run_dtor(rt: ResourceType, rep: Any, store: Any,
              caller: Optional[ComponentInstanceState] = None) -> None:
     """Run ``rt``'s destructor on ``rep``: a core wasm function of the
     defining instance (``dtor(store, rep)``), a Python callable
-    (``dtor(rep)``), or nothing."""
+    (``dtor(rep)``), the host's destructor for a host type that ``caller``
+    imports, or nothing."""
     dtor = rt.dtor
+    if dtor is None and caller is not None:
+        dtor = caller.host_dtors.get(rt)
     if dtor is None:
         return
     impl = _state_of(rt.instance)
@@ -266,20 +275,24 @@ class ResourceAny:
     destructor of an owned one). Passing an owned one as an ``own``
     argument moves it: using it afterwards raises ValueError, as in
     wasmtime-py."""
-    __slots__ = ("_ty", "_table", "_index", "_owned", "_moved", "__weakref__")
+    __slots__ = ("_ty", "_table", "_index", "_owned", "_moved", "_dtor", "__weakref__")
 
     def __init__(self) -> None:
         raise WasmtimeError("Cannot directly construct a `ResourceAny`")
 
     @classmethod
     def _new(cls, ty: ResourceType, table: HandleTable, index: int,
-             owned: bool) -> "ResourceAny":
+             owned: bool, dtor: Optional[Callable] = None) -> "ResourceAny":
+        """``dtor``: the host's destructor (``dtor(rep)``) of a host-defined
+        type, for a handle lifted out of an instance that imports the type
+        (one made by ``ResourceHost.to_any`` has none, as in Wasmtime)."""
         r = cls.__new__(cls)
         r._ty = ty
         r._table = table
         r._index = index
         r._owned = owned
         r._moved = False
+        r._dtor = dtor
         return r
 
     def _elem(self) -> HandleElem:
@@ -306,14 +319,23 @@ class ResourceAny:
             raise abi_trap("cannot remove owned resource while borrowed")
         self._table.remove(self._index)
         if h.own:
-            run_dtor(self._ty, h.rep, store, None)
+            if self._dtor is not None:
+                self._dtor(h.rep)
+            else:
+                run_dtor(self._ty, h.rep, store, None)
 
     def to_host(self, store: Any) -> "ResourceHost":
         """This handle as a ResourceHost: WasmtimeError unless its type is
-        one the host defines."""
+        one the host defines. An owned handle leaves the host table (the
+        ResourceHost owns the resource now, as in Wasmtime: dropping this
+        handle afterwards is an unknown handle); a borrow stays."""
         h = self._elem()
         if self._ty.instance is not None:
             raise WasmtimeError("resource type mismatch")
+        if h.own:
+            if h.lend_count:
+                raise abi_trap("cannot remove owned resource while borrowed")
+            self._table.remove(self._index)
         return ResourceHost._new(h.rep, self._ty.host_key, h.own,
                                  None if self._ty.host_key is not None else self._ty)
 
