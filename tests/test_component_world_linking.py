@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from component_parity import RUNTIMES, WORLD, assert_same, key_line, outcome
-from component_world import LOGGER_TYPE, World, component, engine_for
+from component_world import LOGGER_TYPE, component, engine_for
 
 
 def attempt(define, name="values"):

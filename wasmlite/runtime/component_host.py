@@ -79,7 +79,7 @@ def _host_resource(frame: Any, given: Any) -> T.ResourceType:
 def adapt_given(frame: Any, declared: Optional[Any], given: Any, name: str) -> Any:
     """``given`` as the item an import of type ``declared`` holds
     (``declared`` None: a ``(sub resource)`` import)."""
-    from .component_instance import ComponentFunc, TypeScope
+    from .component_instance import ComponentFunc
     expected = expected_kind(declared)
     found = found_kind(given)
     if found not in ("func", "resource", "instance", "module"):
