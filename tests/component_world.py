@@ -80,8 +80,6 @@ class World:
     def define_host(self, linker: Any) -> None:
         C = self.C
         with linker.root() as root:
-            with root.add_instance("test:values/defs"):
-                pass
             with root.add_instance("test:values/host") as host:
                 for name in echo_names():
                     host.add_func(f"host-{name}", self._host_echo(name))

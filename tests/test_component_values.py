@@ -548,3 +548,64 @@ def test_core_trap_is_a_wasmtime_error():
         w.call("trap")
     assert "wasm trap: wasm `unreachable` instruction executed" in str(info.value)
     assert str(info.value).startswith("error while executing at wasm backtrace:")
+
+
+# -- function types ---------------------------------------------------------------------
+
+def type_shape(t):
+    """A value type of either runtime as nested tuples of class names and
+    parts (wasmtime-py's lists and wasmlite's tuples alike)."""
+    if t is None:
+        return None
+    name = type(t).__name__
+    parts = {"ListType": ("element",), "RecordType": ("fields",), "TupleType": ("elements",),
+             "VariantType": ("cases",), "EnumType": ("names",), "OptionType": ("payload",),
+             "ResultType": ("ok", "err"), "FlagsType": ("names",), "OwnType": (),
+             "BorrowType": ()}.get(name)
+    if parts is None:
+        return name
+
+    def shape(x):
+        if isinstance(x, (list, tuple)):
+            return tuple(shape(e) for e in x)
+        return x if isinstance(x, str) else type_shape(x)
+    return (name,) + tuple(shape(getattr(t, p)) for p in parts)
+
+
+def func_names():
+    from component_world import echo_names
+    names = [("echo", f"echo-{n}") for n in echo_names()]
+    names += [("calls", f"via-{n}") for n in echo_names()]
+    names += [("echo", n) for n in ("combine", "nine-strings", "string-len", "string-and-list",
+                                    "nothing", "ignore")]
+    names += [("res", n) for n in ("[constructor]counter", "[method]counter.get",
+                                   "[method]counter.add", "[static]counter.sum",
+                                   "[static]counter.take", "counters", "maybe-counter")]
+    names += [("calls", n) for n in ("make-logger", "log-via", "drop-logger", "via-logger")]
+    return names
+
+
+def test_function_types_match(worlds):
+    """Func.type(store): the same parameter names and types, the same
+    result, for every kind of type (structurally: wasmtime-py answers lists
+    where wasmlite's types hold tuples)."""
+    for interface, name in func_names():
+        shapes = {}
+        for rt, w in worlds.items():
+            ft = w.func(interface, name).type(w.store)
+            shapes[rt] = ([(n, type_shape(t)) for n, t in ft.params], type_shape(ft.result))
+        assert shapes["wasmlite"] == shapes["wasmtime"], name
+
+
+def test_post_return_after_a_call(worlds):
+    """wasmtime-py's examples call post_return after each call; Wasmtime 50
+    runs it with the call, so it is a no-op, before or after."""
+    def run(w):
+        f = w.func("echo", "echo-string")
+        out = [f(w.store, "a")]
+        f.post_return(w.store)
+        out.append(f(w.store, "b"))
+        f.post_return(w.store)
+        f.post_return(w.store)
+        return out
+    same(worlds, run, ["a", "b"])

@@ -346,7 +346,7 @@ class Root:
     with a destructor, and host functions mk / peek / give (or dropped)."""
 
     def __init__(self, runtime: str, name: str = "host_resource",
-                 dtor_raises: bool = False) -> None:
+                 dtor_raises: bool = False, text: bool = False) -> None:
         wt, C = RUNTIMES[runtime]
         self.C = C
         engine = engine_for(runtime)
@@ -366,7 +366,10 @@ class Root:
                 root.add_func("give", self._give)
             else:
                 root.add_func("dropped", lambda store, rep: self.log.append(("dropped", rep)))
-        data = (WORLD / "text" / f"{name}.wasm").read_bytes()
+        if text:        # the component text format, as wasmtime-py's examples give it
+            data = (WORLD / "text" / f"{name}.wat").read_text()
+        else:
+            data = (WORLD / "text" / f"{name}.wasm").read_bytes()
         self.instance = linker.instantiate(self.store, C.Component(engine, data))
 
     def _peek(self, store, r):
@@ -391,6 +394,17 @@ def test_root_host_resource_made_lent_given():
         return seen, w.log
     same(Root, run, ([True, 5, 7, 5], [("peek", False), ("peek", False), ("dtor", 7),
                                        ("give", True)]))
+
+
+@pytest.mark.parametrize("name", ["host_resource", "guest_resource"])
+def test_root_components_from_their_text(name):
+    """Component(engine, text): the same component as its binary."""
+    def run(w):
+        r = w("make", 4) if name == "host_resource" else w("new", 4)
+        w("drop", r)
+        return w.log
+    expect = [("dtor", 4)] if name == "host_resource" else [("dropped", 4)]
+    same(lambda rt: Root(rt, name, text=True), run, expect)
 
 
 def test_root_host_resource_destructor():

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, Optional, Union
 
 from ..errors import WasmtimeError
-from ..syntax.component_types import ResourceType
+from ..runtime.component_trap import ComponentTrap
+from ..syntax.component_types import ComponentInstanceType, FuncType, ResourceType
 
 __all__ = ["Linker", "LinkerInstance", "HostFuncDef", "HostResourceDef", "HostModuleDef"]
 
@@ -95,7 +96,7 @@ class LinkerInstance:
     def _define(self, name: str, item: Any) -> None:
         name = _check_name(name)
         if name in self._items and not self._linker._allow_shadowing:
-            raise WasmtimeError(f"import of `{name}` defined twice")
+            raise WasmtimeError(f"map entry `{name}` defined twice")
         self._items[name] = item
 
     def add_instance(self, name: str) -> "LinkerInstance":
@@ -105,10 +106,8 @@ class LinkerInstance:
         found = self._items.get(name)
         if isinstance(found, dict):
             return LinkerInstance._make(self._linker, found)
-        if found is not None and not self._linker._allow_shadowing:
-            raise WasmtimeError(f"import of `{name}` defined twice")
         child: Dict[str, Any] = {}
-        self._items[name] = child
+        self._define(name, child)
         return LinkerInstance._make(self._linker, child)
 
     def add_func(self, name: str, func: Callable) -> None:
@@ -131,6 +130,34 @@ class LinkerInstance:
         if not isinstance(module, Module):
             raise TypeError(f"expected a Module, got {type(module).__name__}")
         self._define(name, HostModuleDef(module))
+
+
+def _trapping_func(path: str) -> Callable:
+    def unknown_import(store: Any, *args: Any) -> None:
+        raise ComponentTrap(f"unknown import: `{path}` has not been defined")
+    return unknown_import
+
+
+def _define_unknown(items: Dict[str, Any], name: str, ty: Any, path: str) -> None:
+    """Defines ``name`` (an import of extern type ``ty``) in ``items`` unless
+    something is there already (by this name or a compatible version)."""
+    found = items.get(name)
+    if found is None:
+        key = unversioned(name)
+        found = next((v for k, v in items.items() if unversioned(k) == key), None)
+    if isinstance(ty, FuncType):
+        if found is None:
+            items[name] = HostFuncDef(_trapping_func(path))
+    elif isinstance(ty, ComponentInstanceType):
+        if found is None:
+            found = items[name] = {}
+        if isinstance(found, dict):
+            for export, ety in ty.exports().items():
+                _define_unknown(found, export, ety, f"{path}#{export}")
+    elif isinstance(ty, ResourceType):
+        if found is None:
+            items[name] = HostResourceDef(ResourceType(name), None)
+    # value types need no definition; modules and components cannot be made up
 
 
 class Linker:
@@ -167,10 +194,14 @@ class Linker:
         raise WasmtimeError("wasi:http is not supported by wasmlite")
 
     def define_unknown_imports_as_traps(self, component: Any) -> None:
+        """Defines every import of ``component`` this linker has nothing for:
+        a function that traps when called (``unknown import: `NAME` has not
+        been defined``), a fresh resource type, an instance of such."""
         from ._component import Component
         if not isinstance(component, Component):
             raise TypeError(f"expected a Component, got {type(component).__name__}")
-        self._trap_unknown = component
+        for name, ty in component.type.imports().items():
+            _define_unknown(self._root, name, ty, name)
 
     def _lookup(self, path: tuple) -> Any:
         """The definition at ``path`` (names from the root), matching

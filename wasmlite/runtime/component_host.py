@@ -4,17 +4,66 @@ host instance a dict of such, a host resource its ``ResourceType``.
 
 The host's definitions are duck-typed here (``func``/``raw``, ``ty``,
 ``module`` attributes: the API's ``HostFuncDef``, ``HostResourceDef``,
-``HostModuleDef``), since runtime/ does not import the API."""
+``HostModuleDef``), since runtime/ does not import the API.
+
+A definition that does not fit raises ``ImportMismatch`` with Wasmtime's
+chain of causes (``instance export `x` has the wrong type``, then ``function
+implementation is missing`` or ``expected function found resource``);
+instantiation words the whole error as Wasmtime does.
+"""
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, List, Optional
 
-from ..errors import WasmtimeError
+from ..syntax import component as C
 from ..syntax import component_types as T
+
+
+class ImportMismatch(Exception):
+    """Why a definition does not fit an import: the causes, outermost first."""
+
+    def __init__(self, *causes: str) -> None:
+        super().__init__(causes[-1] if causes else "")
+        self.causes: List[str] = list(causes)
+
+
+def _is_host_func(given: Any) -> bool:
+    return hasattr(given, "raw") and hasattr(given, "func")
 
 
 def _is_host_resource(given: Any) -> bool:
     return hasattr(given, "ty") and hasattr(given, "dtor")
+
+
+def _is_host_module(given: Any) -> bool:
+    return hasattr(given, "module") and not isinstance(given, dict)
+
+
+def found_kind(given: Any) -> str:
+    """What a definition is, in Wasmtime's words (``expected ... found X``)."""
+    from .component_instance import ComponentFunc
+    if _is_host_func(given) or isinstance(given, ComponentFunc):
+        return "func"
+    if _is_host_resource(given) or isinstance(given, T.ResourceType):
+        return "resource"
+    if isinstance(given, dict):
+        return "instance"
+    if _is_host_module(given):
+        return "module"
+    return type(given).__name__
+
+
+def expected_kind(declared: Any) -> str:
+    """What an import (or an instance's export) of type ``declared`` is."""
+    from .component_instance import TypeScope
+    if isinstance(declared, T.FuncType):
+        return "function"
+    if isinstance(declared, TypeScope):
+        return ("instance" if isinstance(declared.definition, C.InstanceTypeDef)
+                else "component")
+    if declared is None or isinstance(declared, T.ResourceType):
+        return "resource"
+    return "module"
 
 
 def _host_resource(frame: Any, given: Any) -> T.ResourceType:
@@ -28,12 +77,17 @@ def _host_resource(frame: Any, given: Any) -> T.ResourceType:
 
 
 def adapt_given(frame: Any, declared: Optional[Any], given: Any, name: str) -> Any:
-    """``given`` as the item an import of type ``declared`` holds."""
-    from .component_instance import ComponentFunc, TypeScope, _scope_exports
-    if hasattr(given, "raw") and hasattr(given, "func"):          # a host function
-        if not isinstance(declared, T.FuncType):
-            raise WasmtimeError(f"import `{name}` is not a function, but a host "
-                                f"function was defined for it")
+    """``given`` as the item an import of type ``declared`` holds
+    (``declared`` None: a ``(sub resource)`` import)."""
+    from .component_instance import ComponentFunc
+    expected = expected_kind(declared)
+    found = found_kind(given)
+    if found not in ("func", "resource", "instance", "module"):
+        return given              # an item of another frame (nested instantiation)
+    if (expected, found) not in (("function", "func"), ("resource", "resource"),
+                                 ("instance", "instance"), ("module", "module")):
+        raise ImportMismatch(f"expected {expected} found {found}")
+    if _is_host_func(given):
         fn = given.func
         if given.raw:
             return ComponentFunc(declared, fn, host_reps=True)
@@ -41,30 +95,42 @@ def adapt_given(frame: Any, declared: Optional[Any], given: Any, name: str) -> A
         return ComponentFunc(declared, lambda *args: fn(store, *args))
     if _is_host_resource(given):
         return _host_resource(frame, given)
-    if hasattr(given, "module") and not isinstance(given, dict):   # a core module
+    if _is_host_module(given):
         return given.module
     if isinstance(given, dict):
-        if not isinstance(declared, TypeScope):
-            raise WasmtimeError(f"import `{name}` is not an instance, but an instance "
-                                f"was defined for it")
-        plain = {k: (_host_resource(frame, v) if _is_host_resource(v) else v)
-                 for k, v in given.items()}
-        types = _scope_exports(declared, plain)
-        out = {}
-        for export, t in types.items():
-            item = given.get(export)
-            if item is None and not isinstance(t, (T.ResourceType, T.ValType)):
-                raise WasmtimeError(
-                    f"component imports instance `{name}`, but a matching implementation "
-                    f"was not found in the linker: instance export `{export}` has the "
-                    f"wrong type: missing")
+        return _adapt_instance(frame, declared, given, name)
+    return given
+
+
+def _adapt_instance(frame: Any, declared: Any, given: dict, name: str) -> dict:
+    """A dict of definitions as an instance of type ``declared``: each
+    export adapted; a missing function or ``(sub resource)`` is a mismatch
+    (a missing nested instance is an empty one; value type exports need
+    nothing)."""
+    from .component_instance import TypeScope, _scope_exports
+    plain = {k: (_host_resource(frame, v) if _is_host_resource(v) else v)
+             for k, v in given.items()}
+    missing: List[str] = []
+    types = _scope_exports(declared, plain, missing)
+    out = {}
+    for export, t in types.items():
+        item = given.get(export)
+        try:
+            if export in missing:
+                raise ImportMismatch("resource implementation is missing" if item is None
+                                     else f"expected resource found {found_kind(item)}")
             if isinstance(t, (T.ResourceType, T.ValType)):    # a type export
                 out[export] = t
             elif isinstance(t, T.FuncType):
+                if item is None:
+                    raise ImportMismatch("function implementation is missing")
                 out[export] = adapt_given(frame, t, item, f"{name}#{export}")
             elif isinstance(t, TypeScope):
-                out[export] = adapt_given(frame, t, item, f"{name}#{export}")
+                out[export] = adapt_given(frame, t, {} if item is None else item,
+                                          f"{name}#{export}")
             else:
                 out[export] = item
-        return out
-    return given                  # an item of another frame (nested instantiation)
+        except ImportMismatch as e:
+            raise ImportMismatch(f"instance export `{export}` has the wrong type",
+                                 *e.causes) from None
+    return out

@@ -184,11 +184,14 @@ class Environment:
 
 # -- the type an import is given as -------------------------------------------
 
-def _scope_exports(scope: TypeScope, given: Dict[str, Any]) -> Dict[str, Any]:
+def _scope_exports(scope: TypeScope, given: Dict[str, Any],
+                   missing: Optional[list] = None) -> Dict[str, Any]:
     """Resolve an instance type's export declarations against the items
     ``given`` for it: a ``(sub resource)`` export is the given resource type,
     a function export gets its declared type (with those resources). Returns
-    name -> resolved type (FuncType, ValType, ResourceType, TypeScope)."""
+    name -> resolved type (FuncType, ValType, ResourceType, TypeScope).
+    ``missing`` (when given) collects the ``(sub resource)`` exports nothing
+    was given for (they resolve to a placeholder type)."""
     frame = _DeclFrame(scope.frame)
     out: Dict[str, Any] = {}
     for decl in scope.definition.decls:
@@ -205,6 +208,8 @@ def _scope_exports(scope: TypeScope, given: Dict[str, Any]) -> Dict[str, Any]:
                     item = given.get(decl.name) if isinstance(decl, C.ExportDecl) else None
                     if not isinstance(item, T.ResourceType):
                         item = T.ResourceType(decl.name)
+                        if missing is not None and isinstance(decl, C.ExportDecl):
+                            missing.append(decl.name)
                     t = item
                 else:
                     t = frame.get(C.Sort.TYPE, desc.index)
@@ -388,11 +393,29 @@ def _value(frame: Frame, d: C.ValueDef, imports: Imports) -> None:
 
 
 def _import(frame: Frame, d: C.Import, imports: Imports) -> None:
+    from .component_host import ImportMismatch
+    kind = _kind(d.desc.sort)
     given = imports.lookup(d.name)
-    if given is None:
-        raise _link_error(f"component imports {_kind(d.desc.sort)} `{d.name}`, but a "
-                          f"matching implementation was not found in the linker")
-    frame.push(d.desc.sort, _as_import(frame, d.desc, given, d.name))
+    try:
+        if given is None:
+            if d.desc.sort is not C.Sort.INSTANCE:
+                raise ImportMismatch(f"{kind} implementation is missing")
+            given = {}          # as in Wasmtime: what an empty instance satisfies
+        item = _as_import(frame, d.desc, given, d.name)
+    except ImportMismatch as e:
+        raise _import_error(kind, d.name, e.causes) from None
+    frame.push(d.desc.sort, item)
+
+
+def _import_error(kind: str, name: str, causes: list) -> WasmtimeError:
+    """Wasmtime's words for an import the linker has no fitting definition
+    for: the import, then its chain of causes."""
+    if len(causes) == 1:
+        chain = f"    {causes[0]}"
+    else:
+        chain = "\n".join(f"    {i}: {c}" for i, c in enumerate(causes))
+    return _link_error(f"component imports {kind} `{name}`, but a matching implementation "
+                       f"was not found in the linker\n\nCaused by:\n{chain}\n")
 
 
 def _kind(sort: C.Sort) -> str:
