@@ -102,6 +102,34 @@ def test_a_loop_still_running_in_the_interpreter_gets_its_osr_entry(monkeypatch)
         "the running loop never got an OSR entry"
 
 
+def test_a_function_hot_by_its_calls_whose_running_call_loops_gets_osr(monkeypatch):
+    """The call that makes a function hot (its counter reaches the
+    threshold at the call, not at a loop) is the one that loops long: the
+    function is compiled for new calls without OSR entries, and the running
+    frame's loop must tell again (``rearm``) so that it moves over."""
+    monkeypatch.setattr(tiering, "HOT_THRESHOLD", 500)
+    wat = """(module
+      (func (export "spin") (param i32) (result i32) (local i32)
+        (if (local.get 0) (then   ;; spin(0) counts its call only
+          (loop $l
+            (local.set 1 (i32.add (local.get 1) (local.get 0)))
+            (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))))
+        (local.get 1)))"""
+    store, module, x = instance(engine("auto"), wat)
+    for _ in range(499):
+        assert x["spin"](store, 0) == 0
+    n = 40_000_000          # the 500th call: hot at its entry
+    want = (n * (n + 1) // 2) & 0xFFFFFFFF
+    assert x["spin"](store, n) == want - (want >> 31 << 32)
+    tiering.drain()
+    import ctypes
+    from wasmlite.interp import layout as L
+    im = module._compiled
+    assert ctypes.c_uint64.from_address(im.desc_address(0) + L.IF_COMPILED).value
+    assert ctypes.c_uint64.from_address(im.desc_address(0) + L.IF_OSR).value, \
+        "the running loop never got an OSR entry"
+
+
 def test_auto_early_tiers_every_function_and_agrees():
     from wasmlite.runtime import RuntimeEngine  # noqa: F401 - the runner's engine
     rt_engine = engine("auto")

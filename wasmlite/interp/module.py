@@ -272,6 +272,11 @@ class InterpModule:
         """Tier-up: later calls of the function run ``code_address``."""
         self.descs[defined_index * _WORDS + L.IF_COMPILED // 8] = code_address
 
+    def rearm(self, defined_index: int, count: int) -> None:
+        """Tier-up: the function's counter tells again after ``count`` more
+        units (a frame of it still in the interpreter may loop long)."""
+        self.descs[defined_index * _WORDS + L.IF_COUNTER // 8] = -max(1, count) & ((1 << 64) - 1)
+
     def install_osr(self, defined_index: int, code_address: int) -> None:
         """Tier-up: loop headers of the function may enter ``code_address``."""
         self.descs[defined_index * _WORDS + L.IF_OSR // 8] = code_address
