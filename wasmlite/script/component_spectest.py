@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import WasmtimeError
+from ..syntax import component_types as T
 
 # The host keys of the two resource types (``ResourceType.host(key)``): any
 # numbers a script's own host code would not pick
@@ -59,33 +60,44 @@ def _rep(store: Any, handle: Any, owned: bool) -> int:
     return handle.to_host(store).rep
 
 
+def _func(inst: Any, name: str, params: tuple, result: Any, fn: Any) -> None:
+    """Define ``fn`` in linker instance ``inst`` with its component type (as
+    Wasmtime's typed host functions: an import of another type does not
+    link)."""
+    from ..component._linker import HostFuncDef
+    ty = T.FuncType(tuple((f"p{i}", t) for i, t in enumerate(params)), result)
+    inst._define(name, HostFuncDef(fn, type=ty))
+
+
 def define_component_spectest(linker: Any, engine: Any, state: dict,
                               skip: frozenset = frozenset()) -> None:
     """Define the host's items (see the module's docstring) in ``linker``,
     a ``wasmlite.component.Linker`` of ``engine``, but none of the root
     names in ``skip``. ``state``: kept across the linkers of one script
     (the compiled module, the drop counts); empty the first time."""
-    from ..component import ResourceHost, ResourceType
+    from ..component import ResourceHost
     from ..module import Module
+    u32, none = T.U32(), None
     root = linker.root()
     if "host-return-two" not in skip:
-        root.add_func("host-return-two", lambda store: 2)
+        _func(root, "host-return-two", (), u32, lambda store: 2)
     if "host" in skip:
         return
     host = root.add_instance("host")
-    host.add_func("return-three", lambda store: 3)
-    host.add_instance("nested").add_func("return-four", lambda store: 4)
-    host.add_func("return-hi", lambda store: "hi")
+    _func(host, "return-three", (), u32, lambda store: 3)
+    _func(host.add_instance("nested"), "return-four", (), u32, lambda store: 4)
+    _func(host, "return-hi", (), T.String(), lambda store: "hi")
     if "module" not in state:
         state["module"] = Module(engine, _SIMPLE_MODULE)
         state["drops"] = _Drops()
     host.add_module("simple-module", state["module"])
 
     drops = state["drops"]
-    resource1 = ResourceType.host(RESOURCE1_KEY)
+    resource1 = T.ResourceType.host(RESOURCE1_KEY)
     host.add_resource("resource1", resource1, drops.dropped)
-    host.add_resource("resource2", ResourceType.host(RESOURCE2_KEY), None)
+    host.add_resource("resource2", T.ResourceType.host(RESOURCE2_KEY), None)
     host.add_resource("resource1-again", resource1, None)
+    own, borrow = T.OwnType(resource1), T.BorrowType(resource1)
 
     def assert_rep(store: Any, handle: Any, rep: int) -> None:
         _check(_rep(store, handle, True) == rep, f"resource1.assert: rep is not {rep}")
@@ -100,11 +112,11 @@ def define_component_spectest(linker: Any, engine: Any, state: dict,
         _check(not a.owned and b.owned, "take-own: expected a borrow and an own")
         b.to_host(store)         # the host's now, as for assert
 
-    host.add_func("[constructor]resource1",
-                  lambda store, rep: ResourceHost.own(rep, RESOURCE1_KEY))
-    host.add_func("[static]resource1.assert", assert_rep)
-    host.add_func("[static]resource1.last-drop", lambda store: drops.last)
-    host.add_func("[static]resource1.drops", lambda store: drops.count)
-    host.add_func("[method]resource1.simple", simple)
-    host.add_func("[method]resource1.take-borrow", take_borrow)
-    host.add_func("[method]resource1.take-own", take_own)
+    _func(host, "[constructor]resource1", (u32,), own,
+          lambda store, rep: ResourceHost.own(rep, RESOURCE1_KEY))
+    _func(host, "[static]resource1.assert", (own, u32), none, assert_rep)
+    _func(host, "[static]resource1.last-drop", (), u32, lambda store: drops.last)
+    _func(host, "[static]resource1.drops", (), u32, lambda store: drops.count)
+    _func(host, "[method]resource1.simple", (borrow, u32), none, simple)
+    _func(host, "[method]resource1.take-borrow", (borrow, borrow), none, take_borrow)
+    _func(host, "[method]resource1.take-own", (borrow, own), none, take_own)
