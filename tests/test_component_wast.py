@@ -123,9 +123,9 @@ def test_script_commands_for_components() -> None:
     ('\n(component (type (list $t)))', "2:24: unknown type $t"),
     # a field's value has no parentheses in Wasmtime's scripts
     ('(invoke "f" (record.const (field "a" (u32.const 1))))',
-     "1:39: expected a [type].const expression"),
+     "1:38: expected a [type].const expression"),
     ('(invoke "f" (record.const (field "a" i32.const 1)))',
-     "1:39: expected a [type].const expression"),
+     "1:38: expected a [type].const expression"),
 ])
 def test_script_errors_for_components(script: str, message: str) -> None:
     with pytest.raises(TextParseError) as info:

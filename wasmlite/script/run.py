@@ -534,7 +534,7 @@ class ScriptRunner:
             run()
         except (Trap, WasmtimeError) as e:
             text = str(e)
-            if isinstance(e, Trap):
+            if isinstance(e, Trap) and e.cause not in text:
                 text = f"{e.cause}\n{text}"
             if message not in text:
                 raise CheckFailed(f"error {brief_text(text)!r}, expected {message!r}") from None
