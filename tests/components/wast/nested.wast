@@ -151,6 +151,21 @@
   (func (export "seven") (result u32) (canon lift (core func $i "seven"))))
 (assert_return (invoke "seven") (u32.const 7))
 
+;; and its resource types
+(component $res
+  (type $r (resource (rep i32)))
+  (export "r" (type $r)))
+(component
+  (import "res" (instance $res (export "r" (type (sub resource)))))
+  (alias export $res "r" (type $r))
+  (core func $drop (canon resource.drop $r)))
+(assert_unlinkable
+  (component (import "unregistered" (instance (export "r" (type (sub resource))))))
+  "resource implementation is missing")
+(assert_unlinkable
+  (component (import "lib" (instance (export "r" (type (sub resource))))))
+  "resource implementation is missing")
+
 ;; the host's items (Wasmtime's wast defines them for components)
 (component
   (import "host-return-two" (func $two (result u32)))
