@@ -15,7 +15,9 @@ import pytest
 from wasmlite.errors import TextParseError
 from wasmlite.script.run import run_file
 from wasmlite.text.component_parse import parse_component
-from wasmlite.text.script import ComponentCmd, ComponentInstance, ComponentValue, parse_script
+from wasmlite.syntax.types import F32
+from wasmlite.text.script import (ComponentCmd, ComponentInstance, ComponentValue, Const,
+                                  parse_script)
 
 SCRIPT = Path(__file__).parent / "components" / "text" / "components.wast"
 
@@ -89,7 +91,7 @@ def test_script_commands_for_components() -> None:
         '(assert_return (invoke $i "f" (u8.const 255) (s64.const -9223372036854775808)\n'
         '  (str.const "hi") (char.const "\\u{1f600}") (bool.const false)\n'
         '  (list.const (u32.const 1) (f32.const 1.5))\n'
-        '  (record.const (field "a" (enum.const "e")))\n'
+        '  (record.const (field "a" enum.const "e") (field "b" f32.const 2))\n'
         '  (variant.const "v") (variant.const "w" (option.none))\n'
         '  (option.some (tuple.const (s8.const -1))) (result.ok) (result.err (flags.const "x" "y")))\n'
         '  (u32.const 7))\n')
@@ -105,7 +107,8 @@ def test_script_commands_for_components() -> None:
     assert args[:5] == [V("u8", 255), V("s64", -(1 << 63)), V("string", "hi"),
                         V("char", "\U0001f600"), V("bool", False)]
     assert args[5].kind == "list" and args[5].value[0] == V("u32", 1)
-    assert args[6:] == [V("record", [("a", V("enum", "e"))]), V("variant", ("v", None)),
+    assert args[6:] == [V("record", [("a", V("enum", "e")), ("b", Const(F32, 0x40000000))]),
+                        V("variant", ("v", None)),
                         V("variant", ("w", V("option", None))),
                         V("option", V("tuple", [V("s8", -1)])), V("result", ("ok", None)),
                         V("result", ("err", V("flags", ["x", "y"])))]
@@ -118,6 +121,11 @@ def test_script_commands_for_components() -> None:
     ('(invoke "f" (char.const "ab"))', "1:25: a char.const is one character"),
     ('(invoke "f" (bool.const 1))', "1:25: unexpected token 1"),
     ('\n(component (type (list $t)))', "2:24: unknown type $t"),
+    # a field's value has no parentheses in Wasmtime's scripts
+    ('(invoke "f" (record.const (field "a" (u32.const 1))))',
+     "1:38: expected a [type].const expression"),
+    ('(invoke "f" (record.const (field "a" i32.const 1)))',
+     "1:38: expected a [type].const expression"),
 ])
 def test_script_errors_for_components(script: str, message: str) -> None:
     with pytest.raises(TextParseError) as info:

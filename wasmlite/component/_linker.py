@@ -23,12 +23,17 @@ class HostFuncDef:
 
     ``raw`` marks the WASI host's functions: they take no store argument
     and see host resources as their reps; an API user's function is called
-    as wasmtime-py calls it, ``func(store, *args)``."""
-    __slots__ = ("func", "raw")
+    as wasmtime-py calls it, ``func(store, *args)``. ``type``: the
+    function's component type when the host declares one (the .wast
+    runner's host items, as Wasmtime's typed ``func_wrap``): an import of
+    another type does not link; None (the API's): any import type."""
+    __slots__ = ("func", "raw", "type")
 
-    def __init__(self, func: Callable, raw: bool = False) -> None:
+    def __init__(self, func: Callable, raw: bool = False,
+                 type: Optional[FuncType] = None) -> None:   # noqa: A002 - as the API names it
         self.func = func
         self.raw = raw
+        self.type = type
 
 
 class HostResourceDef:

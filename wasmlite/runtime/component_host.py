@@ -88,6 +88,7 @@ def adapt_given(frame: Any, declared: Optional[Any], given: Any, name: str) -> A
                                  ("instance", "instance"), ("module", "module")):
         raise ImportMismatch(f"expected {expected} found {found}")
     if _is_host_func(given):
+        _check_host_type(getattr(given, "type", None), declared)
         fn = given.func
         if given.raw:
             return ComponentFunc(declared, fn, host_reps=True)
@@ -100,6 +101,25 @@ def adapt_given(frame: Any, declared: Optional[Any], given: Any, name: str) -> A
     if isinstance(given, dict):
         return _adapt_instance(frame, declared, given, name)
     return given
+
+
+def _check_host_type(host: Optional[T.FuncType], declared: T.FuncType) -> None:
+    """A host function of a declared type links only to an import of that
+    type (parameter names aside), with Wasmtime's causes when it does not."""
+    if host is None:
+        return
+    for what, have, want in (("parameters", [t for _, t in host.params],
+                              [t for _, t in declared.params]),
+                             ("results", [] if host.result is None else [host.result],
+                              [] if declared.result is None else [declared.result])):
+        if have == want:
+            continue
+        if len(have) != len(want):
+            detail = f"expected {len(have)}-tuple, found {len(want)}-tuple"
+        else:
+            h, w = next((h, w) for h, w in zip(have, want) if h != w)
+            detail = f"expected `{h!r}` found `{w!r}`"
+        raise ImportMismatch(f"type mismatch with {what}", detail)
 
 
 def _adapt_instance(frame: Any, declared: Any, given: dict, name: str) -> dict:
@@ -128,6 +148,8 @@ def _adapt_instance(frame: Any, declared: Any, given: dict, name: str) -> dict:
             elif isinstance(t, TypeScope):
                 out[export] = adapt_given(frame, t, {} if item is None else item,
                                           f"{name}#{export}")
+            elif _is_host_module(item):      # a core module the linker defines
+                out[export] = item.module
             else:
                 out[export] = item
         except ImportMismatch as e:

@@ -31,6 +31,8 @@ class Executor:
 
     def __init__(self, opt_level: int = 1, strategy: str = "llvm") -> None:
         self.engine = RuntimeEngine(opt_level=opt_level)
+        self._strategy = strategy
+        self._components = None         # a ComponentExecutor, at the first component
         # "auto-early": tiered, every function compiled at its first count
         # and loops entering OSR at their first back-edge (a test setting)
         self.engine.strategy = "auto" if strategy == "auto-early" else strategy
@@ -95,6 +97,29 @@ class Executor:
 
     def get(self, instance: RuntimeInstance, name: str) -> int:
         return self._export(instance, name, ExportGlobal).global_.get()
+
+    # -- components (execute_component.py) ------------------------------------
+
+    def _component_executor(self):
+        if self._components is None:
+            from .execute_component import ComponentExecutor
+            self._components = ComponentExecutor(self._strategy, self.engine.opt_level)
+        return self._components
+
+    def instantiate_component(self, data: bytes) -> Any:
+        """A new instance of the component binary ``data`` (a ComponentRun),
+        in a store of its own."""
+        return self._component_executor().instantiate(data)
+
+    def register_component(self, name: str, run: Any) -> None:
+        """Components instantiated later may import ``run``'s core modules and
+        resource types from an instance named ``name``."""
+        self._component_executor().register(name, run)
+
+    def invoke_component(self, run: Any, name: str, args: list) -> list:
+        """``[(type, Python value)]`` of calling export ``name`` with
+        component values ``args``."""
+        return self._component_executor().invoke(run, name, args)
 
     def host_matches(self, bits: int, n: int) -> bool:
         """Whether anyref bits are host object ``n`` made an anyref."""

@@ -59,6 +59,24 @@ class CheckFailed(Exception):
 _NOT_RUN = object()
 
 
+class _Component:
+    """A component instance of the script: what the executor's
+    ``instantiate_component`` made (its actions go to ``invoke_component``)."""
+    __slots__ = ("run",)
+
+    def __init__(self, run: object) -> None:
+        self.run = run
+
+
+class _ComponentResults(list):
+    """The results of a component function: ``(type, Python value)`` pairs."""
+
+
+def _bare(name: str) -> str:
+    """A script name as Wasmtime's wast names it (without the ``$``)."""
+    return name[1:] if name.startswith("$") else name
+
+
 def load_module(cmd: "S.ModuleCmd", disabled: frozenset = frozenset()) -> Module:
     """Text, binary or quoted module → syntax.Module (malformed → raises).
     ``disabled``: as parse_module's, for a quoted module."""
@@ -299,10 +317,7 @@ class ScriptRunner:
             self.component_definitions[cmd.id] = data
         if cmd.definition or self.executor is None:
             return  # decided: well formed and valid
-        inst = self._component_instantiator(cmd.id)(data)
-        self.instances[None] = inst
-        if cmd.id is not None:
-            self.instances[cmd.id] = inst
+        self._named_component(cmd.id, self._component_instantiator(cmd.id)(data))
 
     def _component_instance(self, cmd: "S.ComponentInstance") -> None:
         self.instances[None] = None
@@ -312,10 +327,19 @@ class ScriptRunner:
         if data is None:
             raise CheckFailed(f"no component {cmd.component_id or '(current)'} to instantiate")
         self._need_executor()
-        inst = self._component_instantiator(cmd.id)(data)
+        self._named_component(cmd.id, self._component_instantiator(cmd.id)(data))
+
+    def _named_component(self, name: Optional[str], run: object) -> None:
+        """The component instance ``run`` is the current instance; under a
+        name, the script's, and (as in Wasmtime's wast) its core modules and
+        resource types are importable from an instance of that name."""
+        inst = _Component(run)
         self.instances[None] = inst
-        if cmd.id is not None:
-            self.instances[cmd.id] = inst
+        if name is not None:
+            self.instances[name] = inst
+            register = getattr(self.executor, "register_component", None)
+            if register is not None:
+                register(_bare(name), run)
 
     def _named(self, name: Optional[str], inst) -> None:
         """``inst`` is the current instance, and under its name both the
@@ -371,14 +395,41 @@ class ScriptRunner:
 
     def _register(self, cmd: "S.Register") -> None:
         ex = self._need_executor()
-        ex.register(cmd.name, self._instance(cmd.module_id))
+        inst = self._instance(cmd.module_id)
+        if isinstance(inst, _Component):
+            # as Wasmtime's wast: a named component registers its modules
+            # and resource types itself; ``register`` is for core instances
+            raise CheckFailed("register not implemented for components")
+        ex.register(cmd.name, inst)
 
     def _do(self, action):
         ex = self._need_executor()
         inst = self._instance(action.module_id)
+        if isinstance(inst, _Component):
+            return self._do_component(ex, inst, action)
         if isinstance(action, S.Invoke):
+            for a in action.args:
+                if isinstance(a, S.ComponentValue):
+                    raise CheckFailed(f"expected core function, found other argument {a}")
             return ex.invoke(inst, action.name, action.args)
         return [ex.get(inst, action.name)]
+
+    def _do_component(self, ex, inst: _Component, action) -> "_ComponentResults":
+        """An action on a component instance, as Wasmtime's wast has them:
+        only on the current instance (it looks named ones up among core
+        instances), only ``invoke``, with component values only."""
+        from .execute_component import NoSuchExport
+        if action.module_id is not None:
+            raise CheckFailed(f"no item named `{_bare(action.module_id)}::{action.name}` found")
+        if isinstance(action, S.Get):
+            raise CheckFailed(f"no global named `{action.name}`")
+        for a in action.args:
+            if not isinstance(a, S.ComponentValue):
+                raise CheckFailed(f"expected component function, found other argument {a}")
+        try:
+            return _ComponentResults(ex.invoke_component(inst.run, action.name, action.args))
+        except NoSuchExport as e:
+            raise CheckFailed(str(e)) from None
 
     def _action_cmd(self, action) -> None:
         self._do(action)
@@ -388,6 +439,9 @@ class ScriptRunner:
             results = self._do(cmd.action)
         except Trap as e:
             raise CheckFailed(f"unexpected trap: {e.cause}") from None
+        if isinstance(results, _ComponentResults):
+            self._component_results(results, cmd.expected)
+            return
         if len(results) != len(cmd.expected):
             raise CheckFailed(f"expected {len(cmd.expected)} results, got {len(results)}")
         for i, (got, want) in enumerate(zip(results, cmd.expected)):
@@ -395,6 +449,19 @@ class ScriptRunner:
                 raise CheckFailed(
                     f"result {i}: got {_describe(got, getattr(want, 'type', None))},"
                     f" expected {want}")
+
+    @staticmethod
+    def _component_results(results: "_ComponentResults", expected: list) -> None:
+        """Compare as Wasmtime's wast does (component_convert.match)."""
+        from .component_convert import match
+        if len(results) != len(expected):
+            raise CheckFailed(f"expected {len(expected)} results found {len(results)}")
+        for i, ((ty, got), want) in enumerate(zip(results, expected)):
+            if not isinstance(want, S.ComponentValue):
+                raise CheckFailed(f"expected component value found other value {want}")
+            why = match(want, ty, got)
+            if why is not None:
+                raise CheckFailed(f"result {i} didn't match: {why}")
 
     def _matches(self, got, want) -> bool:
         if isinstance(want, S.EitherPattern):
@@ -430,14 +497,21 @@ class ScriptRunner:
             data = load_component(target)
             check_component(data)
             instantiate = self._component_instantiator()
-            run = lambda: instantiate(data)  # noqa: E731
-        elif isinstance(target, S.ModuleCmd):
+            self._expect_component_error(lambda: instantiate(data), cmd.message)
+            return
+        if isinstance(target, S.ModuleCmd):
             module, info = self._define(target)
             ex = self._need_executor()
             run = lambda: ex.instantiate(module, info)  # noqa: E731
+        elif self._is_component_action(target):
+            self._expect_component_error(lambda: self._do(target), cmd.message)
+            return
         else:
             run = lambda: self._do(target)  # noqa: E731
         self._expect_trap(run, cmd.message)
+
+    def _is_component_action(self, action) -> bool:
+        return isinstance(self.instances.get(action.module_id), _Component)
 
     def _expect_trap(self, run: Callable, message: str) -> None:
         try:
@@ -447,6 +521,23 @@ class ScriptRunner:
             # element 2"); a message that is their leading words matches
             if message not in e.cause and not message.startswith(e.cause + " "):
                 raise CheckFailed(f"trap {e.cause!r}, expected {message!r}") from None
+            return
+        raise CheckFailed(f"expected trap {message!r}, got a result")
+
+    @staticmethod
+    def _expect_component_error(run: Callable, message: str) -> None:
+        """A component's instantiation or call fails with ``message`` in its
+        text: as in Wasmtime's wast, any error of it counts (a trap, a
+        failed ABI check, arguments of the wrong type, a link error), and
+        the message is matched anywhere in what the error says."""
+        try:
+            run()
+        except (Trap, WasmtimeError) as e:
+            text = str(e)
+            if isinstance(e, Trap) and e.cause not in text:
+                text = f"{e.cause}\n{text}"
+            if message not in text:
+                raise CheckFailed(f"error {brief_text(text)!r}, expected {message!r}") from None
             return
         raise CheckFailed(f"expected trap {message!r}, got a result")
 
@@ -510,11 +601,16 @@ class ScriptRunner:
             data = load_component(cmd.module)
             check_component(data)
             instantiate = self._component_instantiator()
-            self._expect_trap(lambda: instantiate(data), cmd.message)
+            self._expect_component_error(lambda: instantiate(data), cmd.message)
             return
         module, info = self._define(cmd.module)
         ex = self._need_executor()
         self._expect_trap(lambda: ex.instantiate(module, info), cmd.message)
+
+
+def brief_text(text: str) -> str:
+    """An error's text on one line (a backtrace and its causes joined)."""
+    return " ".join(text.split())
 
 
 def default_executor_factory() -> Optional[Callable]:

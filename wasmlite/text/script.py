@@ -612,11 +612,17 @@ class _ScriptParser:
             return Const(ty, v)
         raise self.unexpected(i + 1)
 
-    def component_value(self, i: int, pattern: bool) -> ComponentValue:
+    def component_value(self, i: int, pattern: bool,
+                        close: Optional[int] = None) -> ComponentValue:
         """A component value at ``i`` (see ``ComponentValue``); values inside
-        it may be any value ``value`` reads (f32.const in a list ...)."""
-        kw = self.head(i)
-        close = self.M[i]
+        it may be any value ``value`` reads (f32.const in a list ...).
+        ``close`` given: a value without parentheses (a record field's),
+        its keyword at ``i + 1`` and its end at ``close``."""
+        if close is None:
+            kw = self.head(i)
+            close = self.M[i]
+        else:
+            kw = self.T[i + 1]
         kind = _COMPONENT_VALUES[kw]
         j = i + 2
         K, T = self.K, self.T
@@ -670,8 +676,9 @@ class _ScriptParser:
                 if self.head(j) != "field":
                     raise self.unexpected(j + 1)
                 name = self.name(j + 2)
-                fields.append((name, self.value(j + 3, pattern)))
-                self.close(self.M[j + 3] + 1)
+                # as in Wasmtime's scripts, the value is not parenthesized:
+                # (field "a" u32.const 1)
+                fields.append((name, self.field_value(j + 2, self.M[j], pattern)))
                 j = self.M[j] + 1
             return ComponentValue(kind, fields)
         if kind == "variant":
@@ -691,6 +698,22 @@ class _ScriptParser:
             return ComponentValue(kind, v)
         # result.ok / result.err
         return ComponentValue(kind, ("ok" if kw == "result.ok" else "err", optional(j)))
+
+    def field_value(self, i: int, close: int, pattern: bool):
+        """A record field's value: the keyword at ``i + 1``, its arguments up
+        to ``close`` (a component value, or an f32/f64 constant)."""
+        k = i + 1
+        if self.K[k] != "a":
+            raise self.error(k, "expected a [type].const expression")
+        kw = self.T[k]
+        if kw in _COMPONENT_VALUES:
+            return self.component_value(i, pattern, close)
+        ty = _NUM_TYPES.get(kw)
+        if ty not in (F32, F64):
+            raise self.error(k, "expected a [type].const expression")
+        if close != k + 2 or self.K[k + 1] != "a":
+            raise self.unexpected(k + 1 if close != k + 1 else close)
+        return Const(ty, self.number(k + 1, ty))
 
     def number(self, i: int, ty: ValType) -> int:
         t = self.T[i]
