@@ -268,13 +268,19 @@ class _TierUp:
         elif not self.whole:
             funcs = [i for i in batch if i not in self.done]
             direct = {im.nimported + i for i in funcs}
-        # the new calls' code, cheap, now (tens of ms); the hot loops' OSR
+        # the new calls' code, cheap, now (tens of ms: unless only stuck
+        # loops turned hot, whose OSR entries then go first); the hot loops' OSR
         # entries at the full level (a loop that moves stays there until its
         # call returns), as the next job but behind any other batch's cheap
         # code; then the functions again at the full level. Measured on
         # bench/wasi/wordfreq.wasm: OSR first made five hot functions wait
         # 0.34 s for a big main's -O2 entry; the run took 0.92 s, 0.6 s so.
         cheap = min(CHEAP_LEVEL, full)
+        if osr and all(i in looping for i in batch):
+            # only calls stuck in loops turned hot (one long kernel call):
+            # nothing waits for new calls' code, all wait for the entries
+            self._compile([], set(), osr, full)
+            osr = []
         self._compile(funcs, direct, [], cheap)
         with self.lock:
             self.done.update(funcs)
