@@ -68,11 +68,11 @@ def test_imports_and_exports_are_wasmtimes(name):
 def test_resources_are_shared_where_wasi_says_so():
     info = _info(HERE / "components" / "files.wasm")
     imports = info.imports
-    error = imports["wasi:io/error@0.2.12"].exports()["error"]
-    streams = imports["wasi:io/streams@0.2.12"].exports()
+    error = imports["wasi:io/error@0.2.12"].exports()["error"].ty
+    streams = {n: x.ty for n, x in imports["wasi:io/streams@0.2.12"].exports().items()}
     assert isinstance(error, ct.ResourceType)
     assert streams["error"] is error           # aliased in, not a new resource
-    assert imports["wasi:filesystem/types@0.2.12"].exports()["output-stream"] \
+    assert imports["wasi:filesystem/types@0.2.12"].exports()["output-stream"].ty \
         is streams["output-stream"]
     # one placeholder per resource an import brings in
     assert [r.name for r in info.imported_resources] == [
@@ -157,7 +157,7 @@ def test_resource_definitions_and_instantiation_mapping():
     nested = info.nested[min(info.nested)]
     (inner_r,) = nested.imported_resources
     assert inst.mapping[inner_r] is r
-    assert inst.type.exports()["mk2"].result == ct.OwnType(r)
+    assert inst.type.exports()["mk2"].ty.result == ct.OwnType(r)
 
 
 def test_substitute():
@@ -170,8 +170,8 @@ def test_substitute():
     assert ct.substitute(f, {ct.ResourceType("z"): c}) is f
     inst = ct.ComponentInstanceType((("r", a), ("f", f)), (a,))
     moved = ct.substitute(inst, {a: b})
-    assert moved.exports()["r"] is b and moved.defined_resources == (b,)
-    assert moved.exports()["f"].params[0][1] == ct.OwnType(b)
+    assert moved.exports()["r"].ty is b and moved.defined_resources == (b,)
+    assert moved.exports()["f"].ty.params[0][1] == ct.OwnType(b)
     assert ct.resources_in(inst) == [a, b]
 
 

@@ -157,7 +157,7 @@ def _define_unknown(items: Dict[str, Any], name: str, ty: Any, path: str) -> Non
         if found is None:
             found = items[name] = {}
         if isinstance(found, dict):
-            for export, ety in ty.exports().items():
+            for export, ety in ty.export_list:
                 _define_unknown(found, export, ety, f"{path}#{export}")
     elif isinstance(ty, ResourceType):
         if found is None:
@@ -205,7 +205,7 @@ class Linker:
         from ._component import Component
         if not isinstance(component, Component):
             raise TypeError(f"expected a Component, got {type(component).__name__}")
-        for name, ty in component.type.imports().items():
+        for name, ty in component.type.import_list:
             _define_unknown(self._root, name, ty, name)
 
     def _lookup(self, path: tuple) -> Any:

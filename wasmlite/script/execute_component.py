@@ -100,7 +100,7 @@ class ComponentExecutor:
         from an instance named ``name``."""
         from ..module import Module
         items: Dict[str, Any] = {}
-        for export in run.component.type.exports():
+        for export in dict(run.component.type.export_list):
             item = run.instance._item((export,))
             if isinstance(item, (T.ResourceType, Module)):
                 items[export] = item

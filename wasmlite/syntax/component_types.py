@@ -237,6 +237,45 @@ class TypeItem:
     type: Any
 
 
+class ComponentExtern:
+    """One import or export of a component or component instance type, as
+    wasmtime-py's ``ComponentExtern``: ``ty`` is its extern type (above).
+    ``implements`` and ``external_id`` name what newer component names can
+    say (``[implements=<...>]``); no name this implementation decodes says
+    it, so both are None, as wasmtime-py reports for plain names."""
+    __slots__ = ("ty",)
+
+    def __init__(self, ty: Any) -> None:
+        self.ty = ty
+
+    @property
+    def implements(self) -> Optional[str]:
+        return None
+
+    @property
+    def external_id(self) -> Optional[str]:
+        return None
+
+    def is_implements(self, s: str) -> bool:
+        """Whether this item implements interface ``s``."""
+        if not isinstance(s, str):
+            raise TypeError("an interface name is a str")
+        return self.implements == s
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ComponentExtern) and self.ty == other.ty
+
+    def __hash__(self) -> int:
+        return hash(self.ty)
+
+    def __repr__(self) -> str:
+        return f"ComponentExtern({self.ty!r})"
+
+
+def _externs(items: "Tuple[Tuple[str, Any], ...]") -> "dict[str, ComponentExtern]":
+    return {name: ComponentExtern(t) for name, t in items}
+
+
 @dataclass(frozen=True, eq=True)
 class ComponentInstanceType:
     """A component instance's type: its exports, in order.
@@ -248,9 +287,10 @@ class ComponentInstanceType:
     export_list: Tuple[Tuple[str, Any], ...]
     defined_resources: Tuple[ResourceType, ...] = field(default=(), compare=False)
 
-    def exports(self, engine: Any = None) -> dict:
-        """name -> extern type."""
-        return dict(self.export_list)
+    def exports(self, engine: Any = None) -> "dict[str, ComponentExtern]":
+        """name -> ComponentExtern (its ``ty``: the extern type), as
+        wasmtime-py's ``exports(engine)``."""
+        return _externs(self.export_list)
 
 
 @dataclass(frozen=True, eq=True)
@@ -268,13 +308,14 @@ class ComponentType:
     imported_resources: Tuple[ResourceType, ...] = field(default=(), compare=False)
     defined_resources: Tuple[ResourceType, ...] = field(default=(), compare=False)
 
-    def imports(self, engine: Any = None) -> dict:
-        """name -> extern type."""
-        return dict(self.import_list)
+    def imports(self, engine: Any = None) -> "dict[str, ComponentExtern]":
+        """name -> ComponentExtern (its ``ty``: the extern type), as
+        wasmtime-py's ``imports(engine)``."""
+        return _externs(self.import_list)
 
-    def exports(self, engine: Any = None) -> dict:
-        """name -> extern type."""
-        return dict(self.export_list)
+    def exports(self, engine: Any = None) -> "dict[str, ComponentExtern]":
+        """name -> ComponentExtern, as ``imports``."""
+        return _externs(self.export_list)
 
 
 @dataclass(frozen=True, eq=True)
