@@ -90,7 +90,9 @@ def path_open(ctx, m, fd, dirflags, path, path_len, oflags, rights_base,
     e.file_perms = d.file_perms
     if e.kind == "dir":
         e.filetype = DIRECTORY
-        e.rel = rel
+        # a root of its own, as in Wasmtime (cap-std): ``..`` from it and
+        # links climbing out of it are refused even inside the preopen
+        e.root = os.path.join(d.root, *rel)
         e.readable = True
     else:
         from .fdtable import filetype_of_mode
@@ -187,7 +189,10 @@ def path_symlink(ctx, m, old_path, old_len, fd, new_path, new_len):
 def path_readlink(ctx, m, fd, path, path_len, buf, buf_len, bufused):
     d, host, _ = _path(ctx, m, fd, path, path_len)
     _read_dir(d)
-    target = os.fsencode(os.readlink(host))[:buf_len]
+    target = os.fsencode(os.readlink(host))
+    if target.startswith(b"/"):
+        raise WasiError(EPERM)          # as Wasmtime: never reveal a host path
+    target = target[:buf_len]
     write_bytes(m, buf, target)
     U32.pack_into(m, bufused, len(target))
     return SUCCESS

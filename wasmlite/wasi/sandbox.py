@@ -4,7 +4,10 @@ A guest path is resolved one component at a time against the host path of
 a directory descriptor, expanding symbolic links as it goes, so the result
 names a host path that is provably inside the preopen. Refused as Wasmtime
 (cap-std) refuses them, with EPERM: absolute paths, ``..`` past the
-preopen's root, and symbolic links whose target is absolute or climbs out.
+directory descriptor's root, and symbolic links whose target is absolute
+or climbs out. A directory opened below a preopen is a root of its own
+(funcs_path.path_open), as in cap-std: ``..`` from it is refused even where
+the preopen would allow it.
 """
 from __future__ import annotations
 

@@ -5,10 +5,9 @@ descriptor, then the preopen's permissions, then the path), and the host
 errors become error-codes as Wasmtime's do (error_codes.py); the answers
 are compared with Wasmtime's in tests/test_wasi2_host.py. Paths are
 resolved by the preview-1 sandbox, so they are refused and allowed as
-preview 1's path_* functions refuse and allow them, with two rules
-Wasmtime adds (and wasmlite's preview 1 lacks): a directory opened below
-a preopen is a root of its own, and readlink-at refuses to reveal an
-absolute link target.
+preview 1's path_* functions refuse and allow them, with Wasmtime's rules:
+a directory opened below a preopen is a root of its own, and readlink-at
+refuses to reveal an absolute link target.
 """
 from __future__ import annotations
 
