@@ -10,6 +10,8 @@ runs the implementation and returns its errno. Modules, one job each:
 - sandbox.py  resolving guest paths inside a preopened directory
 - memory.py   bounds-checked access to guest memory
 - errno.py    WASI errno values, host OSError -> errno
+- witx.py     the flags and enum types; converting arguments to them (a trap
+              when one does not convert, as in Wasmtime)
 - funcs_env.py, funcs_fd.py, funcs_path.py, funcs_poll.py  the functions
 """
 from __future__ import annotations
@@ -21,6 +23,7 @@ from . import funcs_env, funcs_fd, funcs_path, funcs_poll
 from .config import DirPerms, FilePerms, WasiConfig
 from .errno import EFAULT, WasiError, from_oserror
 from .fdtable import WasiContext
+from .witx import CONVERTED, check_arguments
 
 __all__ = ["WasiConfig", "DirPerms", "FilePerms", "WasiContext", "define_wasi",
            "SIGNATURES", "MODULE"]
@@ -61,6 +64,7 @@ def _host_function(impl, params: str):
     masks = tuple(_MASK[p] for p in params)
     n = len(masks)
     name = impl.__name__
+    converts = name in CONVERTED
 
     def host(caller, *args):
         store = caller._store
@@ -78,6 +82,9 @@ def _host_function(impl, params: str):
             args = (args[0] & masks[0],)
         else:
             args = tuple([a & k for a, k in zip(args, masks)])
+        if converts:
+            # flags and enum arguments, before anything else looks at them
+            check_arguments(name, params, args)
         try:
             return impl(ctx, m, *args)
         except WasiError as e:

@@ -4,12 +4,12 @@ from __future__ import annotations
 import fcntl
 import os
 
-from ..errors import WasmtimeError
 from .errno import (EBADF, EFAULT, EINVAL, ENAMETOOLONG, ENOTSUP, EPERM,
                     ESPIPE, SUCCESS, WasiError)
-from .fdtable import (ALL_RIGHTS, APPEND, DIRECTORY, NONBLOCK, R,
-                      filetype_of_mode)
+from .fdtable import DIRECTORY, filetype_of_mode
 from .memory import U32, U64, gather, iovecs, scatter, write_bytes
+from .witx import (ALL_RIGHTS, APPEND, ATIM, ATIM_NOW, MTIM, MTIM_NOW, NONBLOCK, R,
+                   SEEK_CUR, SEEK_END, SEEK_SET)
 import struct
 
 # structs are written field by field: padding bytes are left as they were,
@@ -20,11 +20,6 @@ FILESTAT_HEAD = struct.Struct("<QQB")         # dev, ino, filetype
 FILESTAT_TAIL = struct.Struct("<QQQQQ")       # nlink, size, atim, mtim, ctim (at 24)
 DIRENT = struct.Struct("<QQIBxxx")            # d_next, d_ino, d_namlen, d_type
 PRESTAT = struct.Struct("<BxxxI")             # tag (0 = dir), name length
-
-# whence
-SEEK_SET, SEEK_CUR, SEEK_END = 0, 1, 2
-# fstflags
-ATIM, ATIM_NOW, MTIM, MTIM_NOW = 1, 2, 4, 8
 
 # the rights fd_fdstat_get reports, as Wasmtime reports them: a directory's
 # base and inheriting rights, a file's are all rights but reading or writing
@@ -124,8 +119,7 @@ def fd_seek(ctx, m, fd, offset, whence, newoffset):
         raise WasiError(ESPIPE)
     if offset >= 1 << 63:
         offset -= 1 << 64               # the offset is signed
-    if whence not in (SEEK_SET, SEEK_CUR, SEEK_END):
-        raise WasmtimeError("invalid enum value Whence")
+    # whence was checked on the way in (witx.py)
     host = {SEEK_SET: os.SEEK_SET, SEEK_CUR: os.SEEK_CUR, SEEK_END: os.SEEK_END}[whence]
     pos = os.lseek(e.hostfd, offset, host)
     U64.pack_into(m, newoffset, pos)
@@ -184,7 +178,7 @@ def fd_fdstat_set_flags(ctx, m, fd, flags):
     if e.kind != "file":
         raise WasiError(EBADF)
     if flags & ~(APPEND | NONBLOCK):
-        raise WasiError(EINVAL)
+        raise WasiError(EINVAL)         # defined flags (witx.py) a file cannot change
     host = fcntl.fcntl(e.hostfd, fcntl.F_GETFL)
     host &= ~(os.O_APPEND | os.O_NONBLOCK)
     if flags & APPEND:
@@ -202,11 +196,12 @@ def fd_fdstat_set_rights(ctx, m, fd, base, inheriting):
 
 
 def fd_advise(ctx, m, fd, offset, length, advice):
+    # advice was checked on the way in (witx.py)
     e = _file(ctx, fd)
-    if advice > 5:
-        raise WasmtimeError("invalid enum value Advice")
     if e.kind != "file":
         raise WasiError(EBADF)
+    if length >= 1 << 63:
+        raise WasiError(EINVAL)         # as Wasmtime: a length is signed to the host
     return SUCCESS
 
 
@@ -255,12 +250,15 @@ def fd_filestat_set_size(ctx, m, fd, size):
         raise WasiError(EPERM)
     if not e.writable:
         raise WasiError(EINVAL)
+    if size >= 1 << 63:
+        raise WasiError(EINVAL)         # beyond any host file size (off_t)
     os.ftruncate(e.hostfd, size)
     return SUCCESS
 
 
 def check_fst_flags(flags: int) -> None:
-    if flags & ~0xF or (flags & ATIM and flags & ATIM_NOW) or (flags & MTIM and flags & MTIM_NOW):
+    # only defined bits arrive (witx.py); a time both given and "now" is refused
+    if (flags & ATIM and flags & ATIM_NOW) or (flags & MTIM and flags & MTIM_NOW):
         raise WasiError(EINVAL)
 
 

@@ -7,14 +7,12 @@ import stat as _stat
 
 from .config import DirPerms, FilePerms
 from .errno import (EBADF, EINVAL, EISDIR, ENOTDIR, ENOTEMPTY, EPERM, SUCCESS, WasiError)
-from .fdtable import APPEND, DIRECTORY, DSYNC, NONBLOCK, R, RSYNC, SYNC, Entry
+from .fdtable import DIRECTORY, Entry, filetype_of_mode
 from .funcs_fd import filestat_bytes, utime_args, write_filestat
 from .memory import U32, read_str, write_bytes
 from .sandbox import resolve
-
-# lookupflags / oflags
-SYMLINK_FOLLOW = 1
-O_CREAT, O_DIRECTORY, O_EXCL, O_TRUNC = 1, 2, 4, 8
+from .witx import (APPEND, DSYNC, NONBLOCK, O_CREAT, O_DIRECTORY, O_EXCL, O_TRUNC, R, RSYNC,
+                   SYMLINK_FOLLOW, SYNC)
 
 
 def _dir(ctx, fd) -> Entry:
@@ -44,9 +42,8 @@ def _read_dir(d: Entry) -> None:
 
 def path_open(ctx, m, fd, dirflags, path, path_len, oflags, rights_base,
               rights_inheriting, fdflags, opened):
+    # the flags and rights hold only defined bits (witx.py checked them)
     d, host, rel = _path(ctx, m, fd, path, path_len, bool(dirflags & SYMLINK_FOLLOW))
-    if oflags & ~0xF or fdflags & ~0x1F:
-        raise WasiError(EINVAL)
     read = bool(rights_base & (R["FD_READ"] | R["FD_READDIR"]))
     write = bool(rights_base & (R["FD_WRITE"] | R["FD_ALLOCATE"] | R["FD_FILESTAT_SET_SIZE"])) \
         or bool(fdflags & APPEND) or bool(oflags & O_TRUNC)
@@ -95,7 +92,6 @@ def path_open(ctx, m, fd, dirflags, path, path_len, oflags, rights_base,
         e.root = os.path.join(d.root, *rel)
         e.readable = True
     else:
-        from .fdtable import filetype_of_mode
         e.filetype = filetype_of_mode(st.st_mode)
         e.readable = read or not write
         e.writable = write

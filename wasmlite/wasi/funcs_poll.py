@@ -1,4 +1,11 @@
-"""poll_oneoff: wait for clock deadlines and descriptor readiness."""
+"""poll_oneoff: wait for clock deadlines and descriptor readiness.
+
+Subscriptions are checked in order before any wait, and the first bad one
+ends the call with its errno, as in Wasmtime: an unknown event type or a
+clock other than realtime/monotonic is EINVAL, a descriptor that is not
+open, is a directory, or is a stream going the other way is EBADF. Bits of
+the clock flags beyond ``abstime`` are ignored (Wasmtime ignores them too).
+A regular file is ready either way, whatever it was opened for."""
 from __future__ import annotations
 
 import os
@@ -7,13 +14,12 @@ import struct
 import time
 
 from .errno import EBADF, EFAULT, EINVAL, SUCCESS, WasiError
-from .funcs_env import MONOTONIC, REALTIME
 from .memory import U32
+from .witx import (ABSTIME, EVENT_CLOCK as CLOCK, EVENT_FD_READ as FD_READ,
+                   EVENT_FD_WRITE as FD_WRITE, MONOTONIC, REALTIME)
 
 SUBSCRIPTION = struct.Struct("<QB7xIxxxxQQH6x")   # userdata, tag, clock id|fd, timeout, precision, flags
 EVENT = struct.Struct("<QHB5xQH6x")               # userdata, error, type, nbytes, flags
-CLOCK, FD_READ, FD_WRITE = 0, 1, 2
-ABSTIME = 1
 
 
 def poll_oneoff(ctx, m, in_ptr, out_ptr, nsubscriptions, nevents):
@@ -32,16 +38,15 @@ def poll_oneoff(ctx, m, in_ptr, out_ptr, nsubscriptions, nevents):
             elif ident == MONOTONIC:
                 now = time.monotonic_ns()
             else:
-                events.append((userdata, EINVAL, CLOCK, 0))
-                continue
+                raise WasiError(EINVAL)
             delay = timeout - now if flags & ABSTIME else timeout
             clocks.append((max(0, delay), userdata))
         elif tag in (FD_READ, FD_WRITE):
             e = ctx.fds.get(ident)
-            if e is None or e.kind == "dir" or (tag == FD_READ and not e.readable) \
-                    or (tag == FD_WRITE and not e.writable):
-                events.append((userdata, EBADF, tag, 0))
-            elif e.kind == "file":
+            if e is None or e.kind == "dir" or e.kind != "file" and not (
+                    e.readable if tag == FD_READ else e.writable):
+                raise WasiError(EBADF)
+            if e.kind == "file":
                 nbytes = 0
                 if tag == FD_READ:
                     try:
