@@ -6,7 +6,8 @@ import os
 import stat as _stat
 
 from .config import DirPerms, FilePerms
-from .errno import (EBADF, EINVAL, EISDIR, ENOTDIR, ENOTEMPTY, EPERM, SUCCESS, WasiError)
+from .errno import (EBADF, EINVAL, EISDIR, ENOTDIR, ENOTEMPTY, ENOTSUP, EPERM, SUCCESS,
+                    WasiError)
 from .fdtable import DIRECTORY, Entry, filetype_of_mode
 from .funcs_fd import filestat_bytes, utime_args, write_filestat
 from .memory import U32, read_str, write_bytes
@@ -43,7 +44,12 @@ def _read_dir(d: Entry) -> None:
 def path_open(ctx, m, fd, dirflags, path, path_len, oflags, rights_base,
               rights_inheriting, fdflags, opened):
     # the flags and rights hold only defined bits (witx.py checked them)
-    d, host, rel = _path(ctx, m, fd, path, path_len, bool(dirflags & SYMLINK_FOLLOW))
+    d = _dir(ctx, fd)
+    text = read_str(m, path, path_len)
+    if fdflags & (DSYNC | RSYNC | SYNC):
+        # as Wasmtime: synchronous I/O is not supported, whatever the path names
+        raise WasiError(ENOTSUP)
+    host, rel = resolve(d.root, d.rel, text, bool(dirflags & SYMLINK_FOLLOW))
     read = bool(rights_base & (R["FD_READ"] | R["FD_READDIR"]))
     write = bool(rights_base & (R["FD_WRITE"] | R["FD_ALLOCATE"] | R["FD_FILESTAT_SET_SIZE"])) \
         or bool(fdflags & APPEND) or bool(oflags & O_TRUNC)
@@ -69,10 +75,6 @@ def path_open(ctx, m, fd, dirflags, path, path_len, oflags, rights_base,
         flags |= os.O_APPEND
     if fdflags & NONBLOCK:
         flags |= os.O_NONBLOCK
-    if fdflags & (DSYNC | RSYNC):
-        flags |= os.O_DSYNC
-    if fdflags & SYNC:
-        flags |= os.O_SYNC
     hostfd = os.open(host, flags, 0o666)
     try:
         st = os.fstat(hostfd)
@@ -95,7 +97,7 @@ def path_open(ctx, m, fd, dirflags, path, path_len, oflags, rights_base,
         e.filetype = filetype_of_mode(st.st_mode)
         e.readable = read or not write
         e.writable = write
-        e.fdflags = fdflags & (APPEND | NONBLOCK | DSYNC | RSYNC | SYNC)
+        e.fdflags = fdflags & (APPEND | NONBLOCK)
     new = ctx.push(e)
     try:
         U32.pack_into(m, opened, new)
