@@ -15,8 +15,6 @@ from ..errors import WasmtimeError
 from .config import DirPerms, FilePerms, Stdio, WasiConfig
 from .errno import EBADF, WasiError
 from .memory import view_of
-# fdflags and rights live in witx.py; still importable from here
-from .witx import ALL_RIGHTS, APPEND, DSYNC, NONBLOCK, R, RSYNC, SYNC  # noqa: F401
 
 # filetype
 UNKNOWN, BLOCK_DEVICE, CHARACTER_DEVICE, DIRECTORY, REGULAR_FILE = 0, 1, 2, 3, 4
