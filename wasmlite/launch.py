@@ -158,12 +158,12 @@ def _trap_cause(trap: Trap) -> str:
     return text
 
 
-def _trap_report(path: str, trap: Trap, context: str, err: TextIO) -> int:
-    """Wasmtime's CLI report of a trap: what was being done, the backtrace
-    (frame lines as Wasmtime prints them), the trap; status 134."""
+def _trap_report(path: str, trap: Trap, context: Optional[str], err: TextIO) -> int:
+    """Wasmtime's CLI report of a trap: what was being done (if it says),
+    the backtrace (frame lines as Wasmtime prints them), the trap; status 134."""
     if trap.trap_code is TrapCode.INTERRUPT:
         raise KeyboardInterrupt          # Ctrl-C seen by wasm running off the main thread
-    causes = [context]
+    causes = [context] if context is not None else []
     if trap.frames:
         causes.append("error while executing at wasm backtrace:\n" + "\n".join(
             f"{i:>5}: {frame}" for i, frame in enumerate(trap.frames)))
@@ -197,15 +197,13 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
         if invoke_name is not None:
             raise WasmtimeError("--invoke of a component export is not supported yet")
         try:
+            return run_component(path, engine, wasi, fuel,
+                                 lambda trap, context: _trap_report(path, trap, context, err))
+        finally:
             try:
-                return run_component(path, engine, wasi, fuel)
-            finally:
-                try:
-                    sys.stdout.flush()
-                except Exception:
-                    pass
-        except Trap as trap:
-            return _trap_report(path, trap, "failed to run main module", err)
+                sys.stdout.flush()
+            except Exception:
+                pass
     module = _compile(engine, path, err, allow_precompiled)
     store = Store(engine)
     if fuel is not None:

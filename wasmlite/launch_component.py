@@ -5,9 +5,9 @@ ok, 1 when it returns err, the program's own status when it calls
 ``wasi:cli/exit``."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, Optional
 
-from .errors import ExitTrap, WasmtimeError
+from .errors import ExitTrap, Trap, WasmtimeError
 
 
 def is_component_file(path: str) -> bool:
@@ -27,9 +27,16 @@ def _run_export(instance: Any, store: Any) -> Any:
     raise WasmtimeError("no exported instance named `wasi:cli/run@0.2.0` found")
 
 
-def run_component(path: str, engine: Any, wasi: Any, fuel: Any = None) -> int:
-    """Runs the component at ``path``; returns the exit status. A trap
-    propagates (the caller reports it)."""
+# what Wasmtime's CLI says it was doing when a component traps: nothing
+# extra while instantiating (a core start function), this while in `run`
+RUN_CONTEXT = "failed to invoke `run` function"
+
+
+def run_component(path: str, engine: Any, wasi: Any, fuel: Any = None,
+                  on_trap: Optional[Callable[[Trap, Optional[str]], int]] = None) -> int:
+    """Runs the component at ``path``; returns the exit status. A trap goes
+    to ``on_trap(trap, context)`` (Wasmtime's "what was being done" line, or
+    None), whose answer is the status; without ``on_trap`` it propagates."""
     from .component import Component, Linker, Variant
     from .store import Store
     component = Component.from_file(engine, path)
@@ -39,11 +46,17 @@ def run_component(path: str, engine: Any, wasi: Any, fuel: Any = None) -> int:
     store.set_wasi(wasi)
     linker = Linker(engine)
     linker.add_wasip2()
-    instance = linker.instantiate(store, component)
-    run = _run_export(instance, store)
+    context: Optional[str] = None
     try:
+        instance = linker.instantiate(store, component)
+        run = _run_export(instance, store)
+        context = RUN_CONTEXT
         result = run(store)
     except ExitTrap as e:
         return e.code
+    except Trap as trap:
+        if on_trap is None:
+            raise
+        return on_trap(trap, context)
     failed = isinstance(result, Variant) and result.tag == "err"
     return 1 if failed else 0
