@@ -86,3 +86,24 @@ def test_the_record_says_what_wasmtime_does():
     assert cases["exit_abort"]["stderr"].splitlines()[0:3] == [
         "Error: failed to run main module `exit_code.wasm`", "", "Caused by:"]
     assert "sandbox_readonly" in cases and "not_expressible" in cases["sandbox_readonly"]
+
+
+def test_a_component_in_the_text_format_runs(tmp_path):
+    """`wasmtime run` takes a component's text too (comments before it
+    included). What it printed for this one, a core start function that
+    traps while the component is instantiated: status 134 and no "failed
+    to invoke" line (the frame's name differs: wasmlite's component text
+    encoder writes no name section yet)."""
+    import subprocess
+    path = tmp_path / "start_traps.wat"
+    path.write_text(";; a comment\n(; a (; nested ;) one ;)\n(component\n"
+                    "  (core module $m (func $s unreachable) (start $s))\n"
+                    "  (core instance (instantiate $m)))\n")
+    p = subprocess.run([*WASMLITE_RUN, path.name], cwd=tmp_path, capture_output=True,
+                       text=True, env=_env(), timeout=120)
+    assert p.returncode == 134, p.stderr
+    lines = p.stderr.splitlines()
+    assert lines[:4] == ["Error: failed to run main module `start_traps.wat`", "",
+                         "Caused by:", "    0: error while executing at wasm backtrace:"]
+    assert lines[4].startswith("    0:     0x24 - ")
+    assert lines[5] == "    1: wasm trap: wasm `unreachable` instruction executed"
