@@ -165,7 +165,7 @@ def _one_store_output(rt, steps: str, top: Path) -> tuple[bytes, bytes]:
                 module()
             else:
                 component("args_env.wasm" if s == "c" else "exit_code.wasm")()
-    del store
+    store = None            # closes the streams (the closures above share the name)
     return (top / "out").read_bytes(), (top / "err").read_bytes()
 
 
