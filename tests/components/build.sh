@@ -19,3 +19,6 @@ done
 # with each WASI case as a component (tests/test_component_cli.py compares
 # `wasmlite run` with it):
 #   python tests/components/cli/record.py [path/to/wasmtime]
+# and what `wasmtime run --invoke` does with the calls of
+# tests/components/cli/invoke_cases.py (tests/test_component_invoke.py):
+#   python tests/components/cli/record_invoke.py [path/to/wasmtime]
