@@ -215,7 +215,26 @@ def test_cli_trap_report_lists_every_frame(tmp_path):
 
 
 DEMANGLED = ["v", "i", "x", "z", "Pi", "PKc", "ab", "main", "_ZN3foo3barE", "_Z3fooi",
-             "_Z3barv", "u", "Dn", "_ZN3foo3bar17h0123456789abcdefE", "K", "__original_main"]
+             "_Z3barv", "u", "Dn", "_ZN3foo3bar17h0123456789abcdefE", "K", "__original_main",
+             # Rust v0 (the WASI preview-1 adapter's names): crate hashes, impls,
+             # trait impls with generics, back references, closures, types
+             "_RNvNtCs1wwIxjb0Jwr_22wasi_snapshot_preview16macros11assert_fail",
+             "_RNvMs8_Cs1wwIxjb0Jwr_22wasi_snapshot_preview1NtB5_5State3ptr",
+             "_RNvNvMs8_Cs1wwIxjb0Jwr_22wasi_snapshot_preview1NtB7_5State3new12cabi_realloc",
+             "_RNvXs4_Cs1wwIxjb0Jwr_22wasi_snapshot_preview1NtNtCs9YX7DM3Gg5f_6wasip113lib_generated"
+             "5ErrnoINtNtCskGMzdWn1DGZ_4core7convert4FromNtNtNtNtNtB5_8bindings4wasi10filesystem"
+             "5types9ErrorCodeE4from",
+             "_RINvNtCskGMzdWn1DGZ_4core3ptr9drop_glueNtNtCs1wwIxjb0Jwr_22wasi_snapshot_preview1"
+             "11descriptors10DescriptorEBF_",
+             "_RNCNvCsd_5crate4main0", "_RNCNvCsd_5crate4mains_0", "_RNSNvCs_5crate1f6vtable",
+             "_RINvCsd_5crate1fTRhQmSyAhj4_PaOlTEuzEE", "_RINvCsd_5crate1fKj4_Klnf_Kb0_KpE",
+             "_RINvCsd_5crate1fKb2_E", "_RINvCsd_5crate1fKhFF_E", "_RINvCsd_5crate1fKc41_E",
+             "_RINvCsd_5crate1fKc5c_E", "_RINvCsd_5crate1fKc27_E", "_RINvCsd_5crate1fKca_E",
+             "_RINvCsd_5crate1fKc22_E", "_RINvCsd_5crate1fKce9_E", "_RINvCsd_5crate1fKc301_E", "_RINvCsd_5crate1fKc7_E", "_RINvCsd_5crate1fKc1f600_E",
+             "_RNvCs_5crate1f.llvm.1234", "_RNvCs_5crate1f.cold",
+             "_RNvCs_5crate1f.llvm.xyz",
+             "_RNvCsd_5crateu8gdel_5qa", "_RNvCsd_5crateu8Fe_gia9i", "_RNvCsd_5crateu4zs9h",
+             "_RNvCsd_5crateu4abcd", "_RINvCsd_5crate1fRL_hL_E", "_RNvCsd_5crate"]
 
 
 def test_frame_names_are_shown_demangled_as_wasmtime_shows_them():

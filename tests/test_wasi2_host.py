@@ -31,6 +31,9 @@ READ, WRITE, SYNC = 1, 2, 4
 
 # -- the filesystem, answered as Wasmtime answers ----------------------------------
 
+TREE_TIME = 1_000_000_007          # seconds: make_tree's files' atime and mtime
+
+
 def make_tree(root: Path) -> None:
     (root / "pre" / "sub").mkdir(parents=True)
     (root / "outside").mkdir()
@@ -42,6 +45,13 @@ def make_tree(root: Path) -> None:
                          ("dangling", "nope"), ("deep", "sub/../../outside/secret"),
                          ("sub/up", ".."), ("sub/upup", "../..")]:
         os.symlink(target, root / "pre" / name)
+    # One fixed time on everything: the calls read back mtimes that set-times-at
+    # leaves alone (all of them, when the preopen is read-only), and the two
+    # trees are made a moment apart, in different seconds under load: the
+    # read-only case failed so.
+    for dirpath, dirnames, filenames in os.walk(root):
+        for name in dirnames + filenames:
+            os.utime(Path(dirpath) / name, (TREE_TIME, TREE_TIME), follow_symlinks=False)
 
 
 def snapshot(root: Path) -> dict:
@@ -202,6 +212,10 @@ def test_filesystem_answers_as_wasmtime_does(tmp_path, mutable):
     for a, b in zip(ours, theirs):
         assert a == b
     assert our_files == their_files
+    mtimes = {label: value for label, kind, value in ours if label[0] == "mtime-at"}
+    set_to = TREE_TIME if not mutable else 1_234_567_890   # read-only: set-times refused
+    assert mtimes[("mtime-at", "f.txt", FOLLOW)] == set_to
+    assert mtimes[("mtime-at", "ok", NOFOLLOW)] == set_to
 
 
 # -- stdio, answered as Wasmtime answers -------------------------------------------

@@ -202,7 +202,9 @@ WASM_OPTIONS = {"relaxed-simd": "wasm_relaxed_simd",
                 "exceptions": "wasm_exceptions",
                 "tail-call": "wasm_tail_call",
                 "function-references": "wasm_function_references",
-                "gc": "wasm_gc"}
+                "gc": "wasm_gc",
+                # not a Config property: how `run` links (launch.LINK_OPTIONS)
+                "unknown-imports-trap": "unknown_imports_trap"}
 
 
 def _wasm_option(text: str) -> tuple[str, bool]:
@@ -226,7 +228,9 @@ def _add_wasm_options(p: argparse.ArgumentParser) -> None:
                         " extended-const (default y), multi-memory (default y), memory64"
                         " (default y), custom-page-sizes (default n), exceptions (default y),"
                         " tail-call (default y),"
-                        " function-references (default y), gc (default y)")
+                        " function-references (default y), gc (default y);"
+                        " for run: unknown-imports-trap (default n: an import nothing"
+                        " provides is an error; y: a function that traps when called)")
 
 
 def _add_strategy(p: argparse.ArgumentParser) -> None:
@@ -245,7 +249,9 @@ def _add_run(sub) -> None:
                     " and prints its results. Options go before FILE: everything after FILE"
                     " is ARGS.")
     p.add_argument("--invoke", metavar="NAME",
-                   help="call this export with ARGS and print its results, one per line")
+                   help="call this export with ARGS and print its results, one per line;"
+                        " for a component, a call in WAVE: 'name(arg, ...)' or"
+                        " 'interface.name(...)' (ARGS are then the program's arguments)")
     p.add_argument("--dir", metavar="HOST[::GUEST]", action="append", default=[],
                    help="give the program the host directory HOST, seen as GUEST (repeatable)")
     p.add_argument("--env", metavar="KEY[=VALUE]", action="append", default=[],

@@ -56,7 +56,7 @@ def _parse_int(text: str, bits: int) -> int:
     return value
 
 
-def _round_to_f32(text: str) -> float:
+def round_to_f32(text: str) -> float:
     """The f32 nearest to the decimal ``text`` (ties to even), rounded once:
     going through the nearest f64 first can land on a tie that is not one."""
     wide = float(text)
@@ -84,7 +84,7 @@ def _parse_float(text: str, ty: ValType) -> float:
         return -value if text[0] == "-" else value
     if not _FLOAT.match(text):
         raise ArgumentError("invalid float literal")
-    return _round_to_f32(text) if ty is F32 else float(text)
+    return round_to_f32(text) if ty is F32 else float(text)
 
 
 def parse_arg(text: str, ty: ValType) -> Any:

@@ -4,13 +4,16 @@ Wasmtime shows a frame's name demangled: Rust's legacy mangling and the
 Itanium C++ ABI (``_ZN3foo3barE`` -> ``foo::bar``, ``_Z3fooi`` ->
 ``foo(int)``), and, since a C++ demangler also reads a bare type, a name
 that happens to spell a builtin type (``i`` -> ``int``, ``Pi`` -> ``int*``).
-This covers those common forms; anything else (templates, substitutions,
-Rust's v0 scheme) is printed as it is. ``Frame.func_name`` itself is never
+This covers those common forms, and Rust's v0 scheme (``_R...``,
+demangle_rust_v0.py); anything else (templates, substitutions) is printed
+as it is. ``Frame.func_name`` itself is never
 changed.
 """
 from __future__ import annotations
 
 from typing import Optional
+
+from .demangle_rust_v0 import demangle_v0
 
 _BUILTIN = {
     "v": "void", "w": "wchar_t", "b": "bool", "c": "char", "a": "signed char",
@@ -87,7 +90,7 @@ def _mangled(s: str) -> Optional[str]:
 
 def demangle(name: str) -> str:
     """``name`` as Wasmtime's backtrace shows it."""
-    out = _mangled(name)
+    out = _mangled(name) if not name.startswith("_R") else demangle_v0(name)
     if out is not None:
         return out
     t, end = _type(name, 0)

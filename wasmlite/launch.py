@@ -75,12 +75,17 @@ def _compile(engine, path: str, err: TextIO, allow_precompiled: bool = False):
     return module
 
 
+# -W options that say how `run` links, not how the engine compiles
+LINK_OPTIONS = ("unknown_imports_trap",)
+
+
 def _config(opt_level: Optional[str], fuel: Optional[int], strategy: Optional[str],
             cache: bool, wasm: Sequence[tuple[str, bool]] = ()):
     from .engine import Config
     config = Config()
     for name, value in wasm:         # -W: (Config property, value)
-        setattr(config, name, value)
+        if name not in LINK_OPTIONS:
+            setattr(config, name, value)
     if strategy is not None:
         try:
             config.strategy = strategy       # Config decides which strategies exist
@@ -158,21 +163,35 @@ def _trap_cause(trap: Trap) -> str:
     return text
 
 
-def _trap_report(path: str, trap: Trap, context: str, err: TextIO) -> int:
-    """Wasmtime's CLI report of a trap: what was being done, the backtrace
-    (frame lines as Wasmtime prints them), the trap; status 134."""
+def error_report(path: str, causes: Sequence[str], err: TextIO) -> None:
+    """Wasmtime's CLI report of an error while running ``path``: its chain
+    of causes, numbered when there are several."""
+    lines = [f"Error: failed to run main module `{path}`", "", "Caused by:"]
+    if len(causes) == 1:
+        lines.append(f"    {causes[0]}")
+    else:
+        lines += [f"    {n}: {cause}" for n, cause in enumerate(causes)]
+    print("\n".join(lines) + "\n", file=err)
+
+
+def _trap_report(path: str, trap: Trap, context: Optional[str], err: TextIO,
+                 component: bool = False) -> int:
+    """Wasmtime's CLI report of a trap: what was being done (if it says),
+    the backtrace (frame lines as Wasmtime prints them), the trap; status 134."""
     if trap.trap_code is TrapCode.INTERRUPT:
         raise KeyboardInterrupt          # Ctrl-C seen by wasm running off the main thread
-    causes = [context]
+    causes = [context] if context is not None else []
     if trap.frames:
         causes.append("error while executing at wasm backtrace:\n" + "\n".join(
             f"{i:>5}: {frame}" for i, frame in enumerate(trap.frames)))
     causes.append(_trap_cause(trap))
-    lines = [f"Error: failed to run main module `{path}`", "", "Caused by:"]
-    lines += [f"    {n}: {cause}" for n, cause in enumerate(causes)]
-    print("\n".join(lines) + "\n", file=err)
-    # an uncaught wasm exception is an error, not a trap, to Wasmtime's CLI
-    return 1 if isinstance(trap, ThrownException) else TRAP_EXIT_STATUS
+    error_report(path, causes, err)
+    # an uncaught wasm exception is an error, not a trap, to Wasmtime's CLI;
+    # so is a component's failed host call (an unknown import called, a
+    # canonical ABI check), which has no trap code
+    if isinstance(trap, ThrownException) or (component and trap.trap_code is None):
+        return 1
+    return TRAP_EXIT_STATUS
 
 
 def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None,
@@ -191,21 +210,25 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
     out = out or sys.stdout
     err = err or sys.stderr
     engine = Engine(_config(opt_level, fuel, strategy, cache, wasm))
-    wasi = _wasi(path, args, invoke_name is not None, dirs, env)
-    from .launch_component import is_component_file, run_component
-    if is_component_file(path):
-        if invoke_name is not None:
-            raise WasmtimeError("--invoke of a component export is not supported yet")
+    trap_unknown = dict(wasm).get("unknown_imports_trap", False)     # the last -W says
+    from .launch_component import invoke_component, is_component_file, run_component
+    component = is_component_file(path)
+    # a component's --invoke names its call in WAVE: ARGS stay the program's
+    wasi = _wasi(path, args, invoke_name is not None and not component, dirs, env)
+    if component:
+        def on_trap(trap, context):
+            return _trap_report(path, trap, context, err, component=True)
         try:
+            if invoke_name is not None:
+                return invoke_component(path, engine, wasi, invoke_name, out,
+                                        lambda causes: error_report(path, causes, err),
+                                        on_trap, fuel, trap_unknown)
+            return run_component(path, engine, wasi, fuel, on_trap, trap_unknown)
+        finally:
             try:
-                return run_component(path, engine, wasi, fuel)
-            finally:
-                try:
-                    sys.stdout.flush()
-                except Exception:
-                    pass
-        except Trap as trap:
-            return _trap_report(path, trap, "failed to run main module", err)
+                sys.stdout.flush()
+            except Exception:
+                pass
     module = _compile(engine, path, err, allow_precompiled)
     store = Store(engine)
     if fuel is not None:
@@ -213,6 +236,8 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
     store.set_wasi(wasi)
     linker = Linker(engine)
     linker.define_wasi()
+    if trap_unknown:
+        linker.define_unknown_imports_as_traps(module)
     context = f'failed to instantiate "{path}"'
     try:
         try:

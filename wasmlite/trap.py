@@ -63,7 +63,7 @@ def module_frame(module, compiled, func_index: int, where: Optional[int]) -> Fra
     if where is None or func is None:
         func_offset = module_offset = UNKNOWN_OFFSET
     else:
-        module_offset = where
+        module_offset = where + module.binary_offset
         func_offset = where - func.body_offset
     return Frame(func_index,
                  names.funcs.get(func_index) if names is not None else None,

@@ -15,3 +15,10 @@ for core in tests/wasi/*.wasm; do
     wasm-tools component new "$core" --adapt "wasi_snapshot_preview1=$ADAPTER" -o "$out"
     echo "built $out ($(wc -c < "$out") bytes)"
 done
+# After rebuilding (or on a new Wasmtime), re-record what `wasmtime run` does
+# with each WASI case as a component (tests/test_component_cli.py compares
+# `wasmlite run` with it):
+#   python tests/components/cli/record.py [path/to/wasmtime]
+# and what `wasmtime run --invoke` does with the calls of
+# tests/components/cli/invoke_cases.py (tests/test_component_invoke.py):
+#   python tests/components/cli/record_invoke.py [path/to/wasmtime]

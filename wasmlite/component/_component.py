@@ -67,6 +67,9 @@ class Component:
             compiled = [Module.deserialize(engine, s) for s in serialized]
         else:
             compiled = [Module(engine, c.data) for c in cores]
+        for core, module in zip(cores, compiled):
+            # backtraces give offsets in the component binary, as Wasmtime's do
+            module._syntax.binary_offset = core.offset
         self._modules: Dict[int, Any] = {id(c): m for c, m in zip(cores, compiled)}
         self._compiled = compiled
 

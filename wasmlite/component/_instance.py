@@ -69,7 +69,9 @@ def _wasip2_definitions(linker: Any, store: Any) -> dict:
         if config is None:
             from ..wasi import WasiConfig
             config = WasiConfig()       # no set_wasi: no args, no stdio, no files
-        ctx = store._wasi2 = Wasi2Context.from_config(config)
+        wasi = getattr(store, "_wasi", None)     # the preview-1 context's stdio, shared
+        stdio = wasi.take_stdio_for_wasi2() if wasi is not None else None
+        ctx = store._wasi2 = Wasi2Context.from_config(config, stdio)
     out = {}
     for name, iface in wasip2_interfaces(ctx).items():
         items: dict = {}

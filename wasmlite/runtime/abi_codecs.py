@@ -43,7 +43,7 @@ from .abi_strings import string_loader, string_lowerer, string_storer
 from .component_resources import (HandleElem, ResourceAny, ResourceHost, defines,
                                   host_table)
 from .component_trap import abi_trap
-from .component_values import Record, Variant
+from .component_values import Case, Record, Variant
 
 _M32 = 0xFFFFFFFF
 _M64 = 0xFFFFFFFFFFFFFFFF
@@ -1064,8 +1064,14 @@ def _case_matcher(tagged: bool, labels: tuple, codecs: list) -> Callable:
     # a host resource case takes what no other case takes (its rep may be
     # any Python object)
     rep_case = next((k for k, c in enumerate(codecs) if c is not None and c.takes_rep), None)
+    index = {label: k for k, label in enumerate(labels)}
 
     def match_untagged(v):
+        if type(v) is Case:                 # named outright: no guessing by class
+            k = index.get(v.tag)
+            if k is None:
+                raise ValueError("value not valid for this variant")
+            return k, v.payload
         for k, classes in tests:
             if classes is None:
                 if v is None:

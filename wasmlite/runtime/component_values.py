@@ -11,6 +11,9 @@ and lowers from them; the API re-exports them):
   Python classes overlap; otherwise the payload itself (option: None or the
   value); enum: the case's name (str); flags: a set of names;
 - own/borrow: a resource object of the API (ResourceAny / ResourceHost).
+
+``Case(tag, payload)``, a wasmlite addition, names a case outright for any
+variant, option or result (tagged or not).
 """
 from __future__ import annotations
 
@@ -39,3 +42,11 @@ class Variant:
     """A case of a variant (or option/result) whose cases need a tag."""
     tag: str
     payload: Optional[Any] = None
+
+
+@dataclass
+class Case(Variant):
+    """A case named outright, taken for any variant, option or result
+    whether or not its values carry a tag (a wasmlite addition: the
+    command line's values use it, so no value's case is guessed from its
+    Python class)."""

@@ -169,6 +169,10 @@ class Module:
     subtypes: dict[int, SubType] = field(default_factory=dict)
     # text-format module id ($name), used by the .wast runner; not encoded
     id: Optional[str] = None
+    # where this module's bytes start in the file it came from: 0 for a
+    # module file, the core module's position inside a component binary
+    # (Wasmtime's backtrace offsets count from the start of that file)
+    binary_offset: int = field(default=0, compare=False)
 
     # -- GC type facts --------------------------------------------------------
 

@@ -102,8 +102,11 @@ class FieldsMixin:
             if self.K[j] == "a" and self.T[j] == "binary":
                 data = self.binary_strings(j + 1, close)
             else:
+                # with a name section, as wasm-tools writes (backtraces name
+                # the module and its functions from it)
                 module = parse_module_tokens(self.toks, j, close,
-                                             self.T[ident] if ident is not None else None)
+                                             self.T[ident] if ident is not None else None,
+                                             names=True)
                 data = encode_module(module)
             out = self.finish(SEC_CORE_MODULE, data, "core module", ident)
         self.add_trailing(exports, "core module", out)

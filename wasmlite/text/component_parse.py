@@ -2,9 +2,9 @@
 
 ``parse_component(text)`` gives the bytes ``wasm-tools parse`` gives for
 the same text: the same sections in the same order, the same index of every
-definition, and the same ``component-name`` custom section. What wasm-tools
-writes that this does not: the ``name`` section inside nested core modules
-(the core encoder writes none from text) and custom sections from
+definition, and the same ``component-name`` custom section. A nested core
+module gets a ``name`` section of its id and its functions' (wasm-tools
+also names locals, types and the rest); not written: custom sections from
 annotations such as ``(@producers ...)`` (annotations are dropped).
 
 The text is resolved in one pass per scope, as wasm-tools does:

@@ -850,8 +850,17 @@ def parse_module(text: str, disabled: frozenset = frozenset()) -> Module:
 
 
 def parse_module_tokens(toks: Tokens, start: int, end: int,
-                        module_id: Optional[str] = None) -> Module:
-    """Parse the fields in ``toks[start:end]`` (used by the script parser)."""
-    module = ModuleParser(toks, start, end).parse()
+                        module_id: Optional[str] = None, names: bool = False) -> Module:
+    """Parse the fields in ``toks[start:end]`` (used by the script parser).
+    ``names``: give the module a name section of its id and its functions'
+    (as wasm-tools writes one: for a component's nested core module)."""
+    parser = ModuleParser(toks, start, end)
+    module = parser.parse()
     module.id = module_id
+    if names:
+        funcs = {i: n[1:] for n, i in parser.spaces["func"].names.items()}
+        if module_id is not None or funcs:
+            from ..syntax.module import NameSection
+            module.names = NameSection(module=module_id[1:] if module_id else None,
+                                       funcs=funcs)
     return module

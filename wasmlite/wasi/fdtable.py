@@ -110,6 +110,25 @@ def stdio_entry(kind: str, cfg: Stdio) -> Entry:
     return _stream(kind, cfg)
 
 
+def duplicate_stream(e: Entry) -> Entry:
+    """Another entry on the same stream as ``e``: a file stream gets a
+    duplicate of its descriptor (``os.dup``: one open file, one offset),
+    so both write on in turn and neither truncates what the other wrote,
+    and each may be closed alone."""
+    twin = Entry(e.kind)
+    twin.stdio = e.stdio
+    twin.filetype = e.filetype
+    twin.fdflags = e.fdflags
+    twin.readable = e.readable
+    twin.writable = e.writable
+    if e.owns_fd and e.hostfd is not None:
+        twin.hostfd = os.dup(e.hostfd)
+        twin.owns_fd = True
+    else:
+        twin.hostfd = e.hostfd           # inherited 0/1/2, or none (null, custom)
+    return twin
+
+
 class WasiContext:
     """What ``Store.set_wasi(config)`` gives a store."""
 
@@ -128,6 +147,12 @@ class WasiContext:
             self.fds[0] = _stream("stdin", config._stdin)
             self.fds[1] = _stream("stdout", config._stdout)
             self.fds[2] = _stream("stderr", config._stderr)
+            # the same streams for the store's WASI 0.2 context, if it gets
+            # one (taken by take_stdio_for_wasi2): made now, before the guest
+            # can close or renumber 0, 1, 2. Opening the files again would
+            # truncate what was written here, and write at an offset of its own.
+            self._stdio_for_wasi2: Optional[tuple] = None
+            self._stdio_for_wasi2 = tuple(duplicate_stream(self.fds[fd]) for fd in (0, 1, 2))
             for p in config._preopens:
                 e = Entry("dir")
                 e.hostfd = os.open(p.host_path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
@@ -170,10 +195,19 @@ class WasiContext:
             raise WasiError(EBADF)
         return e
 
+    def take_stdio_for_wasi2(self) -> Optional[tuple]:
+        """(stdin, stdout, stderr) entries on this context's standard
+        streams, for the store's Wasi2Context, which then owns them; None
+        once taken or closed."""
+        stdio, self._stdio_for_wasi2 = getattr(self, "_stdio_for_wasi2", None), None
+        return stdio
+
     def close(self) -> None:
         for e in self.fds.values():
             e.close()
         self.fds.clear()
+        for e in self.take_stdio_for_wasi2() or ():
+            e.close()
 
     def __del__(self) -> None:
         try:

@@ -1,8 +1,9 @@
 """``Wasi2Context``: a store's WASI 0.2 state, made from its WasiConfig.
 
 The same configuration gives a WASI 0.2 program what it gives a preview-1
-program: the same argv and environment, stdio going to the same places
-(the standard streams are opened by preview 1's own code), and the same
+program: the same argv and environment, the same standard streams (in a
+store with a preview-1 context, its very streams: one file offset, opened
+and truncated once), and the same
 preopened directories with the same permissions. It also holds what WASI
 0.2 adds: the resource types, the clocks' origin, the insecure random
 seed, and the network policy (none allowed, as wasmtime-py's WasiConfig
@@ -84,19 +85,23 @@ class Wasi2Context:
         self._closed = False
 
     @classmethod
-    def from_config(cls, config: WasiConfig) -> "Wasi2Context":
+    def from_config(cls, config: WasiConfig, stdio: Optional[tuple] = None) -> "Wasi2Context":
         """The context ``config`` describes. The config is read, not
         consumed (Store.set_wasi consumes it), so this may be called on a
-        config already given to a store."""
+        config already given to a store. ``stdio``, if given, is the
+        (stdin, stdout, stderr) entries to use, taken over (a store's
+        preview-1 context's streams, so the two share them as in Wasmtime);
+        else the streams are opened as ``config`` says."""
         if not isinstance(config, WasiConfig):
             raise TypeError(f"expected a WasiConfig, got {type(config).__name__}")
-        opened: list = []
+        opened: list = list(stdio or ())
         try:
-            stdio = []
-            for kind, cfg in (("stdin", config._stdin), ("stdout", config._stdout),
-                              ("stderr", config._stderr)):
-                stdio.append(stdio_entry(kind, cfg))
-                opened.append(stdio[-1])
+            if stdio is None:
+                stdio = []
+                for kind, cfg in (("stdin", config._stdin), ("stdout", config._stdout),
+                                  ("stderr", config._stderr)):
+                    stdio.append(stdio_entry(kind, cfg))
+                    opened.append(stdio[-1])
             preopens = []
             for p in config._preopens:
                 fd = os.open(p.host_path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
