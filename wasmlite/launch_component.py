@@ -142,14 +142,14 @@ def find_export_func(component: Any, engine: Any, name: str,
     bare name looked for at the root and in every exported instance (it
     must be found once)."""
     from .syntax.component_types import ComponentInstanceType, FuncType
-    exports = component.type.exports(engine)
+    exports = dict(component.type.export_list)
     found = []
     if "." in name:
         iface, func = name.rsplit(".", 1)
         for export, inner in exports.items():
             if isinstance(inner, ComponentInstanceType) and \
                     _same_interface(export, iface, version):
-                ty = inner.exports(engine).get(func)
+                ty = dict(inner.export_list).get(func)
                 if isinstance(ty, FuncType):
                     found.append(((export, func), ty))
     elif version is not None:
@@ -160,7 +160,7 @@ def find_export_func(component: Any, engine: Any, name: str,
             found.append(((name,), exports[name]))
         for iface, inner in exports.items():
             if isinstance(inner, ComponentInstanceType):
-                ty = inner.exports(engine).get(name)
+                ty = dict(inner.export_list).get(name)
                 if isinstance(ty, FuncType):
                     found.append(((iface, name), ty))
     if not found:

@@ -115,5 +115,5 @@ class Component:
     @property
     def type(self) -> Any:
         """The component's ``ComponentType`` (``imports(engine)``,
-        ``exports(engine)``: name -> type)."""
+        ``exports(engine)``: name -> ComponentExtern, whose ``ty`` is the type)."""
         return self._info.type
