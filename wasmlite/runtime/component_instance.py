@@ -395,6 +395,11 @@ def _value(frame: Frame, d: C.ValueDef, imports: Imports) -> None:
 def _import(frame: Frame, d: C.Import, imports: Imports) -> None:
     from .component_host import ImportMismatch
     kind = _kind(d.desc.sort)
+    if d.desc.sort is C.Sort.TYPE and d.desc.index is not None:
+        # `(type (eq T))` is T itself, as in Wasmtime: the host has nothing
+        # to give (componentize-py imports a world's own types this way).
+        frame.push(C.Sort.TYPE, frame.get(C.Sort.TYPE, d.desc.index))
+        return
     given = imports.lookup(d.name)
     try:
         if given is None:
