@@ -192,7 +192,7 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
     err = err or sys.stderr
     engine = Engine(_config(opt_level, fuel, strategy, cache, wasm))
     wasi = _wasi(path, args, invoke_name is not None, dirs, env)
-    from .launch_component import is_component_file, run_component
+    from .launch_component import RunTrap, is_component_file, run_component
     if is_component_file(path):
         if invoke_name is not None:
             raise WasmtimeError("--invoke of a component export is not supported yet")
@@ -204,6 +204,8 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
                     sys.stdout.flush()
                 except Exception:
                     pass
+        except RunTrap as e:
+            return _trap_report(path, e.trap, e.context, err)
         except Trap as trap:
             return _trap_report(path, trap, "failed to run main module", err)
     module = _compile(engine, path, err, allow_precompiled)

@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import ExitTrap, WasmtimeError
+from .errors import ExitTrap, Trap, WasmtimeError
+
+
+class RunTrap(Exception):
+    """A trap in the component's ``run``: Wasmtime's CLI reports it as
+    ``failed to invoke `run` function`` (``context``) before the trap."""
+
+    def __init__(self, trap: Trap) -> None:
+        super().__init__(str(trap))
+        self.trap = trap
+        self.context = "failed to invoke `run` function"
 
 
 def is_component_file(path: str) -> bool:
@@ -29,7 +39,8 @@ def _run_export(instance: Any, store: Any) -> Any:
 
 def run_component(path: str, engine: Any, wasi: Any, fuel: Any = None) -> int:
     """Runs the component at ``path``; returns the exit status. A trap
-    propagates (the caller reports it)."""
+    propagates (the caller reports it): while instantiating as it is, in
+    ``run`` as a RunTrap."""
     from .component import Component, Linker, Variant
     from .store import Store
     component = Component.from_file(engine, path)
@@ -45,5 +56,7 @@ def run_component(path: str, engine: Any, wasi: Any, fuel: Any = None) -> int:
         result = run(store)
     except ExitTrap as e:
         return e.code
+    except Trap as e:
+        raise RunTrap(e) from None
     failed = isinstance(result, Variant) and result.tag == "err"
     return 1 if failed else 0
