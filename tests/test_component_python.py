@@ -72,9 +72,10 @@ def test_wasmlite_run_matches_wasmtime_run(wasm_dir, tmp_path, name):
         cmd += ["--dir", f"{data}::/data"]
     for k, v in scenario["env"].items():
         cmd += ["--env", f"{k}={v}"]
-    cmd += ["wordstats.wasm", *scenario["args"]]
+    # the full path: the guest's argv[0] is its base name, as under `wasmtime run`
+    cmd += [str(wasm_dir / "wordstats.wasm"), *scenario["args"]]
     with open(tmp_path / "stdin.txt", "rb") as stdin:
-        p = subprocess.run(cmd, cwd=wasm_dir, stdin=stdin, capture_output=True, timeout=300)
+        p = subprocess.run(cmd, cwd=tmp_path, stdin=stdin, capture_output=True, timeout=300)
     stdout, stderr = p.stdout.decode(), p.stderr.decode()
     assert (p.returncode, stdout) == (expected["status"], expected["stdout"]), stderr
     assert_stderr_matches(stderr, expected)
