@@ -37,9 +37,9 @@ WASMTIME_PY = """
 import sys, wasmtime, wasmtime.component as c
 e = wasmtime.Engine(); s = wasmtime.Store(e)
 comp = c.Component.from_file(e, sys.argv[1])
-cfg = wasmtime.WasiConfig(); cfg.argv = sys.argv[1:]; cfg.inherit_stdout(); cfg.inherit_stderr()
-cfg.inherit_stdin()
 import json, os
+cfg = wasmtime.WasiConfig(); cfg.inherit_stdout(); cfg.inherit_stderr(); cfg.inherit_stdin()
+cfg.argv = [os.path.basename(sys.argv[1]), *sys.argv[2:]]    # argv[0] as `wasmtime run` gives it
 for host, guest in json.loads(os.environ.get("BENCH_DIRS", "[]")): cfg.preopen_dir(host, guest)
 cfg.env = json.loads(os.environ.get("BENCH_ENV", "[]"))
 s.set_wasi(cfg)
