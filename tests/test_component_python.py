@@ -289,3 +289,24 @@ def test_record_results_keep_wit_field_names_as_wasmtime_py(greeters):
     assert got["wasmlite"] == got["wasmtime"] == \
         {"words": 2, "longest": "bb", "lengths": [1, 2], "mean-length": 1.5}
 
+
+
+EQ_TYPE_IMPORT = """(component
+  (type (enum "cheerful" "grumpy"))
+  (import "mood" (type $mood (eq 0)))
+  (core module $m (func (export "f") (param i32) (result i32) local.get 0))
+  (core instance $i (instantiate $m))
+  (func (export "echo") (param "m" $mood) (result $mood) (canon lift (core func $i "f"))))"""
+
+
+@pytest.mark.parametrize("rt", list(RUNTIMES))
+def test_type_import_with_an_eq_bound_needs_nothing_from_the_linker(rt):
+    """How componentize-py imports a world's own types (greeter.wasm's
+    `mood`, `stats`, ...): `(import "mood" (type (eq 0)))` is that type, and
+    an empty linker instantiates the component."""
+    core, C = RUNTIMES[rt]
+    engine = core.Engine()
+    store = core.Store(engine)
+    instance = C.Linker(engine).instantiate(store, C.Component(engine, EQ_TYPE_IMPORT))
+    echo = instance.get_func(store, instance.get_export_index(store, "echo"))
+    assert echo(store, "grumpy") == "grumpy"
