@@ -100,7 +100,8 @@ def main() -> None:
     print(f"{'component':<18}{'wasmlite run':>14}{'wasmtime run':>14}{'wasmtime-py':>13}"
           f"{'vs CLI':>9}{'vs py':>8}")
     cases = [(name, str(COMPONENTS / f"{name}.wasm"), args, [], [], "") for name, args in CASES]
-    cases.append(python_case(Path(tempfile.mkdtemp())))
+    work = tempfile.TemporaryDirectory()      # the python case's files, removed at exit
+    cases.append(python_case(Path(work.name)))
     for name, path, args, dirs, wasi_env, stdin in cases:
         if a.only and name != a.only:
             continue
