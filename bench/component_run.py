@@ -10,12 +10,16 @@ once per machine and wasmlite version, a few seconds) is built once in a
 setup cache and its `wasmlite/interp/` folder copied into each fresh cache.
 
 Components: tests/components/ (the C test programs of tests/wasi wrapped as
-WASI 0.2 components). Every run's stdout must be the same on every side.
+WASI 0.2 components), and `python_wordstats`: the componentize-py command
+of tests/components/python (CPython 3.14 in an 18 MB component) with the
+input of its "words" scenario (argv, env, stdin, a preopened /data). Every
+run's stdout must be the same on every side. `--only NAME` runs one case.
 Prints the median wall time per side and wasmlite's ratio to each peer.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -33,7 +37,11 @@ WASMTIME_PY = """
 import sys, wasmtime, wasmtime.component as c
 e = wasmtime.Engine(); s = wasmtime.Store(e)
 comp = c.Component.from_file(e, sys.argv[1])
-cfg = wasmtime.WasiConfig(); cfg.argv = sys.argv[1:]; cfg.inherit_stdout(); cfg.inherit_stderr()
+import json, os
+cfg = wasmtime.WasiConfig(); cfg.inherit_stdout(); cfg.inherit_stderr(); cfg.inherit_stdin()
+cfg.argv = [os.path.basename(sys.argv[1]), *sys.argv[2:]]    # argv[0] as `wasmtime run` gives it
+for host, guest in json.loads(os.environ.get("BENCH_DIRS", "[]")): cfg.preopen_dir(host, guest)
+cfg.env = json.loads(os.environ.get("BENCH_ENV", "[]"))
 s.set_wasi(cfg)
 L = c.Linker(e); L.add_wasip2()
 inst = L.instantiate(s, comp)
@@ -53,21 +61,35 @@ def default_wasmtime() -> str:
 SEED: list = []
 
 
-def timed(cmd: list[str]) -> tuple[float, bytes]:
+def timed(cmd: list[str], stdin: str = "", extra_env: dict = {}) -> tuple[float, bytes]:
     with tempfile.TemporaryDirectory() as cache:
         if SEED and cmd[0] == sys.executable and "wasmlite" in cmd:
             shutil.copytree(SEED[0], Path(cache) / "wasmlite" / "interp")
-        env = dict(os.environ, XDG_CACHE_HOME=cache, PYTHONPATH=str(ROOT))
+        env = dict(os.environ, XDG_CACHE_HOME=cache, PYTHONPATH=str(ROOT), **extra_env)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        t0 = time.perf_counter()
-        p = subprocess.run(cmd, capture_output=True, env=env, timeout=600)
-        return time.perf_counter() - t0, p.stdout
+        with open(stdin or os.devnull, "rb") as fin:
+            t0 = time.perf_counter()
+            p = subprocess.run(cmd, capture_output=True, env=env, timeout=600, stdin=fin)
+            return time.perf_counter() - t0, p.stdout
+
+
+def python_case(work: Path) -> tuple:
+    """The componentize-py command and its "words" input, laid out in ``work``:
+    (name, path, args, dirs, env, stdin file)."""
+    sys.path.insert(0, str(COMPONENTS / "python"))
+    import record  # tests/components/python/record.py: unpacks and lays out inputs
+    scenario = record.SCENARIOS["words"]
+    path = record.unpack(work / "wasm") / "wordstats.wasm"
+    data = record.lay_out(work / "input", scenario)
+    return ("python_wordstats", str(path), scenario["args"], [(str(data), "/data")],
+            list(scenario["env"].items()), str(work / "input" / "stdin.txt"))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--wasmtime", default=default_wasmtime())
+    ap.add_argument("--only", help="run only this case")
     a = ap.parse_args()
     setup = tempfile.mkdtemp()
     subprocess.run([sys.executable, "-m", "wasmlite", "run", str(COMPONENTS / "args_env.wasm")],
@@ -75,24 +97,31 @@ def main() -> None:
                    capture_output=True, timeout=600)
     SEED.append(Path(setup) / "wasmlite" / "interp")
     print(f"load average {os.getloadavg()[0]:.1f}")
-    print(f"{'component':<16}{'wasmlite run':>14}{'wasmtime run':>14}{'wasmtime-py':>13}"
+    print(f"{'component':<18}{'wasmlite run':>14}{'wasmtime run':>14}{'wasmtime-py':>13}"
           f"{'vs CLI':>9}{'vs py':>8}")
-    for name, args in CASES:
-        path = str(COMPONENTS / f"{name}.wasm")
-        sides = {"wl": [sys.executable, "-m", "wasmlite", "run", path, *args],
-                 "cli": [a.wasmtime, "run", path, *args],
+    cases = [(name, str(COMPONENTS / f"{name}.wasm"), args, [], [], "") for name, args in CASES]
+    work = tempfile.TemporaryDirectory()      # the python case's files, removed at exit
+    cases.append(python_case(Path(work.name)))
+    for name, path, args, dirs, wasi_env, stdin in cases:
+        if a.only and name != a.only:
+            continue
+        opts = [o for host, guest in dirs for o in ("--dir", f"{host}::{guest}")]
+        opts += [o for k, v in wasi_env for o in ("--env", f"{k}={v}")]
+        sides = {"wl": [sys.executable, "-m", "wasmlite", "run", *opts, path, *args],
+                 "cli": [a.wasmtime, "run", *opts, path, *args],
                  "py": [sys.executable, "-c", WASMTIME_PY, path, *args]}
+        py_env = {"BENCH_DIRS": json.dumps(dirs), "BENCH_ENV": json.dumps(wasi_env)}
         times: dict = {k: [] for k in sides}
         outs: dict = {}
         for _ in range(a.reps):
             for k, cmd in sides.items():
-                t, out = timed(cmd)
+                t, out = timed(cmd, stdin, py_env if k == "py" else {})
                 times[k].append(t)
                 outs.setdefault(k, out)
         if len(set(outs.values())) != 1:
             raise SystemExit(f"{name}: the sides printed different output")
         m = {k: statistics.median(v) for k, v in times.items()}
-        print(f"{name:<16}{m['wl'] * 1e3:>11.0f} ms{m['cli'] * 1e3:>11.0f} ms"
+        print(f"{name:<18}{m['wl'] * 1e3:>11.0f} ms{m['cli'] * 1e3:>11.0f} ms"
               f"{m['py'] * 1e3:>10.0f} ms{m['wl'] / m['cli']:>8.2f}x{m['wl'] / m['py']:>7.2f}x")
 
 

@@ -296,3 +296,28 @@ def test_wast_runs_scripts_in_the_auto_early_strategy(tmp_path):
     assert proc.returncode == 0, proc.stderr
     # the module and the assertion
     assert proc.stdout.splitlines()[-1] == "2 passed, 0 failed, 0 skipped"
+
+
+ARGV0 = """(module
+  (import "wasi_snapshot_preview1" "args_sizes_get" (func $sizes (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "args_get" (func $get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (func (export "_start")
+    (drop (call $sizes (i32.const 0) (i32.const 4)))
+    (drop (call $get (i32.const 100) (i32.const 1000)))
+    (i32.store (i32.const 200) (i32.load (i32.const 100)))
+    (i32.store (i32.const 204)
+      (i32.sub (i32.sub (i32.load (i32.const 104)) (i32.load (i32.const 100))) (i32.const 1)))
+    (drop (call $write (i32.const 1) (i32.const 200) (i32.const 1) (i32.const 300)))))"""
+
+
+def test_run_gives_the_file_base_name_as_argv0(capfd, tmp_path):
+    """`wasmtime run /some/dir/prog.wasm x` gives the guest argv[0] =
+    "prog.wasm" (the host's directories stay out of its sight): so does
+    `wasmlite run`."""
+    prog = tmp_path / "sub" / "prog.wat"
+    prog.parent.mkdir()
+    prog.write_text(ARGV0)
+    status = main(["run", str(prog), "x"])
+    assert (status, capfd.readouterr().out) == (0, "prog.wat")

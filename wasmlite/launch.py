@@ -104,7 +104,10 @@ def _wasi(path: str, args: Sequence[str], invoke: bool, dirs: Sequence[str],
           env: Sequence[str]):
     from .wasi import WasiConfig
     wasi = WasiConfig()
-    wasi.argv = [path] if invoke else [path, *args]
+    # argv[0] is the file's base name, as in `wasmtime run` (which keeps the
+    # host's directories out of the guest's sight)
+    name = os.path.basename(path) or path
+    wasi.argv = [name] if invoke else [name, *args]
     wasi.env = _parse_env(env)
     wasi.inherit_stdin()
     wasi.inherit_stdout()

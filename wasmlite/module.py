@@ -13,7 +13,7 @@ inspected; instances made from it keep working.
 from __future__ import annotations
 
 import os
-from typing import Union
+from typing import Any, Union
 
 from .binary import decode_module, encode_module
 from . import tiering
@@ -163,7 +163,16 @@ class Module(Managed):
         unpickled module's engine is the one to make its Stores with)."""
         return self._engine
 
-    def _init(self, engine: Engine, binary: bytes) -> None:
+    @classmethod
+    def _from_decoded(cls, engine: Engine, binary: bytes, syntax: Any = None) -> "Module":
+        """A module from ``binary``, already decoded into ``syntax`` when
+        that is not None (a component's core module, decoded while the
+        component was validated)."""
+        self = cls.__new__(cls)
+        self._init(engine, binary, syntax)
+        return self
+
+    def _init(self, engine: Engine, binary: bytes, decoded: Any = None) -> None:
         rt = engine._rt
         self._engine = engine
         cache = engine._cache if rt.strategy != "interpreter" else None
@@ -182,7 +191,7 @@ class Module(Managed):
                     return
                 except WasmtimeError:
                     pass              # stale or damaged: compile and replace it
-        syntax = decode_module(binary)
+        syntax = decoded if decoded is not None else decode_module(binary)
         info = validate_module(syntax, engine._disabled_features)
         if engine._relaxed_deterministic and "relaxed_simd" in info.features:
             _relaxed_deterministic(syntax)

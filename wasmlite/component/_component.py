@@ -61,12 +61,14 @@ class Component:
         self._bytes = wasm
         self._syntax = decode_component(wasm)
         from ..valid.component import validate_component
-        self._info = validate_component(self._syntax)
+        decoded: Dict[int, Any] = {}
+        self._info = validate_component(self._syntax, decoded)
         cores = _core_modules(self._syntax)
         if serialized is not None:
             compiled = [Module.deserialize(engine, s) for s in serialized]
         else:
-            compiled = [Module(engine, c.data) for c in cores]
+            compiled = [Module._from_decoded(engine, c.data, decoded.pop(id(c), None))
+                        for c in cores]
         for core, module in zip(cores, compiled):
             # backtraces give offsets in the component binary, as Wasmtime's do
             module._syntax.binary_offset = core.offset

@@ -570,10 +570,12 @@ class CodecBuilder:
         mem_offsets = record_offsets(t)[:-1]
         flat_offsets = _flat_offsets(codecs)
         lowers = [(py, wit, c.lower) for py, wit, c in zip(py_names, names, codecs)]
-        lifts = [(py, c.lift, off) for py, c, off in zip(py_names, codecs, flat_offsets)]
+        # Lifted records hold their fields under the WIT names, as wasmtime-py's
+        # do (`getattr(r, "mean-length")`); Record also answers `r.mean_length`.
+        lifts = [(wit, c.lift, off) for wit, c, off in zip(names, codecs, flat_offsets)]
         stores = [(py, wit, c.store, off) for py, wit, c, off
                   in zip(py_names, names, codecs, mem_offsets)]
-        loads = [(py, c.load, off) for py, c, off in zip(py_names, codecs, mem_offsets)]
+        loads = [(wit, c.load, off) for wit, c, off in zip(names, codecs, mem_offsets)]
         new = Record.__new__
 
         def lower(v, out):

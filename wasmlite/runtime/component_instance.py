@@ -5,7 +5,8 @@ What the spaces hold at run time:
 
 - core spaces: the core API's objects (``Func``, ``Memory``, ``Table``,
   ``Global``, ``Tag``); core modules are compiled ``Module``s; a core
-  instance is a dict name -> core object;
+  instance is a mapping name -> core object (``CoreExports`` for an
+  instantiated module, a dict for inline exports);
 - ``FUNC``: a ``ComponentFunc`` (its resolved type and a Python callable
   taking and returning component values);
 - ``INSTANCE``: a dict name -> item (a ComponentFunc, a resolved type, a
@@ -24,7 +25,8 @@ a ComponentFunc as a core host function.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Optional
+from collections.abc import Mapping
+from typing import Any, Callable, Dict, Iterator, Optional
 
 from ..errors import WasmtimeError
 from ..syntax import component as C
@@ -277,7 +279,34 @@ def _core_instantiate(frame: Frame, d: C.CoreInstantiate, imports: Imports) -> N
             raise _link_error(f"core instance has no `{imp.module}` `{imp.name}` to import")
         externs.append(given[imp.name])
     instance = Instance(frame.env.store, module, externs)
-    frame.push(C.Sort.CORE_INSTANCE, dict(instance.exports(frame.env.store)))
+    frame.push(C.Sort.CORE_INSTANCE, CoreExports(frame.env.store, instance._instance))
+
+
+class CoreExports(Mapping):
+    """A core instance's exports (name -> Func, Memory, ...), each made the
+    first time it is looked up, then kept: CPython's core module exports
+    thousands, of which a component aliases a few dozen."""
+
+    def __init__(self, store: Any, runtime_instance: Any) -> None:
+        self._store = store
+        self._records = runtime_instance.exports
+        self._made: Dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        item = self._made.get(name)
+        if item is None:
+            from ..extern import wrap_extern
+            item = self._made[name] = wrap_extern(self._store, self._records[name])
+        return item
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._records
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
 
 
 def _core_inline(frame: Frame, d: C.CoreInlineExports, imports: Imports) -> None:
@@ -395,6 +424,11 @@ def _value(frame: Frame, d: C.ValueDef, imports: Imports) -> None:
 def _import(frame: Frame, d: C.Import, imports: Imports) -> None:
     from .component_host import ImportMismatch
     kind = _kind(d.desc.sort)
+    if d.desc.sort is C.Sort.TYPE and d.desc.index is not None:
+        # `(type (eq T))` is T itself, as in Wasmtime: the host has nothing
+        # to give (componentize-py imports a world's own types this way).
+        frame.push(C.Sort.TYPE, frame.get(C.Sort.TYPE, d.desc.index))
+        return
     given = imports.lookup(d.name)
     try:
         if given is None:

@@ -151,8 +151,12 @@ def _limits_match(actual_min: int, actual_max: Optional[int], wanted: Limits) ->
     return actual_max is not None and actual_max <= wanted.max
 
 
-def check_import(module: Module, imp, record, signatures, store=None) -> None:
-    """Raise LinkError unless ``record`` may satisfy import ``imp``."""
+def check_import(module: Module, imp, record, signatures, store=None, canon=None) -> None:
+    """Raise LinkError unless ``record`` may satisfy import ``imp``.
+    ``canon``: the module's canonical types when the caller has them (made
+    once per instantiation: CPython's core module has thousands of imports)."""
+    if canon is None:
+        canon = canonical_types(module)
     if record is None:
         raise LinkError(f"unknown import: `{imp.module}::{imp.name}` has not been defined")
     kind = _RECORD_KIND.get(type(record))
@@ -167,7 +171,7 @@ def check_import(module: Module, imp, record, signatures, store=None) -> None:
             raise LinkError(f"import `{imp.module}::{imp.name}` belongs to another store")
         # signatures are registered in canonical form (typed references
         # name the function type itself, not a module's index)
-        want = canonical_types(module)[imp.desc]
+        want = canon[imp.desc]
         if record.sig_index != signatures.register(want) and not _sig_subtype(
                 signatures, record.sig_index, want):
             raise _incompatible(imp, f"expected {want}, found {record.functype}")
@@ -175,7 +179,7 @@ def check_import(module: Module, imp, record, signatures, store=None) -> None:
         want, table = imp.desc, record.table
         # element types are invariant (a table can be written); a runtime
         # table's type is in canonical form already
-        elem = canonical_valtype(want.elem, canonical_types(module))
+        elem = canonical_valtype(want.elem, canon)
         if table.type.elem is not elem or table.type.is64 != want.is64 or not _limits_match(
                 table.size, table.type.limits.max, want.limits):
             raise _incompatible(imp, "table types do not match")
@@ -191,12 +195,12 @@ def check_import(module: Module, imp, record, signatures, store=None) -> None:
                                      f"{1 << memory.type.page_size_log2}")
     elif kind == ExternKind.TAG:
         # tag types must be the same function type (canonical: across modules)
-        want = canonical_types(module)[imp.desc]
+        want = canon[imp.desc]
         if record.tag.canonical != want:
             raise _incompatible(imp, f"expected tag {want}, found {record.tag.functype}")
     else:
         want, have = imp.desc, record.global_.type
-        vt = canonical_valtype(want.valtype, canonical_types(module))
+        vt = canonical_valtype(want.valtype, canon)
         # an immutable global may be of a subtype; a mutable one is invariant
         ok = have.valtype is vt if want.mutable else matches(have.valtype, vt)
         if not ok or have.mutable != want.mutable:
@@ -224,11 +228,11 @@ def instantiate(store, compiled, imports: Sequence[Optional[ExportRecord]]):
         raise WasmtimeError("cannot instantiate a module compiled for another engine")
     if len(imports) != len(module.imports):
         raise LinkError(f"expected {len(module.imports)} imports, got {len(imports)}")
+    canon = canonical_types(module)
     for imp, record in zip(module.imports, imports):
-        check_import(module, imp, record, signatures, store)
+        check_import(module, imp, record, signatures, store, canon)
 
     inst = RuntimeInstance(store, compiled)
-    canon = canonical_types(module)
     inst.type_sigs = [signatures.register(t) for t in canon]
     # Wasm GC objects of constant expressions (pinned until they are stored)
     if compiled_has_gc_types(compiled):
