@@ -245,7 +245,8 @@ def fd_sync(ctx, g, fd):
 
 
 def filestat_bytes(st, filetype=None) -> tuple:
-    return (st.st_dev, st.st_ino, filetype_of_mode(st.st_mode) if filetype is None else filetype,
+    # as Wasmtime, whose filesystem is one device to the guest: dev is 1
+    return (1, st.st_ino, filetype_of_mode(st.st_mode) if filetype is None else filetype,
             st.st_nlink, st.st_size, st.st_atime_ns, st.st_mtime_ns, st.st_ctime_ns)
 
 
