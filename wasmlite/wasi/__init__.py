@@ -18,13 +18,12 @@ for a pointer it refuses. Modules, one job each:
 """
 from __future__ import annotations
 
-from ..errors import WasmtimeError
 from . import funcs_env, funcs_fd, funcs_path, funcs_poll
 from .config import DirPerms, FilePerms, WasiConfig
 from .errno import WasiError, from_oserror
 from .fdtable import WasiContext
 from .memory import GuestError
-from .witx import CONVERTED, check_arguments, format_chain
+from .witx import CONVERTED, call_error, check_arguments
 
 __all__ = ["WasiConfig", "DirPerms", "FilePerms", "WasiContext", "define_wasi",
            "SIGNATURES", "MODULE"]
@@ -71,13 +70,13 @@ def _host_function(impl, params: str):
         store = caller._store
         ctx = getattr(store, "_wasi", None) if store is not None else None
         if ctx is None:
-            raise WasmtimeError(f"{MODULE}::{name} called in a store without WASI "
-                                "(call Store.set_wasi first)")
+            raise call_error([f"{MODULE}::{name} called in a store without WASI "
+                              "(call Store.set_wasi first)"])
         inst = caller._instance
         rec = inst.exports.get("memory") if inst is not None else None
         memory = getattr(rec, "memory", None)
         if memory is None:
-            raise WasmtimeError("missing required memory export")
+            raise call_error(["missing required memory export"])
         g = ctx.guest(memory)
         if n == 1:
             args = (args[0] & masks[0],)
@@ -94,7 +93,7 @@ def _host_function(impl, params: str):
             return from_oserror(e)
         except GuestError as e:
             # Wasmtime traps on a guest pointer it refuses (memory.py)
-            raise WasmtimeError(format_chain(e.chain(name))) from None
+            raise call_error(e.chain(name)) from None
     host.__name__ = host.__qualname__ = name
     return host
 

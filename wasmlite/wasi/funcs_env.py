@@ -4,10 +4,10 @@ from __future__ import annotations
 import os
 import time
 
-from ..errors import ExitTrap, WasmtimeError
+from ..errors import ExitTrap
 from .errno import EBADF, ENOTSOCK, ENOTSUP, SUCCESS, WasiError
 from .memory import U32, U64
-from .witx import MONOTONIC, REALTIME, format_chain
+from .witx import MONOTONIC, REALTIME, call_error
 
 # the most random_get gives at once (Wasmtime's limit; more is an error)
 RANDOM_LIMIT = 64 << 20
@@ -87,8 +87,8 @@ def clock_time_get(ctx, g, clock_id, precision, out):
 
 def random_get(ctx, g, buf, n):
     if n > RANDOM_LIMIT:
-        raise WasmtimeError(format_chain(["failed to call `get-random-bytes`",
-                                          f"requested len {n} exceeds limit {RANDOM_LIMIT}"]))
+        raise call_error(["failed to call `get-random-bytes`",
+                          f"requested len {n} exceeds limit {RANDOM_LIMIT}"])
     g.write_bytes(buf, os.urandom(n))
     return SUCCESS
 
@@ -96,7 +96,7 @@ def random_get(ctx, g, buf, n):
 def proc_exit(ctx, g, code):
     if code >= 126:
         # as Wasmtime: statuses a shell would read as signals are refused
-        raise WasmtimeError("exit with invalid exit status outside of [0..126)")
+        raise call_error(["exit with invalid exit status outside of [0..126)"])
     ctx.exit_code = code
     raise ExitTrap(code)
 
