@@ -68,14 +68,14 @@ def fd_write(ctx, g, fd, iovs, iovs_len, nwritten):
     return SUCCESS
 
 
-def _positioned(ctx, fd, stream_kind: str):
+def _positioned(ctx, fd, stream_kinds: tuple[str, ...]):
     """The file of a pread/pwrite: a regular file; the standard stream
-    ``stream_kind`` (stdin for pread, stdout/stderr for pwrite) is ESPIPE,
+    ``stream_kinds`` (stdin for pread, stdout/stderr for pwrite) are ESPIPE,
     anything else EBADF."""
     e = ctx.get(fd)
     if e.kind == "file":
         return e
-    if e.kind in stream_kind:
+    if e.kind in stream_kinds:
         raise WasiError(ESPIPE)
     raise WasiError(EBADF)
 
