@@ -179,10 +179,10 @@ CLOCK, FD_READ, FD_WRITE = 0, 1, 2
 
 def _sub(userdata: int, tag: int, ident: int, timeout: int = 0, flags: int = 0) -> bytes:
     """A subscription: userdata, tag, then clock id (or fd), timeout,
-    precision and clock flags."""
+    precision and clock flags at 16, 24, 32 and 40."""
     b = bytearray(48)
     struct.pack_into("<QB", b, 0, userdata, tag)
-    struct.pack_into("<IQQH", b, 16, ident, timeout, 0, flags)
+    struct.pack_into("<I4xQQH", b, 16, ident, timeout, 0, flags)
     return bytes(b)
 
 
@@ -190,7 +190,7 @@ def _sub(userdata: int, tag: int, ident: int, timeout: int = 0, flags: int = 0) 
 POLL_PROBES = [
     [_sub(7, CLOCK, 1)],
     [_sub(7, CLOCK, 0, 5, flags=1)],                   # realtime, abstime in the past
-    [_sub(7, CLOCK, 1, flags=0x8000)],                 # undefined clock flags: ignored
+    [_sub(7, CLOCK, 1, flags=0x8000)],                 # undefined clock flags: EINVAL
     [_sub(7, CLOCK, 1, flags=0xFFFE)],
     [_sub(7, 3, 1)],                                   # no such event type
     [_sub(7, 255, 1)],

@@ -8,7 +8,9 @@ Without ``--invoke`` the command's ``_start`` (or default export ``""``) is
 called; ``--invoke NAME`` calls that export with ARGS parsed by its
 parameter types and prints each result on its own line. ``proc_exit(n)``
 ends the run with status n; a trap prints its message on stderr and exits
-with 134 (128 + SIGABRT), the status Wasmtime's CLI uses for traps.
+with 134 (128 + SIGABRT), the status Wasmtime's CLI uses for traps; a WASI
+call that fails with an error (a pointer Wasmtime refuses, say) prints
+Wasmtime's report of it and exits with 1.
 Arguments and results are read and written as Wasmtime's CLI does
 (``cli_values.py``). Compiled code is cached on disk unless ``cache`` is
 False (as ``wasmtime run`` caches by default).
@@ -197,6 +199,19 @@ def _trap_report(path: str, trap: Trap, context: Optional[str], err: TextIO,
     return TRAP_EXIT_STATUS
 
 
+def _call_error_report(path: str, error: WasmtimeError, context: str, err: TextIO) -> int:
+    """Wasmtime's CLI report of a WASI call that failed with an error (a
+    pointer it refuses, an argument that does not convert, a bad exit
+    status): what was being done, then the call's error chain; status 1.
+    Wasmtime puts the wasm backtrace between the two; a wasmlite host
+    function has none to give."""
+    causes = [context] + list(error.wasi_chain)
+    lines = [f"Error: failed to run main module `{path}`", "", "Caused by:"]
+    lines += [f"    {n}: {cause}" for n, cause in enumerate(causes)]
+    print("\n".join(lines) + "\n", file=err)
+    return 1
+
+
 def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None,
                out: Optional[TextIO] = None, err: Optional[TextIO] = None,
                dirs: Sequence[str] = (), env: Sequence[str] = (),
@@ -260,6 +275,10 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
         return e.code
     except Trap as trap:
         return _trap_report(path, trap, context, err)
+    except WasmtimeError as e:
+        if getattr(e, "wasi_chain", None) is None:
+            raise
+        return _call_error_report(path, e, context, err)
     for line in lines:
         print(line, file=out)
     return 0

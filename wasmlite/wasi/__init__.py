@@ -2,13 +2,15 @@
 
 ``define_wasi(linker)`` defines every function of the snapshot as a host
 function taking a Caller; each call finds the store's WasiContext (made by
-``Store.set_wasi``) and a byte view of the calling instance's ``memory``,
-runs the implementation and returns its errno. Modules, one job each:
+``Store.set_wasi``) and the calling instance's ``memory`` (a memory.Guest),
+runs the implementation and returns its errno, or raises Wasmtime's error
+for a pointer it refuses. Modules, one job each:
 
 - config.py   WasiConfig, DirPerms, FilePerms
 - fdtable.py  the per-store context: argv, environment, descriptor table
 - sandbox.py  resolving guest paths inside a preopened directory
-- memory.py   bounds-checked access to guest memory
+- memory.py   guest memory with Wasmtime's rules for pointers and lengths
+              (bounds, alignment, the per-call budget)
 - errno.py    WASI errno values, host OSError -> errno
 - witx.py     the flags and enum types; converting arguments to them (a trap
               when one does not convert, as in Wasmtime)
@@ -16,14 +18,12 @@ runs the implementation and returns its errno. Modules, one job each:
 """
 from __future__ import annotations
 
-import struct
-
-from ..errors import WasmtimeError
 from . import funcs_env, funcs_fd, funcs_path, funcs_poll
 from .config import DirPerms, FilePerms, WasiConfig
-from .errno import EFAULT, WasiError, from_oserror
+from .errno import WasiError, from_oserror
 from .fdtable import WasiContext
-from .witx import CONVERTED, check_arguments
+from .memory import GuestError
+from .witx import CONVERTED, call_error, check_arguments
 
 __all__ = ["WasiConfig", "DirPerms", "FilePerms", "WasiContext", "define_wasi",
            "SIGNATURES", "MODULE"]
@@ -60,7 +60,7 @@ _MASK = {"i": 0xFFFF_FFFF, "I": 0xFFFF_FFFF_FFFF_FFFF}
 
 
 def _host_function(impl, params: str):
-    """The Caller-taking host function around ``impl(ctx, memview, *args)``."""
+    """The Caller-taking host function around ``impl(ctx, guest, *args)``."""
     masks = tuple(_MASK[p] for p in params)
     n = len(masks)
     name = impl.__name__
@@ -70,14 +70,14 @@ def _host_function(impl, params: str):
         store = caller._store
         ctx = getattr(store, "_wasi", None) if store is not None else None
         if ctx is None:
-            raise WasmtimeError(f"{MODULE}::{name} called in a store without WASI "
-                                "(call Store.set_wasi first)")
+            raise call_error([f"{MODULE}::{name} called in a store without WASI "
+                              "(call Store.set_wasi first)"])
         inst = caller._instance
         rec = inst.exports.get("memory") if inst is not None else None
         memory = getattr(rec, "memory", None)
         if memory is None:
-            raise WasmtimeError("missing required memory export")
-        m = ctx.view(memory)
+            raise call_error(["missing required memory export"])
+        g = ctx.guest(memory)
         if n == 1:
             args = (args[0] & masks[0],)
         else:
@@ -86,16 +86,14 @@ def _host_function(impl, params: str):
             # flags and enum arguments, before anything else looks at them
             check_arguments(name, params, args)
         try:
-            return impl(ctx, m, *args)
+            return impl(ctx, g, *args)
         except WasiError as e:
-            if e.errno == EFAULT:
-                raise WasmtimeError(f"{MODULE}::{name}: pointer out of bounds") from None
             return e.errno
         except OSError as e:
             return from_oserror(e)
-        except (struct.error, IndexError):
-            # Wasmtime traps on a guest pointer outside the memory
-            raise WasmtimeError(f"{MODULE}::{name}: pointer out of bounds") from None
+        except GuestError as e:
+            # Wasmtime traps on a guest pointer it refuses (memory.py)
+            raise call_error(e.chain(name)) from None
     host.__name__ = host.__qualname__ = name
     return host
 

@@ -14,7 +14,7 @@ from typing import Optional
 from ..errors import WasmtimeError
 from .config import DirPerms, FilePerms, Stdio, WasiConfig
 from .errno import EBADF, WasiError
-from .memory import view_of
+from .memory import HOSTCALL_BUDGET, Guest, view_of
 
 # filetype
 UNKNOWN, BLOCK_DEVICE, CHARACTER_DEVICE, DIRECTORY, REGULAR_FILE = 0, 1, 2, 3, 4
@@ -137,12 +137,12 @@ class WasiContext:
             raise TypeError(f"expected a WasiConfig, got {type(config).__name__}")
         config._check_open()
         self.args = [a.encode("utf-8") for a in config._argv]
-        self.env = [f"{k}={v}".encode("utf-8") for k, v in config._env]
+        self.env = [(k.encode("utf-8"), v.encode("utf-8")) for k, v in config._env]
         self.fds: dict[int, Entry] = {}
         self.exit_code: Optional[int] = None
         self._mem = None
         self._mem_len = -1
-        self._view = memoryview(b"")
+        self._guest = Guest(memoryview(b""))
         try:
             self.fds[0] = _stream("stdin", config._stdin)
             self.fds[1] = _stream("stdout", config._stdout)
@@ -217,14 +217,17 @@ class WasiContext:
 
     # -- guest memory ----------------------------------------------------------
 
-    def view(self, memory) -> memoryview:
-        """A byte view of the runtime memory ``memory`` at its current size."""
+    def guest(self, memory) -> Guest:
+        """The runtime memory ``memory`` at its current size, for one call
+        (its budget full)."""
         n = memory.data_len
         if memory is not self._mem or n != self._mem_len:
-            self._view = view_of(memory.base, n)
+            self._guest = Guest(view_of(memory.base, n))
             self._mem = memory
             self._mem_len = n
-        return self._view
+        g = self._guest
+        g.budget = HOSTCALL_BUDGET
+        return g
 
     # -- output to streams ---------------------------------------------------
 

@@ -4,22 +4,17 @@ from __future__ import annotations
 import fcntl
 import os
 
-from .errno import (EBADF, EFAULT, EINVAL, ENAMETOOLONG, ENOTSUP, EPERM,
-                    ESPIPE, SUCCESS, WasiError)
+from .errno import (EBADF, EINVAL, ENAMETOOLONG, ENOTDIR, ENOTSUP, EPERM, ESPIPE,
+                    SUCCESS, WasiError)
 from .fdtable import DIRECTORY, filetype_of_mode
-from .memory import U32, U64, gather, iovecs, scatter, write_bytes
+from .memory import FDSTAT, FILESTAT, PRESTAT, U32, U64
 from .witx import (ALL_RIGHTS, APPEND, ATIM, ATIM_NOW, MTIM, MTIM_NOW, NONBLOCK, R,
                    SEEK_CUR, SEEK_END, SEEK_SET)
 import struct
 
-# structs are written field by field: padding bytes are left as they were,
-# as Wasmtime leaves them
-FDSTAT_HEAD = struct.Struct("<BxH")           # filetype, flags
-RIGHTS = struct.Struct("<QQ")                 # rights base, inheriting (at 8)
-FILESTAT_HEAD = struct.Struct("<QQB")         # dev, ino, filetype
-FILESTAT_TAIL = struct.Struct("<QQQQQ")       # nlink, size, atim, mtim, ctim (at 24)
+# structs are written field by field (memory.py's layouts): padding bytes
+# are left as they were, as Wasmtime leaves them; a dirent is a byte array
 DIRENT = struct.Struct("<QQIBxxx")            # d_next, d_ino, d_namlen, d_type
-PRESTAT = struct.Struct("<BxxxI")             # tag (0 = dir), name length
 
 # the rights fd_fdstat_get reports, as Wasmtime reports them: a directory's
 # base and inheriting rights, a file's are all rights but reading or writing
@@ -33,11 +28,8 @@ DIR_INHERITING = ALL_RIGHTS & ~(R["PATH_FILESTAT_SET_SIZE"] | R["SOCK_SHUTDOWN"]
                                 | R["SOCK_ACCEPT"])
 
 
-def write_filestat(m, ptr, dev, ino, filetype, nlink, size, atim, mtim, ctim) -> None:
-    if ptr + 64 > len(m):
-        raise WasiError(EFAULT)
-    FILESTAT_HEAD.pack_into(m, ptr, dev, ino, filetype)
-    FILESTAT_TAIL.pack_into(m, ptr + 24, nlink, size, atim, mtim, ctim)
+def write_filestat(g, ptr, dev, ino, filetype, nlink, size, atim, mtim, ctim) -> None:
+    g.put(FILESTAT, ptr, (dev, ino, filetype, nlink, size, atim, mtim, ctim), "write filestat")
 
 
 def _file(ctx, fd):
@@ -48,37 +40,61 @@ def _file(ctx, fd):
     return e
 
 
-def fd_write(ctx, m, fd, iovs, iovs_len, nwritten):
-    e = _file(ctx, fd)
-    if not e.writable:
-        raise WasiError(EBADF)
-    data = gather(m, iovecs(m, iovs, iovs_len))
-    if e.kind == "file":
-        n = os.write(e.hostfd, data) if data else 0
-    else:
-        n = ctx.write_stream(e, data)
-    U32.pack_into(m, nwritten, n)
-    return SUCCESS
+# The I/O functions take the first non-empty iovec (memory.first_iovec)
+# before they look at the descriptor, and check its bounds where Wasmtime
+# does: a write's buffer before the bytes go out; fd_read's (a file) before
+# reading; fd_pread's, and a stream's read, only for the bytes read.
 
-
-def _positioned(ctx, fd, offset: int, allowed: str):
-    """The file of a pread/pwrite: a regular file, open for ``allowed``
-    ("readable"/"writable"), at an offset a host file can have."""
-    e = _file(ctx, fd)
-    if e.kind != "file":
-        raise WasiError(ESPIPE)
-    if not getattr(e, allowed):
+def _stream_or_file(ctx, fd, way: str):
+    """The descriptor of fd_read ("readable") or fd_write ("writable"): a
+    file, or a standard stream going that way (EBADF otherwise)."""
+    e = ctx.get(fd)
+    if e.kind == "dir" or e.kind != "file" and not getattr(e, way):
         raise WasiError(EBADF)
-    if offset >= 1 << 63:
-        raise WasiError(EINVAL)
     return e
 
 
-def fd_pwrite(ctx, m, fd, iovs, iovs_len, offset, nwritten):
-    e = _positioned(ctx, fd, offset, "writable")
-    data = gather(m, iovecs(m, iovs, iovs_len))
+def fd_write(ctx, g, fd, iovs, iovs_len, nwritten):
+    buf, size = g.first_iovec(iovs, iovs_len)
+    e = _stream_or_file(ctx, fd, "writable")
+    data = g.span(buf, size).tobytes()
+    if e.kind == "file":
+        if not e.writable:
+            raise WasiError(EBADF)
+        n = os.write(e.hostfd, data) if data else 0
+    else:
+        n = ctx.write_stream(e, data)
+    g.result(U32, nwritten, n, "write size")
+    return SUCCESS
+
+
+def _positioned(ctx, fd, stream_kinds: tuple[str, ...]):
+    """The file of a pread/pwrite: a regular file; the standard stream
+    ``stream_kinds`` (stdin for pread, stdout/stderr for pwrite) are ESPIPE,
+    anything else EBADF."""
+    e = ctx.get(fd)
+    if e.kind == "file":
+        return e
+    if e.kind in stream_kinds:
+        raise WasiError(ESPIPE)
+    raise WasiError(EBADF)
+
+
+def _host_offset(offset: int) -> int:
+    if offset >= 1 << 63:
+        raise WasiError(EINVAL)         # beyond any host file offset (off_t)
+    return offset
+
+
+def fd_pwrite(ctx, g, fd, iovs, iovs_len, offset, nwritten):
+    buf, size = g.first_iovec(iovs, iovs_len)
+    e = _positioned(ctx, fd, ("stdout", "stderr"))
+    data = g.span(buf, size).tobytes()
+    offset = _host_offset(offset)
+    if not e.writable:
+        raise WasiError(EBADF)
     n = os.pwrite(e.hostfd, data, offset) if data else 0
-    U32.pack_into(m, nwritten, n)
+    g.result(U32, nwritten, n, "write size")
     return SUCCESS
 
 
@@ -88,32 +104,35 @@ def _read_stream(e, size: int) -> bytes:
     return os.read(e.hostfd, size)
 
 
-def fd_read(ctx, m, fd, iovs, iovs_len, nread):
-    e = _file(ctx, fd)
-    if not e.readable:
-        raise WasiError(EBADF)
-    vecs = iovecs(m, iovs, iovs_len)
-    size = sum(n for _, n in vecs)
+def fd_read(ctx, g, fd, iovs, iovs_len, nread):
+    buf, size = g.first_iovec(iovs, iovs_len)
+    e = _stream_or_file(ctx, fd, "readable")
     if e.kind == "file":
-        data = os.read(e.hostfd, size) if size else b""
+        into = g.span(buf, size)
+        if not e.readable:
+            raise WasiError(EBADF)
+        n = os.readv(e.hostfd, [into]) if size else 0
     else:
         data = _read_stream(e, size) if size else b""
-    scatter(m, vecs, data)
-    U32.pack_into(m, nread, len(data))
+        n = len(data)
+        g.write_bytes(buf, data)
+    g.result(U32, nread, n, "write size")
     return SUCCESS
 
 
-def fd_pread(ctx, m, fd, iovs, iovs_len, offset, nread):
-    e = _positioned(ctx, fd, offset, "readable")
-    vecs = iovecs(m, iovs, iovs_len)
-    size = sum(n for _, n in vecs)
+def fd_pread(ctx, g, fd, iovs, iovs_len, offset, nread):
+    buf, size = g.first_iovec(iovs, iovs_len)
+    e = _positioned(ctx, fd, ("stdin",))
+    offset = _host_offset(offset)
+    if not e.readable:
+        raise WasiError(EBADF)
     data = os.pread(e.hostfd, size, offset) if size else b""
-    scatter(m, vecs, data)
-    U32.pack_into(m, nread, len(data))
+    g.write_bytes(buf, data)
+    g.result(U32, nread, len(data), "write size")
     return SUCCESS
 
 
-def fd_seek(ctx, m, fd, offset, whence, newoffset):
+def fd_seek(ctx, g, fd, offset, whence, newoffset):
     e = _file(ctx, fd)
     if e.kind != "file":
         raise WasiError(ESPIPE)
@@ -122,24 +141,24 @@ def fd_seek(ctx, m, fd, offset, whence, newoffset):
     # whence was checked on the way in (witx.py)
     host = {SEEK_SET: os.SEEK_SET, SEEK_CUR: os.SEEK_CUR, SEEK_END: os.SEEK_END}[whence]
     pos = os.lseek(e.hostfd, offset, host)
-    U64.pack_into(m, newoffset, pos)
+    g.result(U64, newoffset, pos, "write filesize")
     return SUCCESS
 
 
-def fd_tell(ctx, m, fd, out):
+def fd_tell(ctx, g, fd, out):
     e = _file(ctx, fd)
     if e.kind != "file":
         raise WasiError(ESPIPE)
-    U64.pack_into(m, out, os.lseek(e.hostfd, 0, os.SEEK_CUR))
+    g.result(U64, out, os.lseek(e.hostfd, 0, os.SEEK_CUR), "write filesize")
     return SUCCESS
 
 
-def fd_close(ctx, m, fd):
+def fd_close(ctx, g, fd):
     ctx.remove(fd).close()
     return SUCCESS
 
 
-def fd_renumber(ctx, m, fd, to):
+def fd_renumber(ctx, g, fd, to):
     e = ctx.get(fd)
     ctx.get(to)
     if fd != to:
@@ -163,17 +182,14 @@ def _rights(e) -> tuple[int, int]:
     return base, base
 
 
-def fd_fdstat_get(ctx, m, fd, out):
+def fd_fdstat_get(ctx, g, fd, out):
     e = ctx.get(fd)
     base, inheriting = _rights(e)
-    if out + 24 > len(m):
-        raise WasiError(EFAULT)
-    FDSTAT_HEAD.pack_into(m, out, e.filetype, e.fdflags)
-    RIGHTS.pack_into(m, out + 8, base, inheriting)
+    g.put(FDSTAT, out, (e.filetype, e.fdflags, base, inheriting), "write fdstat")
     return SUCCESS
 
 
-def fd_fdstat_set_flags(ctx, m, fd, flags):
+def fd_fdstat_set_flags(ctx, g, fd, flags):
     e = ctx.get(fd)
     if e.kind != "file":
         raise WasiError(EBADF)
@@ -190,12 +206,12 @@ def fd_fdstat_set_flags(ctx, m, fd, flags):
     return SUCCESS
 
 
-def fd_fdstat_set_rights(ctx, m, fd, base, inheriting):
+def fd_fdstat_set_rights(ctx, g, fd, base, inheriting):
     ctx.get(fd)
     raise WasiError(ENOTSUP)
 
 
-def fd_advise(ctx, m, fd, offset, length, advice):
+def fd_advise(ctx, g, fd, offset, length, advice):
     # advice was checked on the way in (witx.py)
     e = _file(ctx, fd)
     if e.kind != "file":
@@ -205,12 +221,12 @@ def fd_advise(ctx, m, fd, offset, length, advice):
     return SUCCESS
 
 
-def fd_allocate(ctx, m, fd, offset, length):
+def fd_allocate(ctx, g, fd, offset, length):
     _file(ctx, fd)
     raise WasiError(ENOTSUP)
 
 
-def fd_datasync(ctx, m, fd):
+def fd_datasync(ctx, g, fd):
     e = ctx.get(fd)
     if e.kind == "file":
         os.fdatasync(e.hostfd)
@@ -219,7 +235,7 @@ def fd_datasync(ctx, m, fd):
     return SUCCESS
 
 
-def fd_sync(ctx, m, fd):
+def fd_sync(ctx, g, fd):
     e = ctx.get(fd)
     if e.kind == "file":
         os.fsync(e.hostfd)
@@ -229,20 +245,21 @@ def fd_sync(ctx, m, fd):
 
 
 def filestat_bytes(st, filetype=None) -> tuple:
-    return (st.st_dev, st.st_ino, filetype_of_mode(st.st_mode) if filetype is None else filetype,
+    # as Wasmtime, whose filesystem is one device to the guest: dev is 1
+    return (1, st.st_ino, filetype_of_mode(st.st_mode) if filetype is None else filetype,
             st.st_nlink, st.st_size, st.st_atime_ns, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def fd_filestat_get(ctx, m, fd, out):
+def fd_filestat_get(ctx, g, fd, out):
     e = ctx.get(fd)
     if e.kind in ("file", "dir"):
-        write_filestat(m, out, *filestat_bytes(os.fstat(e.hostfd)))
+        write_filestat(g, out, *filestat_bytes(os.fstat(e.hostfd)))
     else:
-        write_filestat(m, out, 0, 0, e.filetype, 0, 0, 0, 0, 0)
+        write_filestat(g, out, 0, 0, e.filetype, 0, 0, 0, 0, 0)
     return SUCCESS
 
 
-def fd_filestat_set_size(ctx, m, fd, size):
+def fd_filestat_set_size(ctx, g, fd, size):
     e = _file(ctx, fd)
     if e.kind != "file":
         raise WasiError(EBADF)
@@ -273,7 +290,7 @@ def utime_args(st_now, atim, mtim, flags):
     return a, mt
 
 
-def fd_filestat_set_times(ctx, m, fd, atim, mtim, flags):
+def fd_filestat_set_times(ctx, g, fd, atim, mtim, flags):
     e = ctx.get(fd)
     if e.kind not in ("file", "dir"):
         raise WasiError(EBADF)
@@ -285,33 +302,31 @@ def fd_filestat_set_times(ctx, m, fd, atim, mtim, flags):
     return SUCCESS
 
 
-def fd_prestat_get(ctx, m, fd, out):
+def fd_prestat_get(ctx, g, fd, out):
     e = ctx.get(fd)
     if e.preopen_name is None:
         raise WasiError(EBADF)
-    PRESTAT.pack_into(m, out, 0, len(e.preopen_name))
+    g.put(PRESTAT, out, (0, len(e.preopen_name)), "write prestat")
     return SUCCESS
 
 
-def fd_prestat_dir_name(ctx, m, fd, path, path_len):
+def fd_prestat_dir_name(ctx, g, fd, path, path_len):
     e = ctx.get(fd)
     if e.preopen_name is None:
-        raise WasiError(EBADF)
+        raise WasiError(ENOTDIR)        # as Wasmtime: any open descriptor not preopened
     name = e.preopen_name
     if len(name) > path_len:
         raise WasiError(ENAMETOOLONG)
-    write_bytes(m, path, name)
+    g.write_bytes(path, name)
     return SUCCESS
 
 
-def fd_readdir(ctx, m, fd, buf, buf_len, cookie, bufused):
+def fd_readdir(ctx, g, fd, buf, buf_len, cookie, bufused):
     e = ctx.get(fd)
     if e.kind != "dir":
         raise WasiError(EBADF)
     if not e.dir_perms & 1:
         raise WasiError(EPERM)
-    if buf + buf_len > len(m):
-        raise WasiError(EFAULT)
     st = os.fstat(e.hostfd)
     entries = [(b".", st.st_ino, DIRECTORY)]
     try:
@@ -326,15 +341,20 @@ def fd_readdir(ctx, m, fd, buf, buf_len, cookie, bufused):
             except OSError:
                 ft = 0
             entries.append((os.fsencode(d.name), d.inode(), ft))
-    out = bytearray()
+    # each dirent then its name, written as they come (a buffer past the
+    # end of memory fails at the first write that does not fit), cut at
+    # ``buf_len``
+    cap = buf_len
     for i in range(cookie, len(entries)):
         name, ino, ft = entries[i]
-        out += DIRENT.pack(i + 1, ino, len(name), ft) + name
-        if len(out) >= buf_len:
+        for part in (DIRENT.pack(i + 1, ino, len(name), ft), name):
+            part = part[:cap]
+            g.write_bytes(buf, part)
+            buf += len(part)
+            cap -= len(part)
+            if cap == 0:
+                break
+        if cap == 0:
             break
-    data = bytes(out[:buf_len])
-    m[buf:buf + len(data)] = data
-    U32.pack_into(m, bufused, len(data))
+    g.result(U32, bufused, buf_len - cap, "write size")
     return SUCCESS
-
-

@@ -108,11 +108,11 @@ CONVERTED: dict[str, tuple[tuple[int, WitxInt], ...]] = {
 }
 
 
-def conversion_error(func: str, ty: WitxInt, value: int, wasm_bits: int) -> Optional[str]:
+def conversion_error(func: str, ty: WitxInt, value: int,
+                     wasm_bits: int) -> Optional[list[str]]:
     """Why ``value`` (an argument of ``func``, the unsigned bits of a wasm
     value ``wasm_bits`` wide) does not convert to ``ty``, worded as Wasmtime
-    words it (the error's chain, outermost first, one cause a line); None
-    when it converts."""
+    words it (the error's chain, outermost first); None when it converts."""
     if value >> (wasm_bits - 1):
         causes = ["Int conversion error: TryFromIntError(NegOverflow)",
                   "number too small to fit in target type"]
@@ -125,8 +125,17 @@ def conversion_error(func: str, ty: WitxInt, value: int, wasm_bits: int) -> Opti
         causes = [f"Invalid enum value {ty.name}"]
     else:
         return None
-    return format_chain([f"In func wasi_snapshot_preview1::{func} at convert {ty.name}: "
-                         f"{causes[0]}"] + causes)
+    return [f"In func wasi_snapshot_preview1::{func} at convert {ty.name}: {causes[0]}"] + causes
+
+
+def call_error(chain: list[str]) -> WasmtimeError:
+    """The error a WASI call raises where Wasmtime's fails with an error
+    rather than an errno: its message is ``chain`` as Wasmtime prints it,
+    and ``.wasi_chain`` keeps the chain (``wasmlite run`` reports it as
+    ``wasmtime run`` does)."""
+    error = WasmtimeError(format_chain(chain))
+    error.wasi_chain = list(chain)
+    return error
 
 
 def format_chain(chain: list[str]) -> str:
@@ -150,4 +159,4 @@ def check_arguments(func: str, params: str, args: tuple) -> None:
     for index, ty in CONVERTED.get(func, ()):
         why = conversion_error(func, ty, args[index], 64 if params[index] == "I" else 32)
         if why is not None:
-            raise WasmtimeError(why)
+            raise call_error(why)
