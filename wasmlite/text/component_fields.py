@@ -15,7 +15,6 @@ from .component_bytes import (SEC_CANON, SEC_COMPONENT, SEC_CORE_INSTANCE, SEC_C
 from .component_scope import (COMPONENT, COMPONENT_TYPE, CORE_SPACE_OF_WORD, INSTANCE_TYPE,
                               MODULE_TYPE, last_group)
 from .component_typedefs import STRING_ENCODINGS
-from .lexer import decode_string
 from .parse import parse_module_tokens
 
 _CANON_BUILTINS = {"resource.new": b"\x02", "resource.drop": b"\x03", "resource.rep": b"\x04"}
@@ -100,25 +99,13 @@ class FieldsMixin:
             out = self.finish(SEC_IMPORT, [imp, b"\x00\x11", idx], "core module", ident)
         else:
             if self.K[j] == "a" and self.T[j] == "binary":
-                data = self.binary_strings(j + 1, close)
+                data = self.strings(j + 1, close)
             else:
                 module = parse_module_tokens(self.toks, j, close,
                                              self.T[ident] if ident is not None else None)
                 data = encode_module(module)
             out = self.finish(SEC_CORE_MODULE, data, "core module", ident)
         self.add_trailing(exports, "core module", out)
-
-    def binary_strings(self, j: int, close: int) -> bytes:
-        parts = []
-        while j < close:
-            if self.K[j] != "s":
-                raise self.unexpected(j)
-            try:
-                parts.append(decode_string(self.T[j]))
-            except ValueError as e:
-                raise self.error(j, str(e)) from None
-            j += 1
-        return b"".join(parts)
 
     def field_core_instance(self, i: int) -> None:
         close = self.M[i]
@@ -260,7 +247,7 @@ class FieldsMixin:
             out = self.finish(SEC_IMPORT, [imp, b"\x04", idx], "component", ident)
         else:
             if self.K[j] == "a" and self.T[j] == "binary":
-                node = self.binary_strings(j + 1, close)
+                node = self.strings(j + 1, close)
             else:
                 node = self.component(self.T[ident] if ident is not None else None, j, close)
             out = self.finish(SEC_COMPONENT, node, "component", ident)
