@@ -9,6 +9,8 @@ Errors carry ``line:col`` through the token's source.
 """
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from ..errors import TextParseError
 from .lexer import Tokens, decode_name, decode_string
 from .numbers import parse_nat
@@ -58,12 +60,7 @@ class TokenReader:
 
     def string(self, i: int) -> bytes:
         """A string literal's bytes."""
-        if self.K[i] != "s":
-            raise self.unexpected(i)
-        try:
-            return decode_string(self.T[i])
-        except ValueError as e:
-            raise self.error(i, str(e)) from None
+        return self._literal(i, decode_string)
 
     def strings(self, j: int, close: int) -> bytes:
         """The bytes of the string literals from ``j`` up to ``close`` (a
@@ -76,9 +73,12 @@ class TokenReader:
 
     def name(self, i: int) -> str:
         """A string literal that must be UTF-8 (a name)."""
+        return self._literal(i, decode_name)
+
+    def _literal(self, i: int, decode: Callable[[str], Any]) -> Any:
         if self.K[i] != "s":
             raise self.unexpected(i)
         try:
-            return decode_name(self.T[i])
+            return decode(self.T[i])
         except ValueError as e:
             raise self.error(i, str(e)) from None
