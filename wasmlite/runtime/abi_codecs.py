@@ -317,34 +317,31 @@ class CodecBuilder:
         return Codec(t, frozenset((str,)), lower, lift, store, load, lower1=char_code)
 
     def _string(self, t: ValType) -> Codec:
-        view = self._view()
+        self._view()                # (memory is required: said before anything else)
         enc = self.cx.string_encoding
         load_range = string_loader(enc)
         store_range = string_storer(enc, self.cx)
-        lower = string_lowerer(enc, self.cx)
-
-        def lift(vals, i):
-            return load_range(view.mv, vals[i] & _M32, vals[i + 1] & _M32)
-
-        def store(v, ptr):
-            p, n = store_range(v)
-            _PAIR.pack_into(view.mv, ptr, p, n)
-
-        def load(mv, ptr):
-            p, n = _PAIR.unpack_from(mv, ptr)
-            return load_range(mv, p, n)
-        return Codec(t, frozenset((str,)), lower, lift, store, load)
+        return self._pointer_pair(t, frozenset((str,)), string_lowerer(enc, self.cx),
+                                  load_range, store_range)
 
     # -- lists -----------------------------------------------------------------------
 
     def _list(self, t: ListType) -> Codec:
-        view = self._view()
         load_range, store_range, classes = self._list_ranges(t)
 
         def lower(v, out):
             ptr, n = store_range(v)
             out.append(ptr)
             out.append(n)
+        return self._pointer_pair(t, classes, lower, load_range, store_range)
+
+    def _pointer_pair(self, t: ValType, classes: frozenset, lower: Callable,
+                      load_range: Callable, store_range: Callable) -> Codec:
+        """The codec of a string or list: flat, a (pointer, length) pair;
+        in memory, the same pair pointing at its contents.
+        ``load_range(mv, ptr, n)`` reads the contents, ``store_range(v)``
+        writes them (allocating) and gives their (ptr, n)."""
+        view = self._view()
 
         def lift(vals, i):
             return load_range(view.mv, vals[i] & _M32, vals[i + 1] & _M32)

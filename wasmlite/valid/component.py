@@ -273,7 +273,7 @@ class _Validator:
         elif cls is ast.CanonBuiltin:
             raise self.error(f"`{d.name}` requires {_builtin_feature(d.name)}")
         elif cls is ast.Import:
-            self.import_(d, sc)
+            self.declare(d, sc, True)
         elif cls is ast.Export:
             self.export(d, sc)
         elif cls is ast.Start or cls is ast.ValueDef:
@@ -633,9 +633,9 @@ class _Validator:
                                  " types or instances")
             self.alias(decl, sc)
         elif isinstance(decl, ast.Import):
-            self.import_(decl, sc)
+            self.declare(decl, sc, True)
         elif isinstance(decl, ast.ExportDecl):
-            self.export_decl(decl, sc)
+            self.declare(decl, sc, False)
         else:
             raise self.error(f"unknown declaration {type(decl).__name__}")
 
@@ -738,13 +738,15 @@ class _Validator:
 
     # -------------------------------------------------------------- imports
 
-    def import_(self, d: ast.Import, sc: _Scope) -> None:
-        t = self.extern_type(d.desc, sc, d.name, True)
+    def declare(self, d: Any, sc: _Scope, importing: bool) -> None:
+        """An import, or an export declaration of a component or instance
+        type: both declare a name and the type of what it stands for."""
+        t = self.extern_type(d.desc, sc, d.name, importing)
         tid = self.extern_tid(d.desc, sc)
-        self.check_named(d.desc.sort, tid, sc, True)
-        self.check_name(d.name, sc, True, t)
-        sc.imports.append((d.name, t))
-        sc.import_tids.append((d.name, d.desc.sort, tid))
+        self.check_named(d.desc.sort, tid, sc, importing)
+        self.check_name(d.name, sc, importing, t)
+        (sc.imports if importing else sc.exports).append((d.name, t))
+        (sc.import_tids if importing else sc.export_tids).append((d.name, d.desc.sort, tid))
         self.add(sc, d.desc.sort, t, tid)
 
     def add(self, sc: _Scope, sort: Sort, t: Any, tid: Optional[naming.TypeId] = None) -> None:
@@ -756,15 +758,6 @@ class _Validator:
         tids = sc.tids.get(sort)
         if tids is not None:
             tids.append(naming.OPAQUE_ID if tid is None else tid)
-
-    def export_decl(self, d: ast.ExportDecl, sc: _Scope) -> None:
-        t = self.extern_type(d.desc, sc, d.name, False)
-        tid = self.extern_tid(d.desc, sc)
-        self.check_named(d.desc.sort, tid, sc, False)
-        self.check_name(d.name, sc, False, t)
-        sc.exports.append((d.name, t))
-        sc.export_tids.append((d.name, d.desc.sort, tid))
-        self.add(sc, d.desc.sort, t, tid)
 
     def extern_tid(self, desc: ast.ExternDesc, sc: _Scope) -> naming.TypeId:
         """The TypeId of what an import/export declaration describes (its
