@@ -82,6 +82,22 @@ class FieldsMixin:
         name = self.extern_name(j + 2)
         return name, self.expect_close(j + 3)
 
+    def imported(self, imp: object, j: int, close: int, space: str,
+                 ident: Optional[int]) -> Optional[int]:
+        """The import a core module, component or instance field makes with
+        an inline ``(import "name")`` (``imp``): its type a ``(type x)`` use,
+        or written in place from ``j`` (then defined just before)."""
+        if self.is_type_use(j):
+            idx = self.ref(j + 2, "core type" if space == "core module" else "type")
+            self.expect_at(self.expect_close(j + 3), close)
+        elif space == "core module":
+            idx = self.inline_module_type(j, close)
+        else:
+            self.begin()
+            kind = COMPONENT_TYPE if space == "component" else INSTANCE_TYPE
+            idx = self.finish(SEC_TYPE, self.type_scope(kind, None, j, close), "type")
+        return self.finish(SEC_IMPORT, [imp, SORT_BYTES[space], idx], space, ident)
+
     # ------------------------------------------------------------ core fields
 
     def field_core_module(self, i: int) -> None:
@@ -91,12 +107,7 @@ class FieldsMixin:
         imp, j = self.inline_import(j)
         self.begin()
         if imp is not None:
-            if self.is_type_use(j):
-                idx = self.ref(j + 2, "core type")
-                self.expect_at(self.expect_close(j + 3), close)
-            else:
-                idx = self.inline_module_type(j, close)
-            out = self.finish(SEC_IMPORT, [imp, b"\x00\x11", idx], "core module", ident)
+            out = self.imported(imp, j, close, "core module", ident)
         else:
             if self.K[j] == "a" and self.T[j] == "binary":
                 data = self.strings(j + 1, close)
@@ -238,13 +249,7 @@ class FieldsMixin:
         imp, j = self.inline_import(j)
         self.begin()
         if imp is not None:
-            if self.is_type_use(j):
-                idx = self.ref(j + 2, "type")
-                self.expect_at(self.expect_close(j + 3), close)
-            else:
-                self.begin()
-                idx = self.finish(SEC_TYPE, self.type_scope(COMPONENT_TYPE, None, j, close), "type")
-            out = self.finish(SEC_IMPORT, [imp, b"\x04", idx], "component", ident)
+            out = self.imported(imp, j, close, "component", ident)
         else:
             if self.K[j] == "a" and self.T[j] == "binary":
                 node = self.strings(j + 1, close)
@@ -264,13 +269,7 @@ class FieldsMixin:
             return
         self.begin()
         if imp is not None:
-            if self.is_type_use(j):
-                idx = self.ref(j + 2, "type")
-                self.expect_at(self.expect_close(j + 3), close)
-            else:
-                self.begin()
-                idx = self.finish(SEC_TYPE, self.type_scope(INSTANCE_TYPE, None, j, close), "type")
-            out = self.finish(SEC_IMPORT, [imp, b"\x05", idx], "instance", ident)
+            out = self.imported(imp, j, close, "instance", ident)
         elif self.is_open(j, "instantiate"):
             node = self.instantiate(j)
             self.expect_at(self.M[j] + 1, close)
