@@ -710,16 +710,19 @@ class _Validator:
             return self.error(f"{word} name `{name}` is not valid\n{why}")
         if not isinstance(t, ct.FuncType):
             raise bad("only functions can have annotated names")
+
+        def check_resource(handle: Any) -> None:
+            want = sc.resource_labels.get((is_import, parsed.resource))
+            if want is not None and handle.ty is not want:
+                raise bad("function does not match expected resource name"
+                          f" `{parsed.resource}`")
         if parsed.kind == "constructor":
             r = t.result
             if isinstance(r, ct.ResultType):
                 r = r.ok
             if not isinstance(r, ct.OwnType):
                 raise bad("function should return `(own $T)` or `(result (own $T))`")
-            want = sc.resource_labels.get((is_import, parsed.resource))
-            if want is not None and r.ty is not want:
-                raise bad("function does not match expected resource name"
-                          f" `{parsed.resource}`")
+            check_resource(r)
         elif parsed.kind == "method":
             if not t.params:
                 raise bad("function should have at least one argument")
@@ -728,10 +731,7 @@ class _Validator:
                 raise bad("function should have a first argument called `self`")
             if not isinstance(ptype, ct.BorrowType):
                 raise bad("function should take a first argument of `borrow<T>`")
-            want = sc.resource_labels.get((is_import, parsed.resource))
-            if want is not None and ptype.ty is not want:
-                raise bad("function does not match expected resource name"
-                          f" `{parsed.resource}`")
+            check_resource(ptype)
         if (is_import, parsed.resource) not in sc.resource_labels:
             raise bad(f"resource used in function does not have a name in this context:"
                       f" `{parsed.resource}`")
