@@ -317,34 +317,31 @@ class CodecBuilder:
         return Codec(t, frozenset((str,)), lower, lift, store, load, lower1=char_code)
 
     def _string(self, t: ValType) -> Codec:
-        view = self._view()
+        self._view()                # (memory is required: said before anything else)
         enc = self.cx.string_encoding
         load_range = string_loader(enc)
         store_range = string_storer(enc, self.cx)
-        lower = string_lowerer(enc, self.cx)
-
-        def lift(vals, i):
-            return load_range(view.mv, vals[i] & _M32, vals[i + 1] & _M32)
-
-        def store(v, ptr):
-            p, n = store_range(v)
-            _PAIR.pack_into(view.mv, ptr, p, n)
-
-        def load(mv, ptr):
-            p, n = _PAIR.unpack_from(mv, ptr)
-            return load_range(mv, p, n)
-        return Codec(t, frozenset((str,)), lower, lift, store, load)
+        return self._pointer_pair(t, frozenset((str,)), string_lowerer(enc, self.cx),
+                                  load_range, store_range)
 
     # -- lists -----------------------------------------------------------------------
 
     def _list(self, t: ListType) -> Codec:
-        view = self._view()
         load_range, store_range, classes = self._list_ranges(t)
 
         def lower(v, out):
             ptr, n = store_range(v)
             out.append(ptr)
             out.append(n)
+        return self._pointer_pair(t, classes, lower, load_range, store_range)
+
+    def _pointer_pair(self, t: ValType, classes: frozenset, lower: Callable,
+                      load_range: Callable, store_range: Callable) -> Codec:
+        """The codec of a string or list: flat, a (pointer, length) pair;
+        in memory, the same pair pointing at its contents.
+        ``load_range(mv, ptr, n)`` reads the contents, ``store_range(v)``
+        writes them (allocating) and gives their (ptr, n)."""
+        view = self._view()
 
         def lift(vals, i):
             return load_range(view.mv, vals[i] & _M32, vals[i + 1] & _M32)
@@ -838,34 +835,26 @@ class CodecBuilder:
         takes_rep = self.host_reps and rt.instance is None
         hosts = _HostTableOf(cx)
 
-        def rep_of(v):
-            # the host value moved into the guest: consumed here
-            if type(v) is ResourceAny:
-                if v._moved:
-                    raise ValueError("already closed")
-                if v._ty is not rt:
-                    raise WasmtimeError("mismatched resource types")
-                table, index = v._table, v._index
-                h = table.get(index)
-                if not h.own:
-                    raise abi_trap("cannot lower a `borrow` resource into an `own`")
-                table.remove(index)
-                v._moved = True
+        def taken(v):
+            # the host's handle moves into the guest: consumed here
+            table, index = v._table, v._index
+            h = table.get(index)
+            if not h.own:
+                raise abi_trap("cannot lower a `borrow` resource into an `own`")
+            table.remove(index)
+            v._moved = True
 
-                def undo():
-                    table.put_back(index, h)
-                    v._moved = False
-                cx.scope.undo.append(undo)
-                return h.rep
-            if type(v) is ResourceHost:
-                if v.resource_type() is not rt:
-                    raise WasmtimeError("mismatched resource types")
-                if not v._owned:
-                    raise abi_trap("cannot lower a `borrow` resource into an `own`")
-                return v._rep
-            if takes_rep:
-                return v
-            raise TypeError("expected ResourceAny or ResourceHost for Own type")
+            def undo():
+                table.put_back(index, h)
+                v._moved = False
+            cx.scope.undo.append(undo)
+            return h.rep
+
+        def owned(v):
+            if not v._owned:
+                raise abi_trap("cannot lower a `borrow` resource into an `own`")
+            return v._rep
+        rep_of = _rep_reader(rt, takes_rep, "Own", taken, owned)
 
         def lower(v, out):
             rep = rep_of(v)
@@ -897,20 +886,8 @@ class CodecBuilder:
         takes_rep = self.host_reps and rt.instance is None
         hosts = _HostTableOf(cx)
 
-        def rep_of(v):
-            if type(v) is ResourceAny:
-                if v._moved:
-                    raise ValueError("already closed")
-                if v._ty is not rt:
-                    raise WasmtimeError("mismatched resource types")
-                return v._table.get(v._index).rep
-            if type(v) is ResourceHost:
-                if v.resource_type() is not rt:
-                    raise WasmtimeError("mismatched resource types")
-                return v._rep
-            if takes_rep:
-                return v
-            raise TypeError("expected ResourceAny or ResourceHost for Borrow type")
+        rep_of = _rep_reader(rt, takes_rep, "Borrow",
+                             lambda v: v._table.get(v._index).rep, lambda v: v._rep)
 
         def lower(v, out):
             rep = rep_of(v)
@@ -960,6 +937,32 @@ class CodecBuilder:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+def _rep_reader(rt: Any, takes_rep: bool, word: str, from_any: Callable,
+                from_host: Callable) -> Callable:
+    """``rep_of(v)`` for a handle of resource type ``rt`` given by the host:
+    a ResourceAny (not closed) or ResourceHost of that type, whose rep
+    ``from_any`` / ``from_host`` take (an ``own`` consumes the handle, a
+    ``borrow`` reads it); a bare rep where ``takes_rep``; else TypeError in
+    wasmtime-py's words (``word``: ``Own`` or ``Borrow``)."""
+    wrong_kind = f"expected ResourceAny or ResourceHost for {word} type"
+
+    def rep_of(v):
+        if type(v) is ResourceAny:
+            if v._moved:
+                raise ValueError("already closed")
+            if v._ty is not rt:
+                raise WasmtimeError("mismatched resource types")
+            return from_any(v)
+        if type(v) is ResourceHost:
+            if v.resource_type() is not rt:
+                raise WasmtimeError("mismatched resource types")
+            return from_host(v)
+        if takes_rep:
+            return v
+        raise TypeError(wrong_kind)
+    return rep_of
+
 
 class _HostTableOf:
     """The store's host handle table, looked up once."""

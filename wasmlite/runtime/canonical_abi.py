@@ -400,12 +400,17 @@ def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
                                               _mentions(ft.result, _in_memory))
     refresh_view = view.refresh if view is not None else None
 
-    if uses_handles:
+    # one core function per shape, chosen here so that a call tests nothing
+    # it need not: the general one (a call scope for handles; the result's
+    # lowering guarded, after a fresh view, where it may realloc), then the
+    # two common flat ones without either
+    if uses_handles or result_reallocs:
         def core(*core_args: Any) -> Any:
             if not state.may_leave:
                 raise cannot_leave()
-            scope = CallScope()
-            outer, opts.scope = opts.scope, scope
+            if uses_handles:
+                scope = CallScope()
+                outer, opts.scope = opts.scope, scope
             try:
                 args = lift_args(core_args)
                 could_enter, state.may_enter = state.may_enter, False
@@ -421,24 +426,9 @@ def lower_func(ft: FuncType, callee: Callable[..., Any], opts: CanonOptions,
                 finally:
                     state.may_enter = could_enter
             finally:
-                scope.exit_import()
-                opts.scope = outer
-    elif result_reallocs:
-        def core(*core_args: Any) -> Any:
-            if not state.may_leave:
-                raise cannot_leave()
-            args = lift_args(core_args)
-            could_enter, state.may_enter = state.may_enter, False
-            try:
-                r = callee(*args)
-                refresh_view()
-                state.may_leave = False
-                try:
-                    return lower_result(r, core_args)
-                finally:
-                    state.may_leave = True
-            finally:
-                state.may_enter = could_enter
+                if uses_handles:
+                    scope.exit_import()
+                    opts.scope = outer
     elif rcodec is not None and rcodec.lower1 is not None:
         lower1 = rcodec.lower1
 

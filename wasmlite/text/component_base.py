@@ -2,9 +2,9 @@
 references.
 
 ``ParserBase`` is what the grammar mixins (component_fields.py,
-component_typedefs.py, component_coretypes.py) build on: token helpers that
-raise ``line:col`` errors as the core text parser does, the scope stack,
-``begin``/``finish`` (an item and the outer aliases it needs, appended in
+component_typedefs.py, component_coretypes.py) build on: token helpers
+(``token_reader.TokenReader``, shared with the core text parser), the scope
+stack, ``begin``/``finish`` (an item and the outer aliases it needs, appended in
 order, its index given), and ``ref`` (a name resolved as wasm-tools
 resolves it: the scope's own, or an enclosing scope's through an inserted
 ``alias outer``).
@@ -16,16 +16,15 @@ from typing import Optional
 from ..errors import TextParseError
 from .component_bytes import SEC_ALIAS, SEC_CORE_TYPE, SEC_TYPE, SORT_BYTES, Ref, s33
 from .component_scope import COMPONENT, MODULE_TYPE, Scope, declared_names
-from .lexer import Tokens, decode_name, reserved_message
-from .numbers import parse_nat
+from .lexer import Tokens, reserved_message
+from .token_reader import TokenReader
 
-_U32_MAX = 0xFFFFFFFF
 # index spaces an outer alias can reach (Explainer.md: outer aliases are
 # restricted to types, modules and components)
 _OUTER_SPACES = frozenset({"type", "core type", "core module", "component"})
 
 
-class ParserBase:
+class ParserBase(TokenReader):
     """Tokens, scopes and references (see the module docstring)."""
 
     def __init__(self, toks: Tokens) -> None:
@@ -37,12 +36,6 @@ class ParserBase:
 
     # ------------------------------------------------------------ errors and tokens
 
-    def error(self, i: int, message: str) -> TextParseError:
-        toks = self.toks
-        if i >= len(toks.pos):
-            return toks.source.error(len(toks.source.text), message)
-        return toks.source.error(toks.pos[i], message)
-
     def unexpected(self, i: int) -> TextParseError:
         if i >= len(self.toks.pos):
             return self.error(i, "unexpected end")
@@ -53,42 +46,14 @@ class ParserBase:
             return self.error(i, "unexpected token )")
         return self.error(i, f"unexpected token {t}")
 
-    def expect_close(self, i: int) -> int:
-        if self.K[i] != ")":
-            raise self.unexpected(i)
-        return i + 1
-
     def expect_at(self, i: int, close: int) -> None:
         """Nothing more before ``close``."""
         if i != close:
             raise self.unexpected(i)
 
-    def is_open(self, i: int, word: str) -> bool:
-        return self.K[i] == "(" and self.K[i + 1] == "a" and self.T[i + 1] == word
-
     def is_type_use(self, i: int) -> bool:
         """``(type x)`` at ``i`` (not a ``(type $id ...)`` definition)."""
         return self.is_open(i, "type") and self.M[i] == i + 3
-
-    def is_index(self, i: int) -> bool:
-        k = self.K[i]
-        return k == "$" or (k == "a" and parse_nat(self.T[i]) is not None)
-
-    def u32(self, i: int) -> int:
-        v = parse_nat(self.T[i]) if self.K[i] == "a" else None
-        if v is None:
-            raise self.unexpected(i)
-        if v > _U32_MAX:
-            raise self.error(i, "u32 constant out of range")
-        return v
-
-    def name(self, i: int) -> str:
-        if self.K[i] != "s":
-            raise self.unexpected(i)
-        try:
-            return decode_name(self.T[i])
-        except ValueError as e:
-            raise self.error(i, str(e)) from None
 
     def opt_ident(self, i: int) -> tuple[Optional[int], int]:
         """The token index of a ``$id`` at ``i`` (or None) and the next index."""

@@ -15,7 +15,6 @@ from .component_bytes import (SEC_CANON, SEC_COMPONENT, SEC_CORE_INSTANCE, SEC_C
 from .component_scope import (COMPONENT, COMPONENT_TYPE, CORE_SPACE_OF_WORD, INSTANCE_TYPE,
                               MODULE_TYPE, last_group)
 from .component_typedefs import STRING_ENCODINGS
-from .lexer import decode_string
 from .parse import parse_module_tokens
 
 _CANON_BUILTINS = {"resource.new": b"\x02", "resource.drop": b"\x03", "resource.rep": b"\x04"}
@@ -83,6 +82,22 @@ class FieldsMixin:
         name = self.extern_name(j + 2)
         return name, self.expect_close(j + 3)
 
+    def imported(self, imp: object, j: int, close: int, space: str,
+                 ident: Optional[int]) -> Optional[int]:
+        """The import a core module, component or instance field makes with
+        an inline ``(import "name")`` (``imp``): its type a ``(type x)`` use,
+        or written in place from ``j`` (then defined just before)."""
+        if self.is_type_use(j):
+            idx = self.ref(j + 2, "core type" if space == "core module" else "type")
+            self.expect_at(self.expect_close(j + 3), close)
+        elif space == "core module":
+            idx = self.inline_module_type(j, close)
+        else:
+            self.begin()
+            kind = COMPONENT_TYPE if space == "component" else INSTANCE_TYPE
+            idx = self.finish(SEC_TYPE, self.type_scope(kind, None, j, close), "type")
+        return self.finish(SEC_IMPORT, [imp, SORT_BYTES[space], idx], space, ident)
+
     # ------------------------------------------------------------ core fields
 
     def field_core_module(self, i: int) -> None:
@@ -92,15 +107,10 @@ class FieldsMixin:
         imp, j = self.inline_import(j)
         self.begin()
         if imp is not None:
-            if self.is_type_use(j):
-                idx = self.ref(j + 2, "core type")
-                self.expect_at(self.expect_close(j + 3), close)
-            else:
-                idx = self.inline_module_type(j, close)
-            out = self.finish(SEC_IMPORT, [imp, b"\x00\x11", idx], "core module", ident)
+            out = self.imported(imp, j, close, "core module", ident)
         else:
             if self.K[j] == "a" and self.T[j] == "binary":
-                data = self.binary_strings(j + 1, close)
+                data = self.strings(j + 1, close)
             else:
                 # with a name section, as wasm-tools writes (backtraces name
                 # the module and its functions from it)
@@ -110,18 +120,6 @@ class FieldsMixin:
                 data = encode_module(module)
             out = self.finish(SEC_CORE_MODULE, data, "core module", ident)
         self.add_trailing(exports, "core module", out)
-
-    def binary_strings(self, j: int, close: int) -> bytes:
-        parts = []
-        while j < close:
-            if self.K[j] != "s":
-                raise self.unexpected(j)
-            try:
-                parts.append(decode_string(self.T[j]))
-            except ValueError as e:
-                raise self.error(j, str(e)) from None
-            j += 1
-        return b"".join(parts)
 
     def field_core_instance(self, i: int) -> None:
         close = self.M[i]
@@ -254,16 +252,10 @@ class FieldsMixin:
         imp, j = self.inline_import(j)
         self.begin()
         if imp is not None:
-            if self.is_type_use(j):
-                idx = self.ref(j + 2, "type")
-                self.expect_at(self.expect_close(j + 3), close)
-            else:
-                self.begin()
-                idx = self.finish(SEC_TYPE, self.type_scope(COMPONENT_TYPE, None, j, close), "type")
-            out = self.finish(SEC_IMPORT, [imp, b"\x04", idx], "component", ident)
+            out = self.imported(imp, j, close, "component", ident)
         else:
             if self.K[j] == "a" and self.T[j] == "binary":
-                node = self.binary_strings(j + 1, close)
+                node = self.strings(j + 1, close)
             else:
                 node = self.component(self.T[ident] if ident is not None else None, j, close)
             out = self.finish(SEC_COMPONENT, node, "component", ident)
@@ -280,13 +272,7 @@ class FieldsMixin:
             return
         self.begin()
         if imp is not None:
-            if self.is_type_use(j):
-                idx = self.ref(j + 2, "type")
-                self.expect_at(self.expect_close(j + 3), close)
-            else:
-                self.begin()
-                idx = self.finish(SEC_TYPE, self.type_scope(INSTANCE_TYPE, None, j, close), "type")
-            out = self.finish(SEC_IMPORT, [imp, b"\x05", idx], "instance", ident)
+            out = self.imported(imp, j, close, "instance", ident)
         elif self.is_open(j, "instantiate"):
             node = self.instantiate(j)
             self.expect_at(self.M[j] + 1, close)

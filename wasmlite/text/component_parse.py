@@ -69,7 +69,7 @@ def parse_component_tokens(toks: Tokens, start: int, end: int,
     taken as they are."""
     parser = ComponentParser(toks)
     if toks.kind[start] == "a" and toks.text[start] == "binary":
-        return parser.binary_strings(start + 1, end)
+        return parser.strings(start + 1, end)
     try:
         parts = parser.component(ident, start, end)
         return bytes(flatten(parts))

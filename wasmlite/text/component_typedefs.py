@@ -28,6 +28,17 @@ class TypeDefsMixin:
 
     # ------------------------------------------------------------ value types
 
+    def labelled_valtypes(self, j: int, word: str) -> tuple[list, int]:
+        """``(word "label" valtype)*`` from ``j`` (a record's fields, a
+        function's params): their encodings and the index after them."""
+        out = []
+        while self.is_open(j, word):
+            label = self.name(j + 2)
+            t, k = self.valtype(j + 3)
+            out.append([name_bytes(label), t])
+            j = self.expect_close(k)
+        return out, j
+
     def valtype(self, i: int) -> tuple[object, int]:
         """A value type at ``i``: a primitive, a type index (signed LEB128,
         as the binary reads it) or an inline defined type."""
@@ -59,12 +70,7 @@ class TypeDefsMixin:
         close = self.M[i]
         j = i + 2
         if kw == "record":
-            fields = []
-            while self.is_open(j, "field"):
-                label = self.name(j + 2)
-                t, k = self.valtype(j + 3)
-                fields.append([name_bytes(label), t])
-                j = self.expect_close(k)
+            fields, j = self.labelled_valtypes(j, "field")
             self.expect_at(j, close)
             return [b"\x72", len(fields), fields]
         if kw == "variant":
@@ -174,12 +180,7 @@ class TypeDefsMixin:
         if K[j] == "a" and T[j] == "async":
             tag = b"\x43"
             j += 1
-        params = []
-        while self.is_open(j, "param"):
-            label = self.name(j + 2)
-            t, k = self.valtype(j + 3)
-            params.append([name_bytes(label), t])
-            j = self.expect_close(k)
+        params, j = self.labelled_valtypes(j, "param")
         result = b"\x01\x00"
         if self.is_open(j, "result"):
             t, k = self.valtype(j + 2)

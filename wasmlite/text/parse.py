@@ -23,9 +23,10 @@ from ..syntax.types import (EXNREF, EXTERNREF, FUNCREF, NULLEXNREF, FUNCREF_NON_
                             TableType, ValType, PAGE_SIZE, ref_type)
 from .body import BodyParser
 from .keywords import is_known_word
-from .lexer import (Tokens, decode_name, decode_string, reserved_message,
+from .lexer import (Tokens, reserved_message,
                     tokenize)
 from .numbers import parse_nat
+from .token_reader import TokenReader
 
 _KIND_BY_WORD = {"func": ExternKind.FUNC, "table": ExternKind.TABLE,
                  "memory": ExternKind.MEMORY, "global": ExternKind.GLOBAL,
@@ -57,8 +58,10 @@ class Space:
         self.count = 0
 
 
-class ModuleParser(BodyParser):
+class ModuleParser(BodyParser, TokenReader):
     """Parses the module fields in tokens ``[start, end)``."""
+
+    u32_range_message = "i32 constant out of range"
 
     def __init__(self, toks: Tokens, start: int, end: int) -> None:
         self.toks = toks
@@ -85,12 +88,6 @@ class ModuleParser(BodyParser):
 
     # ------------------------------------------------------------ errors
 
-    def error(self, i: int, message: str) -> TextParseError:
-        toks = self.toks
-        if i >= len(toks.pos):
-            return toks.source.error(len(toks.source.text), message)
-        return toks.source.error(toks.pos[i], message)
-
     def unexpected(self, i: int, limit: Optional[int] = None) -> TextParseError:
         """The error for a token the grammar does not allow at ``i``."""
         if i >= len(self.toks.pos) or (limit is not None and i >= limit):
@@ -103,14 +100,6 @@ class ModuleParser(BodyParser):
         return self.error(i, f"unexpected token {t}")
 
     # ------------------------------------------------------------ small pieces
-
-    def expect_close(self, i: int) -> int:
-        if self.K[i] != ")":
-            raise self.unexpected(i)
-        return i + 1
-
-    def is_open(self, i: int, word: str) -> bool:
-        return self.K[i] == "(" and self.T[i + 1] == word and self.K[i + 1] == "a"
 
     def opt_id(self, i: int) -> tuple[Optional[str], int]:
         if self.K[i] == "$":
@@ -139,37 +128,9 @@ class ModuleParser(BodyParser):
             v = parse_nat(self.T[i])
             if v is not None:
                 if v > _U32_MAX:
-                    raise self.error(i, "i32 constant out of range")
+                    raise self.error(i, self.u32_range_message)
                 return v
         raise self.unexpected(i)
-
-    def is_index(self, i: int) -> bool:
-        k = self.K[i]
-        return k == "$" or (k == "a" and parse_nat(self.T[i]) is not None)
-
-    def u32(self, i: int) -> int:
-        v = parse_nat(self.T[i]) if self.K[i] == "a" else None
-        if v is None:
-            raise self.unexpected(i)
-        if v > _U32_MAX:
-            raise self.error(i, "i32 constant out of range")
-        return v
-
-    def string(self, i: int) -> bytes:
-        if self.K[i] != "s":
-            raise self.unexpected(i)
-        try:
-            return decode_string(self.T[i])
-        except ValueError as e:
-            raise self.error(i, str(e)) from None
-
-    def name(self, i: int) -> str:
-        if self.K[i] != "s":
-            raise self.unexpected(i)
-        try:
-            return decode_name(self.T[i])
-        except ValueError as e:
-            raise self.error(i, str(e)) from None
 
     def valtype(self, i: int) -> ValType:
         t = VALTYPE_BY_NAME.get(self.T[i]) or _REFTYPES.get(self.T[i]) if self.K[i] == "a" else None

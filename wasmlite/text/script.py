@@ -15,10 +15,11 @@ from ..syntax.module import Module
 from ..syntax.types import (ref_type, EXTERNREF, F32, F64, FUNCREF, I32, I64, V128,
                             ValType)
 from .body import SHAPES, lane_value, looks_numeric
-from .lexer import Tokens, decode_name, decode_string, tokenize
+from .lexer import Tokens, tokenize
 from .numbers import F32_FORMAT, F64_FORMAT, parse_float, parse_int, parse_nat
 from .component_parse import parse_component_tokens
 from .parse import ModuleParser, add_sentinels
+from .token_reader import TokenReader
 
 
 @dataclass
@@ -244,7 +245,7 @@ _GC_RESULTS = {"ref.struct": ref_type("struct"), "ref.array": ref_type("array"),
                "ref.any": ref_type("any")}
 
 
-class _ScriptParser:
+class _ScriptParser(TokenReader):
     def __init__(self, toks: Tokens) -> None:
         self.toks = toks
         self.K = toks.kind
@@ -256,9 +257,6 @@ class _ScriptParser:
 
     def line(self, i: int) -> int:
         return self.toks.source.line_col(self.toks.pos[i])[0]
-
-    def error(self, i: int, message: str) -> TextParseError:
-        return self.helper.error(i, message)
 
     def unexpected(self, i: int) -> TextParseError:
         return self.helper.unexpected(i)
@@ -277,12 +275,7 @@ class _ScriptParser:
         return i + 1
 
     def message(self, i: int) -> str:
-        if self.K[i] != "s":
-            raise self.unexpected(i)
-        try:
-            return decode_string(self.T[i]).decode("utf-8", "replace")
-        except ValueError as e:
-            raise self.error(i, str(e)) from None
+        return self.string(i).decode("utf-8", "replace")
 
     # ------------------------------------------------------------ commands
 
@@ -313,28 +306,10 @@ class _ScriptParser:
         if self.head(i) != "module":
             raise self.unexpected(i + 1)
         close = self.M[i]
-        line = self.line(i)
-        j = i + 2
-        definition = self.K[j] == "a" and self.T[j] == "definition"
-        if definition:
-            j += 1
-        mid = None
-        if self.K[j] == "$":
-            mid = self.T[j]
-            j += 1
-        if self.K[j] == "a" and self.T[j] in ("binary", "quote"):
-            kind = self.T[j]
-            parts = []
-            j += 1
-            while j < close:
-                if self.K[j] != "s":
-                    raise self.unexpected(j)
-                try:
-                    parts.append(decode_string(self.T[j]))
-                except ValueError as e:
-                    raise self.error(j, str(e)) from None
-                j += 1
-            data = b"".join(parts)
+        line, definition, mid, j = self.header(i)
+        given = self.given_bytes(j, close)
+        if given is not None:
+            kind, data = given
             if kind == "binary":
                 return ModuleCmd(line, mid, kind, None, data, definition)
             # quoted text is UTF-8 by construction; bad bytes are the
@@ -348,18 +323,10 @@ class _ScriptParser:
     def component(self, i: int) -> ComponentCmd:
         """``(component definition? $id? ...)``: text, ``binary`` or ``quote``."""
         close = self.M[i]
-        line = self.line(i)
-        j = i + 2
-        definition = self.K[j] == "a" and self.T[j] == "definition"
-        if definition:
-            j += 1
-        cid = None
-        if self.K[j] == "$":
-            cid = self.T[j]
-            j += 1
-        if self.K[j] == "a" and self.T[j] in ("binary", "quote"):
-            kind = self.T[j]
-            data = self.strings(j + 1, close)
+        line, definition, cid, j = self.header(i)
+        given = self.given_bytes(j, close)
+        if given is not None:
+            kind, data = given
             if kind == "binary":
                 return ComponentCmd(line, cid, kind, binary=data, definition=definition)
             # the quoted fields, made a whole component (the newline ends a
@@ -370,18 +337,25 @@ class _ScriptParser:
         binary = parse_component_tokens(self.toks, j, close, cid)
         return ComponentCmd(line, cid, "text", binary=binary, definition=definition)
 
-    def strings(self, j: int, close: int) -> bytes:
-        """The bytes of the string literals from ``j`` to ``close``."""
-        parts = []
-        while j < close:
-            if self.K[j] != "s":
-                raise self.unexpected(j)
-            try:
-                parts.append(decode_string(self.T[j]))
-            except ValueError as e:
-                raise self.error(j, str(e)) from None
+    def header(self, i: int) -> tuple:
+        """``(module`` or ``(component`` at ``i``, then ``definition?
+        $id?``: (line, definition, the id or None, the index after)."""
+        j = i + 2
+        definition = self.K[j] == "a" and self.T[j] == "definition"
+        if definition:
             j += 1
-        return b"".join(parts)
+        ident = None
+        if self.K[j] == "$":
+            ident = self.T[j]
+            j += 1
+        return self.line(i), definition, ident, j
+
+    def given_bytes(self, j: int, close: int) -> Optional[tuple]:
+        """``binary "..."*`` or ``quote "..."*`` from ``j`` to ``close``:
+        (the word, the strings' bytes); None for a module in text."""
+        if self.K[j] == "a" and self.T[j] in ("binary", "quote"):
+            return self.T[j], self.strings(j + 1, close)
+        return None
 
     def malformed_module(self, i: int) -> Union[ModuleCmd, ComponentCmd]:
         """A module (or component) that is meant not to parse: a text one
@@ -400,29 +374,30 @@ class _ScriptParser:
             return ModuleCmd(self.line(i), None, "quote", None, text)
 
     def cmd_component(self, i: int) -> Union[ComponentCmd, ComponentInstance]:
-        if self.K[i + 2] == "a" and self.T[i + 2] == "instance":
-            ids = []
-            j = i + 3
-            while self.K[j] == "$" and len(ids) < 2:
-                ids.append(self.T[j])
-                j += 1
-            self.close(j)
-            ids += [None] * (2 - len(ids))
+        ids = self.instance_ids(i)
+        if ids is not None:
             return ComponentInstance(self.line(i), ids[0], ids[1])
         return self.component(i)
 
     def cmd_module(self, i: int) -> Union[ModuleCmd, ModuleInstance]:
-        if self.K[i + 2] == "a" and self.T[i + 2] == "instance":
-            ids = []
-            j = i + 3
-            while self.K[j] == "$" and len(ids) < 2:
-                ids.append(self.T[j])
-                j += 1
-            self.close(j)
-            # one name is the instance's: the module is then the last one
-            ids += [None] * (2 - len(ids))
+        ids = self.instance_ids(i)
+        if ids is not None:
             return ModuleInstance(self.line(i), ids[0], ids[1])
         return self.module(i)
+
+    def instance_ids(self, i: int) -> Optional[list]:
+        """``(module instance $i? $m?)`` (or ``component``) at ``i``: its
+        two ids, None where absent (one name is the instance's: the module is
+        then the last one); None if the command is not that form."""
+        if not (self.K[i + 2] == "a" and self.T[i + 2] == "instance"):
+            return None
+        ids = []
+        j = i + 3
+        while self.K[j] == "$" and len(ids) < 2:
+            ids.append(self.T[j])
+            j += 1
+        self.close(j)
+        return ids + [None] * (2 - len(ids))
 
     def cmd_register(self, i: int) -> Register:
         name = self.name(i + 2)
@@ -466,14 +441,6 @@ class _ScriptParser:
             j += 1
         self.close(j)
         return Wait(self.line(i), tid)
-
-    def name(self, i: int) -> str:
-        if self.K[i] != "s":
-            raise self.unexpected(i)
-        try:
-            return decode_name(self.T[i])
-        except ValueError as e:
-            raise self.error(i, str(e)) from None
 
     def action(self, i: int):
         kw = self.head(i)

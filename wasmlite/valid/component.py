@@ -16,6 +16,11 @@ type import brings in (``(import "r" (type (sub resource)))``, and each
 ``(sub resource)`` export of an imported instance). Instantiation maps them
 to fresh per-instance types with ``component_types.substitute``.
 
+Imports and exports must name the types they mention (records, variants,
+enums, flags and resources imported or exported under a name:
+``component_naming``); the validator keeps a naming identity (``TypeId``)
+beside each type, function, instance and component index for that rule.
+
 Everything Wasmtime cannot run here is refused with the words Wasmtime
 uses when the feature is off: async (``(func async)``, ``stream``,
 ``future``, the ``async``/``callback`` options, the task/waitable/stream
@@ -37,6 +42,7 @@ from ..syntax import component_types as ct
 from ..syntax.component import Sort
 from ..syntax.component_layout import MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, flatten_functype, flatten_types
 from ..syntax.types import F32, F64, I32, I64, ExternKind, FuncType as CoreFuncType
+from . import component_naming as naming
 from .component_names import check_label, label_key, parse_extern_name
 from .component_subtype import core_mismatch, extern_sort, mismatch, sort_word
 
@@ -173,6 +179,11 @@ class _Scope:
         self.local_resources: list = []      # (type (resource)) definitions here
         self.resource_labels: dict = {}      # plain import/export name -> ResourceType
         self.exported_resources: list = []
+        # the naming rule's identities, beside spaces (component_naming)
+        self.tids: dict = {s: [] for s in _NAMED_SORTS}
+        self.import_tids: list = []          # (name, sort, TypeId) in order
+        self.export_tids: list = []
+        self.named = naming.NamedTypes()
 
     def outer(self, count: int) -> Optional["_Scope"]:
         s: Optional[_Scope] = self
@@ -190,6 +201,11 @@ class _Scope:
                 return True
             s = s.parent
         return False
+
+
+# the index spaces whose items have a TypeId (the rest never reach a
+# component's imports and exports, or as modules always may)
+_NAMED_SORTS = (Sort.TYPE, Sort.FUNC, Sort.INSTANCE, Sort.COMPONENT)
 
 
 def _has(rs: list, r: ct.ResourceType) -> bool:
@@ -243,15 +259,17 @@ class _Validator:
             nested = _Validator(d.component, sc, self.decoded)
             ninfo = nested.run()
             self.info.nested[self.position] = ninfo
-            sc.spaces[Sort.COMPONENT].append(ninfo.type)
+            inner = nested.scope
+            self.add(sc, Sort.COMPONENT, ninfo.type, naming.TypeId(
+                naming.COMPONENT, (tuple(inner.import_tids), tuple(inner.export_tids))))
         elif cls is ast.Instantiate:
-            sc.spaces[Sort.INSTANCE].append(self.instantiate(d, sc))
+            self.add(sc, Sort.INSTANCE, *self.instantiate(d, sc))
         elif cls is ast.InlineExports:
-            sc.spaces[Sort.INSTANCE].append(self.inline_exports(d, sc))
+            self.add(sc, Sort.INSTANCE, *self.inline_exports(d, sc))
         elif cls is ast.Alias:
             self.alias(d, sc)
         elif cls is ast.TypeDef:
-            sc.spaces[Sort.TYPE].append(self.type_def(d, sc))
+            self.add(sc, Sort.TYPE, *self.type_def(d, sc))
         elif cls is ast.CanonLift:
             self.canon_lift(d, sc)
         elif cls is ast.CanonLower:
@@ -261,7 +279,7 @@ class _Validator:
         elif cls is ast.CanonBuiltin:
             raise self.error(f"`{d.name}` requires {_builtin_feature(d.name)}")
         elif cls is ast.Import:
-            self.import_(d, sc)
+            self.declare(d, sc, True)
         elif cls is ast.Export:
             self.export(d, sc)
         elif cls is ast.Start or cls is ast.ValueDef:
@@ -278,6 +296,13 @@ class _Validator:
             short = word[5:] if word.startswith("core ") else word
             raise self.error(f"unknown {word} {index}: {short} index out of bounds")
         return space[index]
+
+    def tid(self, sc: _Scope, sort: Sort, index: int) -> naming.TypeId:
+        """The TypeId of an index already checked to be in bounds."""
+        return sc.tids[sort][index] if sort in sc.tids else naming.OPAQUE_ID
+
+    def ref_tid(self, ref: ast.ValTypeRef, sc: _Scope) -> naming.TypeId:
+        return sc.tids[Sort.TYPE][ref] if isinstance(ref, int) else naming.PRIM
 
     def get_type(self, sc: _Scope, index: int) -> Any:
         space = sc.spaces[Sort.TYPE]
@@ -411,22 +436,41 @@ class _Validator:
 
     # ---------------------------------------------------------------- types
 
-    def type_def(self, d: ast.TypeDef, sc: _Scope) -> Any:
+    def type_def(self, d: ast.TypeDef, sc: _Scope) -> tuple:
+        """A type definition: (resolved type, its TypeId)."""
         t = d.type
         if isinstance(t, ast.ResourceDef):
-            return self.resource_def(t, sc)
-        return self.def_type(t, sc)
-
-    def def_type(self, t: object, sc: _Scope) -> Any:
+            return self.resource_def(t, sc), naming.TypeId(naming.RESOURCE)
         if isinstance(t, ast.FuncTypeDef):
-            return self.func_type(t, sc)
+            ft = self.func_type(t, sc)
+            refs = [v for _, v in t.params] + ([] if t.result is None else [t.result])
+            return ft, naming.TypeId(naming.FUNC, tuple(self.ref_tid(v, sc) for v in refs))
         if isinstance(t, ast.ComponentTypeDef):
             return self.component_type(t, sc)
         if isinstance(t, ast.InstanceTypeDef):
             return self.instance_type(t, sc)
-        if isinstance(t, ast.ResourceDef):
-            raise self.error("resources can only be defined within a concrete component")
-        return self.def_val_type(t, sc)
+        return self.def_val_type(t, sc), self.val_type_tid(t, sc)
+
+    def val_type_tid(self, t: object, sc: _Scope) -> naming.TypeId:
+        """The TypeId of a value type definition (already resolved)."""
+        cls = type(t)
+        if cls is ast.PrimDef:
+            return naming.PRIM
+        if cls is ast.OwnDef or cls is ast.BorrowDef:
+            return naming.TypeId(naming.HANDLE, (sc.tids[Sort.TYPE][t.resource],))
+        if cls is ast.RecordDef:
+            kind, refs = naming.NOMINAL, [v for _, v in t.fields]
+        elif cls is ast.VariantDef:
+            kind, refs = naming.NOMINAL, [c.type for c in t.cases if c.type is not None]
+        elif cls is ast.FlagsDef or cls is ast.EnumDef:
+            kind, refs = naming.NOMINAL, []
+        elif cls is ast.ListDef or cls is ast.OptionDef:
+            kind, refs = naming.ANONYMOUS, [t.element if cls is ast.ListDef else t.type]
+        elif cls is ast.TupleDef:
+            kind, refs = naming.ANONYMOUS, list(t.elements)
+        else:
+            kind, refs = naming.ANONYMOUS, [r for r in (t.ok, t.err) if r is not None]
+        return naming.TypeId(kind, tuple(self.ref_tid(v, sc) for v in refs))
 
     def resource_def(self, t: ast.ResourceDef, sc: _Scope) -> ct.ResourceType:
         if sc.kind != "component":
@@ -565,18 +609,22 @@ class _Validator:
             raise self.error("function result cannot contain a `borrow` type")
         return ct.FuncType(params, result)
 
-    def instance_type(self, t: ast.InstanceTypeDef, sc: _Scope) -> ct.ComponentInstanceType:
+    def instance_type(self, t: ast.InstanceTypeDef, sc: _Scope) -> tuple:
         inner = _Scope("instance-type", sc)
         for decl in t.decls:
             self.decl(decl, inner)
-        return ct.ComponentInstanceType(tuple(inner.exports), tuple(inner.created_resources))
+        return (ct.ComponentInstanceType(tuple(inner.exports), tuple(inner.created_resources)),
+                naming.TypeId(naming.INSTANCE, tuple(inner.export_tids)))
 
-    def component_type(self, t: ast.ComponentTypeDef, sc: _Scope) -> ct.ComponentType:
+    def component_type(self, t: ast.ComponentTypeDef, sc: _Scope) -> tuple:
         inner = _Scope("component-type", sc)
         for decl in t.decls:
             self.decl(decl, inner)
-        return ct.ComponentType(tuple(inner.imports), tuple(inner.exports),
-                                tuple(inner.imported_resources), tuple(inner.created_resources))
+        return (ct.ComponentType(tuple(inner.imports), tuple(inner.exports),
+                                 tuple(inner.imported_resources),
+                                 tuple(inner.created_resources)),
+                naming.TypeId(naming.COMPONENT,
+                              (tuple(inner.import_tids), tuple(inner.export_tids))))
 
     def decl(self, decl: object, sc: _Scope) -> None:
         """One declaration of a component or instance type (errors inside a
@@ -584,7 +632,7 @@ class _Validator:
         if isinstance(decl, (ast.CoreTypeDef, ast.CoreRecGroup)):
             self.core_type_def(decl, sc)
         elif isinstance(decl, ast.TypeDef):
-            sc.spaces[Sort.TYPE].append(self.type_def(decl, sc))
+            self.add(sc, Sort.TYPE, *self.type_def(decl, sc))
         elif isinstance(decl, ast.Alias):
             allowed = (Sort.TYPE, Sort.INSTANCE) if not isinstance(decl.target, ast.AliasOuter) \
                 else (Sort.TYPE, Sort.CORE_TYPE, Sort.INSTANCE)
@@ -593,9 +641,9 @@ class _Validator:
                                  " types or instances")
             self.alias(decl, sc)
         elif isinstance(decl, ast.Import):
-            self.import_(decl, sc)
+            self.declare(decl, sc, True)
         elif isinstance(decl, ast.ExportDecl):
-            self.export_decl(decl, sc)
+            self.declare(decl, sc, False)
         else:
             raise self.error(f"unknown declaration {type(decl).__name__}")
 
@@ -670,16 +718,19 @@ class _Validator:
             return self.error(f"{word} name `{name}` is not valid\n{why}")
         if not isinstance(t, ct.FuncType):
             raise bad("only functions can have annotated names")
+
+        def check_resource(handle: Any) -> None:
+            want = sc.resource_labels.get((is_import, parsed.resource))
+            if want is not None and handle.ty is not want:
+                raise bad("function does not match expected resource name"
+                          f" `{parsed.resource}`")
         if parsed.kind == "constructor":
             r = t.result
             if isinstance(r, ct.ResultType):
                 r = r.ok
             if not isinstance(r, ct.OwnType):
                 raise bad("function should return `(own $T)` or `(result (own $T))`")
-            want = sc.resource_labels.get((is_import, parsed.resource))
-            if want is not None and r.ty is not want:
-                raise bad("function does not match expected resource name"
-                          f" `{parsed.resource}`")
+            check_resource(r)
         elif parsed.kind == "method":
             if not t.params:
                 raise bad("function should have at least one argument")
@@ -688,32 +739,54 @@ class _Validator:
                 raise bad("function should have a first argument called `self`")
             if not isinstance(ptype, ct.BorrowType):
                 raise bad("function should take a first argument of `borrow<T>`")
-            want = sc.resource_labels.get((is_import, parsed.resource))
-            if want is not None and ptype.ty is not want:
-                raise bad("function does not match expected resource name"
-                          f" `{parsed.resource}`")
+            check_resource(ptype)
         if (is_import, parsed.resource) not in sc.resource_labels:
             raise bad(f"resource used in function does not have a name in this context:"
                       f" `{parsed.resource}`")
 
     # -------------------------------------------------------------- imports
 
-    def import_(self, d: ast.Import, sc: _Scope) -> None:
-        t = self.extern_type(d.desc, sc, d.name, True)
-        self.check_name(d.name, sc, True, t)
-        sc.imports.append((d.name, t))
-        self.add(sc, d.desc.sort, t)
+    def declare(self, d: Any, sc: _Scope, importing: bool) -> None:
+        """An import, or an export declaration of a component or instance
+        type: both declare a name and the type of what it stands for."""
+        t = self.extern_type(d.desc, sc, d.name, importing)
+        tid = self.extern_tid(d.desc, sc)
+        self.check_named(d.desc.sort, tid, sc, importing)
+        self.check_name(d.name, sc, importing, t)
+        (sc.imports if importing else sc.exports).append((d.name, t))
+        (sc.import_tids if importing else sc.export_tids).append((d.name, d.desc.sort, tid))
+        self.add(sc, d.desc.sort, t, tid)
 
-    def add(self, sc: _Scope, sort: Sort, t: Any) -> None:
+    def add(self, sc: _Scope, sort: Sort, t: Any, tid: Optional[naming.TypeId] = None) -> None:
+        """Append an item to its index space (with its TypeId, for the
+        spaces that keep one)."""
         if sort is Sort.TYPE and isinstance(t, ct.TypeItem):
             t = t.type
         sc.spaces[sort].append(t)
+        tids = sc.tids.get(sort)
+        if tids is not None:
+            tids.append(naming.OPAQUE_ID if tid is None else tid)
 
-    def export_decl(self, d: ast.ExportDecl, sc: _Scope) -> None:
-        t = self.extern_type(d.desc, sc, d.name, False)
-        self.check_name(d.name, sc, False, t)
-        sc.exports.append((d.name, t))
-        self.add(sc, d.desc.sort, t)
+    def extern_tid(self, desc: ast.ExternDesc, sc: _Scope) -> naming.TypeId:
+        """The TypeId of what an import/export declaration describes (its
+        type already checked by extern_type): a type import or export names
+        a new identity."""
+        if desc.sort is Sort.TYPE:
+            if desc.index is None:
+                return naming.TypeId(naming.RESOURCE)
+            return naming.alias_of(sc.tids[Sort.TYPE][desc.index])
+        if desc.sort in (Sort.FUNC, Sort.INSTANCE, Sort.COMPONENT):
+            return sc.tids[Sort.TYPE][desc.index]
+        return naming.OPAQUE_ID
+
+    def check_named(self, sort: Sort, tid: naming.TypeId, sc: _Scope, importing: bool) -> None:
+        """The naming rule (component_naming): every record, variant, enum,
+        flags or resource an import or export mentions has been imported (or,
+        for an export, exported) under a name. Instance types' declarations
+        are exempt until the type is used."""
+        if sc.kind != "instance-type" and not sc.named.admit(sort, tid, importing):
+            raise self.error(f"{sort_word(sort)} not valid to be used as"
+                             f" {'import' if importing else 'export'}")
 
     # -------------------------------------------------------------- exports
 
@@ -730,6 +803,9 @@ class _Validator:
 
     def export(self, d: ast.Export, sc: _Scope) -> None:
         t = self.item_type(sc, d.sort, d.index, "an export")
+        tid = self.tid(sc, d.sort, d.index)
+        if d.sort is Sort.TYPE:
+            tid = naming.alias_of(tid)
         if d.desc is not None:
             if d.desc.sort is not d.sort:
                 raise self.error("ascribed type of export is not compatible with item's type"
@@ -747,31 +823,25 @@ class _Validator:
                     raise self.error("ascribed type of export is not compatible with item's"
                                      f" type\n{why}")
             t = ascribed
-        self.check_exportable(t, sc, d.sort)
+            if not d.desc.is_sub_resource:
+                tid = self.extern_tid(d.desc, sc)
+        self.check_named(d.sort, tid, sc, False)
         self.check_name(d.name, sc, False, t)
         sc.exports.append((d.name, t))
+        sc.export_tids.append((d.name, d.sort, tid))
         if isinstance(t, ct.ResourceType):
             sc.exported_resources.append(t)
             if not t.name:
                 t.name = d.name     # (for messages)
-        self.add(sc, d.sort, t)
-
-    def check_exportable(self, t: Any, sc: _Scope, sort: Sort) -> None:
-        """Every resource an export's type mentions must be named: imported,
-        exported before, or exported by the exported item itself."""
-        allowed = list(sc.imported_resources) + list(sc.exported_resources)
-        if isinstance(t, ct.ResourceType):
-            return
-        _exported_within(t, allowed)
-        for r in ct.resources_in(t):
-            if not _has(allowed, r):
-                raise self.error(f"{sort_word(sort)} not valid to be used as export")
+        self.add(sc, d.sort, t, tid)
 
     # ------------------------------------------------------ component instances
 
-    def instantiate(self, d: ast.Instantiate, sc: _Scope) -> ct.ComponentInstanceType:
+    def instantiate(self, d: ast.Instantiate, sc: _Scope) -> tuple:
+        """An instantiation: (its instance type, its TypeId)."""
         ctype = self.get(sc, Sort.COMPONENT, d.component)
         args: dict = {}
+        arg_tids: dict = {}
         for a in d.args:
             key = a.name
             if key in args:
@@ -779,6 +849,7 @@ class _Validator:
                                  f" argument `{a.name}`")
             args[key] = (a.sort, self.item_type(sc, a.sort, a.index, "an instantiation"
                                                 " argument"))
+            arg_tids[key] = self.tid(sc, a.sort, a.index)
         mapping: dict = {}
         for name, expected in ctype.import_list:
             given = args.get(name)
@@ -801,11 +872,21 @@ class _Validator:
         itype = ct.ComponentInstanceType(tuple(
             (n, ct.substitute(t, mapping)) for n, t in ctype.export_list))
         self.info.instantiations[self.position] = InstantiationInfo(d.component, mapping, itype)
-        return itype
+        # the instance's TypeId: the component's exports, with the names its
+        # imports gave replaced by the arguments' and its resources made fresh
+        ctid = self.tid(sc, Sort.COMPONENT, d.component)
+        renames: dict = {}
+        for name, sort, expected in ctid.parts[0]:
+            naming.bind(expected, arg_tids.get(name), sort, renames)
+        exports = naming.remap(naming.TypeId(naming.INSTANCE, ctid.parts[1]), renames, {})
+        return itype, exports
 
-    def inline_exports(self, d: ast.InlineExports, sc: _Scope) -> ct.ComponentInstanceType:
+    def inline_exports(self, d: ast.InlineExports, sc: _Scope) -> tuple:
+        """An instance of exports given inline: (its type, its TypeId; the
+        items keep theirs)."""
         names: dict = {}
         exports = []
+        tids = []
         for e in d.exports:
             t = self.item_type(sc, e.sort, e.index, "an instance export")
             try:
@@ -818,7 +899,9 @@ class _Validator:
                                  f" `{names[parsed.key]}`")
             names[parsed.key] = e.name
             exports.append((e.name, t))
-        return ct.ComponentInstanceType(tuple(exports))
+            tids.append((e.name, e.sort, self.tid(sc, e.sort, e.index)))
+        return (ct.ComponentInstanceType(tuple(exports)),
+                naming.TypeId(naming.INSTANCE, tuple(tids)))
 
     # ---------------------------------------------------------------- aliases
 
@@ -835,7 +918,8 @@ class _Validator:
             if extern_sort(found) is not s:
                 raise self.error(f"export `{t.name}` for instance {t.instance} is not a"
                                  f" {sort_word(s)}")
-            self.add(sc, s, found)
+            self.add(sc, s, found, naming.entry(self.tid(sc, Sort.INSTANCE, t.instance),
+                                                t.name))
         elif isinstance(t, ast.AliasCoreExport):
             kind = _KIND_OF_SORT.get(s)
             if kind is None:
@@ -858,7 +942,7 @@ class _Validator:
             if s is Sort.TYPE and sc.crosses_component(t.count) and ct.resources_in(item):
                 raise self.error("cannot alias outer type which transitively refers to"
                                  " resources not defined in the current component")
-            sc.spaces[s].append(item)
+            self.add(sc, s, item, self.tid(target, s, t.index))
 
     # ------------------------------------------------------------------ canon
 
@@ -934,7 +1018,7 @@ class _Validator:
                 raise self.error("canonical option `post-return` uses a core function with an"
                                  " incorrect signature")
         self.info_canon(CanonInfo("lift", want, ft, core_func=d.core_func, **opts), sc)
-        sc.spaces[Sort.FUNC].append(ft)
+        self.add(sc, Sort.FUNC, ft, sc.tids[Sort.TYPE][d.type_index])
 
     def canon_lower(self, d: ast.CanonLower, sc: _Scope) -> None:
         ft = self.get(sc, Sort.FUNC, d.func)
@@ -1010,16 +1094,6 @@ def _strip(t: Any) -> Any:
     if isinstance(t, ct.ComponentInstanceType) and t.defined_resources:
         return ct.ComponentInstanceType(t.export_list)
     return t
-
-
-def _exported_within(t: Any, out: list) -> None:
-    """The resource types an instance type exports (as types), deeply."""
-    if isinstance(t, ct.ComponentInstanceType):
-        for _, v in t.export_list:
-            if isinstance(v, ct.ResourceType):
-                out.append(v)
-            else:
-                _exported_within(v, out)
 
 
 def _bind(actual: Any, expected: Any, imported: tuple, mapping: dict) -> None:

@@ -103,31 +103,28 @@ def func_mismatch(actual: ct.FuncType, expected: ct.FuncType) -> Optional[str]:
 
 def instance_mismatch(actual: ct.ComponentInstanceType,
                       expected: ct.ComponentInstanceType) -> Optional[str]:
-    have = dict(actual.export_list)
-    for name, et in expected.export_list:
-        if name not in have:
-            return f"missing expected export `{name}`"
-        why = mismatch(have[name], et)
-        if why:
-            return f"type mismatch in instance export `{name}`\n{why}"
-    return None
+    return _items_mismatch(actual.export_list, expected.export_list, "export", "instance export")
 
 
 def component_mismatch(actual: ct.ComponentType, expected: ct.ComponentType) -> Optional[str]:
-    given = dict(expected.import_list)
-    for name, at in actual.import_list:
-        if name not in given:
-            return f"missing expected import `{name}`"
-        why = mismatch(given[name], at)
-        if why:
-            return f"type mismatch in import `{name}`\n{why}"
-    have = dict(actual.export_list)
-    for name, et in expected.export_list:
+    # imports are contravariant: what the expected type would give must do
+    # for every import the actual component needs
+    return (_items_mismatch(expected.import_list, actual.import_list, "import", "import")
+            or _items_mismatch(actual.export_list, expected.export_list, "export", "export"))
+
+
+def _items_mismatch(have_list: tuple, want_list: tuple, item: str,
+                    where: str) -> Optional[str]:
+    """Why the named items ``have_list`` do not provide each of
+    ``want_list`` (the first missing or mismatched one, in ``want_list``'s
+    order), in wasmparser's words; None if they do."""
+    have = dict(have_list)
+    for name, want in want_list:
         if name not in have:
-            return f"missing expected export `{name}`"
-        why = mismatch(have[name], et)
+            return f"missing expected {item} `{name}`"
+        why = mismatch(have[name], want)
         if why:
-            return f"type mismatch in export `{name}`\n{why}"
+            return f"type mismatch in {where} `{name}`\n{why}"
     return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from typing import Any, Optional, Union
+from typing import Any, Callable, Optional, Union
 
 from ..errors import WasmtimeError
 from ..runtime.component_values import Record, Variant
@@ -222,81 +222,83 @@ def network_error_code(ctx, error) -> Optional[str]:
     return None
 
 
+# -- functions of one shape for tcp and udp sockets alike ---------------------------
+
+def _socket_maker(cls: type, allowed: str, name: str):
+    """``create-{tcp,udp}-socket: func(address-family: ip-address-family) ->
+    result<{tcp,udp}-socket, error-code>``: ``access-denied`` unless the
+    context's NetworkPolicy has ``allowed``."""
+    def create(ctx, address_family: str):
+        if address_family not in _FAMILIES:
+            raise ValueError(f"not an ip-address-family: {address_family!r}")
+        if not getattr(ctx.network, allowed):
+            raise Failure("access-denied")
+        return cls(address_family)
+    create.__name__ = create.__qualname__ = name.replace("-", "_")
+    create.__doc__ = (f"``{name}: func(address-family: ip-address-family) -> result<"
+                      f"{name[len('create-'):]}, error-code>``")
+    return socket_result(create)
+
+
+def _address_refuser(check: Callable[[Any], Socket], signature: str, remote: bool):
+    """A ``start-bind`` / ``start-connect``: the address checked, then
+    refused (``_refuse_address``)."""
+    def start(ctx, sock, network, address) -> None:
+        _refuse_address(check(sock), network, address, remote=remote)
+    return socket_result(_named(start, signature))
+
+
+def _state_error(check: Callable[[Any], Socket], code: str, signature: str):
+    """A method that, for the one state a socket has here (never bound nor
+    connected), can only answer ``err(code)``, as Wasmtime does."""
+    def method(ctx, sock):
+        check(sock)
+        raise Failure(code)
+    return socket_result(_named(method, signature))
+
+
+def _named(fn: Callable, signature: str) -> Callable:
+    """``fn`` named and documented after its WIT ``signature``."""
+    # "[method]tcp-socket.start-bind: ..." -> tcp_start_bind
+    fn.__name__ = fn.__qualname__ = signature.split(":")[0].split("]")[-1] \
+        .replace("-socket.", "_").replace("-", "_")
+    fn.__doc__ = f"``{signature}``"
+    return fn
+
+
 # -- wasi:sockets/tcp-create-socket, tcp -------------------------------------------
 
-@socket_result
-def create_tcp_socket(ctx, address_family: str) -> TcpSocket:
-    """``create-tcp-socket: func(address-family: ip-address-family) -> result<tcp-socket, error-code>``"""
-    if address_family not in _FAMILIES:
-        raise ValueError(f"not an ip-address-family: {address_family!r}")
-    if not ctx.network.allow_tcp:
-        raise Failure("access-denied")
-    return TcpSocket(address_family)
+create_tcp_socket = _socket_maker(TcpSocket, "allow_tcp", "create-tcp-socket")
 
 
 def _tcp(rep: Any) -> TcpSocket:
     return _is(rep, TcpSocket, "tcp-socket")
 
 
-@socket_result
-def tcp_start_bind(ctx, sock, network, local_address) -> None:
-    """``[method]tcp-socket.start-bind: func(network: borrow<network>, local-address: ip-socket-address) -> result<_, error-code>``"""
-    _refuse_address(_tcp(sock), network, local_address, remote=False)
-
-
-@socket_result
-def tcp_finish_bind(ctx, sock) -> None:
-    """``[method]tcp-socket.finish-bind: func() -> result<_, error-code>``"""
-    _tcp(sock)
-    raise Failure("not-in-progress")
-
-
-@socket_result
-def tcp_start_connect(ctx, sock, network, remote_address) -> None:
-    """``[method]tcp-socket.start-connect: func(network: borrow<network>, remote-address: ip-socket-address) -> result<_, error-code>``"""
-    _refuse_address(_tcp(sock), network, remote_address, remote=True)
-
-
-@socket_result
-def tcp_finish_connect(ctx, sock) -> tuple:
-    """``[method]tcp-socket.finish-connect: func() -> result<tuple<input-stream, output-stream>, error-code>``"""
-    _tcp(sock)
-    raise Failure("not-in-progress")
-
-
-@socket_result
-def tcp_start_listen(ctx, sock) -> None:
-    """``[method]tcp-socket.start-listen: func() -> result<_, error-code>`` (the socket is not bound)"""
-    _tcp(sock)
-    raise Failure("invalid-state")
-
-
-@socket_result
-def tcp_finish_listen(ctx, sock) -> None:
-    """``[method]tcp-socket.finish-listen: func() -> result<_, error-code>``"""
-    _tcp(sock)
-    raise Failure("not-in-progress")
-
-
-@socket_result
-def tcp_accept(ctx, sock) -> tuple:
-    """``[method]tcp-socket.accept: func() -> result<tuple<tcp-socket, input-stream, output-stream>, error-code>``"""
-    _tcp(sock)
-    raise Failure("invalid-state")
-
-
-@socket_result
-def tcp_local_address(ctx, sock) -> Variant:
-    """``[method]tcp-socket.local-address: func() -> result<ip-socket-address, error-code>``"""
-    _tcp(sock)
-    raise Failure("invalid-state")
-
-
-@socket_result
-def tcp_remote_address(ctx, sock) -> Variant:
-    """``[method]tcp-socket.remote-address: func() -> result<ip-socket-address, error-code>``"""
-    _tcp(sock)
-    raise Failure("invalid-state")
+_NO_RESULT = "result<_, error-code>"
+_ADDRESS_RESULT = "result<ip-socket-address, error-code>"
+tcp_start_bind = _address_refuser(
+    _tcp, "[method]tcp-socket.start-bind: func(network: borrow<network>, local-address:"
+    f" ip-socket-address) -> {_NO_RESULT}", remote=False)
+tcp_finish_bind = _state_error(
+    _tcp, "not-in-progress", f"[method]tcp-socket.finish-bind: func() -> {_NO_RESULT}")
+tcp_start_connect = _address_refuser(
+    _tcp, "[method]tcp-socket.start-connect: func(network: borrow<network>, remote-address:"
+    f" ip-socket-address) -> {_NO_RESULT}", remote=True)
+tcp_finish_connect = _state_error(
+    _tcp, "not-in-progress", "[method]tcp-socket.finish-connect: func() ->"
+    " result<tuple<input-stream, output-stream>, error-code>")
+tcp_start_listen = _state_error(     # (the socket is not bound)
+    _tcp, "invalid-state", f"[method]tcp-socket.start-listen: func() -> {_NO_RESULT}")
+tcp_finish_listen = _state_error(
+    _tcp, "not-in-progress", f"[method]tcp-socket.finish-listen: func() -> {_NO_RESULT}")
+tcp_accept = _state_error(
+    _tcp, "invalid-state", "[method]tcp-socket.accept: func() ->"
+    " result<tuple<tcp-socket, input-stream, output-stream>, error-code>")
+tcp_local_address = _state_error(
+    _tcp, "invalid-state", f"[method]tcp-socket.local-address: func() -> {_ADDRESS_RESULT}")
+tcp_remote_address = _state_error(
+    _tcp, "invalid-state", f"[method]tcp-socket.remote-address: func() -> {_ADDRESS_RESULT}")
 
 
 def tcp_is_listening(ctx, sock) -> bool:
@@ -333,30 +335,24 @@ def tcp_set_keep_alive_enabled(ctx, sock, value: bool) -> None:
     _set(_tcp(sock), socket.SOL_SOCKET, socket.SO_KEEPALIVE, int(value))
 
 
-@socket_result
-def tcp_keep_alive_idle_time(ctx, sock) -> int:
-    """``[method]tcp-socket.keep-alive-idle-time: func() -> result<duration, error-code>``"""
-    return _get(_tcp(sock), socket.IPPROTO_TCP, socket.TCP_KEEPIDLE) * NS
+def _keep_alive_seconds(option: int, word: str) -> tuple:
+    """The getter and setter of a keep-alive duration (``word``:
+    ``idle-time``, ``interval``), a TCP option in whole seconds on the host."""
+    def get(ctx, sock) -> int:
+        return _get(_tcp(sock), socket.IPPROTO_TCP, option) * NS
+
+    def set_(ctx, sock, value: int) -> None:
+        s = _tcp(sock)
+        _set(s, socket.IPPROTO_TCP, option, _seconds_option(value, "value"))
+    name = f"[method]tcp-socket.{{}}keep-alive-{word}: func({{}}) -> result<{{}}, error-code>"
+    return (socket_result(_named(get, name.format("", "", "duration"))),
+            socket_result(_named(set_, name.format("set-", "value: duration", "_"))))
 
 
-@socket_result
-def tcp_set_keep_alive_idle_time(ctx, sock, value: int) -> None:
-    """``[method]tcp-socket.set-keep-alive-idle-time: func(value: duration) -> result<_, error-code>``"""
-    s = _tcp(sock)
-    _set(s, socket.IPPROTO_TCP, socket.TCP_KEEPIDLE, _seconds_option(value, "value"))
-
-
-@socket_result
-def tcp_keep_alive_interval(ctx, sock) -> int:
-    """``[method]tcp-socket.keep-alive-interval: func() -> result<duration, error-code>``"""
-    return _get(_tcp(sock), socket.IPPROTO_TCP, socket.TCP_KEEPINTVL) * NS
-
-
-@socket_result
-def tcp_set_keep_alive_interval(ctx, sock, value: int) -> None:
-    """``[method]tcp-socket.set-keep-alive-interval: func(value: duration) -> result<_, error-code>``"""
-    s = _tcp(sock)
-    _set(s, socket.IPPROTO_TCP, socket.TCP_KEEPINTVL, _seconds_option(value, "value"))
+tcp_keep_alive_idle_time, tcp_set_keep_alive_idle_time = _keep_alive_seconds(
+    socket.TCP_KEEPIDLE, "idle-time")
+tcp_keep_alive_interval, tcp_set_keep_alive_interval = _keep_alive_seconds(
+    socket.TCP_KEEPINTVL, "interval")
 
 
 @socket_result
@@ -428,31 +424,18 @@ def tcp_shutdown(ctx, sock, shutdown_type: str) -> None:
 
 # -- wasi:sockets/udp-create-socket, udp -------------------------------------------
 
-@socket_result
-def create_udp_socket(ctx, address_family: str) -> UdpSocket:
-    """``create-udp-socket: func(address-family: ip-address-family) -> result<udp-socket, error-code>``"""
-    if address_family not in _FAMILIES:
-        raise ValueError(f"not an ip-address-family: {address_family!r}")
-    if not ctx.network.allow_udp:
-        raise Failure("access-denied")
-    return UdpSocket(address_family)
+create_udp_socket = _socket_maker(UdpSocket, "allow_udp", "create-udp-socket")
 
 
 def _udp(rep: Any) -> UdpSocket:
     return _is(rep, UdpSocket, "udp-socket")
 
 
-@socket_result
-def udp_start_bind(ctx, sock, network, local_address) -> None:
-    """``[method]udp-socket.start-bind: func(network: borrow<network>, local-address: ip-socket-address) -> result<_, error-code>``"""
-    _refuse_address(_udp(sock), network, local_address, remote=False)
-
-
-@socket_result
-def udp_finish_bind(ctx, sock) -> None:
-    """``[method]udp-socket.finish-bind: func() -> result<_, error-code>``"""
-    _udp(sock)
-    raise Failure("not-in-progress")
+udp_start_bind = _address_refuser(
+    _udp, "[method]udp-socket.start-bind: func(network: borrow<network>, local-address:"
+    f" ip-socket-address) -> {_NO_RESULT}", remote=False)
+udp_finish_bind = _state_error(
+    _udp, "not-in-progress", f"[method]udp-socket.finish-bind: func() -> {_NO_RESULT}")
 
 
 @socket_result
@@ -465,18 +448,10 @@ def udp_stream(ctx, sock, remote_address) -> tuple:
     raise Failure("invalid-state")
 
 
-@socket_result
-def udp_local_address(ctx, sock) -> Variant:
-    """``[method]udp-socket.local-address: func() -> result<ip-socket-address, error-code>``"""
-    _udp(sock)
-    raise Failure("invalid-state")
-
-
-@socket_result
-def udp_remote_address(ctx, sock) -> Variant:
-    """``[method]udp-socket.remote-address: func() -> result<ip-socket-address, error-code>``"""
-    _udp(sock)
-    raise Failure("invalid-state")
+udp_local_address = _state_error(
+    _udp, "invalid-state", f"[method]udp-socket.local-address: func() -> {_ADDRESS_RESULT}")
+udp_remote_address = _state_error(
+    _udp, "invalid-state", f"[method]udp-socket.remote-address: func() -> {_ADDRESS_RESULT}")
 
 
 def _no_datagram_stream(signature: str):
