@@ -3,11 +3,13 @@ text) decoded and validated, its core modules compiled through the normal
 pipeline (so every tier, the cache and ``serialize`` apply to them)."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 from typing import Any, Dict, Optional, Union
 
 from ..errors import WasmtimeError
+from ..syntax.component_types import ComponentType
 
 __all__ = ["Component", "ExportIndex"]
 
@@ -63,6 +65,11 @@ class Component:
         from ..valid.component import validate_component
         decoded: Dict[int, Any] = {}
         self._info = validate_component(self._syntax, decoded)
+        if any(isinstance(t, ComponentType) for _, t in self._info.type.import_list):
+            # nothing could give one (no linker defines components): Wasmtime
+            # refuses such a component when it is loaded
+            raise WasmtimeError("root-level component imports are not supported")
+        self._type = dataclasses.replace(self._info.type, root=True)
         cores = _core_modules(self._syntax)
         if serialized is not None:
             compiled = [Module.deserialize(engine, s) for s in serialized]
@@ -118,4 +125,4 @@ class Component:
     def type(self) -> Any:
         """The component's ``ComponentType`` (``imports(engine)``,
         ``exports(engine)``: name -> ComponentExtern, whose ``ty`` is the type)."""
-        return self._info.type
+        return self._type

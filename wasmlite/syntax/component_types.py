@@ -272,8 +272,13 @@ class ComponentExtern:
         return f"ComponentExtern({self.ty!r})"
 
 
-def _externs(items: "Tuple[Tuple[str, Any], ...]") -> "dict[str, ComponentExtern]":
-    return {name: ComponentExtern(t) for name, t in items}
+def _externs(items: "Tuple[Tuple[str, Any], ...]",
+             skip_values: bool = False) -> "dict[str, ComponentExtern]":
+    """The API's view of an import or export list: a type given as a type
+    (``TypeItem``: a function, instance or component type) is that type,
+    as wasmtime-py shows it; ``skip_values`` leaves value-type items out."""
+    return {name: ComponentExtern(t.type if isinstance(t, TypeItem) else t)
+            for name, t in items if not (skip_values and isinstance(t, ValType))}
 
 
 @dataclass(frozen=True, eq=True)
@@ -307,11 +312,14 @@ class ComponentType:
     export_list: Tuple[Tuple[str, Any], ...]
     imported_resources: Tuple[ResourceType, ...] = field(default=(), compare=False)
     defined_resources: Tuple[ResourceType, ...] = field(default=(), compare=False)
+    # the type of a whole component file (``Component.type``): wasmtime-py
+    # lists no value-type imports of it (``(import "t" (type (eq ...)))``)
+    root: bool = field(default=False, compare=False)
 
     def imports(self, engine: Any = None) -> "dict[str, ComponentExtern]":
         """name -> ComponentExtern (its ``ty``: the extern type), as
         wasmtime-py's ``imports(engine)``."""
-        return _externs(self.import_list)
+        return _externs(self.import_list, skip_values=self.root)
 
     def exports(self, engine: Any = None) -> "dict[str, ComponentExtern]":
         """name -> ComponentExtern, as ``imports``."""
