@@ -13,13 +13,14 @@ function has none to give). wasmlite runs under both strategies.
 """
 from __future__ import annotations
 
-import re
 import struct
 
 import pytest
 import wasmtime
 
 import wasmlite
+
+import wasi_probe
 
 # the functions probed, with their wasm parameter types
 SIGNATURES = {
@@ -219,64 +220,16 @@ POLL_PROBES = [
 ]
 
 
-def _chain(text: str) -> list[str]:
-    """An error's message chain, outermost first, without Wasmtime's wasm
-    backtrace (which comes first when there is one)."""
-    if text.startswith("error while executing at wasm backtrace:"):
-        text = text.split("\n\n", 1)[1]
-        head, rest = "", text
-    else:
-        head, _, rest = text.partition("\n\n")
-    causes = rest.split("Caused by:\n", 1)[1] if "Caused by:\n" in rest else ""
-    chain = [head] if head else []
-    chain += [re.sub(r"^\s*(\d+: )?", "", line) for line in causes.splitlines() if line.strip()]
-    return chain
-
-
-class Side:
-    """One runtime (and strategy), compiling the probe module once."""
-
-    def __init__(self, rt, strategy=None) -> None:
-        self.rt = rt
-        config = rt.Config()
-        if strategy:
-            config.strategy = strategy
-        self.engine = rt.Engine(config)
-        self.module = rt.Module(self.engine, WAT)
-
-    def instance(self, top):
-        rt = self.rt
-        store = rt.Store(self.engine)
-        cfg = rt.WasiConfig()
-        cfg.preopen_dir(str(top), ".")
-        store.set_wasi(cfg)
-        linker = rt.Linker(self.engine)
-        linker.define_wasi()
-        x = linker.instantiate(store, self.module).exports(store)
-        # fd 4: f.txt for reading and writing; 5 read-only, 6 write-only
-        for base in (ALL_RIGHTS, 2, 64):
-            assert x["path_open"](store, DIR, 0, PATH, PATH_LEN, 0, base, base, 0, 0) == 0
-        return store, x
-
-    def outcome(self, store, x, name, args):
-        try:
-            return ("errno", x[name](store, *args))
-        except Exception as e:
-            return ("error", type(e).__name__, _chain(str(e)))
-
-
 @pytest.fixture(scope="module")
 def sides():
-    return {"wasmtime": Side(wasmtime),
-            "interpreter": Side(wasmlite, "interpreter"),
-            "llvm": Side(wasmlite, "llvm")}
+    return wasi_probe.sides(wasmtime, wasmlite, WAT)
 
 
 def _tree(top) -> None:
     (top / "f.txt").write_text("hello")
 
 
-def _answers(side: Side, tmp_path, probe) -> tuple:
+def _answers(side: wasi_probe.Side, tmp_path, probe) -> tuple:
     name, args = probe
     top = tmp_path / f"{id(side)}"
     top.mkdir()
@@ -308,7 +261,7 @@ def test_the_probes_cover_errors_errnos_and_success(sides, tmp_path):
         assert text in words
 
 
-def _poll(side: Side, top, subs) -> tuple:
+def _poll(side: wasi_probe.Side, top, subs) -> tuple:
     store, x = side.instance(top)
     mem = x["memory"]
     mem.write(store, b"".join(subs), 2048)

@@ -24,13 +24,14 @@ ENOMEM (48).
 from __future__ import annotations
 
 import os
-import re
 import struct
 
 import pytest
 import wasmtime
 
 import wasmlite
+
+import wasi_probe
 from wasmlite.wasi import SIGNATURES
 
 
@@ -338,59 +339,9 @@ PROBES = [
 ]
 
 
-def _chain(text: str) -> list[str]:
-    """An error's message chain, outermost first, without Wasmtime's wasm
-    backtrace (which comes first when there is one)."""
-    if text.startswith("error while executing at wasm backtrace:"):
-        text = text.split("\n\n", 1)[1]
-        head, rest = "", text
-    else:
-        head, _, rest = text.partition("\n\n")
-    causes = rest.split("Caused by:\n", 1)[1] if "Caused by:\n" in rest else ""
-    chain = [head] if head else []
-    chain += [re.sub(r"^\s*(\d+: )?", "", line) for line in causes.splitlines() if line.strip()]
-    return chain
-
-
-class Side:
-    """One runtime (and strategy), compiling the probe module once."""
-
-    def __init__(self, rt, strategy=None) -> None:
-        self.rt = rt
-        config = rt.Config()
-        if strategy:
-            config.strategy = strategy
-        self.engine = rt.Engine(config)
-        self.module = rt.Module(self.engine, WAT)
-
-    def instance(self, top):
-        rt = self.rt
-        store = rt.Store(self.engine)
-        cfg = rt.WasiConfig()
-        cfg.argv = ["prog", "a", "bc"]
-        cfg.env = [("K", "V")]
-        cfg.preopen_dir(str(top), ".")
-        store.set_wasi(cfg)
-        linker = rt.Linker(self.engine)
-        linker.define_wasi()
-        x = linker.instantiate(store, self.module).exports(store)
-        # fd 4: f.txt for reading and writing; 5 read-only, 6 write-only
-        for base in (ALL_RIGHTS, 2, 64):
-            assert x["path_open"](store, DIR, 0, PATH, 5, 0, base, base, 0, 0) == 0
-        return store, x
-
-    def outcome(self, store, x, name, args):
-        try:
-            return ("errno", x[name](store, *args))
-        except Exception as e:
-            return ("error", type(e).__name__, _chain(str(e)))
-
-
 @pytest.fixture(scope="module")
 def sides():
-    return {"wasmtime": Side(wasmtime),
-            "interpreter": Side(wasmlite, "interpreter"),
-            "llvm": Side(wasmlite, "llvm")}
+    return wasi_probe.sides(wasmtime, wasmlite, WAT, argv=["prog", "a", "bc"], env=[("K", "V")])
 
 
 def _tree(top) -> None:
@@ -399,7 +350,7 @@ def _tree(top) -> None:
     os.symlink("f.txt", top / "l")
 
 
-def _answers(side: Side, tmp_path, probe: P) -> tuple:
+def _answers(side: wasi_probe.Side, tmp_path, probe: P) -> tuple:
     top = tmp_path / f"{id(side)}"
     top.mkdir()
     _tree(top)
