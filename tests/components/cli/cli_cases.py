@@ -134,3 +134,16 @@ def outcome(stdout: bytes, stderr: bytes, status: int, top: Path, work: Path) ->
     return {"stdout": encode(normalise(stdout, top, work)),
             "stderr": encode(normalise(stderr, top, work)),
             "status": status, "files": _files(work), "beside": beside}
+
+
+def wasmtime_cli(argv: list[str]) -> Optional[tuple[str, str]]:
+    """The recorders' oracle: (path, ``--version`` line) of the wasmtime CLI
+    named by argv[1], $WASMTIME or PATH; None (and a message) without one."""
+    import shutil
+    wasmtime = argv[1] if len(argv) > 1 else os.environ.get("WASMTIME") or shutil.which("wasmtime")
+    if not wasmtime:
+        print("no wasmtime CLI: pass its path or set WASMTIME", file=sys.stderr)
+        return None
+    version = subprocess.run([wasmtime, "--version"], capture_output=True, text=True,
+                             check=True).stdout.strip()
+    return wasmtime, version

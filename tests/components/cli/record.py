@@ -22,9 +22,6 @@ are recorded exactly.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -34,12 +31,10 @@ import cli_cases  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    wasmtime = argv[1] if len(argv) > 1 else os.environ.get("WASMTIME") or shutil.which("wasmtime")
-    if not wasmtime:
-        print("no wasmtime CLI: pass its path or set WASMTIME", file=sys.stderr)
+    found = cli_cases.wasmtime_cli(argv)
+    if found is None:
         return 2
-    version = subprocess.run([wasmtime, "--version"], capture_output=True, text=True,
-                             check=True).stdout.strip()
+    wasmtime, version = found
     cases = {}
     for name in cli_cases.CASES:
         with tempfile.TemporaryDirectory() as top:

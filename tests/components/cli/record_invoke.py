@@ -13,8 +13,6 @@ Nothing is normalised.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,12 +26,10 @@ RECORD = HERE / "wasmtime_invoke.json"
 
 
 def main(argv: list[str]) -> int:
-    wasmtime = argv[1] if len(argv) > 1 else os.environ.get("WASMTIME") or shutil.which("wasmtime")
-    if not wasmtime:
-        print("no wasmtime CLI: pass its path or set WASMTIME", file=sys.stderr)
+    found = cli_cases.wasmtime_cli(argv)
+    if found is None:
         return 2
-    version = subprocess.run([wasmtime, "--version"], capture_output=True, text=True,
-                             check=True).stdout.strip()
+    wasmtime, version = found
     cases = []
     for component, call, args in invoke_cases.CASES:
         where = cli_cases.COMPONENTS / component
