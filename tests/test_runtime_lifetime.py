@@ -14,6 +14,9 @@ from wasmlite.errors import Trap, TrapCode
 from wasmlite.runtime import RuntimeEngine, RuntimeStore, instantiate, invoke
 from wasmlite.valid.validate import validate_module
 
+# these tests collect in loops: each collect then walks only their own objects
+pytestmark = pytest.mark.usefixtures("frozen_heap")
+
 RECURSION = wasmtime.wat2wasm("""(module
   (func $depth (export "depth") (param i32) (result i32)
     (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
