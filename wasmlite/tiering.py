@@ -51,11 +51,14 @@ WHOLE_MODULE_INSTRS = 5_000
 # per instruction against 170 at -O2, and runs 3x slower than -O2 but 3.5x
 # faster than the interpreter; a batch of 3,000 hot instructions took 1.8 s
 # at -O2 alone, longer than the whole program in the interpreter. OSR entries
-# are compiled at the full level at once: a loop that moves into compiled
-# code stays there until its call returns.
+# too: a cheap entry first, which hands its call over to the full level's
+# entry at a loop header once that arrives (compile/translate.py
+# osr_hand_over).
 CHEAP_LEVEL = 1
 # WASMLITE_TIER_EARLY=1 (a test setting): every function tiers up at its
 # first count, compiled synchronously, so the first back-edge enters OSR
+# (the full level's OSR entries alone come in the background, so a cheap
+# entry's hand-over runs too)
 FORCE_EARLY = os.environ.get("WASMLITE_TIER_EARLY") == "1"
 
 _HOT_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
@@ -276,24 +279,31 @@ class _TierUp:
         # bench/wasi/wordfreq.wasm: OSR first made five hot functions wait
         # 0.34 s for a big main's -O2 entry; the run took 0.92 s, 0.6 s so.
         cheap = min(CHEAP_LEVEL, full)
-        if osr and all(i in looping for i in batch):
-            # only calls stuck in loops turned hot (one long kernel call):
-            # nothing waits for new calls' code, all wait for the entries
-            self._compile([], set(), osr, full)
-            osr = []
-        self._compile(funcs, direct, [], cheap)
+        # One cheap library: the new calls' code and the stuck loops' OSR
+        # entries. A cheap entry hands its call over to the full level's
+        # entry at its next loop header once that is installed
+        # (translate.py osr_hand_over), so a loop leaves the interpreter
+        # after a cheap compile and still ends in -O2 code. Measured on
+        # bench/wasi/wordfreq.wasm: -O2 entries first kept main's loop (695
+        # instructions, 0.2-0.4 s at -O2) and every cheap batch behind it
+        # waiting in the interpreter.
+        self._compile(funcs, direct, osr, cheap, upgrade=full > cheap)
         with self.lock:
             self.done.update(funcs)
-        if osr:
-            self._later(lambda: self._compile([], set(), osr, full), OSR)
+        # the full level's entries one function a job: a cheap batch that
+        # turns hot meanwhile waits for one function's -O2, not all of them
+        for i in osr if full > cheap else ():
+            self._later(lambda i=i: self._compile([], set(), [i], full), OSR, background=True)
         if full > cheap and funcs:
             self._later(lambda: self._compile(funcs, direct, [], full), FULL)
         if funcs and self.whole and self.on_native is not None:
             self._later(self._native_for_cache, CACHE)
 
-    def _later(self, job: Callable[[], None], priority: int) -> None:
-        """Background work after a batch (now, in the early test mode)."""
-        if self.early:
+    def _later(self, job: Callable[[], None], priority: int, background: bool = False) -> None:
+        """Background work after a batch (now, in the early test mode,
+        unless ``background``: the full level's OSR entries, so that in that
+        mode too a cheap entry runs first and hands over once they arrive)."""
+        if self.early and not background:
             job()
         else:
             _submit(job, priority)
@@ -314,16 +324,18 @@ class _TierUp:
         self.on_native(compiled)
 
     def _compile(self, funcs: list[int], direct: Optional[set], osr: list[int],
-                 level: int) -> None:
+                 level: int, upgrade: bool = False) -> None:
         """One LLVM module at opt level ``level``: defined functions
         ``funcs`` (calls to ``direct`` ones are direct; None: all) and the
-        OSR entries of ``osr``; installed when built."""
+        OSR entries of ``osr`` (``upgrade``: entries that hand over to a
+        later one); installed when built."""
         if not funcs and not osr:
             return
         from .compile.translate import translate_function
         im = self.im
         first = im.nimported
         ctx = self._context(direct)
+        ctx.osr_upgrade = upgrade
         texts = [translate_function(ctx, first + i, im.module.funcs[i]) for i in funcs]
         texts += [translate_function(ctx, first + i, im.module.funcs[i], osr=True) for i in osr]
         names = [f"f{first + i}" for i in funcs] + [f"f{first + i}.osr" for i in osr]

@@ -126,6 +126,9 @@ class ModuleContext:
         # defined functions called directly (None: all of them); the others
         # through their VMFuncRef, as imports are (a tier-up batch, tiering.py)
         self.direct_calls: Optional[set] = None
+        # OSR variants that hand over to a better entry (tiering.py: the
+        # cheap level's entries, until the full level's arrive)
+        self.osr_upgrade = False
 
     def may_have_subtypes(self, type_idx: int) -> bool:
         """Whether a function of another type may pass a check for type
@@ -349,6 +352,10 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
                 if epoch:
                     self.epoch_check()
                 self.ctrl_c_check()
+                if self.osr_here is not None:
+                    if ctx.osr_upgrade:
+                        self.osr_hand_over(self.osr_here)
+                    self.osr_here = None
             self.mark_sites(start, ins.offset)
             if not self.frames:
                 break
@@ -464,6 +471,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
         if self.osr and not self.stack and not params and not self.with_handlers and not any(
                 fr.kind == "loop" for fr in self.frames):
             self.osr_headers.append(header)
+            self.osr_here = len(self.osr_headers) - 1
         out = self.out
         out.append(f"br label %{header}")
         out.append(f"{header}:")
@@ -475,6 +483,44 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
             self.stack.extend(zip(f.phis, params))
         self.cur = header
         self.frames.append(f)
+
+    osr_here: Optional[int] = None      # the loop just opened is OSR header k
+
+    def osr_hand_over(self, k: int) -> None:
+        """At OSR header ``k`` of a cheap-level entry: once the function's
+        entry (InterpFunc.osr) is another one, the full level's, put the
+        locals (and the fuel) back into the interpreter frame's slots, as the
+        interpreter had them, and finish the call there (a tail call: the
+        frame is replaced, the backtrace unchanged). The checks above already
+        ran; the new entry runs them again at the same header, and they
+        charge nothing."""
+        from ..interp.layout import FH_FUEL, FH_FUNC, FRAME_HEADER, IF_OSR
+        desc = self.hoisted("osr.desc", lambda: self._entry_load(
+            "osr.desc", f"getelementptr i8, ptr %osrfp, i64 {FH_FUNC - FRAME_HEADER}"))
+        r = self.tmp()
+        out = self.out
+        out.append(f"%{r}.p = getelementptr i8, ptr {desc}, i64 {IF_OSR}")
+        out.append(f"%{r}.f = load atomic ptr, ptr %{r}.p monotonic, align 8")
+        out.append(f"%{r}.c = icmp ne ptr %{r}.f, @f{self.index}.osr")
+        out.append(f"br i1 %{r}.c, label %{r}.go, label %{r}.stay, !prof !0")
+        out.append(f"{r}.go:")
+        for i, t in enumerate(self.local_types):
+            out.append(f"%{r}.l{i} = load {t}, ptr %l{i}")
+            out.append(f"%{r}.s{i} = getelementptr i8, ptr %osrfp, i64 {16 * i}")
+            out.append(f"store {t} %{r}.l{i}, ptr %{r}.s{i}, align 8")
+        if self.ctx.consume_fuel:
+            out.append(f"%{r}.fuel = load i64, ptr %fuel")
+            out.append(f"%{r}.fh = getelementptr i8, ptr %osrfp, i64 {FH_FUEL - FRAME_HEADER}")
+            out.append(f"store i64 %{r}.fuel, ptr %{r}.fh")
+        out.append(f"musttail call void %{r}.f(ptr %vmctx, ptr %osrfp, i32 {k})")
+        out.append("ret void")
+        out.append(f"{r}.stay:")
+        self.cur = f"{r}.stay"
+
+    def _entry_load(self, name: str, gep: str) -> str:
+        self.entry.append(f"%{name}.p = {gep}")
+        self.entry.append(f"%{name} = load ptr, ptr %{name}.p")
+        return f"%{name}"
 
     def op_if(self, ins) -> None:
         params, results = self.ctx.block_type(ins.imm)
