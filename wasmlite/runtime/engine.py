@@ -60,12 +60,18 @@ class RuntimeEngine:
     def host_trampoline(self, functype: FuncType) -> int:
         """Address of the native wasm-ABI trampoline that calls a host
         callback of this signature (compiled on first request, then cached)."""
+        # the interpreter's library has those of common signatures (under
+        # the llvm strategy: where it is loaded or cached, not built for it)
+        it = None
         if self.strategy != "llvm":
-            # the interpreter's library has those of common signatures
             from ..interp.library import interpreter
-            prebuilt = interpreter().prebuilt_for(functype)
-            if prebuilt is not None:
-                return prebuilt[3]
+            it = interpreter()
+        elif not self.debug_info:
+            from ..interp.library import interpreter_if_ready
+            it = interpreter_if_ready()
+        prebuilt = it.prebuilt_for(functype) if it is not None else None
+        if prebuilt is not None:
+            return prebuilt[3]
         cache = self._host_trampolines
         if cache is None:
             with self._lock:
