@@ -52,14 +52,18 @@ FUEL = 50_000_000
 class Watch:
     """The host's go_on: the OSR entries the function had, and when to stop."""
 
-    def __init__(self, desc_address: int) -> None:
-        self.slot = ctypes.c_uint64.from_address(desc_address + L.IF_OSR)
+    def __init__(self, im, defined_index: int) -> None:
+        self.slot = ctypes.c_uint64.from_address(im.desc_address(defined_index) + L.IF_OSR)
+        self.calls = lambda: im.osr_calls(defined_index)
+        self.active = lambda: self.calls()[1]
+        self.active_seen: set[int] = set()
         self.entries: list[int] = []
         self.stop_at = None
         self.deadline = time.monotonic() + 20
 
     def __call__(self, i: int) -> int:
         entry = self.slot.value
+        self.active_seen.add(self.active())
         if entry and (not self.entries or self.entries[-1] != entry):
             self.entries.append(entry)
             if len(self.entries) == 2:
@@ -92,7 +96,7 @@ def _auto_run(monkeypatch, fuel: bool, go_on_wrap=None, epoch: bool = False):
     store = _store("auto", fuel, epoch)
     eng = store.engine
     module = wl.Module(eng, LOOP)
-    watch = Watch(module._compiled.desc_address(1))     # spin: defined function 1
+    watch = Watch(module._compiled, 1)     # spin: defined function 1
     go_on = watch if go_on_wrap is None else go_on_wrap(watch)
     spin = wl.Instance(store, module, [_host(store, go_on)]).exports(store)["spin"]
     return store, spin, watch
@@ -115,6 +119,10 @@ def test_a_cheap_osr_entry_hands_over_to_the_full_one_unseen(monkeypatch, fuel, 
     tiering.drain()
     assert len(watch.entries) == 2, f"OSR entries seen while looping: {watch.entries}"
     assert watch.stop_at is not None
+    # the call counted itself in OSR code while it ran there, and out: it
+    # entered twice (the cheap entry, the full one by the hand-over)
+    assert 1 in watch.active_seen and watch.active() == 0
+    assert watch.calls() == (2, 0)
     expected, fuel_left = _llvm_run(fuel, watch.stop_at)
     assert result == expected
     if fuel:

@@ -376,6 +376,13 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
                 lines.append(f"%o{i}.p = getelementptr i8, ptr %osrfp, i64 {16 * i}")
                 lines.append(f"%o{i} = load {t}, ptr %o{i}.p, align 8")
                 lines.append(f"store {t} %o{i}, ptr %l{i}")
+            # counted in InterpFunc.osr_active (entered, running) until it
+            # returns or hands over
+            from ..interp.layout import FH_FUNC, FRAME_HEADER, IF_OSR_ACTIVE, OSR_ENTERED
+            lines += [f"%osr.d.p = getelementptr i8, ptr %osrfp, i64 {FH_FUNC - FRAME_HEADER}",
+                      "%osr.d = load ptr, ptr %osr.d.p",
+                      f"%osr.act = getelementptr i8, ptr %osr.d, i64 {IF_OSR_ACTIVE}",
+                      f"%osr.act.in = atomicrmw add ptr %osr.act, i64 {OSR_ENTERED + 1} monotonic"]
         else:
             lines = [f"define internal {wasm_cc(ft)} {self.ctx.ret_types[self.index]} @f{self.index}({param_list(ft)}) {_FN_ATTRS} {{",
                      "entry:"]
@@ -435,6 +442,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
             for i, (v, t) in enumerate(zip(vals, results)):
                 out.append(f"%osr.r{self.n}.{i} = getelementptr i8, ptr %osrfp, i64 {16 * i}")
                 out.append(f"store {t} {v}, ptr %osr.r{self.n}.{i}, align 8")
+            out.append(f"%osr.r{self.n}.out = atomicrmw sub ptr %osr.act, i64 1 monotonic")
             self.n += 1
             out.append("ret void")
         elif not results:
@@ -494,12 +502,10 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
         frame is replaced, the backtrace unchanged). The checks above already
         ran; the new entry runs them again at the same header, and they
         charge nothing."""
-        from ..interp.layout import FH_FUEL, FH_FUNC, FRAME_HEADER, IF_OSR
-        desc = self.hoisted("osr.desc", lambda: self._entry_load(
-            "osr.desc", f"getelementptr i8, ptr %osrfp, i64 {FH_FUNC - FRAME_HEADER}"))
+        from ..interp.layout import FH_FUEL, FRAME_HEADER, IF_OSR
         r = self.tmp()
         out = self.out
-        out.append(f"%{r}.p = getelementptr i8, ptr {desc}, i64 {IF_OSR}")
+        out.append(f"%{r}.p = getelementptr i8, ptr %osr.d, i64 {IF_OSR}")
         out.append(f"%{r}.f = load atomic ptr, ptr %{r}.p monotonic, align 8")
         out.append(f"%{r}.c = icmp ne ptr %{r}.f, @f{self.index}.osr")
         out.append(f"br i1 %{r}.c, label %{r}.go, label %{r}.stay, !prof !0")
@@ -512,15 +518,11 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
             out.append(f"%{r}.fuel = load i64, ptr %fuel")
             out.append(f"%{r}.fh = getelementptr i8, ptr %osrfp, i64 {FH_FUEL - FRAME_HEADER}")
             out.append(f"store i64 %{r}.fuel, ptr %{r}.fh")
+        out.append(f"%{r}.out = atomicrmw sub ptr %osr.act, i64 1 monotonic")
         out.append(f"musttail call void %{r}.f(ptr %vmctx, ptr %osrfp, i32 {k})")
         out.append("ret void")
         out.append(f"{r}.stay:")
         self.cur = f"{r}.stay"
-
-    def _entry_load(self, name: str, gep: str) -> str:
-        self.entry.append(f"%{name}.p = {gep}")
-        self.entry.append(f"%{name} = load ptr, ptr %{name}.p")
-        return f"%{name}"
 
     def op_if(self, ins) -> None:
         params, results = self.ctx.block_type(ins.imm)

@@ -68,7 +68,12 @@ IF_LAZY = 88               # void lazy(InterpFunc*): pre-decodes the function on
                            # its first call (IF_CODE is 0 until then)
 IF_HANDLERS = 96           # u64*: the function's handler table (HT_*), 0 if it has
                            # no try: interp_call then pushes no handler record
-INTERP_FUNC_SIZE = 104
+IF_OSR_ACTIVE = 104        # u64: calls that entered its OSR entries (high 32 bits)
+                           # and those running there now (low 32; each entry counts
+                           # itself in and out, a trap leaves it high): tier-up
+                           # compiles a full-level entry only for a call that needs it
+OSR_ENTERED = 1 << 32
+INTERP_FUNC_SIZE = 112
 
 # ---------------------------------------------------------------- handler table
 # Made by the pre-decoder (bytecode.py) after the code words: [n, then n

@@ -281,5 +281,16 @@ class InterpModule:
         """Tier-up: loop headers of the function may enter ``code_address``."""
         self.descs[defined_index * _WORDS + L.IF_OSR // 8] = code_address
 
+    def osr_calls(self, defined_index: int) -> tuple[int, int]:
+        """(calls that entered the function's OSR entries, calls running in
+        them now); a trap out of one leaves it counted as running: a hint."""
+        v = self.descs[defined_index * _WORDS + L.IF_OSR_ACTIVE // 8]
+        return v >> 32, v & 0xFFFFFFFF
+
+    def counter(self, defined_index: int) -> int:
+        """The function's hotness counter (the interpreter's calls and loop
+        back-edges move it)."""
+        return self.descs[defined_index * _WORDS + L.IF_COUNTER // 8]
+
     def defined_index_of(self, desc_address: int) -> int:
         return (desc_address - self.desc_base) // L.INTERP_FUNC_SIZE
