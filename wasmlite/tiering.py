@@ -56,11 +56,14 @@ WHOLE_MODULE_INSTRS = 5_000
 # entry at a loop header once that arrives (compile/translate.py
 # osr_hand_over).
 CHEAP_LEVEL = 1
-# how long tier-up looks for a sign that a call stuck in a loop still runs
-# (in its cheap OSR entry, or counting in the interpreter on its way to an
-# OSR header) before its full-level OSR entry is compiled or dropped; such a
-# call showed within 2 ms on bench/kernels/matmul.wat at n = 800
-OSR_LOOK = 0.02
+# for how long after its cheap OSR entry came tier-up looks for a sign that
+# a call stuck in a loop still runs (in that entry, or counting in the
+# interpreter on its way to an OSR header) before the full-level entry is
+# compiled or dropped. Such a call showed within 2 ms on
+# bench/kernels/matmul.wat at n = 800; on wordfreq most functions hot by a
+# back-edge have no stuck call (many short calls that loop), and a longer
+# look held up the thread 20 ms for each.
+OSR_LOOK = 0.008
 # WASMLITE_TIER_EARLY=1 (a test setting): every function tiers up at its
 # first count, compiled synchronously, so the first back-edge enters OSR
 # (the full level's OSR entries alone come in the background, so a cheap
@@ -221,6 +224,7 @@ class _TierUp:
         self.done: set[int] = set()
         self.osr_done: set[int] = set()
         self.looping: set[int] = set()      # pending functions a back-edge made hot
+        self.osr_installed: dict[int, float] = {}   # when cheap OSR entries came
         self.whole = _small_module(im.module.funcs)
         self.whole_done = False
         im.set_hot_callback(_HOT_CALLBACK(self.hot))
@@ -277,43 +281,77 @@ class _TierUp:
         elif not self.whole:
             funcs = [i for i in batch if i not in self.done]
             direct = {im.nimported + i for i in funcs}
-        # the new calls' code, cheap, now (tens of ms: unless only stuck
-        # loops turned hot, whose OSR entries then go first); the hot loops' OSR
-        # entries at the full level (a loop that moves stays there until its
-        # call returns), as the next job but behind any other batch's cheap
-        # code; then the functions again at the full level. Measured on
-        # bench/wasi/wordfreq.wasm: OSR first made five hot functions wait
-        # 0.34 s for a big main's -O2 entry; the run took 0.92 s, 0.6 s so.
+        # The new calls' code at the cheap level now (tens of ms), then the
+        # full level's in the background. Stuck loops get cheap OSR entries,
+        # which hand their call over to the full level's entry at a loop
+        # header once that is installed (translate.py osr_hand_over): a loop
+        # leaves the interpreter after a cheap compile and still ends in -O2
+        # code. Measured on bench/wasi/wordfreq.wasm: -O2 entries first kept
+        # main's loop (695 instructions, 0.2-0.4 s at -O2) and every cheap
+        # batch behind it waiting in the interpreter. The cheap entries come
+        # with the functions when only stuck loops turned hot (one long
+        # kernel call) or in the early test mode (whose caller waits in the
+        # hot callback), else as the next job, for the functions a call of
+        # which still loops in the interpreter then (_cheap_osr): on
+        # wordfreq most functions hot by a back-edge are called often and
+        # loop briefly, and their entries were half of a batch's compile.
         cheap = min(CHEAP_LEVEL, full)
-        # One cheap library: the new calls' code and the stuck loops' OSR
-        # entries. A cheap entry hands its call over to the full level's
-        # entry at its next loop header once that is installed
-        # (translate.py osr_hand_over), so a loop leaves the interpreter
-        # after a cheap compile and still ends in -O2 code. Measured on
-        # bench/wasi/wordfreq.wasm: -O2 entries first kept main's loop (695
-        # instructions, 0.2-0.4 s at -O2) and every cheap batch behind it
-        # waiting in the interpreter.
-        self._compile(funcs, direct, osr, cheap, upgrade=full > cheap)
+        upgrade = full > cheap
+        together = self.early or all(i in looping for i in batch)
+        self._compile(funcs, direct, osr if together else [], cheap, upgrade=upgrade)
         with self.lock:
             self.done.update(funcs)
-        # the full level's entries one function a job: a cheap batch that
-        # turns hot meanwhile waits for one function's -O2, not all of them.
-        # In a small module (compiled whole, fast) they come after the
-        # full-level code for new calls: a stuck call there is often short
-        # too (a kernel called in a loop, whose first call turned it hot),
-        # and _full_osr then finds it returned and compiles nothing.
+        # In a small module (compiled whole, fast) the full level's OSR
+        # entries come after its code for new calls: a stuck call there is
+        # often short too (a kernel called in a loop, whose first call turned
+        # it hot), and _full_osr then finds it returned and compiles nothing.
         # Measured on bench/kernels called 100 times: the -O2 code for the
         # 99 later calls came 80-100 ms sooner (load 2.4).
-        osr_jobs = [(lambda i=i: self._full_osr(i, full)) for i in (osr if full > cheap else ())]
-        osr_after = self.whole and funcs
-        for job in () if osr_after else osr_jobs:
-            self._later(job, OSR, background=True)
-        if full > cheap and funcs:
+        osr_after = bool(self.whole and funcs)
+        if osr and not together:
+            since = time.monotonic()
+            counts = {i: im.counter(i) for i in osr}
+            self._later(lambda: self._cheap_osr(osr, counts, since, cheap, full, osr_after),
+                        CHEAP)
+        if upgrade and funcs:
             self._later(lambda: self._compile(funcs, direct, [], full), FULL)
-        for job in osr_jobs if osr_after else ():
-            self._later(job, FULL, background=True)
+        if osr and together:
+            self._osr_came(osr, cheap, full, osr_after)
         if funcs and self.whole and self.on_native is not None:
             self._later(self._native_for_cache, CACHE)
+
+    def _cheap_osr(self, osr: list[int], counts: dict[int, int], since: float,
+                   cheap: int, full: int, osr_after: bool) -> None:
+        """Cheap OSR entries for the functions of ``osr`` whose counter
+        moved since ``since`` (``counts``): a call of theirs still loops in
+        the interpreter (new calls run compiled code, which does not count)."""
+        im = self.im
+        deadline = since + OSR_LOOK
+        stuck: list[int] = []
+        while True:
+            stuck = [i for i in osr if im.counter(i) != counts[i]]
+            if stuck or time.monotonic() > deadline:
+                break
+            time.sleep(0.001)
+        dropped = [i for i in osr if i not in stuck]
+        with self.lock:
+            self.osr_done.difference_update(dropped)
+        for i in dropped:       # a frame of it that loops later tells again
+            im.rearm(i, HOT_THRESHOLD)
+        if stuck:
+            self._compile([], set(), stuck, cheap, upgrade=full > cheap)
+            self._osr_came(stuck, cheap, full, osr_after)
+
+    def _osr_came(self, osr: list[int], cheap: int, full: int, osr_after: bool) -> None:
+        """Cheap OSR entries of ``osr`` installed: the full level's next,
+        one function a job (a cheap batch that turns hot meanwhile waits
+        for one function's -O2, not all of them)."""
+        now = time.monotonic()
+        self.osr_installed.update((i, now) for i in osr)
+        if full > cheap:
+            for i in osr:
+                self._later(lambda i=i: self._full_osr(i, full), FULL if osr_after else OSR,
+                            background=True)
 
     def _full_osr(self, i: int, level: int) -> None:
         """The full level's OSR entry of function ``i``, if the call stuck
@@ -321,13 +359,13 @@ class _TierUp:
         not reached an OSR header yet and loops on in the interpreter (its
         counter moves). A call that already returned needs none (new calls
         run compiled code): a call that entered the cheap entry and left it,
-        or, after ``OSR_LOOK`` seconds of looking, one that neither entered
-        nor counted. Measured on bench/kernels called 100 times (~2 ms a
+        or, ``OSR_LOOK`` seconds after the cheap entry came, one that neither
+        entered nor counted. Measured on bench/kernels called 100 times (~2 ms a
         call): the first call's -O2 OSR entry, compiled for nothing, made the
         -O2 code of the other 99 wait 40-100 ms."""
         im = self.im
         start = im.counter(i)
-        deadline = time.monotonic() + OSR_LOOK
+        deadline = self.osr_installed.get(i, 0.0) + OSR_LOOK
         while True:
             entered, running = im.osr_calls(i)
             if running or (not entered and im.counter(i) != start):
