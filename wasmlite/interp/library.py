@@ -58,6 +58,10 @@ class Interpreter:
                                                 _handlers_ir)
         stubs, ssyms, sextra = self._library("stubs", _STUBS, STUBS_OPT_LEVEL, _stubs_ir)
         self.libraries = (handlers, stubs)
+        if not self.from_cache:
+            both = set(dict(hsyms.items())) & set(dict(ssyms.items()))
+            if both:
+                raise RuntimeError(f"symbols in both interpreter libraries: {sorted(both)[:5]}")
         # name -> address over both libraries, looked up in their files'
         # symbol indexes as the pre-decoder asks (loader.SymbolIndex)
         self.address = _Addresses(hsyms, ssyms)
@@ -202,7 +206,7 @@ class Interpreter:
 
 class _Addresses:
     """``Interpreter.address``: symbol -> address over the handlers and the
-    stubs (the stubs' win a name both have, as when this was one dict)."""
+    stubs (no name is in both: checked when they are built)."""
 
     __slots__ = ("_handlers", "_stubs")
 
@@ -210,9 +214,9 @@ class _Addresses:
         self._handlers, self._stubs = handlers, stubs
 
     def get(self, name: str, default=None):
-        a = self._stubs.get(name)
+        a = self._handlers.get(name)
         if a is None:
-            a = self._handlers.get(name)
+            a = self._stubs.get(name)
         return default if a is None else a
 
     def __getitem__(self, name: str) -> int:
