@@ -36,6 +36,7 @@ import os
 import struct
 import sys
 import zlib
+from zlib import crc32
 from array import array
 from typing import Optional
 
@@ -279,29 +280,23 @@ class SymbolIndex:
             records += struct.pack("<IB", off, len(b)) + b
         return struct.pack("<II", nslots, len(where)) + slots.tobytes() + bytes(records)
 
-    def _find(self, name: str) -> int:
-        """The record of ``name``, or -1."""
-        b = name.encode()
+    def get(self, name: str, default=None):
+        try:
+            b = name.encode()
+        except (AttributeError, UnicodeEncodeError):
+            return default
         slots, records, mask = self._slots, self._records, self._mask
-        h = zlib.crc32(b) & mask
+        h = crc32(b) & mask
         n = len(b)
         while True:
             e = slots[h]
             if not e:
-                return -1
+                return default
             at = e - 1
-            if records[at + 4] == n and records[at + 5:at + 5 + n] == b:
-                return at
+            if records[at + 4] == n and records.startswith(b, at + 5):
+                break
             h = (h + 1) & mask
-
-    def get(self, name: str, default=None):
-        try:
-            at = self._find(name)
-        except (IndexError, UnicodeEncodeError):
-            return default
-        if at < 0:
-            return default
-        off = int.from_bytes(self._records[at:at + 4], "little")
+        off = int.from_bytes(records[at:at + 4], "little")
         if off >= self._size:
             raise UnsupportedObject(f"symbol {name!r} points outside its image")
         return self._base + off

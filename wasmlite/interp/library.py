@@ -208,16 +208,24 @@ class _Addresses:
     """``Interpreter.address``: symbol -> address over the handlers and the
     stubs (no name is in both: checked when they are built)."""
 
-    __slots__ = ("_handlers", "_stubs")
+    __slots__ = ("_handlers", "_stubs", "_found")
 
     def __init__(self, handlers: Mapping[str, int], stubs: Mapping[str, int]) -> None:
         self._handlers, self._stubs = handlers, stubs
+        # what was looked up (each module's pre-decoder asks the same ~60
+        # names; a race only finds one twice)
+        self._found: dict[str, int] = {}
 
     def get(self, name: str, default=None):
-        a = self._handlers.get(name)
+        a = self._found.get(name)
         if a is None:
-            a = self._stubs.get(name)
-        return default if a is None else a
+            a = self._handlers.get(name)
+            if a is None:
+                a = self._stubs.get(name)
+                if a is None:
+                    return default
+            self._found[name] = a
+        return a
 
     def __getitem__(self, name: str) -> int:
         a = self.get(name)
