@@ -380,15 +380,18 @@ def _key_pair() -> tuple[str, str]:
         here = os.path.dirname(os.path.abspath(__file__))
         package = os.path.dirname(here)
         compile_dir = os.path.join(package, "compile")
-        # os.listdir, not Path.glob: glob compiles a regex (~1 ms)
-        sources = [os.path.join(d, n) for d in (here, compile_dir)
-                   for n in sorted(os.listdir(d)) if n.endswith(".py")]
-        sources += [os.path.join(package, "wasi", "__init__.py"),
-                    os.path.join(package, "runtime", "interrupt.py"),
-                    os.path.join(package, "runtime", "gc_native.py")]
-        for p in sources:
-            st = os.stat(p)
-            parts.append(f"{os.path.basename(p)} {st.st_size} {st.st_mtime_ns}")
+        # os.scandir, not Path.glob (glob compiles a regex: ~1 ms), nor
+        # listdir + os.path.join + os.stat (~0.1 ms more)
+        for d in (here, compile_dir):
+            with os.scandir(d) as found:
+                entries = sorted((e.name, e) for e in found if e.name.endswith(".py"))
+            for name, e in entries:
+                st = e.stat()
+                parts.append(f"{name} {st.st_size} {st.st_mtime_ns}")
+        for sub, name in (("wasi", "__init__.py"), ("runtime", "interrupt.py"),
+                          ("runtime", "gc_native.py")):
+            st = os.stat(os.path.join(package, sub, name))
+            parts.append(f"{name} {st.st_size} {st.st_mtime_ns}")
         parts.append(llvm_and_cpu())
         text = "\n".join(parts)
         data = text.encode()

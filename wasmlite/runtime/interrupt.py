@@ -114,8 +114,10 @@ def ensure_sigint_handler(with_interpreter: bool = False) -> None:
             libc = _state.get("libc")
             if libc is None:
                 # the process's own symbols include libc's (find_library
-                # would run ldconfig in a subprocess: ~2 ms)
-                libc = _state["libc"] = ctypes.CDLL(None, use_errno=True)
+                # would run ldconfig in a subprocess: ~2 ms); the loader's
+                # handle of them serves (one CDLL a process)
+                from ..compile.loader import _c_library
+                libc = _state["libc"] = _c_library()
             current = ctypes.create_string_buffer(_SIGACTION_SIZE)
             if libc.sigaction(signal.SIGINT, None, current) != 0:
                 return
@@ -127,7 +129,7 @@ def ensure_sigint_handler(with_interpreter: bool = False) -> None:
             _PREVIOUS.value = handler
             ctypes.c_void_p.from_buffer(current).value = ours
             libc.sigaction(signal.SIGINT, current, None)
-        except (OSError, AttributeError):
+        except Exception:  # noqa: BLE001 - no libc to ask (not glibc, not Linux)
             return          # no Ctrl-C support here; wasm still runs
 
 
