@@ -27,7 +27,6 @@ INTERRUPT on Ctrl-C too: Ctrl-C means stop.
 from __future__ import annotations
 
 import ctypes
-import signal
 import sys
 import threading
 
@@ -42,6 +41,8 @@ _SIGACTION_SIZE = 152
 _SA_FLAGS_OFFSET = 136
 _SA_SIGINFO = 4
 _SIG_DFL, _SIG_IGN = 0, 1
+_SIGINT = 2             # Linux's number on every architecture (the signal module
+                        # costs ~1 ms to import and this runs on Linux only)
 
 
 # The handler reads the block and the chained handler through two globals
@@ -119,7 +120,7 @@ def ensure_sigint_handler(with_interpreter: bool = False) -> None:
                 from ..compile.loader import _c_library
                 libc = _state["libc"] = _c_library()
             current = ctypes.create_string_buffer(_SIGACTION_SIZE)
-            if libc.sigaction(signal.SIGINT, None, current) != 0:
+            if libc.sigaction(_SIGINT, None, current) != 0:
                 return
             handler = ctypes.c_void_p.from_buffer(current).value or 0
             ours = _handler_address(with_interpreter)
@@ -128,7 +129,7 @@ def ensure_sigint_handler(with_interpreter: bool = False) -> None:
                 return
             _PREVIOUS.value = handler
             ctypes.c_void_p.from_buffer(current).value = ours
-            libc.sigaction(signal.SIGINT, current, None)
+            libc.sigaction(_SIGINT, current, None)
         except Exception:  # noqa: BLE001 - no libc to ask (not glibc, not Linux)
             return          # no Ctrl-C support here; wasm still runs
 
