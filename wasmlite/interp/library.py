@@ -147,29 +147,33 @@ class Interpreter:
         object (``.o``) and a JSON file for LLVM's JIT linker. A file that
         cannot be used (missing, truncated, damaged) is built again."""
         from ..compile import loader as image
-        base = cache_directory() / f"{name}-{_key()}"
-        img_path, obj_path = base.with_suffix(".img"), base.with_suffix(".o")
-        json_path = base.with_suffix(".json")
+        folder = _folder()
+        stem = os.path.join(folder, f"{name}-{_key()}")     # (strings: Path costs ~50 µs)
         try:
             try:
-                lib, extra = image.map_file(str(img_path))
+                lib, extra = image.map_file(stem + ".img")
             except FileNotFoundError:
                 pass
             else:
                 if lib.symbols is not None and extra.get("key") == _key_text():
                     return lib, lib.symbols, extra
                 lib.release()       # another build's (a checksum collision) or old
-            if obj_path.exists():
+            if os.path.exists(stem + ".o"):
                 import json
                 from ..compile import jit
-                extra = json.loads(json_path.read_text())
+                with open(stem + ".json", encoding="utf-8") as f:
+                    extra = json.load(f)
                 if extra.get("key") != _key_text():
                     raise ValueError("another build's library")
                 syms = extra["symbols"]
-                lib = jit.link_object(obj_path.read_bytes(), symbol, len(syms))
+                with open(stem + ".o", "rb") as f:
+                    lib = jit.link_object(f.read(), symbol, len(syms))
                 return lib, dict(zip(syms, lib.addresses)), extra
         except Exception:  # noqa: BLE001 - missing or unusable: rebuilt below
             pass
+        base = Path(stem)
+        img_path, obj_path = base.with_suffix(".img"), base.with_suffix(".o")
+        json_path = base.with_suffix(".json")
         from ..compile import jit
         note = sys.stderr.isatty()
         if note:
@@ -400,8 +404,13 @@ def _key_pair() -> tuple[str, str]:
 
 
 def cache_directory() -> Path:
-    from ..compile.cache_dir import default_cache_directory
-    return default_cache_directory() / "interp"
+    return Path(_folder())
+
+
+def _folder() -> str:
+    """cache_directory() as a string."""
+    from ..compile.cache_dir import default_cache_folder
+    return os.path.join(default_cache_folder(), "interp")
 
 
 def _save(path: Path, data: bytes) -> None:
