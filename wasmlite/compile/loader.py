@@ -84,7 +84,8 @@ class NativeImage:
             return self._addresses[i]
         if not 0 <= i < self._count:
             raise IndexError(i)
-        return self.base + ctypes.c_uint64.from_address(self.base + self._table + 8 * i).value
+        return self.base + ctypes.c_uint64.from_address(
+            self.base + (self._table & ~7) + 8 * i).value
 
     def release(self) -> None:
         """Unmap the image (no code in it may run, or be about to)."""
@@ -390,14 +391,21 @@ def _finish(base: int, size: int, bounds, runs, externals, table: int,
     stay at base 0 (the runs leave them out: ``Prelinked.to_bytes``)."""
     if not 0 <= table <= size - 8 * count:
         raise UnsupportedObject("table outside the image")
-    words = (ctypes.c_uint64 * (size // 8)).from_address(base)
+    # (views of just the words written: an array type of the image's size
+    # is a new ctypes type per library, ~25 µs each)
+    u64 = ctypes.c_uint64
     for lo, n in runs:          # a slice each, read and written by ctypes in C
-        words[lo:lo + n] = [w + base for w in words[lo:lo + n]]
+        if lo < 0 or n < 1 or 8 * (lo + n) > size:
+            raise UnsupportedObject("fixup outside the image")
+        run = (u64 * n).from_address(base + 8 * lo)
+        run[:] = [w + base for w in run]
     for name, stub, slot in externals:
         target = _external(name)
-        words[(stub + 8) >> 3] = target
-        if slot >= 0:
-            words[slot >> 3] = target
+        for at in ((stub + 8) & ~7, slot & ~7 if slot >= 0 else -1):
+            if at >= 0:
+                if at + 8 > size:
+                    raise UnsupportedObject("external slot outside the image")
+                u64.from_address(base + at).value = target
     libc = _c_library()
     for (start, end), prot in zip(bounds, (_PROT_READ | _PROT_EXEC, _PROT_READ,
                                            _PROT_READ | _PROT_WRITE)):
@@ -405,8 +413,7 @@ def _finish(base: int, size: int, bounds, runs, externals, table: int,
             raise MemoryError(f"cannot protect native code (errno {ctypes.get_errno()})")
     if symbols is not None:
         return NativeImage(base, size, None, table, count, symbols)
-    t = table >> 3
-    return NativeImage(base, size, words[t:t + count])
+    return NativeImage(base, size, (u64 * count).from_address(base + (table & ~7))[:] if count else [])
 
 
 def load(objs, table_symbol: str, count: int) -> NativeImage:
