@@ -78,6 +78,16 @@ class NativeImage:
             self._addresses = [base + w for w in words]
         return self._addresses
 
+    def table_entries(self, i: int, n: int) -> tuple[int, ...]:
+        """``addresses[i:i + n]`` as a tuple, without making the whole list."""
+        if self._addresses is not None:
+            return tuple(self._addresses[i:i + n])
+        if not 0 <= i <= i + n <= self._count:
+            raise IndexError(i)
+        base = self.base
+        words = (ctypes.c_uint64 * n).from_address(base + (self._table & ~7) + 8 * i)
+        return tuple([base + w for w in words])
+
     def table_entry(self, i: int) -> int:
         """``addresses[i]`` without making the whole list."""
         if self._addresses is not None:
