@@ -76,8 +76,8 @@ class Interpreter:
         # shape code (stubs.shape_code) -> (entry, in, out, host): the
         # stubs library's first symbols, four per shape (stubs.common_stubs_ir)
         self._stubs = stubs
-        self._shapes: list[int] = sextra["shapes"]
-        self._shape_index: Optional[dict[int, int]] = None
+        # shape code -> k (its stubs are table entries 4k..4k+3)
+        self._shapes: dict[str, int] = sextra["shapes"]
         # the code of a function that could not be pre-decoded: it traps
         self._unsupported = (ctypes.c_uint64 * 1)(self.address["x_unreachable"])
         self.unsupported_code = ctypes.addressof(self._unsupported)
@@ -89,16 +89,13 @@ class Interpreter:
     def prebuilt(self) -> dict[int, tuple[int, int, int, int]]:
         """shape code -> (entry, in, out, host) of every prebuilt shape."""
         e = self._stubs.table_entry
-        return {code: tuple(e(4 * k + j) for j in range(4)) for k, code in enumerate(self._shapes)}
+        return {code: tuple(e(4 * k + j) for j in range(4)) for code, k in self._shapes.items()}
 
     def prebuilt_for(self, ft) -> Optional[tuple[int, int, int, int]]:
         """(entry, in, out, host) stubs that serve signature ``ft``, or None
         (stubs.abi_type: one stub serves all signatures of its ABI shape)."""
         from .stubs import shape_code
-        index = self._shape_index
-        if index is None:       # (a race makes the same dict twice)
-            index = self._shape_index = {code: k for k, code in enumerate(self._shapes)}
-        k = index.get(shape_code(ft))
+        k = self._shapes.get(shape_code(ft))
         if k is None:
             return None
         return self._stubs.table_entries(4 * k, 4)
@@ -370,7 +367,7 @@ def _stubs_ir() -> tuple[str, list[str], dict]:
     parts.append(GC_IR)                 # the collector's native half (runtime/gc_native.py)
     names += GC_SYMBOLS
     ir = "\n".join([jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS, *parts])
-    return ir, names, {"shapes": [shape_code(ft) for ft in common]}
+    return ir, names, {"shapes": {shape_code(ft): k for k, ft in enumerate(common)}}
 
 
 _key_value: Optional[tuple[str, str]] = None
