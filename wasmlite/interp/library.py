@@ -86,7 +86,7 @@ class Interpreter:
         self._nan_lock = threading.Lock()
 
     @property
-    def prebuilt(self) -> dict[int, tuple[int, int, int, int]]:
+    def prebuilt(self) -> dict[str, tuple[int, int, int, int]]:
         """shape code -> (entry, in, out, host) of every prebuilt shape."""
         e = self._stubs.table_entry
         return {code: tuple(e(4 * k + j) for j in range(4)) for code, k in self._shapes.items()}
