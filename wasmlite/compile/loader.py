@@ -331,7 +331,8 @@ class SymbolIndex:
         out, r, at = [], self._records, 0
         while at + 5 <= len(r):
             n = r[at + 4]
-            out.append((r[at + 5:at + 5 + n].decode(), self._base + int.from_bytes(r[at:at + 4], "little")))
+            off = int.from_bytes(r[at:at + 4], "little")
+            out.append((r[at + 5:at + 5 + n].decode(), self._base + off))
             at += 5 + n
         return out
 
@@ -423,7 +424,8 @@ def _finish(base: int, size: int, bounds, runs, externals, table: int,
             raise MemoryError(f"cannot protect native code (errno {ctypes.get_errno()})")
     if symbols is not None:
         return NativeImage(base, size, None, table, count, symbols)
-    return NativeImage(base, size, (u64 * count).from_address(base + (table & ~7))[:] if count else [])
+    table_words = (u64 * count).from_address(base + (table & ~7))[:] if count else []
+    return NativeImage(base, size, table_words)
 
 
 def load(objs, table_symbol: str, count: int) -> NativeImage:
