@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .demangle_rust_v0 import demangle_v0
 
 _BUILTIN = {
     "v": "void", "w": "wchar_t", "b": "bool", "c": "char", "a": "signed char",
@@ -90,7 +89,13 @@ def _mangled(s: str) -> Optional[str]:
 
 def demangle(name: str) -> str:
     """``name`` as Wasmtime's backtrace shows it."""
-    out = _mangled(name) if not name.startswith("_R") else demangle_v0(name)
+    if name.startswith("_R"):
+        # (imported for the first such name: it and unicodedata cost every
+        # process ~1-2 ms of import)
+        from .demangle_rust_v0 import demangle_v0
+        out = demangle_v0(name)
+    else:
+        out = _mangled(name)
     if out is not None:
         return out
     t, end = _type(name, 0)

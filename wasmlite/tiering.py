@@ -23,7 +23,6 @@ import atexit
 import ctypes
 import itertools
 import os
-import queue
 import threading
 import time
 from typing import Any, Callable, Optional
@@ -34,6 +33,7 @@ from typing import TYPE_CHECKING
 from .syntax.module import Module
 
 if TYPE_CHECKING:
+    import queue
     from .compile.translate import ModuleContext
 
 # The compiler (compile/, LLVM) is imported where tier-up first needs it:
@@ -122,7 +122,21 @@ def native(compiled: Any, rt: Any, jobs: Optional[int] = None) -> Any:
 # ---------------------------------------------------------------- the worker
 # jobs by priority (then order): cheap code for new calls first, then the
 # full level's OSR entries, then full-level code and the cache's copy
-_queue: "queue.PriorityQueue[tuple[int, int, Callable[[], None]]]" = queue.PriorityQueue()
+_queue: "Optional[queue.PriorityQueue[tuple[int, int, Callable[[], None]]]]" = None
+
+
+def _jobs() -> "queue.PriorityQueue[tuple[int, int, Callable[[], None]]]":
+    """The job queue, made with the first job (importing queue, and heapq
+    with it, cost every process ~1.5-2 ms)."""
+    global _queue
+    q = _queue
+    if q is None:
+        with _worker_lock:
+            if _queue is None:
+                import queue
+                _queue = queue.PriorityQueue()
+            q = _queue
+    return q
 _order = itertools.count()
 CHEAP, OSR, FULL, CACHE = range(4)
 _worker_lock = threading.Lock()
@@ -163,7 +177,7 @@ def _submit(job: Callable[[], None], priority: int = CHEAP) -> None:
         return
     with _idle:
         _unfinished += 1
-    _queue.put((priority, next(_order), job))
+    _jobs().put((priority, next(_order), job))
     with _worker_lock:
         if _worker is None or not _worker.is_alive():
             _worker = threading.Thread(target=_work, name="wasmlite-tier-up", daemon=True)
@@ -175,7 +189,7 @@ def _submit(job: Callable[[], None], priority: int = CHEAP) -> None:
 def _work() -> None:
     global _unfinished
     while True:
-        _, _, job = _queue.get()
+        _, _, job = _jobs().get()
         try:
             job()
         except Exception:       # noqa: BLE001 - a failed tier-up leaves tier 0 running

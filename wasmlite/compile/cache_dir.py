@@ -10,5 +10,11 @@ from pathlib import Path
 
 
 def default_cache_directory() -> Path:
+    return Path(default_cache_folder())
+
+
+def default_cache_folder() -> str:
+    """default_cache_directory() as a string (no Path: the interpreter's
+    load asks it at every start)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "wasmlite"
+    return os.path.join(base, "wasmlite")

@@ -31,28 +31,20 @@ interpreter's images live as long as the process.
 from __future__ import annotations
 
 import ctypes
-import json
+import marshal
 import os
 import struct
 import sys
+import zlib
+from zlib import crc32
 from array import array
 from typing import Optional
 
-_ET_REL, _EM_X86_64 = 1, 62
-_SHT_PROGBITS, _SHT_SYMTAB, _SHT_RELA, _SHT_NOBITS = 1, 2, 4, 8
-_SHF_WRITE, _SHF_ALLOC, _SHF_EXECINSTR, _SHF_TLS = 0x1, 0x2, 0x4, 0x400
-_SHN_UNDEF, _SHN_ABS, _SHN_COMMON = 0, 0xFFF1, 0xFFF2
-_STB_GLOBAL, _STB_WEAK = 1, 2
-# x86-64 relocation kinds (System V psABI): S symbol, A addend, P place,
-# G the symbol's GOT slot
-_R_64, _R_PC32, _R_PLT32, _R_GOTPCREL, _R_32, _R_32S, _R_PC64 = 1, 2, 4, 9, 10, 11, 24
-_R_GOTPCRELX, _R_REX_GOTPCRELX = 41, 42
 _PAGE = 4096
 _PROT_READ, _PROT_WRITE, _PROT_EXEC = 1, 2, 4
 _MAP_PRIVATE, _MAP_ANONYMOUS = 0x02, 0x20
 _MAP_FAILED = (1 << 64) - 1                  # (void *) -1
 _STUB = 16                              # jmp *[rip+2]; 2 pad bytes; address
-_SKIPPED = (".eh_frame",)               # nothing unwinds through this code
 
 
 class UnsupportedObject(Exception):
@@ -61,14 +53,49 @@ class UnsupportedObject(Exception):
 
 class NativeImage:
     """One loaded object: ``addresses`` is the pointer table its
-    ``table_symbol`` held."""
+    ``table_symbol`` held; ``symbols`` (a SymbolIndex, or None) finds one
+    entry by name. An image mapped with its index (``map_file``) leaves the
+    table's words as they were at base 0 (nothing in the code reads the
+    table; adding the base to ~1,600 words cost ~0.3 ms a library) and
+    makes ``addresses`` only when asked."""
 
-    def __init__(self, base: int, size: int, addresses: list[int]) -> None:
+    def __init__(self, base: int, size: int, addresses: Optional[list[int]],
+                 table: int = -1, count: int = 0,
+                 symbols: Optional["SymbolIndex"] = None) -> None:
         self.base = base
         self.size = size
-        self.addresses = addresses
+        self._addresses = addresses
+        self._table, self._count = table, count     # (with addresses None)
+        self.symbols = symbols
         self.callsites: list[tuple[int, int]] = []     # as jit.CodeLibrary (none here)
         self.func_sizes: dict[str, int] = {}
+
+    @property
+    def addresses(self) -> list[int]:
+        if self._addresses is None:
+            t, base = self._table >> 3, self.base
+            words = (ctypes.c_uint64 * self._count).from_address(base + 8 * t)
+            self._addresses = [base + w for w in words]
+        return self._addresses
+
+    def table_entries(self, i: int, n: int) -> tuple[int, ...]:
+        """``addresses[i:i + n]`` as a tuple, without making the whole list."""
+        if self._addresses is not None:
+            return tuple(self._addresses[i:i + n])
+        if not 0 <= i <= i + n <= self._count:
+            raise IndexError(i)
+        base = self.base
+        words = (ctypes.c_uint64 * n).from_address(base + (self._table & ~7) + 8 * i)
+        return tuple([base + w for w in words])
+
+    def table_entry(self, i: int) -> int:
+        """``addresses[i]`` without making the whole list."""
+        if self._addresses is not None:
+            return self._addresses[i]
+        if not 0 <= i < self._count:
+            raise IndexError(i)
+        return self.base + ctypes.c_uint64.from_address(
+            self.base + (self._table & ~7) + 8 * i).value
 
     def release(self) -> None:
         """Unmap the image (no code in it may run, or be about to)."""
@@ -100,15 +127,17 @@ def _external(name: str) -> int:
     """The address of a C library function the code calls: from the process
     (libc is loaded), else libm (LLVM may call fmod, nearbyint...)."""
     global _libm
+    # (in_dll: the symbol's address without making a foreign function
+    # object, a quarter of the cost)
     try:
-        return ctypes.cast(getattr(_c_library(), name), ctypes.c_void_p).value or 0
-    except AttributeError:
+        return ctypes.addressof(ctypes.c_char.in_dll(_c_library(), name))
+    except ValueError:
         pass
     try:
         if _libm is None:
             _libm = ctypes.CDLL("libm.so.6")
-        return ctypes.cast(getattr(_libm, name), ctypes.c_void_p).value or 0
-    except (OSError, AttributeError):
+        return ctypes.addressof(ctypes.c_char.in_dll(_libm, name))
+    except (OSError, ValueError):
         raise UnsupportedObject(f"unknown external symbol {name!r}") from None
 
 
@@ -121,22 +150,29 @@ class Prelinked:
     mapping's bytes at base 0), the page ``bounds`` of its code, constants
     and data, the 8-byte ``fixups`` that get the base added, the
     ``externals`` (name, stub offset, GOT slot offset or -1) filled at
-    load, and where ``table_symbol``'s pointers are."""
+    load, and where ``table_symbol``'s pointers are. ``names``, when the
+    caller gives them (one per table entry), go into the file as a
+    SymbolIndex."""
 
-    MAGIC = b"WLIMG3\n"
+    MAGIC = b"WLIMG4\n"
 
     def __init__(self, image: bytes, size: int, bounds: list[tuple[int, int]],
                  fixups: array, externals: list[tuple[str, int, int]], table: int,
                  count: int, extra: Optional[dict] = None) -> None:
         self.image, self.size, self.bounds = image, size, bounds
         self.fixups, self.externals, self.table, self.count = fixups, externals, table, count
-        self.extra = extra or {}            # the caller's own JSON-able data
+        self.extra = extra or {}            # the caller's own data (marshal-able)
+        self.names: Optional[list[str]] = None
 
-    def runs(self) -> list[list[int]]:
+    def runs(self, skip_table: bool = False) -> list[list[int]]:
         """The fixups as [first word, count] runs of consecutive words
-        (mostly one: the pointer table), each applied as one slice."""
+        (mostly one: the pointer table), each applied as one slice; with
+        ``skip_table``, without the table's words."""
         runs: list[list[int]] = []
+        lo, hi = self.table, self.table + 8 * self.count
         for f in sorted(set(self.fixups)):
+            if skip_table and lo <= f < hi:
+                continue
             w = f >> 3
             if runs and runs[-1][0] + runs[-1][1] == w:
                 runs[-1][1] += 1
@@ -145,37 +181,60 @@ class Prelinked:
         return runs
 
     def to_bytes(self) -> bytes:
-        """The file: magic, header length, JSON header (with the fixups as
-        runs), then at a page boundary the whole mapping (``size`` bytes,
-        zeros past the code) so that ``map_file`` maps it straight from
-        disk."""
+        """The file: magic, header length, the header's CRC-32, the header
+        (marshal: no json import in the process that loads it), the
+        SymbolIndex of ``names`` if given, then at a page boundary the whole
+        mapping (``size`` bytes, zeros past the code) so that ``map_file``
+        maps it straight from disk. With an index the table keeps its base-0
+        words (``NativeImage``)."""
+        index = b""
+        if self.names is not None:
+            if len(self.names) != self.count:
+                raise ValueError("one name per table entry")
+            t = self.table
+            offsets = struct.unpack_from(f"<{self.count}Q", self.image, t)
+            index = SymbolIndex.to_bytes(self.names, offsets)
         head = {"size": self.size, "bounds": self.bounds, "externals": self.externals,
-                "table": self.table, "count": self.count, "runs": self.runs(),
-                "extra": self.extra, "image_at": 0}
+                "table": self.table, "count": self.count,
+                "runs": self.runs(skip_table=bool(index)), "extra": self.extra,
+                "index": len(index), "image_at": 0}
         for _ in range(2):      # the offset's own digits may move the page
-            text = json.dumps(head).encode()
-            at = _round(len(self.MAGIC) + 4 + len(text), _PAGE)
+            text = marshal.dumps(head)
+            at = _round(_FRONT + len(text) + len(index), _PAGE)
             head["image_at"] = at
-        text = json.dumps(head).encode()
-        front = b"".join([self.MAGIC, struct.pack("<I", len(text)), text])
+        text = marshal.dumps(head) + index
+        front = b"".join([self.MAGIC, struct.pack("<II", len(text), zlib.crc32(text)), text])
         if len(front) > head["image_at"]:
             raise UnsupportedObject("header does not fit")
         body = self.image + bytes(self.size - len(self.image))
         return front + bytes(head["image_at"] - len(front)) + body
 
     @classmethod
-    def _header(cls, data: bytes) -> dict:
+    def _header(cls, data: bytes, fd: int = -1) -> tuple[dict, bytes]:
+        """The header and the index bytes (read from ``fd`` past ``data``,
+        the file's first bytes, when they are longer)."""
         if not data.startswith(cls.MAGIC):
             raise UnsupportedObject("not a prelinked image")
-        at = len(cls.MAGIC)
-        (n,) = struct.unpack_from("<I", data, at)
-        if at + 4 + n > len(data):
+        if len(data) < _FRONT:
             raise UnsupportedObject("truncated image header")
-        return json.loads(data[at + 4:at + 4 + n])
+        n, crc = struct.unpack_from("<II", data, len(cls.MAGIC))
+        if len(data) < _FRONT + n and fd >= 0:
+            data = os.pread(fd, _FRONT + n, 0)
+        text = memoryview(data)[_FRONT:_FRONT + n]      # (no copies of ~60 KB)
+        if len(text) != n or zlib.crc32(text) != crc:
+            raise UnsupportedObject("truncated or damaged image header")
+        try:
+            head = marshal.loads(text)      # (reads the header, leaves the index)
+            index = bytes(text[n - head["index"]:]) if head["index"] else b""
+        except (ValueError, EOFError, TypeError, KeyError) as exc:
+            raise UnsupportedObject(f"malformed image header ({exc})") from None
+        return head, index
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "Prelinked":
-        head = cls._header(data)
+        head, index = cls._header(data)
+        if index:
+            raise UnsupportedObject("an image with a symbol index is only mapped (map_file)")
         fixups = array("I", [8 * w for lo, n in head["runs"] for w in range(lo, lo + n)])
         image = data[head["image_at"]:head["image_at"] + head["size"]]
         if len(image) != head["size"]:
@@ -185,205 +244,112 @@ class Prelinked:
                    head["extra"])
 
 
-class _Object:
-    """One ELF x86-64 relocatable object, parsed: its section headers and
-    names, symbols and relocation tables."""
+_FRONT = len(Prelinked.MAGIC) + 8       # magic, header length, header CRC-32
 
-    def __init__(self, obj: bytes) -> None:
-        if obj[:4] != b"\x7fELF" or len(obj) < 64 or obj[4] != 2 or obj[5] != 1:
-            raise UnsupportedObject("not a little-endian ELF64 object")
-        e_type, e_machine = struct.unpack_from("<HH", obj, 0x10)
-        if e_type != _ET_REL or e_machine != _EM_X86_64:
-            raise UnsupportedObject("not an x86-64 relocatable object")
+
+class SymbolIndex:
+    """name -> address of a mapped image's table entries, read from bytes
+    written when the image was built (``to_bytes``): a hash table (CRC-32
+    of the name, linear probing, at most half full) of records (the
+    entry's offset at base 0, the name). Nothing is parsed at load and a
+    lookup costs about a microsecond: the interpreter's two libraries have
+    ~3,000 symbols, of which a small module's first call looks up a few
+    dozen (a dict of them all cost ~0.5 ms a process). Read-only, so
+    threads share it."""
+
+    __slots__ = ("_base", "_size", "_mask", "_slots", "_records", "count")
+
+    def __init__(self, data: bytes, base: int, size: int) -> None:
         try:
-            (shoff,) = struct.unpack_from("<Q", obj, 0x28)
-            shentsize, shnum, shstrndx = struct.unpack_from("<HHH", obj, 0x3A)
-            self.secs = [struct.unpack_from("<IIQQQQIIQQ", obj, shoff + i * shentsize)
-                         for i in range(shnum)]
-            strbase = self.secs[shstrndx][4]
+            nslots, self.count = struct.unpack_from("<II", data, 0)
+            if nslots < 1 or nslots & (nslots - 1) or len(data) < 8 + 4 * nslots:
+                raise ValueError
+            self._slots = memoryview(data)[8:8 + 4 * nslots].cast("I")
+        except (struct.error, ValueError, TypeError):
+            raise UnsupportedObject("malformed symbol index") from None
+        self._records = data[8 + 4 * nslots:]
+        self._base, self._size, self._mask = base, size, nslots - 1
 
-            def cstr(at: int) -> str:
-                return obj[at:obj.index(b"\0", at)].decode()
+    @staticmethod
+    def to_bytes(names, offsets) -> bytes:
+        nslots = 1 << max(3, (2 * len(names)).bit_length())
+        slots = array("I", bytes(4 * nslots))
+        if slots.itemsize != 4:
+            raise UnsupportedObject("no 32-bit array type")
+        records = bytearray()
+        where: dict[str, int] = {}
+        for name, off in zip(names, offsets):
+            b = name.encode()
+            if len(b) > 255 or not 0 <= off < 1 << 32:
+                raise UnsupportedObject(f"symbol {name!r} does not fit the index")
+            if name in where:           # the last one wins, as in a dict
+                struct.pack_into("<I", records, where[name], off)
+                continue
+            h = zlib.crc32(b) & (nslots - 1)
+            while slots[h]:
+                h = (h + 1) & (nslots - 1)
+            slots[h] = len(records) + 1
+            where[name] = len(records)
+            records += struct.pack("<IB", off, len(b)) + b
+        return struct.pack("<II", nslots, len(where)) + slots.tobytes() + bytes(records)
 
-            self.names = [cstr(strbase + s[0]) for s in self.secs]
-            symtab = next((s for s in self.secs if s[1] == _SHT_SYMTAB), None)
-            if symtab is None:
-                raise UnsupportedObject("no symbol table")
-            symstr = self.secs[symtab[6]][4]
-            self.syms = list(struct.iter_unpack("<IBBHQQ", obj[symtab[4]:symtab[4] + symtab[5]]))
-            self.sym_names = [cstr(symstr + s[0]) if s[0] else "" for s in self.syms]
-            self.relas = [(sec, list(struct.iter_unpack("<QQq", obj[sec[4]:sec[4] + sec[5]])))
-                          for sec in self.secs if sec[1] == _SHT_RELA]
-        except (struct.error, ValueError, IndexError, UnicodeDecodeError):
-            raise UnsupportedObject("malformed ELF object") from None
-        self.data = obj
+    def get(self, name: str, default=None):
+        try:
+            b = name.encode()
+        except (AttributeError, UnicodeEncodeError):
+            return default
+        slots, records, mask = self._slots, self._records, self._mask
+        h = crc32(b) & mask
+        n = len(b)
+        while True:
+            e = slots[h]
+            if not e:
+                return default
+            at = e - 1
+            if records[at + 4] == n and records.startswith(b, at + 5):
+                break
+            h = (h + 1) & mask
+        off = int.from_bytes(records[at:at + 4], "little")
+        if off >= self._size:
+            raise UnsupportedObject(f"symbol {name!r} points outside its image")
+        return self._base + off
+
+    def __getitem__(self, name: str) -> int:
+        a = self.get(name)
+        if a is None:
+            raise KeyError(name)
+        return a
+
+    def __contains__(self, name) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
+
+    def __len__(self) -> int:
+        return self.count
+
+    def items(self) -> list[tuple[str, int]]:
+        """Every (name, address), in the order they were written."""
+        out, r, at = [], self._records, 0
+        while at + 5 <= len(r):
+            n = r[at + 4]
+            off = int.from_bytes(r[at:at + 4], "little")
+            out.append((r[at + 5:at + 5 + n].decode(), self._base + off))
+            at += 5 + n
+        return out
+
+    def keys(self) -> list[str]:
+        return [k for k, _ in self.items()]
+
+    def __iter__(self):
+        return iter(self.keys())
 
 
 def link(objs, table_symbol: str, count: int) -> Prelinked:
     """Lay ``objs`` (one object file's bytes, or a list of them that make
-    one library: a module compiled in parts) out and apply their
-    relocations for base address 0; the global ``table_symbol`` (in one of
-    them) must be an array of ``count`` pointers (as for jit.link_object).
-    A symbol one object leaves undefined is another's global, else an
-    external (the C library). Raises UnsupportedObject for what it cannot
-    place."""
-    if isinstance(objs, (bytes, bytearray, memoryview)):
-        objs = [bytes(objs)]
-    parsed = [_Object(o) for o in objs]
-
-    # global definitions across the objects: name -> (object, symbol)
-    defined: dict[str, tuple[int, int]] = {}
-    for oi, ob in enumerate(parsed):
-        for k, s in enumerate(ob.syms):
-            if s[1] >> 4 in (_STB_GLOBAL, _STB_WEAK) and s[3] != _SHN_UNDEF and ob.sym_names[k]:
-                if s[3] == _SHN_COMMON:
-                    raise UnsupportedObject("common symbol")
-                defined.setdefault(ob.sym_names[k], (oi, k))
-
-    def target(oi: int, k: int):
-        """What symbol k of object oi names: ("at", object, symbol) or
-        ("ext", name)."""
-        s = parsed[oi].syms[k]
-        if s[3] != _SHN_UNDEF:
-            return ("at", oi, k)
-        name = parsed[oi].sym_names[k]
-        if name in defined:
-            return ("at",) + defined[name]
-        if not name:
-            raise UnsupportedObject("undefined unnamed symbol")
-        return ("ext", name)
-
-    # the allocated sections in three groups: code, read-only, writable
-    # (.data.rel.ro is written only by relocation, so read-only after)
-    groups: dict[str, list[tuple[int, int]]] = {"x": [], "r": [], "w": []}
-    for oi, ob in enumerate(parsed):
-        for i, (_n, kind, flags, *_rest) in enumerate(ob.secs):
-            if not flags & _SHF_ALLOC or kind not in (_SHT_PROGBITS, _SHT_NOBITS) or \
-                    ob.names[i].startswith(_SKIPPED):
-                continue
-            if flags & _SHF_TLS:
-                raise UnsupportedObject("thread-local section")
-            ro = ob.names[i].startswith(".data.rel.ro")
-            g = "x" if flags & _SHF_EXECINSTR else "w" if flags & _SHF_WRITE and not ro else "r"
-            groups[g].append((oi, i))
-
-    # externals (a jump stub each) and the symbols reached through a GOT
-    # slot (externals, and globals LLVM treats as preemptible): one slot each
-    # (the relocations of sections not loaded, .eh_frame's, are skipped;
-    # each object's symbols are resolved once: ``targets``)
-    loaded = {(oi, i) for g in groups.values() for oi, i in g}
-    externals: list[str] = []
-    ext_index: dict[str, int] = {}
-    got_slot: dict[tuple, int] = {}
-    targets: list[dict[int, tuple]] = []
-    for oi, ob in enumerate(parsed):
-        resolved: dict[int, tuple] = {}
-        targets.append(resolved)
-        for sec, rows in ob.relas:
-            if (oi, sec[7]) not in loaded:
-                continue
-            for _o, info, _a in rows:
-                k = info >> 32
-                t = resolved.get(k)
-                if t is None:
-                    t = resolved[k] = target(oi, k)
-                    if t[0] == "ext" and t[1] not in ext_index:
-                        ext_index[t[1]] = len(externals)
-                        externals.append(t[1])
-                if info & 0xFFFFFFFF in (_R_GOTPCREL, _R_GOTPCRELX, _R_REX_GOTPCRELX):
-                    got_slot.setdefault(t, len(got_slot))
-
-    offset: dict[tuple[int, int], int] = {}
-    at = 0
-    bounds = []
-    for g in ("x", "r", "w"):
-        start = at
-        for oi, i in groups[g]:
-            sec = parsed[oi].secs[i]
-            at = _round(at, max(sec[8], 1))
-            offset[(oi, i)] = at
-            at += sec[5]
-        if g == "x":            # the externals' jump stubs
-            at = _round(at, _STUB)
-            stubs_at = at
-            at += _STUB * len(externals)
-        elif g == "r":
-            at = _round(at, 8)
-            got_at = at
-            at += 8 * len(got_slot)
-        at = _round(at, _PAGE)
-        bounds.append((start, at))
-    size = max(at, _PAGE)
-
-    image = bytearray(size)
-    end = 0
-    for (oi, i), o in offset.items():
-        sec = parsed[oi].secs[i]
-        if sec[1] == _SHT_PROGBITS:
-            image[o:o + sec[5]] = parsed[oi].data[sec[4]:sec[4] + sec[5]]
-            end = max(end, o + sec[5])
-    fixups = array("I")
-    ext_rows = [[name, stubs_at + _STUB * k, -1] for k, name in enumerate(externals)]
-    for k in range(len(externals)):
-        image[stubs_at + _STUB * k:stubs_at + _STUB * k + 8] = b"\xff\x25\x02\x00\x00\x00\x90\x90"
-
-    def address(t) -> int:
-        """A target's address at base 0 (an external's: its stub)."""
-        if t[0] == "ext":
-            return stubs_at + _STUB * ext_index[t[1]]
-        _tag, oi, k = t
-        _st_name, _info, _other, shndx, value, _size = parsed[oi].syms[k]
-        if shndx == _SHN_ABS:
-            raise UnsupportedObject("absolute symbol")
-        if (oi, shndx) not in offset:
-            raise UnsupportedObject("relocation against an unloaded section "
-                                    f"{parsed[oi].names[shndx]!r}")
-        return offset[(oi, shndx)] + value
-
-    for t, slot in got_slot.items():
-        where = got_at + 8 * slot
-        if t[0] == "ext":
-            ext_rows[ext_index[t[1]]][2] = where
-        else:
-            struct.pack_into("<Q", image, where, address(t))
-            fixups.append(where)
-
-    pack_into = struct.pack_into
-    for oi, ob in enumerate(parsed):
-        resolved = targets[oi]
-        addrs = {k: address(t) for k, t in resolved.items()}
-        for sec, rows in ob.relas:
-            if (oi, sec[7]) not in offset:
-                continue
-            here = offset[(oi, sec[7])]
-            for r_offset, r_info, addend in rows:
-                kind = r_info & 0xFFFFFFFF
-                p = here + r_offset
-                if kind == _R_PLT32 or kind == _R_PC32:         # the most frequent
-                    v = addrs[r_info >> 32] + addend - p
-                elif kind == _R_64:
-                    pack_into("<Q", image, p, addrs[r_info >> 32] + addend)
-                    fixups.append(p)
-                    continue
-                elif kind == _R_PC64:
-                    pack_into("<q", image, p, addrs[r_info >> 32] + addend - p)
-                    continue
-                elif kind in (_R_GOTPCREL, _R_GOTPCRELX, _R_REX_GOTPCRELX):
-                    v = got_at + 8 * got_slot[resolved[r_info >> 32]] + addend - p
-                else:               # absolute 32-bit ones need a low base
-                    raise UnsupportedObject(f"relocation kind {kind}")
-                if not -2**31 <= v < 2**31:
-                    raise UnsupportedObject("displacement out of range")
-                pack_into("<i", image, p, v)
-
-    if table_symbol not in defined:
-        raise UnsupportedObject(f"no symbol {table_symbol!r}")
-    table = address(("at",) + defined[table_symbol])
-    if any(f % 8 for f in fixups):
-        raise UnsupportedObject("unaligned absolute relocation")
-    end = max(end, stubs_at + _STUB * len(externals), got_at + 8 * len(got_slot))
-    return Prelinked(bytes(image[:end]), size, bounds, fixups,
-                     [tuple(r) for r in ext_rows], table, count)
+    one library) out and relocate them for base address 0 (elf_link.py:
+    only a build or a compile needs it, so a process that maps cached
+    images does not import it)."""
+    from .elf_link import link as link_objects
+    return link_objects(objs, table_symbol, count)
 
 
 def place(pre: Prelinked) -> NativeImage:
@@ -406,11 +372,11 @@ def map_file(path: str) -> tuple[NativeImage, dict]:
     """Map a file ``Prelinked.to_bytes`` wrote, straight from disk (private
     copy-on-write pages: only the few the fixups touch are copied), and
     the ``extra`` data stored with it. ~0.2 ms for the interpreter's
-    libraries, against ~1.5 ms to read and copy them."""
+    libraries, against ~1.5 ms to read and copy them. A file that is
+    truncated or whose header is damaged is refused (UnsupportedObject)."""
     fd = os.open(path, os.O_RDONLY)
     try:
-        first = os.pread(fd, 1 << 16, 0)
-        head = Prelinked._header(first)
+        head, index = Prelinked._header(os.pread(fd, 1 << 16, 0), fd)
         at, size = head["image_at"], head["size"]
         if at % _PAGE or os.fstat(fd).st_size < at + size:
             raise UnsupportedObject("truncated image")
@@ -420,8 +386,9 @@ def map_file(path: str) -> tuple[NativeImage, dict]:
     finally:
         os.close(fd)
     try:
-        lib = _finish(base, size, [tuple(b) for b in head["bounds"]], head["runs"],
-                      [tuple(e) for e in head["externals"]], head["table"], head["count"])
+        lib = _finish(base, size, head["bounds"], head["runs"], head["externals"],
+                      head["table"], head["count"],
+                      SymbolIndex(index, base, size) if index else None)
     except BaseException:
         _c_library().munmap(base, size)
         raise
@@ -429,25 +396,36 @@ def map_file(path: str) -> tuple[NativeImage, dict]:
 
 
 def _finish(base: int, size: int, bounds, runs, externals, table: int,
-            count: int) -> NativeImage:
+            count: int, symbols: Optional[SymbolIndex] = None) -> NativeImage:
     """Add the base to the absolute words, point the stubs and GOT slots at
-    the C library, protect the pages."""
-    words = (ctypes.c_uint64 * (size // 8)).from_address(base)
+    the C library, protect the pages. With ``symbols`` the table's words
+    stay at base 0 (the runs leave them out: ``Prelinked.to_bytes``)."""
+    if not 0 <= table <= size - 8 * count:
+        raise UnsupportedObject("table outside the image")
+    # (views of just the words written: an array type of the image's size
+    # is a new ctypes type per library, ~25 µs each)
+    u64 = ctypes.c_uint64
     for lo, n in runs:          # a slice each, read and written by ctypes in C
-        words[lo:lo + n] = [w + base for w in words[lo:lo + n]]
+        if lo < 0 or n < 1 or 8 * (lo + n) > size:
+            raise UnsupportedObject("fixup outside the image")
+        run = (u64 * n).from_address(base + 8 * lo)
+        run[:] = [w + base for w in run]
     for name, stub, slot in externals:
         target = _external(name)
-        words[(stub + 8) >> 3] = target
-        if slot >= 0:
-            words[slot >> 3] = target
-    t = table >> 3
-    addresses = words[t:t + count]
+        for at in ((stub + 8) & ~7, slot & ~7 if slot >= 0 else -1):
+            if at >= 0:
+                if at + 8 > size:
+                    raise UnsupportedObject("external slot outside the image")
+                u64.from_address(base + at).value = target
     libc = _c_library()
     for (start, end), prot in zip(bounds, (_PROT_READ | _PROT_EXEC, _PROT_READ,
                                            _PROT_READ | _PROT_WRITE)):
         if end > start and libc.mprotect(base + start, end - start, prot) != 0:
             raise MemoryError(f"cannot protect native code (errno {ctypes.get_errno()})")
-    return NativeImage(base, size, addresses)
+    if symbols is not None:
+        return NativeImage(base, size, None, table, count, symbols)
+    table_words = (u64 * count).from_address(base + (table & ~7))[:] if count else []
+    return NativeImage(base, size, table_words)
 
 
 def load(objs, table_symbol: str, count: int) -> NativeImage:

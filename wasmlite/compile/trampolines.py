@@ -11,7 +11,8 @@ Entry trampoline, one per distinct signature, same LLVM module as the code:
 3. if ``limits.stack_limit`` is 0, sets it to (this frame's address -
    ``limits.max_wasm_stack``), but never below the calling thread's stack
    floor (the lowest address of its stack plus a margin for host calls,
-   from ``pthread_getattr_np``, cached in the limits block per thread), and
+   from ``pthread_getattr_np``, cached in the limits block per thread; a
+   store made on the main thread has it already: runtime/stack_floor.py), and
    puts 0 back on exit, so nested entries (wasm -> host -> wasm) share the
    outermost limit. The floor keeps a max_wasm_stack larger than a thread's
    stack (``threading.stack_size``) a trap instead of a crash;

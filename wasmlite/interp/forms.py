@@ -15,7 +15,8 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from ..compile.lltypes import LLTYPE
-from ..syntax.instructions import NAN_CANON_OPS, OPS, VARIANT_OPS, Op, memory_signature
+from ..syntax.instructions import (NAN_CANON_OPS, OP_BY_NAME, OPS, VARIANT_BY_NAME, VARIANT_OPS, Op,
+                                  memory_signature)
 from ..syntax.types import I32, I64
 
 # Stack effects of the instructions whose effect the table leaves to the
@@ -308,17 +309,36 @@ class Lowered:
 
     def __init__(self, numeric, handled) -> None:
         self.numeric = frozenset(numeric)
-        lowered = self.numeric | frozenset(handled)
-        # (with the variant rows relaxed SIMD's deterministic mode puts in,
-        # and those of NaN canonicalization: interp/library.py)
-        self.ops = [op for op in (*OPS, *VARIANT_OPS, *NAN_CANON_OPS, *WIDE.values(),
-                                  *CAST_TESTS.values())
-                    if op.name not in OWN_OPS and op.name in lowered]
-        self._by_name = {op.name: op for op in self.ops}
+        self._lowered = self.numeric | frozenset(handled)
+        self._ops: Optional[list[Op]] = None
+        self._rest: Optional[dict[str, Op]] = None
+
+    @property
+    def ops(self) -> list[Op]:
+        """Every lowered op (with the variant rows relaxed SIMD's
+        deterministic mode puts in, and those of NaN canonicalization:
+        interp/library.py). Made when first asked: the interpreter's
+        start-up asks ``op`` a name at a time (listing ~740 ops cost ~0.25 ms)."""
+        if self._ops is None:
+            lowered = self._lowered
+            self._ops = [op for op in (*OPS, *VARIANT_OPS, *NAN_CANON_OPS, *WIDE.values(),
+                                       *CAST_TESTS.values())
+                         if op.name not in OWN_OPS and op.name in lowered]
+        return self._ops
 
     def op(self, name: str) -> Optional[Op]:
-        """The op called ``name`` if the handlers lower it, else None."""
-        return self._by_name.get(name)
+        """The op called ``name`` if the handlers lower it, else None (the
+        names of ``ops`` are unique: tests/test_interp_load.py)."""
+        if name in OWN_OPS or name not in self._lowered:
+            return None
+        op = OP_BY_NAME.get(name) or VARIANT_BY_NAME.get(name)
+        if op is None:
+            rest = self._rest
+            if rest is None:
+                rest = self._rest = {op.name: op for op in (
+                    *OPS, *VARIANT_OPS, *NAN_CANON_OPS, *WIDE.values(), *CAST_TESTS.values())}
+            op = rest.get(name)
+        return op
 
     def fused_then(self, op: Op) -> tuple[tuple[str, str], ...]:
         """(operand sources, then) superinstructions ending in a local.set or

@@ -27,15 +27,12 @@ module. A terminal shows a one-line note while they are built.
 from __future__ import annotations
 
 import ctypes
-import hashlib
-import json
 import os
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Mapping, Optional
 
 
 _HANDLERS = "wasmlite_interp_handlers"
@@ -61,31 +58,47 @@ class Interpreter:
                                                 _handlers_ir)
         stubs, ssyms, sextra = self._library("stubs", _STUBS, STUBS_OPT_LEVEL, _stubs_ir)
         self.libraries = (handlers, stubs)
-        self.address = dict(zip(hsyms, handlers.addresses))
-        self.address.update(zip(ssyms, stubs.addresses))
-        self.symbols = frozenset(hsyms)
+        if not self.from_cache:
+            both = set(dict(hsyms.items())) & set(dict(ssyms.items()))
+            if both:
+                raise RuntimeError(f"symbols in both interpreter libraries: {sorted(both)[:5]}")
+        # name -> address over both libraries, looked up in their files'
+        # symbol indexes as the pre-decoder asks (loader.SymbolIndex)
+        self.address = _Addresses(hsyms, ssyms)
+        preload = hextra.get("preload")
+        if isinstance(preload, dict) and getattr(handlers, "symbols", None) is not None:
+            self.address.preload(handlers.base, preload)
+        self.symbols = hsyms                 # the handlers' (``in``)
         self.own: dict[str, int] = hextra["own"]
         from .forms import Lowered
         self._lowered = Lowered(hextra["numeric"], hextra["handled"])
         self.interp_call = self.address["interp_call"]
-        a = self.address
         # shape code (stubs.shape_code) -> (entry, in, out, host): the
         # stubs library's first symbols, four per shape (stubs.common_stubs_ir)
-        sa = stubs.addresses
-        self.prebuilt = {code: tuple(sa[4 * k:4 * k + 4])
-                         for k, code in enumerate(sextra["shapes"])}
+        self._stubs = stubs
+        # shape code -> k (its stubs are table entries 4k..4k+3)
+        self._shapes: dict[str, int] = sextra["shapes"]
         # the code of a function that could not be pre-decoded: it traps
-        self._unsupported = (ctypes.c_uint64 * 1)(a["x_unreachable"])
+        self._unsupported = (ctypes.c_uint64 * 1)(self.address["x_unreachable"])
         self.unsupported_code = ctypes.addressof(self._unsupported)
         self.load_seconds = time.perf_counter() - t0 - self.build_seconds
-        self._nan: Optional[tuple[dict, object]] = None
+        self._nan: Optional[tuple[Mapping, object]] = None
         self._nan_lock = threading.Lock()
+
+    @property
+    def prebuilt(self) -> dict[str, tuple[int, int, int, int]]:
+        """shape code -> (entry, in, out, host) of every prebuilt shape."""
+        e = self._stubs.table_entry
+        return {code: tuple(e(4 * k + j) for j in range(4)) for code, k in self._shapes.items()}
 
     def prebuilt_for(self, ft) -> Optional[tuple[int, int, int, int]]:
         """(entry, in, out, host) stubs that serve signature ``ft``, or None
         (stubs.abi_type: one stub serves all signatures of its ABI shape)."""
         from .stubs import shape_code
-        return self.prebuilt.get(shape_code(ft))
+        k = self._shapes.get(shape_code(ft))
+        if k is None:
+            return None
+        return self._stubs.table_entries(4 * k, 4)
 
     def tables(self, consume_fuel: bool,
                nan_canonical: bool = False) -> tuple[dict, dict, dict, dict]:
@@ -101,7 +114,7 @@ class Interpreter:
             t = self._tables[key] = _OpTables(self, consume_fuel, nan_canonical).tables
         return t
 
-    def nan_canonical_library(self) -> tuple[dict, object]:
+    def nan_canonical_library(self) -> tuple[Mapping, object]:
         """(symbol -> address, their ``Lowered``) of the canonicalizing
         float handlers (Config.cranelift_nan_canonicalization;
         compile/nan_canon.py): a third library, built once per machine and
@@ -113,8 +126,7 @@ class Interpreter:
                                                  _nan_handlers_ir)
                 self.libraries += (lib,)
                 from .forms import Lowered
-                self._nan = (dict(zip(syms, lib.addresses)),
-                             (Lowered(extra["numeric"], extra["handled"]), frozenset(syms)))
+                self._nan = (syms, (Lowered(extra["numeric"], extra["handled"]), syms))
             return self._nan
 
     def forms_of(self, name: str) -> dict:
@@ -124,26 +136,43 @@ class Interpreter:
         return self._lowered.forms_of(op, self.symbols) if op is not None else {}
 
     def _library(self, name: str, symbol: str, level: int,
-                 make_ir: Callable[[], tuple[str, list[str], dict]]) -> tuple[object, list[str], dict]:
+                 make_ir: Callable[[], tuple[str, list[str], dict]]
+                 ) -> tuple[object, Mapping[str, int], dict]:
         """Load library ``name`` from the cache, or build and store it:
-        (its code, its symbols, the extra data ``make_ir`` gave). The cache
-        holds it prelinked (``.img``, mapped by compile/loader.py: no LLVM in the
-        process) or, where the loader cannot place it (not x86-64 ELF), as an
-        object (``.o``) and a JSON file for LLVM's JIT linker."""
+        (its code, its symbols' addresses by name, the extra data
+        ``make_ir`` gave). The cache holds it prelinked (``.img``, mapped by
+        compile/loader.py: no LLVM in the process; its symbols in the file's
+        index) or, where the loader cannot place it (not x86-64 ELF), as an
+        object (``.o``) and a JSON file for LLVM's JIT linker. A file that
+        cannot be used (missing, truncated, damaged) is built again."""
         from ..compile import loader as image
-        base = cache_directory() / f"{name}-{_key()}"
-        img_path, obj_path = base.with_suffix(".img"), base.with_suffix(".o")
-        json_path = base.with_suffix(".json")
+        folder = _folder()
+        stem = os.path.join(folder, f"{name}-{_key()}")     # (strings: Path costs ~50 µs)
         try:
-            if img_path.exists():
-                lib, extra = image.map_file(str(img_path))
-                return lib, extra["symbols"], extra
-            from ..compile import jit
-            extra = json.loads(json_path.read_text())
-            syms = extra["symbols"]
-            return jit.link_object(obj_path.read_bytes(), symbol, len(syms)), syms, extra
+            try:
+                lib, extra = image.map_file(stem + ".img")
+            except FileNotFoundError:
+                pass
+            else:
+                if lib.symbols is not None and extra.get("key") == _key_text():
+                    return lib, lib.symbols, extra
+                lib.release()       # another build's (a checksum collision) or old
+            if os.path.exists(stem + ".o"):
+                import json
+                from ..compile import jit
+                with open(stem + ".json", encoding="utf-8") as f:
+                    extra = json.load(f)
+                if extra.get("key") != _key_text():
+                    raise ValueError("another build's library")
+                syms = extra["symbols"]
+                with open(stem + ".o", "rb") as f:
+                    lib = jit.link_object(f.read(), symbol, len(syms))
+                return lib, dict(zip(syms, lib.addresses)), extra
         except Exception:  # noqa: BLE001 - missing or unusable: rebuilt below
             pass
+        base = Path(stem)
+        img_path, obj_path = base.with_suffix(".img"), base.with_suffix(".o")
+        json_path = base.with_suffix(".json")
         from ..compile import jit
         note = sys.stderr.isatty()
         if note:
@@ -152,12 +181,21 @@ class Interpreter:
             sys.stderr.flush()
         t0 = time.perf_counter()
         ir, syms, extra = make_ir()
-        extra = dict(extra, symbols=syms)
+        extra = dict(extra, key=_key_text())
         table = ", ".join(f"ptr @{s}" for s in syms)
         ir += f"\n@{symbol} = constant [{len(syms)} x ptr] [{table}]"
         obj = jit.compile_object_here(ir, level)
         try:
             pre: Optional[image.Prelinked] = image.link(obj, symbol, len(syms))
+            pre.names = syms
+            # the offsets of the names every module's pre-decoder asks
+            # (``preload``: the own handlers), ready in the header: looked
+            # up one by one they cost a fresh process ~0.1 ms
+            want = set(extra.get("preload", ()))
+            if want:
+                import struct
+                words = struct.unpack_from(f"<{len(syms)}Q", pre.image, pre.table)
+                extra = dict(extra, preload={n: w for n, w in zip(syms, words) if n in want})
             pre.extra = extra
         except image.UnsupportedObject:
             pre = None
@@ -169,12 +207,57 @@ class Interpreter:
         if pre is not None:
             _save(img_path, pre.to_bytes())
         else:
+            import json
             _save(obj_path, obj)
-            _save(json_path, json.dumps(extra).encode())
+            _save(json_path, json.dumps(dict(extra, symbols=syms)).encode())
         _drop_stale(base.parent, name, base.name)
-        if pre is not None:
-            return image.place(pre), syms, extra
-        return jit.link_object(obj, symbol, len(syms)), syms, extra
+        lib = image.place(pre) if pre is not None else jit.link_object(obj, symbol, len(syms))
+        return lib, dict(zip(syms, lib.addresses)), extra
+
+
+class _Addresses:
+    """``Interpreter.address``: symbol -> address over the handlers and the
+    stubs (no name is in both: checked when they are built)."""
+
+    __slots__ = ("_handlers", "_stubs", "_found")
+
+    def __init__(self, handlers: Mapping[str, int], stubs: Mapping[str, int]) -> None:
+        self._handlers, self._stubs = handlers, stubs
+        # what was looked up (each module's pre-decoder asks the same ~60
+        # names; a race only finds one twice)
+        self._found: dict[str, int] = {}
+
+    def preload(self, base: int, offsets: dict[str, int]) -> None:
+        """Take the addresses of ``offsets`` (name -> offset from ``base``,
+        the handlers' image, written into its header when it was built)."""
+        found = self._found
+        for name, off in offsets.items():
+            found[name] = base + off
+
+    def get(self, name: str, default=None):
+        a = self._found.get(name)
+        if a is None:
+            a = self._handlers.get(name)
+            if a is None:
+                a = self._stubs.get(name)
+                if a is None:
+                    return default
+            self._found[name] = a
+        return a
+
+    def __getitem__(self, name: str) -> int:
+        a = self.get(name)
+        if a is None:
+            raise KeyError(name)
+        return a
+
+    def __contains__(self, name) -> bool:
+        return self.get(name) is not None
+
+    def items(self) -> list[tuple[str, int]]:
+        both = dict(self._handlers.items())
+        both.update(self._stubs.items())
+        return list(both.items())
 
 
 class _Table(dict):
@@ -254,7 +337,9 @@ def _handlers_ir() -> tuple[str, list[str], dict]:
     hs = generate()
     # what the pre-decoder needs of the handlers without importing them
     # (forms.py): the own handlers' word counts, the lowered ops' names
-    return hs.ir, hs.symbols, {"own": {name: n for name, (_t, n) in own_handlers().items()},
+    own = own_handlers()
+    return hs.ir, hs.symbols, {"own": {name: n for name, (_t, n) in own.items()},
+                               "preload": sorted(own),
                                "numeric": sorted(LOWERED.numeric),
                                "handled": sorted(op.name for op in LOWERED.ops
                                                  if op.name not in LOWERED.numeric)}
@@ -282,47 +367,70 @@ def _stubs_ir() -> tuple[str, list[str], dict]:
     parts.append(GC_IR)                 # the collector's native half (runtime/gc_native.py)
     names += GC_SYMBOLS
     ir = "\n".join([jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS, *parts])
-    return ir, names, {"shapes": [shape_code(ft) for ft in common]}
+    return ir, names, {"shapes": {shape_code(ft): k for k, ft in enumerate(common)}}
 
 
-_key_value: Optional[str] = None
+_key_value: Optional[tuple[str, str]] = None
 
 
 def _key() -> str:
-    """Fingerprint of what the libraries are made from: wasmlite's version
-    and source (the compiler's lowering and the interpreter's own), LLVM's
-    build and the CPU. Computed without importing llvmlite (~35 ms a
-    process; compile/identity.py). The source files count by
-    name, size and modification time, as Python's own bytecode cache does
-    (hashing their text cost ~1.5 ms a process)."""
+    """The libraries' name in the cache: a 64-bit checksum of
+    ``_key_text()`` (the text itself, stored in each library's file and
+    compared at load, makes a match exact)."""
+    return _key_pair()[0]
+
+
+def _key_text() -> str:
+    """What the libraries are made from: wasmlite's version and source (the
+    compiler's lowering and the interpreter's own), LLVM's build and the
+    CPU. Computed without importing llvmlite (~35 ms a process;
+    compile/identity.py) or a hash module (hashlib loads OpenSSL). The
+    source files count by name, size and modification time, as Python's own
+    bytecode cache does (hashing their text cost ~1.5 ms a process)."""
+    return _key_pair()[1]
+
+
+def _key_pair() -> tuple[str, str]:
     global _key_value
     if _key_value is None:
+        import zlib
         from .. import __version__
-        h = hashlib.sha256(__version__.encode() + b"\0" + os.uname().machine.encode())
+        from ..compile.identity import llvm_and_cpu
+        parts = [__version__, os.uname().machine]
         here = os.path.dirname(os.path.abspath(__file__))
         package = os.path.dirname(here)
         compile_dir = os.path.join(package, "compile")
-        # os.listdir, not Path.glob: glob compiles a regex (~1 ms)
-        sources = [os.path.join(d, n) for d in (here, compile_dir)
-                   for n in sorted(os.listdir(d)) if n.endswith(".py")]
-        sources += [os.path.join(package, "wasi", "__init__.py"),
-                    os.path.join(package, "runtime", "interrupt.py"),
-                    os.path.join(package, "runtime", "gc_native.py")]
-        for p in sources:
-            st = os.stat(p)
-            h.update(f"{os.path.basename(p)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-        from ..compile.identity import llvm_and_cpu
-        h.update(llvm_and_cpu().encode())
-        _key_value = h.hexdigest()[:32]
+        # os.scandir, not Path.glob (glob compiles a regex: ~1 ms), nor
+        # listdir + os.path.join + os.stat (~0.1 ms more)
+        for d in (here, compile_dir):
+            with os.scandir(d) as found:
+                entries = sorted((e.name, e) for e in found if e.name.endswith(".py"))
+            for name, e in entries:
+                st = e.stat()
+                parts.append(f"{name} {st.st_size} {st.st_mtime_ns}")
+        for sub, name in (("wasi", "__init__.py"), ("runtime", "interrupt.py"),
+                          ("runtime", "gc_native.py")):
+            st = os.stat(os.path.join(package, sub, name))
+            parts.append(f"{name} {st.st_size} {st.st_mtime_ns}")
+        parts.append(llvm_and_cpu())
+        text = "\n".join(parts)
+        data = text.encode()
+        _key_value = (f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}", text)
     return _key_value
 
 
 def cache_directory() -> Path:
-    from ..compile.cache_dir import default_cache_directory
-    return default_cache_directory() / "interp"
+    return Path(_folder())
+
+
+def _folder() -> str:
+    """cache_directory() as a string."""
+    from ..compile.cache_dir import default_cache_folder
+    return os.path.join(default_cache_folder(), "interp")
 
 
 def _save(path: Path, data: bytes) -> None:
+    import tempfile
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")

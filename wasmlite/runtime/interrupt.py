@@ -27,7 +27,6 @@ INTERRUPT on Ctrl-C too: Ctrl-C means stop.
 from __future__ import annotations
 
 import ctypes
-import signal
 import sys
 import threading
 
@@ -42,6 +41,8 @@ _SIGACTION_SIZE = 152
 _SA_FLAGS_OFFSET = 136
 _SA_SIGINFO = 4
 _SIG_DFL, _SIG_IGN = 0, 1
+_SIGINT = 2             # Linux's number on every architecture (the signal module
+                        # costs ~1 ms to import and this runs on Linux only)
 
 
 # The handler reads the block and the chained handler through two globals
@@ -114,10 +115,12 @@ def ensure_sigint_handler(with_interpreter: bool = False) -> None:
             libc = _state.get("libc")
             if libc is None:
                 # the process's own symbols include libc's (find_library
-                # would run ldconfig in a subprocess: ~2 ms)
-                libc = _state["libc"] = ctypes.CDLL(None, use_errno=True)
+                # would run ldconfig in a subprocess: ~2 ms); the loader's
+                # handle of them serves (one CDLL a process)
+                from ..compile.loader import _c_library
+                libc = _state["libc"] = _c_library()
             current = ctypes.create_string_buffer(_SIGACTION_SIZE)
-            if libc.sigaction(signal.SIGINT, None, current) != 0:
+            if libc.sigaction(_SIGINT, None, current) != 0:
                 return
             handler = ctypes.c_void_p.from_buffer(current).value or 0
             ours = _handler_address(with_interpreter)
@@ -126,8 +129,8 @@ def ensure_sigint_handler(with_interpreter: bool = False) -> None:
                 return
             _PREVIOUS.value = handler
             ctypes.c_void_p.from_buffer(current).value = ours
-            libc.sigaction(signal.SIGINT, current, None)
-        except (OSError, AttributeError):
+            libc.sigaction(_SIGINT, current, None)
+        except Exception:  # noqa: BLE001 - no libc to ask (not glibc, not Linux)
             return          # no Ctrl-C support here; wasm still runs
 
 

@@ -22,6 +22,7 @@ from .exceptions import ExceptionState
 from .gc_heap import GcHeap
 from .gc_values import GcRef
 from .interrupt import INTERRUPT_BLOCK_ADDRESS, ensure_sigint_handler
+from .stack_floor import prefill as prefill_stack_floor
 
 _BUILTIN_MEMORY_GROW = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int32,
                                         ctypes.c_int64)
@@ -62,6 +63,9 @@ class RuntimeStore:
         self.backtrace_buffer = (ctypes.c_uint64 * vm.BT_WORDS)()
         ctypes.c_uint64.from_address(self.limits_address + vm.LIMITS_BACKTRACE).value = \
             ctypes.addressof(self.backtrace_buffer)
+        # the main thread's stack floor, known without pthread_getattr_np's
+        # read of /proc/self/maps at the first call (stack_floor.py)
+        prefill_stack_floor(self.limits_address)
         ensure_sigint_handler(with_interpreter=getattr(engine, "strategy", "llvm") != "llvm")
         # fuel and the epoch deadline start at 0, as in Wasmtime: code
         # compiled to check them traps until the embedder grants some
