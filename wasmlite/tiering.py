@@ -56,13 +56,11 @@ WHOLE_MODULE_INSTRS = 5_000
 # entry at a loop header once that arrives (compile/translate.py
 # osr_hand_over).
 CHEAP_LEVEL = 1
-# for how long after its cheap OSR entry came tier-up looks for a sign that
-# a call stuck in a loop still runs (in that entry, or counting in the
-# interpreter on its way to an OSR header) before the full-level entry is
-# compiled or dropped. Such a call showed within 2 ms on
-# bench/kernels/matmul.wat at n = 800; on wordfreq most functions hot by a
-# back-edge have no stuck call (many short calls that loop), and a longer
-# look held up the thread 20 ms for each.
+# for how long after a batch's cheap code came tier-up looks for a sign that
+# a call of a function a back-edge made hot still loops in the interpreter
+# (its counter moves: compiled code does not count) before it compiles the
+# function's cheap OSR entry or drops it (_cheap_osr). On wordfreq most
+# functions hot by a back-edge are called often and loop briefly per call.
 OSR_LOOK = 0.008
 # WASMLITE_TIER_EARLY=1 (a test setting): every function tiers up at its
 # first count, compiled synchronously, so the first back-edge enters OSR
@@ -238,7 +236,6 @@ class _TierUp:
         self.done: set[int] = set()
         self.osr_done: set[int] = set()
         self.looping: set[int] = set()      # pending functions a back-edge made hot
-        self.osr_installed: dict[int, float] = {}   # when cheap OSR entries came
         self.whole = _small_module(im.module.funcs)
         self.whole_done = False
         im.set_hot_callback(_HOT_CALLBACK(self.hot))
@@ -360,34 +357,23 @@ class _TierUp:
         """Cheap OSR entries of ``osr`` installed: the full level's next,
         one function a job (a cheap batch that turns hot meanwhile waits
         for one function's -O2, not all of them)."""
-        now = time.monotonic()
-        self.osr_installed.update((i, now) for i in osr)
         if full > cheap:
             for i in osr:
                 self._later(lambda i=i: self._full_osr(i, full), FULL if osr_after else OSR,
                             background=True)
 
     def _full_osr(self, i: int, level: int) -> None:
-        """The full level's OSR entry of function ``i``, if the call stuck
-        in its loop still needs it: it runs in the cheap entry, or it has
-        not reached an OSR header yet and loops on in the interpreter (its
-        counter moves). A call that already returned needs none (new calls
-        run compiled code): a call that entered the cheap entry and left it,
-        or, ``OSR_LOOK`` seconds after the cheap entry came, one that neither
-        entered nor counted. Measured on bench/kernels called 100 times (~2 ms a
-        call): the first call's -O2 OSR entry, compiled for nothing, made the
-        -O2 code of the other 99 wait 40-100 ms."""
-        im = self.im
-        start = im.counter(i)
-        deadline = self.osr_installed.get(i, 0.0) + OSR_LOOK
-        while True:
-            entered, running = im.osr_calls(i)
-            if running or (not entered and im.counter(i) != start):
-                self._compile([], set(), [i], level)
-                return
-            if entered or time.monotonic() > deadline:
-                return
-            time.sleep(0.001)
+        """The full level's OSR entry of function ``i``, unless the call
+        stuck in its loop needs none any more: it entered the cheap entry and
+        has returned (new calls run compiled code). One that has not entered
+        yet may still loop in the interpreter, on its way to an OSR header
+        (bench/kernels/sieve.wat's first inner loop runs ~1 s there), so it
+        gets one. Measured on bench/kernels called 100 times (~2 ms a call):
+        the first call's -O2 OSR entry, compiled for nothing, made the -O2
+        code of the other 99 wait 40-100 ms."""
+        entered, running = self.im.osr_calls(i)
+        if running or not entered:
+            self._compile([], set(), [i], level)
 
     def _later(self, job: Callable[[], None], priority: int, background: bool = False) -> None:
         """Background work after a batch (now, in the early test mode,
