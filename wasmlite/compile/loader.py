@@ -40,6 +40,8 @@ from zlib import crc32
 from array import array
 from typing import Optional
 
+from .name_lookup import NameLookup
+
 _PAGE = 4096
 _PROT_READ, _PROT_WRITE, _PROT_EXEC = 1, 2, 4
 _MAP_PRIVATE, _MAP_ANONYMOUS = 0x02, 0x20
@@ -247,7 +249,7 @@ class Prelinked:
 _FRONT = len(Prelinked.MAGIC) + 8       # magic, header length, header CRC-32
 
 
-class SymbolIndex:
+class SymbolIndex(NameLookup):
     """name -> address of a mapped image's table entries, read from bytes
     written when the image was built (``to_bytes``): a hash table (CRC-32
     of the name, linear probing, at most half full) of records (the
@@ -313,15 +315,6 @@ class SymbolIndex:
         if off >= self._size:
             raise UnsupportedObject(f"symbol {name!r} points outside its image")
         return self._base + off
-
-    def __getitem__(self, name: str) -> int:
-        a = self.get(name)
-        if a is None:
-            raise KeyError(name)
-        return a
-
-    def __contains__(self, name) -> bool:
-        return isinstance(name, str) and self.get(name) is not None
 
     def __len__(self) -> int:
         return self.count

@@ -34,6 +34,8 @@ import time
 from pathlib import Path
 from typing import Callable, Mapping, Optional
 
+from ..compile.name_lookup import NameLookup
+
 
 _HANDLERS = "wasmlite_interp_handlers"
 _STUBS = "wasmlite_interp_stubs"
@@ -215,7 +217,7 @@ class Interpreter:
         return lib, dict(zip(syms, lib.addresses)), extra
 
 
-class _Addresses:
+class _Addresses(NameLookup):
     """``Interpreter.address``: symbol -> address over the handlers and the
     stubs (no name is in both: checked when they are built)."""
 
@@ -244,15 +246,6 @@ class _Addresses:
                     return default
             self._found[name] = a
         return a
-
-    def __getitem__(self, name: str) -> int:
-        a = self.get(name)
-        if a is None:
-            raise KeyError(name)
-        return a
-
-    def __contains__(self, name) -> bool:
-        return self.get(name) is not None
 
     def items(self) -> list[tuple[str, int]]:
         both = dict(self._handlers.items())
