@@ -150,6 +150,70 @@ def dispatch(nwords: int, sp: str = "%sp", tag: str = "") -> list[str]:
             "ret void"]
 
 
+
+def copy_slots(dst: str, src: str, nbytes: str, tag: str = "mv") -> list[str]:
+    """Copy ``nbytes`` from ``src`` to ``dst`` (they may overlap): nothing
+    when no bytes move or they are in place, one slot inline, else
+    llvm.memmove (with a size known only at run time, a call into the C
+    library: a call's arguments and result are most often one value)."""
+    t = tag
+    return [f"%{t}.z = icmp eq i64 {nbytes}, 0", f"%{t}.s = icmp eq ptr {dst}, {src}",
+            f"%{t}.k = or i1 %{t}.z, %{t}.s",
+            f"br i1 %{t}.k, label %{t}.e, label %{t}.n",
+            f"{t}.n:", f"%{t}.one = icmp eq i64 {nbytes}, {L.SLOT}",
+            f"br i1 %{t}.one, label %{t}.1, label %{t}.l",
+            f"{t}.1:", f"%{t}.v = load {V}, ptr {src}, align 8",
+            f"store {V} %{t}.v, ptr {dst}, align 8", f"br label %{t}.e",
+            f"{t}.l:",
+            f"call void @llvm.memmove.p0.p0.i64(ptr align 8 {dst}, ptr align 8 {src}, "
+            f"i64 {nbytes}, i1 false)",
+            f"br label %{t}.e", f"{t}.e:"]
+
+
+def take_branch(target: str, dst: str, count: str, top: str) -> list[str]:
+    """A taken branch: the top ``count`` values (below ``top``) move down to
+    the label's slots (``dst``: their offset from fp), and the code goes on
+    at ``target`` (an absolute code address). The common case moves nothing
+    (a loop's back-edge; values already in place): it just jumps. A move is
+    a sibling call of ``interp_move_go`` (memmove, then the jump): made
+    here, llvm.memmove with a size known only at run time is a call into
+    the C library, and the register saves around it landed on every taken
+    branch (a loop back-edge called memmove on every iteration, to move
+    no bytes)."""
+    return [f"%dst = getelementptr i8, ptr %fp, i64 {dst}", f"%nb = shl i64 {count}, 4",
+            "%from = sub i64 0, %nb", f"%srcp = getelementptr i8, ptr {top}, i64 %from",
+            f"%t = inttoptr i64 {target} to ptr",
+            "%mv.z = icmp eq i64 %nb, 0", "%mv.s = icmp eq ptr %dst, %srcp",
+            "%mv.k = or i1 %mv.z, %mv.s",
+            "br i1 %mv.k, label %mv.e, label %mv.l",
+            "mv.e:", "%sp.t = getelementptr i8, ptr %dst, i64 %nb", "%h = load ptr, ptr %t",
+            "musttail call void %h(ptr %t, ptr %sp.t, ptr %fp, ptr %vmctx)", "ret void",
+            "mv.l:",
+            "tail call void @interp_move_go(ptr %dst, ptr %srcp, i64 %nb, ptr %t, ptr %fp, "
+            "ptr %vmctx)", "ret void"]
+
+
+def _move_go() -> str:
+    """take_branch's slow path (a function of its own, reached by a sibling
+    call: no register saves in the branch handlers)."""
+    return "\n".join([
+        "define internal void @interp_move_go(ptr %dst, ptr %src, i64 %nb, ptr %t, ptr %fp, "
+        "ptr %vmctx) noinline {",
+        "entry:",
+        "call void @llvm.memmove.p0.p0.i64(ptr align 8 %dst, ptr align 8 %src, i64 %nb, i1 false)",
+        "%sp = getelementptr i8, ptr %dst, i64 %nb", "%h = load ptr, ptr %t",
+        "tail call void %h(ptr %t, ptr %sp, ptr %fp, ptr %vmctx)", "ret void", "}"])
+
+
+def zero_slots(dst: str, nbytes: str, tag: str = "zs") -> list[str]:
+    """Zero ``nbytes`` at ``dst`` (no call when there is nothing to zero)."""
+    t = tag
+    return [f"%{t}.z = icmp eq i64 {nbytes}, 0",
+            f"br i1 %{t}.z, label %{t}.e, label %{t}.l",
+            f"{t}.l:", f"call void @llvm.memset.p0.i64(ptr align 16 {dst}, i8 0, i64 {nbytes}, i1 false)",
+            f"br label %{t}.e", f"{t}.e:"]
+
+
 def trap_block(code: int, label: Optional[str] = None) -> list[str]:
     """A block that records the trapping function and traps with ``code``."""
     lb = label or f"trap{code}"
@@ -272,14 +336,7 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
                      f"%then.c = icmp ne {ty} {v}, 0",
                      "br i1 %then.c, label %take, label %fall",
                      "fall:"] + dispatch(nw + 3, "%sp.n", ".f") + [
-                     "take:",
-                     "%dst = getelementptr i8, ptr %fp, i64 %then.dst",
-                     "%nb = shl i64 %then.n, 4", "%from = sub i64 0, %nb",
-                     "%srcp = getelementptr i8, ptr %sp.n, i64 %from",
-                     "call void @llvm.memmove.p0.p0.i64(ptr align 8 %dst, ptr align 8 %srcp, i64 %nb, i1 false)",
-                     "%sp.t = getelementptr i8, ptr %dst, i64 %nb",
-                     "%t = inttoptr i64 %then.i to ptr", "%h = load ptr, ptr %t",
-                     "musttail call void %h(ptr %t, ptr %sp.t, ptr %fp, ptr %vmctx)", "ret void"]
+                     "take:"] + take_branch("%then.i", "%then.dst", "%then.n", "%sp.n")
         intrinsics.update(t.ctx.intrinsics)
         symbol = handler_symbol(op, consume_fuel, ("" if srcs == plain else srcs) + "_" + then)
         return _define(symbol, body, t.traps), Form(symbol, imms, len(ps), len(rs), placeholder)
@@ -367,16 +424,8 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         "else:", "%t = inttoptr i64 %i0 to ptr", "%h = load ptr, ptr %t",
         "musttail call void %h(ptr %t, ptr %sp.n, ptr %fp, ptr %vmctx)", "ret void",
         "then:"] + dispatch(2, "%sp.n"))
-    move = [
-        # i1 = destination offset, i2 = value count
-        "%dst = getelementptr i8, ptr %fp, i64 %i1",
-        "%nb = shl i64 %i2, 4",
-        "%src = getelementptr i8, ptr %top, i64 0",
-        "%from = sub i64 0, %nb", "%srcp = getelementptr i8, ptr %top, i64 %from",
-        "call void @llvm.memmove.p0.p0.i64(ptr align 8 %dst, ptr align 8 %srcp, i64 %nb, i1 false)",
-        "%sp.t = getelementptr i8, ptr %dst, i64 %nb",
-        "%t = inttoptr i64 %i0 to ptr", "%h = load ptr, ptr %t",
-        "musttail call void %h(ptr %t, ptr %sp.t, ptr %fp, ptr %vmctx)", "ret void"]
+    # i0 = target, i1 = destination offset, i2 = value count
+    move = take_branch("%i0", "%i1", "%i2", "%top")
     own("x_br", 3, imms(3) + ["%top = getelementptr i8, ptr %sp, i64 0"] + move)
     # br_on_null: a null on top is dropped and the branch taken with the
     # values below it; else it stays and the code goes on
@@ -405,13 +454,12 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         "%ent = getelementptr i8, ptr %ip, i64 %eo",
         "%i0.t = load i64, ptr %ent", "%i1p = getelementptr i8, ptr %ent, i64 8",
         "%i1 = load i64, ptr %i1p", "%i2p = getelementptr i8, ptr %ent, i64 16",
-        "%i2 = load i64, ptr %i2p"] + [x.replace("%i0 ", "%i0.t ") for x in move])
+        "%i2 = load i64, ptr %i2p"] + take_branch("%i0.t", "%i1", "%i2", "%top"))
     # return: i0 = number of results, moved to fp[0..]
     own("x_return", 1, imms(1) + [
         "%nb = shl i64 %i0, 4", "%from = sub i64 0, %nb",
-        "%src = getelementptr i8, ptr %sp, i64 %from",
-        "call void @llvm.memmove.p0.p0.i64(ptr align 8 %fp, ptr align 8 %src, i64 %nb, i1 false)",
-        "ret void"])
+        "%src = getelementptr i8, ptr %sp, i64 %from"] + copy_slots("%fp", "%src", "%nb")
+        + ["ret void"])
     own("x_unreachable", 0, [f"br label %trap{_UNREACHABLE}"], {_UNREACHABLE})
     # calls. i0 = callee InterpFunc*, i1/i2 = params/results in bytes
     own("x_call", 3, imms(3) + _call_ip() + [
@@ -861,11 +909,11 @@ def _interp_call() -> str:
         f"%fp = getelementptr i8, ptr %frame, i64 {L.FRAME_HEADER}",
         f"%npp = getelementptr i8, ptr %desc, i64 {L.IF_NPARAMS}",
         "%np32 = load i32, ptr %npp", "%np = zext i32 %np32 to i64", "%npb = shl i64 %np, 4",
-        "call void @llvm.memmove.p0.p0.i64(ptr align 16 %fp, ptr align 8 %src, i64 %npb, i1 false)",
+        ] + copy_slots("%fp", "%src", "%npb", "pa") + [
         f"%nlp = getelementptr i8, ptr %desc, i64 {L.IF_NLOCALS}",
         "%nl32 = load i32, ptr %nlp", "%nl = zext i32 %nl32 to i64", "%nlb = shl i64 %nl, 4",
         "%zp = getelementptr i8, ptr %fp, i64 %npb", "%zb = sub i64 %nlb, %npb",
-        "call void @llvm.memset.p0.i64(ptr align 16 %zp, i8 0, i64 %zb, i1 false)"]
+        ] + zero_slots("%zp", "%zb")
         + _count(1, "%desc") + [
         f"%codep = getelementptr i8, ptr %desc, i64 {L.IF_CODE}",
         "%code = load ptr, ptr %codep",
@@ -926,7 +974,7 @@ def _interp_call() -> str:
         f"%nrp = getelementptr i8, ptr %desc.r, i64 {L.IF_NRESULTS}",
         "%nr32 = load i32, ptr %nrp", "%nr = zext i32 %nr32 to i64", "%nrb = shl i64 %nr, 4",
         f"%fp.d = getelementptr i8, ptr %frame, i64 {L.FRAME_HEADER}",
-        "call void @llvm.memcpy.p0.p0.i64(ptr align 8 %args, ptr align 16 %fp.d, i64 %nrb, i1 false)",
+        ] + copy_slots("%args", "%fp.d", "%nrb", "rs") + [
         "ret void",
         "overflow:",
         f"%fip = getelementptr i8, ptr %desc, i64 {L.IF_FUNC_INDEX}",
@@ -1155,6 +1203,7 @@ def generate() -> HandlerSet:
         parts.append(text)
         symbols.append(name)
     parts.append(_interp_call())
+    parts.append(_move_go())
     parts.append("\n".join(_guarded()))
     symbols.append("interp_call")
     parts.append(simd_declarations(intrinsics))
