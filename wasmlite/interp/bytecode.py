@@ -107,7 +107,7 @@ class _OpInfo:
     """What the pre-decoder needs of one instruction row, for one fuel setting."""
 
     __slots__ = ("kind", "name", "addr", "nparams", "delta", "imms", "plain", "folds",
-                 "tset", "tbr", "sized", "plain_addr", "spill", "cost", "flush", "opens",
+                 "tset", "tbr", "tbrl", "sized", "plain_addr", "spill", "cost", "flush", "opens",
                  "steps")
 
     def __init__(self, op: Any, kind: int) -> None:
@@ -124,6 +124,7 @@ class _OpInfo:
         self.folds: tuple = (None,) * 9
         self.tset: Optional[dict] = None    # sources -> op-into-local.set
         self.tbr: Optional[dict] = None     # sources -> test-into-br_if
+        self.tbrl: Optional[dict] = None    # sources -> test-into-loop-back-edge
         base = WIDE_BASE.get(op, op)        # a wide form counts fuel as its op
         self.sized = base in SIZED
         self.plain_addr = 0         # the SIZED op's handler without per-unit charge
@@ -182,6 +183,8 @@ class _OpTable:
         info.tset = tset or None
         # a test folded into br_if would skip br_if's fuel flush
         info.tbr = None if self.fuel else (tbr or None)
+        tbrl = {s: thens[(name, s, "brl")] for s in srcs if (name, s, "brl") in thens}
+        info.tbrl = None if self.fuel else (tbrl or None)
         if info.sized and name in self.plain_forms:
             info.plain_addr = self.plain_forms[name][0]
         if (op.imm or "").split(":")[-1] in ("memarg", "memarg_lane") and \
@@ -355,8 +358,14 @@ class Predecoder:
         self.nimported = module.num_imported(ExternKind.FUNC)
         a = interp.address
         self.h = {name: a[name] for name in interp.own}
-        self.header = a["x_header" + ("_fuel" if consume_fuel else "")
-                        + ("_epoch" if epoch_interruption else "")]
+        sfx = ("_fuel" if consume_fuel else "") + ("_epoch" if epoch_interruption else "")
+        self.header = a["x_header" + sfx]
+        # a loop's back-edges that move no values run the header's checks
+        # themselves (handlers.back_edge); the tests' _brl forms have no
+        # fuel or epoch checks: with those, a test into a back-edge stays a
+        # _br form and the header runs
+        self.jump_loop, self.br_if_loop = a["x_jump_loop" + sfx], a["x_br_if_loop" + sfx]
+        self.test_back_edges = not (consume_fuel or epoch_interruption)
         if consume_fuel:
             # the forms that write the frame's fuel back (handlers.py)
             from .handlers import FUEL_SPILLING
@@ -451,6 +460,8 @@ class Predecoder:
         x_local_get, x_local_set, x_local_tee = h["x_local_get"], h["x_local_set"], h["x_local_tee"]
         x_const, x_br_if, x_jump, x_br = h["x_const"], h["x_br_if"], h["x_jump"], h["x_br"]
         x_fuel = h["x_fuel"]
+        x_jump_loop, x_br_if_loop = self.jump_loop, self.br_if_loop
+        test_back_edges = self.test_back_edges
         ops = self.ops.ops
         calls = self._calls
         arities = self._arities
@@ -634,6 +645,23 @@ class Predecoder:
             elif k == _BR_IF:
                 height -= 1
                 f = frames[-1 - ins.imm]
+                if f[0] == _F_LOOP and height - f[8] == f[1]:
+                    # a back-edge that moves nothing: with its loop's header
+                    # checks (the header stays for entry, OSR and traps)
+                    test = lo_next == pos and lo_info.tbr is not None and \
+                        lo_info.tbr.get(lo_srcs) is not None
+                    a = (lo_info.tbrl or {}).get(lo_srcs) if test and test_back_edges else None
+                    if a is not None:
+                        self._join(words, lo_start, lo_end, a)
+                        starts[pos] = -1
+                        target(len(words))
+                        emit(f[5])
+                        continue
+                    if not test:
+                        emit(x_br_if_loop)
+                        target(len(words))
+                        emit(f[5])
+                        continue
                 if lo_next == pos and lo_info.tbr is not None:
                     a = lo_info.tbr.get(lo_srcs)
                     if a is not None:
@@ -698,6 +726,13 @@ class Predecoder:
             elif k == _BR:
                 f = frames[-1 - ins.imm]
                 jump = height - f[8] == f[1]
+                if jump and f[0] == _F_LOOP:
+                    emit(x_jump_loop)       # a back-edge: with the header's checks
+                    target(len(words))
+                    emit(f[5])
+                    dead = True
+                    dead_depth = 0
+                    continue
                 emit(x_jump if jump else x_br)
                 n = len(words)
                 target(n)

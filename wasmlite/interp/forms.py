@@ -322,7 +322,8 @@ class Lowered:
 
     def fused_then(self, op: Op) -> tuple[tuple[str, str], ...]:
         """(operand sources, then) superinstructions ending in a local.set or
-        a br_if: binary numeric ops into a local; integer tests into a branch."""
+        a br_if: binary numeric ops into a local; integer tests into a branch
+        (``br``), or into a loop's back-edge (``brl``)."""
         if op.name not in self.numeric or len(op.results) != 1:
             return ()
         forms: tuple = ()
@@ -331,6 +332,9 @@ class Lowered:
         if op.name.split(".")[0] in ("i32", "i64") and _is_test(op):
             srcs = ("SS", "LL", "SL", "SC", "LC") if len(op.params) == 2 else ("S", "L")
             forms += tuple((s_, "br") for s_ in srcs)
+            # into a loop's back-edge, with its header's checks (handlers'
+            # back_edge; not with fuel or epochs: those keep the header)
+            forms += tuple((s_, "brl") for s_ in srcs)
         return forms
 
     def fused_sources(self, op: Op) -> tuple[str, ...]:

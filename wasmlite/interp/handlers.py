@@ -214,8 +214,10 @@ def zero_slots(dst: str, nbytes: str, tag: str = "zs") -> list[str]:
             f"br label %{t}.e", f"{t}.e:"]
 
 
-def trap_block(code: int, label: Optional[str] = None) -> list[str]:
-    """A block that records the trapping function and traps with ``code``."""
+def trap_block(code: int, label: Optional[str] = None, ip: str = "%ip") -> list[str]:
+    """A block that records the trapping function and traps with ``code``
+    at the instruction whose code starts at ``ip`` (a back-edge branch
+    that runs its loop header's checks traps at the header's)."""
     lb = label or f"trap{code}"
     return [f"{lb}:",
             f"%{lb}.dp = getelementptr i8, ptr %fp, i64 {-L.FRAME_HEADER}",
@@ -228,7 +230,7 @@ def trap_block(code: int, label: Optional[str] = None) -> list[str]:
             f"store ptr %vmctx, ptr %{lb}.v",
             # where: this instruction's ip, tagged (runtime trap.py maps it
             # to a wasm offset through bytecode.Code.offset_at)
-            f"%{lb}.ipi = ptrtoint ptr %ip to i64",
+            f"%{lb}.ipi = ptrtoint ptr {ip} to i64",
             f"%{lb}.ipt = or i64 %{lb}.ipi, {1 << 63}",
             f"%{lb}.o = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_OFFSET}",
             f"store i64 %{lb}.ipt, ptr %{lb}.o",
@@ -236,12 +238,12 @@ def trap_block(code: int, label: Optional[str] = None) -> list[str]:
             "unreachable"]
 
 
-def _define(symbol: str, body: list[str], traps=()) -> str:
+def _define(symbol: str, body: list[str], traps=(), trap_ip: str = "%ip") -> str:
     lines = [f"define internal void @{symbol}({ARGS}) {{", "entry:",
              "%limits = load ptr, ptr %vmctx"]
     lines += body
     for code in sorted(traps):
-        lines += trap_block(code)
+        lines += trap_block(code, ip=trap_ip)
     lines.append("}")
     return "\n".join(lines)
 
@@ -328,6 +330,20 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
             if fuel:
                 body += ["%fuel.out = load i64, ptr %fuel", "store i64 %fuel.out, ptr %fuel.fp"]
             body += dispatch(nw + 1, "%sp.n")
+        elif then == "brl":
+            # a loop's back-edge (nothing to move): the header's checks
+            # here, then on at the instruction after the header
+            body += [f"%then.c = icmp ne {ty} {v}, 0",
+                     "br i1 %then.c, label %take, label %fall",
+                     "fall:"] + dispatch(nw + 1, "%sp.n", ".f") + [
+                     "take:", "%t = inttoptr i64 %then.i to ptr"] + back_edge("%t", "%sp.n",
+                                                                          False, False)
+            if t.traps:
+                raise AssertionError(f"{op.name}: a back-edge form of an op that traps")
+            intrinsics.update(t.ctx.intrinsics)
+            symbol = handler_symbol(op, consume_fuel, ("" if srcs == plain else srcs) + "_brl")
+            return (_define(symbol, body, {_INTERRUPT}, "%t"),
+                    Form(symbol, imms, len(ps), len(rs), placeholder))
         else:
             body += [f"%then.p1 = getelementptr i8, ptr %ip, i64 {L.WORD * (nw + 1)}",
                      "%then.dst = load i64, ptr %then.p1",
@@ -651,28 +667,58 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         h[name + "_fuel"] = (_with_fuel_spills(text, name + "_fuel"), n)
     own("x_entry_epoch", 0, _epoch_check() + dispatch(1), {_INTERRUPT})
     # loop headers: Ctrl-C always (as compiled loops), fuel and epoch when
-    # the engine asks, and the hotness counter
+    # the engine asks, and the hotness counter (loop_checks). A loop's
+    # back-edge that moves no values runs its header's checks itself and
+    # goes on after the header: x_jump_loop* (br), x_br_if_loop* (br_if),
+    # and the tests' _brl forms (Lowered.fused_then); i0 = the header.
     for fuel in (False, True):
         for epoch in (False, True):
-            name = "x_header" + ("_fuel" if fuel else "") + ("_epoch" if epoch else "")
-            body = []
-            traps = {_INTERRUPT}
-            if fuel:
-                body += [fuel_p, ffuel, "%f = load i64, ptr %ff.p", "%fc = icmp sle i64 %f, 0",
-                         "br i1 %fc, label %fspill, label %fok",
-                         "fspill:", "store i64 %f, ptr %fp.f", f"br label %trap{_OUT_OF_FUEL}",
-                         "fok:"]
-                traps.add(_OUT_OF_FUEL)
-            if epoch:
-                body += _epoch_check()
-            body += [f"%ipp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERRUPT_PTR}",
-                     "%intr = load ptr, ptr %ipp",
-                     "%flag = load atomic i32, ptr %intr monotonic, align 4",
-                     "%ic = icmp ne i32 %flag, 0",
-                     f"br i1 %ic, label %trap{_INTERRUPT}, label %cnt, !prof !0",
-                     "cnt:"] + _count(1, loop=True) + _osr() + dispatch(2)
-            own(name, 1, body, traps)
+            sfx = ("_fuel" if fuel else "") + ("_epoch" if epoch else "")
+            traps = {_INTERRUPT} | ({_OUT_OF_FUEL} if fuel else set())
+            own("x_header" + sfx, 1, loop_checks("%ip", fuel, epoch) + dispatch(2), traps)
+            h["x_jump_loop" + sfx] = (_define("x_jump_loop" + sfx, imms(1) + [
+                "%t = inttoptr i64 %i0 to ptr"] + back_edge("%t", "%sp", fuel, epoch),
+                traps, "%t"), 1)
+            h["x_br_if_loop" + sfx] = (_define("x_br_if_loop" + sfx, imms(1) + [
+                _slot("top", "%sp", -L.SLOT), "%c = load i32, ptr %top, align 8",
+                "%z = icmp eq i32 %c, 0", "br i1 %z, label %fall, label %take",
+                "fall:"] + dispatch(2, "%top", ".f") + [
+                "take:", "%t = inttoptr i64 %i0 to ptr"] + back_edge("%t", "%top", fuel, epoch),
+                traps, "%t"), 1)
     return h
+
+
+def loop_checks(hdr: str, fuel: bool, epoch: bool) -> list[str]:
+    """A loop header's checks (``hdr``: its code, whose immediate is the
+    loop's OSR number): fuel and the epoch deadline when the engine asks,
+    Ctrl-C always, the hotness counter, and the OSR entry once there is
+    one. Traps go to the handler's trap blocks (made for the header's ip)."""
+    body = []
+    if fuel:
+        body += [f"%lc.fs = getelementptr i8, ptr %limits, i64 {vm.LIMITS_FUEL}",
+                 f"%lc.ff = getelementptr i8, ptr %fp, i64 {L.FH_FUEL - L.FRAME_HEADER}",
+                 "%lc.f = load i64, ptr %lc.ff", "%lc.fc = icmp sle i64 %lc.f, 0",
+                 "br i1 %lc.fc, label %lc.fspill, label %lc.fok",
+                 "lc.fspill:", "store i64 %lc.f, ptr %lc.fs", f"br label %trap{_OUT_OF_FUEL}",
+                 "lc.fok:"]
+    if epoch:
+        body += _epoch_check()
+    return body + [
+        f"%lc.ipp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERRUPT_PTR}",
+        "%lc.intr = load ptr, ptr %lc.ipp",
+        "%lc.flag = load atomic i32, ptr %lc.intr monotonic, align 4",
+        "%lc.ic = icmp ne i32 %lc.flag, 0",
+        f"br i1 %lc.ic, label %trap{_INTERRUPT}, label %lc.cnt, !prof !0",
+        "lc.cnt:"] + _count(1, loop=True) + _osr(hdr)
+
+
+def back_edge(hdr: str, sp: str, fuel: bool, epoch: bool) -> list[str]:
+    """A taken back-edge to the loop header at ``hdr`` (a ptr), the
+    operand stack at ``sp`` already the loop's: the header's checks, then
+    on at the instruction after it (one dispatch less per iteration)."""
+    return loop_checks(hdr, fuel, epoch) + [
+        f"%be.n = getelementptr i8, ptr {hdr}, i64 {2 * L.WORD}", "%be.h = load ptr, ptr %be.n",
+        f"musttail call void %be.h(ptr %be.n, ptr {sp}, ptr %fp, ptr %vmctx)", "ret void"]
 
 
 def _call_ip(ip: str = "%ip") -> list[str]:
@@ -784,11 +830,11 @@ def _with_fuel_spills(text: str, symbol: str) -> str:
     return "\n".join(out)
 
 
-def _osr() -> list[str]:
+def _osr(hdr: str = "%ip") -> list[str]:
     """At a loop header (immediate: its OSR number, -1 if none): once the
     function's compiled OSR entry exists, finish the call there. The entry
     leaves the results in fp[0..], as x_return does."""
-    return [f"%osr.ip = getelementptr i8, ptr %ip, i64 {L.WORD}",
+    return [f"%osr.ip = getelementptr i8, ptr {hdr}, i64 {L.WORD}",
             "%osr.k = load i64, ptr %osr.ip",
             "%osr.no = icmp slt i64 %osr.k, 0",
             "br i1 %osr.no, label %osr.stay, label %osr.look",
