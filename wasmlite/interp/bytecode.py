@@ -107,7 +107,7 @@ class _OpInfo:
     """What the pre-decoder needs of one instruction row, for one fuel setting."""
 
     __slots__ = ("kind", "name", "addr", "nparams", "delta", "imms", "plain", "folds",
-                 "tset", "tbr", "tbrl", "sized", "plain_addr", "spill", "cost", "flush", "opens",
+                 "tset", "tbr", "tbrl", "ls", "sized", "plain_addr", "spill", "cost", "flush", "opens",
                  "steps")
 
     def __init__(self, op: Any, kind: int) -> None:
@@ -125,6 +125,7 @@ class _OpInfo:
         self.tset: Optional[dict] = None    # sources -> op-into-local.set
         self.tbr: Optional[dict] = None     # sources -> test-into-br_if
         self.tbrl: Optional[dict] = None    # sources -> test-into-loop-back-edge
+        self.ls = 0                 # the LS superinstruction (a deferred local.get)
         base = WIDE_BASE.get(op, op)        # a wide form counts fuel as its op
         self.sized = base in SIZED
         self.plain_addr = 0         # the SIZED op's handler without per-unit charge
@@ -177,7 +178,9 @@ class _OpTable:
             elif f.nparams == 1 and last == "L" and fused.get((name, "L")) is not None:
                 folds[rec] = (fused[(name, "L")], "L", 2)
         info.folds = tuple(folds)
-        srcs = (info.plain, "L", "LL", "LC", "SL", "SC")     # what lo_srcs can be
+        if f.nparams == 2 and not info.sized:
+            info.ls = fused.get((name, "LS")) or 0
+        srcs = (info.plain, "L", "LL", "LC", "SL", "SC", "LS")     # what lo_srcs can be
         tset = {s: thens[(name, s, "set")] for s in srcs if (name, s, "set") in thens}
         tbr = {s: thens[(name, s, "br")] for s in srcs if (name, s, "br") in thens}
         info.tset = tset or None
@@ -476,6 +479,12 @@ class Predecoder:
         # the local.get / constants an op may fold in (_AFTER_GET)
         rec = 0
         after_get, after_const = _AFTER_GET, _AFTER_CONST
+        # the local.gets whose value is still on the stack, untouched, with
+        # only straight-line code after it (no label, branch or call): per
+        # entry its slot, its first word, its local's offset and its body
+        # position. An op whose first operand is one (an ``LS`` form) reads
+        # the local itself: its local.get's words go (``_defer``).
+        defer: list = []
         # the lowered op just emitted, which a local.set or br_if right after
         # it may join: the body position after it, its first and past-last
         # word, folded sources, _OpInfo
@@ -525,6 +534,7 @@ class Predecoder:
             if k == _GET:
                 imm = 16 * ins.imm
                 rec = after_get[rec]
+                defer.append((height, n, imm, pos))
                 emit(x_local_get)
                 emit(imm)
                 height += 1
@@ -591,6 +601,16 @@ class Predecoder:
                 else:
                     start = len(words)
                     emit(addr)
+                if defer:
+                    # the operands' slots are consumed: their entries go
+                    low = height - info.nparams
+                    while defer and defer[-1][0] > low:
+                        defer.pop()
+                    if defer and defer[-1][0] == low:
+                        g = defer.pop()
+                        if fold is None and info.ls:
+                            start = self._defer(words, starts, g, pos, info.ls)
+                            srcs = "LS"
                 imms = info.imms
                 if imms:
                     for value in imms:
@@ -612,6 +632,13 @@ class Predecoder:
                 lo_info = info
                 continue
             rec = 0
+            if defer:
+                if k == _SET or k == _TEE:
+                    # the top slot is consumed, the local may change
+                    low, x = height - 1, 16 * ins.imm
+                    defer[:] = [g for g in defer if g[0] < low and g[2] != x]
+                else:
+                    defer.clear()
             if _TRY_TABLE <= k <= _RETHROW:
                 if k == _DELEGATE:
                     # the try ends here; its throws go on from the label's try
@@ -979,6 +1006,27 @@ class Predecoder:
             emit(nv)
             emit(slot["slot"] if isinstance(slot, dict) and slot["needs"] else _MASK)
         return at
+
+    @staticmethod
+    def _defer(words: list[int], starts: list[int], g: tuple, pos: int, handler: int) -> int:
+        """The op at body ``pos``, just emitted (its handler word last),
+        becomes ``handler``, an ``LS`` form reading its first operand from
+        the local that local.get ``g`` pushed: that local.get's two words
+        go, and the code after it moves down (straight-line code, so no
+        branch target or label is in it; only the sites shift). Returns
+        where the op now starts."""
+        _slot, w, off, gpos = g
+        del words[-1]
+        del words[w:w + 2]
+        starts[gpos] = -1
+        for p in range(gpos + 1, pos):
+            if starts[p] > w:
+                starts[p] -= 2
+        start = len(words)
+        starts[pos] = start
+        words.append(handler)
+        words.append(off)
+        return start
 
     @staticmethod
     def _join(words: list[int], start: int, end: int, handler: int) -> None:

@@ -296,6 +296,10 @@ def handler_symbol(op: Op, consume_fuel: bool, srcs: str = "") -> str:
             + ("_fuel" if consume_fuel else ""))
 
 
+def _scalar(op: Op) -> bool:
+    return op.name.split(".")[0] in ("i32", "i64", "f32", "f64")
+
+
 def _is_test(op: Op) -> bool:
     tail = op.name.split(".", 1)[1]
     return tail in ("eqz", "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u",
@@ -329,6 +333,8 @@ class Lowered:
         forms: tuple = ()
         if len(op.params) == 2:
             forms += tuple((s_, "set") for s_ in ("SS", "LL", "SL", "SC", "LC"))
+            if _scalar(op):
+                forms += (("LS", "set"),)
         if op.name.split(".")[0] in ("i32", "i64") and _is_test(op):
             srcs = ("SS", "LL", "SL", "SC", "LC") if len(op.params) == 2 else ("S", "L")
             forms += tuple((s_, "br") for s_ in srcs)
@@ -342,14 +348,16 @@ class Lowered:
         pre-decoder folds ``local.get`` / constants into (bytecode.py)."""
         numeric = op.name in self.numeric
         if numeric and len(op.params) == 2:
-            return ("LL", "SL", "SC", "LC")
+            # LS: the first operand a local.get before the code of the
+            # second (bytecode.py defers it; scalar ops only)
+            return ("LL", "SL", "SC", "LC") + (("LS",) if _scalar(op) else ())
         if numeric and len(op.params) == 1:
             return ("L",)
         if op.imm == "memarg" and op.name != "memory.size" and op.prefix is None:
             if len(op.params) == 1:
                 return ("L",)                     # loads: the address from a local
             if len(op.params) == 2:
-                return ("LL", "SL", "SC")         # stores
+                return ("LL", "SL", "SC", "LC", "LS")     # stores
         return ()
 
     def forms_for(self, symbols) -> dict:
