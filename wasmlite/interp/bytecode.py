@@ -107,7 +107,7 @@ class _OpInfo:
     """What the pre-decoder needs of one instruction row, for one fuel setting."""
 
     __slots__ = ("kind", "name", "addr", "nparams", "delta", "imms", "plain", "folds",
-                 "tset", "tbr", "tbrl", "ls", "sized", "plain_addr", "spill", "cost", "flush", "opens",
+                 "tset", "tbr", "tbrl", "ls", "via_add", "sized", "plain_addr", "spill", "cost", "flush", "opens",
                  "steps")
 
     def __init__(self, op: Any, kind: int) -> None:
@@ -126,6 +126,7 @@ class _OpInfo:
         self.tbr: Optional[dict] = None     # sources -> test-into-br_if
         self.tbrl: Optional[dict] = None    # sources -> test-into-loop-back-edge
         self.ls = 0                 # the LS superinstruction (a deferred local.get)
+        self.via_add: Optional[dict] = None     # add sources -> load of that add
         base = WIDE_BASE.get(op, op)        # a wide form counts fuel as its op
         self.sized = base in SIZED
         self.plain_addr = 0         # the SIZED op's handler without per-unit charge
@@ -180,6 +181,10 @@ class _OpTable:
         info.folds = tuple(folds)
         if f.nparams == 2 and not info.sized:
             info.ls = fused.get((name, "LS")) or 0
+        if f.nparams == 1:
+            via = {s: fused[(name, "a" + s)] for s in ("SS", "LL", "LS", "LC", "SC")
+                   if (name, "a" + s) in fused}
+            info.via_add = via or None
         srcs = (info.plain, "L", "LL", "LC", "SL", "SC", "LS")     # what lo_srcs can be
         tset = {s: thens[(name, s, "set")] for s in srcs if (name, s, "set") in thens}
         tbr = {s: thens[(name, s, "br")] for s in srcs if (name, s, "br") in thens}
@@ -598,6 +603,15 @@ class Predecoder:
                         del words[start + 2]    # [get, x, get|const, y] -> [a, x, y]
                         starts[pos - 2] = -1
                     starts[pos] = start         # [get|const, y] -> [a, y]
+                elif info.via_add is not None and lo_next == pos and len(words) == lo_end \
+                        and lo_info.name == "i32.add" and lo_srcs in info.via_add:
+                    # a load of the i32.add just emitted: one handler, at the
+                    # add's words, trapping as the load (the add cannot)
+                    start = lo_start
+                    words[start] = info.via_add[lo_srcs]
+                    starts[pos - 1] = -1
+                    starts[pos] = start
+                    srcs = "a" + lo_srcs
                 else:
                     start = len(words)
                     emit(addr)

@@ -296,6 +296,14 @@ def handler_symbol(op: Op, consume_fuel: bool, srcs: str = "") -> str:
             + ("_fuel" if consume_fuel else ""))
 
 
+# loads whose address may be an i32.add of these sources ("a" + sources)
+# folded into them (the add's lowering, then the load's): base + index or
+# base + offset, where a C compiler could not put the offset in the memarg
+ADDRESS_ADD = ("aSS", "aLL", "aLS", "aLC", "aSC")
+ADDRESS_LOADS = frozenset(("i32.load", "i64.load", "f32.load", "f64.load", "i32.load8_u",
+                           "i32.load8_s", "i32.load16_u", "i32.load16_s"))
+
+
 def _scalar(op: Op) -> bool:
     return op.name.split(".")[0] in ("i32", "i64", "f32", "f64")
 
@@ -355,7 +363,8 @@ class Lowered:
             return ("L",)
         if op.imm == "memarg" and op.name != "memory.size" and op.prefix is None:
             if len(op.params) == 1:
-                return ("L",)                     # loads: the address from a local
+                # loads: the address from a local; or an i32.add right before
+                return ("L",) + (ADDRESS_ADD if op.name in ADDRESS_LOADS else ())
             if len(op.params) == 2:
                 return ("LL", "SL", "SC", "LC", "LS")     # stores
         return ()

@@ -25,7 +25,7 @@ from ..compile.numeric import INTRINSIC_DECLS
 from ..compile.simd import simd_declarations
 from ..compile.translate import HANDLERS, NUMERIC, FunctionTranslator
 from ..errors import NULL_EXCEPTION_REFERENCE, NULL_FUNCTION_REFERENCE, TrapCode
-from ..syntax.instructions import NAN_CANON_OPS, OPS, VARIANT_OPS, Op
+from ..syntax.instructions import NAN_CANON_OPS, OP_BY_NAME, OPS, VARIANT_OPS, Op
 from ..syntax.module import Func
 from ..syntax.types import FuncType
 from . import layout as L
@@ -276,11 +276,16 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
     plain = "S" * len(ps)
     srcs = srcs or plain
     t = _Lowering(_HandlerContext(consume_fuel))
-    n_stack = srcs.count("S")
-    extra = [Imm(f"o{i}", "i64", None) for i, c in enumerate(srcs) if c != "S"]
+    # "a" + sources (a load, forms.ADDRESS_ADD): the address is an i32.add
+    # of those, by the add's own lowering, whose result the load's takes
+    via_add = srcs.startswith("a")
+    osrcs = srcs[1:] if via_add else srcs
+    ops_ = ("i32", "i32") if via_add else ps
+    n_stack = osrcs.count("S")
+    extra = [Imm(f"o{i}", "i64", None) for i, c in enumerate(osrcs) if c != "S"]
     loads = []
     k = 0
-    for i, (ty, src) in enumerate(zip(ps, srcs)):
+    for i, (ty, src) in enumerate(zip(ops_, osrcs)):
         if src == "S":
             loads.append(f"%a{i}.p = getelementptr i8, ptr %sp, i64 {-L.SLOT * (n_stack - k)}")
             loads.append(f"%a{i} = load {ty}, ptr %a{i}.p, align 8")
@@ -288,6 +293,13 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
         else:
             loads += _operand(i, ty, src)
         t.stack.append((f"%a{i}", ty))
+    if via_add:
+        tmpl, _np, rty, add_traps, _nb = NUMERIC[OP_BY_NAME["i32.add"]]
+        b = t.stack.pop()[0]
+        a = t.stack.pop()[0]
+        t.out.append(tmpl.format(r="%adr", n="adr", a=a, b=b))
+        t.traps.update(add_traps)
+        t.stack.append(("%adr", rty))
     np_ = n_stack
     all_imms = extra + imms
     # a wide form (forms.WIDE) runs its base op's lowering on a symbolic memory
