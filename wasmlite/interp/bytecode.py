@@ -103,6 +103,11 @@ _AFTER_GET = tuple(r % 3 * 3 + 1 for r in range(9))
 _AFTER_CONST = tuple(r % 3 * 3 + 2 for r in range(9))
 
 
+# an integer test's negation: ``test; if`` runs as the negation's branch to the else
+_NEGATED = {"eq": "ne", "ne": "eq", "lt_s": "ge_s", "ge_s": "lt_s", "lt_u": "ge_u",
+            "ge_u": "lt_u", "gt_s": "le_s", "le_s": "gt_s", "gt_u": "le_u", "le_u": "gt_u"}
+
+
 class _OpInfo:
     """What the pre-decoder needs of one instruction row, for one fuel setting."""
 
@@ -794,6 +799,24 @@ class Predecoder:
                 np_, nr = ar
                 height -= 1
                 fh = height - np_
+                neg = None
+                if lo_next == pos and lo_info.tbr is not None and len(words) == lo_end:
+                    neg = self._negated_test(lo_info.name, lo_srcs)
+                if neg is not None:
+                    # an integer test right before: its negation's branch
+                    # form jumps to the else (nothing moves: the if's params
+                    # stay where they are), one dispatch for both
+                    a, zero = neg
+                    words[lo_start] = a
+                    if zero:
+                        emit(0)             # eqz: ne with a constant 0
+                    starts[pos] = -1
+                    target(len(words))
+                    frames.append([_F_IF, fh, np_, nr, -1, -1, len(words), 16 * (nlocals + fh), nr])
+                    emit(0)
+                    emit(16 * (nlocals + height))
+                    emit(0)
+                    continue
                 emit(h["x_if"])
                 target(len(words))
                 frames.append([_F_IF, fh, np_, nr, -1, -1, len(words), 16 * (nlocals + fh), nr])
@@ -1020,6 +1043,24 @@ class Predecoder:
             emit(nv)
             emit(slot["slot"] if isinstance(slot, dict) and slot["needs"] else _MASK)
         return at
+
+    def _negated_test(self, name: str, srcs: str) -> Optional[tuple[int, bool]]:
+        """The branch form (``_br``) of the negation of integer test ``name``
+        with operand sources ``srcs``, and whether it takes one more
+        immediate, a constant 0 (eqz: ``ne`` against 0); None if none."""
+        ty, _dot, test = name.partition(".")
+        if test == "eqz":
+            other, srcs, zero = "ne", srcs + "C", True
+        else:
+            other, zero = _NEGATED.get(test), False
+            if other is None:
+                return None
+        op = OP_BY_NAME.get(f"{ty}.{other}")
+        if op is None:
+            return None
+        info = self.ops.ops.get(op) or self.ops.info(op)
+        a = info.tbr.get(srcs) if info.tbr is not None else None
+        return None if a is None else (a, zero)
 
     @staticmethod
     def _defer(words: list[int], starts: list[int], g: tuple, pos: int, handler: int) -> int:
