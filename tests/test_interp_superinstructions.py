@@ -10,7 +10,7 @@ pre-decoder really made the superinstruction (so each case runs it):
   call, a label);
 * a load of an i32.add just before it (``_a*`` forms);
 * an integer test right before an ``if`` (its negation's ``_br`` form);
-* an ``LC`` store.
+* an ``LC`` store; local.set of a local.get or of a constant.
 """
 from __future__ import annotations
 
@@ -123,6 +123,16 @@ WAT = """(module
     (i32.const 40)
     (if (param i32) (result i32) (i32.gt_u (local.get $a) (i32.const 3))
       (then (i32.add (i32.const 2))) (else (i32.sub (i32.const 2)))))
+  ;; local.set of a local.get / of a constant
+  (func (export "copies") (param $a i32) (param $b f64) (result f64)
+    (local $c i32) (local $d f64) (local $e i64) (local $f f32)
+    (local.set $c (local.get $a))
+    (local.set $d (f64.const -2.5))
+    (local.set $e (i64.const -9))
+    (local.set $f (f32.const 0.75))
+    (f64.add (f64.add (local.get $d) (local.get $b))
+             (f64.add (f64.promote_f32 (local.get $f))
+                      (f64.convert_i64_s (i64.add (local.get $e) (i64.extend_i32_s (local.get $c)))))))
   ;; an LC store
   (func (export "lc_store") (param $p i32) (result i32)
     (i32.store8 (local.get $p) (i32.const 255))
@@ -157,6 +167,7 @@ CASES = [
     ("if_eqz64", [[0], [1], [2], [-1]]),
     ("if_param", [[0], [3], [4], [-1]]),
     ("lc_store", [[0], [65535], [65536]]),
+    ("copies", [[0, 1.5], [-7, 0.25], [0x7FFFFFFF, -3.0]]),
 ]
 
 # the superinstructions each function's code must hold (no fuel, no epochs)
@@ -170,7 +181,7 @@ EXPECTED = {
     "a_ss": ["h_i64_load_aSS"], "a_ls": ["h_f64_load_aLS"],
     "if_lt": ["h_i32_ge_s_LL_br"], "if_geu": ["h_i64_lt_u_LC_br"], "if_eqz": ["h_i32_ne_LC_br"],
     "if_eqz64": ["h_i64_ne_SC_br"], "if_param": ["h_i32_le_u_LC_br"],
-    "lc_store": ["h_i32_store8_LC"],
+    "lc_store": ["h_i32_store8_LC"], "copies": ["x_local_copy", "x_local_set_const"],
 }
 # ... and must not hold: the local changed, or a label / call came between
 ABSENT = {"set_between": "_LS", "tee_between": "_LS", "call_between": "_LS",

@@ -474,6 +474,7 @@ class Predecoder:
         x_const, x_br_if, x_jump, x_br = h["x_const"], h["x_br_if"], h["x_jump"], h["x_br"]
         x_fuel = h["x_fuel"]
         x_jump_loop, x_br_if_loop = self.jump_loop, self.br_if_loop
+        x_local_copy, x_set_const = h["x_local_copy"], h["x_local_set_const"]
         test_back_edges = self.test_back_edges
         ops = self.ops.ops
         calls = self._calls
@@ -650,6 +651,7 @@ class Predecoder:
                 lo_srcs = srcs
                 lo_info = info
                 continue
+            last = rec % 3          # 1: a local.get just before, 2: a constant
             rec = 0
             if defer:
                 if k == _SET or k == _TEE:
@@ -686,6 +688,13 @@ class Predecoder:
                         emit(16 * ins.imm)
                         starts[pos] = -1        # part of the op before it
                         continue
+                if last:
+                    # local.get / a constant right before: one handler
+                    # ([get|const, x] -> [copy|set_const, x, dst])
+                    words[-2] = x_local_copy if last == 1 else x_set_const
+                    emit(16 * ins.imm)
+                    starts[pos] = -1
+                    continue
                 emit(x_local_set)
                 emit(16 * ins.imm)
             elif k == _BR_IF:

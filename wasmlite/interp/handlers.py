@@ -420,6 +420,16 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         _slot("sp.n", "%sp", -L.SLOT), f"%v = load {V}, ptr %sp.n, align 8",
         "%dst = getelementptr i8, ptr %fp, i64 %i0", f"store {V} %v, ptr %dst, align 8"]
         + dispatch(2, "%sp.n"))
+    # local.get + local.set (i0 = from, i1 = to), constant + local.set
+    # (i0 = its bits, i1 = the local; a scalar constant fills 8 bytes of the
+    # slot, as x_const does)
+    own("x_local_copy", 2, imms(2) + [
+        "%src = getelementptr i8, ptr %fp, i64 %i0", f"%v = load {V}, ptr %src, align 8",
+        "%dst = getelementptr i8, ptr %fp, i64 %i1", f"store {V} %v, ptr %dst, align 8"]
+        + dispatch(3))
+    own("x_local_set_const", 2, imms(2) + [
+        "%dst = getelementptr i8, ptr %fp, i64 %i1", "store i64 %i0, ptr %dst, align 8"]
+        + dispatch(3))
     own("x_local_tee", 1, imms(1) + [
         _slot("top", "%sp", -L.SLOT), f"%v = load {V}, ptr %top, align 8",
         "%dst = getelementptr i8, ptr %fp, i64 %i0", f"store {V} %v, ptr %dst, align 8"]
