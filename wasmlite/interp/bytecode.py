@@ -46,6 +46,7 @@ from ..syntax.module import Func, Instr, Module
 from ..syntax.types import FuncType, ValType
 
 _MASK = (1 << 64) - 1
+_SLOT_MASK = (1 << 20) - 1      # a deferred local.get's slot, in its entry's low bits
 
 # instruction kinds, in the order the main loop tests them (how common
 # each is in compiled C: local.get ~24%, constants ~16%, lowered ops ~30%)
@@ -492,10 +493,12 @@ class Predecoder:
         after_get, after_const = _AFTER_GET, _AFTER_CONST
         # the local.gets whose value is still on the stack, untouched, with
         # only straight-line code after it (no label, branch or call): per
-        # entry its slot, its first word, its local's offset and its body
-        # position. An op whose first operand is one (an ``LS`` form) reads
-        # the local itself: its local.get's words go (``_defer``).
+        # entry its body position << 20 | its slot (one int: no tuple per
+        # local.get). An op whose first operand is one (an ``LS`` form)
+        # reads the local itself: its local.get's words go (``_defer``).
         defer: list = []
+        defer_get = defer.append
+        slot_mask = _SLOT_MASK
         # the lowered op just emitted, which a local.set or br_if right after
         # it may join: the body position after it, its first and past-last
         # word, folded sources, _OpInfo
@@ -545,7 +548,8 @@ class Predecoder:
             if k == _GET:
                 imm = 16 * ins.imm
                 rec = after_get[rec]
-                defer.append((height, n, imm, pos))
+                if height < slot_mask:
+                    defer_get(pos << 20 | height)
                 emit(x_local_get)
                 emit(imm)
                 height += 1
@@ -624,12 +628,12 @@ class Predecoder:
                 if defer:
                     # the operands' slots are consumed: their entries go
                     low = height - info.nparams
-                    while defer and defer[-1][0] > low:
+                    while defer and defer[-1] & slot_mask > low:
                         defer.pop()
-                    if defer and defer[-1][0] == low:
-                        g = defer.pop()
+                    if defer and defer[-1] & slot_mask == low:
+                        g = defer.pop() >> 20
                         if fold is None and info.ls:
-                            start = self._defer(words, starts, g, pos, info.ls)
+                            start = self._defer(words, starts, body, g, pos, info.ls)
                             srcs = "LS"
                 imms = info.imms
                 if imms:
@@ -656,8 +660,14 @@ class Predecoder:
             if defer:
                 if k == _SET or k == _TEE:
                     # the top slot is consumed, the local may change
-                    low, x = height - 1, 16 * ins.imm
-                    defer[:] = [g for g in defer if g[0] < low and g[2] != x]
+                    low = height - 1
+                    while defer and defer[-1] & slot_mask >= low:
+                        defer.pop()
+                    x = ins.imm
+                    for g in defer:
+                        if body[g >> 20].imm == x:
+                            defer[:] = [g for g in defer if body[g >> 20].imm != x]
+                            break
                 else:
                     defer.clear()
             if _TRY_TABLE <= k <= _RETHROW:
@@ -1072,14 +1082,15 @@ class Predecoder:
         return None if a is None else (a, zero)
 
     @staticmethod
-    def _defer(words: list[int], starts: list[int], g: tuple, pos: int, handler: int) -> int:
+    def _defer(words: list[int], starts: list[int], body: list, gpos: int, pos: int,
+               handler: int) -> int:
         """The op at body ``pos``, just emitted (its handler word last),
         becomes ``handler``, an ``LS`` form reading its first operand from
-        the local that local.get ``g`` pushed: that local.get's two words
+        the local that the local.get at body ``gpos`` pushed: its two words
         go, and the code after it moves down (straight-line code, so no
         branch target or label is in it; only the sites shift). Returns
         where the op now starts."""
-        _slot, w, off, gpos = g
+        w, off = starts[gpos], 16 * body[gpos].imm
         del words[-1]
         del words[w:w + 2]
         starts[gpos] = -1
