@@ -688,6 +688,7 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         text, n = h[name]
         h[name + "_fuel"] = (_with_fuel_spills(text, name + "_fuel"), n)
     own("x_entry_epoch", 0, _epoch_check() + dispatch(1), {_INTERRUPT})
+    h["x_loop_hot"] = (_loop_hot(), 1)
     # loop headers: Ctrl-C always (as compiled loops), fuel and epoch when
     # the engine asks, and the hotness counter (loop_checks). A loop's
     # back-edge that moves no values runs its header's checks itself and
@@ -710,11 +711,14 @@ def own_handlers() -> dict[str, tuple[str, int]]:
     return h
 
 
-def loop_checks(hdr: str, fuel: bool, epoch: bool) -> list[str]:
+def loop_checks(hdr: str, fuel: bool, epoch: bool, sp: str = "%sp") -> list[str]:
     """A loop header's checks (``hdr``: its code, whose immediate is the
     loop's OSR number): fuel and the epoch deadline when the engine asks,
     Ctrl-C always, the hotness counter, and the OSR entry once there is
-    one. Traps go to the handler's trap blocks (made for the header's ip)."""
+    one. Traps go to the handler's trap blocks (made for the header's ip).
+    Nothing here is a call that returns (the counter reaching 0 goes on in
+    x_loop_hot, the OSR entry is a sibling call): a call on any path made
+    LLVM save five registers on every run of the handler."""
     body = []
     if fuel:
         body += [f"%lc.fs = getelementptr i8, ptr %limits, i64 {vm.LIMITS_FUEL}",
@@ -731,14 +735,38 @@ def loop_checks(hdr: str, fuel: bool, epoch: bool) -> list[str]:
         "%lc.flag = load atomic i32, ptr %lc.intr monotonic, align 4",
         "%lc.ic = icmp ne i32 %lc.flag, 0",
         f"br i1 %lc.ic, label %trap{_INTERRUPT}, label %lc.cnt, !prof !0",
-        "lc.cnt:"] + _count(1, loop=True) + _osr(hdr)
+        "lc.cnt:",
+        f"%cnt.dp = getelementptr i8, ptr %fp, i64 {-L.FRAME_HEADER}",
+        "%cnt.d = load ptr, ptr %cnt.dp",
+        f"%cnt.p = getelementptr i8, ptr %cnt.d, i64 {L.IF_COUNTER}",
+        "%cnt.v = load i64, ptr %cnt.p", "%cnt.v1 = add i64 %cnt.v, 1",
+        "store i64 %cnt.v1, ptr %cnt.p", "%cnt.hot = icmp eq i64 %cnt.v1, 0",
+        "br i1 %cnt.hot, label %lc.hot, label %lc.go, !prof !0",
+        "lc.hot:", f"musttail call void @x_loop_hot(ptr {hdr}, ptr {sp}, ptr %fp, ptr %vmctx)",
+        "ret void",
+        "lc.go:"] + _osr(hdr)
+
+
+def _loop_hot() -> str:
+    """A loop header's counter reached 0 (loop_checks, at ``ip`` = the
+    header): tell the runtime (the back-edge bit set: a call stuck in a
+    loop), then the OSR check and on after the header."""
+    return _define("x_loop_hot", [
+        f"%cnt.dp = getelementptr i8, ptr %fp, i64 {-L.FRAME_HEADER}",
+        "%cnt.d = load ptr, ptr %cnt.dp",
+        f"%cnt.hp = getelementptr i8, ptr %cnt.d, i64 {L.IF_HOT}",
+        "%cnt.h = load ptr, ptr %cnt.hp", "%cnt.nh = icmp eq ptr %cnt.h, null",
+        "br i1 %cnt.nh, label %cnt.go, label %cnt.call",
+        "cnt.call:", "%cnt.di = ptrtoint ptr %cnt.d to i64", "%cnt.dl = or i64 %cnt.di, 1",
+        "%cnt.dt = inttoptr i64 %cnt.dl to ptr", "call void %cnt.h(ptr %cnt.dt)",
+        "br label %cnt.go", "cnt.go:"] + _osr("%ip") + dispatch(2))
 
 
 def back_edge(hdr: str, sp: str, fuel: bool, epoch: bool) -> list[str]:
     """A taken back-edge to the loop header at ``hdr`` (a ptr), the
     operand stack at ``sp`` already the loop's: the header's checks, then
     on at the instruction after it (one dispatch less per iteration)."""
-    return loop_checks(hdr, fuel, epoch) + [
+    return loop_checks(hdr, fuel, epoch, sp) + [
         f"%be.n = getelementptr i8, ptr {hdr}, i64 {2 * L.WORD}", "%be.h = load ptr, ptr %be.n",
         f"musttail call void %be.h(ptr %be.n, ptr {sp}, ptr %fp, ptr %vmctx)", "ret void"]
 
@@ -869,7 +897,7 @@ def _osr(hdr: str = "%ip") -> list[str]:
             # (with fuel, the compiled code takes it from the frame header,
             # FH_FUEL: the store's is untouched, as no flush happens here)
             "%osr.k32 = trunc i64 %osr.k to i32"] + _call_ip("null") + [
-            "call void %osr.f(ptr %vmctx, ptr %fp, i32 %osr.k32)",
+            "tail call void %osr.f(ptr %vmctx, ptr %fp, i32 %osr.k32)",
             "ret void",
             "osr.stay:"]
 
