@@ -9,7 +9,8 @@ pre-decoder really made the superinstruction (so each case runs it):
   and where it must not be deferred (the local set or teed in between, a
   call, a label);
 * a load of an i32.add just before it (``_a*`` forms);
-* an integer test right before an ``if`` (its negation's ``_br`` form);
+* an integer test right before an ``if`` (its negation's ``_br`` form),
+  and float tests into a ``br_if`` (never negated: NaN);
 * an ``LC`` store; local.set of a local.get or of a constant.
 """
 from __future__ import annotations
@@ -133,6 +134,15 @@ WAT = """(module
     (f64.add (f64.add (local.get $d) (local.get $b))
              (f64.add (f64.promote_f32 (local.get $f))
                       (f64.convert_i64_s (i64.add (local.get $e) (i64.extend_i32_s (local.get $c)))))))
+  ;; float tests into a branch; an if on a float test (not negated: NaN)
+  (func (export "fbr") (param $a f64) (param $b f64) (result i32)
+    (block $t (br_if $t (f64.lt (local.get $a) (local.get $b))) (return (i32.const 0)))
+    (i32.const 1))
+  (func (export "fbr32") (param $x f32) (result i32)
+    (block $t (br_if $t (f32.ge (local.get $x) (f32.const 0.5))) (return (i32.const 0)))
+    (i32.const 1))
+  (func (export "fif") (param $a f64) (param $b f64) (result i32)
+    (if (result i32) (f64.lt (local.get $a) (local.get $b)) (then (i32.const 1)) (else (i32.const 2))))
   ;; an LC store
   (func (export "lc_store") (param $p i32) (result i32)
     (i32.store8 (local.get $p) (i32.const 255))
@@ -168,6 +178,9 @@ CASES = [
     ("if_param", [[0], [3], [4], [-1]]),
     ("lc_store", [[0], [65535], [65536]]),
     ("copies", [[0, 1.5], [-7, 0.25], [0x7FFFFFFF, -3.0]]),
+    ("fbr", [[1.0, 2.0], [2.0, 1.0], [1.0, 1.0], [float("nan"), 1.0], [1.0, float("nan")]]),
+    ("fbr32", [[0.25], [0.5], [7.0], [float("nan")]]),
+    ("fif", [[1.0, 2.0], [2.0, 1.0], [float("nan"), 1.0]]),
 ]
 
 # the superinstructions each function's code must hold (no fuel, no epochs)
@@ -182,6 +195,7 @@ EXPECTED = {
     "if_lt": ["h_i32_ge_s_LL_br"], "if_geu": ["h_i64_lt_u_LC_br"], "if_eqz": ["h_i32_ne_LC_br"],
     "if_eqz64": ["h_i64_ne_SC_br"], "if_param": ["h_i32_le_u_LC_br"],
     "lc_store": ["h_i32_store8_LC"], "copies": ["x_local_copy", "x_local_set_const"],
+    "fbr": ["h_f64_lt_LL_br"], "fbr32": ["h_f32_ge_LC_br"], "fif": ["x_if"],
 }
 # ... and must not hold: the local changed, or a label / call came between
 ABSENT = {"set_between": "_LS", "tee_between": "_LS", "call_between": "_LS",

@@ -1068,6 +1068,8 @@ class Predecoder:
         with operand sources ``srcs``, and whether it takes one more
         immediate, a constant 0 (eqz: ``ne`` against 0); None if none."""
         ty, _dot, test = name.partition(".")
+        if ty != "i32" and ty != "i64":
+            return None
         if test == "eqz":
             other, srcs, zero = "ne", srcs + "C", True
         else:

@@ -304,6 +304,9 @@ ADDRESS_LOADS = frozenset(("i32.load", "i64.load", "f32.load", "f64.load", "i32.
                            "i32.load8_s", "i32.load16_u", "i32.load16_s"))
 
 
+_FLOAT_TESTS = ("eq", "ne", "lt", "gt", "le", "ge")
+
+
 def _scalar(op: Op) -> bool:
     return op.name.split(".")[0] in ("i32", "i64", "f32", "f64")
 
@@ -349,6 +352,11 @@ class Lowered:
             # into a loop's back-edge, with its header's checks (handlers'
             # back_edge; not with fuel or epochs: those keep the header)
             forms += tuple((s_, "brl") for s_ in srcs)
+        elif op.name.split(".")[0] in ("f32", "f64") and op.name.split(".")[1] in _FLOAT_TESTS:
+            # float tests into a branch (mandelbrot's escape test); no
+            # back-edge forms, and an if never runs as the negation: with a
+            # NaN, not less is not greater-or-equal
+            forms += tuple((s_, "br") for s_ in ("SS", "LL", "SL", "SC", "LC"))
         return forms
 
     def fused_sources(self, op: Op) -> tuple[str, ...]:
