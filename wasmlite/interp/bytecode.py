@@ -46,6 +46,7 @@ from ..syntax.module import Func, Instr, Module
 from ..syntax.types import FuncType, ValType
 
 _MASK = (1 << 64) - 1
+_SLOT_MASK = (1 << 20) - 1      # a deferred local.get's slot, in its entry's low bits
 
 # instruction kinds, in the order the main loop tests them (how common
 # each is in compiled C: local.get ~24%, constants ~16%, lowered ops ~30%)
@@ -103,11 +104,16 @@ _AFTER_GET = tuple(r % 3 * 3 + 1 for r in range(9))
 _AFTER_CONST = tuple(r % 3 * 3 + 2 for r in range(9))
 
 
+# an integer test's negation: ``test; if`` runs as the negation's branch to the else
+_NEGATED = {"eq": "ne", "ne": "eq", "lt_s": "ge_s", "ge_s": "lt_s", "lt_u": "ge_u",
+            "ge_u": "lt_u", "gt_s": "le_s", "le_s": "gt_s", "gt_u": "le_u", "le_u": "gt_u"}
+
+
 class _OpInfo:
     """What the pre-decoder needs of one instruction row, for one fuel setting."""
 
     __slots__ = ("kind", "name", "addr", "nparams", "delta", "imms", "plain", "folds",
-                 "tset", "tbr", "sized", "plain_addr", "spill", "cost", "flush", "opens",
+                 "tset", "tbr", "tbrl", "ls", "via_add", "sized", "plain_addr", "spill", "cost", "flush", "opens",
                  "steps")
 
     def __init__(self, op: Any, kind: int) -> None:
@@ -124,6 +130,9 @@ class _OpInfo:
         self.folds: tuple = (None,) * 9
         self.tset: Optional[dict] = None    # sources -> op-into-local.set
         self.tbr: Optional[dict] = None     # sources -> test-into-br_if
+        self.tbrl: Optional[dict] = None    # sources -> test-into-loop-back-edge
+        self.ls = 0                 # the LS superinstruction (a deferred local.get)
+        self.via_add: Optional[dict] = None     # add sources -> load of that add
         base = WIDE_BASE.get(op, op)        # a wide form counts fuel as its op
         self.sized = base in SIZED
         self.plain_addr = 0         # the SIZED op's handler without per-unit charge
@@ -176,12 +185,20 @@ class _OpTable:
             elif f.nparams == 1 and last == "L" and fused.get((name, "L")) is not None:
                 folds[rec] = (fused[(name, "L")], "L", 2)
         info.folds = tuple(folds)
-        srcs = (info.plain, "L", "LL", "LC", "SL", "SC")     # what lo_srcs can be
+        if f.nparams == 2 and not info.sized:
+            info.ls = fused.get((name, "LS")) or 0
+        if f.nparams == 1:
+            via = {s: fused[(name, "a" + s)] for s in ("SS", "LL", "LS", "LC", "SC")
+                   if (name, "a" + s) in fused}
+            info.via_add = via or None
+        srcs = (info.plain, "L", "LL", "LC", "SL", "SC", "LS")     # what lo_srcs can be
         tset = {s: thens[(name, s, "set")] for s in srcs if (name, s, "set") in thens}
         tbr = {s: thens[(name, s, "br")] for s in srcs if (name, s, "br") in thens}
         info.tset = tset or None
         # a test folded into br_if would skip br_if's fuel flush
         info.tbr = None if self.fuel else (tbr or None)
+        tbrl = {s: thens[(name, s, "brl")] for s in srcs if (name, s, "brl") in thens}
+        info.tbrl = None if self.fuel else (tbrl or None)
         if info.sized and name in self.plain_forms:
             info.plain_addr = self.plain_forms[name][0]
         if (op.imm or "").split(":")[-1] in ("memarg", "memarg_lane") and \
@@ -355,8 +372,14 @@ class Predecoder:
         self.nimported = module.num_imported(ExternKind.FUNC)
         a = interp.address
         self.h = {name: a[name] for name in interp.own}
-        self.header = a["x_header" + ("_fuel" if consume_fuel else "")
-                        + ("_epoch" if epoch_interruption else "")]
+        sfx = ("_fuel" if consume_fuel else "") + ("_epoch" if epoch_interruption else "")
+        self.header = a["x_header" + sfx]
+        # a loop's back-edges that move no values run the header's checks
+        # themselves (handlers.back_edge); the tests' _brl forms have no
+        # fuel or epoch checks: with those, a test into a back-edge stays a
+        # _br form and the header runs
+        self.jump_loop, self.br_if_loop = a["x_jump_loop" + sfx], a["x_br_if_loop" + sfx]
+        self.test_back_edges = not (consume_fuel or epoch_interruption)
         if consume_fuel:
             # the forms that write the frame's fuel back (handlers.py)
             from .handlers import FUEL_SPILLING
@@ -451,6 +474,9 @@ class Predecoder:
         x_local_get, x_local_set, x_local_tee = h["x_local_get"], h["x_local_set"], h["x_local_tee"]
         x_const, x_br_if, x_jump, x_br = h["x_const"], h["x_br_if"], h["x_jump"], h["x_br"]
         x_fuel = h["x_fuel"]
+        x_jump_loop, x_br_if_loop = self.jump_loop, self.br_if_loop
+        x_local_copy, x_set_const = h["x_local_copy"], h["x_local_set_const"]
+        test_back_edges = self.test_back_edges
         ops = self.ops.ops
         calls = self._calls
         arities = self._arities
@@ -465,6 +491,14 @@ class Predecoder:
         # the local.get / constants an op may fold in (_AFTER_GET)
         rec = 0
         after_get, after_const = _AFTER_GET, _AFTER_CONST
+        # the local.gets whose value is still on the stack, untouched, with
+        # only straight-line code after it (no label, branch or call): per
+        # entry its body position << 20 | its slot (one int: no tuple per
+        # local.get). An op whose first operand is one (an ``LS`` form)
+        # reads the local itself: its local.get's words go (``_defer``).
+        defer: list = []
+        defer_get = defer.append
+        slot_mask = _SLOT_MASK
         # the lowered op just emitted, which a local.set or br_if right after
         # it may join: the body position after it, its first and past-last
         # word, folded sources, _OpInfo
@@ -514,6 +548,8 @@ class Predecoder:
             if k == _GET:
                 imm = 16 * ins.imm
                 rec = after_get[rec]
+                if height < slot_mask:
+                    defer_get(pos << 20 | height)
                 emit(x_local_get)
                 emit(imm)
                 height += 1
@@ -577,9 +613,28 @@ class Predecoder:
                         del words[start + 2]    # [get, x, get|const, y] -> [a, x, y]
                         starts[pos - 2] = -1
                     starts[pos] = start         # [get|const, y] -> [a, y]
+                elif info.via_add is not None and lo_next == pos and len(words) == lo_end \
+                        and lo_info.name == "i32.add" and lo_srcs in info.via_add:
+                    # a load of the i32.add just emitted: one handler, at the
+                    # add's words, trapping as the load (the add cannot)
+                    start = lo_start
+                    words[start] = info.via_add[lo_srcs]
+                    starts[pos - 1] = -1
+                    starts[pos] = start
+                    srcs = "a" + lo_srcs
                 else:
                     start = len(words)
                     emit(addr)
+                if defer:
+                    # the operands' slots are consumed: their entries go
+                    low = height - info.nparams
+                    while defer and defer[-1] & slot_mask > low:
+                        defer.pop()
+                    if defer and defer[-1] & slot_mask == low:
+                        g = defer.pop() >> 20
+                        if fold is None and info.ls:
+                            start = self._defer(words, starts, body, g, pos, info.ls)
+                            srcs = "LS"
                 imms = info.imms
                 if imms:
                     for value in imms:
@@ -600,7 +655,21 @@ class Predecoder:
                 lo_srcs = srcs
                 lo_info = info
                 continue
+            last = rec % 3          # 1: a local.get just before, 2: a constant
             rec = 0
+            if defer:
+                if k == _SET or k == _TEE:
+                    # the top slot is consumed, the local may change
+                    low = height - 1
+                    while defer and defer[-1] & slot_mask >= low:
+                        defer.pop()
+                    x = ins.imm
+                    for g in defer:
+                        if body[g >> 20].imm == x:
+                            defer[:] = [g for g in defer if body[g >> 20].imm != x]
+                            break
+                else:
+                    defer.clear()
             if _TRY_TABLE <= k <= _RETHROW:
                 if k == _DELEGATE:
                     # the try ends here; its throws go on from the label's try
@@ -629,11 +698,35 @@ class Predecoder:
                         emit(16 * ins.imm)
                         starts[pos] = -1        # part of the op before it
                         continue
+                if last:
+                    # local.get / a constant right before: one handler
+                    # ([get|const, x] -> [copy|set_const, x, dst])
+                    words[-2] = x_local_copy if last == 1 else x_set_const
+                    emit(16 * ins.imm)
+                    starts[pos] = -1
+                    continue
                 emit(x_local_set)
                 emit(16 * ins.imm)
             elif k == _BR_IF:
                 height -= 1
                 f = frames[-1 - ins.imm]
+                if f[0] == _F_LOOP and height - f[8] == f[1]:
+                    # a back-edge that moves nothing: with its loop's header
+                    # checks (the header stays for entry, OSR and traps)
+                    test = lo_next == pos and lo_info.tbr is not None and \
+                        lo_info.tbr.get(lo_srcs) is not None
+                    a = (lo_info.tbrl or {}).get(lo_srcs) if test and test_back_edges else None
+                    if a is not None:
+                        self._join(words, lo_start, lo_end, a)
+                        starts[pos] = -1
+                        target(len(words))
+                        emit(f[5])
+                        continue
+                    if not test:
+                        emit(x_br_if_loop)
+                        target(len(words))
+                        emit(f[5])
+                        continue
                 if lo_next == pos and lo_info.tbr is not None:
                     a = lo_info.tbr.get(lo_srcs)
                     if a is not None:
@@ -698,6 +791,13 @@ class Predecoder:
             elif k == _BR:
                 f = frames[-1 - ins.imm]
                 jump = height - f[8] == f[1]
+                if jump and f[0] == _F_LOOP:
+                    emit(x_jump_loop)       # a back-edge: with the header's checks
+                    target(len(words))
+                    emit(f[5])
+                    dead = True
+                    dead_depth = 0
+                    continue
                 emit(x_jump if jump else x_br)
                 n = len(words)
                 target(n)
@@ -718,6 +818,24 @@ class Predecoder:
                 np_, nr = ar
                 height -= 1
                 fh = height - np_
+                neg = None
+                if lo_next == pos and lo_info.tbr is not None and len(words) == lo_end:
+                    neg = self._negated_test(lo_info.name, lo_srcs)
+                if neg is not None:
+                    # an integer test right before: its negation's branch
+                    # form jumps to the else (nothing moves: the if's params
+                    # stay where they are), one dispatch for both
+                    a, zero = neg
+                    words[lo_start] = a
+                    if zero:
+                        emit(0)             # eqz: ne with a constant 0
+                    starts[pos] = -1
+                    target(len(words))
+                    frames.append([_F_IF, fh, np_, nr, -1, -1, len(words), 16 * (nlocals + fh), nr])
+                    emit(0)
+                    emit(16 * (nlocals + height))
+                    emit(0)
+                    continue
                 emit(h["x_if"])
                 target(len(words))
                 frames.append([_F_IF, fh, np_, nr, -1, -1, len(words), 16 * (nlocals + fh), nr])
@@ -944,6 +1062,48 @@ class Predecoder:
             emit(nv)
             emit(slot["slot"] if isinstance(slot, dict) and slot["needs"] else _MASK)
         return at
+
+    def _negated_test(self, name: str, srcs: str) -> Optional[tuple[int, bool]]:
+        """The branch form (``_br``) of the negation of integer test ``name``
+        with operand sources ``srcs``, and whether it takes one more
+        immediate, a constant 0 (eqz: ``ne`` against 0); None if none."""
+        ty, _dot, test = name.partition(".")
+        if ty != "i32" and ty != "i64":
+            return None
+        if test == "eqz":
+            other, srcs, zero = "ne", srcs + "C", True
+        else:
+            other, zero = _NEGATED.get(test), False
+            if other is None:
+                return None
+        op = OP_BY_NAME.get(f"{ty}.{other}")
+        if op is None:
+            return None
+        info = self.ops.ops.get(op) or self.ops.info(op)
+        a = info.tbr.get(srcs) if info.tbr is not None else None
+        return None if a is None else (a, zero)
+
+    @staticmethod
+    def _defer(words: list[int], starts: list[int], body: list, gpos: int, pos: int,
+               handler: int) -> int:
+        """The op at body ``pos``, just emitted (its handler word last),
+        becomes ``handler``, an ``LS`` form reading its first operand from
+        the local that the local.get at body ``gpos`` pushed: its two words
+        go, and the code after it moves down (straight-line code, so no
+        branch target or label is in it; only the sites shift). Returns
+        where the op now starts."""
+        w, off = starts[gpos], 16 * body[gpos].imm
+        del words[-1]
+        del words[w:w + 2]
+        starts[gpos] = -1
+        for p in range(gpos + 1, pos):
+            if starts[p] > w:
+                starts[p] -= 2
+        start = len(words)
+        starts[pos] = start
+        words.append(handler)
+        words.append(off)
+        return start
 
     @staticmethod
     def _join(words: list[int], start: int, end: int, handler: int) -> None:

@@ -297,6 +297,21 @@ def handler_symbol(op: Op, consume_fuel: bool, srcs: str = "") -> str:
             + ("_fuel" if consume_fuel else ""))
 
 
+# loads whose address may be an i32.add of these sources ("a" + sources)
+# folded into them (the add's lowering, then the load's): base + index or
+# base + offset, where a C compiler could not put the offset in the memarg
+ADDRESS_ADD = ("aSS", "aLL", "aLS", "aLC", "aSC")
+ADDRESS_LOADS = frozenset(("i32.load", "i64.load", "f32.load", "f64.load", "i32.load8_u",
+                           "i32.load8_s", "i32.load16_u", "i32.load16_s"))
+
+
+_FLOAT_TESTS = ("eq", "ne", "lt", "gt", "le", "ge")
+
+
+def _scalar(op: Op) -> bool:
+    return op.name.split(".")[0] in ("i32", "i64", "f32", "f64")
+
+
 def _is_test(op: Op) -> bool:
     tail = op.name.split(".", 1)[1]
     return tail in ("eqz", "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u",
@@ -342,15 +357,26 @@ class Lowered:
 
     def fused_then(self, op: Op) -> tuple[tuple[str, str], ...]:
         """(operand sources, then) superinstructions ending in a local.set or
-        a br_if: binary numeric ops into a local; integer tests into a branch."""
+        a br_if: binary numeric ops into a local; integer tests into a branch
+        (``br``), or into a loop's back-edge (``brl``)."""
         if op.name not in self.numeric or len(op.results) != 1:
             return ()
         forms: tuple = ()
         if len(op.params) == 2:
             forms += tuple((s_, "set") for s_ in ("SS", "LL", "SL", "SC", "LC"))
+            if _scalar(op):
+                forms += (("LS", "set"),)
         if op.name.split(".")[0] in ("i32", "i64") and _is_test(op):
             srcs = ("SS", "LL", "SL", "SC", "LC") if len(op.params) == 2 else ("S", "L")
             forms += tuple((s_, "br") for s_ in srcs)
+            # into a loop's back-edge, with its header's checks (handlers'
+            # back_edge; not with fuel or epochs: those keep the header)
+            forms += tuple((s_, "brl") for s_ in srcs)
+        elif op.name.split(".")[0] in ("f32", "f64") and op.name.split(".")[1] in _FLOAT_TESTS:
+            # float tests into a branch (mandelbrot's escape test); no
+            # back-edge forms, and an if never runs as the negation: with a
+            # NaN, not less is not greater-or-equal
+            forms += tuple((s_, "br") for s_ in ("SS", "LL", "SL", "SC", "LC"))
         return forms
 
     def fused_sources(self, op: Op) -> tuple[str, ...]:
@@ -358,14 +384,17 @@ class Lowered:
         pre-decoder folds ``local.get`` / constants into (bytecode.py)."""
         numeric = op.name in self.numeric
         if numeric and len(op.params) == 2:
-            return ("LL", "SL", "SC", "LC")
+            # LS: the first operand a local.get before the code of the
+            # second (bytecode.py defers it; scalar ops only)
+            return ("LL", "SL", "SC", "LC") + (("LS",) if _scalar(op) else ())
         if numeric and len(op.params) == 1:
             return ("L",)
         if op.imm == "memarg" and op.name != "memory.size" and op.prefix is None:
             if len(op.params) == 1:
-                return ("L",)                     # loads: the address from a local
+                # loads: the address from a local; or an i32.add right before
+                return ("L",) + (ADDRESS_ADD if op.name in ADDRESS_LOADS else ())
             if len(op.params) == 2:
-                return ("LL", "SL", "SC")         # stores
+                return ("LL", "SL", "SC", "LC", "LS")     # stores
         return ()
 
     def forms_for(self, symbols) -> dict:

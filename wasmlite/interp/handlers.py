@@ -25,7 +25,7 @@ from ..compile.numeric import INTRINSIC_DECLS
 from ..compile.simd import simd_declarations
 from ..compile.translate import HANDLERS, NUMERIC, FunctionTranslator
 from ..errors import NULL_EXCEPTION_REFERENCE, NULL_FUNCTION_REFERENCE, TrapCode
-from ..syntax.instructions import NAN_CANON_OPS, OPS, VARIANT_OPS, Op
+from ..syntax.instructions import NAN_CANON_OPS, OP_BY_NAME, OPS, VARIANT_OPS, Op
 from ..syntax.module import Func
 from ..syntax.types import FuncType
 from . import layout as L
@@ -150,8 +150,74 @@ def dispatch(nwords: int, sp: str = "%sp", tag: str = "") -> list[str]:
             "ret void"]
 
 
-def trap_block(code: int, label: Optional[str] = None) -> list[str]:
-    """A block that records the trapping function and traps with ``code``."""
+
+def copy_slots(dst: str, src: str, nbytes: str, tag: str = "mv") -> list[str]:
+    """Copy ``nbytes`` from ``src`` to ``dst`` (they may overlap): nothing
+    when no bytes move or they are in place, one slot inline, else
+    llvm.memmove (with a size known only at run time, a call into the C
+    library: a call's arguments and result are most often one value)."""
+    t = tag
+    return [f"%{t}.z = icmp eq i64 {nbytes}, 0", f"%{t}.s = icmp eq ptr {dst}, {src}",
+            f"%{t}.k = or i1 %{t}.z, %{t}.s",
+            f"br i1 %{t}.k, label %{t}.e, label %{t}.n",
+            f"{t}.n:", f"%{t}.one = icmp eq i64 {nbytes}, {L.SLOT}",
+            f"br i1 %{t}.one, label %{t}.1, label %{t}.l",
+            f"{t}.1:", f"%{t}.v = load {V}, ptr {src}, align 8",
+            f"store {V} %{t}.v, ptr {dst}, align 8", f"br label %{t}.e",
+            f"{t}.l:",
+            f"call void @llvm.memmove.p0.p0.i64(ptr align 8 {dst}, ptr align 8 {src}, "
+            f"i64 {nbytes}, i1 false)",
+            f"br label %{t}.e", f"{t}.e:"]
+
+
+def take_branch(target: str, dst: str, count: str, top: str) -> list[str]:
+    """A taken branch: the top ``count`` values (below ``top``) move down to
+    the label's slots (``dst``: their offset from fp), and the code goes on
+    at ``target`` (an absolute code address). The common case moves nothing
+    (a loop's back-edge; values already in place): it just jumps. A move is
+    a sibling call of ``interp_move_go`` (memmove, then the jump): made
+    here, llvm.memmove with a size known only at run time is a call into
+    the C library, and the register saves around it landed on every taken
+    branch (a loop back-edge called memmove on every iteration, to move
+    no bytes)."""
+    return [f"%dst = getelementptr i8, ptr %fp, i64 {dst}", f"%nb = shl i64 {count}, 4",
+            "%from = sub i64 0, %nb", f"%srcp = getelementptr i8, ptr {top}, i64 %from",
+            f"%t = inttoptr i64 {target} to ptr",
+            "%mv.z = icmp eq i64 %nb, 0", "%mv.s = icmp eq ptr %dst, %srcp",
+            "%mv.k = or i1 %mv.z, %mv.s",
+            "br i1 %mv.k, label %mv.e, label %mv.l",
+            "mv.e:", "%sp.t = getelementptr i8, ptr %dst, i64 %nb", "%h = load ptr, ptr %t",
+            "musttail call void %h(ptr %t, ptr %sp.t, ptr %fp, ptr %vmctx)", "ret void",
+            "mv.l:",
+            "tail call void @interp_move_go(ptr %dst, ptr %srcp, i64 %nb, ptr %t, ptr %fp, "
+            "ptr %vmctx)", "ret void"]
+
+
+def _move_go() -> str:
+    """take_branch's slow path (a function of its own, reached by a sibling
+    call: no register saves in the branch handlers)."""
+    return "\n".join([
+        "define internal void @interp_move_go(ptr %dst, ptr %src, i64 %nb, ptr %t, ptr %fp, "
+        "ptr %vmctx) noinline {",
+        "entry:",
+        "call void @llvm.memmove.p0.p0.i64(ptr align 8 %dst, ptr align 8 %src, i64 %nb, i1 false)",
+        "%sp = getelementptr i8, ptr %dst, i64 %nb", "%h = load ptr, ptr %t",
+        "tail call void %h(ptr %t, ptr %sp, ptr %fp, ptr %vmctx)", "ret void", "}"])
+
+
+def zero_slots(dst: str, nbytes: str, tag: str = "zs") -> list[str]:
+    """Zero ``nbytes`` at ``dst`` (no call when there is nothing to zero)."""
+    t = tag
+    return [f"%{t}.z = icmp eq i64 {nbytes}, 0",
+            f"br i1 %{t}.z, label %{t}.e, label %{t}.l",
+            f"{t}.l:", f"call void @llvm.memset.p0.i64(ptr align 16 {dst}, i8 0, i64 {nbytes}, i1 false)",
+            f"br label %{t}.e", f"{t}.e:"]
+
+
+def trap_block(code: int, label: Optional[str] = None, ip: str = "%ip") -> list[str]:
+    """A block that records the trapping function and traps with ``code``
+    at the instruction whose code starts at ``ip`` (a back-edge branch
+    that runs its loop header's checks traps at the header's)."""
     lb = label or f"trap{code}"
     return [f"{lb}:",
             f"%{lb}.dp = getelementptr i8, ptr %fp, i64 {-L.FRAME_HEADER}",
@@ -164,7 +230,7 @@ def trap_block(code: int, label: Optional[str] = None) -> list[str]:
             f"store ptr %vmctx, ptr %{lb}.v",
             # where: this instruction's ip, tagged (runtime trap.py maps it
             # to a wasm offset through bytecode.Code.offset_at)
-            f"%{lb}.ipi = ptrtoint ptr %ip to i64",
+            f"%{lb}.ipi = ptrtoint ptr {ip} to i64",
             f"%{lb}.ipt = or i64 %{lb}.ipi, {1 << 63}",
             f"%{lb}.o = getelementptr i8, ptr %limits, i64 {vm.LIMITS_TRAP_OFFSET}",
             f"store i64 %{lb}.ipt, ptr %{lb}.o",
@@ -172,12 +238,12 @@ def trap_block(code: int, label: Optional[str] = None) -> list[str]:
             "unreachable"]
 
 
-def _define(symbol: str, body: list[str], traps=()) -> str:
+def _define(symbol: str, body: list[str], traps=(), trap_ip: str = "%ip") -> str:
     lines = [f"define internal void @{symbol}({ARGS}) {{", "entry:",
              "%limits = load ptr, ptr %vmctx"]
     lines += body
     for code in sorted(traps):
-        lines += trap_block(code)
+        lines += trap_block(code, ip=trap_ip)
     lines.append("}")
     return "\n".join(lines)
 
@@ -210,11 +276,16 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
     plain = "S" * len(ps)
     srcs = srcs or plain
     t = _Lowering(_HandlerContext(consume_fuel))
-    n_stack = srcs.count("S")
-    extra = [Imm(f"o{i}", "i64", None) for i, c in enumerate(srcs) if c != "S"]
+    # "a" + sources (a load, forms.ADDRESS_ADD): the address is an i32.add
+    # of those, by the add's own lowering, whose result the load's takes
+    via_add = srcs.startswith("a")
+    osrcs = srcs[1:] if via_add else srcs
+    ops_ = ("i32", "i32") if via_add else ps
+    n_stack = osrcs.count("S")
+    extra = [Imm(f"o{i}", "i64", None) for i, c in enumerate(osrcs) if c != "S"]
     loads = []
     k = 0
-    for i, (ty, src) in enumerate(zip(ps, srcs)):
+    for i, (ty, src) in enumerate(zip(ops_, osrcs)):
         if src == "S":
             loads.append(f"%a{i}.p = getelementptr i8, ptr %sp, i64 {-L.SLOT * (n_stack - k)}")
             loads.append(f"%a{i} = load {ty}, ptr %a{i}.p, align 8")
@@ -222,6 +293,13 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
         else:
             loads += _operand(i, ty, src)
         t.stack.append((f"%a{i}", ty))
+    if via_add:
+        tmpl, _np, rty, add_traps, _nb = NUMERIC[OP_BY_NAME["i32.add"]]
+        b = t.stack.pop()[0]
+        a = t.stack.pop()[0]
+        t.out.append(tmpl.format(r="%adr", n="adr", a=a, b=b))
+        t.traps.update(add_traps)
+        t.stack.append(("%adr", rty))
     np_ = n_stack
     all_imms = extra + imms
     # a wide form (forms.WIDE) runs its base op's lowering on a symbolic memory
@@ -264,6 +342,20 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
             if fuel:
                 body += ["%fuel.out = load i64, ptr %fuel", "store i64 %fuel.out, ptr %fuel.fp"]
             body += dispatch(nw + 1, "%sp.n")
+        elif then == "brl":
+            # a loop's back-edge (nothing to move): the header's checks
+            # here, then on at the instruction after the header
+            body += [f"%then.c = icmp ne {ty} {v}, 0",
+                     "br i1 %then.c, label %take, label %fall",
+                     "fall:"] + dispatch(nw + 1, "%sp.n", ".f") + [
+                     "take:", "%t = inttoptr i64 %then.i to ptr"] + back_edge("%t", "%sp.n",
+                                                                          False, False)
+            if t.traps:
+                raise AssertionError(f"{op.name}: a back-edge form of an op that traps")
+            intrinsics.update(t.ctx.intrinsics)
+            symbol = handler_symbol(op, consume_fuel, ("" if srcs == plain else srcs) + "_brl")
+            return (_define(symbol, body, {_INTERRUPT}, "%t"),
+                    Form(symbol, imms, len(ps), len(rs), placeholder))
         else:
             body += [f"%then.p1 = getelementptr i8, ptr %ip, i64 {L.WORD * (nw + 1)}",
                      "%then.dst = load i64, ptr %then.p1",
@@ -272,14 +364,7 @@ def _lowered(op: Op, consume_fuel: bool, intrinsics: set, srcs: str = "",
                      f"%then.c = icmp ne {ty} {v}, 0",
                      "br i1 %then.c, label %take, label %fall",
                      "fall:"] + dispatch(nw + 3, "%sp.n", ".f") + [
-                     "take:",
-                     "%dst = getelementptr i8, ptr %fp, i64 %then.dst",
-                     "%nb = shl i64 %then.n, 4", "%from = sub i64 0, %nb",
-                     "%srcp = getelementptr i8, ptr %sp.n, i64 %from",
-                     "call void @llvm.memmove.p0.p0.i64(ptr align 8 %dst, ptr align 8 %srcp, i64 %nb, i1 false)",
-                     "%sp.t = getelementptr i8, ptr %dst, i64 %nb",
-                     "%t = inttoptr i64 %then.i to ptr", "%h = load ptr, ptr %t",
-                     "musttail call void %h(ptr %t, ptr %sp.t, ptr %fp, ptr %vmctx)", "ret void"]
+                     "take:"] + take_branch("%then.i", "%then.dst", "%then.n", "%sp.n")
         intrinsics.update(t.ctx.intrinsics)
         symbol = handler_symbol(op, consume_fuel, ("" if srcs == plain else srcs) + "_" + then)
         return _define(symbol, body, t.traps), Form(symbol, imms, len(ps), len(rs), placeholder)
@@ -335,6 +420,16 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         _slot("sp.n", "%sp", -L.SLOT), f"%v = load {V}, ptr %sp.n, align 8",
         "%dst = getelementptr i8, ptr %fp, i64 %i0", f"store {V} %v, ptr %dst, align 8"]
         + dispatch(2, "%sp.n"))
+    # local.get + local.set (i0 = from, i1 = to), constant + local.set
+    # (i0 = its bits, i1 = the local; a scalar constant fills 8 bytes of the
+    # slot, as x_const does)
+    own("x_local_copy", 2, imms(2) + [
+        "%src = getelementptr i8, ptr %fp, i64 %i0", f"%v = load {V}, ptr %src, align 8",
+        "%dst = getelementptr i8, ptr %fp, i64 %i1", f"store {V} %v, ptr %dst, align 8"]
+        + dispatch(3))
+    own("x_local_set_const", 2, imms(2) + [
+        "%dst = getelementptr i8, ptr %fp, i64 %i1", "store i64 %i0, ptr %dst, align 8"]
+        + dispatch(3))
     own("x_local_tee", 1, imms(1) + [
         _slot("top", "%sp", -L.SLOT), f"%v = load {V}, ptr %top, align 8",
         "%dst = getelementptr i8, ptr %fp, i64 %i0", f"store {V} %v, ptr %dst, align 8"]
@@ -367,16 +462,8 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         "else:", "%t = inttoptr i64 %i0 to ptr", "%h = load ptr, ptr %t",
         "musttail call void %h(ptr %t, ptr %sp.n, ptr %fp, ptr %vmctx)", "ret void",
         "then:"] + dispatch(2, "%sp.n"))
-    move = [
-        # i1 = destination offset, i2 = value count
-        "%dst = getelementptr i8, ptr %fp, i64 %i1",
-        "%nb = shl i64 %i2, 4",
-        "%src = getelementptr i8, ptr %top, i64 0",
-        "%from = sub i64 0, %nb", "%srcp = getelementptr i8, ptr %top, i64 %from",
-        "call void @llvm.memmove.p0.p0.i64(ptr align 8 %dst, ptr align 8 %srcp, i64 %nb, i1 false)",
-        "%sp.t = getelementptr i8, ptr %dst, i64 %nb",
-        "%t = inttoptr i64 %i0 to ptr", "%h = load ptr, ptr %t",
-        "musttail call void %h(ptr %t, ptr %sp.t, ptr %fp, ptr %vmctx)", "ret void"]
+    # i0 = target, i1 = destination offset, i2 = value count
+    move = take_branch("%i0", "%i1", "%i2", "%top")
     own("x_br", 3, imms(3) + ["%top = getelementptr i8, ptr %sp, i64 0"] + move)
     # br_on_null: a null on top is dropped and the branch taken with the
     # values below it; else it stays and the code goes on
@@ -405,13 +492,12 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         "%ent = getelementptr i8, ptr %ip, i64 %eo",
         "%i0.t = load i64, ptr %ent", "%i1p = getelementptr i8, ptr %ent, i64 8",
         "%i1 = load i64, ptr %i1p", "%i2p = getelementptr i8, ptr %ent, i64 16",
-        "%i2 = load i64, ptr %i2p"] + [x.replace("%i0 ", "%i0.t ") for x in move])
+        "%i2 = load i64, ptr %i2p"] + take_branch("%i0.t", "%i1", "%i2", "%top"))
     # return: i0 = number of results, moved to fp[0..]
     own("x_return", 1, imms(1) + [
         "%nb = shl i64 %i0, 4", "%from = sub i64 0, %nb",
-        "%src = getelementptr i8, ptr %sp, i64 %from",
-        "call void @llvm.memmove.p0.p0.i64(ptr align 8 %fp, ptr align 8 %src, i64 %nb, i1 false)",
-        "ret void"])
+        "%src = getelementptr i8, ptr %sp, i64 %from"] + copy_slots("%fp", "%src", "%nb")
+        + ["ret void"])
     own("x_unreachable", 0, [f"br label %trap{_UNREACHABLE}"], {_UNREACHABLE})
     # calls. i0 = callee InterpFunc*, i1/i2 = params/results in bytes
     own("x_call", 3, imms(3) + _call_ip() + [
@@ -602,29 +688,87 @@ def own_handlers() -> dict[str, tuple[str, int]]:
         text, n = h[name]
         h[name + "_fuel"] = (_with_fuel_spills(text, name + "_fuel"), n)
     own("x_entry_epoch", 0, _epoch_check() + dispatch(1), {_INTERRUPT})
+    h["x_loop_hot"] = (_loop_hot(), 1)
     # loop headers: Ctrl-C always (as compiled loops), fuel and epoch when
-    # the engine asks, and the hotness counter
+    # the engine asks, and the hotness counter (loop_checks). A loop's
+    # back-edge that moves no values runs its header's checks itself and
+    # goes on after the header: x_jump_loop* (br), x_br_if_loop* (br_if),
+    # and the tests' _brl forms (Lowered.fused_then); i0 = the header.
     for fuel in (False, True):
         for epoch in (False, True):
-            name = "x_header" + ("_fuel" if fuel else "") + ("_epoch" if epoch else "")
-            body = []
-            traps = {_INTERRUPT}
-            if fuel:
-                body += [fuel_p, ffuel, "%f = load i64, ptr %ff.p", "%fc = icmp sle i64 %f, 0",
-                         "br i1 %fc, label %fspill, label %fok",
-                         "fspill:", "store i64 %f, ptr %fp.f", f"br label %trap{_OUT_OF_FUEL}",
-                         "fok:"]
-                traps.add(_OUT_OF_FUEL)
-            if epoch:
-                body += _epoch_check()
-            body += [f"%ipp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERRUPT_PTR}",
-                     "%intr = load ptr, ptr %ipp",
-                     "%flag = load atomic i32, ptr %intr monotonic, align 4",
-                     "%ic = icmp ne i32 %flag, 0",
-                     f"br i1 %ic, label %trap{_INTERRUPT}, label %cnt, !prof !0",
-                     "cnt:"] + _count(1, loop=True) + _osr() + dispatch(2)
-            own(name, 1, body, traps)
+            sfx = ("_fuel" if fuel else "") + ("_epoch" if epoch else "")
+            traps = {_INTERRUPT} | ({_OUT_OF_FUEL} if fuel else set())
+            own("x_header" + sfx, 1, loop_checks("%ip", fuel, epoch) + dispatch(2), traps)
+            h["x_jump_loop" + sfx] = (_define("x_jump_loop" + sfx, imms(1) + [
+                "%t = inttoptr i64 %i0 to ptr"] + back_edge("%t", "%sp", fuel, epoch),
+                traps, "%t"), 1)
+            h["x_br_if_loop" + sfx] = (_define("x_br_if_loop" + sfx, imms(1) + [
+                _slot("top", "%sp", -L.SLOT), "%c = load i32, ptr %top, align 8",
+                "%z = icmp eq i32 %c, 0", "br i1 %z, label %fall, label %take",
+                "fall:"] + dispatch(2, "%top", ".f") + [
+                "take:", "%t = inttoptr i64 %i0 to ptr"] + back_edge("%t", "%top", fuel, epoch),
+                traps, "%t"), 1)
     return h
+
+
+def loop_checks(hdr: str, fuel: bool, epoch: bool, sp: str = "%sp") -> list[str]:
+    """A loop header's checks (``hdr``: its code, whose immediate is the
+    loop's OSR number): fuel and the epoch deadline when the engine asks,
+    Ctrl-C always, the hotness counter, and the OSR entry once there is
+    one. Traps go to the handler's trap blocks (made for the header's ip).
+    Nothing here is a call that returns (the counter reaching 0 goes on in
+    x_loop_hot, the OSR entry is a sibling call): a call on any path made
+    LLVM save five registers on every run of the handler."""
+    body = []
+    if fuel:
+        body += [f"%lc.fs = getelementptr i8, ptr %limits, i64 {vm.LIMITS_FUEL}",
+                 f"%lc.ff = getelementptr i8, ptr %fp, i64 {L.FH_FUEL - L.FRAME_HEADER}",
+                 "%lc.f = load i64, ptr %lc.ff", "%lc.fc = icmp sle i64 %lc.f, 0",
+                 "br i1 %lc.fc, label %lc.fspill, label %lc.fok",
+                 "lc.fspill:", "store i64 %lc.f, ptr %lc.fs", f"br label %trap{_OUT_OF_FUEL}",
+                 "lc.fok:"]
+    if epoch:
+        body += _epoch_check()
+    return body + [
+        f"%lc.ipp = getelementptr i8, ptr %limits, i64 {vm.LIMITS_INTERRUPT_PTR}",
+        "%lc.intr = load ptr, ptr %lc.ipp",
+        "%lc.flag = load atomic i32, ptr %lc.intr monotonic, align 4",
+        "%lc.ic = icmp ne i32 %lc.flag, 0",
+        f"br i1 %lc.ic, label %trap{_INTERRUPT}, label %lc.cnt, !prof !0",
+        "lc.cnt:",
+        f"%cnt.dp = getelementptr i8, ptr %fp, i64 {-L.FRAME_HEADER}",
+        "%cnt.d = load ptr, ptr %cnt.dp",
+        f"%cnt.p = getelementptr i8, ptr %cnt.d, i64 {L.IF_COUNTER}",
+        "%cnt.v = load i64, ptr %cnt.p", "%cnt.v1 = add i64 %cnt.v, 1",
+        "store i64 %cnt.v1, ptr %cnt.p", "%cnt.hot = icmp eq i64 %cnt.v1, 0",
+        "br i1 %cnt.hot, label %lc.hot, label %lc.go, !prof !0",
+        "lc.hot:", f"musttail call void @x_loop_hot(ptr {hdr}, ptr {sp}, ptr %fp, ptr %vmctx)",
+        "ret void",
+        "lc.go:"] + _osr(hdr)
+
+
+def _loop_hot() -> str:
+    """A loop header's counter reached 0 (loop_checks, at ``ip`` = the
+    header): tell the runtime (the back-edge bit set: a call stuck in a
+    loop), then the OSR check and on after the header."""
+    return _define("x_loop_hot", [
+        f"%cnt.dp = getelementptr i8, ptr %fp, i64 {-L.FRAME_HEADER}",
+        "%cnt.d = load ptr, ptr %cnt.dp",
+        f"%cnt.hp = getelementptr i8, ptr %cnt.d, i64 {L.IF_HOT}",
+        "%cnt.h = load ptr, ptr %cnt.hp", "%cnt.nh = icmp eq ptr %cnt.h, null",
+        "br i1 %cnt.nh, label %cnt.go, label %cnt.call",
+        "cnt.call:", "%cnt.di = ptrtoint ptr %cnt.d to i64", "%cnt.dl = or i64 %cnt.di, 1",
+        "%cnt.dt = inttoptr i64 %cnt.dl to ptr", "call void %cnt.h(ptr %cnt.dt)",
+        "br label %cnt.go", "cnt.go:"] + _osr("%ip") + dispatch(2))
+
+
+def back_edge(hdr: str, sp: str, fuel: bool, epoch: bool) -> list[str]:
+    """A taken back-edge to the loop header at ``hdr`` (a ptr), the
+    operand stack at ``sp`` already the loop's: the header's checks, then
+    on at the instruction after it (one dispatch less per iteration)."""
+    return loop_checks(hdr, fuel, epoch, sp) + [
+        f"%be.n = getelementptr i8, ptr {hdr}, i64 {2 * L.WORD}", "%be.h = load ptr, ptr %be.n",
+        f"musttail call void %be.h(ptr %be.n, ptr {sp}, ptr %fp, ptr %vmctx)", "ret void"]
 
 
 def _call_ip(ip: str = "%ip") -> list[str]:
@@ -736,11 +880,11 @@ def _with_fuel_spills(text: str, symbol: str) -> str:
     return "\n".join(out)
 
 
-def _osr() -> list[str]:
+def _osr(hdr: str = "%ip") -> list[str]:
     """At a loop header (immediate: its OSR number, -1 if none): once the
     function's compiled OSR entry exists, finish the call there. The entry
     leaves the results in fp[0..], as x_return does."""
-    return [f"%osr.ip = getelementptr i8, ptr %ip, i64 {L.WORD}",
+    return [f"%osr.ip = getelementptr i8, ptr {hdr}, i64 {L.WORD}",
             "%osr.k = load i64, ptr %osr.ip",
             "%osr.no = icmp slt i64 %osr.k, 0",
             "br i1 %osr.no, label %osr.stay, label %osr.look",
@@ -753,7 +897,7 @@ def _osr() -> list[str]:
             # (with fuel, the compiled code takes it from the frame header,
             # FH_FUEL: the store's is untouched, as no flush happens here)
             "%osr.k32 = trunc i64 %osr.k to i32"] + _call_ip("null") + [
-            "call void %osr.f(ptr %vmctx, ptr %fp, i32 %osr.k32)",
+            "tail call void %osr.f(ptr %vmctx, ptr %fp, i32 %osr.k32)",
             "ret void",
             "osr.stay:"]
 
@@ -861,11 +1005,11 @@ def _interp_call() -> str:
         f"%fp = getelementptr i8, ptr %frame, i64 {L.FRAME_HEADER}",
         f"%npp = getelementptr i8, ptr %desc, i64 {L.IF_NPARAMS}",
         "%np32 = load i32, ptr %npp", "%np = zext i32 %np32 to i64", "%npb = shl i64 %np, 4",
-        "call void @llvm.memmove.p0.p0.i64(ptr align 16 %fp, ptr align 8 %src, i64 %npb, i1 false)",
+        ] + copy_slots("%fp", "%src", "%npb", "pa") + [
         f"%nlp = getelementptr i8, ptr %desc, i64 {L.IF_NLOCALS}",
         "%nl32 = load i32, ptr %nlp", "%nl = zext i32 %nl32 to i64", "%nlb = shl i64 %nl, 4",
         "%zp = getelementptr i8, ptr %fp, i64 %npb", "%zb = sub i64 %nlb, %npb",
-        "call void @llvm.memset.p0.i64(ptr align 16 %zp, i8 0, i64 %zb, i1 false)"]
+        ] + zero_slots("%zp", "%zb")
         + _count(1, "%desc") + [
         f"%codep = getelementptr i8, ptr %desc, i64 {L.IF_CODE}",
         "%code = load ptr, ptr %codep",
@@ -926,7 +1070,7 @@ def _interp_call() -> str:
         f"%nrp = getelementptr i8, ptr %desc.r, i64 {L.IF_NRESULTS}",
         "%nr32 = load i32, ptr %nrp", "%nr = zext i32 %nr32 to i64", "%nrb = shl i64 %nr, 4",
         f"%fp.d = getelementptr i8, ptr %frame, i64 {L.FRAME_HEADER}",
-        "call void @llvm.memcpy.p0.p0.i64(ptr align 8 %args, ptr align 16 %fp.d, i64 %nrb, i1 false)",
+        ] + copy_slots("%args", "%fp.d", "%nrb", "rs") + [
         "ret void",
         "overflow:",
         f"%fip = getelementptr i8, ptr %desc, i64 {L.IF_FUNC_INDEX}",
@@ -1155,6 +1299,7 @@ def generate() -> HandlerSet:
         parts.append(text)
         symbols.append(name)
     parts.append(_interp_call())
+    parts.append(_move_go())
     parts.append("\n".join(_guarded()))
     symbols.append("interp_call")
     parts.append(simd_declarations(intrinsics))
