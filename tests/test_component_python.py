@@ -94,22 +94,8 @@ def wordstats(wasm_dir):
 def test_api_run_matches_wasmtime(wordstats, tmp_path, name):
     scenario, expected = OUTCOMES[name]["input"], OUTCOMES[name]["wasmtime"]
     engine, component = wordstats
-    data = record.lay_out(tmp_path, scenario)
-    wasi = wasmlite.WasiConfig()
-    wasi.argv = ["wordstats.wasm", *scenario["args"]]
-    wasi.env = list(scenario["env"].items())
-    wasi.stdin_file = str(tmp_path / "stdin.txt")
-    wasi.stdout_file = str(tmp_path / "stdout.txt")
-    wasi.stderr_file = str(tmp_path / "stderr.txt")
-    if scenario["preopen"]:
-        wasi.preopen_dir(str(data), "/data")
-    store = wasmlite.Store(engine)
-    store.set_wasi(wasi)
-    linker = wasmlite.component.Linker(engine)
-    linker.add_wasip2()
-    instance = linker.instantiate(store, component)
-    run_index = instance.get_export_index(store, "wasi:cli/run@0.2.12")
-    run = instance.get_func(store, instance.get_export_index(store, "run", run_index))
+    store, run, data = record.start_run(wasmlite, engine, component, "wordstats.wasm",
+                                        tmp_path, scenario)
     ended = expected["api_ended"]
     if ended == "trap":
         with pytest.raises(wasmlite.Trap) as e:

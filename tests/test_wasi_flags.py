@@ -178,13 +178,7 @@ PROBES = [
 CLOCK, FD_READ, FD_WRITE = 0, 1, 2
 
 
-def _sub(userdata: int, tag: int, ident: int, timeout: int = 0, flags: int = 0) -> bytes:
-    """A subscription: userdata, tag, then clock id (or fd), timeout,
-    precision and clock flags at 16, 24, 32 and 40."""
-    b = bytearray(48)
-    struct.pack_into("<QB", b, 0, userdata, tag)
-    struct.pack_into("<I4xQQH", b, 16, ident, timeout, 0, flags)
-    return bytes(b)
+_sub = wasi_probe.subscription
 
 
 # descriptors beyond fd 4: 5 is f.txt read-only, 6 write-only

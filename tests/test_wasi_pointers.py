@@ -71,13 +71,7 @@ def iov(*pairs) -> bytes:
     return b"".join(struct.pack("<II", buf, n) for buf, n in pairs)
 
 
-def sub(userdata: int, tag: int, ident: int, timeout: int = 0, flags: int = 0) -> bytes:
-    """A subscription: userdata, tag; then the clock id (or fd), timeout,
-    precision and clock flags at 16, 24, 32 and 40."""
-    b = bytearray(48)
-    struct.pack_into("<QB", b, 0, userdata, tag)
-    struct.pack_into("<I4xQQH", b, 16, ident, timeout, 0, flags)
-    return bytes(b)
+sub = wasi_probe.subscription
 
 
 CLOCK, FD_READ, FD_WRITE = 0, 1, 2

@@ -5,6 +5,7 @@ call's outcome as an errno or as an error's class and message chain."""
 from __future__ import annotations
 
 import re
+import struct
 from typing import Any, Optional
 
 DIR = 3                                 # the preopened directory's fd
@@ -71,3 +72,12 @@ def sides(wasmtime: Any, wasmlite: Any, wat: str, **kw: Any) -> dict:
     return {"wasmtime": Side(wasmtime, wat, **kw),
             "interpreter": Side(wasmlite, wat, "interpreter", **kw),
             "llvm": Side(wasmlite, wat, "llvm", **kw)}
+
+
+def subscription(userdata: int, tag: int, ident: int, timeout: int = 0, flags: int = 0) -> bytes:
+    """A poll_oneoff subscription: userdata, tag; then the clock id (or fd),
+    timeout, precision and clock flags at 16, 24, 32 and 40."""
+    b = bytearray(48)
+    struct.pack_into("<QB", b, 0, userdata, tag)
+    struct.pack_into("<I4xQQH", b, 16, ident, timeout, 0, flags)
+    return bytes(b)

@@ -19,27 +19,8 @@ def is_component_file(path: str) -> bool:
         head = f.read(4096)
     if head[:4] == b"\0asm":
         return head[4:8] == b"\x0d\x00\x01\x00"
-    return _first_form(head.decode("utf-8", "replace")).startswith("(component")
-
-
-def _first_form(text: str) -> str:
-    """``text`` from its first character that is not blank or a comment."""
-    while True:
-        text = text.lstrip()
-        if text.startswith(";;"):
-            text = text.partition("\n")[2]
-        elif text.startswith("(;"):
-            depth, i = 1, 2
-            while depth and i < len(text):
-                if text.startswith("(;", i):
-                    depth, i = depth + 1, i + 2
-                elif text.startswith(";)", i):
-                    depth, i = depth - 1, i + 2
-                else:
-                    i += 1
-            text = text[i:]
-        else:
-            return text
+    from .text.component_parse import is_component_text
+    return is_component_text(head.decode("utf-8", "replace"))
 
 
 def _run_export(instance: Any, store: Any) -> Any:

@@ -338,7 +338,6 @@ class _TierUp:
         the interpreter (new calls run compiled code, which does not count)."""
         im = self.im
         deadline = since + OSR_LOOK
-        stuck: list[int] = []
         while True:
             stuck = [i for i in osr if im.counter(i) != counts[i]]
             if stuck or time.monotonic() > deadline:

@@ -99,27 +99,36 @@ def run_cli(cli: Path, wasm: Path, top: Path, scenario: Dict[str, Any]) -> Dict[
             "status": p.returncode, "files": files_of(data)}
 
 
-def run_api(wasm: Path, top: Path, scenario: Dict[str, Any]) -> Dict[str, Any]:
-    """Under wasmtime-py: status 0/1 from run's result; a trap is reported
-    as the key line of its message (what the test compares)."""
+def start_run(rt: Any, engine: Any, component: Any, argv0: str, top: Path,
+              scenario: Dict[str, Any]) -> tuple:
+    """(store, the wasi:cli/run function, the data folder) of ``component``
+    instantiated under ``rt`` (the wasmtime or the wasmlite module), with
+    scenario's files laid out under ``top`` and its stdio there."""
     data = lay_out(top, scenario)
-    engine = wasmtime.Engine()
-    component = wasmtime.component.Component.from_file(engine, str(wasm))
-    store = wasmtime.Store(engine)
-    wasi = wasmtime.WasiConfig()
-    wasi.argv = [wasm.name, *scenario["args"]]
+    wasi = rt.WasiConfig()
+    wasi.argv = [argv0, *scenario["args"]]
     wasi.env = list(scenario["env"].items())
     wasi.stdin_file = str(top / "stdin.txt")
     wasi.stdout_file = str(top / "stdout.txt")
     wasi.stderr_file = str(top / "stderr.txt")
     if scenario["preopen"]:
         wasi.preopen_dir(str(data), "/data")
+    store = rt.Store(engine)
     store.set_wasi(wasi)
-    linker = wasmtime.component.Linker(engine)
+    linker = rt.component.Linker(engine)
     linker.add_wasip2()
     instance = linker.instantiate(store, component)
     run_index = instance.get_export_index(store, "wasi:cli/run@0.2.12")
     run = instance.get_func(store, instance.get_export_index(store, "run", run_index))
+    return store, run, data
+
+
+def run_api(wasm: Path, top: Path, scenario: Dict[str, Any]) -> Dict[str, Any]:
+    """Under wasmtime-py: status 0/1 from run's result; a trap is reported
+    as the key line of its message (what the test compares)."""
+    engine = wasmtime.Engine()
+    component = wasmtime.component.Component.from_file(engine, str(wasm))
+    store, run, data = start_run(wasmtime, engine, component, wasm.name, top, scenario)
     trap = None
     try:
         result = run(store)
