@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 CHILD = r'''
-import json, sys, time
+import gc, json, sys, time
 import wasmlite as wl
 from wasmlite import tiering
 path, name, big, small, calls = sys.argv[1], sys.argv[2], *map(int, sys.argv[3:6])
@@ -35,12 +35,18 @@ for strategy in ("llvm", "auto"):
     t0 = time.perf_counter(); store = wl.Store(eng)
     wl.Instance(store, wl.Module(eng, wat), []).exports(store)[name](store, big)
     one = time.perf_counter() - t0
+    # the store and its memory (sieve's is 128 MB) go before the next
+    # timing: a store lives in reference cycles, and a big memory still
+    # mapped made the next one-call run ~15% slower (page faults on a
+    # fresh mapping beside it), which biased auto, always timed second
+    store = None; gc.collect()
     t0 = time.perf_counter(); store = wl.Store(eng)
     f = wl.Instance(store, wl.Module(eng, wat), []).exports(store)[name]
     for _ in range(calls):
         f(store, small)
     out[strategy] = (one, time.perf_counter() - t0)
     tiering.drain()
+    store = f = None; gc.collect()
 print(json.dumps(out))
 '''
 

@@ -15,6 +15,7 @@ loop sees, tier-up included). Ratios are against the llvm strategy.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from pathlib import Path
@@ -36,11 +37,16 @@ def run_wasmlite(strategy: str, name: str, wat: str, arg, calls: int, small) -> 
     cfg = wl.Config()
     cfg.strategy = strategy
     eng = wl.Engine(cfg)
+    # the last run's stores live in reference cycles: collect them, or a big
+    # memory still mapped (sieve's 128 MB) slows this run's fresh one ~15%
+    gc.collect()
     t0 = time.perf_counter()
     store = wl.Store(eng)
     f = wl.Instance(store, wl.Module(eng, wat), []).exports(store)[name]
     r = f(store, arg)
     one = time.perf_counter() - t0
+    store = f = None
+    gc.collect()
     t0 = time.perf_counter()
     store2 = wl.Store(eng)
     f2 = wl.Instance(store2, wl.Module(eng, wat), []).exports(store2)[name]
@@ -53,6 +59,7 @@ def run_wasmlite(strategy: str, name: str, wat: str, arg, calls: int, small) -> 
 
 def run_wasmtime(name: str, wat: str, arg, calls: int, small) -> tuple[float, float, object]:
     eng = wasmtime.Engine()
+    gc.collect()
     t0 = time.perf_counter()
     store = wasmtime.Store(eng)
     f = wasmtime.Instance(store, wasmtime.Module(eng, wat), []).exports(store)[name]

@@ -178,3 +178,101 @@ def test_after_the_hand_over_the_full_entry_runs_and_backtraces_as_one_frame(mon
     assert ei.value.trap_code == wl.TrapCode.UNREACHABLE
     names = [f.func_index for f in ei.value.frames]
     assert names == [1, 2], names            # $boom, then spin once
+
+
+# A loop nest whose inner loop runs long the first time: the call gets hot
+# there, far from the outer loop's header. The cheap entry has OSR headers
+# at nested loops too (layout.IF_OSR_NESTED), so the call leaves the
+# interpreter inside the inner loop, and hands over to the full entry (which
+# has only the outer header) when it next reaches the outer loop.
+NEST = """(module
+  (import "host" "inner" (func $inner (param i32) (result i32)))
+  (import "host" "outer" (func $outer (param i32) (result i32)))
+  (func (export "nest") (result i64)
+    (local $i i32) (local $j i32) (local $a i64) (local $d f64)
+    (loop $o
+      (loop $in
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (local.set $a (i64.add (i64.mul (local.get $a) (i64.const 31))
+                               (i64.extend_i32_u (i32.add (local.get $i) (local.get $j)))))
+        (local.set $d (f64.mul (f64.add (local.get $d) (f64.const 1.25)) (f64.const 0.999)))
+        (br_if $in (call $inner (local.get $j))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $o (call $outer (local.get $i))))
+    (i64.add (local.get $a) (i64.reinterpret_f64 (local.get $d)))))"""
+
+
+class NestWatch:
+    """The host of NEST in auto mode: the first inner run goes on until the
+    call runs in OSR code (``calls()``'s running count) and AFTER more
+    iterations; later ones are INNER long. The outer loop goes on until the
+    full entry is installed (IF_OSR no longer the cheap entry of
+    IF_OSR_NESTED) and 20 more outer iterations. ``stops``: the inner calls
+    that said stop, so an llvm run replays the same."""
+    INNER = 40
+
+    def __init__(self, im, defined_index: int) -> None:
+        base = im.desc_address(defined_index)
+        self.entry = ctypes.c_uint64.from_address(base + L.IF_OSR)
+        self.nested = ctypes.c_uint64.from_address(base + L.IF_OSR_NESTED)
+        self.calls = lambda: im.osr_calls(defined_index)
+        self.n = 0
+        self.stops: list[int] = []
+        self.first_stop = None
+        self.in_osr_first_run = False
+        self.outer_stop = None
+        self.deadline = time.monotonic() + 20
+
+    def inner(self, j: int) -> int:
+        self.n += 1
+        if not self.stops:              # the first inner run
+            if self.first_stop is None and (self.calls()[1] or time.monotonic() > self.deadline):
+                self.in_osr_first_run = bool(self.calls()[1])
+                self.first_stop = self.n + AFTER
+            go = self.first_stop is None or self.n < self.first_stop
+        else:
+            go = self.n < self.stops[-1] + self.INNER
+        if not go:
+            self.stops.append(self.n)
+        return int(go)
+
+    def outer(self, i: int) -> int:
+        full = self.entry.value and self.entry.value != self.nested.value
+        if self.outer_stop is None and (full or time.monotonic() > self.deadline):
+            self.outer_stop = i + 20
+        return int(self.outer_stop is None or i < self.outer_stop)
+
+
+@pytest.mark.parametrize("fuel", [False, True], ids=["plain", "fuel"])
+def test_a_call_stuck_in_an_inner_loop_enters_the_cheap_entry_there(monkeypatch, fuel):
+    monkeypatch.setattr(tiering, "HOT_THRESHOLD", 500)
+    store = _store("auto", fuel)
+    module = wl.Module(store.engine, NEST)
+    watch = NestWatch(module._compiled, 0)
+    ty = wl.FuncType([wl.ValType.i32()], [wl.ValType.i32()])
+    nest = wl.Instance(store, module, [wl.Func(store, ty, watch.inner),
+                                       wl.Func(store, ty, watch.outer)]).exports(store)["nest"]
+    result = nest(store)
+    tiering.drain()
+    # OSR code ran during the first inner run: the call never reached the
+    # outer header before (without nested entries it stays interpreted)
+    assert watch.in_osr_first_run
+    assert watch.outer_stop is not None and watch.outer_stop > 20, "the full entry never came"
+    # entered twice: the cheap entry at the inner header, the full one by
+    # the hand-over at the outer header
+    assert watch.calls() == (2, 0)
+
+    stops = list(watch.stops)
+    outer_stop = watch.outer_stop
+    ref = _store("llvm", fuel)
+    count = [0]
+
+    def inner(j: int) -> int:
+        count[0] += 1
+        return int(count[0] not in stops)
+    x = wl.Instance(ref, wl.Module(ref.engine, NEST),
+                    [wl.Func(ref, ty, inner),
+                     wl.Func(ref, ty, lambda i: int(i < outer_stop))]).exports(ref)
+    assert result == x["nest"](ref)
+    if fuel:
+        assert store.get_fuel() == ref.get_fuel()

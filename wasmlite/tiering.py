@@ -411,13 +411,14 @@ class _TierUp:
         first = im.nimported
         ctx = self._context(direct)
         ctx.osr_upgrade = upgrade
+        ctx.osr_nested = level <= CHEAP_LEVEL
         texts = [translate_function(ctx, first + i, im.module.funcs[i]) for i in funcs]
         texts += [translate_function(ctx, first + i, im.module.funcs[i], osr=True) for i in osr]
         names = [f"f{first + i}" for i in funcs] + [f"f{first + i}.osr" for i in osr]
         addrs = self._library(ctx, texts, names, level)
         # OSR entries first: a function's compiled entry never waits on them
         for i, a in zip(osr, addrs[len(funcs):]):
-            im.install_osr(i, a)
+            im.install_osr(i, a, nested=ctx.osr_nested)
         for i, a in zip(funcs, addrs):
             im.install(i, a)
             if i in self.osr_done or not im.osr_loops[i]:

@@ -129,6 +129,9 @@ class ModuleContext:
         # OSR variants that hand over to a better entry (tiering.py: the
         # cheap level's entries, until the full level's arrive)
         self.osr_upgrade = False
+        # OSR variants with entries at loops inside other loops too (the
+        # cheap level's: op_loop)
+        self.osr_nested = False
 
     def may_have_subtypes(self, type_idx: int) -> bool:
         """Whether a function of another type may pass a check for type
@@ -167,6 +170,7 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
     def __init__(self, ctx: ModuleContext, index: int, func: Func, osr: bool = False) -> None:
         self.osr = osr
         self.osr_headers: list[str] = []
+        self.osr_nested_headers: list[str] = []     # numbered from OSR_NESTED
         self.ctx = ctx
         self.index = index
         self.func = func
@@ -409,7 +413,9 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
         lines.append(f"br i1 %overflow, label %trap{_STACK_OVERFLOW}, label %{first}, !prof !0")
         self.traps.add(_STACK_OVERFLOW)
         if self.osr:
-            cases = " ".join(f"i32 {k}, label %{h}" for k, h in enumerate(self.osr_headers))
+            from ..interp.layout import OSR_NESTED
+            cases = " ".join([f"i32 {k}, label %{h}" for k, h in enumerate(self.osr_headers)] + [
+                f"i32 {OSR_NESTED + k}, label %{h}" for k, h in enumerate(self.osr_nested_headers)])
             lines += ["osr.dispatch:", f"switch i32 %osrk, label %osr.none [ {cases} ]",
                       "osr.none:", "unreachable"]
         lines.append("start:")
@@ -473,13 +479,21 @@ class FunctionTranslator(MemoryOps, SimdOps, SimdMemoryOps, InterruptOps, Except
         name = self.tmp()
         header = f"L{name}"
         f = self.new_frame("loop", params, results, header, len(self.stack) - len(params))
-        # OSR points: loops outside any other loop, entered with an empty
-        # stack (an entry into a nested loop would make the nest irreducible,
-        # and LLVM leaves such loops unoptimized)
-        if self.osr and not self.stack and not params and not self.with_handlers and not any(
-                fr.kind == "loop" for fr in self.frames):
-            self.osr_headers.append(header)
-            self.osr_here = len(self.osr_headers) - 1
+        # OSR points: loops entered with an empty stack, numbered as the
+        # interpreter numbers them (interp/bytecode.py). Loops outside any
+        # other loop in every entry; those inside another one only in
+        # cheap-level entries (``ctx.osr_nested``): an entry into a nested
+        # loop makes the nest irreducible, which LLVM leaves unoptimized, so
+        # the full level's entry has none, and the cheap one hands over to
+        # it at an outermost header. A call stuck in a long inner loop
+        # (bench/kernels/sieve.wat's first, ~1 s in the interpreter) so
+        # leaves the interpreter without waiting for its outer loop's turn.
+        if self.osr and not self.stack and not params and not self.with_handlers:
+            if not any(fr.kind == "loop" for fr in self.frames):
+                self.osr_headers.append(header)
+                self.osr_here = len(self.osr_headers) - 1
+            elif self.ctx.osr_nested:
+                self.osr_nested_headers.append(header)
         out = self.out
         out.append(f"br label %{header}")
         out.append(f"{header}:")

@@ -39,6 +39,7 @@ from ..compile.exceptions import has_handlers
 from .forms import CAST_TESTS, WIDE_BASE, wide_form
 from .gc_forms import INIT_STEPS_AFTER, gc_rewrite, init_steps
 from .layout import HT_DELEGATE as _HT_DELEGATE
+from .layout import OSR_NESTED as _OSR_NESTED
 from ..syntax.instructions import OP_BY_NAME
 
 _LEGACY_TRY = OP_BY_NAME.get("try")
@@ -488,6 +489,7 @@ class Predecoder:
         frames: list[list] = [[_F_FUNC, 0, 0, nresults, -1, -1, -1, 16 * nlocals, nresults]]
         nloops = 0          # open loops (an OSR point is outside every loop)
         osr_loops = 0       # OSR numbers of eligible loops (compile/translate.py)
+        nested_loops = 0    # and of those inside another loop (layout.OSR_NESTED)
         # the local.get / constants an op may fold in (_AFTER_GET)
         rec = 0
         after_get, after_const = _AFTER_GET, _AFTER_CONST
@@ -850,9 +852,13 @@ class Predecoder:
                 frames.append([_F_LOOP, fh, np_, nr, -1, len(words), -1, 16 * (nlocals + fh), np_])
                 emit(self.header)
                 # an OSR point, numbered as compile/translate.py numbers them
-                if height == 0 and np_ == 0 and not nloops and not with_handlers:
-                    emit(osr_loops)
-                    osr_loops += 1
+                if height == 0 and np_ == 0 and not with_handlers:
+                    if nloops:      # only cheap-level entries have these
+                        emit(_OSR_NESTED + nested_loops)
+                        nested_loops += 1
+                    else:
+                        emit(osr_loops)
+                        osr_loops += 1
                 else:
                     emit(_MASK)          # -1: no OSR entry here
                 nloops += 1

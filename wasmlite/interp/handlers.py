@@ -882,14 +882,18 @@ def _with_fuel_spills(text: str, symbol: str) -> str:
 
 def _osr(hdr: str = "%ip") -> list[str]:
     """At a loop header (immediate: its OSR number, -1 if none): once the
-    function's compiled OSR entry exists, finish the call there. The entry
+    function's compiled OSR entry for it exists, finish the call there. The entry
     leaves the results in fp[0..], as x_return does."""
     return [f"%osr.ip = getelementptr i8, ptr {hdr}, i64 {L.WORD}",
             "%osr.k = load i64, ptr %osr.ip",
             "%osr.no = icmp slt i64 %osr.k, 0",
             "br i1 %osr.no, label %osr.stay, label %osr.look",
             "osr.look:",
-            f"%osr.fp = getelementptr i8, ptr %cnt.d, i64 {L.IF_OSR}",
+            # a loop inside another has its own field: only a cheap-level
+            # entry has such headers (layout.IF_OSR_NESTED)
+            f"%osr.in = icmp uge i64 %osr.k, {L.OSR_NESTED}",
+            f"%osr.at = select i1 %osr.in, i64 {L.IF_OSR_NESTED}, i64 {L.IF_OSR}",
+            "%osr.fp = getelementptr i8, ptr %cnt.d, i64 %osr.at",
             "%osr.f = load atomic ptr, ptr %osr.fp monotonic, align 8",
             "%osr.none = icmp eq ptr %osr.f, null",
             "br i1 %osr.none, label %osr.stay, label %osr.go, !prof !0",

@@ -73,7 +73,14 @@ IF_OSR_ACTIVE = 104        # u64: calls that entered its OSR entries (high 32 bi
                            # itself in and out, a trap leaves it high): tier-up
                            # compiles a full-level entry only for a call that needs it
 OSR_ENTERED = 1 << 32
-INTERP_FUNC_SIZE = 112
+IF_OSR_NESTED = 112        # void osr(vmctx, fp, i32 k) for the loops inside other
+                           # loops (k >= OSR_NESTED): the cheap level's entry,
+                           # which has them (the full level's has only the
+                           # outermost; it hands over there), 0 until it exists
+INTERP_FUNC_SIZE = 120
+# OSR numbers: outermost loops 0, 1, ... (every entry has them); loops
+# inside another loop OSR_NESTED + 0, 1, ... (only cheap-level entries)
+OSR_NESTED = 1 << 16
 
 # ---------------------------------------------------------------- handler table
 # Made by the pre-decoder (bytecode.py) after the code words: [n, then n

@@ -277,9 +277,15 @@ class InterpModule:
         units (a frame of it still in the interpreter may loop long)."""
         self.descs[defined_index * _WORDS + L.IF_COUNTER // 8] = -max(1, count) & ((1 << 64) - 1)
 
-    def install_osr(self, defined_index: int, code_address: int) -> None:
-        """Tier-up: loop headers of the function may enter ``code_address``."""
-        self.descs[defined_index * _WORDS + L.IF_OSR // 8] = code_address
+    def install_osr(self, defined_index: int, code_address: int, nested: bool = False) -> None:
+        """Tier-up: loop headers of the function may enter ``code_address``
+        (``nested``: one with entries at loops inside others too, the cheap
+        level's; their field keeps it after the full level's entry comes,
+        which has none, and the cheap code hands over to that one)."""
+        base = defined_index * _WORDS
+        if nested:
+            self.descs[base + L.IF_OSR_NESTED // 8] = code_address
+        self.descs[base + L.IF_OSR // 8] = code_address
 
     def osr_calls(self, defined_index: int) -> tuple[int, int]:
         """(calls that entered the function's OSR entries, calls running in
