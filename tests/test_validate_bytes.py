@@ -13,7 +13,7 @@ their limits, and on the big real modules when bench/out has them.
 from __future__ import annotations
 
 import copy
-import dataclasses
+from wasmlite.records import replace
 import pickle
 import random
 import re
@@ -230,7 +230,7 @@ def test_lazy_func_behaves_as_func() -> None:
     # copied and pickled as a plain Func (never with the whole binary)
     plain = copy.copy(f)
     assert type(plain) is Func and plain == f and f == plain      # either side
-    assert dataclasses.replace(f, type_idx=0) == f
+    assert replace(f, type_idx=0) == f
     unpickled = pickle.loads(pickle.dumps(f))
     assert type(unpickled) is Func and repr(unpickled) == repr(plain)
     assert len(pickle.dumps(f)) < len(data) * 20

@@ -265,11 +265,11 @@ class Module(Managed):
             return out
         vt = getattr(desc_or_index, "elem", None) or getattr(desc_or_index, "valtype", None)
         if vt is not None and _has_type_refs((vt,)):
-            import dataclasses
+            from .records import replace
             from .syntax.types import canonical_types, canonical_valtype
             vt = canonical_valtype(vt, canonical_types(m))
             field = "elem" if hasattr(desc_or_index, "elem") else "valtype"
-            desc_or_index = dataclasses.replace(desc_or_index, **{field: vt})
+            desc_or_index = replace(desc_or_index, **{field: vt})
         return wrap_externtype(desc_or_index)
 
     @property

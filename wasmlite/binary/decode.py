@@ -24,12 +24,12 @@ about a sixth of the time it took to build every Instr.
 """
 from __future__ import annotations
 
-import dataclasses
 import threading
 from typing import Any, Callable, Optional
 
 from ..errors import MalformedError
 from ..gc_pause import gc_paused
+from ..records import fields
 from ..syntax.instructions import END, OP_BY_NAME, REF_FUNC
 from ..syntax.module import (Custom, Data, Elem, Export, Expr, Func, Global,
                              Import, Instr, Module)
@@ -62,7 +62,7 @@ MAX_STRUCT_FIELDS = 10_000
 
 _I32_CONST = OP_BY_NAME["i32.const"]
 # Func's fields that take part in ==, for LazyFunc.__eq__
-_COMPARED = tuple(f.name for f in dataclasses.fields(Func) if f.compare)
+_COMPARED = tuple(f.name for f in fields(Func) if f.compare)
 _body_lock = threading.Lock()
 
 

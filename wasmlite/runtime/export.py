@@ -1,4 +1,4 @@
-"""Typed export records: one small dataclass per kind of external.
+"""Typed export records: one small record per kind of external.
 
 An instance hands these out for its exports and takes them as imports; the
 public API wraps them. Nothing asks "is this a function?" at call time: the
@@ -6,7 +6,7 @@ record's class is its kind (DESIGN.md point 1).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import Any, Callable, Optional, Union
 
 from ..syntax.types import ExternKind, FuncType, GlobalType, MemoryType, TableType
@@ -16,7 +16,7 @@ from .memory import Memory
 from .table import Table
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class ExportFunction:
     """A callable function: wasm-defined or a host function.
 
@@ -43,7 +43,7 @@ class ExportFunction:
     kind = ExternKind.FUNC
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class ExportTable:
     table: Table
     kind = ExternKind.TABLE
@@ -55,7 +55,7 @@ class ExportTable:
         return TableType(t.elem, type(t.limits)(self.table.size, t.limits.max), t.is64)
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class ExportMemory:
     memory: Memory
     kind = ExternKind.MEMORY
@@ -68,7 +68,7 @@ class ExportMemory:
                           t.page_size_log2)
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class ExportGlobal:
     global_: Global
     kind = ExternKind.GLOBAL
@@ -78,7 +78,7 @@ class ExportGlobal:
         return self.global_.type
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class ExportTag:
     tag: RuntimeTag
     kind = ExternKind.TAG

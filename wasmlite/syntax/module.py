@@ -8,7 +8,7 @@ as in the binary format: structured instructions appear as ``block`` / ``loop``
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import Any, NamedTuple, Optional, Union
 
 from .types import (PLAIN_SUBTYPE, CompositeType, ExternKind, FuncType, GlobalType,
@@ -65,7 +65,7 @@ CATCH_NAMES = ("catch", "catch_ref", "catch_all", "catch_all_ref")
 ImportDesc = Union[int, TableType, MemoryType, GlobalType]
 
 
-@dataclass
+@record
 class Import:
     module: str
     name: str
@@ -73,14 +73,14 @@ class Import:
     desc: ImportDesc        # FUNC, TAG: type index; others: the type
 
 
-@dataclass
+@record
 class Export:
     name: str
     kind: ExternKind
     index: int
 
 
-@dataclass
+@record
 class Func:
     type_idx: int
     locals: list[ValType]   # declared locals only (params come from the type)
@@ -94,13 +94,13 @@ class Func:
     body_offset: int = field(default=0, compare=False)
 
 
-@dataclass
+@record
 class Global:
     type: GlobalType
     init: Expr
 
 
-@dataclass
+@record
 class Elem:
     type: ValType               # FUNCREF or EXTERNREF
     init: list[Expr]            # one constant expression per element
@@ -112,7 +112,7 @@ class Elem:
     form: Optional[int] = field(default=None, compare=False)
 
 
-@dataclass
+@record
 class Data:
     init: bytes
     mode: str = "passive"       # "passive" | "active"
@@ -120,7 +120,7 @@ class Data:
     offset: Optional[Expr] = None
 
 
-@dataclass
+@record
 class Custom:
     name: str
     data: bytes
@@ -129,14 +129,14 @@ class Custom:
     after: int = 0
 
 
-@dataclass
+@record
 class NameSection:
     module: Optional[str] = None
     funcs: dict[int, str] = field(default_factory=dict)
     locals: dict[int, dict[int, str]] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Module:
     # one composite type (FuncType, or GC's StructType / ArrayType) per type
     # index; heaps inside name type indices of this module

@@ -5,7 +5,7 @@ Value types are interned singletons so that every stage can compare them with
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 import enum
 from typing import NamedTuple, Optional, Union
 
@@ -172,7 +172,7 @@ def unpacked(t: StorageType) -> ValType:
     return I32 if isinstance(t, PackedType) else t
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FieldType:
     """A struct field or an array's element: its storage and mutability."""
 
@@ -183,7 +183,7 @@ class FieldType:
         return f"(mut {self.storage})" if self.mutable else str(self.storage)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FuncType:
     params: tuple[ValType, ...]
     results: tuple[ValType, ...]
@@ -203,7 +203,7 @@ class FuncType:
                         tuple(_map_vt(t, f) for t in self.results))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StructType:
     """A struct type (Wasm GC): its fields in order."""
 
@@ -222,7 +222,7 @@ class StructType:
                                 for x in self.fields))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ArrayType:
     """An array type (Wasm GC): the type of its elements."""
 
@@ -620,20 +620,20 @@ def iter_rec_groups(ntypes: int, groups: "Optional[list]"):
         pos += 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Limits:
     min: int
     max: Optional[int] = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TableType:
     elem: ValType              # FUNCREF or EXTERNREF
     limits: Limits
     is64: bool = False         # table64 (memory64 proposal): i64 indices
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MemoryType:
     limits: Limits
     is64: bool = False
@@ -651,7 +651,7 @@ class MemoryType:
         return MAX_PAGES_32 if self.page_size_log2 == 16 else (1 << 32) - 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GlobalType:
     valtype: ValType
     mutable: bool = False

@@ -19,7 +19,7 @@ error messages) whenever it does not accept the body itself.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import Optional
 
 from ..binary.decode import MAX_STRUCT_FIELDS, LazyFunc
@@ -42,7 +42,7 @@ __all__ = ["FuncInfo", "ModuleInfo", "validate_module"]
 I32_CONST = OP_BY_NAME["i32.const"]
 
 
-@dataclass
+@record
 class FuncInfo:
     """What validation learned about one *defined* function.
 
@@ -83,7 +83,7 @@ class FuncInfo:
     catches: dict[int, list[int]] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class ModuleInfo:
     """Module-level facts, every index space with its imports first.
 

@@ -21,13 +21,13 @@ function checks them itself and answers with an errno.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 from typing import Optional
 
 from ..errors import WasmtimeError
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class WitxInt:
     """A witx integer type an argument converts to: ``bits`` wide; a flags
     type has ``mask`` (its defined bits), an enum ``cases`` (how many)."""
