@@ -141,3 +141,19 @@ def test_disk_cache_keys_and_atomic_entries(tmp_path):
     blocked.write_text("not a directory")
     DiskCache(blocked).put(k1, data)
     assert DiskCache(blocked).get(k1) is None
+
+
+def test_compiler_digest_is_kept_under_the_sources_stamp(tmp_path, monkeypatch):
+    """The compiler-source digest in the fingerprint is read from the cache
+    folder while the files' names, sizes and mtimes match, and recomputed
+    from the text when they do not."""
+    from wasmlite.compile import cache as cache_mod
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    digest = cache_mod._compiler_digest()
+    memos = list((tmp_path / "wasmlite").glob("compiler-*"))
+    assert len(memos) == 1 and len(digest) == 32
+    stamp = memos[0].read_text().rpartition("\n")[0]
+    memos[0].write_text(stamp + "\n" + "f" * 32)
+    assert cache_mod._compiler_digest() == "f" * 32         # the memo is what is used
+    memos[0].write_text("other " + stamp + "\n" + "f" * 32)
+    assert cache_mod._compiler_digest() == digest           # a stale stamp is not

@@ -22,7 +22,6 @@ import sys
 import time
 from typing import Any, Optional, Sequence, TextIO
 
-from .cli_values import format_result, parse_arg
 from .runtime.exceptions import ThrownException
 from .errors import ExitTrap, Trap, TrapCode, WasmtimeError
 
@@ -138,6 +137,8 @@ def _call_start(store, exports) -> None:
 def _invoke(store, exports, name: str, args: Sequence[str], err: TextIO) -> list[str]:
     """Call export ``name`` with ``args``; its results as text, one per value."""
     from .func import Func
+    # the value parser (decimal, fractions: ~2 ms) only for --invoke
+    from .cli_values import format_result, parse_arg
     init = exports.get("_initialize")
     if isinstance(init, Func):
         init(store)

@@ -24,7 +24,6 @@ this process exactly; anything else is refused with a WasmtimeError.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -35,7 +34,6 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..binary.decode import decode_module
-from ..binary.encode import encode_module
 from ..errors import WasmtimeError
 from ..records import fields
 from ..syntax.instructions import OP_BY_NAME
@@ -54,18 +52,57 @@ def fingerprint() -> str:
     if _fingerprint is None:
         from .. import __version__
         from .identity import llvm_and_cpu
-        h = hashlib.sha256()
-        # the compiler's own source: a layout or ABI change invalidates code
-        # even when the version number stays the same
-        here = os.path.dirname(os.path.abspath(__file__))
-        for name in sorted(os.listdir(here)):
-            if name.endswith(".py"):
-                with open(os.path.join(here, name), "rb") as f:
-                    h.update(name.encode() + b"\0" + f.read())
         _fingerprint = json.dumps({
             "wasmlite": __version__, "llvm+cpu": llvm_and_cpu(),
-            "compiler": h.hexdigest()[:32]}, sort_keys=True)
+            "compiler": _compiler_digest()}, sort_keys=True)
     return _fingerprint
+
+
+def _blake2b() -> Any:
+    """blake2b from CPython's built-in _blake2: hashlib loads OpenSSL first
+    (~2.5 ms of every ``wasmlite run``)."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:                 # a build without the built-in hashes
+        from hashlib import blake2b
+    return blake2b
+
+
+def _compiler_digest() -> str:
+    """A digest of the compiler's own source (a layout or ABI change
+    invalidates code even when the version number stays the same). Hashing
+    the text costs ~3.5 ms a process, so the digest is kept in the cache
+    folder under the files' names, sizes and modification times (as
+    Python's bytecode cache trusts them); the text is read only when those
+    change."""
+    import zlib
+    here = os.path.dirname(os.path.abspath(__file__))
+    with os.scandir(here) as found:
+        entries = sorted((e.name, e) for e in found if e.name.endswith(".py"))
+    stamp = "\n".join(f"{n} {e.stat().st_size} {e.stat().st_mtime_ns}" for n, e in entries)
+    from .cache_dir import default_cache_folder
+    memo = os.path.join(default_cache_folder(), f"compiler-{zlib.crc32(stamp.encode()):08x}")
+    try:
+        with open(memo) as f:
+            kept_stamp, _, digest = f.read().rpartition("\n")
+        if kept_stamp == stamp and len(digest) == 32:
+            return digest
+    except OSError:
+        pass
+    h = _blake2b()(digest_size=16)
+    for name, _e in entries:
+        with open(os.path.join(here, name), "rb") as f:
+            h.update(name.encode() + b"\0" + f.read())
+    digest = h.hexdigest()
+    try:
+        os.makedirs(os.path.dirname(memo), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(memo), prefix=".tmp-")
+        with os.fdopen(fd, "w") as f:
+            f.write(stamp + "\n" + digest)
+        os.replace(tmp, memo)
+    except OSError:
+        pass                            # not writable: hash the text each time
+    return digest
 
 
 def serialize(compiled: Any) -> bytes:
@@ -80,6 +117,7 @@ def serialize(compiled: Any) -> bytes:
         "nan_canonicalization": bool(getattr(compiled, "nan_canonicalization", False)),
         "symbol": compiled.table_symbol, "count": len(compiled.library.addresses),
         "offsets": [f.offset for f in module.funcs]}).encode()
+    from ..binary.encode import encode_module
     wasm = encode_module(stub)
     obj = compiled.library.object_code
     return b"".join([MAGIC, struct.pack("<I", len(header)), header,
@@ -176,7 +214,7 @@ class DiskCache:
     def key(self, wasm: bytes, settings: str) -> str:
         """``settings``: everything besides the bytes that shapes the code
         (opt level, fuel and epoch checks), spelled by the caller."""
-        h = hashlib.sha256(fingerprint().encode())
+        h = _blake2b()(fingerprint().encode(), digest_size=32)
         h.update(b"\0" + settings.encode() + b"\0")
         h.update(wasm)
         return h.hexdigest()
