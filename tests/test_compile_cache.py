@@ -157,3 +157,7 @@ def test_compiler_digest_is_kept_under_the_sources_stamp(tmp_path, monkeypatch):
     assert cache_mod._compiler_digest() == "f" * 32         # the memo is what is used
     memos[0].write_text("other " + stamp + "\n" + "f" * 32)
     assert cache_mod._compiler_digest() == digest           # a stale stamp is not
+    (tmp_path / "wasmlite" / "compiler-00000000").write_text("old\n" + "0" * 32)
+    memos[0].unlink()
+    assert cache_mod._compiler_digest() == digest
+    assert [p.name for p in (tmp_path / "wasmlite").glob("compiler-*")] == [memos[0].name]

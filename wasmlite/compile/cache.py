@@ -100,6 +100,11 @@ def _compiler_digest() -> str:
         with os.fdopen(fd, "w") as f:
             f.write(stamp + "\n" + digest)
         os.replace(tmp, memo)
+        # one memo a machine: those of other versions of the source go
+        folder, mine = os.path.split(memo)
+        for name in os.listdir(folder):
+            if name.startswith("compiler-") and name != mine:
+                os.unlink(os.path.join(folder, name))
     except OSError:
         pass                            # not writable: hash the text each time
     return digest
