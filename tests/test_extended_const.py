@@ -9,7 +9,6 @@ wasm code see under each strategy, instantiation fuel against wasmtime-py,
 and ``Config.wasm_extended_const = False``."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
@@ -21,6 +20,7 @@ from wasmlite.binary.decode import decode_module
 from wasmlite.binary.encode import encode_module
 from wasmlite.errors import InvalidError
 from wasmlite.valid.validate import validate_module
+from api_support import wasmtime_cli
 
 STRATEGIES = ("llvm", "interpreter", "auto")
 
@@ -359,8 +359,9 @@ def test_cli_w_extended_const_as_wasmtime_run(tmp_path, options):
     else:
         assert ours.returncode == 0, ours.stderr
         assert ours.stdout.split() == ["15"]
-    if shutil.which("wasmtime"):
-        theirs = subprocess.run(["wasmtime", "run", *options, "--invoke", "f", str(path)],
+    exe = wasmtime_cli()
+    if exe:
+        theirs = subprocess.run([exe, "run", *options, "--invoke", "f", str(path)],
                                 capture_output=True, text=True, timeout=300)
         assert (theirs.returncode == 0) == (ours.returncode == 0)
         assert theirs.stdout.split() == ours.stdout.split()
