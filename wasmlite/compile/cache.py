@@ -72,15 +72,13 @@ def _compiler_digest() -> str:
     """A digest of the compiler's own source (a layout or ABI change
     invalidates code even when the version number stays the same). Hashing
     the text costs ~3.5 ms a process, so the digest is kept in the cache
-    folder under the files' names, sizes and modification times (as
-    Python's bytecode cache trusts them); the text is read only when those
-    change."""
+    folder under the files' stamps (identity.source_stamps); the text is
+    read only when those change."""
     import zlib
+    from .cache_dir import default_cache_folder, drop_stale, save_atomic
+    from .identity import source_stamps
     here = os.path.dirname(os.path.abspath(__file__))
-    with os.scandir(here) as found:
-        entries = sorted((e.name, e) for e in found if e.name.endswith(".py"))
-    stamp = "\n".join(f"{n} {e.stat().st_size} {e.stat().st_mtime_ns}" for n, e in entries)
-    from .cache_dir import default_cache_folder
+    stamp = "\n".join(source_stamps(here))
     memo = os.path.join(default_cache_folder(), f"compiler-{zlib.crc32(stamp.encode()):08x}")
     try:
         with open(memo) as f:
@@ -90,23 +88,14 @@ def _compiler_digest() -> str:
     except OSError:
         pass
     h = _blake2b()(digest_size=16)
-    for name, _e in entries:
+    for line in stamp.split("\n"):
+        name = line.split(" ", 1)[0]
         with open(os.path.join(here, name), "rb") as f:
             h.update(name.encode() + b"\0" + f.read())
     digest = h.hexdigest()
-    try:
-        os.makedirs(os.path.dirname(memo), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(memo), prefix=".tmp-")
-        with os.fdopen(fd, "w") as f:
-            f.write(stamp + "\n" + digest)
-        os.replace(tmp, memo)
-        # one memo a machine: those of other versions of the source go
-        folder, mine = os.path.split(memo)
-        for name in os.listdir(folder):
-            if name.startswith("compiler-") and name != mine:
-                os.unlink(os.path.join(folder, name))
-    except OSError:
-        pass                            # not writable: hash the text each time
+    save_atomic(memo, (stamp + "\n" + digest).encode())
+    # one memo a machine: those of other versions of the source go
+    drop_stale(os.path.dirname(memo), "compiler", os.path.basename(memo))
     return digest
 
 

@@ -8,6 +8,8 @@ version file stands for its build (each llvmlite release pins one LLVM),
 and the first CPU's model and feature flags in /proc/cpuinfo for what LLVM
 sees as the host CPU (both come from CPUID, after the kernel's masking).
 Where either cannot be read (no /proc, an unusual install), LLVM is asked.
+What it depends on inside wasmlite, its source files, counts by
+``source_stamps``.
 """
 from __future__ import annotations
 
@@ -15,6 +17,20 @@ import os
 import sys
 
 _value: str = ""
+
+
+def source_stamps(folder: str) -> list[str]:
+    """``name size mtime_ns`` of each ``.py`` file of ``folder``, by name: a
+    change of the source shows, without reading it (as Python's bytecode
+    cache trusts the same). os.scandir, not Path.glob (glob compiles a
+    regex: ~1 ms), nor listdir + os.stat (~0.1 ms more)."""
+    with os.scandir(folder) as found:
+        entries = sorted((e.name, e) for e in found if e.name.endswith(".py"))
+    out = []
+    for name, e in entries:
+        st = e.stat()
+        out.append(f"{name} {st.st_size} {st.st_mtime_ns}")
+    return out
 
 
 def llvm_and_cpu() -> str:

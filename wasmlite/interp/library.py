@@ -34,6 +34,7 @@ import time
 from pathlib import Path
 from typing import Callable, Mapping, Optional
 
+from ..compile.cache_dir import drop_stale, save_atomic
 from ..compile.name_lookup import NameLookup
 
 
@@ -205,13 +206,14 @@ class Interpreter:
         self.from_cache = False
         if note:
             sys.stderr.write(f" {seconds:.1f} s\n")
+        # (not writable: every process builds its own)
         if pre is not None:
-            _save(img_path, pre.to_bytes())
+            save_atomic(img_path, pre.to_bytes())
         else:
             import json
-            _save(obj_path, obj)
-            _save(json_path, json.dumps(dict(extra, symbols=syms)).encode())
-        _drop_stale(base.parent, name, base.name)
+            save_atomic(obj_path, obj)
+            save_atomic(json_path, json.dumps(dict(extra, symbols=syms)).encode())
+        drop_stale(base.parent, name, base.name)
         lib = image.place(pre) if pre is not None else jit.link_object(obj, symbol, len(syms))
         return lib, dict(zip(syms, lib.addresses)), extra
 
@@ -387,19 +389,12 @@ def _key_pair() -> tuple[str, str]:
     if _key_value is None:
         import zlib
         from .. import __version__
-        from ..compile.identity import llvm_and_cpu
+        from ..compile.identity import llvm_and_cpu, source_stamps
         parts = [__version__, os.uname().machine]
         here = os.path.dirname(os.path.abspath(__file__))
         package = os.path.dirname(here)
-        compile_dir = os.path.join(package, "compile")
-        # os.scandir, not Path.glob (glob compiles a regex: ~1 ms), nor
-        # listdir + os.path.join + os.stat (~0.1 ms more)
-        for d in (here, compile_dir):
-            with os.scandir(d) as found:
-                entries = sorted((e.name, e) for e in found if e.name.endswith(".py"))
-            for name, e in entries:
-                st = e.stat()
-                parts.append(f"{name} {st.st_size} {st.st_mtime_ns}")
+        for d in (here, os.path.join(package, "compile")):
+            parts += source_stamps(d)
         for sub, name in (("wasi", "__init__.py"), ("runtime", "interrupt.py"),
                           ("runtime", "gc_native.py")):
             st = os.stat(os.path.join(package, sub, name))
@@ -425,28 +420,6 @@ def _folder() -> str:
     """cache_directory() as a string."""
     from ..compile.cache_dir import default_cache_folder
     return os.path.join(default_cache_folder(), "interp")
-
-
-def _save(path: Path, data: bytes) -> None:
-    import tempfile
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass            # not writable: every process builds its own
-
-
-def _drop_stale(folder: Path, name: str, keep: str) -> None:
-    """Remove the libraries other versions built (one set stays per machine)."""
-    try:
-        for p in folder.glob(f"{name}-*"):
-            if p.stem != keep:
-                p.unlink()
-    except OSError:
-        pass
 
 
 def interpreter() -> Interpreter:
