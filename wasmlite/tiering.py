@@ -200,7 +200,7 @@ def _work() -> None:
 
 def drain() -> None:
     """Wait until no tier-up job is queued or running, including jobs that
-    jobs queued (tests, benchmarks)."""
+    running jobs queue in turn (tests, benchmarks)."""
     with _idle:
         while _unfinished:
             _idle.wait()
