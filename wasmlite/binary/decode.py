@@ -78,6 +78,9 @@ class LazyFunc(Func):
     # while unread: (binary, position of the first instruction)
     _source: Optional[tuple[bytes, int]] = None
     _body: Optional[Expr] = None
+    # once read from the binary (and not set since): where it was read, so
+    # that release_body can put it back
+    _origin: Optional[tuple[bytes, int]] = None
 
     @classmethod
     def unread(cls, locals_: list[ValType], data: bytes, pos: int,
@@ -102,13 +105,27 @@ class LazyFunc(Func):
                     data, pos = self._source        # type: ignore[misc]
                     body = decode_expr(data, pos, ExprState())[0]
                     self._body = body
-                    self._source = None             # lets the binary go
+                    self._origin = self._source
+                    self._source = None
         return body
 
     @body.setter
     def body(self, value: Expr) -> None:
         self._body = value
-        self._source = None
+        self._source = self._origin = None
+
+    def release_body(self) -> bool:
+        """Drop the Instr list read from the binary, which ``body`` reads
+        again if asked; False (nothing dropped) for a body set by hand. The
+        interpreter's pre-decoder needs a body once: kept, a big program's
+        Instrs (171k for a QuickJS script) would live as long as the module
+        and the cyclic GC would rescan them again and again (~45 ms of
+        QuickJS's run)."""
+        with _body_lock:
+            if self._origin is None:
+                return False
+            self._source, self._body, self._origin = self._origin, None, None
+            return True
 
     def unread_body(self) -> Optional[tuple[bytes, int]]:
         """(binary, position of the first instruction) while ``body`` has not

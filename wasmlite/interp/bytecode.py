@@ -32,6 +32,7 @@ import struct
 from array import array
 from typing import Any, Callable, Optional
 
+from ..binary.decode import LazyFunc
 from ..compile.fuel_sizes import SIZED, charged_up_front
 from ..compile.interrupts import FLUSH_BEFORE, FUEL_FREE
 from ..compile.vmcontext import VMContextLayout
@@ -241,7 +242,7 @@ class Code:
         self._sites: Optional[tuple[list[int], list[int]]] = (
             [w for w, _ in sites or ()], [o for _, o in sites or ()])
         self._starts: Optional[list[int]] = None
-        self._body: Optional[list] = None
+        self._body: Any = None      # the Instr list, or the LazyFunc that reads it
         self._entry_offset = 0
         self.handlers_at, self.extra_locals = -1, 0
 
@@ -260,12 +261,23 @@ class Code:
         code.handlers_at, code.extra_locals = -1, 0
         return code
 
+    def hold_func_for_body(self, func: Func) -> None:
+        """Let ``func`` drop its Instr list if this code was made from it
+        unchanged (no rewrite for wide memories or GC); the sites read it
+        again from ``func`` if a trap or backtrace ever asks."""
+        body = self._body
+        if body is not None and isinstance(func, LazyFunc) and body is func.body \
+                and func.release_body():
+            self._body = func
+
     def _site_lists(self) -> tuple[list[int], list[int]]:
         sites = self._sites
         if sites is None:
             body, starts = self._body, self._starts
             if body is None or starts is None:
                 return self._sites      # another thread made them just now
+            if isinstance(body, LazyFunc):
+                body = body.body
             # as if each instruction recorded (start, offset) as it was
             # emitted, a later one at the same word (or before it: a fold)
             # replacing what it covers

@@ -19,12 +19,14 @@ from __future__ import annotations
 import bisect
 import ctypes
 import threading
+import time
 import weakref
 from typing import Any, Optional
 
 from ..compile import vmcontext as vm
 from ..compile.signatures import SignatureRegistry
 from ..compile.vmcontext import VMContextLayout
+from ..gc_pause import gc_paused
 from ..syntax.module import Module
 from ..syntax.types import ExternKind, FuncType, canonical_types
 from . import layout as L
@@ -144,6 +146,9 @@ class InterpModule:
                                                                      _EXCEPTIONS)),
                                gc="gc" in getattr(info, "features", ("gc",)))
         self._decode_lock = threading.Lock()
+        # when a function was last pre-decoded (time.monotonic): tier-up
+        # waits while the program still meets new code (tiering.py)
+        self.decoded_at = 0.0
         if "gc" in getattr(info, "features", ()):
             self._check_supported()
         d = self.descs
@@ -198,13 +203,19 @@ class InterpModule:
 
     def decode(self, i: int) -> None:
         """Pre-decode defined function ``i`` now (idempotent, thread-safe)."""
-        with self._decode_lock:
+        # The cyclic GC stays off across the whole pre-decode: the body's
+        # Instr list is freed at the end (hold_func_for_body), and objects
+        # freed before the GC runs cost it nothing; a pass in the middle
+        # (one is due as soon as a paused body decode ends) would walk them
+        # all (~15 ms of a QuickJS script's run).
+        with self._decode_lock, gc_paused():
             if self._code[i] is not None:
                 return
             index = self.nimported + i
             func = self.module.funcs[i]
             ft = self.func_types[index]
             code = self._pre.function(index, func)
+            code.hold_func_for_body(func)
             arr = code.place()          # an array('Q'): kept, never resized
             self._code[i] = arr
             self._sites[i] = code
@@ -221,6 +232,7 @@ class InterpModule:
                 self.descs[w + L.IF_HANDLERS // 8] = arr.buffer_info()[0] + 8 * code.handlers_at
             # last: interp_call reads the code pointer first (acquire)
             self.descs[w + L.IF_CODE // 8] = arr.buffer_info()[0]
+            self.decoded_at = time.monotonic()
 
     def wasm_offset(self, i: int, ip: int) -> Optional[int]:
         """The wasm byte offset of the instruction at ``ip`` in defined
