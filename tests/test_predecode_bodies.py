@@ -2,7 +2,7 @@
 is made (interp/bytecode.py Code.hold_func_for_body): the body is read
 again from the binary when a trap's sites or tier-up ask, and gives the
 same wasm offsets as while it was kept. Tier-up waits while a program still
-pre-decodes new code (tiering.py FRONT_END_QUIET)."""
+pre-decodes new code most of the time (tiering.py FRONT_END_BUSY)."""
 from __future__ import annotations
 
 import time
@@ -68,36 +68,51 @@ def test_a_body_set_by_hand_is_not_dropped():
     assert f.release_body() is False and f._body is not None
 
 
-class _Im:
-    decoded_at = 0.0
-
-
-def _tier_up(decoded_ago: float) -> "tiering._TierUp":
+def _tier_up(im) -> "tiering._TierUp":
     t = tiering._TierUp.__new__(tiering._TierUp)
     t.early = False
-    t.im = _Im()
-    t.im.decoded_at = time.monotonic() - decoded_ago
+    t.im = im
     return t
 
 
-def test_tier_up_waits_while_new_code_is_pre_decoded():
+def _interp_module(busy_for: float):
+    """A real InterpModule whose decode load is as if it had just spent
+    ``busy_for`` seconds of the last few milliseconds pre-decoding."""
+    engine = _engine("interpreter")
+    module = wl.Module(engine, wl.wat2wasm(WAT))
+    im = module._compiled
+    im.decode_load, im.decoded_at = busy_for, time.monotonic()
+    return im
+
+
+def test_the_decode_load_follows_pre_decoding():
+    engine = _engine("interpreter")
+    module = wl.Module(engine, wl.wat2wasm(WAT))
+    im = module._compiled
+    assert im.recent_decode_load() == 0.0
+    store = wl.Store(engine)
+    wl.Instance(store, module, []).exports(store)["outer"](store, 0)
+    assert im.decode_load > 0 and im.recent_decode_load() > 0
+    time.sleep(0.1)                 # ten time constants later: ~nothing
+    assert im.recent_decode_load() < 0.001 * im.decode_load / 0.010 + 1e-9
+
+
+def test_tier_up_waits_while_pre_decoding_keeps_the_program_busy():
     t0 = time.monotonic()
-    _tier_up(1.0)._front_end_quiet()            # quiet for a second: no wait
-    assert time.monotonic() - t0 < tiering.FRONT_END_QUIET
+    _tier_up(_interp_module(0.0))._front_end_quiet()        # idle: no wait
+    assert time.monotonic() - t0 < 0.005
     t0 = time.monotonic()
-    _tier_up(0.0)._front_end_quiet()            # just now: waits for the quiet
-    assert time.monotonic() - t0 >= tiering.FRONT_END_QUIET * 0.9
+    # 8 ms of the last 10: waits until the load decays below the bar,
+    # ~10 ms * ln(0.8 / 0.25)
+    _tier_up(_interp_module(0.008))._front_end_quiet()
+    assert 0.008 <= time.monotonic() - t0 < tiering.FRONT_END_PATIENCE
 
 
 def test_tier_up_waits_no_longer_than_its_patience():
-    t = _tier_up(0.0)
-
-    class Busy:                                  # pre-decodes all the time
-        @property
-        def decoded_at(self):
-            return time.monotonic()
-    t.im = Busy()
+    class Busy:                     # pre-decodes all the time
+        def recent_decode_load(self) -> float:
+            return 1.0
     t0 = time.monotonic()
-    t._front_end_quiet()
+    _tier_up(Busy())._front_end_quiet()
     waited = time.monotonic() - t0
     assert tiering.FRONT_END_PATIENCE * 0.9 <= waited < tiering.FRONT_END_PATIENCE + 0.5

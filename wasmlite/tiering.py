@@ -22,6 +22,7 @@ from __future__ import annotations
 import atexit
 import ctypes
 import itertools
+import math
 import os
 import threading
 import time
@@ -62,14 +63,18 @@ CHEAP_LEVEL = 1
 # function's cheap OSR entry or drops it (_cheap_osr). On wordfreq most
 # functions hot by a back-edge are called often and loop briefly per call.
 OSR_LOOK = 0.008
-# A tier-up job waits until the module has pre-decoded no new function for
-# FRONT_END_QUIET seconds, and at most FRONT_END_PATIENCE. Pre-decoding and
-# translating to LLVM IR are both Python and share the GIL: while a program
-# still meets new code (its start-up), every millisecond the tier-up thread
-# translates is one its pre-decode waits, for code that a short program
-# never runs long enough to use. Measured on a QuickJS script
-# (bench/startup.py's): the run took 188 ms with tier-up, 162 ms without.
-FRONT_END_QUIET = 0.010
+# A tier-up job waits while pre-decoding new functions keeps the program
+# busier than FRONT_END_BUSY (the fraction of the last ~10 ms,
+# InterpModule.recent_decode_load), and at most FRONT_END_PATIENCE.
+# Pre-decoding and translating to LLVM IR are both Python and share the GIL:
+# while a program is still meeting new code (its start-up), every
+# millisecond the tier-up thread translates is one its pre-decode waits,
+# for code that a short program never runs long enough to use. Measured on
+# a QuickJS script (bench/startup.py's): its run took 188 ms with tier-up,
+# 162 ms without. A function met now and then later (wordfreq's) keeps the
+# load low and tier-up waits ~nothing: waiting 10 ms after every pre-decode
+# made wordfreq ~10 ms slower.
+FRONT_END_BUSY = 0.25
 FRONT_END_PATIENCE = 0.25
 # WASMLITE_TIER_EARLY=1 (a test setting): every function tiers up at its
 # first count, compiled synchronously, so the first back-edge enters OSR
@@ -278,18 +283,22 @@ class _TierUp:
             pass
 
     def _front_end_quiet(self) -> None:
-        """Wait while the program is pre-decoding new functions (see
-        FRONT_END_QUIET); never in the early test mode."""
+        """Wait while the program is busy pre-decoding new functions (see
+        FRONT_END_BUSY); never in the early test mode."""
         if self.early:
             return
         im = self.im
         give_up = time.monotonic() + FRONT_END_PATIENCE
         while not _stopping:
+            load = im.recent_decode_load()
             now = time.monotonic()
-            idle = now - im.decoded_at
-            if idle >= FRONT_END_QUIET or now >= give_up:
+            if load <= FRONT_END_BUSY or now >= give_up:
                 return
-            time.sleep(min(FRONT_END_QUIET - idle, give_up - now))
+            # until the load decays below the bar, unless more decoding
+            # comes meanwhile (then again)
+            from .interp.module import LOAD_TAU
+            time.sleep(min(max(LOAD_TAU * math.log(load / FRONT_END_BUSY), 0.001),
+                           give_up - now))
 
     def run(self) -> None:
         self._front_end_quiet()

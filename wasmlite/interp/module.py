@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import math
 import threading
 import time
 import weakref
@@ -40,6 +41,10 @@ _EXCEPTIONS = frozenset({"exceptions", "legacy_exceptions"})
 NEVER = -(1 << 62)          # a counter that never reaches 0
 STUB_OPT_LEVEL = 1
 _LAZY_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
+
+
+# the time constant of InterpModule.decode_load, seconds
+LOAD_TAU = 0.010
 
 
 def distinct_types(module: Module) -> list[FuncType]:
@@ -146,9 +151,11 @@ class InterpModule:
                                                                      _EXCEPTIONS)),
                                gc="gc" in getattr(info, "features", ("gc",)))
         self._decode_lock = threading.Lock()
-        # when a function was last pre-decoded (time.monotonic): tier-up
-        # waits while the program still meets new code (tiering.py)
+        # how busy pre-decoding has kept the program lately (tier-up waits
+        # while it is, tiering.py): seconds spent in decode, decaying with
+        # time constant LOAD_TAU, as of decoded_at (time.monotonic)
         self.decoded_at = 0.0
+        self.decode_load = 0.0
         if "gc" in getattr(info, "features", ()):
             self._check_supported()
         d = self.descs
@@ -211,6 +218,7 @@ class InterpModule:
         with self._decode_lock, gc_paused():
             if self._code[i] is not None:
                 return
+            began = time.monotonic()
             index = self.nimported + i
             func = self.module.funcs[i]
             ft = self.func_types[index]
@@ -232,7 +240,15 @@ class InterpModule:
                 self.descs[w + L.IF_HANDLERS // 8] = arr.buffer_info()[0] + 8 * code.handlers_at
             # last: interp_call reads the code pointer first (acquire)
             self.descs[w + L.IF_CODE // 8] = arr.buffer_info()[0]
-            self.decoded_at = time.monotonic()
+            now = time.monotonic()
+            self.decode_load = (self.decode_load * math.exp((self.decoded_at - now) / LOAD_TAU)
+                                + now - began)
+            self.decoded_at = now
+
+    def recent_decode_load(self) -> float:
+        """The fraction of the last ~LOAD_TAU seconds spent pre-decoding."""
+        return self.decode_load * math.exp((self.decoded_at - time.monotonic()) / LOAD_TAU) \
+            / LOAD_TAU
 
     def wasm_offset(self, i: int, ip: int) -> Optional[int]:
         """The wasm byte offset of the instruction at ``ip`` in defined
