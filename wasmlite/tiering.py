@@ -63,17 +63,19 @@ CHEAP_LEVEL = 1
 # function's cheap OSR entry or drops it (_cheap_osr). On wordfreq most
 # functions hot by a back-edge are called often and loop briefly per call.
 OSR_LOOK = 0.008
-# A tier-up job waits while pre-decoding new functions keeps the program
-# busier than FRONT_END_BUSY (the fraction of the last ~10 ms,
-# InterpModule.recent_decode_load), and at most FRONT_END_PATIENCE.
-# Pre-decoding and translating to LLVM IR are both Python and share the GIL:
-# while a program is still meeting new code (its start-up), every
-# millisecond the tier-up thread translates is one its pre-decode waits,
-# for code that a short program never runs long enough to use. Measured on
-# a QuickJS script (bench/startup.py's): its run took 188 ms with tier-up,
-# 162 ms without. A function met now and then later (wordfreq's) keeps the
-# load low and tier-up waits ~nothing: waiting 10 ms after every pre-decode
-# made wordfreq ~10 ms slower.
+# A tier-up job for functions hot by their calls waits while pre-decoding
+# new functions keeps the program busier than FRONT_END_BUSY (the fraction
+# of the last ~10 ms, InterpModule.recent_decode_load), and at most
+# FRONT_END_PATIENCE. Pre-decoding and translating to LLVM IR are both
+# Python and share the GIL: while a program is still meeting new code (its
+# start-up), every millisecond the tier-up thread translates is one its
+# pre-decode waits, for code that a short program never runs long enough to
+# use. A job with a function hot by its back-edges (a call stuck in a loop,
+# or an OSR entry) does not wait: that loop is the program's work now.
+# Measured (bench/ab_startup.py, fresh processes, medians): a QuickJS script
+# (bench/startup.py's) 500 -> 454 ms end to end; wordfreq, whose main loop
+# turns hot during its first burst of pre-decoding, 387 ms when every job
+# waited, 369 ms as here and without any wait.
 FRONT_END_BUSY = 0.25
 FRONT_END_PATIENCE = 0.25
 # WASMLITE_TIER_EARLY=1 (a test setting): every function tiers up at its
@@ -301,7 +303,8 @@ class _TierUp:
                            give_up - now))
 
     def run(self) -> None:
-        self._front_end_quiet()
+        if not self.looping:
+            self._front_end_quiet()
         with self.lock:
             batch = list(self.pending)
             looping = self.looping
@@ -442,7 +445,8 @@ class _TierUp:
         if not funcs and not osr:
             return
         from .compile.translate import translate_function
-        self._front_end_quiet()
+        if not osr:
+            self._front_end_quiet()
         im = self.im
         first = im.nimported
         ctx = self._context(direct)

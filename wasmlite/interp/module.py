@@ -27,7 +27,6 @@ from typing import Any, Optional
 from ..compile import vmcontext as vm
 from ..compile.signatures import SignatureRegistry
 from ..compile.vmcontext import VMContextLayout
-from ..gc_pause import gc_paused
 from ..syntax.module import Module
 from ..syntax.types import ExternKind, FuncType, canonical_types
 from . import layout as L
@@ -210,12 +209,7 @@ class InterpModule:
 
     def decode(self, i: int) -> None:
         """Pre-decode defined function ``i`` now (idempotent, thread-safe)."""
-        # The cyclic GC stays off across the whole pre-decode: the body's
-        # Instr list is freed at the end (hold_func_for_body), and objects
-        # freed before the GC runs cost it nothing; a pass in the middle
-        # (one is due as soon as a paused body decode ends) would walk them
-        # all (~15 ms of a QuickJS script's run).
-        with self._decode_lock, gc_paused():
+        with self._decode_lock:
             if self._code[i] is not None:
                 return
             began = time.monotonic()
