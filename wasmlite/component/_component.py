@@ -3,12 +3,12 @@ text) decoded and validated, its core modules compiled through the normal
 pipeline (so every tier, the cache and ``serialize`` apply to them)."""
 from __future__ import annotations
 
-import dataclasses
 import os
 import pickle
 from typing import Any, Dict, Optional, Union
 
 from ..errors import WasmtimeError
+from ..records import replace
 from ..syntax.component_types import ComponentType
 
 __all__ = ["Component", "ExportIndex"]
@@ -69,7 +69,7 @@ class Component:
             # nothing could give one (no linker defines components): Wasmtime
             # refuses such a component when it is loaded
             raise WasmtimeError("root-level component imports are not supported")
-        self._type = dataclasses.replace(self._info.type, root=True)
+        self._type = replace(self._info.type, root=True)
         cores = _core_modules(self._syntax)
         if serialized is not None:
             compiled = [Module.deserialize(engine, s) for s in serialized]

@@ -44,7 +44,7 @@ layout (``Component.layout``) so the encoder can give back the same bytes.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import Optional, Union
 
 from .component_types import ValType
@@ -111,7 +111,7 @@ ValTypeRef = Union[int, ValType]
 # ------------------------------------------------------- core definitions
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class CoreModule:
     """A nested core module: its whole binary (preamble included)."""
     data: bytes
@@ -119,7 +119,7 @@ class CoreModule:
     sort = Sort.CORE_MODULE
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CoreInstantiateArg:
     """``(with "name" (instance i))``: a core instance given for an import module name."""
     name: str
@@ -127,7 +127,7 @@ class CoreInstantiateArg:
     sort: Sort = Sort.CORE_INSTANCE     # the only sort allowed so far
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class CoreInstantiate:
     """``(core instance (instantiate module (with ...)*))``."""
     module: int
@@ -136,14 +136,14 @@ class CoreInstantiate:
     sort = Sort.CORE_INSTANCE
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CoreInlineExport:
     name: str
     sort: Sort          # a core sort
     index: int
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class CoreInlineExports:
     """``(core instance (export "n" (func i))*)``: an instance made of
     existing core items."""
@@ -154,7 +154,7 @@ class CoreInlineExports:
 
 # core types ---------------------------------------------------------------
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CoreAliasOuter:
     """A module type's ``(alias outer ct idx (type))`` declaration."""
     sort: Sort
@@ -162,7 +162,7 @@ class CoreAliasOuter:
     index: int
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CoreExportDecl:
     """A module type's ``(export "name" desc)``: desc as in a core import
     (``kind`` an ``ExternKind``; a function's ``desc`` is its type index)."""
@@ -174,13 +174,13 @@ class CoreExportDecl:
 CoreModuleDecl = Union[CoreImport, "CoreTypeDef", "CoreRecGroup", CoreAliasOuter, CoreExportDecl]
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class CoreModuleType:
     """``(module decl*)``: a core module type, with its own type index space."""
     decls: tuple
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class CoreTypeDef:
     """One core type: a ``CoreModuleType``, or a core composite type (a
     ``syntax.types.FuncType``, ``StructType``, ``ArrayType``) with its
@@ -191,7 +191,7 @@ class CoreTypeDef:
     sort = Sort.CORE_TYPE
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class CoreRecGroup:
     """``(rec ...)``: several core types, one index each."""
     types: tuple[CoreTypeDef, ...]
@@ -202,14 +202,14 @@ class CoreRecGroup:
 # ----------------------------------------------------- component instances
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class NestedComponent:
     component: "Component"
     offset: int = field(default=0, compare=False)
     sort = Sort.COMPONENT
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class InstantiateArg:
     """``(with "name" (sort i))``."""
     name: str
@@ -217,7 +217,7 @@ class InstantiateArg:
     index: int
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class Instantiate:
     """``(instance (instantiate component (with ...)*))``."""
     component: int
@@ -226,7 +226,7 @@ class Instantiate:
     sort = Sort.INSTANCE
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class InlineExport:
     name: str
     sort: Sort
@@ -234,7 +234,7 @@ class InlineExport:
     name_prefix: int = field(default=0, compare=False)   # binary: 0x00 / 0x01 before the name
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class InlineExports:
     """``(instance (export "n" (func i))*)``."""
     exports: tuple[InlineExport, ...]
@@ -245,21 +245,21 @@ class InlineExports:
 # ----------------------------------------------------------------- aliases
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class AliasExport:
     """``export i "name"``: what component instance ``i`` exports."""
     instance: int
     name: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class AliasCoreExport:
     """``core export i "name"``: what core instance ``i`` exports."""
     instance: int
     name: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class AliasOuter:
     """``outer count index``: index ``index`` of the enclosing component
     (or component/instance type) ``count`` levels out (0: this one)."""
@@ -267,7 +267,7 @@ class AliasOuter:
     index: int
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class Alias:
     sort: Sort
     target: Union[AliasExport, AliasCoreExport, AliasOuter]
@@ -278,82 +278,82 @@ class Alias:
 # Value type definitions (defvaltype), unresolved.
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PrimDef:
     """A primitive given as a whole type definition (``(type u64)``)."""
     type: ValType
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RecordDef:
     fields: tuple[tuple[str, ValTypeRef], ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class VariantCaseDef:
     label: str
     type: Optional[ValTypeRef]
     refines: Optional[int] = None   # old encoding (0x01 u32): must be absent now
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class VariantDef:
     cases: tuple[VariantCaseDef, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ListDef:
     element: ValTypeRef
     length: Optional[int] = None    # list<T, N> (fixed-length lists)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TupleDef:
     elements: tuple[ValTypeRef, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FlagsDef:
     names: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class EnumDef:
     names: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OptionDef:
     type: ValTypeRef
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ResultDef:
     ok: Optional[ValTypeRef]
     err: Optional[ValTypeRef]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OwnDef:
     resource: int       # type index of a resource type
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class BorrowDef:
     resource: int
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StreamDef:
     type: Optional[ValTypeRef]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FutureDef:
     type: Optional[ValTypeRef]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MapDef:
     """``map<K, V>`` (binary 0x63; Wasmtime: behind the map feature)."""
     key: ValTypeRef
@@ -366,7 +366,7 @@ DEF_VAL_TYPES = (MapDef, PrimDef, RecordDef, VariantDef, ListDef, TupleDef, Flag
                  OptionDef, ResultDef, OwnDef, BorrowDef, StreamDef, FutureDef)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FuncTypeDef:
     """``(func (param "a" T)* (result T)?)``; ``is_async``: ``(func async ...)``
     (binary 0x43)."""
@@ -375,7 +375,7 @@ class FuncTypeDef:
     is_async: bool = False
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ResourceDef:
     """``(resource (rep i32) (dtor f)?)``: dtor a core func index.
     ``is_async`` / ``callback``: the async form (binary 0x3e)."""
@@ -388,7 +388,7 @@ class ResourceDef:
 # extern descriptions ------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ExternDesc:
     """What an import or export is and of which type (``externdesc``).
 
@@ -406,7 +406,7 @@ class ExternDesc:
         return self.sort is Sort.TYPE and self.index is None
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class Import:
     """``(import "name" desc)``; adds an index to ``desc.sort``'s space."""
     name: str
@@ -419,7 +419,7 @@ class Import:
         return self.desc.sort
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class ExportDecl:
     """A component or instance type's ``(export "name" desc)``."""
     name: str
@@ -438,13 +438,13 @@ class ExportDecl:
 Decl = Union[CoreTypeDef, CoreRecGroup, "TypeDef", Alias, Import, ExportDecl]
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class ComponentTypeDef:
     """``(component decl*)``."""
     decls: tuple
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class InstanceTypeDef:
     """``(instance decl*)``."""
     decls: tuple
@@ -453,7 +453,7 @@ class InstanceTypeDef:
 DefType = Union[DefValType, FuncTypeDef, ComponentTypeDef, InstanceTypeDef, ResourceDef]
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class TypeDef:
     """``(type deftype)``."""
     type: DefType
@@ -466,7 +466,7 @@ class TypeDef:
 STRING_ENCODINGS = ("utf8", "utf16", "latin1+utf16")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CanonOpt:
     """One canon option as written: ``kind`` one of ``utf8``, ``utf16``,
     ``latin1+utf16``, ``memory``, ``realloc``, ``post-return``, ``async``,
@@ -520,7 +520,7 @@ class _CanonOptions:
         return any(o.kind == "async" for o in self.options)
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class CanonLift(_CanonOptions):
     """``(canon lift core_func opts (type type_index))``: a component func."""
     core_func: int
@@ -530,7 +530,7 @@ class CanonLift(_CanonOptions):
     sort = Sort.FUNC
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class CanonLower(_CanonOptions):
     """``(canon lower func opts)``: a core func calling component func ``func``."""
     func: int
@@ -539,7 +539,7 @@ class CanonLower(_CanonOptions):
     sort = Sort.CORE_FUNC
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class CanonResourceNew:
     """``(canon resource.new T)``: core ``(func (param i32) (result i32))``."""
     resource: int       # type index
@@ -548,7 +548,7 @@ class CanonResourceNew:
     builtin = "resource.new"
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class CanonResourceDrop:
     """``(canon resource.drop T)``: core ``(func (param i32))``; ``is_async``
     is the ``async`` variant (binary 0x07)."""
@@ -559,7 +559,7 @@ class CanonResourceDrop:
     builtin = "resource.drop"
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class CanonResourceRep:
     """``(canon resource.rep T)``: core ``(func (param i32) (result i32))``."""
     resource: int
@@ -624,7 +624,7 @@ CANON_BUILTINS: dict[int, tuple[str, tuple[str, ...]]] = {
 }
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class CanonBuiltin:
     """Any other canon built-in (async, threads, error-context): ``opcode``
     its binary code, ``name`` as the text format spells it, ``immediates``
@@ -645,7 +645,7 @@ Canon = Union[CanonLift, CanonLower, CanonResourceNew, CanonResourceDrop, CanonR
 # ------------------------------------------------------ start, values, exports
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class Start:
     """``(start func (value arg)* (result (value))*)`` (values: not in the MVP
     that Wasmtime implements)."""
@@ -656,7 +656,7 @@ class Start:
     sort = Sort.VALUE
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class ValueDef:
     """A value section entry (🪙, unsupported by Wasmtime): kept as its type
     and the raw bytes of the value."""
@@ -666,7 +666,7 @@ class ValueDef:
     sort = Sort.VALUE
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class Export:
     """``(export "name" (sort index) desc?)``: exports index ``index`` of
     ``sort``'s space and adds a new index to that space, aliasing it;
@@ -679,7 +679,7 @@ class Export:
     name_prefix: int = field(default=0, compare=False)
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class CustomSection:
     """A custom section (id 0): no meaning; kept for byte-exact re-encoding."""
     name: str
@@ -727,7 +727,7 @@ _SECTION_BY_CLASS = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SectionSpan:
     """One section of the binary as the decoder met it: ``id`` and how many
     definitions (in order) it held, or a custom section."""
@@ -750,7 +750,7 @@ def added_indices(d: object) -> int:
     return 1
 
 
-@dataclass(eq=True)
+@record(eq=True)
 class Component:
     """A component: its definitions in binary order. ``layout``: the
     sections as read (for the encoder; empty for a component built by

@@ -16,7 +16,7 @@ one per ``ResourceType.host(n)`` key).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import Any, Optional, Tuple, Union
 
 
@@ -106,7 +106,7 @@ PRIMITIVE_BY_CODE = {
 PRIMITIVE_BY_NAME = {cls.name: cls for cls in PRIMITIVE_BY_CODE.values()}
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class ListType(ValType):
     """``list<element>``; ``length`` set for a fixed-length list
     (``list<T, N>``)."""
@@ -114,39 +114,39 @@ class ListType(ValType):
     length: Optional[int] = None
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class RecordType(ValType):
     fields: Tuple[Tuple[str, ValType], ...]
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class TupleType(ValType):
     elements: Tuple[ValType, ...]
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class VariantType(ValType):
     """Cases in order: (label, payload type or None)."""
     cases: Tuple[Tuple[str, Optional[ValType]], ...]
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class EnumType(ValType):
     names: Tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class OptionType(ValType):
     payload: ValType
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class ResultType(ValType):
     ok: Optional[ValType]
     err: Optional[ValType]
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class FlagsType(ValType):
     names: Tuple[str, ...]
 
@@ -184,30 +184,30 @@ class ResourceType:
         return f"ResourceType({self.name or id(self)})"
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class OwnType(ValType):
     ty: ResourceType
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class BorrowType(ValType):
     ty: ResourceType
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class FuncType:
     """A component function type: named params, at most one result."""
     params: Tuple[Tuple[str, ValType], ...]
     result: Optional[ValType] = None
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class StreamType(ValType):
     """``stream<T>`` (async): typed only, never lifted here."""
     payload: Optional[ValType]
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class FutureType(ValType):
     """``future<T>`` (async): typed only, never lifted here."""
     payload: Optional[ValType]
@@ -230,7 +230,7 @@ AnyValType = Union[_Prim, ListType, RecordType, TupleType, VariantType, EnumType
 # which would otherwise read as an item of that type.
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class TypeItem:
     """A type import/export whose type is not a value or resource type
     (e.g. ``(export "f" (type (eq $functype)))``)."""
@@ -281,7 +281,7 @@ def _externs(items: "Tuple[Tuple[str, Any], ...]",
             for name, t in items if not (skip_values and isinstance(t, ValType))}
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class ComponentInstanceType:
     """A component instance's type: its exports, in order.
 
@@ -298,7 +298,7 @@ class ComponentInstanceType:
         return _externs(self.export_list)
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class ComponentType:
     """A component's type: its imports and exports, in order.
 
@@ -326,7 +326,7 @@ class ComponentType:
         return _externs(self.export_list)
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class ModuleType:
     """A core module's type: ``import_list`` (module, name, core extern
     type), ``export_list`` (name, core extern type); core extern types are

@@ -32,7 +32,7 @@ that when the lead compiles them) for their import and export types.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import Any, Optional
 
 from ..binary.decode import decode_module
@@ -68,7 +68,7 @@ _ASYNC = "the component model async feature"
 # ------------------------------------------------------------------ results
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CoreInstanceType:
     """A core instance's exports: name -> (ExternKind, core type)."""
     exports: dict
@@ -77,7 +77,7 @@ class CoreInstanceType:
         return hash(tuple(self.exports))
 
 
-@dataclass
+@record
 class CanonInfo:
     """A canon definition, resolved. ``kind``: ``lift``, ``lower``,
     ``resource.new``, ``resource.drop``, ``resource.rep``. ``func_type``:
@@ -98,7 +98,7 @@ class CanonInfo:
     func: Optional[int] = None          # lower: the component func lowered
 
 
-@dataclass
+@record
 class ResourceDefInfo:
     """A ``(type (resource (rep i32) (dtor f)?))`` definition."""
     resource: ct.ResourceType
@@ -106,7 +106,7 @@ class ResourceDefInfo:
     definition: int                     # position in Component.definitions
 
 
-@dataclass
+@record
 class InstantiationInfo:
     """An ``(instance (instantiate c ...))``: ``mapping`` takes the nested
     component's resource placeholders (its imported ones: to the
@@ -117,7 +117,7 @@ class InstantiationInfo:
     type: ct.ComponentInstanceType
 
 
-@dataclass
+@record
 class ComponentInfo:
     """What validation learned about a component (see the module docstring).
 

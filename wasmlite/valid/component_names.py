@@ -8,7 +8,7 @@ the reason in wasmparser's words (the validator adds which name and where).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from ..records import record
 from typing import Optional
 
 _WORD = r"(?:[a-z][0-9a-z]*|[A-Z][0-9A-Z]*)"
@@ -37,7 +37,7 @@ def check_label(s: str) -> None:
         raise ValueError(f"`{s}` is not in kebab case")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ExternName:
     """What an import/export name is: ``kind`` one of ``label``,
     ``constructor``, ``method``, ``static`` (``resource`` is the resource's
