@@ -110,3 +110,23 @@ def test_import_wasmlite_does_not_import_dataclasses():
                           "import sys, wasmlite; print('dataclasses' in sys.modules)"],
                          capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_component_records_keep_dataclass_behaviour():
+    from wasmlite.component import ListType, RecordType, S32, U8, Variant
+    from wasmlite.syntax.component import CanonLift
+    from wasmlite import records
+    # frozen, hashed and compared by their fields, as the dataclasses were
+    a, b = ListType(U8()), ListType(U8())
+    assert a == b and hash(a) == hash(b) and {a: 1}[b] == 1
+    assert ListType(U8(), 4) != a and repr(a) == "ListType(element=u8, length=None)"
+    with pytest.raises(AttributeError):
+        a.length = 3
+    assert RecordType((("x", S32()),)) == RecordType((("x", S32()),))
+    # a subclass of a plain base, with a field left out of equality
+    lift = CanonLift(0, (), 1, offset=5)
+    assert lift == CanonLift(0, (), 1, offset=9) and lift.memory is None
+    assert records.replace(lift, type_index=2).type_index == 2
+    # the public values stay dataclasses, as wasmtime-py's Variant is
+    import dataclasses
+    assert dataclasses.is_dataclass(Variant)
