@@ -289,6 +289,7 @@ class _TierUp:
         FRONT_END_BUSY); never in the early test mode."""
         if self.early:
             return
+        from .interp.module import LOAD_TAU
         im = self.im
         give_up = time.monotonic() + FRONT_END_PATIENCE
         while not _stopping:
@@ -298,11 +299,12 @@ class _TierUp:
                 return
             # until the load decays below the bar, unless more decoding
             # comes meanwhile (then again)
-            from .interp.module import LOAD_TAU
             time.sleep(min(max(LOAD_TAU * math.log(load / FRONT_END_BUSY), 0.001),
                            give_up - now))
 
     def run(self) -> None:
+        # (read without the lock: a back-edge that turns hot meanwhile only
+        # means this batch waited when it need not have)
         if not self.looping:
             self._front_end_quiet()
         with self.lock:

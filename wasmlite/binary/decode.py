@@ -118,9 +118,9 @@ class LazyFunc(Func):
         """Drop the Instr list read from the binary, which ``body`` reads
         again if asked; False (nothing dropped) for a body set by hand. The
         interpreter's pre-decoder needs a body once: kept, a big program's
-        Instrs (171k for a QuickJS script) would live as long as the module
-        and the cyclic GC would rescan them again and again (~45 ms of
-        QuickJS's run)."""
+        Instrs (161k for a QuickJS script) would live as long as the module
+        and the cyclic GC would walk them again and again, and once more at
+        exit (that script: 554 -> 450 ms end to end with them dropped)."""
         with _body_lock:
             if self._origin is None:
                 return False
