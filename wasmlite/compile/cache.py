@@ -35,7 +35,7 @@ from typing import Any, Optional
 
 from ..binary.decode import decode_module
 from ..errors import WasmtimeError
-from ..records import fields
+from ..records import replace
 from ..syntax.instructions import OP_BY_NAME
 from ..syntax.module import Func, Instr, Module
 
@@ -102,8 +102,8 @@ def _compiler_digest() -> str:
 def serialize(compiled: Any) -> bytes:
     """Bytes that ``deserialize`` turns back into ``compiled``'s equal."""
     module: Module = compiled.module
-    stub = Module(**{k: getattr(module, k) for k in (f.name for f in fields(module))})
-    stub.funcs = [Func(f.type_idx, f.locals, _STUB_BODY, f.offset, f.body_offset) for f in module.funcs]
+    stub = replace(module, funcs=[Func(f.type_idx, f.locals, _STUB_BODY, f.offset, f.body_offset)
+                                  for f in module.funcs])
     header = json.dumps({
         "fingerprint": fingerprint(), "opt_level": compiled.opt_level,
         "consume_fuel": compiled.consume_fuel,
