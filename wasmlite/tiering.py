@@ -92,11 +92,30 @@ def _nan(rt: Any) -> bool:
     return bool(getattr(rt, "nan_canonicalization", False))
 
 
+class KeepTiered:
+    """Where tier-up keeps its batches for the next run (the module's
+    tiered entry in the disk cache, compile/tier_cache.py): ``get`` the
+    bytes kept, ``put`` new ones, ``drop`` them once the whole module's
+    code is kept instead."""
+
+    def get(self) -> Optional[bytes]:
+        raise NotImplementedError
+
+    def put(self, data: bytes) -> None:
+        raise NotImplementedError
+
+    def drop(self) -> None:
+        raise NotImplementedError
+
+
 def prepare(module: Module, info: Any, rt: Any, jobs: Optional[int] = None,
-            on_native: Optional[Callable[[Any], None]] = None) -> Any:
+            on_native: Optional[Callable[[Any], None]] = None,
+            keep: Optional[KeepTiered] = None) -> Any:
     """The runnable form of a validated module for engine ``rt``.
     ``on_native(compiled)``: told when tier-up has compiled the whole module
-    (the disk cache keeps it for the next run)."""
+    (the disk cache keeps it for the next run). ``keep``: where each
+    tier-up batch is kept, and where the batches of an earlier run are found
+    (installed before the first call)."""
     strategy = getattr(rt, "strategy", "llvm")
     if strategy == "llvm":
         from .compile import compile_module
@@ -112,7 +131,7 @@ def prepare(module: Module, info: Any, rt: Any, jobs: Optional[int] = None,
                       epoch_interruption=rt.epoch_interruption, opt_level=rt.opt_level,
                       hot_threshold=threshold, nan_canonicalization=_nan(rt))
     if tiered and module.funcs:
-        _TierUp(im, rt, jobs, on_native, early)
+        _TierUp(im, rt, jobs, on_native, early, keep)
     return im
 
 
@@ -242,7 +261,8 @@ class _TierUp:
     its hot callback)."""
 
     def __init__(self, im: Any, rt: Any, jobs: Optional[int],
-                 on_native: Optional[Callable[[Any], None]], early: bool = False) -> None:
+                 on_native: Optional[Callable[[Any], None]], early: bool = False,
+                 keep: Optional[KeepTiered] = None) -> None:
         self.early = early
         self.im = im
         self.rt = rt
@@ -256,7 +276,52 @@ class _TierUp:
         self.looping: set[int] = set()      # pending functions a back-edge made hot
         self.whole = _small_module(im.module.funcs)
         self.whole_done = False
+        self.keep = keep
+        self.kept: list = []                # tier_cache.KeptBatch, what keep holds
+        self.keep_lock = threading.Lock()
         im.set_hot_callback(_HOT_CALLBACK(self.hot))
+        if keep is not None:
+            self._adopt_kept(keep)
+
+    def _adopt_kept(self, keep: KeepTiered) -> None:
+        """Install the batches an earlier run kept (before any call: no
+        frame of these functions is in the interpreter yet); functions kept
+        at the cheap level get the full level's code in the background, as
+        their batch would have in that run. A kept entry that cannot be used
+        is ignored (tier-up then compiles as if there were none, and its
+        batches replace it)."""
+        data = keep.get()
+        if not data:
+            return
+        from .compile import tier_cache
+        im = self.im
+        first = im.nimported
+        batches = tier_cache.unpack(data, first, first + len(im.module.funcs))
+        if not batches:
+            return
+        from .compile import jit
+        linked = []
+        try:
+            for b in batches:
+                linked.append((b, jit.link_object(b.obj, b.symbol, len(b.names))))
+        except Exception:   # noqa: BLE001 - damaged code: compiled again instead
+            return
+        full = im.opt_level
+        for b, lib in linked:
+            self._arrived(lib, b.names)
+            defined = [f - first for f in b.funcs]
+            for f, i in zip(b.funcs, defined):
+                im.install(i, lib.addresses[b.names.index(f"f{f}")])
+            self.done.update(defined)
+            if b.level < full:
+                direct = {first + i for i in defined}
+                self._later(lambda d=defined, c=direct: self._compile(d, c, [], full), FULL)
+        self.kept = batches
+        if self.whole:
+            # a whole module's only batch with functions is the whole module
+            self.whole_done = True
+            if self.on_native is not None:
+                self._later(self._native_for_cache, CACHE)
 
     def hot(self, desc: int) -> None:
         """Called from the interpreter (any thread, the GIL taken by ctypes)
@@ -437,6 +502,10 @@ class _TierUp:
                                       nan_canonicalization=im.nan_canonicalization)
         im.full_native = compiled
         self.on_native(compiled)
+        if self.keep is not None:
+            with self.keep_lock:
+                self.keep.drop()        # the whole module's code serves instead
+                self.keep = None
 
     def _compile(self, funcs: list[int], direct: Optional[set], osr: list[int],
                  level: int, upgrade: bool = False) -> None:
@@ -479,7 +548,7 @@ class _TierUp:
 
     def _library(self, ctx: ModuleContext, texts: list[str], names: list[str],
                  level: int) -> list[int]:
-        from .compile import callsites, jit
+        from .compile import jit
         from .compile.memory import RUNTIME_HELPERS
         from .compile.numeric import INTRINSIC_DECLS
         from .compile.simd import simd_declarations
@@ -492,12 +561,36 @@ class _TierUp:
             if _stopping:
                 raise _Stopped
             lib = jit.build_library(ir, symbol, len(names), level)
+        self._arrived(lib, names)
+        self._keep_batch(level, symbol, names, lib)
+        return lib.addresses
+
+    def _arrived(self, lib: Any, names: list[str]) -> None:
+        """A code library of this module's tier-up, before its code is
+        installed: kept alive with the module, its call sites known to
+        backtraces, told to perf maps and GDB."""
+        from .compile import callsites
         self.im.tiered.append(lib)
         # call sites for backtraces: names are f{index} or f{index}.osr
         callsites.register(lib, self.im.module, {
             (int(n[1:].split(".")[0]), n.endswith(".osr")): a
             for n, a in zip(names, lib.addresses)})
-        # perf maps, GDB's JIT interface: before the code is installed
         from .runtime.code_events import code_arrived
         code_arrived(self.rt, self.im.module, lib, names, lib.addresses)
-        return lib.addresses
+
+    def _keep_batch(self, level: int, symbol: str, names: list[str], lib: Any) -> None:
+        """Keep a batch's code for the next run (with the cache on): its
+        functions for new calls; OSR entries only serve calls running now."""
+        funcs = [int(n[1:]) for n in names if not n.endswith(".osr")]
+        if self.keep is None or not funcs or not lib.object_code:
+            return
+        from .compile import tier_cache
+        with self.keep_lock:
+            if self.keep is None:
+                return
+            try:
+                self.kept = tier_cache.merge(
+                    self.kept, tier_cache.KeptBatch(level, symbol, names, funcs, lib.object_code))
+                self.keep.put(tier_cache.pack(self.kept))
+            except Exception:   # noqa: BLE001 - not kept: the batch still runs
+                pass

@@ -239,6 +239,10 @@ class DiskCache:
             return        # a cache that cannot be written is only a slower cache
         self.evict()
 
+    def delete(self, key: str) -> None:
+        """Forget entry ``key`` (gone already: nothing to do)."""
+        _unlink(self.directory / key[:2] / key)
+
     def entries(self) -> list[tuple[float, int, Path]]:
         """(last use, size, path) of every entry, least recently used first;
         leftovers of writers that died are deleted on the way."""

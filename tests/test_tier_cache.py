@@ -1,0 +1,160 @@
+"""With the cache on, the code tier-up compiled in batches is kept, and the
+next Module of the same bytes starts with it (issue 11, "keep what was
+compiled"): a big module's whole-module entry needs every function
+compiled, which its run rarely lives to see (compile/tier_cache.py)."""
+import ctypes
+import subprocess
+import sys
+
+import pytest
+
+import wasmlite as wl
+from wasmlite import tiering
+from wasmlite.compile import tier_cache
+from wasmlite.interp import layout as L
+
+WAT = """(module
+  (func $fib (export "fib") (param i32) (result i32)
+    (if (result i32) (i32.lt_u (local.get 0) (i32.const 2)) (then (local.get 0))
+      (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
+                     (call $fib (i32.sub (local.get 0) (i32.const 2)))))))
+  (func (export "cold") (param i32) (result i32) (i32.mul (local.get 0) (i32.const 3))))"""
+
+
+@pytest.fixture
+def batched(monkeypatch):
+    """Every module tiers up in batches, as a big one does; hot early."""
+    monkeypatch.setattr(tiering, "HOT_THRESHOLD", 5)
+    monkeypatch.setattr(tiering, "WHOLE_MODULE_INSTRS", 0)
+
+
+def _engine(tmp_path, **settings) -> wl.Engine:
+    config = tmp_path / "cache.toml"
+    config.write_text(f'[cache]\nenabled = true\ndirectory = "{tmp_path / "c"}"\n')
+    cfg = wl.Config()
+    cfg.cache = str(config)
+    for k, v in settings.items():
+        setattr(cfg, k, v)
+    return wl.Engine(cfg)
+
+
+def _entries(tmp_path) -> list:
+    return sorted(p for p in (tmp_path / "c").glob("??/*") if not p.name.startswith(".tmp-"))
+
+
+def _compiled(module: wl.Module, defined_index: int) -> int:
+    im = module._compiled
+    return ctypes.c_uint64.from_address(im.desc_address(defined_index) + L.IF_COMPILED).value
+
+
+def _first_run(tmp_path, **settings) -> None:
+    engine = _engine(tmp_path, **settings)
+    module = wl.Module(engine, WAT)
+    store = wl.Store(engine)
+    if settings.get("consume_fuel"):
+        store.set_fuel(10**9)
+    assert wl.Instance(store, module, []).exports(store)["fib"](store, 20) == 6765
+    tiering.drain()
+
+
+def test_hot_batches_are_kept_and_the_next_module_starts_with_them(tmp_path, batched):
+    _first_run(tmp_path)
+    assert len(_entries(tmp_path)) == 1, "the tiered entry was not written"
+    second = wl.Module(_engine(tmp_path), WAT)
+    assert type(second._compiled).__name__ == "InterpModule"
+    # before any call: fib's code is in place, the cold function's is not
+    assert _compiled(second, 0) and not _compiled(second, 1)
+    store = wl.Store(second.engine)
+    exports = wl.Instance(store, second, []).exports(store)
+    assert exports["fib"](store, 21) == 10946 and exports["cold"](store, 7) == 21
+
+
+def test_kept_code_ends_at_the_full_level(tmp_path, batched):
+    """The first run keeps the cheap batch, then its -O2 upgrade; a function
+    answers to the full level's batch alone."""
+    _first_run(tmp_path)
+    (entry,) = _entries(tmp_path)
+    kept = tier_cache.unpack(entry.read_bytes(), 0, 2)
+    # the default opt level ("speed") is LLVM's -O2
+    assert kept and [(b.level, b.funcs) for b in kept] == [(2, [0])]
+
+
+def test_a_kept_cheap_batch_is_upgraded_in_the_next_run(tmp_path, batched):
+    _first_run(tmp_path)
+    (entry,) = _entries(tmp_path)
+    kept = tier_cache.unpack(entry.read_bytes(), 0, 2)
+    # as if the first run had ended before its -O2 compile: cheap code only
+    cheap = tier_cache.KeptBatch(tiering.CHEAP_LEVEL, kept[0].symbol, kept[0].names,
+                                 kept[0].funcs, kept[0].obj)
+    entry.write_bytes(tier_cache.pack([cheap]))
+    second = wl.Module(_engine(tmp_path), WAT)
+    first_code = _compiled(second, 0)
+    assert first_code
+    tiering.drain()
+    assert _compiled(second, 0) != first_code, "the cheap code was not replaced"
+    (entry,) = _entries(tmp_path)
+    assert [b.level for b in tier_cache.unpack(entry.read_bytes(), 0, 2)] == [2]
+
+
+@pytest.mark.parametrize("damage", [b"", b"WASMLITE-TIERED\0garbage", None])
+def test_a_damaged_tiered_entry_is_compiled_again(tmp_path, batched, damage):
+    _first_run(tmp_path)
+    (entry,) = _entries(tmp_path)
+    data = entry.read_bytes()
+    entry.write_bytes(damage if damage is not None else data[:-100])
+    second = wl.Module(_engine(tmp_path), WAT)
+    assert not _compiled(second, 0)
+    store = wl.Store(second.engine)
+    assert wl.Instance(store, second, []).exports(store)["fib"](store, 20) == 6765
+    tiering.drain()
+    (entry,) = _entries(tmp_path)
+    assert tier_cache.unpack(entry.read_bytes(), 0, 2), "the damaged entry was not replaced"
+
+
+def test_code_kept_for_other_settings_is_not_used(tmp_path, batched):
+    _first_run(tmp_path, consume_fuel=True)
+    second = wl.Module(_engine(tmp_path), WAT)
+    assert not _compiled(second, 0)
+
+
+def test_an_entry_naming_functions_the_module_lacks_is_refused(tmp_path, batched):
+    _first_run(tmp_path)
+    (entry,) = _entries(tmp_path)
+    assert tier_cache.unpack(entry.read_bytes(), 0, 2)
+    assert tier_cache.unpack(entry.read_bytes(), 1, 2) is None     # f0 is an import there
+    assert tier_cache.unpack(entry.read_bytes(), 0, 0) is None
+
+
+def test_merge_keeps_the_newest_of_the_highest_level():
+    a = tier_cache.KeptBatch(1, "a", ["f1", "f2", "f2.osr"], [1, 2], b"A")
+    b = tier_cache.KeptBatch(2, "b", ["f2"], [2], b"B")
+    c = tier_cache.KeptBatch(1, "c", ["f2", "f3"], [2, 3], b"C")
+    kept = tier_cache.merge(tier_cache.merge([a], b), c)
+    # f2's full-level code stays; the cheap batch c answers for f3 only
+    assert [(k.symbol, k.funcs) for k in kept] == [("a", [1]), ("b", [2]), ("c", [3])]
+    d = tier_cache.KeptBatch(2, "d", ["f1", "f3"], [1, 3], b"D")
+    assert [(k.symbol, k.funcs) for k in tier_cache.merge(kept, d)] == [("b", [2]), ("d", [1, 3])]
+
+
+def test_the_next_process_starts_with_the_kept_code(tmp_path):
+    """Two processes: the second's Module has fib compiled before its
+    first call, from what the first kept."""
+    script = f"""
+import ctypes, sys
+import wasmlite as wl
+from wasmlite import tiering
+from wasmlite.interp import layout as L
+tiering.HOT_THRESHOLD = 5
+tiering.WHOLE_MODULE_INSTRS = 0
+open({str(tmp_path / 'cache.toml')!r}, 'w').write('[cache]\\nenabled = true\\ndirectory = "{tmp_path / 'c'}"\\n')
+cfg = wl.Config(); cfg.cache = {str(tmp_path / 'cache.toml')!r}
+engine = wl.Engine(cfg)
+m = wl.Module(engine, {WAT!r})
+before = ctypes.c_uint64.from_address(m._compiled.desc_address(0) + L.IF_COMPILED).value
+s = wl.Store(engine)
+print(bool(before), wl.Instance(s, m, []).exports(s)["fib"](s, 20))
+tiering.drain()
+"""
+    outs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           timeout=300) for _ in range(2)]
+    assert [o.stdout for o in outs] == ["False 6765\n", "True 6765\n"], [o.stderr for o in outs]

@@ -1,0 +1,112 @@
+"""Tier-up code kept for the next run: the bytes of a module's tiered
+entry in the disk cache.
+
+A module tiered up in batches (tiering.py) never has all of its code
+compiled in one run: its whole-module entry (cache.py) waits for a compile
+of every function, which a big module's run rarely lives to see. So each
+batch that tier-up links is kept too, under a second key of the same
+module, and the next run's tier-up installs the kept batches before the
+first call (``_TierUp.adopt``): its hot functions start compiled.
+
+    b"WASMLITE-TIERED\\0"       magic
+    u32 header length, header  JSON: fingerprint (cache.py's), and per batch:
+                               opt level, code table symbol, the table's
+                               names (f<index>, f<index>.osr), the
+                               functions it still answers for, object size
+    each batch's object code, in the header's order
+
+A function answers to its newest batch of the highest level: a cheap batch
+stays only for the functions no full-level one has compiled since. As with
+cache.py, the object code is machine code that will run: the entry is
+trusted as the cache directory is.
+"""
+from __future__ import annotations
+
+import json
+import re
+import struct
+from typing import Optional
+
+MAGIC = b"WASMLITE-TIERED\0"
+_NAME = re.compile(r"f(\d+)(\.osr)?")
+
+
+class KeptBatch:
+    """One tier-up batch's object code and what it installs: ``funcs`` are
+    module function indices (imports first) whose ``f<index>`` entries in
+    the table ``names`` serve new calls."""
+
+    __slots__ = ("level", "symbol", "names", "funcs", "obj")
+
+    def __init__(self, level: int, symbol: str, names: list[str], funcs: list[int],
+                 obj: bytes) -> None:
+        self.level = level
+        self.symbol = symbol
+        self.names = names
+        self.funcs = funcs
+        self.obj = obj
+
+
+def merge(kept: list[KeptBatch], new: KeptBatch) -> list[KeptBatch]:
+    """``kept`` with ``new`` added: each function then answers to the newest
+    batch of the highest level that compiled it; batches left answering for
+    nothing are dropped."""
+    best: dict[int, KeptBatch] = {}
+    for b in [*kept, new]:
+        for f in b.funcs:
+            old = best.get(f)
+            if old is None or b.level >= old.level:
+                best[f] = b
+    out = []
+    for b in [*kept, new]:
+        mine = [f for f in b.funcs if best[f] is b]
+        if mine:
+            out.append(KeptBatch(b.level, b.symbol, b.names, mine, b.obj))
+    return out
+
+
+def pack(kept: list[KeptBatch]) -> bytes:
+    from .cache import fingerprint
+    header = json.dumps({
+        "fingerprint": fingerprint(),
+        "batches": [{"level": b.level, "symbol": b.symbol, "names": b.names,
+                     "funcs": b.funcs, "size": len(b.obj)} for b in kept]}).encode()
+    return b"".join([MAGIC, struct.pack("<I", len(header)), header, *(b.obj for b in kept)])
+
+
+def unpack(data: bytes, first: int, end: int) -> Optional[list[KeptBatch]]:
+    """The batches of an entry made by ``pack`` for a module whose defined
+    functions have indices ``first`` to ``end - 1``, or None for one that is
+    damaged, of another wasmlite, LLVM or CPU, or names a function the
+    module does not define (it is then compiled again, and the entry
+    replaced)."""
+    from .cache import fingerprint
+    try:
+        if not data.startswith(MAGIC):
+            return None
+        pos = len(MAGIC)
+        (n,) = struct.unpack_from("<I", data, pos)
+        header = json.loads(data[pos + 4:pos + 4 + n])
+        pos += 4 + n
+        if header.get("fingerprint") != fingerprint():
+            return None
+        out = []
+        for b in header["batches"]:
+            names = [str(x) for x in b["names"]]
+            indices = {int(m.group(1)) for m in map(_NAME.fullmatch, names) if m}
+            funcs = [int(f) for f in b["funcs"]]
+            size = int(b["size"])
+            if len(indices) == 0 or any(not _NAME.fullmatch(x) for x in names) \
+                    or any(f not in indices or not first <= f < end or f"f{f}" not in names
+                           for f in funcs) or size <= 0:
+                return None
+            obj = data[pos:pos + size]
+            if len(obj) != size:
+                return None
+            pos += size
+            out.append(KeptBatch(int(b["level"]), str(b["symbol"]), names, funcs, obj))
+        if pos != len(data):
+            return None
+        return out
+    except (ValueError, KeyError, TypeError, AttributeError, struct.error, UnicodeDecodeError):
+        return None
