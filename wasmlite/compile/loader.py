@@ -221,7 +221,8 @@ class Prelinked:
             raise UnsupportedObject("truncated image header")
         n, crc = struct.unpack_from("<II", data, len(cls.MAGIC))
         if len(data) < _FRONT + n and fd >= 0:
-            data = os.pread(fd, _FRONT + n, 0)
+            # the rest only (the handlers' header with its index is ~72 KB)
+            data += os.pread(fd, _FRONT + n - len(data), len(data))
         text = memoryview(data)[_FRONT:_FRONT + n]      # (no copies of ~60 KB)
         if len(text) != n or zlib.crc32(text) != crc:
             raise UnsupportedObject("truncated or damaged image header")
