@@ -158,3 +158,53 @@ tiering.drain()
     outs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                            timeout=300) for _ in range(2)]
     assert [o.stdout for o in outs] == ["False 6765\n", "True 6765\n"], [o.stderr for o in outs]
+
+
+MIXED = """(module
+  (type $bin (func (param i32 i32) (result i32)))
+  (type $un (func (param i32) (result i32)))
+  (type $pt (struct (field (mut i32)) (field i64)))
+  (tag $e (param i32))
+  (table 4 funcref)
+  (elem (i32.const 0) $add $sub $neg)
+  (func $add (type $bin) (i32.add (local.get 0) (local.get 1)))
+  (func $sub (type $bin) (i32.sub (local.get 0) (local.get 1)))
+  (func $neg (type $un) (i32.sub (i32.const 0) (local.get 0)))
+  (func (export "ci") (param i32 i32 i32) (result i32)
+    (call_indirect (type $bin) (local.get 1) (local.get 2) (local.get 0)))
+  (func (export "gc") (param i32) (result i32) (local $p (ref null $pt))
+    (local.set $p (struct.new $pt (local.get 0) (i64.const 7)))
+    (struct.set $pt 0 (local.get $p) (i32.add (struct.get $pt 0 (local.get $p)) (i32.const 1)))
+    (i32.add (struct.get $pt 0 (local.get $p)) (i32.wrap_i64 (struct.get $pt 1 (local.get $p)))))
+  (func $thrower (param i32) (if (i32.gt_s (local.get 0) (i32.const 5)) (then (throw $e (local.get 0)))))
+  (func (export "ex") (param i32) (result i32)
+    (block $h (result i32)
+      (try_table (catch $e $h) (call $thrower (local.get 0)))
+      (i32.const -1))))"""
+
+
+def _mixed_results(engine: wl.Engine, module: wl.Module) -> list:
+    store = wl.Store(engine)
+    e = wl.Instance(store, module, []).exports(store)
+    out = [(e["ci"](store, k % 2, 10, 3), e["gc"](store, k), e["ex"](store, k)) for k in range(12)]
+    with pytest.raises(wl.Trap) as trap:
+        e["ci"](store, 2, 1, 1)         # $neg: another type
+    return out + [str(trap.value)]
+
+
+def test_kept_code_agrees_in_an_engine_with_other_type_ids(tmp_path, batched):
+    """call_indirect's type check, GC structs, exceptions and a trap's
+    backtrace from kept code, in an engine that numbered other types first,
+    agree with the llvm strategy's."""
+    first = _engine(tmp_path)
+    _mixed_results(first, wl.Module(first, MIXED))
+    tiering.drain()
+    second = _engine(tmp_path)
+    wl.Module(second, "(module (type (func (param f64 f64 f64))) (type (func (result i64 i64)))"
+                      " (func (type 0)) (func (type 1) i64.const 1 i64.const 2))")
+    kept = wl.Module(second, MIXED)
+    assert all(_compiled(kept, i) for i in (0, 1, 3, 4, 6)), "the hot functions were not kept"
+    cfg = wl.Config()
+    cfg.strategy = "llvm"
+    llvm = wl.Engine(cfg)
+    assert _mixed_results(second, kept) == _mixed_results(llvm, wl.Module(llvm, MIXED))
