@@ -23,14 +23,20 @@ import atexit
 import ctypes
 import itertools
 import os
-import queue
 import struct
-import subprocess
 import sys
 import threading
 import weakref
-from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+# subprocess, queue and concurrent.futures (~9 ms of imports, logging and
+# locale among them) are imported by the worker processes' code that needs
+# them: linking cached code (the compile cache, tier-up's kept batches)
+# never starts a worker
 
 
 class _LLVM:
@@ -358,6 +364,7 @@ class _Worker:
         root = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ)
         env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "") if env.get("PYTHONPATH") else root
+        import subprocess
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-c",
@@ -396,6 +403,7 @@ class _Worker:
             self.proc.stdin.close()
         except OSError:
             pass
+        import subprocess
         try:
             self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
@@ -408,6 +416,7 @@ class WorkerPool:
     bytes through pipes, so they do not contend for the GIL or LLVM's lock)."""
 
     def __init__(self, options: tuple[str, ...] = ()) -> None:
+        import queue
         self.options = options
         self._queue: queue.Queue = queue.Queue()
         self._threads: list[threading.Thread] = []
@@ -422,6 +431,7 @@ class WorkerPool:
                 t.start()
 
     def submit(self, text: str, level: int) -> Future:
+        from concurrent.futures import Future
         fut: Future = Future()
         self._queue.put((fut, text, level))
         return fut
@@ -433,6 +443,7 @@ class WorkerPool:
         worker.close()
 
     def _run(self) -> None:
+        import queue
         worker = None
         while True:
             try:
