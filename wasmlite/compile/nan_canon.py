@@ -24,7 +24,7 @@ library of their own, made only when an engine first asks for them
 """
 from __future__ import annotations
 
-import platform
+import os
 
 from ..syntax.instructions import NAN_CANON, Op
 
@@ -36,7 +36,9 @@ _VECTORS = {"f32x4": ("<4 x float>", "float", 4), "f64x2": ("<2 x double>", "dou
 
 def _vreg() -> str:
     """The inline-asm constraint of a vector (and float) register."""
-    return "w" if platform.machine() in ("aarch64", "arm64") else "x"
+    # (os.uname, not platform: its import costs the tier-up thread ~2-3 ms)
+    machine = os.uname().machine if hasattr(os, "uname") else ""
+    return "w" if machine in ("aarch64", "arm64") else "x"
 
 
 def canonicalizing_template(template: str, lltype: str) -> str:
