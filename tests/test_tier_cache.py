@@ -96,12 +96,20 @@ def test_a_kept_cheap_batch_is_upgraded_in_the_next_run(tmp_path, batched):
     assert [b.level for b in tier_cache.unpack(entry.read_bytes(), 0, 2)] == [2]
 
 
-@pytest.mark.parametrize("damage", [b"", b"WASMLITE-TIERED\0garbage", None])
+def _flip(data: bytes, at: int) -> bytes:
+    return data[:at] + bytes([data[at] ^ 0x10]) + data[at + 1:]
+
+
+@pytest.mark.parametrize("damage", ["empty", "garbage", "truncated", "bit in the header",
+                                    "bit in the code"])
 def test_a_damaged_tiered_entry_is_compiled_again(tmp_path, batched, damage):
     _first_run(tmp_path)
     (entry,) = _entries(tmp_path)
     data = entry.read_bytes()
-    entry.write_bytes(damage if damage is not None else data[:-100])
+    entry.write_bytes({"empty": b"", "garbage": b"WASMLITE-TIERED\0garbage",
+                       "truncated": data[:-100],
+                       "bit in the header": _flip(data, 40),
+                       "bit in the code": _flip(data, len(data) - 200)}[damage])
     second = wl.Module(_engine(tmp_path), WAT)
     assert not _compiled(second, 0)
     store = wl.Store(second.engine)

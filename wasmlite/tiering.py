@@ -306,12 +306,15 @@ class _TierUp:
                 linked.append((b, jit.link_object(b.obj, b.symbol, len(b.names))))
         except Exception:   # noqa: BLE001 - damaged code: compiled again instead
             return
+        installs = [[lib.addresses[b.names.index(f"f{f}")] for f in b.funcs] for b, lib in linked]
+        if not all(all(installs_of) for installs_of in installs):
+            return          # a code table with a hole: nothing of it is run
         full = im.opt_level
-        for b, lib in linked:
+        for (b, lib), addresses in zip(linked, installs):
             self._arrived(lib, b.names)
             defined = [f - first for f in b.funcs]
-            for f, i in zip(b.funcs, defined):
-                im.install(i, lib.addresses[b.names.index(f"f{f}")])
+            for i, address in zip(defined, addresses):
+                im.install(i, address)
             self.done.update(defined)
             if b.level < full:
                 direct = {first + i for i in defined}
