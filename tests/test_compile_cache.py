@@ -161,3 +161,20 @@ def test_compiler_digest_is_kept_under_the_sources_stamp(tmp_path, monkeypatch):
     memos[0].unlink()
     assert cache_mod._compiler_digest() == digest
     assert [p.name for p in (tmp_path / "wasmlite").glob("compiler-*")] == [memos[0].name]
+
+
+def test_a_damaged_disk_cache_entry_reads_as_a_miss(tmp_path):
+    """A flipped bit anywhere in an entry (its machine code included) makes
+    it a miss, not code to run: every file ends with a checksum."""
+    cache = DiskCache(tmp_path / "cache")
+    key = cache.key(wasmtime.wat2wasm(WAT), "opt=2")
+    data = serialize(compiled(WAT))
+    cache.put(key, data)
+    path = tmp_path / "cache" / key[:2] / key
+    raw = path.read_bytes()
+    assert cache.get(key) == data and len(raw) == len(data) + 4
+    for at in (0, len(raw) // 2, len(raw) - 5, len(raw) - 1):
+        path.write_bytes(raw[:at] + bytes([raw[at] ^ 1]) + raw[at + 1:])
+        assert cache.get(key) is None, at
+    path.write_bytes(raw[:3])
+    assert cache.get(key) is None

@@ -11,6 +11,7 @@ import pytest
 import wasmlite as wl
 from wasmlite import tiering
 from wasmlite.compile import tier_cache
+from wasmlite.compile.cache import DiskCache
 from wasmlite.interp import layout as L
 
 WAT = """(module
@@ -40,6 +41,14 @@ def _engine(tmp_path, **settings) -> wl.Engine:
 
 def _entries(tmp_path) -> list:
     return sorted(p for p in (tmp_path / "c").glob("??/*") if not p.name.startswith(".tmp-"))
+
+
+def _read(tmp_path, entry) -> bytes:
+    """An entry's bytes as the cache gives them (its checksum checked and
+    taken off)."""
+    data = DiskCache(tmp_path / "c").get(entry.name)
+    assert data is not None, "the entry does not pass its checksum"
+    return data
 
 
 def _compiled(module: wl.Module, defined_index: int) -> int:
@@ -74,7 +83,7 @@ def test_kept_code_ends_at_the_full_level(tmp_path, batched):
     answers to the full level's batch alone."""
     _first_run(tmp_path)
     (entry,) = _entries(tmp_path)
-    kept = tier_cache.unpack(entry.read_bytes(), 0, 2)
+    kept = tier_cache.unpack(_read(tmp_path, entry), 0, 2)
     # the default opt level ("speed") is LLVM's -O2
     assert kept and [(b.level, b.funcs) for b in kept] == [(2, [0])]
 
@@ -82,18 +91,18 @@ def test_kept_code_ends_at_the_full_level(tmp_path, batched):
 def test_a_kept_cheap_batch_is_upgraded_in_the_next_run(tmp_path, batched):
     _first_run(tmp_path)
     (entry,) = _entries(tmp_path)
-    kept = tier_cache.unpack(entry.read_bytes(), 0, 2)
+    kept = tier_cache.unpack(_read(tmp_path, entry), 0, 2)
     # as if the first run had ended before its -O2 compile: cheap code only
     cheap = tier_cache.KeptBatch(tiering.CHEAP_LEVEL, kept[0].symbol, kept[0].names,
                                  kept[0].funcs, kept[0].obj)
-    entry.write_bytes(tier_cache.pack([cheap]))
+    DiskCache(tmp_path / "c").put(entry.name, tier_cache.pack([cheap]))
     second = wl.Module(_engine(tmp_path), WAT)
     first_code = _compiled(second, 0)
     assert first_code
     tiering.drain()
     assert _compiled(second, 0) != first_code, "the cheap code was not replaced"
     (entry,) = _entries(tmp_path)
-    assert [b.level for b in tier_cache.unpack(entry.read_bytes(), 0, 2)] == [2]
+    assert [b.level for b in tier_cache.unpack(_read(tmp_path, entry), 0, 2)] == [2]
 
 
 def _flip(data: bytes, at: int) -> bytes:
@@ -116,7 +125,7 @@ def test_a_damaged_tiered_entry_is_compiled_again(tmp_path, batched, damage):
     assert wl.Instance(store, second, []).exports(store)["fib"](store, 20) == 6765
     tiering.drain()
     (entry,) = _entries(tmp_path)
-    assert tier_cache.unpack(entry.read_bytes(), 0, 2), "the damaged entry was not replaced"
+    assert tier_cache.unpack(_read(tmp_path, entry), 0, 2), "the damaged entry was not replaced"
 
 
 def test_code_kept_for_other_settings_is_not_used(tmp_path, batched):
@@ -128,9 +137,9 @@ def test_code_kept_for_other_settings_is_not_used(tmp_path, batched):
 def test_an_entry_naming_functions_the_module_lacks_is_refused(tmp_path, batched):
     _first_run(tmp_path)
     (entry,) = _entries(tmp_path)
-    assert tier_cache.unpack(entry.read_bytes(), 0, 2)
-    assert tier_cache.unpack(entry.read_bytes(), 1, 2) is None     # f0 is an import there
-    assert tier_cache.unpack(entry.read_bytes(), 0, 0) is None
+    assert tier_cache.unpack(_read(tmp_path, entry), 0, 2)
+    assert tier_cache.unpack(_read(tmp_path, entry), 1, 2) is None     # f0 is an import there
+    assert tier_cache.unpack(_read(tmp_path, entry), 0, 0) is None
 
 
 def test_merge_keeps_the_newest_of_the_highest_level():

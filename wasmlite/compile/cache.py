@@ -30,6 +30,7 @@ import re
 import struct
 import tempfile
 import time
+import zlib
 from pathlib import Path
 from typing import Any, Optional
 
@@ -193,7 +194,9 @@ _KEY = re.compile(r"[0-9a-f]{64}")
 class DiskCache:
     """Serialized modules on disk, keyed by the wasm bytes, the opt level and
     the fingerprint. Writes are atomic (rename), so concurrent processes
-    never read half a file; a corrupt or stale entry is recompiled.
+    never read half a file; a corrupt or stale entry is recompiled. Each
+    file ends with a CRC-32 of the entry: a damaged file (a flipped bit in
+    its machine code) reads as a miss, never as code to run.
 
     The cache holds at most ``max_bytes`` of entries: after each write,
     entries are deleted least recently used first until it fits again
@@ -219,13 +222,17 @@ class DiskCache:
             data = path.read_bytes()
         except OSError:
             return None
+        if len(data) < 4 or zlib.crc32(memoryview(data)[:-4]) != \
+                struct.unpack_from("<I", data, len(data) - 4)[0]:
+            return None                   # damaged: compiled again, and replaced
         try:
             os.utime(path)                # used now: last in line for eviction
         except OSError:
             pass
-        return data
+        return data[:-4]
 
     def put(self, key: str, data: bytes) -> None:
+        data = data + struct.pack("<I", zlib.crc32(data))
         if len(data) > self.max_bytes:
             return
         folder = self.directory / key[:2]

@@ -14,20 +14,18 @@ first call (``_TierUp.adopt``): its hot functions start compiled.
                                names (f<index>, f<index>.osr), the
                                functions it still answers for, object size
     each batch's object code, in the header's order
-    u32 CRC-32 of all the bytes before it
 
 A function answers to its newest batch of the highest level: a cheap batch
 stays only for the functions no full-level one has compiled since. As with
 cache.py, the object code is machine code that will run: the entry is
-trusted as the cache directory is; the checksum turns a damaged file into
-a recompile, not a jump into garbage.
+trusted as the cache directory is (DiskCache's checksum of every entry
+turns a damaged file into a miss).
 """
 from __future__ import annotations
 
 import json
 import re
 import struct
-import zlib
 from typing import Optional
 
 MAGIC = b"WASMLITE-TIERED\0"
@@ -74,8 +72,7 @@ def pack(kept: list[KeptBatch]) -> bytes:
         "fingerprint": fingerprint(),
         "batches": [{"level": b.level, "symbol": b.symbol, "names": b.names,
                      "funcs": b.funcs, "size": len(b.obj)} for b in kept]}).encode()
-    data = b"".join([MAGIC, struct.pack("<I", len(header)), header, *(b.obj for b in kept)])
-    return data + struct.pack("<I", zlib.crc32(data))
+    return b"".join([MAGIC, struct.pack("<I", len(header)), header, *(b.obj for b in kept)])
 
 
 def unpack(data: bytes, first: int, end: int) -> Optional[list[KeptBatch]]:
@@ -86,11 +83,7 @@ def unpack(data: bytes, first: int, end: int) -> Optional[list[KeptBatch]]:
     replaced)."""
     from .cache import fingerprint
     try:
-        if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 8:
-            return None
-        (crc,) = struct.unpack_from("<I", data, len(data) - 4)
-        data = memoryview(data)[:len(data) - 4]
-        if zlib.crc32(data) != crc:
+        if not data.startswith(MAGIC):
             return None
         pos = len(MAGIC)
         (n,) = struct.unpack_from("<I", data, pos)
