@@ -13,7 +13,7 @@ inspected; instances made from it keep working.
 from __future__ import annotations
 
 import os
-from typing import Any, Optional, Union
+from typing import Any, Union
 
 from .binary import decode_module, encode_module
 from . import tiering
@@ -92,23 +92,6 @@ def _code_settings(rt) -> str:
     if getattr(rt, "nan_canonicalization", False):      # other code for float ops
         settings += ",nan=canonical"
     return settings
-
-
-class _KeptTierUp(tiering.KeepTiered):
-    """A module's tiered entry in the disk cache: the batches tier-up
-    compiled in earlier runs (compile/tier_cache.py)."""
-
-    def __init__(self, cache, key: str) -> None:
-        self.cache, self.key = cache, key
-
-    def get(self) -> Optional[bytes]:
-        return self.cache.get(self.key)
-
-    def put(self, data: bytes) -> None:
-        self.cache.put(self.key, data)
-
-    def drop(self) -> None:
-        self.cache.delete(self.key)
 
 
 def _relaxed_deterministic(syntax) -> None:
@@ -218,7 +201,8 @@ class Module(Managed):
                 # tier-up compiled the whole module: the next run starts with it
                 cache.put(key, _cache_format().serialize(compiled))
             if rt.strategy == "auto":
-                keep = _KeptTierUp(cache, cache.key(binary, settings + ",tiered"))
+                from .compile.tier_cache import TieredEntry
+                keep = TieredEntry(cache, cache.key(binary, settings + ",tiered"))
         self._adopt(tiering.prepare(syntax, info, rt, jobs=engine._jobs, on_native=on_native,
                                     keep=keep))
         if cache is not None and getattr(self._compiled, "tier", "llvm") == "llvm":

@@ -35,6 +35,7 @@ from .syntax.module import Module
 
 if TYPE_CHECKING:
     import queue
+    from .compile.tier_cache import TieredEntry
     from .compile.translate import ModuleContext
 
 # The compiler (compile/, LLVM) is imported where tier-up first needs it:
@@ -92,25 +93,9 @@ def _nan(rt: Any) -> bool:
     return bool(getattr(rt, "nan_canonicalization", False))
 
 
-class KeepTiered:
-    """Where tier-up keeps its batches for the next run (the module's
-    tiered entry in the disk cache, compile/tier_cache.py): ``get`` the
-    bytes kept, ``put`` new ones, ``drop`` them once the whole module's
-    code is kept instead."""
-
-    def get(self) -> Optional[bytes]:
-        raise NotImplementedError
-
-    def put(self, data: bytes) -> None:
-        raise NotImplementedError
-
-    def drop(self) -> None:
-        raise NotImplementedError
-
-
 def prepare(module: Module, info: Any, rt: Any, jobs: Optional[int] = None,
             on_native: Optional[Callable[[Any], None]] = None,
-            keep: Optional[KeepTiered] = None) -> Any:
+            keep: "Optional[TieredEntry]" = None) -> Any:
     """The runnable form of a validated module for engine ``rt``.
     ``on_native(compiled)``: told when tier-up has compiled the whole module
     (the disk cache keeps it for the next run). ``keep``: where each
@@ -262,7 +247,7 @@ class _TierUp:
 
     def __init__(self, im: Any, rt: Any, jobs: Optional[int],
                  on_native: Optional[Callable[[Any], None]], early: bool = False,
-                 keep: Optional[KeepTiered] = None) -> None:
+                 keep: "Optional[TieredEntry]" = None) -> None:
         self.early = early
         self.im = im
         self.rt = rt
@@ -283,7 +268,7 @@ class _TierUp:
         if keep is not None:
             self._adopt_kept(keep)
 
-    def _adopt_kept(self, keep: KeepTiered) -> None:
+    def _adopt_kept(self, keep: "TieredEntry") -> None:
         """Install the batches an earlier run kept (before any call: no
         frame of these functions is in the interpreter yet); functions kept
         at the cheap level get the full level's code in the background, as

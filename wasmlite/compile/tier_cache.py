@@ -6,7 +6,7 @@ compiled in one run: its whole-module entry (cache.py) waits for a compile
 of every function, which a big module's run rarely lives to see. So each
 batch that tier-up links is kept too, under a second key of the same
 module, and the next run's tier-up installs the kept batches before the
-first call (``_TierUp.adopt``): its hot functions start compiled.
+first call (``_TierUp._adopt_kept``): its hot functions start compiled.
 
     b"WASMLITE-TIERED\\0"       magic
     u32 header length, header  JSON: fingerprint (cache.py's), and per batch:
@@ -30,6 +30,24 @@ from typing import Optional
 
 MAGIC = b"WASMLITE-TIERED\0"
 _NAME = re.compile(r"f(\d+)(\.osr)?")
+
+
+class TieredEntry:
+    """A module's tiered entry in a DiskCache (tier-up's ``keep``): ``get``
+    the bytes kept, ``put`` new ones, ``drop`` them once the whole
+    module's code is kept instead."""
+
+    def __init__(self, cache, key: str) -> None:
+        self.cache, self.key = cache, key
+
+    def get(self) -> Optional[bytes]:
+        return self.cache.get(self.key)
+
+    def put(self, data: bytes) -> None:
+        self.cache.put(self.key, data)
+
+    def drop(self) -> None:
+        self.cache.delete(self.key)
 
 
 class KeptBatch:
@@ -94,12 +112,10 @@ def unpack(data: bytes, first: int, end: int) -> Optional[list[KeptBatch]]:
         out = []
         for b in header["batches"]:
             names = [str(x) for x in b["names"]]
-            indices = {int(m.group(1)) for m in map(_NAME.fullmatch, names) if m}
             funcs = [int(f) for f in b["funcs"]]
             size = int(b["size"])
-            if len(indices) == 0 or any(not _NAME.fullmatch(x) for x in names) \
-                    or any(f not in indices or not first <= f < end or f"f{f}" not in names
-                           for f in funcs) or size <= 0:
+            if not names or size <= 0 or not all(map(_NAME.fullmatch, names)) \
+                    or any(not first <= f < end or f"f{f}" not in names for f in funcs):
                 return None
             obj = bytes(data[pos:pos + size])
             if len(obj) != size:
