@@ -188,6 +188,32 @@ def test_lowered_finds_an_op_as_the_full_list_does():
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only")
+def test_the_form_rows_give_what_the_symbol_lookups_give():
+    """The op tables' fill reads each op's handler addresses from the rows
+    written at the build (library._form_rows): for every lowered op, with
+    and without fuel, the same forms and addresses as looking each
+    handler's symbol up."""
+    it = interpreter()
+    assert it._rows is not None
+    rows, checked = it._rows, 0
+
+    def described(found):
+        return {k: (f.symbol, f.nparams, f.nresults, len(f.imms), address)
+                for k, (f, address) in found.items()}
+
+    for name in it._lowered.numeric | {op.name for op in it._lowered.ops}:
+        for fuel in (False, True):
+            fast = described(it.placed_forms(name, fuel))
+            it._rows = None
+            try:
+                slow = described(it.placed_forms(name, fuel))
+            finally:
+                it._rows = rows
+            assert fast == slow, (name, fuel)
+            checked += bool(fast)
+    assert checked > 1000
+
+
 def test_the_main_thread_floor_is_the_one_glibc_gives():
     found = stack_floor.main_thread_floor()
     limit = (ctypes.c_uint64 * 2)()

@@ -248,6 +248,9 @@ def wide_form(op: Op, imm, mem64: list[bool],
 
 
 
+NO_FORM = 0xFFFFFFFF    # a form row's offset of a fuel form the op does not have
+
+
 class Form:
     """One handler: its symbol, its immediates, and for the compiler-made
     ones, the operand/result counts (the pre-decoder tracks the height)."""
@@ -404,6 +407,20 @@ class Lowered:
             forms.update(self.forms_of(op, symbols))
         return forms
 
+    def variants(self, op: Op) -> list[tuple[tuple, str]]:
+        """(key rest, symbol without ``_fuel``) of each handler of ``op``,
+        in a fixed order: the plain form, its superinstructions, those into
+        a local.set or a branch (the order of the built library's form
+        rows: interp/library.py)."""
+        np_ = len(shape(op)[0])
+        base = "h_" + op.name.replace(".", "_")
+        plain = "S" * np_
+        out: list[tuple[tuple, str]] = [((), base)]
+        out += [((srcs,), f"{base}_{srcs}") for srcs in self.fused_sources(op)]
+        out += [((srcs, then), f"{base}_{'' if srcs == plain else srcs}_{then}")
+                for srcs, then in self.fused_then(op)]
+        return out
+
     def forms_of(self, op: Op, symbols) -> dict:
         """The forms of one op, keyed as in ``HandlerSet.forms``. The
         interpreter asks an op at a time (library.py), the first time the
@@ -413,18 +430,34 @@ class Lowered:
         ps, rs, imms, placeholder = shape(op)
         np_, nr = len(ps), len(rs)
         name = op.name
-        base = "h_" + name.replace(".", "_")
-        plain = "S" * np_
-        variants = [((), base)]
-        variants += [((srcs,), f"{base}_{srcs}") for srcs in self.fused_sources(op)]
-        variants += [((srcs, then), f"{base}_{'' if srcs == plain else srcs}_{then}")
-                     for srcs, then in self.fused_then(op)]
-        for rest, sym in variants:
+        for rest, sym in self.variants(op):
             form = Form(sym, imms, np_, nr, placeholder)
             forms[(name, False, *rest)] = form
             fsym = sym + "_fuel"
             forms[(name, True, *rest)] = (Form(fsym, imms, np_, nr, placeholder)
                                           if fsym in symbols else form)
+        return forms
+
+    def placed_forms(self, op: Op, row, base: int, fuel: bool) -> dict:
+        """``forms_of``'s entries for fuel setting ``fuel`` and, with fuel,
+        also those without (what the interpreter's op tables take), each
+        with its handler's address: (Form, address). ``row``: the handler
+        offsets in the image at ``base`` of each of ``variants``, plain
+        then fuel (NO_FORM: the op has no fuel form of its own, its plain
+        one serves), written when the library was built (library.py); no
+        symbol is looked up."""
+        forms = {}
+        ps, rs, imms, placeholder = shape(op)
+        np_, nr = len(ps), len(rs)
+        name = op.name
+        for j, (rest, sym) in enumerate(self.variants(op)):
+            form = (Form(sym, imms, np_, nr, placeholder), base + row[2 * j])
+            forms[(name, False, *rest)] = form
+            if fuel:
+                off = row[2 * j + 1]
+                forms[(name, True, *rest)] = (
+                    (Form(sym + "_fuel", imms, np_, nr, placeholder), base + off)
+                    if off != NO_FORM else form)
         return forms
 
 

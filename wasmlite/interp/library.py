@@ -75,6 +75,9 @@ class Interpreter:
         self.own: dict[str, int] = hextra["own"]
         from .forms import Lowered
         self._lowered = Lowered(hextra["numeric"], hextra["handled"])
+        # each lowered op's handler offsets, written at the build
+        # (_form_rows): the op tables' fill looks no symbol up
+        self._rows = _Rows(hextra, handlers.base) if "rows" in hextra else None
         self.interp_call = self.address["interp_call"]
         # shape code (stubs.shape_code) -> (entry, in, out, host): the
         # stubs library's first symbols, four per shape (stubs.common_stubs_ir)
@@ -138,6 +141,20 @@ class Interpreter:
         op = self._lowered.op(name)
         return self._lowered.forms_of(op, self.symbols) if op is not None else {}
 
+    def placed_forms(self, name: str, fuel: bool) -> dict:
+        """``forms_of(name)``'s entries of fuel setting ``fuel`` (and with
+        fuel, those without too), each as (Form, handler address)."""
+        op = self._lowered.op(name)
+        if op is None:
+            return {}
+        if self._rows is not None:
+            row = self._rows.row(name)
+            if row is not None:
+                return self._lowered.placed_forms(op, row, self._rows.base, fuel)
+        a = self.address
+        return {k: (f, a[f.symbol]) for k, f in self._lowered.forms_of(op, self.symbols).items()
+                if k[1] == fuel or not k[1]}
+
     def _library(self, name: str, symbol: str, level: int,
                  make_ir: Callable[[], tuple[str, list[str], dict]]
                  ) -> tuple[object, Mapping[str, int], dict]:
@@ -197,7 +214,8 @@ class Interpreter:
             if want:
                 import struct
                 words = struct.unpack_from(f"<{len(syms)}Q", pre.image, pre.table)
-                extra = dict(extra, preload={n: w for n, w in zip(syms, words) if n in want})
+                extra = dict(extra, preload={n: w for n, w in zip(syms, words) if n in want},
+                             **_form_rows(extra, dict(zip(syms, words))))
             pre.extra = extra
         except image.UnsupportedObject:
             pre = None
@@ -307,23 +325,73 @@ class _OpTables:
             forms, plain, fused, thens = self.tables
             variant = self.variants.get(name)
             if variant is None:
-                found = self.it.forms_of(name)
+                found = self.it.placed_forms(name, fuel)
             else:
                 # the variant's forms, under the op's name
                 a, (lowered, symbols) = self.it.nan_canonical_library()
                 op = lowered.op(variant)
                 found = {} if op is None else {
-                    (name, *k[1:]): f for k, f in lowered.forms_of(op, symbols).items()}
-            for k, f in found.items():
+                    (name, *k[1:]): (f, a[f.symbol])
+                    for k, f in lowered.forms_of(op, symbols).items()}
+            for k, (f, address) in found.items():
                 if len(k) == 2:
                     if k[1] == fuel:
-                        dict.__setitem__(forms, k[0], (a[f.symbol], f))
+                        dict.__setitem__(forms, k[0], (address, f))
                     if not k[1]:
-                        dict.__setitem__(plain, k[0], (a[f.symbol], f))
+                        dict.__setitem__(plain, k[0], (address, f))
                 elif k[1] == fuel:
-                    dict.__setitem__(fused if len(k) == 3 else thens, (k[0], *k[2:]),
-                                     a[f.symbol])
+                    dict.__setitem__(fused if len(k) == 3 else thens, (k[0], *k[2:]), address)
             self.done.add(name)
+
+
+def _form_rows(extra: dict, offsets: Mapping[str, int]) -> dict:
+    """What the handlers' image keeps of its forms (``_Rows``): for each
+    lowered op, in the order of ``extra``'s ``numeric`` then ``handled``
+    names, the image offset of each of its variants (forms.Lowered.variants)
+    and of that variant's fuel form (forms.NO_FORM: none). Made from the same
+    ``variants`` the pre-decoder's tables read, once at the build."""
+    from array import array
+    from .forms import NO_FORM, Lowered
+    lowered = Lowered(extra["numeric"], extra["handled"])
+    rows, at = array("I"), array("I")
+    for name in (*extra["numeric"], *extra["handled"]):
+        op = lowered.op(name)
+        variants = lowered.variants(op) if op is not None else []
+        if any(sym not in offsets for _rest, sym in variants):
+            at.append(NO_FORM)      # (not built: the op tables look its symbols up)
+            continue
+        at.append(len(rows))
+        rows.append(len(variants))
+        for _rest, sym in variants:
+            rows.append(offsets[sym])
+            rows.append(offsets.get(sym + "_fuel", NO_FORM))
+    return {"rows": rows.tobytes(), "row_at": at.tobytes()}
+
+
+class _Rows:
+    """The handlers' form rows (``_form_rows``) of a loaded image at ``base``."""
+
+    def __init__(self, extra: dict, base: int) -> None:
+        from array import array
+        self.base = base
+        self._rows = array("I", extra["rows"])
+        self._at = array("I", extra["row_at"])
+        self._names = (*extra["numeric"], *extra["handled"])
+        self._index: Optional[dict[str, int]] = None
+
+    def row(self, name: str) -> Optional[list[int]]:
+        """The offsets of op ``name``'s variants, plain and fuel in turn
+        (forms.NO_FORM for a missing fuel form), or None for a name the
+        library does not list."""
+        index = self._index
+        if index is None:
+            index = self._index = {n: i for i, n in enumerate(self._names)}
+        i = index.get(name)
+        if i is None or i >= len(self._at) or self._at[i] >= len(self._rows):
+            return None
+        start = self._at[i]
+        n = self._rows[start]
+        return self._rows[start + 1:start + 1 + 2 * n].tolist()
 
 
 def _handlers_ir() -> tuple[str, list[str], dict]:
