@@ -194,7 +194,7 @@ EXPECTED = {
     "a_ss": ["h_i64_load_aSS"], "a_ls": ["h_f64_load_aLS"],
     "if_lt": ["h_i32_ge_s_LL_br"], "if_geu": ["h_i64_lt_u_LC_br"], "if_eqz": ["h_i32_ne_LC_br"],
     "if_eqz64": ["h_i64_ne_SC_br"], "if_param": ["h_i32_le_u_LC_br"],
-    "lc_store": ["h_i32_store8_LC"], "copies": ["x_local_copy", "x_local_set_const"],
+    "lc_store": ["h_i32_store8_LC"], "copies": ["x_local_copy32", "x_local_set_const"],
     "fbr": ["h_f64_lt_LL_br"], "fbr32": ["h_f32_ge_LC_br"], "fif": ["x_if"],
 }
 # ... and must not hold: the local changed, or a label / call came between
@@ -306,3 +306,72 @@ def test_an_epoch_interrupts_a_folded_back_edge_at_the_loop():
         out.append(_outcome(store, x["spin"], []))
     assert out[0][1] == str(wl.TrapCode.INTERRUPT)
     assert out[0] == out[1]
+
+
+# Locals, globals and a single result by their type's width (handlers.py
+# LOCAL_WIDTHS): a scalar moves only its own bytes (and writes the whole
+# slot), a v128 all 16
+WIDTHS_WAT = """(module
+  (global $g32 (mut i32) (i32.const 7))
+  (global $g64 (mut i64) (i64.const -1))
+  (global $gf (mut f32) (f32.const 1.5))
+  (global $gv (mut v128) (v128.const i32x4 1 2 3 4))
+  (func (export "i64s") (param $a i64) (param $b i32) (result i64) (local $c i64) (local $d i32)
+    (local.set $c (local.get $a))
+    (local.set $d (local.tee $b (i32.add (local.get $b) (i32.const 1))))
+    (global.set $g32 (i32.add (global.get $g32) (local.get $d)))
+    (global.set $g64 (i64.xor (global.get $g64) (local.get $c)))
+    (i64.add (global.get $g64) (i64.extend_i32_u (global.get $g32))))
+  (func (export "nan32") (param $x i32) (result i32) (local $f f32)
+    (local.set $f (f32.reinterpret_i32 (local.get $x)))
+    (global.set $gf (local.get $f))
+    (i32.reinterpret_f32 (global.get $gf)))
+  (func (export "nan64") (param $x i64) (result i64) (local $f f64) (local $g f64)
+    (local.set $g (local.tee $f (f64.reinterpret_i64 (local.get $x))))
+    (i64.reinterpret_f64 (local.get $g)))
+  (func (export "vec") (param $x i32) (result i32) (local $v v128) (local $w v128)
+    (local.set $v (i32x4.replace_lane 2 (global.get $gv) (local.get $x)))
+    (local.set $w (local.get $v))
+    (global.set $gv (i32x4.add (local.tee $v (local.get $w)) (global.get $gv)))
+    (i32.add (i32x4.extract_lane 2 (global.get $gv)) (i32x4.extract_lane 3 (local.get $v))))
+  (func (export "ref") (param $r externref) (result externref) (local $s externref)
+    (local.set $s (local.get $r))
+    (local.get $s)))"""
+
+WIDTH_CASES = [("i64s", [-0x123456789ABCDEF, 5]), ("i64s", [0x7FFFFFFFFFFFFFFF, -1]),
+               ("nan32", [0x7FA00001]), ("nan32", [-1]), ("nan64", [0x7FF4000000000001]),
+               ("nan64", [-2]), ("vec", [0x55AA55AA]), ("vec", [-3])]
+
+
+def test_locals_globals_and_results_by_width_agree_with_compiled_code():
+    out = {}
+    for strategy in ("llvm", "interpreter"):
+        store = wl.Store(_engine(strategy))
+        x = wl.Instance(store, wl.Module(store.engine, WIDTHS_WAT), []).exports(store)
+        out[strategy] = [_outcome(store, x[name], args) for name, args in WIDTH_CASES]
+        token = object()
+        out[strategy].append(x["ref"](store, token) is token)
+    assert out["interpreter"] == out["llvm"]
+    assert out["interpreter"][-1] is True
+
+
+def test_the_pre_decoder_picks_each_local_and_global_by_its_width():
+    eng = _engine("interpreter")
+    im = wl.Module(eng, WIDTHS_WAT)._compiled
+    rev = {a: s for s, a in im.interp.address.items()}
+    syms = {}
+    for e in im.module.exports:
+        code = im._pre.function(e.index, im.module.funcs[e.index - im.nimported])
+        syms[e.name] = [rev[w] for w in code.words if w in rev]
+    assert {"x_local_tee32", "x_global_get32", "x_global_set32", "x_global_get64",
+            "x_global_set64", "x_return1_64"} <= set(syms["i64s"])
+    assert "x_local_copy64" in syms["i64s"]          # local.set $c (local.get $a)
+    assert {"x_global_set32", "x_global_get32", "x_return1_32"} <= set(syms["nan32"])
+    assert {"x_local_tee64", "x_local_set64"} <= set(syms["nan64"])
+    # v128 moves all 16 bytes: the width-less handlers
+    assert {"x_global_get", "x_global_set", "x_local_set", "x_local_copy",
+            "x_local_tee"} <= set(syms["vec"])
+    # (only the i32 parameter's get is a scalar one)
+    assert not any(s.endswith(("32", "64")) and s.startswith(
+        ("x_local_set", "x_local_tee", "x_local_copy", "x_global")) for s in syms["vec"])
+    assert "x_local_copy64" in syms["ref"] and "x_return1_64" in syms["ref"]

@@ -399,6 +399,16 @@ class Predecoder:
             for name in FUEL_SPILLING:
                 self.h[name] = a[name + "_fuel"]
         self.ops = _op_table(interp, consume_fuel, nan_canonical)
+        # a local's (get, set, tee, copy) handlers by its type's size: the
+        # scalar ones move only its bytes (handlers.LOCAL_WIDTHS)
+        self._local_handlers = {
+            size: tuple(self.h[f"x_local_{k}{bits}"] for k in ("get", "set", "tee", "copy"))
+            for size, bits in ((4, "32"), (8, "64"), (16, ""))}
+        # the same of each global (get, set), and the return of one result
+        by_size = {size: (self.h[f"x_global_get{bits}"], self.h[f"x_global_set{bits}"])
+                   for size, bits in ((4, "32"), (8, "64"), (16, ""))}
+        self._global_handlers = [by_size[g.valtype.size] for g in module.all_globals()]
+        self._return1 = {4: self.h["x_return1_32"], 8: self.h["x_return1_64"]}
         # several memories, or 64-bit ones: instructions on one other than a
         # 32-bit memory 0 take their wide forms (forms.WIDE)
         self.mem64 = [m.is64 for m in module.all_mems()]
@@ -484,11 +494,20 @@ class Predecoder:
         emit = words.append
         target = targets.append
         h = self.h
-        x_local_get, x_local_set, x_local_tee = h["x_local_get"], h["x_local_set"], h["x_local_tee"]
+        # the local handlers by each local's width (handlers.LOCAL_WIDTHS)
+        by_size = self._local_handlers
+        lh = [by_size[t.size] for t in ft.params]
+        lh += [by_size[t.size] for t in func.locals]
+        local_gets = [x[0] for x in lh]
+        local_sets = [x[1] for x in lh]
+        local_tees = [x[2] for x in lh]
+        local_copies = [x[3] for x in lh]
         x_const, x_br_if, x_jump, x_br = h["x_const"], h["x_br_if"], h["x_jump"], h["x_br"]
         x_fuel = h["x_fuel"]
         x_jump_loop, x_br_if_loop = self.jump_loop, self.br_if_loop
-        x_local_copy, x_set_const = h["x_local_copy"], h["x_local_set_const"]
+        x_set_const = h["x_local_set_const"]
+        x_return = (self._return1.get(ft.results[0].size, h["x_return"]) if nresults == 1
+                    else h["x_return"])
         test_back_edges = self.test_back_edges
         ops = self.ops.ops
         calls = self._calls
@@ -564,7 +583,7 @@ class Predecoder:
                 rec = after_get[rec]
                 if height < slot_mask:
                     defer_get(pos << 20 | height)
-                emit(x_local_get)
+                emit(local_gets[ins.imm])
                 emit(imm)
                 height += 1
                 if height > max_h:
@@ -701,7 +720,7 @@ class Predecoder:
                         dead_depth = 0
                     continue
             if k == _TEE:
-                emit(x_local_tee)
+                emit(local_tees[ins.imm])
                 emit(16 * ins.imm)
             elif k == _SET:
                 height -= 1
@@ -715,11 +734,11 @@ class Predecoder:
                 if last:
                     # local.get / a constant right before: one handler
                     # ([get|const, x] -> [copy|set_const, x, dst])
-                    words[-2] = x_local_copy if last == 1 else x_set_const
+                    words[-2] = local_copies[ins.imm] if last == 1 else x_set_const
                     emit(16 * ins.imm)
                     starts[pos] = -1
                     continue
-                emit(x_local_set)
+                emit(local_sets[ins.imm])
                 emit(16 * ins.imm)
             elif k == _BR_IF:
                 height -= 1
@@ -785,7 +804,7 @@ class Predecoder:
                     max_h = height
                 dead = False
                 if fk == _F_FUNC:
-                    emit(h["x_return"])
+                    emit(x_return)
                     emit(f[3])
                     break
             elif k == _BLOCK:
@@ -893,15 +912,15 @@ class Predecoder:
                 emit(h["x_select"])
                 height -= 2
             elif k == _GLOBAL_GET:
-                emit(h["x_global_get"])
+                emit(self._global_handlers[ins.imm][0])
                 emit(lay.global_(ins.imm))
                 height += 1
             elif k == _GLOBAL_SET:
-                emit(h["x_global_set"])
+                emit(self._global_handlers[ins.imm][1])
                 emit(lay.global_(ins.imm))
                 height -= 1
             elif k == _RETURN:
-                emit(h["x_return"])
+                emit(x_return)
                 emit(nresults)
                 dead = True
             elif k == _UNREACHABLE:
