@@ -208,6 +208,27 @@ def test_run_wasi_program_gets_args_and_env(capfd):
     assert out.endswith("env T_X=1\n")
 
 
+def test_the_commands_own_process_freezes_the_loaded_module(capfd, monkeypatch):
+    """``wasmlite run`` (cli.console_main) takes the module and instance out
+    of the cyclic GC's sight once they are made, and leaves the collector
+    on; called as a library (launch.own_process False) it touches neither."""
+    import gc
+
+    from wasmlite import launch
+    gc.unfreeze()
+    try:
+        assert main(["run", HELLO, "Ada"]) == 0
+        assert gc.get_freeze_count() == 0 and gc.isenabled()
+        monkeypatch.setattr(launch, "own_process", True)
+        before = len(gc.get_objects())
+        assert main(["run", HELLO, "Ada"]) == 0
+        assert gc.get_freeze_count() > before // 2 and gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    assert capfd.readouterr().out.count("Hello, Ada!") == 2
+
+
 def test_run_exits_with_the_guests_status(capfd):
     wasm = str(WASI_DIR / "exit_code.wasm")
     assert main(["run", "--opt-level", "none", wasm, "7", "exit"]) == 7

@@ -449,6 +449,8 @@ def console_main() -> None:
     finishing their part, Python freeing every object of a big module."""
     global _interrupted
     _watch_ctrl_c()
+    from . import launch
+    launch.own_process = True
     try:
         status = main()
     except KeyboardInterrupt:             # in the instant before main's handler

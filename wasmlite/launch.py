@@ -213,6 +213,32 @@ def _call_error_report(path: str, error: WasmtimeError, context: str, err: TextI
     return 1
 
 
+# True when the process is the ``wasmlite`` command's own (cli.console_main),
+# so process-wide settings are ours to make
+own_process = False
+
+
+def _pause_collector() -> None:
+    """No cyclic GC while the module loads (``_freeze_module_objects``
+    resumes it): what loading allocates lives until the exit."""
+    import gc
+    gc.disable()
+
+
+def _freeze_module_objects() -> None:
+    """Move every object alive now (the module and its validation records:
+    they live until the exit) out of the cyclic GC's sight
+    (gc.freeze), so that the collections the run triggers scan only what it
+    allocates, and turn the collector back on. Only in the command's own
+    process: a library must not change its host's collector. Measured on
+    CPython for WASI's ``-c "print(1+1)"``: the collector ran ~200 times
+    for ~300 ms in all, walking the module's records again and again (one
+    collection of the objects that survived loading took 73 ms)."""
+    import gc
+    gc.freeze()
+    gc.enable()
+
+
 def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None,
                out: Optional[TextIO] = None, err: Optional[TextIO] = None,
                dirs: Sequence[str] = (), env: Sequence[str] = (),
@@ -248,7 +274,11 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
                 sys.stdout.flush()
             except Exception:
                 pass
+    if own_process:
+        _pause_collector()
     module = _compile(engine, path, err, allow_precompiled)
+    if own_process:
+        _freeze_module_objects()
     store = Store(engine)
     if fuel is not None:
         store.set_fuel(fuel)
@@ -261,6 +291,8 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
     try:
         try:
             exports = linker.instantiate(store, module).exports(store)
+            if own_process:
+                _freeze_module_objects()        # and the instance's
             if invoke_name is None:
                 context = "failed to invoke command default"
                 _call_start(store, exports)
