@@ -66,10 +66,17 @@ def run_component(path: str, engine: Any, wasi: Any, fuel: Any = None,
     """Runs the component at ``path``; returns the exit status. A trap goes
     to ``on_trap(trap, context)`` (Wasmtime's "what was being done" line, or
     None), whose answer is the status; without ``on_trap`` it propagates."""
+    from . import launch
     from .component import Variant
     context: Optional[str] = None
+    if launch.own_process:
+        launch._pause_collector()       # as for a module (launch.py)
     try:
-        store, instance, _ = _instantiate(path, engine, wasi, fuel, trap_unknown)
+        try:
+            store, instance, _ = _instantiate(path, engine, wasi, fuel, trap_unknown)
+        finally:
+            if launch.own_process:
+                launch._freeze_module_objects()
         run = _run_export(instance, store)
         context = RUN_CONTEXT
         result = run(store)
