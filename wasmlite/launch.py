@@ -276,9 +276,11 @@ def run_module(path: str, args: Sequence[str], invoke_name: Optional[str] = None
                 pass
     if own_process:
         _pause_collector()
-    module = _compile(engine, path, err, allow_precompiled)
-    if own_process:
-        _freeze_module_objects()
+    try:
+        module = _compile(engine, path, err, allow_precompiled)
+    finally:
+        if own_process:
+            _freeze_module_objects()
     store = Store(engine)
     if fuel is not None:
         store.set_fuel(fuel)

@@ -48,6 +48,9 @@ from ..syntax.module import Func, Instr, Module
 from ..syntax.types import FuncType, ValType
 
 _MASK = (1 << 64) - 1
+# a value type's size -> the suffix of the handlers that move a value of it
+# by its width (handlers.LOCAL_WIDTHS; v128: the width-less ones)
+_WIDTH_SUFFIX = {4: "32", 8: "64", 16: ""}
 _SLOT_MASK = (1 << 20) - 1      # a deferred local.get's slot, in its entry's low bits
 
 # instruction kinds, in the order the main loop tests them (how common
@@ -403,12 +406,13 @@ class Predecoder:
         # scalar ones move only its bytes (handlers.LOCAL_WIDTHS)
         self._local_handlers = {
             size: tuple(self.h[f"x_local_{k}{bits}"] for k in ("get", "set", "tee", "copy"))
-            for size, bits in ((4, "32"), (8, "64"), (16, ""))}
+            for size, bits in _WIDTH_SUFFIX.items()}
         # the same of each global (get, set), and the return of one result
         by_size = {size: (self.h[f"x_global_get{bits}"], self.h[f"x_global_set{bits}"])
-                   for size, bits in ((4, "32"), (8, "64"), (16, ""))}
+                   for size, bits in _WIDTH_SUFFIX.items()}
         self._global_handlers = [by_size[g.valtype.size] for g in module.all_globals()]
-        self._return1 = {4: self.h["x_return1_32"], 8: self.h["x_return1_64"]}
+        self._return1 = {size: self.h[f"x_return1_{bits}"]
+                         for size, bits in _WIDTH_SUFFIX.items() if bits}
         # several memories, or 64-bit ones: instructions on one other than a
         # 32-bit memory 0 take their wide forms (forms.WIDE)
         self.mem64 = [m.is64 for m in module.all_mems()]
@@ -506,6 +510,7 @@ class Predecoder:
         x_fuel = h["x_fuel"]
         x_jump_loop, x_br_if_loop = self.jump_loop, self.br_if_loop
         x_set_const = h["x_local_set_const"]
+        global_handlers = self._global_handlers
         x_return = (self._return1.get(ft.results[0].size, h["x_return"]) if nresults == 1
                     else h["x_return"])
         test_back_edges = self.test_back_edges
@@ -912,11 +917,11 @@ class Predecoder:
                 emit(h["x_select"])
                 height -= 2
             elif k == _GLOBAL_GET:
-                emit(self._global_handlers[ins.imm][0])
+                emit(global_handlers[ins.imm][0])
                 emit(lay.global_(ins.imm))
                 height += 1
             elif k == _GLOBAL_SET:
-                emit(self._global_handlers[ins.imm][1])
+                emit(global_handlers[ins.imm][1])
                 emit(lay.global_(ins.imm))
                 height -= 1
             elif k == _RETURN:

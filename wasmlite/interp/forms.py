@@ -438,19 +438,23 @@ class Lowered:
                                           if fsym in symbols else form)
         return forms
 
-    def placed_forms(self, op: Op, row, base: int, fuel: bool) -> dict:
+    def placed_forms(self, op: Op, row, base: int, fuel: bool) -> Optional[dict]:
         """``forms_of``'s entries for fuel setting ``fuel`` and, with fuel,
         also those without (what the interpreter's op tables take), each
         with its handler's address: (Form, address). ``row``: the handler
         offsets in the image at ``base`` of each of ``variants``, plain
         then fuel (NO_FORM: the op has no fuel form of its own, its plain
         one serves), written when the library was built (library.py); no
-        symbol is looked up."""
+        symbol is looked up. None when ``row`` does not have an entry pair
+        for each variant."""
+        variants = self.variants(op)
+        if len(row) != 2 * len(variants):
+            return None
         forms = {}
         ps, rs, imms, placeholder = shape(op)
         np_, nr = len(ps), len(rs)
         name = op.name
-        for j, (rest, sym) in enumerate(self.variants(op)):
+        for j, (rest, sym) in enumerate(variants):
             form = (Form(sym, imms, np_, nr, placeholder), base + row[2 * j])
             forms[(name, False, *rest)] = form
             if fuel:

@@ -149,8 +149,10 @@ class Interpreter:
             return {}
         if self._rows is not None:
             row = self._rows.row(name)
-            if row is not None:
-                return self._lowered.placed_forms(op, row, self._rows.base, fuel)
+            found = (self._lowered.placed_forms(op, row, self._rows.base, fuel)
+                     if row is not None else None)
+            if found is not None:
+                return found
         a = self.address
         return {k: (f, a[f.symbol]) for k, f in self._lowered.forms_of(op, self.symbols).items()
                 if k[1] == fuel or not k[1]}
