@@ -212,31 +212,36 @@ class Prelinked:
         return front + bytes(head["image_at"] - len(front)) + body
 
     @classmethod
-    def _header(cls, data: bytes, fd: int = -1) -> tuple[dict, bytes]:
-        """The header and the index bytes (read from ``fd`` past ``data``,
-        the file's first bytes, when they are longer)."""
+    def _header(cls, data: bytes, fd: int = -1) -> tuple[dict, bytes, int]:
+        """The header, the bytes that hold the index and where in them it
+        starts (-1: no index). ``data`` is the file's first bytes; when the
+        header runs past them it is read from ``fd`` whole, in one read of
+        its exact length (reading a guessed prefix, then the rest, and
+        joining the two cost the handlers' ~90 KB header 0.1-0.3 ms more in
+        a fresh process: every new page of a copy is a page fault)."""
         if not data.startswith(cls.MAGIC):
             raise UnsupportedObject("not a prelinked image")
         if len(data) < _FRONT:
             raise UnsupportedObject("truncated image header")
         n, crc = struct.unpack_from("<II", data, len(cls.MAGIC))
         if len(data) < _FRONT + n and fd >= 0:
-            # the rest only (the handlers' header with its index is ~72 KB)
-            data += os.pread(fd, _FRONT + n - len(data), len(data))
+            data = os.pread(fd, _FRONT + n, 0)
         text = memoryview(data)[_FRONT:_FRONT + n]      # (no copies of ~60 KB)
         if len(text) != n or zlib.crc32(text) != crc:
             raise UnsupportedObject("truncated or damaged image header")
         try:
             head = marshal.loads(text)      # (reads the header, leaves the index)
-            index = bytes(text[n - head["index"]:]) if head["index"] else b""
+            k = head["index"]
+            if not isinstance(k, int) or not 0 <= k <= n:
+                raise ValueError("index length")
         except (ValueError, EOFError, TypeError, KeyError) as exc:
             raise UnsupportedObject(f"malformed image header ({exc})") from None
-        return head, index
+        return head, data, _FRONT + n - k if k else -1
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "Prelinked":
-        head, index = cls._header(data)
-        if index:
+        head, _data, index_at = cls._header(data)
+        if index_at >= 0:
             raise UnsupportedObject("an image with a symbol index is only mapped (map_file)")
         fixups = array("I", [8 * w for lo, n in head["runs"] for w in range(lo, lo + n)])
         image = data[head["image_at"]:head["image_at"] + head["size"]]
@@ -260,17 +265,22 @@ class SymbolIndex(NameLookup):
     dozen (a dict of them all cost ~0.5 ms a process). Read-only, so
     threads share it."""
 
-    __slots__ = ("_base", "_size", "_mask", "_slots", "_records", "count")
+    __slots__ = ("_base", "_size", "_mask", "_slots", "_records", "_at", "count")
 
-    def __init__(self, data: bytes, base: int, size: int) -> None:
+    def __init__(self, data: bytes, base: int, size: int, at: int = 0) -> None:
+        """The index written at offset ``at`` of ``data`` (which it keeps:
+        an image's header bytes, not a copy of their index)."""
         try:
-            nslots, self.count = struct.unpack_from("<II", data, 0)
-            if nslots < 1 or nslots & (nslots - 1) or len(data) < 8 + 4 * nslots:
+            if at < 0:
                 raise ValueError
-            self._slots = memoryview(data)[8:8 + 4 * nslots].cast("I")
+            nslots, self.count = struct.unpack_from("<II", data, at)
+            if nslots < 1 or nslots & (nslots - 1) or len(data) < at + 8 + 4 * nslots:
+                raise ValueError
+            self._slots = memoryview(data)[at + 8:at + 8 + 4 * nslots].cast("I")
         except (struct.error, ValueError, TypeError):
             raise UnsupportedObject("malformed symbol index") from None
-        self._records = data[8 + 4 * nslots:]
+        self._records = data
+        self._at = at + 8 + 4 * nslots          # the first record
         self._base, self._size, self._mask = base, size, nslots - 1
 
     @staticmethod
@@ -304,11 +314,14 @@ class SymbolIndex(NameLookup):
         slots, records, mask = self._slots, self._records, self._mask
         h = crc32(b) & mask
         n = len(b)
+        first = self._at - 1        # (slot entries count records from 1)
         while True:
             e = slots[h]
             if not e:
                 return default
-            at = e - 1
+            at = first + e
+            if at + 5 > len(records):
+                raise UnsupportedObject(f"symbol index entry of {name!r} outside the index")
             if records[at + 4] == n and records.startswith(b, at + 5):
                 break
             h = (h + 1) & mask
@@ -322,7 +335,7 @@ class SymbolIndex(NameLookup):
 
     def items(self) -> list[tuple[str, int]]:
         """Every (name, address), in the order they were written."""
-        out, r, at = [], self._records, 0
+        out, r, at = [], self._records, self._at
         while at + 5 <= len(r):
             n = r[at + 4]
             off = int.from_bytes(r[at:at + 4], "little")
@@ -370,7 +383,7 @@ def map_file(path: str) -> tuple[NativeImage, dict]:
     truncated or whose header is damaged is refused (UnsupportedObject)."""
     fd = os.open(path, os.O_RDONLY)
     try:
-        head, index = Prelinked._header(os.pread(fd, 1 << 16, 0), fd)
+        head, data, index_at = Prelinked._header(os.pread(fd, _FRONT, 0), fd)
         at, size = head["image_at"], head["size"]
         if at % _PAGE or os.fstat(fd).st_size < at + size:
             raise UnsupportedObject("truncated image")
@@ -382,7 +395,7 @@ def map_file(path: str) -> tuple[NativeImage, dict]:
     try:
         lib = _finish(base, size, head["bounds"], head["runs"], head["externals"],
                       head["table"], head["count"],
-                      SymbolIndex(index, base, size) if index else None)
+                      SymbolIndex(data, base, size, index_at) if index_at >= 0 else None)
     except BaseException:
         _c_library().munmap(base, size)
         raise

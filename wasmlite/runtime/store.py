@@ -35,6 +35,84 @@ _BUILTIN_SIG_SUBTYPE = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.
 _BUILTIN_GC_ALLOC = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int64)
 
 
+# One builtin table serves every store of the process. Generated code calls
+# builtin k as ``builtins[k](vmctx, ...)``, and word 0 of every VMContext
+# points at its store's limits block (vmcontext.py), so the six callbacks
+# find their store from that address (``_stores_by_limits``). Six callbacks
+# per store cost a fresh process's first Store ~0.25 ms (libffi's closures
+# and their code pages) and every later one ~20 us.
+_stores_by_limits: dict[int, "weakref.ref[RuntimeStore]"] = {}
+_builtins_lock = threading.Lock()
+_builtins: Optional[tuple[int, tuple]] = None     # (table address, what it holds)
+
+
+def _store_at(vmctx: int) -> "Optional[RuntimeStore]":
+    ref = _stores_by_limits.get(ctypes.c_uint64.from_address(vmctx).value)
+    return ref() if ref is not None else None
+
+
+def _no_store(vmctx: int) -> int:
+    """A builtin called with a VMContext of no live store (never seen: a
+    store outlives every call into its code): a trap, not a crash."""
+    limits = ctypes.c_uint64.from_address(vmctx).value
+    if limits:
+        ctypes.c_uint32.from_address(limits + vm.LIMITS_TRAP_CODE).value = vm.HOST_EXCEPTION
+    return vm.BUILTIN_TRAP
+
+
+def _memory_grow(vmctx, index, delta):
+    s = _store_at(vmctx)
+    return s._memory_grow(vmctx, index, delta) if s is not None else _no_store(vmctx)
+
+
+def _table_grow(vmctx, index, delta, init):
+    s = _store_at(vmctx)
+    return s._table_grow(vmctx, index, delta, init) if s is not None else _no_store(vmctx)
+
+
+def _exn_box(vmctx):
+    s = _store_at(vmctx)
+    return s._exn_box(vmctx) if s is not None else _no_store(vmctx)
+
+
+def _exn_unbox(vmctx, handle):
+    s = _store_at(vmctx)
+    return s._exn_unbox(vmctx, handle) if s is not None else _no_store(vmctx)
+
+
+def _sig_subtype(vmctx, actual, expected):
+    s = _store_at(vmctx)
+    return s._sig_subtype(vmctx, actual, expected) if s is not None else _no_store(vmctx)
+
+
+def _gc_alloc(vmctx, size):
+    s = _store_at(vmctx)
+    return s._gc_alloc(vmctx, size) if s is not None else _no_store(vmctx)
+
+
+def _builtins_address() -> int:
+    """The process's builtin table (made with the first store)."""
+    global _builtins
+    made = _builtins
+    if made is None:
+        with _builtins_lock:
+            if _builtins is None:
+                funcs = (_BUILTIN_MEMORY_GROW(_memory_grow), _BUILTIN_TABLE_GROW(_table_grow),
+                         _BUILTIN_EXN_BOX(_exn_box), _BUILTIN_EXN_UNBOX(_exn_unbox),
+                         _BUILTIN_SIG_SUBTYPE(_sig_subtype), _BUILTIN_GC_ALLOC(_gc_alloc))
+                table = (ctypes.c_void_p * len(vm.BUILTIN_NAMES))(
+                    *[ctypes.cast(f, ctypes.c_void_p).value for f in funcs])
+                _builtins = (ctypes.addressof(table), (funcs, table))
+            made = _builtins
+    return made[0]
+
+
+def _forget_store(limits: int, ref: "weakref.ref[RuntimeStore]") -> None:
+    # (a newer store may have the same limits address by now: keep its entry)
+    if _stores_by_limits.get(limits) is ref:
+        del _stores_by_limits[limits]
+
+
 def gc_out_of_memory(size: int) -> str:
     return f"GC heap out of memory: no capacity for allocation of {size} bytes"
 
@@ -73,17 +151,11 @@ class RuntimeStore:
         self._epoch_deadline = ctypes.c_uint64.from_address(
             self.limits_address + vm.LIMITS_EPOCH_DEADLINE)
 
-        # The builtins close over this store; a VMContext reaches them through
-        # its builtins pointer, so code of one store never calls another's.
-        self._builtin_funcs = (_BUILTIN_MEMORY_GROW(self._memory_grow),
-                               _BUILTIN_TABLE_GROW(self._table_grow),
-                               _BUILTIN_EXN_BOX(self._exn_box),
-                               _BUILTIN_EXN_UNBOX(self._exn_unbox),
-                               _BUILTIN_SIG_SUBTYPE(self._sig_subtype),
-                               _BUILTIN_GC_ALLOC(self._gc_alloc))
-        self._builtins = (ctypes.c_void_p * len(vm.BUILTIN_NAMES))(
-            *[ctypes.cast(f, ctypes.c_void_p).value for f in self._builtin_funcs])
-        self.builtins_address: int = ctypes.addressof(self._builtins)
+        # The builtins are the process's (``_builtins_address``): they find
+        # this store from the limits block its VMContexts point at.
+        self.builtins_address: int = _builtins_address()
+        limits = self.limits_address
+        _stores_by_limits[limits] = weakref.ref(self, lambda r, k=limits: _forget_store(k, r))
 
         # Wasm GC's objects (runtime/gc_heap.py): reserved at the first one
         self.gc_heap = GcHeap(self.limits_address, engine.signatures.lookup,
