@@ -322,3 +322,34 @@ def test_define_module_calls_initialize():
         (func (export "_initialize") (global.set $g (i32.const 7)))
         (func (export "get") (result i32) global.get $g))"""))
     assert linker.get(store, "r", "get")(store) == 7
+
+
+@pytest.mark.parametrize("strategy", ["interpreter", "llvm"])
+def test_the_shared_builtins_reach_the_store_whose_code_calls_them(strategy):
+    # every store's code calls one process-wide builtin table
+    # (runtime/store.py); each call must land in its own store: here
+    # memory.grow meets the limit of the store it runs in, not another's
+    from wasmlite.runtime import store as runtime_store
+    cfg = wt.Config()
+    cfg.strategy = strategy
+    engine = wt.Engine(cfg)
+    module = Module(engine, """(module (memory (export "m") 1)
+        (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))""")
+    limited, free = wt.Store(engine), wt.Store(engine)
+    limited.set_limits(memory_size=2 * 65536)
+    a = Instance(limited, module, []).exports(limited)
+    b = Instance(free, module, []).exports(free)
+    for _ in range(2):          # interleaved, both ways
+        assert a["grow"](limited, 3) == -1
+        assert b["grow"](free, 1) in (1, 2)
+    assert a["grow"](limited, 1) == 1
+    assert a["m"].size(limited) == 2 and b["m"].size(free) == 3
+    assert limited._rt.builtins_address == free._rt.builtins_address
+    # a store that is gone leaves no entry behind
+    limits = free._rt.limits_address
+    assert runtime_store._stores_by_limits[limits]() is free._rt
+    del b, free
+    import gc
+    gc.collect()
+    ref = runtime_store._stores_by_limits.get(limits)
+    assert ref is None or ref() is not None      # (or a newer store has the address)
