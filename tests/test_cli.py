@@ -342,3 +342,28 @@ def test_run_gives_the_file_base_name_as_argv0(capfd, tmp_path):
     prog.write_text(ARGV0)
     status = main(["run", str(prog), "x"])
     assert (status, capfd.readouterr().out) == (0, "prog.wat")
+
+
+def test_one_subcommands_parser_reads_argv_as_the_whole_tree_does():
+    # main() builds only the named subcommand's parser (cli.build_parser):
+    # help, usage, errors and the parsed arguments must not change
+    import contextlib
+    import io
+
+    from wasmlite import cli
+
+    def outcome(parser, argv):
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                ns = vars(parser.parse_args(argv))
+                result = sorted((k, repr(v)) for k, v in ns.items())
+            except SystemExit as e:
+                result = e.code
+        return out.getvalue(), err.getvalue(), result
+
+    for command in cli._COMMANDS:
+        for argv in ([command, "--help"], [command, "--bogus"], [command],
+                     [command, "x.wasm"], [command, "x.wasm", "--", "a", "-b"]):
+            whole = outcome(cli.build_parser(), argv)
+            assert outcome(cli.build_parser(command), argv) == whole, argv
