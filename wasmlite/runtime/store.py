@@ -60,34 +60,19 @@ def _no_store(vmctx: int) -> int:
     return vm.BUILTIN_TRAP
 
 
-def _memory_grow(vmctx, index, delta):
-    s = _store_at(vmctx)
-    return s._memory_grow(vmctx, index, delta) if s is not None else _no_store(vmctx)
+def _dispatching(method: str):
+    """Builtin callback that calls RuntimeStore ``method`` on the store
+    whose code called it."""
+    def builtin(vmctx, *args):
+        s = _store_at(vmctx)
+        return getattr(s, method)(vmctx, *args) if s is not None else _no_store(vmctx)
+    return builtin
 
 
-def _table_grow(vmctx, index, delta, init):
-    s = _store_at(vmctx)
-    return s._table_grow(vmctx, index, delta, init) if s is not None else _no_store(vmctx)
-
-
-def _exn_box(vmctx):
-    s = _store_at(vmctx)
-    return s._exn_box(vmctx) if s is not None else _no_store(vmctx)
-
-
-def _exn_unbox(vmctx, handle):
-    s = _store_at(vmctx)
-    return s._exn_unbox(vmctx, handle) if s is not None else _no_store(vmctx)
-
-
-def _sig_subtype(vmctx, actual, expected):
-    s = _store_at(vmctx)
-    return s._sig_subtype(vmctx, actual, expected) if s is not None else _no_store(vmctx)
-
-
-def _gc_alloc(vmctx, size):
-    s = _store_at(vmctx)
-    return s._gc_alloc(vmctx, size) if s is not None else _no_store(vmctx)
+# the callback types in vmcontext.BUILTIN_NAMES order; builtin NAME is
+# RuntimeStore._NAME
+_BUILTIN_TYPES = (_BUILTIN_MEMORY_GROW, _BUILTIN_TABLE_GROW, _BUILTIN_EXN_BOX,
+                  _BUILTIN_EXN_UNBOX, _BUILTIN_SIG_SUBTYPE, _BUILTIN_GC_ALLOC)
 
 
 def _builtins_address() -> int:
@@ -97,9 +82,8 @@ def _builtins_address() -> int:
     if made is None:
         with _builtins_lock:
             if _builtins is None:
-                funcs = (_BUILTIN_MEMORY_GROW(_memory_grow), _BUILTIN_TABLE_GROW(_table_grow),
-                         _BUILTIN_EXN_BOX(_exn_box), _BUILTIN_EXN_UNBOX(_exn_unbox),
-                         _BUILTIN_SIG_SUBTYPE(_sig_subtype), _BUILTIN_GC_ALLOC(_gc_alloc))
+                funcs = tuple(kind(_dispatching(f"_{name}"))
+                              for kind, name in zip(_BUILTIN_TYPES, vm.BUILTIN_NAMES, strict=True))
                 table = (ctypes.c_void_p * len(vm.BUILTIN_NAMES))(
                     *[ctypes.cast(f, ctypes.c_void_p).value for f in funcs])
                 _builtins = (ctypes.addressof(table), (funcs, table))
