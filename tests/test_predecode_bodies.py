@@ -12,6 +12,15 @@ import pytest
 import wasmlite as wl
 from wasmlite import tiering
 from wasmlite.binary.decode import LazyFunc
+from wasmlite.binary import decode
+
+
+@pytest.fixture(autouse=True)
+def _scan_every_code_section(monkeypatch):
+    """Every module here, however small, has its bodies scanned and left in
+    the binary (the path of real programs' code sections: small ones are
+    decoded at once, binary/decode.py SCAN_MIN_CODE_BYTES)."""
+    monkeypatch.setattr(decode, "SCAN_MIN_CODE_BYTES", 0)
 
 WAT = """(module
   (memory 1)

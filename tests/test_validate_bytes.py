@@ -36,6 +36,15 @@ from wasmlite.text.script import AssertInvalid, ModuleCmd, parse_script
 from wasmlite.valid.func import _Ctx, check_function
 from wasmlite.valid.func_bytes import check_function_bytes
 from wasmlite.valid.validate import validate_module
+from wasmlite.binary import decode
+
+
+@pytest.fixture(autouse=True)
+def _scan_every_code_section(monkeypatch):
+    """Every module here, however small, has its bodies scanned and left in
+    the binary (the path of real programs' code sections: small ones are
+    decoded at once, binary/decode.py SCAN_MIN_CODE_BYTES)."""
+    monkeypatch.setattr(decode, "SCAN_MIN_CODE_BYTES", 0)
 
 
 def _outcome(module):
@@ -257,3 +266,27 @@ def test_big_modules_fast_paths_agree(path: Path) -> None:
         pytest.skip(f"{path} is not there (bench/decode/run.py fetches it)")
     accepted = compare_binary(path.read_bytes())
     assert accepted == len(decode_module(path.read_bytes()).funcs)
+
+
+
+def test_a_small_code_section_is_decoded_at_once_and_a_big_one_scanned(monkeypatch) -> None:
+    """Below SCAN_MIN_CODE_BYTES of code the bodies come decoded (plain
+    Funcs: no pattern to compile for a tiny module); from it on they stay in
+    the binary. Both decode and validate alike."""
+    body = " ".join(["local.get 0 i32.const 1 i32.add local.set 0"] * 20)
+    wat = "(module " + "".join(f"(func (param i32) {body})" for _ in range(40)) + ")"
+    data = encode_module(parse_module(wat))
+    monkeypatch.setattr(decode, "SCAN_MIN_CODE_BYTES", len(data) // 2)
+    big = decode_module(data)
+    monkeypatch.setattr(decode, "SCAN_MIN_CODE_BYTES", len(data) * 2)
+    small = decode_module(data)
+    assert all(type(f) is Func and len(f.body) == 81 for f in small.funcs)
+    assert all(isinstance(f, LazyFunc) and f.unread_body() is not None for f in big.funcs)
+    assert small == big
+    assert _outcome(small) == _outcome(big)
+    # the default: a one-function module decoded, hello_wasi scanned
+    monkeypatch.undo()
+    tiny = decode_module(encode_module(parse_module("(module (func))")))
+    assert type(tiny.funcs[0]) is Func
+    hello = decode_module((PROJECT / "examples" / "hello_wasi.wasm").read_bytes())
+    assert all(isinstance(f, LazyFunc) for f in hello.funcs)

@@ -58,6 +58,11 @@ _FUNC_TYPE_CODE = {0x60: "func"}
 MAX_FUNCTION_LOCALS = 50_000
 # and on a struct type's fields (Wasm GC)
 MAX_STRUCT_FIELDS = 10_000
+# A code section of fewer bytes has its bodies decoded at once instead of
+# scanned and left in the binary (LazyFunc): the scan's pattern costs ~3.4 ms
+# to compile in a process (instr_decode._simple_run_match), what decoding
+# ~7 KB of code costs, and a module that small is run in whole soon anyway.
+SCAN_MIN_CODE_BYTES = 8192
 
 
 _I32_CONST = OP_BY_NAME["i32.const"]
@@ -211,6 +216,7 @@ class _Decoder:
         self.exceptions = exceptions      # tags (else 2.0's malformed ids/kinds)
         self.pos = 8
         self.section_end = len(data)       # of the section being read
+        self.scan_bodies = True             # code_section: scan, or decode at once
         self.module = Module()
         self.func_type_idxs: list[int] = []
         self.bodies: list[Func] = []      # type_idx filled in at the end
@@ -593,6 +599,8 @@ class _Decoder:
         self.module.data_count = self.u32()
 
     def code_section(self) -> None:
+        # a small section is decoded at once: scanning costs more there
+        self.scan_bodies = self.section_end - self.pos >= SCAN_MIN_CODE_BYTES
         self.bodies = self.vec(self.code)
 
     def code(self) -> Func:
@@ -601,7 +609,7 @@ class _Decoder:
         start = self.pos
         locals_ = self.locals()
         body_pos = self.pos
-        if scan_expr(self.data, body_pos, self.code_state) == start + size:
+        if self.scan_bodies and scan_expr(self.data, body_pos, self.code_state) == start + size:
             self.pos = start + size
             return LazyFunc.unread(locals_, self.data, body_pos, func_offset, start)
         # the exact decoder: the error the spec words, or (when the scan was

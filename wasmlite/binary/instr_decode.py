@@ -13,8 +13,7 @@ surfaces as "END opcode expected", unknown opcodes as "illegal opcode".
 """
 from __future__ import annotations
 
-import re
-from typing import Optional
+from typing import Any, Callable, Optional
 
 from ..errors import MalformedError
 from ..syntax.instructions import EXCEPTIONS, LEGACY_EXCEPTIONS, OPS, Op
@@ -343,11 +342,23 @@ _SIMPLE_IMMEDIATES = [        # most frequent first: alternatives are tried in o
     (K_ZERO, rb"\x00"),
     (K_HEAPTYPE, _byte_class(REFTYPE_BY_HEAPCODE)),
 ]
-# possessive: the encoding is a prefix code, so the longest run is the only one
-_SIMPLE_RUN = re.compile(b"(?:" + b"|".join(
-    _byte_class([b for b, (_op, k) in enumerate(ONE_BYTE) if k == kind]) + imm
-    for kind, imm in _SIMPLE_IMMEDIATES) + b")*+")
 _BLOCKTYPE_BYTES = frozenset([0x40, *VALTYPE_BY_CODE])
+# (compiled at the first scan: ~3.4 ms a process, binary/decode.py's
+# SCAN_MIN_CODE_BYTES)
+_simple_run: Any = None
+
+
+def _simple_run_match() -> Callable:
+    """The scan's pattern's ``match``, compiled at the first scan.
+    Possessive: the encoding is a prefix code, so the longest run is the
+    only one."""
+    global _simple_run
+    if _simple_run is None:
+        import re
+        _simple_run = re.compile(b"(?:" + b"|".join(
+            _byte_class([b for b, (_op, k) in enumerate(ONE_BYTE) if k == kind]) + imm
+            for kind, imm in _SIMPLE_IMMEDIATES) + b")*+")
+    return _simple_run.match
 
 
 def scan_expr(data: bytes, pos: int, state: ExprState) -> int:
@@ -356,7 +367,7 @@ def scan_expr(data: bytes, pos: int, state: ExprState) -> int:
     position after that ``end``, or -1 when the scan cannot tell (then
     ``decode_expr`` decides, and words the error). Sets
     ``state.uses_data_index`` as decode_expr would."""
-    run = _SIMPLE_RUN.match
+    run = _simple_run_match()
     table = ONE_BYTE
     open_blocks: list = []         # as in decode_expr
     try:
