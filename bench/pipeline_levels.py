@@ -15,7 +15,10 @@ is printed. Variants (IR passes / codegen):
 * ``O1ir_fast``: LLVM's O1 pipeline / FastISel;
 * ``cheap_dag``: the cheap passes / SelectionDAG and the greedy allocator;
 * ``O1ir``: the O1 pipeline / codegen -O2;
-* ``O2``: the full level (-O2 / codegen -O2).
+* ``O2``: the full level (-O2 / codegen -O2);
+* ``fast:P1+P2...``: the named function passes alone (llvmlite's
+  ``add_P_pass``, e.g. ``fast:sroa+simplify_cfg``) / FastISel and the fast
+  register allocator: candidates for the cheap tier.
 """
 from __future__ import annotations
 
@@ -45,11 +48,17 @@ def _child(variant: str, wasm: str, workdir: str, args: list[str]) -> None:
             return optimize(mod, opt_level, tail_calls)
         if variant in ("cheap", "cheap_dag"):
             return optimize(mod, 1, tail_calls)
+        if variant.startswith("fast:"):
+            pm = llvm.create_new_module_pass_manager()
+            for name in variant[5:].split("+"):
+                getattr(pm, f"add_{name}_pass")()
+            pm.run(mod, jit._pass_builder(1))
+            return None
         pb = llvm.create_pass_builder(jit._init()["tms"][2],
                                       llvm.create_pipeline_tuning_options(speed_level=1))
         pb.getModulePassManager().run(mod, pb)
 
-    level = {"cheap": 0, "O1ir_fast": 0}.get(variant, 2)
+    level = 0 if variant in ("cheap", "O1ir_fast") or variant.startswith("fast:") else 2
     jit.optimize = swapped
     jit._codegen_level = lambda lvl: level if lvl == 2 else codegen(lvl)
     cfg = rt.Config()
@@ -80,7 +89,7 @@ def main() -> None:
     a = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="wasmlite-levels-") as tmp:
         for v in a.variants.split(","):
-            if v not in VARIANTS:
+            if v not in VARIANTS and not v.startswith("fast:"):
                 raise SystemExit(f"unknown variant {v!r}")
             env = dict(os.environ, XDG_CACHE_HOME=os.path.join(tmp, "cache"))
             subprocess.run([sys.executable, __file__, "--child", v, a.wasm, a.dir or tmp,
