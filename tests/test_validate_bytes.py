@@ -54,13 +54,25 @@ def _outcome(module):
         return "invalid", str(e)
 
 
+def _scanned(data: bytes):
+    """``data`` decoded with every body scanned and left in the binary,
+    however small its code section (binary/decode.py SCAN_MIN_CODE_BYTES):
+    what compare_binary checks, from any test module."""
+    kept = decode.SCAN_MIN_CODE_BYTES
+    decode.SCAN_MIN_CODE_BYTES = 0
+    try:
+        return decode_module(data)
+    finally:
+        decode.SCAN_MIN_CODE_BYTES = kept
+
+
 def compare_binary(data: bytes) -> int:
     """Decode ``data``; validate it with bodies left in the binary and with
     every body decoded; the outcomes must be identical. Then, function by
     function, check_function_bytes must agree with check_function. Returns
     how many bodies the byte checker accepted."""
     try:
-        lazy = decode_module(data)
+        lazy = _scanned(data)
     except MalformedError:
         return 0
     eager = decode_module(data)
@@ -69,7 +81,7 @@ def compare_binary(data: bytes) -> int:
     assert _outcome(lazy) == _outcome(eager)
     # per function (invalid bodies too), in the context validate_module
     # would build if the module-level checks passed
-    lazy = decode_module(data)
+    lazy = _scanned(data)
     try:
         ctx = _module_ctx(eager)
     except (InvalidError, IndexError):
