@@ -225,3 +225,87 @@ def test_kept_code_agrees_in_an_engine_with_other_type_ids(tmp_path, batched):
     cfg.strategy = "llvm"
     llvm = wl.Engine(cfg)
     assert _mixed_results(second, kept) == _mixed_results(llvm, wl.Module(llvm, MIXED))
+
+
+def _bodies_checked(monkeypatch) -> list:
+    """The defined functions whose bodies validation checks from now on."""
+    from wasmlite.valid import validate
+    checked: list = []
+    real = validate._func_info
+
+    def counted(ctx, module, n, typed):
+        checked.append(n)
+        return real(ctx, module, n, typed)
+
+    monkeypatch.setattr(validate, "_func_info", counted)
+    return checked
+
+
+def test_the_next_module_trusts_the_bodies_the_first_run_validated(tmp_path, batched,
+                                                                    monkeypatch):
+    """A tiered entry records that its run validated the module's bodies
+    (and the features they use): the next Module of the same bytes and
+    settings does not check them again, as Wasmtime does not re-validate a
+    cached module, and runs the same."""
+    _first_run(tmp_path)
+    data = _read(tmp_path, _entries(tmp_path)[0])
+    assert tier_cache.trusted_features(data) == frozenset()
+    from wasmlite.valid.validate import validate_module
+    expected = validate_module(wl.Module(wl.Engine(), WAT)._syntax).funcs
+    checked = _bodies_checked(monkeypatch)
+    second = wl.Module(_engine(tmp_path), WAT)
+    assert checked == []
+    info = second._compiled.info
+    assert info.features == frozenset()
+    # a FuncInfo asked for is made then, and is what validation gives
+    assert info.funcs[1] == expected[1]
+    assert checked == [1] and len(info.funcs) == 2
+    store = wl.Store(second.engine)
+    exports = wl.Instance(store, second, []).exports(store)
+    assert exports["fib"](store, 21) == 10946 and exports["cold"](store, 7) == 21
+    # other settings (another key), or no cache: checked as ever
+    checked.clear()
+    wl.Module(_engine(tmp_path, consume_fuel=True), WAT)
+    assert sorted(checked) == [0, 1]
+    checked.clear()
+    wl.Module(wl.Engine(), WAT)
+    assert sorted(checked) == [0, 1]
+
+
+def test_a_tiered_entry_of_another_validator_is_not_trusted(tmp_path, batched, monkeypatch):
+    _first_run(tmp_path)
+    data = _read(tmp_path, _entries(tmp_path)[0])
+    monkeypatch.setattr(tier_cache, "validator_stamp", lambda: "00000000")
+    assert tier_cache.trusted_features(data) is None
+    checked = _bodies_checked(monkeypatch)
+    wl.Module(_engine(tmp_path), WAT)
+    assert sorted(checked) == [0, 1]
+
+
+def test_trusted_features_refuses_what_is_not_a_validated_entry() -> None:
+    batch = tier_cache.KeptBatch(1, "t", ["f0"], [0], b"\x7fELF")
+    assert tier_cache.trusted_features(tier_cache.pack([batch])) is None   # not recorded
+    packed = tier_cache.pack([batch], frozenset({"gc", "exceptions"}))
+    assert tier_cache.trusted_features(packed) == frozenset({"gc", "exceptions"})
+    assert tier_cache.unpack(packed, 0, 1)[0].funcs == [0]      # batches read as before
+    for bad in (None, b"", packed[:20], packed.replace(b'"features"', b'"featurez"'),
+                packed.replace(b"\"gc\"", b"7   ")):
+        assert tier_cache.trusted_features(bad) is None
+
+
+def test_trusted_bodies_give_the_funcinfos_validation_gives() -> None:
+    """validate_module with ``trusted_features``: module-level checks as
+    ever, each body's FuncInfo made when read, equal to the eager one."""
+    from wasmlite.binary.decode import decode_module
+    from wasmlite.errors import InvalidError
+    from wasmlite.valid.validate import validate_module
+    data = wl.wat2wasm(WAT)
+    eager = validate_module(decode_module(data))
+    lazy = validate_module(decode_module(data), trusted_features=frozenset({"gc"}))
+    assert "gc" in lazy.features and "gc" not in eager.features
+    assert len(lazy.funcs) == 2 and lazy.funcs[-1] == eager.funcs[1]
+    assert lazy.funcs[0:2] == eager.funcs and list(lazy.funcs) == eager.funcs
+    # a module-level error is still found (an export of a function it lacks)
+    bad = wl.wat2wasm('(module (func) (export "f" (func 0)))').replace(b"\x00\x00\x0a", b"\x00\x07\x0a")
+    with pytest.raises(InvalidError, match="unknown function"):
+        validate_module(decode_module(bad), trusted_features=frozenset())

@@ -191,18 +191,24 @@ class Module(Managed):
                     return
                 except WasmtimeError:
                     pass              # stale or damaged: compile and replace it
+        keep = trusted = None
+        if cache is not None and rt.strategy == "auto":
+            from .compile.tier_cache import TieredEntry, trusted_features
+            keep = TieredEntry(cache, cache.key(binary, settings + ",tiered"))
+            # tier-up code kept by an earlier run of this binary, whose
+            # bodies that run validated under these settings: they are
+            # not checked again (CPython for WASI: ~1 s), as a cached
+            # whole module's are not
+            trusted = trusted_features(keep.peek())
         syntax = decoded if decoded is not None else decode_module(binary)
-        info = validate_module(syntax, engine._disabled_features)
+        info = validate_module(syntax, engine._disabled_features, trusted)
         if engine._relaxed_deterministic and "relaxed_simd" in info.features:
             _relaxed_deterministic(syntax)
-        on_native = keep = None
+        on_native = None
         if cache is not None:
             def on_native(compiled, cache=cache, key=key) -> None:
                 # tier-up compiled the whole module: the next run starts with it
                 cache.put(key, _cache_format().serialize(compiled))
-            if rt.strategy == "auto":
-                from .compile.tier_cache import TieredEntry
-                keep = TieredEntry(cache, cache.key(binary, settings + ",tiered"))
         self._adopt(tiering.prepare(syntax, info, rt, jobs=engine._jobs, on_native=on_native,
                                     keep=keep))
         if cache is not None and getattr(self._compiled, "tier", "llvm") == "llvm":

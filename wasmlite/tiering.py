@@ -579,6 +579,8 @@ class _TierUp:
             try:
                 self.kept = tier_cache.merge(
                     self.kept, tier_cache.KeptBatch(level, symbol, names, funcs, lib.object_code))
-                self.keep.put(tier_cache.pack(self.kept))
+                # (with the features validation found: the next run
+                # trusts the bodies, tier_cache.trusted_features)
+                self.keep.put(tier_cache.pack(self.kept, getattr(self.im.info, "features", None)))
             except Exception:   # noqa: BLE001 - not kept: the batch still runs
                 pass

@@ -39,14 +39,25 @@ class TieredEntry:
 
     def __init__(self, cache, key: str) -> None:
         self.cache, self.key = cache, key
+        self._peeked: Optional[bytes] = None
+
+    def peek(self) -> Optional[bytes]:
+        """The bytes kept, held for the next ``get`` (Module() reads the
+        entry before tier-up installs it: one read of the file)."""
+        if self._peeked is None:
+            self._peeked = self.cache.get(self.key)
+        return self._peeked
 
     def get(self) -> Optional[bytes]:
-        return self.cache.get(self.key)
+        data, self._peeked = self._peeked, None
+        return data if data is not None else self.cache.get(self.key)
 
     def put(self, data: bytes) -> None:
+        self._peeked = None
         self.cache.put(self.key, data)
 
     def drop(self) -> None:
+        self._peeked = None
         self.cache.delete(self.key)
 
 
@@ -84,12 +95,18 @@ def merge(kept: list[KeptBatch], new: KeptBatch) -> list[KeptBatch]:
     return out
 
 
-def pack(kept: list[KeptBatch]) -> bytes:
+def pack(kept: list[KeptBatch], features: Optional[frozenset] = None) -> bytes:
+    """The entry of ``kept``; ``features``: the module's ModuleInfo.features
+    (its bodies validated in this process, with the validator's source
+    stamp: the next run may skip their checks, ``trusted_features``)."""
     from .cache import fingerprint
-    header = json.dumps({
+    head: dict = {
         "fingerprint": fingerprint(),
         "batches": [{"level": b.level, "symbol": b.symbol, "names": b.names,
-                     "funcs": b.funcs, "size": len(b.obj)} for b in kept]}).encode()
+                     "funcs": b.funcs, "size": len(b.obj)} for b in kept]}
+    if features is not None:
+        head["validated"] = {"by": validator_stamp(), "features": sorted(features)}
+    header = json.dumps(head).encode()
     return b"".join([MAGIC, struct.pack("<I", len(header)), header, *(b.obj for b in kept)])
 
 
@@ -125,5 +142,41 @@ def unpack(data: bytes, first: int, end: int) -> Optional[list[KeptBatch]]:
         if pos != len(data):
             return None
         return out
+    except (ValueError, KeyError, TypeError, AttributeError, struct.error, UnicodeDecodeError):
+        return None
+
+
+def validator_stamp() -> str:
+    """The validator's source files by name, size and modification time
+    (identity.source_stamps), as a checksum: a changed validator does not
+    trust what an older one accepted."""
+    import os
+    import zlib
+    from .identity import source_stamps
+    folder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "valid")
+    return f"{zlib.crc32(chr(10).join(source_stamps(folder)).encode()):08x}"
+
+
+def trusted_features(data: Optional[bytes]) -> Optional[frozenset]:
+    """The features recorded in an entry made by ``pack`` for a module whose
+    bodies this wasmlite's validator accepted, under the settings the
+    entry's key stands for (module.py): then the bodies need no checks
+    again, as a whole-module entry's do not (cache.py). None for no such
+    entry, one of another wasmlite, LLVM, CPU or validator, or damage."""
+    from .cache import fingerprint
+    try:
+        if not data or not data.startswith(MAGIC):
+            return None
+        pos = len(MAGIC)
+        (n,) = struct.unpack_from("<I", data, pos)
+        header = json.loads(bytes(data[pos + 4:pos + 4 + n]))
+        validated = header.get("validated")
+        if header.get("fingerprint") != fingerprint() or not isinstance(validated, dict) \
+                or validated.get("by") != validator_stamp():
+            return None
+        features = validated["features"]
+        if not isinstance(features, list) or not all(isinstance(f, str) for f in features):
+            return None
+        return frozenset(features)
     except (ValueError, KeyError, TypeError, AttributeError, struct.error, UnicodeDecodeError):
         return None

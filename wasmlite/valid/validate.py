@@ -20,7 +20,8 @@ error messages) whenever it does not accept the body itself.
 from __future__ import annotations
 
 from ..records import field, record
-from typing import Optional
+from collections.abc import Sequence
+from typing import Any, Optional
 
 from ..binary.decode import MAX_STRUCT_FIELDS, LazyFunc
 from ..gc_pause import gc_paused
@@ -87,7 +88,9 @@ class FuncInfo:
 class ModuleInfo:
     """Module-level facts, every index space with its imports first.
 
-    ``funcs``            one FuncInfo per defined function (module.funcs order).
+    ``funcs``            one FuncInfo per defined function (module.funcs order;
+                         made as read when the bodies were trusted,
+                         ``validate_module``'s ``trusted_features``).
     ``func_types``       FuncType of every function in the function index space.
     ``func_type_idx``    type index of every function in the index space.
     ``refs``             declared function references (C.refs): functions
@@ -252,20 +255,80 @@ _EXPORT_SPACES = {
 
 # -- the module -----------------------------------------------------------------
 
-def validate_module(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
+def _func_info(ctx: _Ctx, module: Module, n: int, typed: bool) -> FuncInfo:
+    """Validate defined function ``n``'s locals and body in ``ctx``."""
+    f = module.funcs[n]
+    types = ctx.types
+    n_imp_funcs = len(ctx.func_type_idx) - len(module.funcs)
+    ft = types[f.type_idx]
+    locals_ = list(ft.params) + list(f.locals)
+    for t in f.locals:
+        if t.is_ref and (type(t.heap) is int or not t.nullable):
+            try:
+                check_valtype(t, len(types), typed)
+            except InvalidError as e:
+                raise InvalidError(f"{e.args[0]} in function {n_imp_funcs + n}") from None
+    # a body still in the binary is checked from its bytes; when that
+    # checker gives up (an invalid body, say), check_function decides
+    # and words the error
+    unread = f.unread_body() if isinstance(f, LazyFunc) else None
+    r = None if unread is None else check_function_bytes(ctx, ft, locals_, *unread)
+    if r is None:
+        try:
+            r = check_function(ctx, ft, locals_, f.body)
+        except InvalidError as e:
+            raise InvalidError(f"{e.args[0]} in function {n_imp_funcs + n}") from None
+    return FuncInfo(ft, f.type_idx, locals_, r.max_stack, r.max_depth,
+                    r.block_types, r.select_types, r.ends, r.elses,
+                    r.num_instrs, r.catches)
+
+
+class _LazyFuncInfos(Sequence):
+    """ModuleInfo.funcs of a module whose bodies are trusted valid: each
+    FuncInfo is made (its body checked) when first read."""
+
+    def __init__(self, ctx: _Ctx, module: Module, typed: bool) -> None:
+        self._ctx, self._module, self._typed = ctx, module, typed
+        self._infos: list = [None] * len(module.funcs)
+
+    def __len__(self) -> int:
+        return len(self._infos)
+
+    def __getitem__(self, n):
+        if isinstance(n, slice):
+            return [self[k] for k in range(*n.indices(len(self)))]
+        info = self._infos[n]
+        if info is None:
+            info = self._infos[n] = _func_info(self._ctx, self._module,
+                                               range(len(self))[n], self._typed)
+        return info
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, (list, Sequence)) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def validate_module(module: Module, disabled: frozenset = frozenset(),
+                    trusted_features: Optional[frozenset] = None) -> ModuleInfo:
     """Validate ``module`` per Wasm 2.0; return what the compiler needs.
     ``disabled``: the ``Op.feature`` names whose instructions are invalid
-    (features the engine's Config turned off).
+    (features the engine's Config turned off). ``trusted_features``: the
+    bodies are known valid under the same settings (a run before this one
+    validated this very binary, module.py's disk cache) and used these
+    features; they are then not checked here, only when their FuncInfo is
+    first read.
 
     Raises InvalidError (message contains the spec's wording) on failure.
     """
     if not isinstance(module, Module):
         raise TypeError(f"expected a syntax.Module, got {type(module).__name__}")
     with gc_paused():
-        return _validate(module, disabled)
+        return _validate(module, disabled, trusted_features)
 
 
-def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
+def _validate(module: Module, disabled: frozenset = frozenset(),
+              trusted_features: Optional[frozenset] = None) -> ModuleInfo:
     types = module.types
     ntypes = len(types)
     typed = FUNCTION_REFERENCES not in disabled     # Config.wasm_function_references
@@ -442,29 +505,13 @@ def _validate(module: Module, disabled: frozenset = frozenset()) -> ModuleInfo:
         ctx.used.add(EXCEPTIONS)
     if gc_types:
         ctx.used.add(GC)
-    infos: list[FuncInfo] = []
-    for n, f in enumerate(module.funcs):
-        ft = types[f.type_idx]
-        locals_ = list(ft.params) + list(f.locals)
-        for t in f.locals:
-            if t.is_ref and (type(t.heap) is int or not t.nullable):
-                try:
-                    check_valtype(t, ntypes, typed)
-                except InvalidError as e:
-                    raise InvalidError(f"{e.args[0]} in function {n_imp_funcs + n}") from None
-        # a body still in the binary is checked from its bytes; when that
-        # checker gives up (an invalid body, say), check_function decides
-        # and words the error
-        unread = f.unread_body() if isinstance(f, LazyFunc) else None
-        r = None if unread is None else check_function_bytes(ctx, ft, locals_, *unread)
-        if r is None:
-            try:
-                r = check_function(ctx, ft, locals_, f.body)
-            except InvalidError as e:
-                raise InvalidError(f"{e.args[0]} in function {n_imp_funcs + n}") from None
-        infos.append(FuncInfo(ft, f.type_idx, locals_, r.max_stack, r.max_depth,
-                              r.block_types, r.select_types, r.ends, r.elses,
-                              r.num_instrs, r.catches))
+    if trusted_features is None:
+        infos: Any = [_func_info(ctx, module, n, typed) for n in range(len(module.funcs))]
+    else:
+        # the bodies were validated by an earlier run (the caller's word:
+        # the disk cache); each FuncInfo is made when first asked for
+        infos = _LazyFuncInfos(ctx, module, typed)
+        ctx.used |= set(trusted_features)
 
     if module.start is not None:
         s = module.start
