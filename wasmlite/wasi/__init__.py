@@ -57,16 +57,18 @@ for _mod in (funcs_env, funcs_fd, funcs_path, funcs_poll):
 assert set(_IMPLS) == set(SIGNATURES), set(SIGNATURES) - set(_IMPLS)
 
 _MASK = {"i": 0xFFFF_FFFF, "I": 0xFFFF_FFFF_FFFF_FFFF}
+_and = int.__and__
 
 
 def _host_function(impl, params: str):
     """The Caller-taking host function around ``impl(ctx, guest, *args)``."""
     masks = tuple(_MASK[p] for p in params)
-    n = len(masks)
     name = impl.__name__
     converts = name in CONVERTED
 
-    def host(caller, *args):
+    def context(caller):
+        """The store's WasiContext and the calling instance's memory, or
+        the error Wasmtime gives for a missing one."""
         store = caller._store
         ctx = getattr(store, "_wasi", None) if store is not None else None
         if ctx is None:
@@ -77,11 +79,20 @@ def _host_function(impl, params: str):
         memory = getattr(rec, "memory", None)
         if memory is None:
             raise call_error(["missing required memory export"])
+        return ctx, memory
+
+    def host(caller, *args):
+        try:
+            # the common case in one go; anything missing: context() says what
+            ctx = caller._store._wasi
+            memory = caller._instance.exports["memory"].memory
+        except (AttributeError, KeyError):
+            ctx = None
+        if ctx is None or memory is None:
+            ctx, memory = context(caller)
         g = ctx.guest(memory)
-        if n == 1:
-            args = (args[0] & masks[0],)
-        else:
-            args = tuple([a & k for a, k in zip(args, masks)])
+        # WASI's pointers and sizes are unsigned
+        args = tuple(map(_and, args, masks))
         if converts:
             # flags and enum arguments, before anything else looks at them
             check_arguments(name, params, args)

@@ -245,8 +245,11 @@ class WasiContext:
                 stream.flush()
             except Exception:
                 pass
-        view = memoryview(data)
-        done = 0
-        while done < len(data):
-            done += os.write(entry.hostfd, view[done:])
+        if not data:
+            return 0
+        done = os.write(entry.hostfd, data)
+        if done < len(data):            # a short write: the rest goes after
+            view = memoryview(data)
+            while done < len(data):
+                done += os.write(entry.hostfd, view[done:])
         return done
