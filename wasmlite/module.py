@@ -25,6 +25,7 @@ from .syntax.module import NameSection
 from .syntax.types import ExternKind
 from .types import ExportType, ImportType, wrap_externtype
 from .valid import validate_module
+from .valid import parallel as _parallel
 
 __all__ = ["Module", "wat2wasm"]
 
@@ -200,8 +201,18 @@ class Module(Managed):
             # not checked again (CPython for WASI: ~1 s), as a cached
             # whole module's are not
             trusted = trusted_features(keep.peek())
-        syntax = decoded if decoded is not None else decode_module(binary)
-        info = validate_module(syntax, engine._disabled_features, trusted)
+        helper = None
+        if decoded is None and trusted is None and engine._jobs is None \
+                and len(binary) >= _parallel.HELPER_MIN_BYTES:
+            # a big module's bodies: half of them validated by a helper
+            # process (started now, it decodes while this process does)
+            helper = _parallel.start_helper(binary, engine._disabled_features)
+        try:
+            syntax = decoded if decoded is not None else decode_module(binary)
+            info = validate_module(syntax, engine._disabled_features, trusted, helper)
+        finally:
+            if helper is not None:
+                helper.close()
         if engine._relaxed_deterministic and "relaxed_simd" in info.features:
             _relaxed_deterministic(syntax)
         on_native = None

@@ -310,7 +310,8 @@ class _LazyFuncInfos(Sequence):
 
 
 def validate_module(module: Module, disabled: frozenset = frozenset(),
-                    trusted_features: Optional[frozenset] = None) -> ModuleInfo:
+                    trusted_features: Optional[frozenset] = None,
+                    helper: Any = None, top_down: Any = None) -> ModuleInfo:
     """Validate ``module`` per Wasm 2.0; return what the compiler needs.
     ``disabled``: the ``Op.feature`` names whose instructions are invalid
     (features the engine's Config turned off). ``trusted_features``: the
@@ -319,16 +320,59 @@ def validate_module(module: Module, disabled: frozenset = frozenset(),
     features; they are then not checked here, only when their FuncInfo is
     first read.
 
+    ``helper``: a valid/parallel.py BodyHelper validating the same binary's
+    bodies from the top down in another process; bodies are validated here
+    from the first up to where it got. ``top_down``: ``(report, every)``, the
+    helper's own side: bodies validated from the last down, ``report(low,
+    features)`` told every ``every`` bodies, and at the first body that does
+    not validate (of those above it).
+
     Raises InvalidError (message contains the spec's wording) on failure.
     """
     if not isinstance(module, Module):
         raise TypeError(f"expected a syntax.Module, got {type(module).__name__}")
     with gc_paused():
-        return _validate(module, disabled, trusted_features)
+        return _validate(module, disabled, trusted_features, helper, top_down)
+
+
+def _bodies_meeting(ctx: _Ctx, module: Module, typed: bool, helper: Any) -> "_LazyFuncInfos":
+    """FuncInfos of the bodies, validated here from the first up while the
+    helper process goes from the last down, until the two meet; the
+    helper's features join ``ctx.used``. The first invalid body in order
+    raises here, as without a helper (valid/parallel.py)."""
+    infos = _LazyFuncInfos(ctx, module, typed)
+    n = len(module.funcs)
+    i = 0
+    while i < helper.low(n):
+        infos._infos[i] = _func_info(ctx, module, i, typed)
+        i += 1
+    low, used = helper.finish(n)
+    # (the helper may have got further down meanwhile: never below i)
+    while i < low:
+        infos._infos[i] = _func_info(ctx, module, i, typed)
+        i += 1
+    ctx.used |= used
+    return infos
+
+
+def _bodies_top_down(ctx: _Ctx, module: Module, typed: bool, top_down: Any) -> None:
+    """The helper process's side of ``_bodies_meeting``."""
+    report, every = top_down
+    n = len(module.funcs)
+    for j in range(n - 1, -1, -1):
+        try:
+            _func_info(ctx, module, j, typed)
+        except Exception:   # noqa: BLE001 - the parent meets it and says what it is
+            report(j + 1, ctx.used)
+            return
+        if (n - j) % every == 0:
+            report(j, ctx.used)
+    report(0, ctx.used)
 
 
 def _validate(module: Module, disabled: frozenset = frozenset(),
-              trusted_features: Optional[frozenset] = None) -> ModuleInfo:
+              trusted_features: Optional[frozenset] = None, helper: Any = None,
+              top_down: Any = None) -> ModuleInfo:
     types = module.types
     ntypes = len(types)
     typed = FUNCTION_REFERENCES not in disabled     # Config.wasm_function_references
@@ -505,8 +549,13 @@ def _validate(module: Module, disabled: frozenset = frozenset(),
         ctx.used.add(EXCEPTIONS)
     if gc_types:
         ctx.used.add(GC)
-    if trusted_features is None:
-        infos: Any = [_func_info(ctx, module, n, typed) for n in range(len(module.funcs))]
+    if top_down is not None:
+        _bodies_top_down(ctx, module, typed, top_down)
+        infos: Any = _LazyFuncInfos(ctx, module, typed)
+    elif trusted_features is None and helper is not None:
+        infos = _bodies_meeting(ctx, module, typed, helper)
+    elif trusted_features is None:
+        infos = [_func_info(ctx, module, n, typed) for n in range(len(module.funcs))]
     else:
         # the bodies were validated by an earlier run (the caller's word:
         # the disk cache); each FuncInfo is made when first asked for
