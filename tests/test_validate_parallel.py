@@ -3,8 +3,11 @@ the same ModuleInfo features and the same errors as validating every body
 here, whatever the helper vouched for."""
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +18,7 @@ from wasmlite.valid import parallel
 from wasmlite.valid.validate import InvalidError, validate_module
 
 N = 300
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _body(k: int) -> str:
@@ -172,3 +176,35 @@ def test_a_helper_that_cannot_start(small_threshold, monkeypatch):
     assert parallel.start_helper(_binary(_wat()), frozenset()) is None
     m = wasmlite.Module(wasmlite.Engine(), _binary(_wat()))
     assert m.exports
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_the_helper_ends_with_its_parent():
+    # a parent starts a child that sets itself up as a helper does, then
+    # would sleep for a minute (a helper busy validating does not read its
+    # stdin); the parent ends at once (os._exit, as the CLI on Ctrl-C)
+    child = ("import sys, time\n"
+             "from wasmlite.valid.parallel import _die_with_parent\n"
+             "_die_with_parent()\n"
+             "time.sleep(60)\n")
+    script = (
+        "import os, subprocess, sys, time\n"
+        f"p = subprocess.Popen([sys.executable, '-c', {child!r}, str(os.getpid())])\n"
+        "print(p.pid, flush=True)\n"
+        "time.sleep(1.0)\n"       # the child is set up by now
+        "os._exit(0)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    pid = int(out.stdout.split()[0])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                state = f.read().rsplit(") ", 1)[1][0]
+        except OSError:
+            return              # gone
+        if state == "Z":
+            return              # ended (its new parent has not reaped it yet)
+        time.sleep(0.05)
+    os.kill(pid, 9)
+    pytest.fail(f"child {pid} still running 10 s after its parent ended")

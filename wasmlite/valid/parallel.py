@@ -126,7 +126,8 @@ def start_helper(binary: bytes, disabled: frozenset) -> Optional[BodyHelper]:
         # -P: not the working directory first on sys.path (another wasmlite there)
         proc = subprocess.Popen(
             [sys.executable, "-P", "-c",
-             "from wasmlite.valid.parallel import _helper_main; _helper_main()"],
+             "from wasmlite.valid.parallel import _helper_main; _helper_main()",
+             str(os.getpid())],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             env=env, close_fds=True)
     except (OSError, ValueError):
@@ -142,14 +143,20 @@ def start_helper(binary: bytes, disabled: frozenset) -> Optional[BodyHelper]:
             proc.stdin.flush()
         except (OSError, ValueError):
             pass                # the helper ended (or was ended): nothing to feed
-    threading.Thread(target=feed, name="wasmlite-validate-feed", daemon=True).start()
-    return BodyHelper(proc)
+    try:
+        threading.Thread(target=feed, name="wasmlite-validate-feed", daemon=True).start()
+        return BodyHelper(proc)
+    except RuntimeError:        # no new threads (the interpreter is shutting down)
+        proc.kill()
+        proc.wait()
+        return None
 
 
 def _helper_main() -> None:
     """The helper process: read the settings and the binary, decode, check
     the module-level rules and report bodies valid from the top down."""
     import json
+    _die_with_parent()
     inp = sys.stdin.buffer
     out = sys.stdout.buffer
     head = inp.read(_HEADER.size)
@@ -172,3 +179,20 @@ def _helper_main() -> None:
         out.flush()
     # (anything invalid outside the bodies: the parent finds it too)
     validate_module(module, disabled, top_down=(report, _REPORT_EVERY))
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel end the helper when the process that
+    started it ends (say by ``os._exit`` on Ctrl-C mid-``Module()``): it
+    never reads its stdin again, so it would not notice until it reports."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)       # PR_SET_PDEATHSIG
+        if sys.argv[1:] and os.getppid() != int(sys.argv[1]):
+            os._exit(0)             # the parent was gone before that
+    except (OSError, AttributeError, ValueError):
+        pass
