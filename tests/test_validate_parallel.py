@@ -208,3 +208,21 @@ def test_the_helper_ends_with_its_parent():
         time.sleep(0.05)
     os.kill(pid, 9)
     pytest.fail(f"child {pid} still running 10 s after its parent ended")
+
+
+def test_a_malformed_body_fails_in_the_decode_as_without_helper(small_threshold, monkeypatch):
+    # the helper reads bodies unscanned; the parent's decode still refuses
+    # a malformed one, with the same error as without a helper
+    binary = _binary(_wat(extra_last="(func nop)"))
+    assert binary.endswith(b"\x03\x00\x01\x0b")     # the last body: nop, end
+    bad = binary[:-2] + b"\xff\x0b"                 # an illegal opcode
+
+    def message(helpers: bool) -> str:
+        if not helpers:
+            monkeypatch.setattr(parallel, "start_helper", lambda *a: None)
+        with pytest.raises(WasmtimeError) as e:
+            wasmlite.Module(wasmlite.Engine(), bad)
+        return str(e.value)
+    with_helper = message(True)
+    assert "illegal opcode ff" in with_helper
+    assert with_helper == message(False)

@@ -159,7 +159,8 @@ def read_bodies(funcs: list[Func]) -> None:
                 f.body
 
 
-def decode_module(data: bytes, disabled: frozenset = frozenset()) -> Module:
+def decode_module(data: bytes, disabled: frozenset = frozenset(),
+                  unchecked_bodies: bool = False) -> Module:
     """Decode a binary module; raise MalformedError if it is not well formed.
     ``disabled``: "multi_memory" reads memory instructions as Wasm 2.0 does
     (a zero byte where 3.0 has a memory index), "memory64" limits as 2.0
@@ -168,7 +169,10 @@ def decode_module(data: bytes, disabled: frozenset = frozenset()) -> Module:
     the exception-handling opcodes malformed, as 2.0 reads them;
     "custom_page_sizes" limits flag 0x08, as 3.0 reads it (``Module()``
     decodes with everything on and lets validation refuse a page size, in
-    Wasmtime's words, when its engine has the proposal off)."""
+    Wasmtime's words, when its engine has the proposal off).
+    ``unchecked_bodies``: function bodies are left in the binary unscanned
+    (each a LazyFunc, read up to its declared size): only for valid/parallel.py's
+    helper, whose parent's decode checks them."""
     if isinstance(data, (bytearray, memoryview)):
         data = bytes(data)
     elif not isinstance(data, bytes):
@@ -177,6 +181,7 @@ def decode_module(data: bytes, disabled: frozenset = frozenset()) -> Module:
     decoder = _Decoder(data, "multi_memory" not in disabled, "memory64" not in disabled,
                        "exceptions" not in disabled, "legacy_exceptions" not in disabled,
                        "custom_page_sizes" not in disabled)
+    decoder.unchecked_bodies = unchecked_bodies
     try:
         with gc_paused():
             return decoder.run()
@@ -217,6 +222,7 @@ class _Decoder:
         self.pos = 8
         self.section_end = len(data)       # of the section being read
         self.scan_bodies = True             # code_section: scan, or decode at once
+        self.unchecked_bodies = False       # code_section: neither (decode_module)
         self.module = Module()
         self.func_type_idxs: list[int] = []
         self.bodies: list[Func] = []      # type_idx filled in at the end
@@ -609,6 +615,9 @@ class _Decoder:
         start = self.pos
         locals_ = self.locals()
         body_pos = self.pos
+        if self.unchecked_bodies:
+            self.pos = start + size
+            return LazyFunc.unread(locals_, self.data, body_pos, func_offset, start)
         if self.scan_bodies and scan_expr(self.data, body_pos, self.code_state) == start + size:
             self.pos = start + size
             return LazyFunc.unread(locals_, self.data, body_pos, func_offset, start)
