@@ -62,6 +62,8 @@ def _helper_ready(binary: bytes, nfuncs: int, down_to: int) -> parallel.BodyHelp
 @pytest.fixture
 def small_threshold(monkeypatch):
     monkeypatch.setattr(parallel, "HELPER_MIN_BYTES", 0)
+    # (the test suite keeps the machine busy: a helper all the same)
+    monkeypatch.setattr(parallel, "_idle_core", lambda: True)
 
 
 def test_features_and_infos_as_without_helper(small_threshold):
@@ -226,3 +228,17 @@ def test_a_malformed_body_fails_in_the_decode_as_without_helper(small_threshold,
     with_helper = message(True)
     assert "illegal opcode ff" in with_helper
     assert with_helper == message(False)
+
+
+def test_no_helper_on_a_busy_machine(monkeypatch):
+    monkeypatch.setattr(parallel, "HELPER_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "_cores", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.9, 1.0, 1.0))
+    assert parallel.start_helper(_binary(_wat()), frozenset()) is None
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 1.0, 1.0))
+    helper = parallel.start_helper(_binary(_wat()), frozenset())
+    assert helper is not None
+    helper.close()
+    monkeypatch.setattr(parallel, "_cores", lambda: 1)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert parallel.start_helper(_binary(_wat()), frozenset()) is None

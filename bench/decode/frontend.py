@@ -13,8 +13,9 @@ consumer that needs every body (a whole-module compile) pays in all now that
 bodies are decoded lazily; the interpreter builds a body at a function's
 first call only. ``--profile`` runs one decode + validate under cProfile and
 prints the top entries. ``--module interpreter`` (or auto, llvm) times
-``wasmlite.Module()`` instead; the interpreter strategy never reads the disk
-cache, auto and llvm may.
+``wasmlite.Module()`` instead, as is and with ``parallel_compilation`` off
+(no validation helper process: valid/parallel.py), alternating; the
+interpreter strategy never reads the disk cache, auto and llvm may.
 """
 from __future__ import annotations
 
@@ -75,13 +76,26 @@ def measure_module(path: Path, reps: int, strategy: str) -> None:
     the strategy does at load: the interpreter's descriptors, tier-up set-up),
     after a warm-up module has loaded the interpreter."""
     import wasmlite
-    cfg = wasmlite.Config()
-    cfg.strategy = strategy
-    engine = wasmlite.Engine(cfg)
-    wasmlite.Module(engine, b"\0asm\1\0\0\0")
     data = path.read_bytes()
-    t, _ = _best(reps, lambda: wasmlite.Module(engine, data))
-    print(f"{path.name:<26} Module() with strategy {strategy}: {t:6.3f} s", flush=True)
+    times = {}
+    # parallel_compilation off: no validation helper process (valid/parallel.py);
+    # the two settings alternate, so a change of load touches both alike
+    engines = {}
+    for parallel in (True, False):
+        cfg = wasmlite.Config()
+        cfg.strategy = strategy
+        cfg.parallel_compilation = parallel
+        engines[parallel] = wasmlite.Engine(cfg)
+        wasmlite.Module(engines[parallel], b"\0asm\1\0\0\0")
+        times[parallel] = float("inf")
+    for _ in range(reps):
+        for parallel, engine in engines.items():
+            t0 = time.perf_counter()
+            wasmlite.Module(engine, data)
+            times[parallel] = min(times[parallel], time.perf_counter() - t0)
+    print(f"{path.name:<26} Module() with strategy {strategy}: {times[True]:6.3f} s"
+          f" (parallel_compilation off, no validation helper: {times[False]:6.3f} s)",
+          flush=True)
 
 
 def profile(path: Path) -> None:
