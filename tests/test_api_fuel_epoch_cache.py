@@ -29,8 +29,9 @@ _engine_with = engine_with
 
 
 def test_tiered_code_is_cached_for_the_next_run(tmp_path, monkeypatch):
-    """auto: nothing is stored until tier-up compiled the module; then the
-    next Module of the same bytes starts with that code."""
+    """auto: no code is stored until tier-up compiled the module (Module()
+    stores only that the bodies validated: compile/tier_cache.py vouch);
+    then the next Module of the same bytes starts with that code."""
     from wasmlite import tiering
     monkeypatch.setattr(tiering, "HOT_THRESHOLD", 5)
     directory = tmp_path / "c"
@@ -39,7 +40,12 @@ def test_tiered_code_is_cached_for_the_next_run(tmp_path, monkeypatch):
     engine = engine_with(wt, cache=str(config))
     first = wt.Module(engine, WAT)
     assert type(first._compiled).__name__ == "InterpModule"
-    assert not [p for p in directory.rglob("*") if p.is_file()]
+    from wasmlite.compile import tier_cache
+    from wasmlite.compile.cache import DiskCache
+    (vouched,) = [p for p in directory.rglob("*") if p.is_file()]
+    data = DiskCache(directory).get(vouched.name)
+    assert tier_cache.trusted_features(data) == frozenset()
+    assert tier_cache.unpack(data, 0, 2) == []          # no code in it
     store = wt.Store(engine)
     assert wt.Instance(store, first, []).exports(store)["fib"](store, 15) == 610
     tiering.drain()

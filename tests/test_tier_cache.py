@@ -309,3 +309,58 @@ def test_trusted_bodies_give_the_funcinfos_validation_gives() -> None:
     bad = wl.wat2wasm('(module (func) (export "f" (func 0)))').replace(b"\x00\x00\x0a", b"\x00\x07\x0a")
     with pytest.raises(InvalidError, match="unknown function"):
         validate_module(decode_module(bad), trusted_features=frozenset())
+
+
+def _bodies_decoded(monkeypatch) -> list:
+    """The body decodes (decode_expr) and scans Module() makes from now on."""
+    from wasmlite.binary import decode
+    seen: list = []
+    for name in ("decode_expr", "scan_expr"):
+        real = getattr(decode, name)
+
+        def counted(*a, real=real, name=name, **k):
+            seen.append(name)
+            return real(*a, **k)
+        monkeypatch.setattr(decode, name, counted)
+    return seen
+
+
+def test_a_run_without_hot_code_still_vouches_for_the_bodies(tmp_path, monkeypatch):
+    """A short run keeps no tier-up batch (QuickJS's script), yet its
+    Module() validated every body: the entry it leaves says so, and the
+    next Module() of the same bytes neither validates nor decodes them
+    (they are read when first called) and runs the same."""
+    first = wl.Module(_engine(tmp_path), WAT)
+    store = wl.Store(first.engine)
+    assert wl.Instance(store, first, []).exports(store)["cold"](store, 5) == 15
+    tiering.drain()
+    (entry,) = _entries(tmp_path)
+    data = _read(tmp_path, entry)
+    assert tier_cache.trusted_features(data) == frozenset()
+    assert tier_cache.unpack(data, 0, 2) == []
+    checked = _bodies_checked(monkeypatch)
+    decoded = _bodies_decoded(monkeypatch)
+    second = wl.Module(_engine(tmp_path), WAT)
+    assert checked == [] and decoded == []
+    store = wl.Store(second.engine)
+    exports = wl.Instance(store, second, []).exports(store)
+    assert exports["fib"](store, 10) == 55 and exports["cold"](store, 7) == 21
+    # without the entry's word, as before: every body decoded and validated
+    decoded.clear()
+    wl.Module(_engine(tmp_path, consume_fuel=True), WAT)
+    assert sorted(checked) == [0, 1] and decoded == ["decode_expr", "decode_expr"]
+
+
+def test_the_stamp_covers_the_decoder_too(monkeypatch):
+    """A trusted entry skips the decoder's body checks as well as the
+    validator's: a change to either folder's sources changes the stamp."""
+    from wasmlite.compile import identity
+
+    def stamp_with(changed: str) -> str:
+        monkeypatch.setattr(tier_cache, "_stamp", None)
+        monkeypatch.setattr(identity, "source_stamps",
+                            lambda folder: [folder + (" new" if folder.endswith(changed) else "")])
+        return tier_cache.validator_stamp()
+
+    base = stamp_with("nothing")
+    assert len({base, stamp_with("valid"), stamp_with("binary"), stamp_with("syntax")}) == 4

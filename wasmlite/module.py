@@ -208,11 +208,16 @@ class Module(Managed):
             # process (started now, it decodes while this process does)
             helper = _parallel.start_helper(binary, engine._disabled_features)
         try:
-            syntax = decoded if decoded is not None else decode_module(binary)
+            # trusted bytes were decoded whole before: their bodies are not
+            # scanned again either (CPython for WASI: most of its decode)
+            syntax = decoded if decoded is not None else decode_module(
+                binary, unchecked_bodies=trusted is not None)
             info = validate_module(syntax, engine._disabled_features, trusted, helper)
         finally:
             if helper is not None:
                 helper.close()
+        if keep is not None and trusted is None and keep.peek() is None:
+            keep.vouch(info.features)
         if engine._relaxed_deterministic and "relaxed_simd" in info.features:
             _relaxed_deterministic(syntax)
         on_native = None

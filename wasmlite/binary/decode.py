@@ -171,8 +171,10 @@ def decode_module(data: bytes, disabled: frozenset = frozenset(),
     decodes with everything on and lets validation refuse a page size, in
     Wasmtime's words, when its engine has the proposal off).
     ``unchecked_bodies``: function bodies are left in the binary unscanned
-    (each a LazyFunc, read up to its declared size): only for valid/parallel.py's
-    helper, whose parent's decode checks them."""
+    (each a LazyFunc, read up to its declared size): only where they are
+    known to be well formed, by valid/parallel.py's helper (its parent's
+    decode checks them) and by module.py for bytes a cache entry vouches
+    for (compile/tier_cache.py trusted_features)."""
     if isinstance(data, (bytearray, memoryview)):
         data = bytes(data)
     elif not isinstance(data, bytes):

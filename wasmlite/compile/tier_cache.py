@@ -56,6 +56,16 @@ class TieredEntry:
         self._peeked = None
         self.cache.put(self.key, data)
 
+    def vouch(self, features: frozenset) -> None:
+        """Record, with no code yet, that this run validated the module's
+        bodies (``features``: what they use): the next Module() of the same
+        bytes and settings trusts them even when tier-up never keeps a
+        batch (a short run: QuickJS's script), and tier-up's first batch
+        replaces the entry. What it wrote is what ``get`` gives next."""
+        data = pack([], features)
+        self.cache.put(self.key, data)
+        self._peeked = data
+
     def drop(self) -> None:
         self._peeked = None
         self.cache.delete(self.key)
@@ -146,15 +156,25 @@ def unpack(data: bytes, first: int, end: int) -> Optional[list[KeptBatch]]:
         return None
 
 
+_stamp: Optional[str] = None
+
+
 def validator_stamp() -> str:
-    """The validator's source files by name, size and modification time
-    (identity.source_stamps), as a checksum: a changed validator does not
-    trust what an older one accepted."""
-    import os
-    import zlib
-    from .identity import source_stamps
-    folder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "valid")
-    return f"{zlib.crc32(chr(10).join(source_stamps(folder)).encode()):08x}"
+    """The source files of the validator and of the decoder (whose body
+    scan a trusted entry also skips: module.py) by name, size and
+    modification time (identity.source_stamps), as a checksum: a changed
+    validator or decoder does not trust what an older one accepted."""
+    global _stamp
+    if _stamp is None:
+        import os
+        import zlib
+        from .identity import source_stamps
+        package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        stamps = []
+        for folder in ("valid", "binary", "syntax"):
+            stamps += [folder] + source_stamps(os.path.join(package, folder))
+        _stamp = f"{zlib.crc32(chr(10).join(stamps).encode()):08x}"
+    return _stamp
 
 
 def trusted_features(data: Optional[bytes]) -> Optional[frozenset]:
