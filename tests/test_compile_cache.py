@@ -131,6 +131,11 @@ def test_disk_cache_keys_and_atomic_entries(tmp_path):
     wasm = wasmtime.wat2wasm(WAT)
     k1, k2 = cache.key(wasm, "opt=1"), cache.key(wasm, "opt=2")
     assert k1 != k2 and cache.key(wasm, "opt=1") == k1
+    # several settings, the bytes hashed once: the same keys
+    assert cache.keys(wasm, "opt=1", "opt=2", "opt=1") == [k1, k2, k1]
+    # where the bytes end and the settings begin is part of the key
+    assert cache.key(wasm + b"x", "opt=1") != cache.key(wasm, "xopt=1")
+    assert cache.key(wasm[:-1], "opt=1") != k1
     assert cache.get(k1) is None
     data = serialize(compiled(WAT))
     cache.put(k1, data)

@@ -184,7 +184,7 @@ class Module(Managed):
             settings += ",off=" + "+".join(sorted(engine._disabled_features))
             if engine._relaxed_deterministic:     # other code for relaxed SIMD
                 settings += ",relaxed=deterministic"
-            key = cache.key(binary, settings)
+            key, tiered_key = cache.keys(binary, settings, settings + ",tiered")
             data = cache.get(key)
             if data is not None:
                 try:
@@ -195,7 +195,7 @@ class Module(Managed):
         keep = trusted = None
         if cache is not None and rt.strategy == "auto":
             from .compile.tier_cache import TieredEntry, trusted_features
-            keep = TieredEntry(cache, cache.key(binary, settings + ",tiered"))
+            keep = TieredEntry(cache, tiered_key)
             # tier-up code kept by an earlier run of this binary, whose
             # bodies that run validated under these settings: they are
             # not checked again (CPython for WASI: ~1 s), as a cached
