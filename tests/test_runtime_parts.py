@@ -344,3 +344,32 @@ def test_bad_requests_raise_clear_errors(store):
         instantiate(store, compiled('(module (import "a" "b" (func)))'), [])
     with pytest.raises(LinkError, match="incompatible import type"):
         instantiate(store, compiled('(module (import "a" "b" (func)))'), ["not a record"])
+
+
+def test_segment_addresses_are_the_bytes_contents():
+    """runtime/instance.py reads a bytes object's address from its id: the
+    same address ctypes finds, for bytes of every size (the one-byte and
+    empty ones CPython shares too); anything else goes through ctypes."""
+    from wasmlite.runtime.instance import _bytes_address, _cast_address
+    for data in (b"", b"x", b"ab", bytes(range(256)) * 40, b"\x00" * 5):
+        assert _bytes_address(data) == _cast_address(data)
+        if data:
+            assert ctypes.string_at(_bytes_address(data), len(data)) == data
+
+
+def test_data_segments_land_where_their_offsets_say(store):
+    """Active segments at i32.const offsets (the fast path), one at a
+    global's offset (eval_const), a passive one left for memory.init; a
+    negative constant is an unsigned offset, out of bounds."""
+    inst = instantiate(store, compiled("""(module (global $g i32 (i32.const 40)) (memory 1)
+      (data (i32.const 0) "abc") (data (i32.const 65536) "") (data (global.get $g) "xyz")
+      (data "pp") (data (i32.const 65533) "end"))"""), [])
+    mem = inst.memories[0]
+    assert mem.read(0, 3) == bytearray(b"abc") and mem.read(40, 43) == bytearray(b"xyz")
+    assert mem.read(65533, 65536) == bytearray(b"end")
+    L = inst.layout
+    assert [word(inst, L.data(i) + 8) for i in range(5)] == [0, 0, 0, 2, 0]
+    assert ctypes.string_at(word(inst, L.data(3)), 2) == b"pp"
+    with pytest.raises(Trap) as e:
+        instantiate(store, compiled('(module (memory 1) (data (i32.const -1) ""))'), [])
+    assert "out of bounds memory access" in e.value.message
