@@ -63,3 +63,57 @@ def test_bundled_programs_need_no_stubs_of_their_own(wasm):
     it = interpreter()
     missing = [ft for ft in distinct_types(module) if it.prebuilt_for(ft) is None]
     assert missing == []
+
+
+# CPython for WASI's one shape without a prebuilt stub, as an export, an
+# import and a call_indirect target, and one with two results
+ODD = """(module
+  (type $odd (func (param i64 f64 f64 f64 f64 i64 i64) (result f64)))
+  (import "h" "odd" (func $hodd (type $odd)))
+  (table 1 funcref) (elem (i32.const 0) $sum)
+  (func $sum (export "sum") (type $odd)
+    (f64.add (f64.add (f64.convert_i64_s (local.get 0)) (f64.mul (local.get 1) (local.get 2)))
+             (f64.add (f64.sub (local.get 3) (local.get 4))
+                      (f64.convert_i64_s (i64.sub (local.get 5) (local.get 6))))))
+  (func (export "via_host") (param i64) (result f64)
+    (call $hodd (local.get 0) (f64.const 1.5) (f64.const 2) (f64.const 10) (f64.const 4)
+                (i64.const 9) (i64.const 2)))
+  (func (export "via_table") (param i64) (result f64)
+    (call_indirect (type $odd) (local.get 0) (f64.const 1.5) (f64.const 2) (f64.const 10)
+                   (f64.const 4) (i64.const 9) (i64.const 2) (i32.const 0)))
+  (func (export "two") (param f64 i64 f64 i64 f64 i64 f64) (result i64 f64)
+    (i64.add (local.get 1) (local.get 3)) (f64.add (local.get 0) (local.get 6))))"""
+
+
+@pytest.mark.parametrize("strategy", ["interpreter", "auto", "llvm"])
+def test_shapes_without_a_prebuilt_stub_get_theirs(strategy):
+    """Their stubs are built once into the interpreter's cache folder and
+    mapped by each module (no LLVM at Module() when they are there); every
+    crossing agrees, and each module's mapping goes with it."""
+    import gc
+    cfg = rt.Config()
+    cfg.strategy = strategy
+    engine = rt.Engine(cfg)
+    f64, i64 = rt.ValType.f64(), rt.ValType.i64()
+    odd = rt.FuncType([i64, f64, f64, f64, f64, i64, i64], [f64])
+    want = 7 + 1.5 * 2 + (10 - 4) + (9 - 2)
+    for _ in range(2):          # the second module maps the stubs the first built
+        store = rt.Store(engine)
+        host = rt.Func(store, odd, lambda a, b, c, d, e, f, g: a + b * c + (d - e) + (f - g))
+        module = rt.Module(engine, ODD)
+        ex = rt.Instance(store, module, [host]).exports(store)
+        assert ex["sum"](store, 7, 1.5, 2.0, 10.0, 4.0, 9, 2) == want
+        assert ex["via_host"](store, 7) == want and ex["via_table"](store, 7) == want
+        assert ex["two"](store, 0.5, 3, 9.0, 4, 9.0, 5, 0.25) == [7, 0.75]
+    if strategy == "llvm":
+        return
+    it = interpreter()
+    assert [ft for ft in distinct_types(module._syntax) if it.prebuilt_for(ft) is None]
+    held = module._compiled.stub_library
+    assert len(held.images) == 2 and all(image.size for image in held.images)
+    from wasmlite.interp.library import cache_directory
+    assert len(list(cache_directory().glob("xstub*"))) >= 2
+    images = held.images
+    del module, ex, store, host, held
+    gc.collect()
+    assert all(image.size == 0 for image in images), "a module's stubs outlived it"

@@ -31,8 +31,9 @@ import os
 import sys
 import threading
 import time
+import weakref
 from pathlib import Path
-from typing import Callable, Mapping, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from ..compile.cache_dir import drop_stale, save_atomic
 from ..compile.name_lookup import NameLookup
@@ -106,6 +107,32 @@ class Interpreter:
             return None
         return self._stubs.table_entries(4 * k, 4)
 
+    def stubs_for(self, shapes: list) -> tuple[list[tuple[int, int, int]], Any]:
+        """(entry, in, out) stubs of each of ``shapes`` (stubs.abi_type
+        signatures no prebuilt stub serves), and what holds their code (the
+        caller keeps it: unmapped when collected). Each shape's stubs are
+        built once per machine into the interpreter's cache folder, as its
+        own libraries are: CPython for WASI has one such shape, and every
+        Module() of it started LLVM for it (~70 ms)."""
+        from ..compile.cache import _blake2b
+        from .stubs import shape_code
+        images, out = [], []
+        for ft in shapes:
+            code = shape_code(ft)
+            tag = _blake2b()(code.encode(), digest_size=8).hexdigest()
+            build_seconds, from_cache = self.build_seconds, self.from_cache
+            try:
+                lib, _syms, extra = self._library(
+                    f"xstub{tag}", f"wasmlite_xstub_{tag}", STUBS_OPT_LEVEL,
+                    lambda ft=ft, code=code: _shape_stubs_ir(ft, code), note=False)
+            finally:      # (the interpreter's own build and load, as they were)
+                self.build_seconds, self.from_cache = build_seconds, from_cache
+            images.append(lib)
+            if extra.get("shape") != code:          # another shape's file
+                raise RuntimeError(f"stub library for {code} holds {extra.get('shape')}")
+            out.append(lib.table_entries(0, 3))
+        return out, _Images(images)
+
     def tables(self, consume_fuel: bool,
                nan_canonical: bool = False) -> tuple[dict, dict, dict, dict]:
         """The pre-decoder's lookup tables for one fuel setting (made once,
@@ -158,7 +185,7 @@ class Interpreter:
                 if k[1] == fuel or not k[1]}
 
     def _library(self, name: str, symbol: str, level: int,
-                 make_ir: Callable[[], tuple[str, list[str], dict]]
+                 make_ir: Callable[[], tuple[str, list[str], dict]], note: bool = True
                  ) -> tuple[object, Mapping[str, int], dict]:
         """Load library ``name`` from the cache, or build and store it:
         (its code, its symbols' addresses by name, the extra data
@@ -195,7 +222,7 @@ class Interpreter:
         img_path, obj_path = base.with_suffix(".img"), base.with_suffix(".o")
         json_path = base.with_suffix(".json")
         from ..compile import jit
-        note = sys.stderr.isatty()
+        note = note and sys.stderr.isatty()
         if note:
             sys.stderr.write(f"wasmlite: building the interpreter's {name} "
                              "(once per machine and version)...")
@@ -415,6 +442,28 @@ def _nan_handlers_ir() -> tuple[str, list[str], dict]:
     return hs.ir, hs.symbols, {"numeric": sorted(NAN_LOWERED.numeric),
                                "handled": sorted(op.name for op in NAN_LOWERED.ops
                                                  if op.name not in NAN_LOWERED.numeric)}
+
+
+class _Images:
+    """Mapped images a module's code needs: unmapped when it is collected
+    (not at exit: a daemon thread may still be running the code)."""
+
+    def __init__(self, images: list) -> None:
+        self.images = images
+        for image in images:
+            if hasattr(image, "release"):
+                weakref.finalize(self, image.release).atexit = False
+
+
+def _shape_stubs_ir(ft, code: str) -> tuple[str, list[str], dict]:
+    """The entry, in and out stubs of one ABI shape (stubs_for)."""
+    from ..compile import jit
+    from ..compile.memory import RUNTIME_HELPERS
+    from ..compile.numeric import INTRINSIC_DECLS
+    from .stubs import entry_trampoline, in_stub, out_stub
+    parts = [jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS,
+             entry_trampoline("entry0", ft), in_stub("in0", ft), out_stub("out0", ft)]
+    return "\n".join(parts), ["entry0", "in0", "out0"], {"shape": code}
 
 
 def _stubs_ir() -> tuple[str, list[str], dict]:

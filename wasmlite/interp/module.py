@@ -32,13 +32,12 @@ from ..syntax.types import ExternKind, FuncType, canonical_types
 from . import layout as L
 from .bytecode import UNSUPPORTED, Predecoder
 from .library import interpreter
-from .stubs import abi_type, stubs_ir
+from .stubs import abi_type
 
 _WORDS = L.INTERP_FUNC_SIZE // 8
 # ModuleInfo.features that mean a body may have try blocks
 _EXCEPTIONS = frozenset({"exceptions", "legacy_exceptions"})
 NEVER = -(1 << 62)          # a counter that never reaches 0
-STUB_OPT_LEVEL = 1
 _LAZY_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
 
 
@@ -121,12 +120,12 @@ class InterpModule:
         own = list(dict.fromkeys(abi_type(ft) for ft in sigs if it.prebuilt_for(ft) is None))
         self.entry_trampolines, self.in_stubs, self.out_stubs = {}, {}, {}
         self.stub_library = None
+        built = {}
         if own:
-            from ..compile import jit
-            symbol = jit.new_symbol("wasmlite_stubs")
-            self.stub_library = jit.build_library(stubs_ir(own, symbol), symbol, 3 * len(own),
-                                                  STUB_OPT_LEVEL)
-        built = {ft: self.stub_library.addresses[3 * k:3 * k + 3] for k, ft in enumerate(own)}
+            # built once per machine beside the interpreter, mapped here
+            # for this module (no LLVM in the process)
+            stubs, self.stub_library = it.stubs_for(own)
+            built = dict(zip(own, stubs))
         for ft in sigs:
             stubs = it.prebuilt_for(ft)
             e, i, o = stubs[:3] if stubs is not None else built[abi_type(ft)]

@@ -95,24 +95,6 @@ def in_stub(name: str, ft: FuncType) -> str:
     return "\n".join(fast + slow)
 
 
-def stubs_ir(sigs: list[FuncType], symbol: str) -> str:
-    """IR of every stub of ``sigs``; ``@symbol`` lists, per signature, the
-    entry, in and out stubs (3k, 3k+1, 3k+2)."""
-    from ..compile import jit
-    from ..compile.memory import RUNTIME_HELPERS
-    from ..compile.numeric import INTRINSIC_DECLS
-    parts = [jit.module_header(), INTRINSIC_DECLS, RUNTIME_HELPERS]
-    names = []
-    for k, ft in enumerate(sigs):
-        parts.append(entry_trampoline(f"entry{k}", ft))
-        parts.append(in_stub(f"in{k}", ft))
-        parts.append(out_stub(f"out{k}", ft))
-        names += [f"entry{k}", f"in{k}", f"out{k}"]
-    body = ", ".join(f"ptr @{n}" for n in names)
-    parts.append(f"@{symbol} = constant [{len(names)} x ptr] [{body}]")
-    return "\n".join(parts)
-
-
 # The System V x86-64 and Linux AArch64 calling conventions pass an i32 in the same
 # register (or 8-byte stack slot) as an i64, and an f32 in the same vector
 # register as an f64; and every stub here only moves values between
