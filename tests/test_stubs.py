@@ -117,3 +117,22 @@ def test_shapes_without_a_prebuilt_stub_get_theirs(strategy):
     del module, ex, store, host, held
     gc.collect()
     assert all(image.size == 0 for image in images), "a module's stubs outlived it"
+
+
+def test_a_stub_file_of_another_shape_is_a_clear_error(monkeypatch):
+    """A stub file found under a shape's name must hold that shape (only a
+    64-bit name collision could break it): otherwise a WasmtimeError names
+    the folder, and nothing stays mapped."""
+    from wasmlite.errors import WasmtimeError
+    it = interpreter()
+    real, mapped = it._library, []
+
+    def other(*a, **k):
+        lib, syms, extra = real(*a, **k)
+        mapped.append(lib)
+        return lib, syms, dict(extra, shape="i64->")
+    monkeypatch.setattr(it, "_library", other)
+    odd = FuncType((I64, F64, F64, F64, F64, I64, I64), (F64,))
+    with pytest.raises(WasmtimeError, match="stub file for .* holds i64->"):
+        it.stubs_for([odd])
+    assert mapped and all(getattr(lib, "size", 0) == 0 for lib in mapped)

@@ -192,7 +192,7 @@ class Module(Managed):
                     return
                 except WasmtimeError:
                     pass              # stale or damaged: compile and replace it
-        keep = trusted = None
+        keep = trusted = kept = None
         if cache is not None and rt.strategy == "auto":
             from .compile.tier_cache import TieredEntry, trusted_features
             keep = TieredEntry(cache, tiered_key)
@@ -200,7 +200,8 @@ class Module(Managed):
             # bodies that run validated under these settings: they are
             # not checked again (CPython for WASI: ~1 s), as a cached
             # whole module's are not
-            trusted = trusted_features(keep.peek())
+            kept = keep.peek()
+            trusted = trusted_features(kept)
         helper = None
         if decoded is None and trusted is None and engine._jobs is None \
                 and len(binary) >= _parallel.HELPER_MIN_BYTES:
@@ -216,8 +217,8 @@ class Module(Managed):
         finally:
             if helper is not None:
                 helper.close()
-        if keep is not None and trusted is None and keep.peek() is None:
-            keep.vouch(info.features)
+        if keep is not None and kept is None:
+            keep.vouch(info.features)   # no entry yet: the next run trusts these bodies
         if engine._relaxed_deterministic and "relaxed_simd" in info.features:
             _relaxed_deterministic(syntax)
         on_native = None

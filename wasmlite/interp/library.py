@@ -127,9 +127,14 @@ class Interpreter:
                     lambda ft=ft, code=code: _shape_stubs_ir(ft, code), note=False)
             finally:      # (the interpreter's own build and load, as they were)
                 self.build_seconds, self.from_cache = build_seconds, from_cache
-            images.append(lib)
             if extra.get("shape") != code:          # another shape's file
-                raise RuntimeError(f"stub library for {code} holds {extra.get('shape')}")
+                for held in images + [lib]:
+                    if hasattr(held, "release"):
+                        held.release()
+                from ..errors import WasmtimeError
+                raise WasmtimeError(f"the interpreter's stub file for {code} holds "
+                                    f"{extra.get('shape')}: delete {cache_directory()}")
+            images.append(lib)
             out.append(lib.table_entries(0, 3))
         return out, _Images(images)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..errors import WasmtimeError
+from ..syntax.instructions import END, I32_CONST
 
 _M32 = (1 << 32) - 1
 _M64 = (1 << 64) - 1
@@ -71,6 +72,10 @@ def eval_const(expr: list, global_value: Callable[[int], int],
     the funcref bits (VMFuncRef address) of function ``i``; ``gc`` (a
     runtime/gc_objects.ConstHeap) makes Wasm GC objects.
     """
+    if len(expr) == 2 and expr[0].op is I32_CONST and expr[1].op is END:
+        # the common form (data and element offsets: CPython for WASI has
+        # 42,695 segments), without the general loop
+        return expr[0].imm & _M32
     stack: list[int] = []
     for instr in expr:
         name = instr.op.name

@@ -24,7 +24,7 @@ from typing import Optional, Sequence
 
 from ..compile import vmcontext as vm
 from ..errors import LinkError, TrapCode, WasmtimeError
-from ..syntax.instructions import I32_CONST, REF_FUNC
+from ..syntax.instructions import REF_FUNC
 from ..syntax.module import Module
 from ..syntax.types import (ExternKind, GlobalType, Limits, TableType, canonical_types,
                             canonical_valtype, is_subtype, matches)
@@ -374,8 +374,6 @@ else:                           # pragma: no cover - another object layout
     _bytes_address = _cast_address
 del _probe
 
-_M32 = 0xFFFFFFFF
-
 
 def _setup_segments(inst: RuntimeInstance, gc=None) -> None:
     """Point the VMContext's segment slots at each segment's contents.
@@ -427,10 +425,7 @@ def _apply_segments(inst: RuntimeInstance, fuel=None, array_elements: int = 0) -
     for i, data in enumerate(module.datas):
         if data.mode != "active":
             continue
-        expr = data.offset
-        # the common offset, an i32.const (what eval_const makes of it)
-        offset = (expr[0].imm & _M32 if len(expr) == 2 and expr[0].op is I32_CONST
-                  else eval_const(expr, inst.global_value, inst.func_ref))
+        offset = eval_const(data.offset, inst.global_value, inst.func_ref)
         memory = memories[data.memory]
         init = data.init
         n = len(init)
